@@ -1,0 +1,409 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Copyright (c) 2026 the compendium developers */
+#include "sysfmt.h"
+
+#include <arpa/inet.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include <compendium/field.h>
+
+#include "xlat.h"
+
+/* An output cursor that keeps counting past the end of the buffer. */
+struct out {
+	char *buf;
+	size_t size;
+	size_t len;
+};
+
+static void out_bytes(struct out *o, const char *s, size_t n)
+{
+	if (o->len < o->size) {
+		size_t room = o->size - o->len - 1;
+
+		memcpy(o->buf + o->len, s, MIN(n, room));
+	}
+	o->len += n;
+	if (o->size)
+		o->buf[MIN(o->len, o->size - 1)] = '\0';
+}
+
+static void out_str(struct out *o, const char *s)
+{
+	out_bytes(o, s, strlen(s));
+}
+
+static void out_fmt(struct out *o, const char *fmt, ...) ATTR_PRINTF(2, 3);
+
+static void out_fmt(struct out *o, const char *fmt, ...)
+{
+	char tmp[256];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		out_bytes(o, tmp, MIN((size_t)n, sizeof(tmp) - 1));
+}
+
+static void out_escaped(struct out *o, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		switch (c) {
+		case '"':
+			out_str(o, "\\\"");
+			break;
+		case '\\':
+			out_str(o, "\\\\");
+			break;
+		case '\n':
+			out_str(o, "\\n");
+			break;
+		case '\t':
+			out_str(o, "\\t");
+			break;
+		case '\r':
+			out_str(o, "\\r");
+			break;
+		default:
+			/* bytes >= 0x80 too: a C1 control must not reach a terminal */
+			if (c < 0x20 || c >= 0x7f)
+				out_fmt(o, "\\x%02x", c);
+			else
+				out_bytes(o, (const char *)&c, 1);
+		}
+	}
+}
+
+static void out_quoted(struct out *o, const struct cpd_str *s)
+{
+	out_str(o, "\"");
+	out_escaped(o, s->ptr, s->len);
+	out_str(o, "\"");
+	if (s->flags & CPD_STR_TRUNCATED)
+		out_str(o, "...");
+}
+
+size_t sysfmt_quote(const struct cpd_str *s, char *buf, size_t size)
+{
+	struct out o = { buf, size, 0 };
+
+	if (size)
+		buf[0] = '\0';
+	out_quoted(&o, s);
+	return o.len;
+}
+
+static void out_sockaddr(struct out *o, const struct cpd_sockaddr *sa)
+{
+	char ip[INET6_ADDRSTRLEN];
+
+	switch (sa->family) {
+	case AF_INET:
+		inet_ntop(AF_INET, sa->addr, ip, sizeof(ip));
+		out_fmt(o, "%s:%u", ip, sa->port);
+		break;
+	case AF_INET6:
+		inet_ntop(AF_INET6, sa->addr, ip, sizeof(ip));
+		out_fmt(o, "[%s]:%u", ip, sa->port);
+		break;
+	case AF_UNIX:
+		if (sa->flags & CPD_SA_UNNAMED) {
+			out_str(o, "(unnamed)");
+			break;
+		}
+		if (sa->flags & CPD_SA_ABSTRACT)
+			out_str(o, "@");
+		out_escaped(o, sa->path.ptr, sa->path.len);
+		break;
+	case AF_NETLINK:
+		out_fmt(o, "netlink:%u", sa->port_id);
+		break;
+	case 0:
+		out_str(o, "?");
+		break;
+	default: {
+		const char *af = xlat_name(CPD_XLAT_AF, sa->family);
+
+		if (af)
+			out_str(o, af);
+		else
+			out_fmt(o, "AF_%u", sa->family);
+	}
+	}
+}
+
+size_t sysfmt_sockaddr(const struct cpd_sockaddr *sa, char *buf, size_t size)
+{
+	struct out o = { buf, size, 0 };
+
+	if (size)
+		buf[0] = '\0';
+	out_sockaddr(&o, sa);
+	return o.len;
+}
+
+static const char *sysfmt_proto(const struct cpd_fdinfo *fd)
+{
+	bool v6 = fd->sock_family == AF_INET6;
+
+	switch (fd->sock_family) {
+	case AF_INET:
+	case AF_INET6:
+		if (fd->sock_type == SOCK_STREAM)
+			return v6 ? "TCPv6" : "TCP";
+		if (fd->sock_type == SOCK_DGRAM)
+			return v6 ? "UDPv6" : "UDP";
+		return v6 ? "INET6" : "INET";
+	case AF_UNIX:
+		return "UNIX";
+	case AF_NETLINK:
+		return "NETLINK";
+	default:
+		return "socket";
+	}
+}
+
+static void out_fdinfo(struct out *o, const struct cpd_fdinfo *fd)
+{
+	if (!fd)
+		return;
+	switch (fd->kind) {
+	case CPD_FD_FILE:
+	case CPD_FD_DIR:
+	case CPD_FD_TTY:
+	case CPD_FD_DEVICE:
+	case CPD_FD_MEMFD:
+		if (!fd->path.ptr)
+			return;
+		out_str(o, "<");
+		out_escaped(o, fd->path.ptr, fd->path.len);
+		out_str(o, ">");
+		break;
+	case CPD_FD_SOCKET:
+		out_fmt(o, "<%s:[", sysfmt_proto(fd));
+		if (fd->local.family)
+			out_sockaddr(o, &fd->local);
+		if (fd->local.family && fd->peer.family)
+			out_str(o, "->");
+		if (fd->peer.family)
+			out_sockaddr(o, &fd->peer);
+		out_str(o, "]>");
+		break;
+	case CPD_FD_UNKNOWN:
+		break;
+	default:
+		out_fmt(o, "<%s>", xlat_name(CPD_XLAT_FD_KIND, fd->kind) ?: "?");
+	}
+}
+
+size_t sysfmt_fdinfo(const struct cpd_fdinfo *fd, char *buf, size_t size)
+{
+	struct out o = { buf, size, 0 };
+
+	if (size)
+		buf[0] = '\0';
+	out_fdinfo(&o, fd);
+	return o.len;
+}
+
+static void out_xlat(struct out *o, uint32_t xlat, uint64_t v)
+{
+	char tmp[512];
+
+	xlat_format(xlat, v, tmp, sizeof(tmp));
+	out_str(o, tmp);
+}
+
+static void out_addr(struct out *o, uint64_t v)
+{
+	if (v)
+		out_fmt(o, "0x%" PRIx64, v);
+	else
+		out_str(o, "NULL");
+}
+
+static void out_strv(struct out *o, const struct cpd_arg *a)
+{
+	const char *p = a->str.ptr, *end = p + a->str.len;
+	bool first = true;
+
+	out_str(o, "[");
+	while (p && p < end) {
+		size_t n = strnlen(p, (size_t)(end - p));
+
+		out_str(o, first ? "\"" : ", \"");
+		out_escaped(o, p, n);
+		out_str(o, "\"");
+		first = false;
+		p += n + 1;
+	}
+	out_str(o, "]");
+	if (a->flags & CPD_ARGF_TRUNCATED)
+		out_str(o, "...");
+}
+
+static void out_arg(struct out *o, const struct cpd_arg *a)
+{
+	const char *name;
+
+	if ((a->flags & CPD_ARGF_PARTIAL) &&
+	    (a->kind == CPD_ARG_PATH || a->kind == CPD_ARG_STR ||
+	     a->kind == CPD_ARG_BUF_IN || a->kind == CPD_ARG_BUF_OUT ||
+	     a->kind == CPD_ARG_SOCKADDR || a->kind == CPD_ARG_SOCKADDR_OUT ||
+	     a->kind == CPD_ARG_STRV || a->kind == CPD_ARG_FDPAIR)) {
+		out_addr(o, a->raw);
+		return;
+	}
+	switch (a->kind) {
+	case CPD_ARG_INT:
+	case CPD_ARG_PID:
+		out_fmt(o, "%d", (int)a->raw);
+		break;
+	case CPD_ARG_UINT:
+		out_fmt(o, "%u", (unsigned)a->raw);
+		break;
+	case CPD_ARG_SIZE:
+		out_fmt(o, "%" PRIu64, a->raw);
+		break;
+	case CPD_ARG_OFFSET:
+		out_fmt(o, "%" PRId64, (int64_t)a->raw);
+		break;
+	case CPD_ARG_DIRFD:
+		if ((int)a->raw == -100) {
+			out_str(o, "AT_FDCWD");
+			break;
+		}
+		/* fall through */
+	case CPD_ARG_FD:
+		out_fmt(o, "%d", (int)a->raw);
+		out_fdinfo(o, a->fd);
+		break;
+	case CPD_ARG_PATH:
+	case CPD_ARG_STR:
+	case CPD_ARG_BUF_IN:
+	case CPD_ARG_BUF_OUT:
+		if (a->str.ptr)
+			out_quoted(o, &a->str);
+		else
+			out_addr(o, a->raw);
+		break;
+	case CPD_ARG_STRV:
+		if (a->str.ptr)
+			out_strv(o, a);
+		else
+			out_addr(o, a->raw);
+		break;
+	case CPD_ARG_FLAGS:
+	case CPD_ARG_ENUM:
+		out_xlat(o, a->xlat, a->raw);
+		break;
+	case CPD_ARG_MODE:
+		out_fmt(o, "0%" PRIo64, a->raw & 07777);
+		break;
+	case CPD_ARG_SOCKADDR:
+	case CPD_ARG_SOCKADDR_OUT:
+		if (!a->sa) {
+			out_addr(o, a->raw);
+			break;
+		}
+		name = xlat_name(CPD_XLAT_AF, a->sa->family);
+		out_fmt(o, "{sa_family=%s, ", name ? name : "?");
+		out_sockaddr(o, a->sa);
+		out_str(o, "}");
+		break;
+	case CPD_ARG_SIGNAL:
+		name = xlat_signal_name((int)a->raw);
+		if (name)
+			out_str(o, name);
+		else
+			out_fmt(o, "%d", (int)a->raw);
+		break;
+	case CPD_ARG_FDPAIR:
+		out_fmt(o, "[%d, %d]", a->pair[0], a->pair[1]);
+		break;
+	case CPD_ARG_ADDR:
+	case CPD_ARG_PTR:
+		out_addr(o, a->raw);
+		break;
+	case CPD_ARG_HEX:
+	default:
+		out_fmt(o, "0x%" PRIx64, a->raw);
+	}
+}
+
+static void out_ret(struct out *o, const struct cpd_syscall *sc)
+{
+	const char *ename;
+
+	if (sc->flags & (CPD_SCF_NO_EXIT | CPD_SCF_ENTRY_ONLY)) {
+		out_str(o, " = ?");
+		return;
+	}
+	if (sc->err) {
+		ename = xlat_errno_name(sc->err);
+		out_str(o, " = -1 ");
+		if (ename)
+			out_str(o, ename);
+		else
+			out_fmt(o, "E%d", sc->err);
+		out_fmt(o, " (%s)", strerror(sc->err));
+		return;
+	}
+	switch (sc->retval.kind) {
+	case CPD_ARG_FD:
+		out_fmt(o, " = %" PRId64, sc->ret);
+		out_fdinfo(o, sc->retval.fd);
+		break;
+	case CPD_ARG_ADDR:
+	case CPD_ARG_PTR:
+	case CPD_ARG_HEX:
+		out_fmt(o, " = 0x%" PRIx64, (uint64_t)sc->ret);
+		break;
+	case CPD_ARG_FLAGS:
+	case CPD_ARG_ENUM:
+		out_str(o, " = ");
+		out_xlat(o, sc->retval.xlat, (uint64_t)sc->ret);
+		break;
+	default:
+		out_fmt(o, " = %" PRId64, sc->ret);
+	}
+}
+
+size_t sysfmt_format(const struct cpd_event *ev, char *buf, size_t size)
+{
+	const struct cpd_syscall *sc = &ev->u.syscall;
+	struct out o = { buf, size, 0 };
+	uint32_t i;
+
+	if (size)
+		buf[0] = '\0';
+	if (ev->kind != CPD_EV_SYSCALL)
+		return 0;
+	if (sc->name.ptr)
+		out_bytes(&o, sc->name.ptr, sc->name.len);
+	else
+		out_fmt(&o, "syscall_%d", sc->nr);
+	out_str(&o, "(");
+	for (i = 0; i < sc->nargs && i < 6; i++) {
+		if (i)
+			out_str(&o, ", ");
+		if (sc->arg)
+			out_arg(&o, &sc->arg[i]);
+		else
+			out_fmt(&o, "0x%" PRIx64, sc->args[i]);
+	}
+	out_str(&o, ")");
+	out_ret(&o, sc);
+	return o.len;
+}

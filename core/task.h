@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Copyright (c) 2026 the compendium developers */
+/*
+ * The process table: every traced task (thread), the process (thread
+ * group) it belongs to, and what the tracer is in the middle of for it.
+ */
+#ifndef CPD_CORE_TASK_H
+#define CPD_CORE_TASK_H
+
+#include <sys/types.h>
+
+#include "decode.h"
+#include "fdtable.h"
+
+struct proc {
+	pid_t pid;		/* thread-group id */
+	pid_t ppid;
+	unsigned nthreads;	/* tasks of ours in it */
+	bool root;		/* the spawned command or an attached pid */
+	bool exec_seen;		/* spawn mode: the command's exec happened */
+	char comm[16];
+	struct proc *hnext;
+};
+
+enum task_state {
+	TASK_NEW = 0,		/* seen via an event, first stop pending */
+	TASK_RUNNING,
+	TASK_GROUP_STOP,	/* in group-stop, resumed with LISTEN */
+	TASK_DETACHING,		/* interrupted to be detached */
+};
+
+struct task {
+	pid_t tid;
+	struct proc *proc;
+	struct fdtable *fds;
+	enum task_state state;
+	bool in_syscall;	/* between entry and exit */
+	bool want_exit;		/* someone needs the exit stop */
+	bool exit_event;	/* PTRACE_EVENT_EXIT seen */
+	bool early;		/* stopped before its creator's event: held */
+	int pending_sig;	/* signal to deliver when detaching */
+	struct decode_call call; /* the syscall in progress */
+	struct task *hnext;
+};
+
+struct task_table {
+	struct task *tasks[1024];
+	struct proc *procs[256];
+	size_t ntasks;
+	size_t nprocs;
+};
+
+void task_table_init(struct task_table *tt);
+void task_table_free(struct task_table *tt);
+
+struct task *task_find(struct task_table *tt, pid_t tid);
+struct proc *task_find_proc(struct task_table *tt, pid_t pid);
+/* Add a task to process pid (made if new). fds is taken (a reference). */
+struct task *task_add(struct task_table *tt, pid_t tid, pid_t pid,
+		      struct fdtable *fds);
+/* Forget a task; its process goes when its last task does (returns true). */
+bool task_remove(struct task_table *tt, struct task *t);
+/* The task took another tid (exec from a non-leader thread). */
+void task_rename(struct task_table *tt, struct task *t, pid_t newtid);
+/* Call fn for every task (fn must not add; it may remove the one given). */
+void task_each(struct task_table *tt, void (*fn)(struct task *, void *),
+	       void *arg);
+
+/* Read /proc/TID/comm into buf (16 bytes). */
+void task_read_comm(pid_t tid, char *buf);
+
+#endif /* CPD_CORE_TASK_H */

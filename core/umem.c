@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Copyright (c) 2026 the compendium developers */
+#include "umem.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+static bool umem_peek_only;
+
+void umem_force_peek(bool on)
+{
+	umem_peek_only = on;
+}
+
+static ssize_t umem_peek(pid_t tid, uint64_t addr, void *buf, size_t len)
+{
+	size_t done = 0;
+
+	while (done < len) {
+		uint64_t a = addr + done;
+		uint64_t aligned = a & ~(uint64_t)(sizeof(long) - 1);
+		size_t skip = (size_t)(a - aligned);
+		size_t n = MIN(sizeof(long) - skip, len - done);
+		long word;
+
+		errno = 0;
+		word = ptrace(PTRACE_PEEKDATA, tid, (void *)(uintptr_t)aligned,
+			      NULL);
+		if (errno)
+			return done ? (ssize_t)done : -errno;
+		memcpy((char *)buf + done, (char *)&word + skip, n);
+		done += n;
+	}
+	return (ssize_t)done;
+}
+
+ssize_t umem_read(pid_t tid, uint64_t addr, void *buf, size_t len)
+{
+	struct iovec local = { buf, len };
+	struct iovec remote = { (void *)(uintptr_t)addr, len };
+	ssize_t n;
+
+	if (!len)
+		return 0;
+	if (!addr)
+		return -EFAULT;
+	if (!umem_peek_only) {
+		n = process_vm_readv(tid, &local, 1, &remote, 1, 0);
+		if (n > 0)
+			return n;
+		/* EFAULT is the tracee's bad pointer: PEEKDATA won't do better */
+		if (n < 0 && (errno == EFAULT || errno == ESRCH))
+			return -errno;
+	}
+	return umem_peek(tid, addr, buf, len);
+}
+
+ssize_t umem_read_str(pid_t tid, uint64_t addr, char *buf, size_t max,
+		      bool *truncated)
+{
+	size_t done = 0;
+
+	*truncated = false;
+	if (!addr)
+		return -EFAULT;
+	/*
+	 * Read page by page: a string that ends just before an unmapped page
+	 * must not fail because we asked for bytes beyond it.
+	 */
+	while (done < max) {
+		uint64_t a = addr + done;
+		size_t page_left = 4096 - (size_t)(a & 4095);
+		size_t want = MIN(page_left, max - done);
+		ssize_t n = umem_read(tid, a, buf + done, want);
+		char *nul;
+
+		if (n <= 0) {
+			buf[done] = '\0';
+			return done ? (ssize_t)done : (n < 0 ? n : -EFAULT);
+		}
+		nul = memchr(buf + done, '\0', (size_t)n);
+		if (nul)
+			return nul - buf;
+		done += (size_t)n;
+		if ((size_t)n < want) {
+			buf[done] = '\0';
+			return (ssize_t)done;
+		}
+	}
+	buf[max] = '\0';
+	*truncated = true;
+	return (ssize_t)max;
+}
