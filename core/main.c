@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 #include "default_conf.h"
@@ -91,6 +92,17 @@ int main(int argc, char **argv)
 	log_set_verbosity((int)s.core.verbose);
 
 	s.command = main_command(&cli);
+	{
+		struct timespec mono, real;
+
+		/* the origin of every "+S.SSSs" a plugin prints */
+		clock_gettime(CLOCK_MONOTONIC, &mono);
+		clock_gettime(CLOCK_REALTIME, &real);
+		s.run.start_ns = (uint64_t)mono.tv_sec * 1000000000u +
+				 (uint64_t)mono.tv_nsec;
+		s.run.start_realtime_ns = (uint64_t)real.tv_sec * 1000000000u +
+					  (uint64_t)real.tv_nsec;
+	}
 	s.loop = loop_new();
 	if (!s.loop) {
 		log_error("cannot create the event loop");

@@ -3,6 +3,7 @@
 #include "sysfmt.h"
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -380,6 +381,23 @@ static void out_ret(struct out *o, const struct cpd_syscall *sc)
 	}
 }
 
+/*
+ * open's mode means something only with O_CREAT or O_TMPFILE; otherwise it
+ * is whatever was in the register, and strace leaves it out too.
+ */
+static bool sysfmt_skip_mode(const struct cpd_syscall *sc, uint32_t i)
+{
+	const struct cpd_arg *a, *prev;
+
+	if (!sc->arg || i == 0 || i + 1 != sc->nargs)
+		return false;
+	a = &sc->arg[i];
+	prev = &sc->arg[i - 1];
+	return a->kind == CPD_ARG_MODE && prev->kind == CPD_ARG_FLAGS &&
+	       prev->xlat == CPD_XLAT_OPEN_FLAGS &&
+	       !(prev->raw & (O_CREAT | __O_TMPFILE));
+}
+
 size_t sysfmt_format(const struct cpd_event *ev, char *buf, size_t size)
 {
 	const struct cpd_syscall *sc = &ev->u.syscall;
@@ -396,6 +414,8 @@ size_t sysfmt_format(const struct cpd_event *ev, char *buf, size_t size)
 		out_fmt(&o, "syscall_%d", sc->nr);
 	out_str(&o, "(");
 	for (i = 0; i < sc->nargs && i < 6; i++) {
+		if (sysfmt_skip_mode(sc, i))
+			break;
 		if (i)
 			out_str(&o, ", ");
 		if (sc->arg)

@@ -228,7 +228,6 @@ static void tracer_publish_image(struct tracer *tr, struct task *t,
 	p.argv.ptr = argv;
 	p.ppid = t->proc->ppid;
 	p.old_tid = old_tid;
-	p.exit_code = -1;
 	tracer_publish_proc(tr, t, op, &p);
 	free(argv);
 }
@@ -457,7 +456,6 @@ static void tracer_fork_event(struct tracer *tr, struct task *t, int event)
 	p.child_pid = ct->proc->pid;
 	p.child_tid = child;
 	p.ppid = t->proc->ppid;
-	p.exit_code = -1;
 	if (flags & CLONE_VFORK)
 		p.flags |= CPD_PROCF_VFORK;
 	tracer_publish_proc(tr, t,
@@ -622,7 +620,6 @@ static void tracer_detach_task(struct tracer *tr, struct task *t, int sig)
 
 	ptrace(PTRACE_DETACH, t->tid, 0L, (long)sig);
 	memset(&p, 0, sizeof(p));
-	p.exit_code = -1;
 	tracer_publish_proc(tr, t, CPD_PROC_DETACH, &p);
 	task_remove(&tr->tt, t);
 	tr->s->stats.tasks_live = (uint32_t)tr->tt.ntasks;
@@ -933,6 +930,7 @@ static int tracer_spawn(struct tracer *tr, const struct tracer_opts *o,
 	tr->s->run.root_pid = pid;
 	t = tracer_new_task(tr, pid, pid, fdtable_new());
 	t->proc->root = true;
+	t->proc->ppid = getpid();
 	t->state = TASK_NEW;
 	fdproc_seed(t->fds, pid);
 	task_read_comm(pid, t->proc->comm);
