@@ -197,7 +197,6 @@ static void fdtrack_socket(struct task *t, int fd, uint64_t family,
 		info.flags |= CPD_FDF_CLOEXEC;
 	if (type & SOCK_NONBLOCK)
 		info.open_flags |= O_NONBLOCK;
-	info.local.family = (uint16_t)family;
 	fdtable_set(t->fds, fd, &info);
 }
 

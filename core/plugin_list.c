@@ -25,19 +25,17 @@ static void plugin_list_kinds(FILE *fp, const char *label, uint64_t mask)
 	if (!mask)
 		return;
 	fprintf(fp, "    %s:", label);
-	for (k = 1; k <= CPD_EV_MAX; k++) {
+	for (k = 1; k < CPD_EV_CUSTOM_FIRST; k++) {
 		const char *name;
 
 		if (!(mask & CPD_EVMASK(k)))
 			continue;
 		name = fields_kind_name(k);
-		fprintf(fp, "%s", first ? " " : ", ");
-		if (name)
-			fprintf(fp, "%s", name);
-		else
-			fprintf(fp, "custom %u", k);
+		fprintf(fp, "%s%s", first ? " " : ", ", name ? name : "?");
 		first = false;
 	}
+	if (mask >> CPD_EV_CUSTOM_FIRST)
+		fprintf(fp, "%scustom kinds", first ? " " : ", ");
 	fputc('\n', fp);
 }
 

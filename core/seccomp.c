@@ -27,23 +27,63 @@ static bool seccomp_bit(const uint64_t *bits, int nr)
 	return (bits[nr / 64] >> (nr % 64)) & 1;
 }
 
+struct seccomp_range {
+	unsigned lo, hi;
+};
+
+/*
+ * A binary search over the sorted ranges, so a syscall costs about
+ * log2(ranges) comparisons rather than one per range: this runs on every
+ * syscall the tracee makes. Returns false if a jump would not fit the
+ * 8-bit offsets of classic BPF.
+ */
+static bool seccomp_tree(struct sock_filter *f, size_t *n,
+			 const struct seccomp_range *r, size_t lo, size_t hi)
+{
+	size_t mid, at, left;
+
+	if (lo == hi) {
+		f[(*n)++] = (struct sock_filter)JGE(r[lo].lo, 0, 2);
+		f[(*n)++] = (struct sock_filter)JGT(r[lo].hi, 1, 0);
+		f[(*n)++] = (struct sock_filter)RET(SECCOMP_RET_TRACE);
+		f[(*n)++] = (struct sock_filter)RET(SECCOMP_RET_ALLOW);
+		return true;
+	}
+	mid = (lo + hi + 1) / 2;
+	at = (*n)++;
+	if (!seccomp_tree(f, n, r, lo, mid - 1))
+		return false;
+	left = *n - at - 1;
+	if (left > 255)
+		return false;
+	f[at] = (struct sock_filter)JGE(r[mid].lo, (unsigned char)left, 0);
+	return seccomp_tree(f, n, r, mid, hi);
+}
+
 int seccomp_build(struct seccomp_prog *prog, uint32_t native_arch,
 		  const uint64_t *bits, int count)
 {
+	struct seccomp_range *ranges;
 	struct sock_filter *f;
-	size_t n = 0, cap = 8;
+	size_t n = 0, nr_ranges = 0, cap;
 	int nr;
 
-	/*
-	 * Each range gets its own "ret TRACE" so no jump spans more than
-	 * two instructions: classic BPF jump offsets are 8 bits.
-	 */
-	for (nr = 0; nr < count; nr++)
-		if (seccomp_bit(bits, nr) &&
-		    (nr == 0 || !seccomp_bit(bits, nr - 1)))
-			cap += 3;
-	if (cap > BPF_MAXINSNS)
+	ranges = xcalloc((size_t)count + 1, sizeof(*ranges));
+	for (nr = 0; nr < count; nr++) {
+		if (!seccomp_bit(bits, nr))
+			continue;
+		if (nr_ranges && ranges[nr_ranges - 1].hi + 1 == (unsigned)nr)
+			ranges[nr_ranges - 1].hi = (unsigned)nr;
+		else
+			ranges[nr_ranges++] = (struct seccomp_range){ (unsigned)nr,
+								       (unsigned)nr };
+	}
+	/* 6 for the header, 5 per range for the tree, 3 per range linear */
+	cap = 8 + 5 * nr_ranges;
+	if (cap > BPF_MAXINSNS) {
+		free(ranges);
 		return -E2BIG;
+	}
 	f = xcalloc(cap, sizeof(*f));
 	f[n++] = (struct sock_filter)LD_ABS(offsetof(struct seccomp_data, arch));
 	/* another arch: always trace, so nothing escapes the tracer */
@@ -52,25 +92,20 @@ int seccomp_build(struct seccomp_prog *prog, uint32_t native_arch,
 	f[n++] = (struct sock_filter)LD_ABS(offsetof(struct seccomp_data, nr));
 	f[n++] = (struct sock_filter)JGE(X32_SYSCALL_BIT, 0, 1);
 	f[n++] = (struct sock_filter)RET(SECCOMP_RET_TRACE);
-	for (nr = 0; nr < count; nr++) {
-		int last = nr;
+	if (nr_ranges && !seccomp_tree(f, &n, ranges, 0, nr_ranges - 1)) {
+		size_t i;
 
-		if (!seccomp_bit(bits, nr))
-			continue;
-		while (last + 1 < count && seccomp_bit(bits, last + 1))
-			last++;
-		if (last == nr) {
-			f[n++] = (struct sock_filter)JEQ((unsigned)nr, 0, 1);
-			f[n++] = (struct sock_filter)RET(SECCOMP_RET_TRACE);
-		} else {
-			/* nr <= x <= last */
-			f[n++] = (struct sock_filter)JGE((unsigned)nr, 0, 2);
-			f[n++] = (struct sock_filter)JGT((unsigned)last, 1, 0);
+		/* too many ranges for the tree's jumps: a linear scan */
+		n = 6;
+		for (i = 0; i < nr_ranges; i++) {
+			f[n++] = (struct sock_filter)JGE(ranges[i].lo, 0, 2);
+			f[n++] = (struct sock_filter)JGT(ranges[i].hi, 1, 0);
 			f[n++] = (struct sock_filter)RET(SECCOMP_RET_TRACE);
 		}
-		nr = last;
 	}
-	f[n++] = (struct sock_filter)RET(SECCOMP_RET_ALLOW);
+	if (!nr_ranges || n == 6 + 3 * nr_ranges)
+		f[n++] = (struct sock_filter)RET(SECCOMP_RET_ALLOW);
+	free(ranges);
 	prog->insns = f;
 	prog->len = (unsigned short)n;
 	return 0;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <linux/audit.h>
 
@@ -210,6 +211,21 @@ int session_configure(struct session *s)
 	return s->cfg.errors ? -EINVAL : 0;
 }
 
+/* Whether an "events =" entry lists kind. */
+static bool session_names_kind(const struct config_entry *e, const char *kind)
+{
+	char **names, **n;
+	bool found = false;
+
+	if (!e)
+		return false;
+	names = optval_split_list(e->value, NULL);
+	for (n = names; *n && !found; n++)
+		found = !strcmp(*n, kind);
+	optval_free_list(names);
+	return found;
+}
+
 /* The kinds an instance gets: its plugin's, narrowed by "events =". */
 static int session_mask(struct session *s, struct instance *inst)
 {
@@ -219,6 +235,9 @@ static int session_mask(struct session *s, struct instance *inst)
 	int k, bad = 0;
 
 	inst->mask = inst->plugin->desc.subscribe;
+	if ((inst->plugin->desc.flags & CPD_PF_SYSCALL_VERBOSE) &&
+	    !s->core.verbose && !session_names_kind(e, "syscall"))
+		inst->mask &= ~CPD_EVMASK(CPD_EV_SYSCALL);
 	if (!e)
 		return 0;
 	names = optval_split_list(e->value, NULL);
@@ -384,6 +403,30 @@ int session_instantiate(struct session *s)
 	return 0;
 }
 
+/* Every message the user sees on stderr also goes to outputs that keep a
+ * copy of the session (console -o, reports). */
+static void session_notice(int level, const char *origin, const char *text,
+			   void *arg)
+{
+	struct session *s = arg;
+	struct cpd_event ev;
+	struct timespec ts;
+
+	if (!s->bus || !bus_wants(s->bus, CPD_EV_NOTICE))
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	memset(&ev, 0, sizeof(ev));
+	ev.size = sizeof(ev);
+	ev.kind = CPD_EV_NOTICE;
+	ev.ts_ns = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+	ev.u.notice.level = (uint32_t)level;
+	ev.u.notice.origin.ptr = origin;
+	ev.u.notice.origin.len = (uint32_t)strlen(origin);
+	ev.u.notice.text.ptr = text;
+	ev.u.notice.text.len = (uint32_t)strlen(text);
+	session_publish(s, &ev);
+}
+
 int session_start(struct session *s)
 {
 	size_t i;
@@ -404,6 +447,7 @@ int session_start(struct session *s)
 		}
 		inst->state = INST_STARTED;
 	}
+	log_set_hook(session_notice, s);
 	return 0;
 }
 
@@ -460,6 +504,7 @@ void session_free(struct session *s)
 {
 	size_t i = s->ninst;
 
+	log_set_hook(NULL, NULL);
 	while (i--) {
 		struct instance *inst = s->inst[i];
 

@@ -50,6 +50,13 @@ enum cpd_plugin_role {
 #define CPD_PF_SYSCALL_ENTRY	(1u << 0)
 /* At most one instance may be configured (most analyzers). */
 #define CPD_PF_SINGLETON	(1u << 1)
+/*
+ * Its CPD_EV_SYSCALL subscription is a verbose view (an output printing
+ * every syscall): it applies only when the session is verbose (-v) or the
+ * instance's "events =" names syscall. Without it, an output subscribed
+ * to SYSCALL with no class would make every run stop at every syscall.
+ */
+#define CPD_PF_SYSCALL_VERBOSE	(1u << 2)
 
 struct cpd_plugin {
 	/* ---- ABI 1.0; append only, after the last field ---- */
