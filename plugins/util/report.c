@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Copyright (c) 2026 the compendium developers */
+#include "report.h"
+
+#include <string.h>
+#include <time.h>
+
+struct cpd_str report_str(const char *s, size_t len)
+{
+	struct cpd_str str = { s, s ? (uint32_t)len : 0, 0 };
+
+	return str;
+}
+
+struct cpd_kv report_u64(const char *key, const char *label, uint16_t unit,
+			 uint64_t v)
+{
+	struct cpd_kv kv;
+
+	memset(&kv, 0, sizeof(kv));
+	kv.key = report_str(key, strlen(key));
+	if (label)
+		kv.label = report_str(label, strlen(label));
+	kv.type = CPD_KV_U64;
+	kv.unit = unit;
+	kv.v.u64 = v;
+	return kv;
+}
+
+struct cpd_kv report_text(const char *key, const char *label, const char *s,
+			  size_t len)
+{
+	struct cpd_kv kv;
+
+	memset(&kv, 0, sizeof(kv));
+	kv.key = report_str(key, strlen(key));
+	if (label)
+		kv.label = report_str(label, strlen(label));
+	kv.type = CPD_KV_STR;
+	kv.v.str = report_str(s, len);
+	return kv;
+}
+
+int report_publish(const struct cpd_host *host, struct cpd_instance *inst,
+		   const char *topic, const char *title, uint32_t flags,
+		   int32_t order, const struct cpd_kv *kv, uint32_t nkv)
+{
+	struct cpd_event ev;
+	struct timespec ts;
+
+	memset(&ev, 0, sizeof(ev));
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	ev.size = sizeof(ev);
+	ev.kind = CPD_EV_REPORT;
+	ev.ts_ns = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+	ev.u.report.topic = report_str(topic, strlen(topic));
+	ev.u.report.title = report_str(title, strlen(title));
+	ev.u.report.flags = flags;
+	ev.u.report.order = order;
+	ev.u.report.nkv = nkv;
+	ev.u.report.kv = kv;
+	return host->publish(inst, &ev);
+}

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Copyright (c) 2026 the compendium developers */
+/*
+ * Building and publishing CPD_EV_REPORT events, the way every analyzer
+ * hands its summary to the outputs.
+ */
+#ifndef CPD_PLUGINS_UTIL_REPORT_H
+#define CPD_PLUGINS_UTIL_REPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <compendium/compendium.h>
+
+/* A borrowed counted string over s (NULL s: absent). */
+struct cpd_str report_str(const char *s, size_t len);
+/* A numeric key/value; label may be NULL. */
+struct cpd_kv report_u64(const char *key, const char *label, uint16_t unit,
+			 uint64_t v);
+/* A string key/value over len bytes of s. */
+struct cpd_kv report_text(const char *key, const char *label, const char *s,
+			  size_t len);
+/* Publish a report (a section, or a row with CPD_REPORTF_ROW). */
+int report_publish(const struct cpd_host *host, struct cpd_instance *inst,
+		   const char *topic, const char *title, uint32_t flags,
+		   int32_t order, const struct cpd_kv *kv, uint32_t nkv);
+
+#endif /* CPD_PLUGINS_UTIL_REPORT_H */
