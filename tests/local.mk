@@ -1,1 +1,37 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
+# The test suite: CUnit unit tests, deliberately broken plugins, SDK
+# checks, small tracee programs and the integration scripts that trace
+# them. A test that needs something missing exits 77 (skip) and says why.
+TEST_EXTENSIONS = .test
+TEST_LOG_COMPILER = $(SHELL)
+AM_TESTS_ENVIRONMENT = \
+	abs_top_builddir='$(abs_top_builddir)'; export abs_top_builddir; \
+	abs_top_srcdir='$(abs_top_srcdir)'; export abs_top_srcdir; \
+	CC='$(CC)'; export CC; CXX='$(CXX)'; export CXX; \
+	PKG_CONFIG='$(PKG_CONFIG)'; export PKG_CONFIG; \
+	MAKE='$(MAKE)'; export MAKE; \
+	COMPENDIUM_PLUGIN_PATH='$(abs_top_builddir)/plugins/.libs'; \
+	export COMPENDIUM_PLUGIN_PATH; \
+	COMPENDIUM_CONFIG=; export COMPENDIUM_CONFIG; \
+	XDG_CONFIG_HOME='$(abs_top_builddir)/tests/no-xdg'; export XDG_CONFIG_HOME; \
+	NO_COLOR=1; export NO_COLOR;
+
+EXTRA_DIST += tests/lib/init.sh
+
+include tests/unit/local.mk
+include tests/bad/local.mk
+include tests/sdk/local.mk
+include tests/progs/local.mk
+include tests/integration/local.mk
+
+# The same suite with every CUnit binary and every traced run of
+# compendium under valgrind; any error or definite leak fails the test.
+VALGRIND_OPTS = --error-exitcode=99 --leak-check=full \
+	--show-leak-kinds=definite,indirect \
+	--errors-for-leak-kinds=definite,indirect -q
+check-valgrind:
+	@test -n "$(VALGRIND)" || { echo "valgrind not found"; exit 1; }
+	$(MAKE) $(AM_MAKEFLAGS) check \
+		LOG_COMPILER="$(VALGRIND) $(VALGRIND_OPTS)" \
+		CPD_TEST_WRAPPER="$(VALGRIND) $(VALGRIND_OPTS)"
+.PHONY: check-valgrind

@@ -1,0 +1,19 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+tracer_tests = \
+	tests/integration/tracer_exit.test \
+	tests/integration/tracer_threads.test \
+	tests/integration/tracer_fork.test \
+	tests/integration/tracer_execthread.test \
+	tests/integration/tracer_clone3.test \
+	tests/integration/tracer_signals.test \
+	tests/integration/tracer_kill.test \
+	tests/integration/tracer_int80.test \
+	tests/integration/tracer_fds.test \
+	tests/integration/tracer_seccomp.test \
+	tests/integration/tracer_attach.test \
+	tests/integration/tracer_sigint.test \
+	tests/integration/tracer_sockaddr.test \
+	tests/integration/tracer_decode.test \
+	tests/integration/analyzers_strace.test
+TESTS += $(tracer_tests)
+EXTRA_DIST += $(tracer_tests)

@@ -1,0 +1,31 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Small tracee programs: each does known things and prints what the tracer
+# must report about them, computed from its own return values.
+check_PROGRAMS += \
+	tests/progs/threads \
+	tests/progs/forkexec \
+	tests/progs/execthread \
+	tests/progs/clone3 \
+	tests/progs/signals \
+	tests/progs/killmid \
+	tests/progs/int80 \
+	tests/progs/fdpass \
+	tests/progs/getppid_loop \
+	tests/progs/ticker \
+	tests/progs/sockaddrs
+
+tests_progs_threads_LDADD = -lpthread
+tests_progs_execthread_LDADD = -lpthread
+tests_progs_killmid_LDADD = -lpthread
+tests_progs_ticker_LDADD = -lpthread
+noinst_HEADERS += tests/progs/marker.h
+
+include tests/progs/console.mk
+include tests/progs/analyzers.mk
+
+# The capture output used by the integration tests, built as a real module.
+check_LTLIBRARIES += tests/lib/capture.la
+tests_lib_capture_la_SOURCES = tests/lib/capture.c
+tests_lib_capture_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
+tests_lib_capture_la_CFLAGS = $(PLUGIN_CC_OPTS)
+tests_lib_capture_la_LDFLAGS = $(PLUGIN_LD_OPTS) -rpath /nowhere

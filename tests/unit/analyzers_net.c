@@ -1,0 +1,521 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Copyright (c) 2026 the compendium developers */
+/*
+ * The net analyzer (plugins/net.c) against the fake host: loopback by
+ * address range, connect outcomes, the three byte buckets, per-connection
+ * rows, sendmmsg/recvmmsg byte counts read from tracee memory (and when
+ * that memory is unreadable or lies), and the exact report schema.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "cpd_test.h"
+#include "fake_host.h"
+
+extern const struct cpd_plugin cpd_plugin_v1;
+
+static struct fake_host *start(bool verbose, const char *hide_loopback)
+{
+	struct fake_host *fh = fake_host_new(&cpd_plugin_v1, "net");
+
+	fake_host_run_info(fh)->verbose = verbose;
+	if (hide_loopback)
+		fake_host_set(fh, "hide_loopback", hide_loopback);
+	CU_ASSERT_EQUAL_FATAL(fake_host_start(fh), 0);
+	return fh;
+}
+
+/* An address from its text: "1.2.3.4" or "::1"; port in host order. */
+static struct cpd_sockaddr sa_of(const char *text, uint16_t port)
+{
+	struct cpd_sockaddr sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.port = port;
+	if (inet_pton(AF_INET, text, sa.addr) == 1)
+		sa.family = AF_INET;
+	else if (inet_pton(AF_INET6, text, sa.addr) == 1)
+		sa.family = AF_INET6;
+	return sa;
+}
+
+static struct cpd_sockaddr sa_unix(const char *path)
+{
+	struct cpd_sockaddr sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.family = AF_UNIX;
+	sa.path.ptr = path;
+	sa.path.len = path ? (uint32_t)strlen(path) : 0;
+	return sa;
+}
+
+/* Make argument i of sc a socket fd with these endpoints. */
+static void sock_arg(struct fake_syscall *sc, unsigned i, int fd, int family,
+		     int type, const struct cpd_sockaddr *local,
+		     const struct cpd_sockaddr *peer)
+{
+	fake_syscall_fd(sc, i, fd, CPD_FD_SOCKET, NULL);
+	sc->fd[i].sock_family = (uint16_t)family;
+	sc->fd[i].sock_type = (uint32_t)type;
+	if (local)
+		sc->fd[i].local = *local;
+	else
+		sc->fd[i].local.family = (uint16_t)family;
+	if (peer)
+		sc->fd[i].peer = *peer;
+}
+
+static int feed_connect(struct fake_host *fh, int type,
+			const struct cpd_sockaddr *to, int64_t ret)
+{
+	struct fake_syscall sc;
+
+	fake_syscall_init(&sc, 1, "connect", ret);
+	sock_arg(&sc, 0, 3, to->family, type, NULL, NULL);
+	fake_syscall_sockaddr(&sc, 1, to);
+	return fake_host_feed(fh, &sc.ev);
+}
+
+/* name(fd, ...) = ret on a connected socket to peer. */
+static int feed_io(struct fake_host *fh, const char *name, int type,
+		   const struct cpd_sockaddr *peer, int64_t ret)
+{
+	struct fake_syscall sc;
+
+	fake_syscall_init(&sc, 1, name, ret);
+	sock_arg(&sc, 0, 3, peer->family, type, NULL, peer);
+	return fake_host_feed(fh, &sc.ev);
+}
+
+static const struct cpd_event *last_net(struct fake_host *fh)
+{
+	size_t n = fake_host_count(fh, CPD_EV_NET);
+
+	return n ? fake_host_nth(fh, CPD_EV_NET, n - 1) : NULL;
+}
+
+static uint64_t kv(struct fake_host *fh, const char *topic, size_t nth,
+		   const char *key)
+{
+	const struct cpd_event *r = fake_host_report(fh, topic, nth);
+	const struct cpd_kv *k = r ? fake_host_kv(r, key) : NULL;
+
+	CU_ASSERT_PTR_NOT_NULL(k);
+	return k ? k->v.u64 : UINT64_MAX;
+}
+
+static const char *kv_str(struct fake_host *fh, const char *topic, size_t nth,
+			  const char *key)
+{
+	const struct cpd_event *r = fake_host_report(fh, topic, nth);
+	const struct cpd_kv *k = r ? fake_host_kv(r, key) : NULL;
+
+	CU_ASSERT_PTR_NOT_NULL(k);
+	return k && k->type == CPD_KV_STR ? k->v.str.ptr : "";
+}
+
+/* By value, not by text: 127/8, ::1, ::ffff:127/104, nothing else. */
+static void test_loopback_ranges(void)
+{
+	static const struct {
+		const char *addr;
+		bool loopback;
+	} cases[] = {
+		{ "127.0.0.1", true },	  { "127.0.0.53", true },
+		{ "127.255.255.254", true }, { "128.0.0.1", false },
+		{ "10.127.0.1", false },  { "1.127.0.0", false },
+		{ "93.184.216.34", false }, { "::1", true },
+		{ "::2", false },	  { "::ffff:127.0.0.1", true },
+		{ "::ffff:127.1.2.3", true }, { "::ffff:10.0.0.1", false },
+		{ "::127.0.0.1", false }, { "fe80::1", false },
+		{ "2001:db8::1", false },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct fake_host *fh = start(false, NULL);
+		struct cpd_sockaddr to = sa_of(cases[i].addr, 80);
+
+		CU_ASSERT_NOT_EQUAL_FATAL(to.family, 0);
+		feed_connect(fh, SOCK_STREAM, &to, 0);
+		if ((fake_host_count(fh, CPD_EV_NET) == 0) != cases[i].loopback) {
+			CU_FAIL("loopback misjudged");
+			fprintf(stderr, "  %s\n", cases[i].addr);
+		}
+		fake_host_free(fh);
+	}
+}
+
+static void test_connect_outcomes(void)
+{
+	struct fake_host *fh = start(false, "no");
+	struct cpd_sockaddr to = sa_of("192.0.2.1", 443), unspec;
+	struct fake_syscall sc;
+
+	feed_connect(fh, SOCK_STREAM, &to, -EINPROGRESS);
+	CPD_ASSERT_UINT_EQ(last_net(fh)->u.net.op, CPD_NET_CONNECT);
+	CPD_ASSERT_UINT_EQ(last_net(fh)->u.net.flags, CPD_NETF_INPROGRESS);
+	CPD_ASSERT_UINT_EQ(last_net(fh)->u.net.peer.port, 443);
+	/* the same non-blocking connect, asked again: no second connection */
+	feed_connect(fh, SOCK_STREAM, &to, -EALREADY);
+	feed_connect(fh, SOCK_STREAM, &to, -EISCONN);
+	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_NET), 1);
+	feed_connect(fh, SOCK_STREAM, &to, -ECONNREFUSED);
+	CPD_ASSERT_UINT_EQ(last_net(fh)->u.net.op, CPD_NET_CONNECT_FAILED);
+	CPD_ASSERT_INT_EQ(last_net(fh)->u.net.err, ECONNREFUSED);
+	/* AF_UNSPEC dissolves a UDP association; no address, no event */
+	memset(&unspec, 0, sizeof(unspec));
+	feed_connect(fh, SOCK_DGRAM, &unspec, 0);
+	fake_syscall_init(&sc, 1, "connect", 0);
+	sock_arg(&sc, 0, 3, AF_INET, SOCK_STREAM, NULL, NULL);
+	fake_host_feed(fh, &sc.ev);
+	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_NET), 2);
+	/* UDP connects count too */
+	feed_connect(fh, SOCK_DGRAM, &to, 0);
+	CU_ASSERT_EQUAL(fake_host_stop(fh), 0);
+	CPD_ASSERT_UINT_EQ(kv(fh, "net", 0, "connections"), 2);
+	CPD_ASSERT_STR_EQ(kv_str(fh, "net.connections", 0, "proto"), "tcp4");
+	CPD_ASSERT_STR_EQ(kv_str(fh, "net.connections", 1, "proto"), "udp4");
+	fake_host_free(fh);
+}
+
+/* Each byte in one bucket: network, loopback (when hidden), local IPC. */
+static void test_buckets(void)
+{
+	struct cpd_sockaddr far = sa_of("198.51.100.7", 80);
+	struct cpd_sockaddr lo = sa_of("::1", 8080);
+	struct cpd_sockaddr un = sa_unix("/run/x.sock");
+	struct fake_host *fh = start(false, NULL);
+	struct fake_syscall sc;
+
+	feed_io(fh, "write", SOCK_STREAM, &far, 100);
+	feed_io(fh, "read", SOCK_STREAM, &far, 1000);
+	feed_io(fh, "sendto", SOCK_STREAM, &lo, 7);
+	feed_io(fh, "recvfrom", SOCK_STREAM, &lo, 9);
+	feed_io(fh, "writev", SOCK_STREAM, &un, 11);
+	feed_io(fh, "readv", SOCK_STREAM, &un, 13);
+	/* only the two network ones are published */
+	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_NET), 2);
+	/* a file read is not the net analyzer's */
+	fake_syscall_init(&sc, 1, "read", 50);
+	fake_syscall_fd(&sc, 0, 4, CPD_FD_FILE, "/etc/hosts");
+	fake_host_feed(fh, &sc.ev);
+	/* a zero-byte read is EOF, not traffic */
+	feed_io(fh, "read", SOCK_STREAM, &far, 0);
+	/* sendfile into a socket, splice out of one */
+	fake_syscall_init(&sc, 1, "sendfile", 30);
+	sock_arg(&sc, 0, 3, AF_INET, SOCK_STREAM, NULL, &far);
+	fake_syscall_fd(&sc, 1, 4, CPD_FD_FILE, "/srv/f");
+	fake_host_feed(fh, &sc.ev);
+	fake_syscall_init(&sc, 1, "splice", 40);
+	sock_arg(&sc, 0, 3, AF_INET, SOCK_STREAM, NULL, &far);
+	fake_syscall_fd(&sc, 2, 5, CPD_FD_PIPE, NULL);
+	fake_host_feed(fh, &sc.ev);
+	CU_ASSERT_EQUAL(fake_host_stop(fh), 0);
+	CPD_ASSERT_UINT_EQ(kv(fh, "net", 0, "sent_bytes"), 130);
+	CPD_ASSERT_UINT_EQ(kv(fh, "net", 0, "recv_bytes"), 1040);
+	CPD_ASSERT_UINT_EQ(kv(fh, "net", 0, "loopback_sent_bytes"), 7);
+	CPD_ASSERT_UINT_EQ(kv(fh, "net", 0, "loopback_recv_bytes"), 9);
+	CPD_ASSERT_UINT_EQ(kv(fh, "net", 0, "ipc_sent_bytes"), 11);
+	CPD_ASSERT_UINT_EQ(kv(fh, "net", 0, "ipc_recv_bytes"), 13);
+	/* one visible row; hidden ones only with -v */
+	CPD_ASSERT_STR_EQ(kv_str(fh, "net.connections", 0, "peer"),
+			  "198.51.100.7:80");
+	CPD_ASSERT_UINT_EQ(kv(fh, "net.connections", 0, "sent_bytes"), 130);
+	CPD_ASSERT_UINT_EQ(kv(fh, "net.connections", 0, "recv_bytes"), 1040);
+	CU_ASSERT_PTR_NULL(fake_host_report(fh, "net.connections", 1));
+	fake_host_free(fh);
+
+	/* -v: everything published, flagged, and listed */
+	fh = start(true, NULL);
+	feed_io(fh, "sendto", SOCK_STREAM, &lo, 7);
+	CPD_ASSERT_UINT_EQ(last_net(fh)->u.net.flags,
+			   CPD_NETF_LOOPBACK | CPD_NETF_HIDDEN);
+	feed_io(fh, "writev", SOCK_STREAM, &un, 11);
+	CPD_ASSERT_UINT_EQ(last_net(fh)->u.net.flags,
+			   CPD_NETF_LOCAL_IPC | CPD_NETF_HIDDEN);
+	CU_ASSERT_EQUAL(fake_host_stop(fh), 0);
+	CPD_ASSERT_STR_EQ(kv_str(fh, "net.connections", 0, "peer"), "[::1]:8080");
+	CPD_ASSERT_STR_EQ(kv_str(fh, "net.connections", 0, "proto"), "tcp6");
+	CPD_ASSERT_STR_EQ(kv_str(fh, "net.connections", 1, "peer"),
+			  "/run/x.sock");
+	CPD_ASSERT_STR_EQ(kv_str(fh, "net.connections", 1, "proto"), "unix");
+	fake_host_free(fh);
+}
+
+/* struct mmsghdr on x86_64: msg_len at 56, 64 bytes apart. */
+struct mmsg64 {
+	uint64_t name;
+	uint32_t namelen;
+	uint8_t rest[44];
+	uint32_t msg_len;
+	uint32_t pad;
+};
+
+static void test_mmsg(void)
+{
+	struct cpd_sockaddr dns = sa_of("192.0.2.53", 53);
+	struct fake_host *fh = start(false, NULL);
+	struct mmsg64 v[3];
+	struct fake_syscall sc;
+
+	CPD_ASSERT_UINT_EQ(sizeof(struct mmsg64), 64);
+	memset(v, 0, sizeof(v));
+	v[0].msg_len = 30;
+	v[1].msg_len = 45;
+	v[2].msg_len = 1000;	/* past the count the kernel returned */
+	fake_host_set_tracee(fh, 0x10000, v, sizeof(v));
+
+	fake_syscall_init(&sc, 1, "sendmmsg", 2);
+	sock_arg(&sc, 0, 3, AF_INET, SOCK_DGRAM, NULL, &dns);
+	fake_syscall_raw(&sc, 1, 0x10000);
+	fake_syscall_raw(&sc, 2, 3);
+	fake_host_feed(fh, &sc.ev);
+	CPD_ASSERT_UINT_EQ(last_net(fh)->u.net.bytes, 75);
+	CPD_ASSERT_UINT_EQ(last_net(fh)->u.net.count, 2);
+	CPD_ASSERT_STR_EQ(last_net(fh)->u.net.syscall.ptr, "sendmmsg");
+
+	/* a return value above vlen is not believed */
+	fake_syscall_init(&sc, 1, "recvmmsg", 3);
+	sock_arg(&sc, 0, 3, AF_INET, SOCK_DGRAM, NULL, &dns);
+	fake_syscall_raw(&sc, 1, 0x10000);
+	fake_syscall_raw(&sc, 2, 1);
+	fake_host_feed(fh, &sc.ev);
+	CPD_ASSERT_UINT_EQ(last_net(fh)->u.net.op, CPD_NET_RECV);
+	CPD_ASSERT_UINT_EQ(last_net(fh)->u.net.bytes, 30);
+	CPD_ASSERT_UINT_EQ(last_net(fh)->u.net.count, 1);
+
+	/* unreadable: the messages count, their bytes are unknown (0) */
+	fake_syscall_init(&sc, 1, "sendmmsg", 3);
+	sock_arg(&sc, 0, 3, AF_INET, SOCK_DGRAM, NULL, &dns);
+	fake_syscall_raw(&sc, 1, 0x90000);
+	fake_syscall_raw(&sc, 2, 3);
+	fake_host_feed(fh, &sc.ev);
+	CPD_ASSERT_UINT_EQ(last_net(fh)->u.net.bytes, 0);
+	CPD_ASSERT_UINT_EQ(last_net(fh)->u.net.count, 3);
+	/* a huge vlen and count: bounded by UIO_MAXIOV, no overrun */
+	fake_syscall_init(&sc, 1, "sendmmsg", 1 << 30);
+	sock_arg(&sc, 0, 3, AF_INET, SOCK_DGRAM, NULL, &dns);
+	fake_syscall_raw(&sc, 1, 0x10000);
+	fake_syscall_raw(&sc, 2, UINT64_MAX);
+	fake_host_feed(fh, &sc.ev);
+	CPD_ASSERT_UINT_EQ(last_net(fh)->u.net.count, 1024);
+
+	CU_ASSERT_EQUAL(fake_host_stop(fh), 0);
+	CPD_ASSERT_UINT_EQ(kv(fh, "net", 0, "sent_bytes"), 75);
+	CPD_ASSERT_UINT_EQ(kv(fh, "net", 0, "recv_bytes"), 30);
+	fake_host_free(fh);
+}
+
+/* An unconnected socket: each message's address is its peer. */
+static void test_unconnected(void)
+{
+	struct cpd_sockaddr srv = sa_of("203.0.113.9", 9000);
+	struct fake_host *fh = start(false, NULL);
+	struct sockaddr_in6 from6;
+	struct fake_syscall sc;
+	struct {
+		struct mmsg64 v[2];
+		struct sockaddr_in6 a6;
+		struct sockaddr_in a4;
+	} mem;
+	uint64_t base = 0x20000;
+
+	fake_syscall_init(&sc, 1, "sendto", 300);
+	sock_arg(&sc, 0, 3, AF_INET, SOCK_DGRAM, NULL, NULL);
+	fake_syscall_sockaddr(&sc, 4, &srv);
+	fake_host_feed(fh, &sc.ev);
+	fake_syscall_init(&sc, 1, "recvfrom", 400);
+	sock_arg(&sc, 0, 3, AF_INET, SOCK_DGRAM, NULL, NULL);
+	fake_syscall_sockaddr(&sc, 4, &srv);
+	fake_host_feed(fh, &sc.ev);
+	/* no address asked for: counted, but no row to put it in */
+	fake_syscall_init(&sc, 1, "recvfrom", 5);
+	sock_arg(&sc, 0, 3, AF_INET, SOCK_DGRAM, NULL, NULL);
+	fake_host_feed(fh, &sc.ev);
+
+	/* recvmmsg on an IPv6 server socket: two senders */
+	memset(&mem, 0, sizeof(mem));
+	memset(&from6, 0, sizeof(from6));
+	from6.sin6_family = AF_INET6;
+	from6.sin6_port = htons(5353);
+	inet_pton(AF_INET6, "2001:db8::1", &from6.sin6_addr);
+	mem.a6 = from6;
+	mem.a4.sin_family = AF_INET;	/* one with a short namelen */
+	mem.v[0].name = base + offsetof(__typeof__(mem), a6);
+	mem.v[0].namelen = sizeof(from6);
+	mem.v[0].msg_len = 10;
+	mem.v[1].name = base + offsetof(__typeof__(mem), a4);
+	mem.v[1].namelen = 3;
+	mem.v[1].msg_len = 20;
+	fake_host_set_tracee(fh, base, &mem, sizeof(mem));
+	fake_syscall_init(&sc, 1, "recvmmsg", 2);
+	sock_arg(&sc, 0, 4, AF_INET6, SOCK_DGRAM, NULL, NULL);
+	fake_syscall_raw(&sc, 1, base);
+	fake_syscall_raw(&sc, 2, 2);
+	fake_host_feed(fh, &sc.ev);
+	CPD_ASSERT_UINT_EQ(last_net(fh)->u.net.bytes, 30);
+	CPD_ASSERT_UINT_EQ(last_net(fh)->u.net.peer.port, 5353);
+
+	CU_ASSERT_EQUAL(fake_host_stop(fh), 0);
+	CPD_ASSERT_UINT_EQ(kv(fh, "net", 0, "recv_bytes"), 435);
+	CPD_ASSERT_STR_EQ(kv_str(fh, "net.connections", 0, "direction"),
+			  "sendto");
+	CPD_ASSERT_STR_EQ(kv_str(fh, "net.connections", 0, "peer"),
+			  "203.0.113.9:9000");
+	CPD_ASSERT_UINT_EQ(kv(fh, "net.connections", 0, "sent_bytes"), 300);
+	CPD_ASSERT_UINT_EQ(kv(fh, "net.connections", 0, "recv_bytes"), 400);
+	CPD_ASSERT_STR_EQ(kv_str(fh, "net.connections", 1, "direction"),
+			  "accept");
+	CPD_ASSERT_STR_EQ(kv_str(fh, "net.connections", 1, "peer"),
+			  "[2001:db8::1]:5353");
+	CPD_ASSERT_UINT_EQ(kv(fh, "net.connections", 1, "recv_bytes"), 10);
+	CU_ASSERT_PTR_NULL(fake_host_report(fh, "net.connections", 2));
+	fake_host_free(fh);
+}
+
+static void test_accept_bind_listen(void)
+{
+	struct cpd_sockaddr any = sa_of("0.0.0.0", 8080);
+	struct cpd_sockaddr lo = sa_of("127.0.0.1", 8080);
+	struct cpd_sockaddr client = sa_of("198.51.100.2", 40000);
+	struct fake_host *fh = start(false, NULL);
+	struct fake_syscall sc;
+
+	fake_syscall_init(&sc, 1, "bind", 0);
+	sock_arg(&sc, 0, 3, AF_INET, SOCK_STREAM, NULL, NULL);
+	fake_syscall_sockaddr(&sc, 1, &any);
+	fake_host_feed(fh, &sc.ev);
+	CPD_ASSERT_UINT_EQ(last_net(fh)->u.net.op, CPD_NET_BIND);
+	CPD_ASSERT_UINT_EQ(last_net(fh)->u.net.local.port, 8080);
+	fake_syscall_init(&sc, 1, "listen", 0);
+	sock_arg(&sc, 0, 3, AF_INET, SOCK_STREAM, &any, NULL);
+	fake_host_feed(fh, &sc.ev);
+	CPD_ASSERT_UINT_EQ(last_net(fh)->u.net.op, CPD_NET_LISTEN);
+	/* a server on loopback only is loopback */
+	fake_syscall_init(&sc, 1, "bind", 0);
+	sock_arg(&sc, 0, 3, AF_INET, SOCK_STREAM, NULL, NULL);
+	fake_syscall_sockaddr(&sc, 1, &lo);
+	fake_host_feed(fh, &sc.ev);
+	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_NET), 2);
+
+	/* accept: the peer from the new fd, else from the address argument */
+	fake_syscall_init(&sc, 1, "accept4", 5);
+	sock_arg(&sc, 0, 3, AF_INET, SOCK_STREAM, &any, NULL);
+	fake_syscall_ret_fd(&sc, CPD_FD_SOCKET, NULL);
+	sc.ret_fd.sock_family = AF_INET;
+	sc.ret_fd.sock_type = SOCK_STREAM;
+	sc.ret_fd.local = any;
+	sc.ret_fd.peer = client;
+	fake_host_feed(fh, &sc.ev);
+	CPD_ASSERT_UINT_EQ(last_net(fh)->u.net.op, CPD_NET_ACCEPT);
+	CPD_ASSERT_INT_EQ(last_net(fh)->u.net.fd, 5);
+	CPD_ASSERT_UINT_EQ(last_net(fh)->u.net.peer.port, 40000);
+	fake_syscall_init(&sc, 1, "accept", 6);
+	sock_arg(&sc, 0, 3, AF_INET, SOCK_STREAM, &any, NULL);
+	client.port = 40001;
+	fake_syscall_sockaddr(&sc, 1, &client);
+	fake_host_feed(fh, &sc.ev);
+	CPD_ASSERT_UINT_EQ(last_net(fh)->u.net.peer.port, 40001);
+	/* a failed accept (EAGAIN) is nothing */
+	fake_syscall_init(&sc, 1, "accept", -EAGAIN);
+	sock_arg(&sc, 0, 3, AF_INET, SOCK_STREAM, &any, NULL);
+	fake_host_feed(fh, &sc.ev);
+	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_NET), 4);
+
+	CU_ASSERT_EQUAL(fake_host_stop(fh), 0);
+	CPD_ASSERT_UINT_EQ(kv(fh, "net", 0, "accepted"), 2);
+	CPD_ASSERT_UINT_EQ(kv(fh, "net", 0, "connections"), 0);
+	CPD_ASSERT_STR_EQ(kv_str(fh, "net.connections", 0, "direction"),
+			  "accept");
+	CPD_ASSERT_STR_EQ(kv_str(fh, "net.connections", 0, "peer"),
+			  "198.51.100.2:40000");
+	CPD_ASSERT_STR_EQ(kv_str(fh, "net.connections", 1, "peer"),
+			  "198.51.100.2:40001");
+	fake_host_free(fh);
+}
+
+static void test_report_schema(void)
+{
+	static const struct {
+		const char *key, *label;
+		uint16_t unit;
+	} want[] = {
+		{ "sent_bytes", "Net sent", CPD_UNIT_BYTES },
+		{ "recv_bytes", "Net received", CPD_UNIT_BYTES },
+		{ "connections", "Connections", CPD_UNIT_COUNT },
+		{ "accepted", NULL, CPD_UNIT_COUNT },
+		{ "ipc_sent_bytes", NULL, CPD_UNIT_BYTES },
+		{ "ipc_recv_bytes", NULL, CPD_UNIT_BYTES },
+		{ "loopback_sent_bytes", NULL, CPD_UNIT_BYTES },
+		{ "loopback_recv_bytes", NULL, CPD_UNIT_BYTES },
+	};
+	static const char *const rowkeys[] = {
+		"proto", "direction", "peer", "sent_bytes", "recv_bytes",
+	};
+	struct cpd_sockaddr to = sa_of("2001:db8::1", 443);
+	struct cpd_sockaddr abs = sa_unix("bus\n\"x");
+	struct fake_host *fh = start(true, NULL);
+	const struct cpd_event *r;
+	size_t i;
+
+	abs.flags = CPD_SA_ABSTRACT;
+	feed_connect(fh, SOCK_STREAM, &to, 0);
+	feed_connect(fh, SOCK_STREAM, &abs, 0);
+	CU_ASSERT_TRUE(last_net(fh)->u.net.flags & CPD_NETF_LOCAL_IPC);
+	CU_ASSERT_EQUAL(fake_host_stop(fh), 0);
+
+	r = fake_host_report(fh, "net", 0);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+	CPD_ASSERT_STR_EQ(r->u.report.title.ptr, "Network");
+	CPD_ASSERT_INT_EQ(r->u.report.order, 30);
+	CPD_ASSERT_UINT_EQ(r->u.report.nkv, 8);
+	for (i = 0; i < 8 && i < r->u.report.nkv; i++) {
+		const struct cpd_kv *k = &r->u.report.kv[i];
+
+		CPD_ASSERT_STR_EQ(k->key.ptr, want[i].key);
+		if (want[i].label)
+			CPD_ASSERT_STR_EQ(k->label.ptr, want[i].label);
+		CPD_ASSERT_UINT_EQ(k->unit, want[i].unit);
+		CPD_ASSERT_UINT_EQ(k->type, CPD_KV_U64);
+	}
+	CPD_ASSERT_UINT_EQ(kv(fh, "net", 0, "connections"), 1);
+	r = fake_host_report(fh, "net.connections", 0);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+	CPD_ASSERT_STR_EQ(r->u.report.title.ptr, "Network connections");
+	CPD_ASSERT_INT_EQ(r->u.report.order, 31);
+	CPD_ASSERT_UINT_EQ(r->u.report.flags, CPD_REPORTF_ROW);
+	CPD_ASSERT_UINT_EQ(r->u.report.nkv, 5);
+	for (i = 0; i < 5 && i < r->u.report.nkv; i++)
+		CPD_ASSERT_STR_EQ(r->u.report.kv[i].key.ptr, rowkeys[i]);
+	CPD_ASSERT_STR_EQ(kv_str(fh, "net.connections", 0, "peer"),
+			  "[2001:db8::1]:443");
+	CPD_ASSERT_STR_EQ(kv_str(fh, "net.connections", 0, "direction"),
+			  "connect");
+	CPD_ASSERT_STR_EQ(kv_str(fh, "net.connections", 1, "peer"),
+			  "@bus\n\"x");
+	CPD_ASSERT_UINT_EQ(fake_host_refused(fh), 0);
+	fake_host_free(fh);
+}
+
+static CU_TestInfo net_tests[] = {
+	{ "loopback_ranges", test_loopback_ranges },
+	{ "connect_outcomes", test_connect_outcomes },
+	{ "buckets", test_buckets },
+	{ "mmsg", test_mmsg },
+	{ "unconnected", test_unconnected },
+	{ "accept_bind_listen", test_accept_bind_listen },
+	{ "report_schema", test_report_schema },
+	CU_TEST_INFO_NULL,
+};
+
+CU_SuiteInfo cpd_test_suites[] = {
+	{ .pName = "net", .pTests = net_tests },
+	CU_SUITE_INFO_NULL,
+};
