@@ -264,6 +264,31 @@ static void fdtrack_unshare(struct task *t)
 	t->fds = copy;
 }
 
+/* close_range that frees fds in a table others may share */
+static bool fdtrack_shared_close_range(const struct decode_call *c)
+{
+	return !(c->args[2] & (CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC));
+}
+
+void fdtrack_apply_entry(const struct fdtrack *ft, struct task *t,
+			 struct decode_call *c)
+{
+	enum fdtrack_fx fx = fdtrack_effect(ft, c->arch, c->nr);
+
+	/*
+	 * Frees happen at entry. Another thread sharing the table may get the
+	 * same number from socket() or open() the moment the kernel frees
+	 * it, and ptrace may report that call's exit before this one's: a
+	 * close applied at its exit would then wipe the new fd. close()
+	 * frees its fd even when it fails (EBADF aside, where there was none).
+	 */
+	if (fx == FX_CLOSE)
+		fdtable_close(t->fds, (int)c->args[0]);
+	else if (fx == FX_CLOSE_RANGE && fdtrack_shared_close_range(c))
+		fdtable_close_range(t->fds, (unsigned)c->args[0],
+				    (unsigned)c->args[1], false);
+}
+
 void fdtrack_apply(const struct fdtrack *ft, struct task *t,
 		   struct decode_call *c, int64_t ret)
 {
@@ -271,14 +296,8 @@ void fdtrack_apply(const struct fdtrack *ft, struct task *t,
 	bool failed = ret < 0 && ret > -4096;
 	int fd = (int)c->args[0];
 
-	if (fx == FX_NONE)
+	if (fx == FX_NONE || fx == FX_CLOSE)
 		return;
-	/* close() frees the fd even when it fails, except for EBADF */
-	if (fx == FX_CLOSE) {
-		if (!failed || ret != -EBADF)
-			fdtable_close(t->fds, fd);
-		return;
-	}
 	if (fx == FX_CONNECT && ret == -EINPROGRESS && c->arg[1].sa) {
 		if (fdtrack_lookup(t, fd))
 			fdtable_set_addr(t->fds, fd, true, c->arg[1].sa);
@@ -298,6 +317,8 @@ void fdtrack_apply(const struct fdtrack *ft, struct task *t,
 			fdproc_resolve(t->fds, t->proc->pid, t->tid, (int)ret);
 		break;
 	case FX_CLOSE_RANGE:
+		if (fdtrack_shared_close_range(c))
+			break;
 		if (c->args[2] & CLOSE_RANGE_UNSHARE)
 			fdtrack_unshare(t);
 		fdtable_close_range(t->fds, (unsigned)c->args[0],

@@ -43,6 +43,9 @@ void fdtrack_free(struct fdtrack *ft);
 enum fdtrack_fx fdtrack_effect(const struct fdtrack *ft, uint32_t arch,
 			       int nr);
 
+/* Apply what call c does to t's fd table at its entry (frees). */
+void fdtrack_apply_entry(const struct fdtrack *ft, struct task *t,
+			 struct decode_call *c);
 /* Apply call c, returning ret, to t's fd table. */
 void fdtrack_apply(const struct fdtrack *ft, struct task *t,
 		   struct decode_call *c, int64_t ret);

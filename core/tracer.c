@@ -300,6 +300,7 @@ static void tracer_sys_enter(struct tracer *tr, struct task *t, uint32_t arch,
 		return;
 	tracer_ctx(tr, t, &ctx);
 	decode_entry(&t->call, &ctx, arch, nr, args, tracer_now());
+	fdtrack_apply_entry(&tr->ft, t, &t->call);
 	t->in_syscall = true;
 	t->want_exit = bit_test(st->needs_exit, st->count, nr);
 	if (!t->want_exit) {

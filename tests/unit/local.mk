@@ -5,8 +5,7 @@
 # scripts (tests/integration/local.mk lists the tracer's).
 CPD_TEST_CPP_OPTS = $(AM_CPPFLAGS) -I$(top_srcdir)/core -I$(top_builddir)/core \
 	-I$(top_srcdir)/tests/lib $(CUNIT_CFLAGS) \
-	-DCPD_TEST_BADDIR='"$(abs_top_builddir)/tests/bad/.libs"' \
-	-DCPD_TEST_SYSCONFDIR='"$(sysconfdir)"'
+	-DCPD_TEST_BADDIR='"$(abs_top_builddir)/tests/bad/.libs"'
 
 foundation_tests = \
 	tests/integration/config_errors.test \
