@@ -339,7 +339,7 @@ static void test_register_bad(void)
 
 static void test_register_exhausted(void)
 {
-	static char names[CPD_EV_MAX - CPD_EV_CUSTOM_FIRST + 1][8];
+	static char names[CPD_EV_MAX - CPD_EV_CUSTOM_FIRST + 1][16];
 	static struct cpd_kind_desc descs[CPD_EV_MAX - CPD_EV_CUSTOM_FIRST + 1];
 	struct cpd_kind_desc extra = dns_kind;
 	int k;
