@@ -251,6 +251,18 @@ static void config_reader_section(struct config_reader *r, const char *line)
 }
 
 /*
+ * A refused line that was meant as a section header: the keys below it
+ * belong to no section we know, not to the one before it.
+ */
+static void config_refuse_section(struct config_reader *r, const char *line)
+{
+	if (*line != '[')
+		return;
+	r->cur = NULL;
+	r->in_bad_section = true;
+}
+
+/*
  * Check one line the way inih will read it. Returns the text to hand to
  * inih: the line itself, or "" for lines already reported as errors.
  */
@@ -260,9 +272,12 @@ static const char *config_check_line(struct config_reader *r, char *line,
 	const char *p = line;
 
 	/* A UTF-8 byte order mark is allowed on the first line. */
-	if (r->line == 1 && len >= 3 && !memcmp(line, "\xef\xbb\xbf", 3))
+	if (r->line == 1 && len >= 3 && !memcmp(line, "\xef\xbb\xbf", 3)) {
 		p += 3;
-	if (strlen(line) != len) {
+		len -= 3;
+	}
+	if (strlen(p) != len) {
+		config_refuse_section(r, p);
 		config_error(r->cfg, r->origin, r->line,
 			     "binary data (NUL byte) in config");
 		return "";
@@ -271,12 +286,14 @@ static const char *config_check_line(struct config_reader *r, char *line,
 		unsigned char c = (unsigned char)*q;
 
 		if ((c < 0x20 && c != '\t') || c == 0x7f) {
+			config_refuse_section(r, p);
 			config_error(r->cfg, r->origin, r->line,
 				     "control character 0x%02x in config", c);
 			return "";
 		}
 	}
 	if (len > CONFIG_MAX_LINE) {
+		config_refuse_section(r, p);
 		config_error(r->cfg, r->origin, r->line,
 			     "line is %zu bytes long; at most %d are allowed",
 			     len, CONFIG_MAX_LINE);
@@ -285,9 +302,11 @@ static const char *config_check_line(struct config_reader *r, char *line,
 	if (*p == ' ' || *p == '\t') {
 		const char *t = p + strspn(p, " \t");
 
-		if (*t && *t != ';' && *t != '#')
+		if (*t && *t != ';' && *t != '#') {
+			config_refuse_section(r, t);
 			config_error(r->cfg, r->origin, r->line,
 				     "indented line: start keys and sections in column 1 (an indented line would continue the previous value)");
+		}
 		return "";
 	}
 	if (*p == ';' || *p == '#' || !*p)

@@ -110,7 +110,12 @@ int main(int argc, char **argv)
 		goto out_free;
 	}
 	if (session_instantiate(&s) < 0) {
-		status = s.cfg.errors ? 2 : 1;
+		status = 1;
+		if (s.cfg.errors) {
+			log_error("%u error%s in the configuration; nothing was traced",
+				  s.cfg.errors, s.cfg.errors == 1 ? "" : "s");
+			status = 2;
+		}
 		goto out_stop;
 	}
 	if (session_start(&s) < 0) {

@@ -106,9 +106,9 @@ unsigned options_validate(struct config *cfg, const struct config_section *sec,
 				     sec->name, e->value, e->key, why);
 			continue;
 		}
-		for (j = 0; j < i; j++) {
-			if (strcmp(sec->entries[j].key, e->key) ||
-			    o->type == CPD_OPT_LIST)
+		/* name the closest earlier value: that is the one overridden */
+		for (j = i; j-- > 0 && o->type != CPD_OPT_LIST;) {
+			if (strcmp(sec->entries[j].key, e->key))
 				continue;
 			if (e->line)
 				log_warn("%s:%u: %s: key '%s' set again; the value from line %u is ignored",

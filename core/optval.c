@@ -194,6 +194,14 @@ static int optval_check_bounds(const struct cpd_option *opt, int64_t sv,
 	return 0;
 }
 
+/* Decimal, or hex with 0x: a leading zero must not quietly mean octal. */
+static int optval_base(const char *text)
+{
+	if (*text == '-' || *text == '+')
+		text++;
+	return (text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) ? 16 : 10;
+}
+
 int optval_parse(const struct cpd_option *opt, const char *text,
 		 struct optval *out, char *why, size_t whylen)
 {
@@ -212,7 +220,7 @@ int optval_parse(const struct cpd_option *opt, const char *text,
 		return 0;
 	case CPD_OPT_INT:
 		errno = 0;
-		out->v.i = strtoll(text, &end, 0);
+		out->v.i = strtoll(text, &end, optval_base(text));
 		if (!*text || *end || errno) {
 			snprintf(why, whylen, "expected an integer");
 			return -EINVAL;
@@ -220,7 +228,7 @@ int optval_parse(const struct cpd_option *opt, const char *text,
 		return optval_check_bounds(opt, out->v.i, 0, true, why, whylen);
 	case CPD_OPT_UINT:
 		errno = 0;
-		out->v.u = strtoull(text, &end, 0);
+		out->v.u = strtoull(text, &end, optval_base(text));
 		if (!isdigit((unsigned char)*text) || *end || errno) {
 			snprintf(why, whylen, "expected a non-negative integer");
 			return -EINVAL;

@@ -23,8 +23,9 @@ struct optval {
 };
 
 /*
- * Parse text for opt. On error returns -EINVAL and writes a reason
- * ("expected yes or no") to why.
+ * Parse text for opt. On error returns -EINVAL (malformed) or -ERANGE
+ * (out of bounds, overflow) and writes a reason ("expected yes or no")
+ * to why. Integers are decimal, or hex with a 0x prefix.
  */
 int optval_parse(const struct cpd_option *opt, const char *text,
 		 struct optval *out, char *why, size_t whylen);

@@ -168,6 +168,41 @@ static void test_bom(void)
 	CPD_ASSERT_UINT_EQ(line_of("core", "verbose"), 2);
 }
 
+/* The byte order mark is not part of the 199 bytes inih gets. */
+static void test_bom_long_line(void)
+{
+	char text[512], pad[200];
+
+	/* after the BOM, a comment line of exactly 199 bytes */
+	memset(pad, 'x', 198);
+	pad[198] = '\0';
+	snprintf(text, sizeof(text), "\xef\xbb\xbf;%s\n[core]\nverbose = 1\n",
+		 pad);
+	parse("bomlong.conf", text);
+	CPD_ASSERT_UINT_EQ(cfg.errors, 0);
+	CPD_ASSERT_STR_EQ(value("core", "verbose"), "1");
+}
+
+/*
+ * A refused [section] line must not leave its keys filed under the
+ * section before it.
+ */
+static void test_refused_section_keys(void)
+{
+	char text[512];
+
+	snprintf(text, sizeof(text),
+		 "[core]\nverbose = 0\n[tally] ;%0192d\npath = /x\n", 0);
+	parse("refused.conf", text);
+	expect_error(3, "line is 201 bytes long; at most 199 are allowed");
+	CU_ASSERT_PTR_NULL(value("core", "path"));
+	CU_ASSERT_PTR_NULL(section("tally"));
+	CPD_ASSERT_UINT_EQ(cfg.errors, 1);
+
+	parse("indented.conf", "[core]\nverbose = 0\n  [tally]\npath = /x\n");
+	CU_ASSERT_PTR_NULL(value("core", "path"));
+}
+
 static void test_crlf(void)
 {
 	parse("crlf.conf", "[core]\r\nverbose = 3\r\n");
@@ -541,6 +576,8 @@ static CU_TestInfo config_tests[] = {
 	{ "sections_keys_and_line_numbers", test_sections_and_lines },
 	{ "string_source", test_string_source },
 	{ "utf8_bom_accepted", test_bom },
+	{ "utf8_bom_not_counted_in_line_length", test_bom_long_line },
+	{ "refused_section_line_owns_its_keys", test_refused_section_keys },
 	{ "crlf_accepted", test_crlf },
 	{ "duplicate_section_names_both_lines", test_duplicate_section },
 	{ "key_outside_any_section", test_key_outside_section },

@@ -61,6 +61,11 @@ static void test_int(void)
 	CPD_ASSERT_INT_EQ(val.v.i, -5);
 	CPD_ASSERT_INT_EQ(parse_as(&o, "0x10"), 0);
 	CPD_ASSERT_INT_EQ(val.v.i, 16);
+	/* a leading zero is decimal, never a quiet octal */
+	CPD_ASSERT_INT_EQ(parse_as(&o, "0100"), 0);
+	CPD_ASSERT_INT_EQ(val.v.i, 100);
+	CPD_ASSERT_INT_EQ(parse_as(&o, "-010"), 0);
+	CPD_ASSERT_INT_EQ(val.v.i, -10);
 	CPD_ASSERT_INT_EQ(parse_as(&o, "9223372036854775807"), 0);
 	CPD_ASSERT_INT_EQ(val.v.i, INT64_MAX);
 	CPD_ASSERT_INT_EQ(parse_as(&o, "-9223372036854775808"), 0);
@@ -597,6 +602,7 @@ static void test_validate(void)
 	config_add_entry(sec, "e", "medium", "t.conf", 11);
 	config_add_entry(sec, "label", "a", "t.conf", 12);
 	config_add_entry(sec, "label", "b", "t.conf", 13);
+	config_add_entry(sec, "label", "c", "t.conf", 20);
 	config_add_entry(sec, "tags", "a", "t.conf", 14);
 	config_add_entry(sec, "tags", "b", "t.conf", 15);
 	/* the host's own keys are not the plugin's to check */
@@ -626,6 +632,9 @@ static void test_validate(void)
 	/* repeating a scalar key is allowed but warned about; a list's is not */
 	CPD_ASSERT_CONTAINS(log_text,
 			    "compendium: warning: t.conf:13: top:files: key 'label' set again; the value from line 12 is ignored\n");
+	/* the third time names the second, the value it overrides */
+	CPD_ASSERT_CONTAINS(log_text,
+			    "compendium: warning: t.conf:20: top:files: key 'label' set again; the value from line 13 is ignored\n");
 	CPD_ASSERT_LACKS(log_text, "key 'tags' set again");
 	/* the required key, at the section's line */
 	CPD_ASSERT_CONTAINS(log_text,

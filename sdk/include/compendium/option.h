@@ -22,8 +22,8 @@ extern "C" {
  */
 enum cpd_option_type {
 	CPD_OPT_BOOL	 = 1,	/* bool: yes/no, true/false, on/off, 1/0 */
-	CPD_OPT_INT	 = 2,	/* int64_t */
-	CPD_OPT_UINT	 = 3,	/* uint64_t */
+	CPD_OPT_INT	 = 2,	/* int64_t; decimal, or hex with 0x */
+	CPD_OPT_UINT	 = 3,	/* uint64_t; decimal, or hex with 0x */
 	CPD_OPT_SIZE	 = 4,	/* uint64_t bytes: 4096, 64k, 16M, 1G */
 	CPD_OPT_DURATION = 5,	/* uint64_t ns: 500ns, 10us, 5ms, 2s */
 	CPD_OPT_STRING	 = 6,	/* const char *, host-owned until fini */
