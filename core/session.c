@@ -23,8 +23,8 @@ const struct cpd_option session_core_options[] = {
 	{ .name = "verbose", .type = CPD_OPT_UINT, .def = "0",
 	  .offset = offsetof(struct core_opts, verbose), .min = 0, .max = 9,
 	  .help = "1: print every syscall; 2: debug messages too (-v, -vv)" },
-	{ .name = "string_limit", .type = CPD_OPT_SIZE, .def = "256",
-	  .offset = offsetof(struct core_opts, string_limit), .min = 16,
+	{ .name = "string_limit", .type = CPD_OPT_SIZE, .def = "32",
+	  .offset = offsetof(struct core_opts, string_limit), .min = 0,
 	  .max = 1 << 20,
 	  .help = "bytes kept of tracee strings and buffers (-s); paths are kept whole" },
 	{ .name = "flush_interval", .type = CPD_OPT_DURATION, .def = "1s",
@@ -50,7 +50,7 @@ void session_init(struct session *s)
 	config_init(&s->cfg);
 	s->run.struct_size = sizeof(s->run);
 	s->run.mode = CPD_RUN_NONE;
-	s->run.string_limit = 256;
+	s->run.string_limit = 32;
 	s->stats.struct_size = sizeof(s->stats);
 	s->stats.root_exit_code = -1;
 	if (gethostname(s->hostname, sizeof(s->hostname) - 1) < 0)
