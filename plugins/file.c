@@ -197,13 +197,7 @@ static void file_publish(struct file *f, const struct cpd_event *sev,
 
 	if ((p->flags & CPD_FILEF_HIDDEN) && !f->verbose)
 		return;
-	memset(&ev, 0, sizeof(ev));
-	ev.size = sizeof(ev);
-	ev.kind = CPD_EV_FILE;
-	ev.ts_ns = sc->exit_ns ? sc->exit_ns : sev->ts_ns;
-	ev.pid = sev->pid;
-	ev.tid = sev->tid;
-	ev.comm = sev->comm;
+	report_derive(&ev, CPD_EV_FILE, sev);
 	p->syscall = sc->name;
 	p->cause_seq = sev->seq;
 	if (!p->count)

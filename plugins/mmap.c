@@ -377,18 +377,11 @@ static bool mm_span(const struct mm *m, uint64_t addr, uint64_t len,
 static void mm_publish(struct mm *m, const struct cpd_event *sev,
 		       const struct mm_proc *p, struct cpd_ev_mmap *e)
 {
-	const struct cpd_syscall *sc = &sev->u.syscall;
 	struct cpd_event ev;
 
 	if ((e->flags & CPD_MMAPF_HIDDEN) && !m->verbose)
 		return;
-	memset(&ev, 0, sizeof(ev));
-	ev.size = sizeof(ev);
-	ev.kind = CPD_EV_MMAP;
-	ev.ts_ns = sc->exit_ns ? sc->exit_ns : sev->ts_ns;
-	ev.pid = sev->pid;
-	ev.tid = sev->tid;
-	ev.comm = sev->comm;
+	report_derive(&ev, CPD_EV_MMAP, sev);
 	e->heap_bytes = mm_heap(p);
 	e->mapped_bytes = p->mapped;
 	e->cause_seq = sev->seq;

@@ -440,13 +440,7 @@ static void net_publish(struct net *n, const struct cpd_event *sev,
 
 	if ((p->flags & CPD_NETF_HIDDEN) && !n->verbose)
 		return;
-	memset(&ev, 0, sizeof(ev));
-	ev.size = sizeof(ev);
-	ev.kind = CPD_EV_NET;
-	ev.ts_ns = sc->exit_ns ? sc->exit_ns : sev->ts_ns;
-	ev.pid = sev->pid;
-	ev.tid = sev->tid;
-	ev.comm = sev->comm;
+	report_derive(&ev, CPD_EV_NET, sev);
 	p->syscall = sc->name;
 	p->cause_seq = sev->seq;
 	if (!p->count)

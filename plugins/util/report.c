@@ -5,6 +5,21 @@
 #include <string.h>
 #include <time.h>
 
+void report_derive(struct cpd_event *ev, uint16_t kind,
+		   const struct cpd_event *sev)
+{
+	const struct cpd_syscall *sc = &sev->u.syscall;
+
+	memset(ev, 0, sizeof(*ev));
+	ev->size = sizeof(*ev);
+	ev->kind = kind;
+	/* when the call returned: that is when its effect happened */
+	ev->ts_ns = sc->exit_ns ? sc->exit_ns : sev->ts_ns;
+	ev->pid = sev->pid;
+	ev->tid = sev->tid;
+	ev->comm = sev->comm;
+}
+
 struct cpd_str report_str(const char *s, size_t len)
 {
 	struct cpd_str str = { s, s ? (uint32_t)len : 0, 0 };

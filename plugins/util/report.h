@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Copyright (c) 2026 the compendium developers */
 /*
- * Building and publishing CPD_EV_REPORT events, the way every analyzer
- * hands its summary to the outputs.
+ * Building the events analyzers publish: events derived from a syscall,
+ * and the CPD_EV_REPORT events that hand a summary to the outputs.
  */
 #ifndef CPD_PLUGINS_UTIL_REPORT_H
 #define CPD_PLUGINS_UTIL_REPORT_H
@@ -11,6 +11,13 @@
 #include <stdint.h>
 
 #include <compendium/compendium.h>
+
+/*
+ * Start an event of kind about the same task and moment as the syscall
+ * event sev that caused it (zeroed payload, size, times, pid/tid/comm).
+ */
+void report_derive(struct cpd_event *ev, uint16_t kind,
+		   const struct cpd_event *sev);
 
 /* A borrowed counted string over s (NULL s: absent). */
 struct cpd_str report_str(const char *s, size_t len);
