@@ -12,7 +12,8 @@ check_PROGRAMS += \
 	tests/progs/fdpass \
 	tests/progs/getppid_loop \
 	tests/progs/ticker \
-	tests/progs/sockaddrs
+	tests/progs/sockaddrs \
+	tests/progs/forkstorm
 
 tests_progs_threads_LDADD = -lpthread
 tests_progs_execthread_LDADD = -lpthread
@@ -29,3 +30,4 @@ tests_lib_capture_la_SOURCES = tests/lib/capture.c
 tests_lib_capture_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
 tests_lib_capture_la_CFLAGS = $(PLUGIN_CC_OPTS)
 tests_lib_capture_la_LDFLAGS = $(PLUGIN_LD_OPTS) -rpath /nowhere
+include tests/progs/fault.mk
