@@ -21,6 +21,7 @@ struct bus_sub {
 	bus_deliver_fn fn;
 	struct bus_scf *scf;	/* syscall filters; NULL = all */
 	size_t nscf;
+	bool entry_only;	/* its syscalls need no exit stop */
 };
 
 struct bus_item {
@@ -135,6 +136,27 @@ static bool bus_sub_wants_syscall(const struct bus_sub *sub, uint32_t arch,
 			continue;
 		return nr >= 0 && (size_t)nr < f->nbits &&
 		       (f->bits[nr / 64] >> (nr % 64)) & 1;
+	}
+	return false;
+}
+
+void bus_entry_only(struct bus *bus, void *owner)
+{
+	struct bus_sub *sub = bus_find(bus, owner);
+
+	if (sub)
+		sub->entry_only = true;
+}
+
+bool bus_wants_syscall_exit(const struct bus *bus, uint32_t arch, int nr)
+{
+	size_t i;
+
+	for (i = 0; i < bus->nsubs[CPD_EV_SYSCALL]; i++) {
+		const struct bus_sub *sub = bus->subs[CPD_EV_SYSCALL][i];
+
+		if (!sub->entry_only && bus_sub_wants_syscall(sub, arch, nr))
+			return true;
 	}
 	return false;
 }

@@ -38,6 +38,11 @@ void bus_subscribe(struct bus *bus, uint64_t mask, void *owner,
 void bus_filter_syscalls(struct bus *bus, void *owner, uint32_t arch,
 			 const uint64_t *bits, size_t nbits);
 
+/* owner needs syscalls at entry only (CPD_PF_SYSCALL_ENTRY). */
+void bus_entry_only(struct bus *bus, void *owner);
+/* Whether a subscriber of syscall nr needs to see its exit. */
+bool bus_wants_syscall_exit(const struct bus *bus, uint32_t arch, int nr);
+
 /* Whether anyone subscribed to kind. */
 bool bus_wants(const struct bus *bus, uint32_t kind);
 /* Whether anyone would get syscall nr of arch. */

@@ -398,6 +398,8 @@ int session_instantiate(struct session *s)
 		if (!inst->mask)
 			continue;
 		bus_subscribe(s->bus, inst->mask, inst, session_deliver);
+		if (inst->plugin->desc.flags & CPD_PF_SYSCALL_ENTRY)
+			bus_entry_only(s->bus, inst);
 		session_syscall_filter(s, inst);
 	}
 	return 0;
@@ -545,4 +547,9 @@ void session_publish(struct session *s, const struct cpd_event *ev)
 bool session_wants_syscall(const struct session *s, uint32_t arch, int nr)
 {
 	return s->bus && bus_wants_syscall(s->bus, arch, nr);
+}
+
+bool session_wants_syscall_exit(const struct session *s, uint32_t arch, int nr)
+{
+	return s->bus && bus_wants_syscall_exit(s->bus, arch, nr);
 }

@@ -124,10 +124,11 @@ static void tracer_build_sets(struct tracer *tr)
 
 			if (pub)
 				bit_set(st->publish, nr);
-			if (pub || core) {
+			if (pub || core)
 				bit_set(st->traced, nr);
+			/* entry-only subscribers let the tracee run on: one stop */
+			if (core || session_wants_syscall_exit(tr->s, st->arch, nr))
 				bit_set(st->needs_exit, nr);
-			}
 		}
 	}
 }

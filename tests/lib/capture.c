@@ -292,12 +292,22 @@ static void capture_fini(void *state)
 	free(c);
 }
 
+/* built twice: capture_entry takes its syscalls at entry, without exits */
+#ifdef CAPTURE_ENTRY
+#define CAPTURE_NAME	"capture_entry"
+#define CAPTURE_FLAGS	CPD_PF_SYSCALL_ENTRY
+#else
+#define CAPTURE_NAME	"capture"
+#define CAPTURE_FLAGS	0
+#endif
+
 CPD_PLUGIN_DEFINE(
 	.role = CPD_ROLE_OUTPUT,
-	.name = "capture",
+	.name = CAPTURE_NAME,
 	.version = "1",
 	.description = "test output: every event as one line of text",
 	.subscribe = CPD_EVMASK_BUILTIN,
+	.flags = CAPTURE_FLAGS,
 	.options = capture_options,
 	.init = capture_init,
 	.start = capture_start,
