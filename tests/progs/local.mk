@@ -23,6 +23,7 @@ noinst_HEADERS += tests/progs/marker.h
 
 include tests/progs/console.mk
 include tests/progs/analyzers.mk
+include tests/progs/outputs.mk
 
 # The capture output used by the integration tests, built as a real module.
 check_LTLIBRARIES += tests/lib/capture.la

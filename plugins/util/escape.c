@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Copyright (c) 2026 the compendium developers */
+#include "escape.h"
+
+#include <inttypes.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool esc_grow(struct esc_buf *b, size_t more)
+{
+	size_t cap;
+	char *p;
+
+	if (b->oom)
+		return false;
+	if (b->len + more + 1 <= b->cap)
+		return true;
+	cap = b->cap ? b->cap : 256;
+	while (cap < b->len + more + 1)
+		cap *= 2;
+	p = realloc(b->p, cap);
+	if (!p) {
+		b->oom = true;
+		return false;
+	}
+	b->p = p;
+	b->cap = cap;
+	return true;
+}
+
+void esc_reset(struct esc_buf *b)
+{
+	b->len = 0;
+	if (b->p)
+		b->p[0] = '\0';
+}
+
+void esc_free(struct esc_buf *b)
+{
+	free(b->p);
+	memset(b, 0, sizeof(*b));
+}
+
+void esc_put(struct esc_buf *b, const void *s, size_t n)
+{
+	if (!n || !esc_grow(b, n))
+		return;
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+void esc_puts(struct esc_buf *b, const char *s)
+{
+	esc_put(b, s, strlen(s));
+}
+
+void esc_putc(struct esc_buf *b, char c)
+{
+	esc_put(b, &c, 1);
+}
+
+void esc_printf(struct esc_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n <= 0 || !esc_grow(b, (size_t)n))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+bool esc_csv_formula(const char *s, size_t n)
+{
+	if (!n)
+		return false;
+	return s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
+	       s[0] == '\t' || s[0] == '\r';
+}
+
+void esc_csv_cell(struct esc_buf *b, const char *s, size_t n, bool neutralize)
+{
+	bool guard = neutralize && esc_csv_formula(s, n);
+	bool quote = guard;
+	size_t i, start;
+
+	for (i = 0; i < n && !quote; i++)
+		quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' ||
+			s[i] == '\n';
+	if (!quote) {
+		esc_put(b, s, n);
+		return;
+	}
+	esc_putc(b, '"');
+	if (guard)
+		esc_putc(b, '\'');
+	for (i = start = 0; i < n; i++) {
+		if (s[i] != '"')
+			continue;
+		/* copy up to and including the quote, then double it */
+		esc_put(b, s + start, i + 1 - start);
+		esc_putc(b, '"');
+		start = i + 1;
+	}
+	esc_put(b, s + start, n - start);
+	esc_putc(b, '"');
+}
+
+/* Length of the valid UTF-8 sequence at s (1..4), or 0 if invalid. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0];
+	size_t len, i;
+	uint32_t cp;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf) {
+		len = 2;
+		cp = c & 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		len = 3;
+		cp = c & 0x0f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		len = 4;
+		cp = c & 0x07;
+	} else {
+		return 0;
+	}
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	/* overlong forms, surrogates, beyond U+10FFFF */
+	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+		return 0;
+	return len;
+}
+
+bool esc_json_str(struct esc_buf *b, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	bool lossy = false;
+	size_t i = 0, len;
+
+	esc_putc(b, '"');
+	while (i < n) {
+		unsigned char c = u[i];
+
+		len = utf8_seq(u + i, n - i);
+		if (!len) {
+			esc_puts(b, "\\ufffd");
+			lossy = true;
+			i++;
+			continue;
+		}
+		if (len > 1) {
+			/* U+2028 and U+2029 end a line in JavaScript */
+			if (len == 3 && c == 0xe2 && u[i + 1] == 0x80 &&
+			    (u[i + 2] == 0xa8 || u[i + 2] == 0xa9))
+				esc_printf(b, "\\u%04x", 0x2000 | (u[i + 2] - 0x80));
+			else
+				esc_put(b, u + i, len);
+			i += len;
+			continue;
+		}
+		switch (c) {
+		case '"':
+			esc_puts(b, "\\\"");
+			break;
+		case '\\':
+			esc_puts(b, "\\\\");
+			break;
+		case '\n':
+			esc_puts(b, "\\n");
+			break;
+		case '\r':
+			esc_puts(b, "\\r");
+			break;
+		case '\t':
+			esc_puts(b, "\\t");
+			break;
+		case '<':
+		case '>':
+		case '&':
+			esc_printf(b, "\\u%04x", c);
+			break;
+		default:
+			if (c < 0x20 || c == 0x7f)
+				esc_printf(b, "\\u%04x", c);
+			else
+				esc_putc(b, (char)c);
+		}
+		i++;
+	}
+	esc_putc(b, '"');
+	return lossy;
+}
+
+void esc_json_u64(struct esc_buf *b, uint64_t v)
+{
+	if (v > ESC_JSON_SAFE_MAX)
+		esc_printf(b, "\"%" PRIu64 "\"", v);
+	else
+		esc_printf(b, "%" PRIu64, v);
+}
+
+void esc_json_s64(struct esc_buf *b, int64_t v)
+{
+	if (v > (int64_t)ESC_JSON_SAFE_MAX || v < -(int64_t)ESC_JSON_SAFE_MAX)
+		esc_printf(b, "\"%" PRId64 "\"", v);
+	else
+		esc_printf(b, "%" PRId64, v);
+}
+
+void esc_json_double(struct esc_buf *b, double v)
+{
+	if (isnan(v) || isinf(v))
+		esc_puts(b, "null");
+	else
+		esc_printf(b, "%.17g", v);
+}
