@@ -43,5 +43,6 @@ plugins_console_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
 plugins_console_la_CFLAGS = $(PLUGIN_CC_OPTS)
 plugins_console_la_LDFLAGS = $(PLUGIN_LD_OPTS)
 plugins_console_la_LIBADD = plugins/libcpdutil.la
+include plugins/fault.mk
 
 include plugins/outputs.mk
