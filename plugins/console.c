@@ -107,7 +107,12 @@ struct console_rows {
 	struct console_report row[CONSOLE_LIST_MAX];
 	size_t n;
 	uint64_t total;
+	char *topic;		/* other tables: which one */
+	char *title;
 };
+
+/* Tables of other analyzers (fault.processes, third parties') shown generically. */
+#define CONSOLE_TABLES_MAX	8
 
 struct console {
 	/* options, written by host->apply_options() */
@@ -139,6 +144,8 @@ struct console {
 	size_t nsections, capsections;
 	struct console_rows failed;	/* file.failed */
 	struct console_rows conns;	/* net.connections */
+	struct console_rows *tables[CONSOLE_TABLES_MAX];
+	size_t ntables;
 
 	char **subprocs;	/* unique exec names, first-exec order */
 	size_t nsubprocs, capsubprocs;
@@ -1079,6 +1086,37 @@ static bool console_topic_is(const struct cpd_ev_report *rep, const char *t)
 	       !memcmp(rep->topic.ptr, t, len);
 }
 
+/*
+ * The table a row belongs to, made on its first row. file.files is left
+ * out: the Files counts summarise it, and it has a row per file.
+ */
+static struct console_rows *console_table(struct console *c,
+					  const struct cpd_event *ev)
+{
+	const struct cpd_ev_report *rep = &ev->u.report;
+	struct console_rows *t;
+	size_t i;
+
+	for (i = 0; i < c->ntables; i++)
+		if (console_topic_is(rep, c->tables[i]->topic))
+			return c->tables[i];
+	if (c->ntables == CONSOLE_TABLES_MAX)
+		return NULL;
+	t = calloc(1, sizeof(*t));
+	if (!t)
+		return NULL;
+	t->topic = strndup(rep->topic.ptr ? rep->topic.ptr : "", rep->topic.len);
+	t->title = strndup(rep->title.ptr ? rep->title.ptr : "", rep->title.len);
+	if (!t->topic || !t->title) {
+		free(t->topic);
+		free(t->title);
+		free(t);
+		return NULL;
+	}
+	c->tables[c->ntables++] = t;
+	return t;
+}
+
 static int console_report(struct console *c, const struct cpd_event *ev)
 {
 	const struct cpd_ev_report *rep = &ev->u.report;
@@ -1095,6 +1133,8 @@ static int console_report(struct console *c, const struct cpd_event *ev)
 			rows = &c->failed;
 		else if (console_topic_is(rep, "net.connections"))
 			rows = &c->conns;
+		else if (!console_topic_is(rep, "file.files"))
+			rows = console_table(c, ev);
 		if (!rows)
 			return 0;
 		rows->total++;
@@ -1394,6 +1434,32 @@ static void console_sum_conns(struct console *c)
 	console_sum_more(c, &c->conns);
 }
 
+/* "   pid 1234, comm sh, Faults 120, Touched 480.0 KB" per row. */
+static void console_sum_table(struct console *c, const struct console_rows *t)
+{
+	size_t i, k, off;
+
+	console_printf(c, " %s:", *t->title ? t->title : t->topic);
+	for (i = 0; i < t->n; i++) {
+		const struct console_report *r = &t->row[i];
+		char line[CONSOLE_ESC_MAX];
+
+		off = 0;
+		line[0] = '\0';
+		for (k = 0; k < r->nkv && off < sizeof(line); k++) {
+			const struct console_kv *kv = &r->kv[k];
+
+			console_kv_text(c, kv, c->esc[1], sizeof(c->esc[1]));
+			off += (size_t)snprintf(line + off, sizeof(line) - off,
+						"%s%s %s", k ? ", " : "",
+						kv->label ? kv->label : kv->key,
+						c->esc[1]);
+		}
+		console_printf(c, "   %s", line);
+	}
+	console_sum_more(c, t);
+}
+
 static void console_sum_subprocs(struct console *c)
 {
 	size_t i, len = 0, shown;
@@ -1508,6 +1574,8 @@ static void console_summary(struct console *c)
 		net->shown = true;
 	console_sum_failed(c);
 	console_sum_conns(c);
+	for (i = 0; i < c->ntables; i++)
+		console_sum_table(c, c->tables[i]);
 	console_sum_subprocs(c);
 	for (i = 0; i < c->nsections; i++)
 		if (!c->sections[i].shown)
@@ -1750,6 +1818,15 @@ static void console_fini(void *state)
 		console_report_free(&c->failed.row[i]);
 	for (i = 0; i < c->conns.n; i++)
 		console_report_free(&c->conns.row[i]);
+	for (i = 0; i < c->ntables; i++) {
+		size_t j;
+
+		for (j = 0; j < c->tables[i]->n; j++)
+			console_report_free(&c->tables[i]->row[j]);
+		free(c->tables[i]->topic);
+		free(c->tables[i]->title);
+		free(c->tables[i]);
+	}
 	for (i = 0; i < c->nsubprocs; i++)
 		free(c->subprocs[i]);
 	free(c->subprocs);
