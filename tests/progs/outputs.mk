@@ -13,7 +13,8 @@ tests_progs_escape_check_LDADD = plugins/libcpdescape.la
 output_tests = \
 	tests/integration/outputs_csv.test \
 	tests/integration/outputs_jsonl.test \
-	tests/integration/outputs_perfetto.test
+	tests/integration/outputs_perfetto.test \
+	tests/integration/outputs_together.test
 TESTS += tests/progs/escape_check $(output_tests)
 EXTRA_DIST += $(output_tests) tests/integration/outputs_check.py \
 	tests/integration/outputs_perfetto.py
