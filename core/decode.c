@@ -89,7 +89,8 @@ static void decode_sockaddr(struct decode_call *c, int i, pid_t tid,
 		return;
 	len = MIN(len, (uint64_t)sizeof(raw));
 	n = umem_read(tid, addr, raw, (size_t)len);
-	if (n < 0 || !len) {
+	/* short: the kernel fails to copy it too, the rest is not an address */
+	if (n < 0 || !len || (uint64_t)n < len) {
 		a->flags |= CPD_ARGF_PARTIAL;
 		c->flags |= CPD_SCF_PARTIAL;
 		return;
@@ -123,8 +124,12 @@ static void decode_strv(struct decode_call *c, struct cpd_arg *a,
 			break;
 		n = umem_read_str(ctx->tid, ptr, tmp, ctx->string_limit,
 				  &truncated);
-		if (n < 0)
-			n = 0;
+		if (n < 0) {
+			/* an unreadable element: "" in its place would lie */
+			a->flags |= CPD_ARGF_PARTIAL;
+			c->flags |= CPD_SCF_PARTIAL;
+			break;
+		}
 		if (total + (size_t)n + 1 > cap) {
 			a->flags |= CPD_ARGF_TRUNCATED;
 			break;

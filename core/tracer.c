@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <sys/user.h>
 #include <sys/signalfd.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -332,6 +333,41 @@ static void tracer_sys_exit(struct tracer *tr, struct task *t, int64_t ret)
 	}
 }
 
+/*
+ * A child made with CLONE_UNTRACED is not attached to us, yet it inherits
+ * our seccomp filter, and SECCOMP_RET_TRACE with no tracer fails every
+ * filtered syscall with ENOSYS: the child would misbehave and be unseen.
+ * Clear the flag at the clone's entry stop, so the child is followed.
+ */
+static void tracer_strip_untraced(struct task *t, uint32_t arch, int nr,
+				  const uint64_t args[6])
+{
+	const struct sysent *se = sysent_lookup(arch, nr);
+	uint64_t flags;
+
+	if (!se)
+		return;
+	if (!strcmp(se->name, "clone") && (args[0] & CLONE_UNTRACED)) {
+		struct user_regs_struct regs;
+
+		if (arch != AUDIT_ARCH_X86_64 ||
+		    ptrace(PTRACE_GETREGS, t->tid, 0L, &regs) < 0)
+			return;
+		regs.rdi &= ~(unsigned long long)CLONE_UNTRACED;
+		if (ptrace(PTRACE_SETREGS, t->tid, 0L, &regs) < 0)
+			log_debug("cannot clear CLONE_UNTRACED of %d", t->tid);
+	} else if (!strcmp(se->name, "clone3") &&
+		   umem_read(t->tid, args[0], &flags, sizeof(flags)) ==
+			   sizeof(flags) &&
+		   (flags & CLONE_UNTRACED)) {
+		/* struct clone_args begins with the u64 flags */
+		flags &= ~(uint64_t)CLONE_UNTRACED;
+		if (ptrace(PTRACE_POKEDATA, t->tid, (void *)(uintptr_t)args[0],
+			   (void *)(uintptr_t)flags) < 0)
+			log_debug("cannot clear CLONE_UNTRACED of %d", t->tid);
+	}
+}
+
 static void tracer_syscall_stop(struct tracer *tr, struct task *t)
 {
 	struct __ptrace_syscall_info info;
@@ -349,10 +385,19 @@ static void tracer_syscall_stop(struct tracer *tr, struct task *t)
 	}
 	switch (info.op) {
 	case PTRACE_SYSCALL_INFO_ENTRY:
+		if (fdtrack_effect(&tr->ft, info.arch, (int)info.entry.nr) ==
+		    FX_CLONE)
+			tracer_strip_untraced(t, info.arch, (int)info.entry.nr,
+					      info.entry.args);
 		tracer_sys_enter(tr, t, info.arch, (int)info.entry.nr,
 				 info.entry.args);
 		break;
 	case PTRACE_SYSCALL_INFO_SECCOMP:
+		if (fdtrack_effect(&tr->ft, info.arch, (int)info.seccomp.nr) ==
+		    FX_CLONE)
+			tracer_strip_untraced(t, info.arch,
+					      (int)info.seccomp.nr,
+					      info.seccomp.args);
 		tracer_sys_enter(tr, t, info.arch, (int)info.seccomp.nr,
 				 info.seccomp.args);
 		break;

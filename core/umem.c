@@ -78,8 +78,12 @@ ssize_t umem_read_str(pid_t tid, uint64_t addr, char *buf, size_t max,
 		char *nul;
 
 		if (n <= 0) {
+			/*
+			 * No NUL before the fault: the kernel fails on this
+			 * string too, so the bytes read are not the string.
+			 */
 			buf[done] = '\0';
-			return done ? (ssize_t)done : (n < 0 ? n : -EFAULT);
+			return n < 0 ? n : -EFAULT;
 		}
 		nul = memchr(buf + done, '\0', (size_t)n);
 		if (nul)
@@ -87,7 +91,7 @@ ssize_t umem_read_str(pid_t tid, uint64_t addr, char *buf, size_t max,
 		done += (size_t)n;
 		if ((size_t)n < want) {
 			buf[done] = '\0';
-			return (ssize_t)done;
+			return -EFAULT;
 		}
 	}
 	buf[max] = '\0';
