@@ -31,9 +31,10 @@ tests_lib_capture_la_SOURCES = tests/lib/capture.c
 tests_lib_capture_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
 tests_lib_capture_la_CFLAGS = $(PLUGIN_CC_OPTS)
 tests_lib_capture_la_LDFLAGS = $(PLUGIN_LD_OPTS) -rpath /nowhere
-include tests/progs/fault.mk
 check_LTLIBRARIES += tests/lib/capture_entry.la
 tests_lib_capture_entry_la_SOURCES = tests/lib/capture.c
 tests_lib_capture_entry_la_CPPFLAGS = $(PLUGIN_CPP_OPTS) -DCAPTURE_ENTRY
 tests_lib_capture_entry_la_CFLAGS = $(PLUGIN_CC_OPTS)
 tests_lib_capture_entry_la_LDFLAGS = $(PLUGIN_LD_OPTS) -rpath /nowhere
+include tests/progs/fault.mk
+include tests/progs/torture.mk
