@@ -614,17 +614,21 @@ static void flt_task_open(struct flt *f, int32_t pid, int32_t tid)
 				     strerror(errno));
 		return;
 	}
+	if (f->nt == f->tcap) {
+		size_t cap = f->tcap ? f->tcap * 2 : 16;
+
+		nt = realloc(f->t, cap * sizeof(*nt));
+		if (!nt) {
+			close(fd);
+			return;
+		}
+		f->t = nt;
+		f->tcap = cap;
+	}
 	t = calloc(1, sizeof(*t));
-	if (!t || (f->nt == f->tcap &&
-		   !(nt = realloc(f->t, (f->tcap ? f->tcap * 2 : 16) *
-						 sizeof(*nt))))) {
-		free(t);
+	if (!t) {
 		close(fd);
 		return;
-	}
-	if (f->nt == f->tcap) {
-		f->t = nt;
-		f->tcap = f->tcap ? f->tcap * 2 : 16;
 	}
 	t->tid = tid;
 	t->pid = pid;
