@@ -16,7 +16,7 @@ static int passed, failed;
 static void expect(const char *what, const struct esc_buf *b, const char *want,
 		   size_t wlen)
 {
-	if (!b->oom && b->len == wlen && !memcmp(b->p, want, wlen)) {
+	if (!b->oom && b->len == wlen && (!wlen || !memcmp(b->p, want, wlen))) {
 		passed++;
 		return;
 	}
