@@ -23,7 +23,8 @@ bad_plugins = \
 	tests/bad/bad_role.la \
 	tests/bad/bad_version.la \
 	tests/bad/bad_kinds.la \
-	tests/bad/bad_undef.la
+	tests/bad/bad_undef.la \
+	tests/bad/flaky.la
 check_LTLIBRARIES += $(bad_plugins)
 noinst_HEADERS += tests/bad/bad.h
 
@@ -120,3 +121,8 @@ tests_bad_bad_undef_la_CFLAGS = $(PLUGIN_CC_OPTS)
 # no -z defs: the undefined reference is the point
 tests_bad_bad_undef_la_LDFLAGS = -module -avoid-version -shared -rpath /nowhere \
 	-export-symbols-regex '^cpd_plugin_v[0-9]+$$'
+
+tests_bad_flaky_la_SOURCES = tests/bad/flaky.c
+tests_bad_flaky_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
+tests_bad_flaky_la_CFLAGS = $(PLUGIN_CC_OPTS)
+tests_bad_flaky_la_LDFLAGS = $(BAD_LD_OPTS)

@@ -11,7 +11,8 @@ foundation_tests = \
 	tests/integration/config_errors.test \
 	tests/integration/loader_bad.test \
 	tests/integration/cli_basics.test \
-	tests/integration/sdk_example.test
+	tests/integration/sdk_example.test \
+	tests/integration/plugin_errors.test
 TESTS += $(foundation_tests)
 EXTRA_DIST += $(foundation_tests) tests/no_cunit.test
 
