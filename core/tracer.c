@@ -689,8 +689,13 @@ static void tracer_handle(struct tracer *tr, pid_t tid, int status)
 	if (event == PTRACE_EVENT_EXEC) {
 		tracer_exec_event(tr, tid);
 		t = task_find(&tr->tt, tid);
-		if (t)
-			tracer_resume(tr, t, 0);
+		/* an exec of a task we never saw made: follow it from here */
+		if (!t) {
+			t = tracer_adopt(tr, tid);
+			t->early = false;
+			t->state = TASK_RUNNING;
+		}
+		tracer_resume(tr, t, 0);
 		return;
 	}
 	t = task_find(&tr->tt, tid);
