@@ -47,6 +47,7 @@ struct pf_task {
 	 */
 	struct esc_buf pending;
 	uint64_t pending_ts;	/* time of the first held record */
+	uint64_t pending_seq;	/* and the seq of its event */
 };
 
 struct perfetto {
@@ -55,6 +56,13 @@ struct perfetto {
 	const struct cpd_host *host;
 	struct cpd_instance *inst;
 	uint64_t start_ns;
+	/*
+	 * [core] deterministic: a record's ts is the seq of the event it
+	 * comes from (cur_seq), in microseconds, and durations are 0, so
+	 * golden files hold no clock yet each track keeps its order.
+	 */
+	bool deterministic;
+	uint64_t cur_seq;
 	FILE *out;
 	char *iobuf;
 	bool failed;
@@ -96,6 +104,7 @@ static int pf_start(void *state)
 	struct perfetto *p = state;
 
 	p->start_ns = p->host->run_info(p->inst)->start_ns;
+	p->deterministic = p->host->run_info(p->inst)->deterministic;
 	if (!strcmp(p->path, "-")) {
 		p->out = stdout;
 	} else {
@@ -127,6 +136,9 @@ static void pf_begin(struct perfetto *p, const char *ph, int32_t pid,
 
 	if (rel < 0)
 		rel = 0;
+	/* metadata is timeless; everything else is ordered by seq */
+	if (p->deterministic)
+		rel = strcmp(ph, "M") ? (int64_t)p->cur_seq * 1000 : 0;
 	esc_puts(&p->line, ",\n{");
 	esc_printf(&p->line, "\"ph\":\"%s\",\"pid\":%d,\"tid\":%d,"
 		   "\"ts\":%" PRId64 ".%03" PRId64, ph, pid, tid,
@@ -142,6 +154,8 @@ static void pf_str(struct perfetto *p, const char *key, const char *s,
 
 static void pf_dur(struct perfetto *p, const char *key, uint64_t ns)
 {
+	if (p->deterministic)
+		ns = 0;
 	esc_printf(&p->line, ",\"%s\":%" PRIu64 ".%03" PRIu64, key,
 		   ns / 1000, ns % 1000);
 }
@@ -400,8 +414,10 @@ static void pf_hold(struct perfetto *p, struct pf_task *t, size_t mark,
 {
 	if (!t || !p->syscalls || mark > p->line.len)
 		return;
-	if (!t->pending.len)
+	if (!t->pending.len) {
 		t->pending_ts = ts;
+		t->pending_seq = p->cur_seq;
+	}
 	esc_put(&t->pending, p->line.p + mark, p->line.len - mark);
 	p->line.len = mark;
 	if (t->pending.oom)
@@ -420,6 +436,7 @@ static int pf_on_event(void *state, const struct cpd_event *ev)
 	    ev->kind == CPD_EV_NOTICE)
 		return 0;
 	esc_reset(&p->line);
+	p->cur_seq = ev->seq;
 	if (ev->kind == CPD_EV_SYSCALL && ev->u.syscall.enter_ns)
 		ts = ev->u.syscall.enter_ns;
 	if (ev->tid > 0) {
@@ -428,6 +445,16 @@ static int pf_on_event(void *state, const struct cpd_event *ev)
 			return -ENOMEM;
 		pf_names(p, ev, t, is_new);
 		mark = p->line.len;
+		/*
+		 * Deterministic: a syscall's seq is given at its exit, after
+		 * the process events held during it, which follow its slice
+		 * on the track; the slice takes the first one's seq so that
+		 * the track's ts still never go back.
+		 */
+		if (p->deterministic && ev->kind == CPD_EV_SYSCALL &&
+		    t->pending.len && t->pending_ts >= ts &&
+		    t->pending_seq < p->cur_seq)
+			p->cur_seq = t->pending_seq;
 		if (t->flow_pending) {
 			pf_begin(p, "f", ev->pid, ev->tid, ts);
 			esc_printf(&p->line, ",\"bp\":\"e\",\"cat\":\"spawn\","

@@ -1,10 +1,12 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # The csv, jsonl and perfetto outputs: a tracee with hostile file names, the escaping
-# unit checks, and the integration tests that parse the files back with
-# real parsers. Included from tests/progs/local.mk.
+# unit checks, the integration tests that parse the files back with
+# real parsers, and a tracee whose three outputs are compared with golden
+# files. Included from tests/progs/local.mk.
 check_PROGRAMS += \
 	tests/progs/hostile_names \
-	tests/progs/escape_check
+	tests/progs/escape_check \
+	tests/progs/golden_demo
 
 tests_progs_escape_check_SOURCES = tests/progs/escape_check.c
 tests_progs_escape_check_CPPFLAGS = $(PLUGIN_CPP_OPTS) -I$(top_srcdir)/plugins
@@ -14,7 +16,10 @@ output_tests = \
 	tests/integration/outputs_csv.test \
 	tests/integration/outputs_jsonl.test \
 	tests/integration/outputs_perfetto.test \
-	tests/integration/outputs_together.test
+	tests/integration/outputs_together.test \
+	tests/integration/outputs_golden.test
 TESTS += tests/progs/escape_check $(output_tests)
 EXTRA_DIST += $(output_tests) tests/integration/outputs_check.py \
-	tests/integration/outputs_perfetto.py
+	tests/integration/outputs_perfetto.py \
+	tests/data/outputs/golden.csv tests/data/outputs/golden.jsonl \
+	tests/data/outputs/golden.json
