@@ -6,6 +6,7 @@
  */
 #include "cpd.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,6 +79,12 @@ int main(int argc, char **argv)
 		break;
 	}
 	log_set_verbosity((int)cli.verbose);
+	/*
+	 * A reader of our output that goes away (compendium ... | head) must
+	 * not kill us: with PTRACE_O_EXITKILL the traced command would die
+	 * with us. Writes fail with EPIPE instead and outputs say so once.
+	 */
+	signal(SIGPIPE, SIG_IGN);
 	session_init(&s);
 	plugin_path_init(&s.path, cli.plugin_dirs, cli.nplugin_dirs,
 			 getenv("COMPENDIUM_PLUGIN_PATH"), CPD_BUILDDIR,

@@ -908,6 +908,8 @@ static void tracer_child(struct tracer *tr, const char *path, char **argv,
 	int n;
 
 	loop_child_sigmask(tr->s->loop);
+	/* compendium ignores SIGPIPE; an ignored signal survives exec */
+	signal(SIGPIPE, SIG_DFL);
 	/* wait here until the parent has seized us */
 	raise(SIGSTOP);
 	if (prog && prog->len) {
