@@ -1634,7 +1634,6 @@ static int console_init(struct cpd_instance *inst, const struct cpd_host *host,
 static FILE *console_open_fd(struct console *c, int fd, char **bufp)
 {
 	int dupfd = fcntl(fd, F_DUPFD_CLOEXEC, 3);
-	bool tty = isatty(fd);
 	FILE *fp;
 
 	if (dupfd < 0)
@@ -1645,10 +1644,14 @@ static FILE *console_open_fd(struct console *c, int fd, char **bufp)
 		return NULL;
 	}
 	*bufp = malloc(CONSOLE_BUF_SIZE);
-	/* a person watching sees each line at once; a file gets big writes */
+	/*
+	 * Line by line even to a pipe or a file: the traced command and our
+	 * own messages write to the same place, and a line cut where a full
+	 * buffer happens to end would have their text land in its middle.
+	 */
 	if (*bufp)
-		setvbuf(fp, *bufp, tty ? _IOLBF : _IOFBF, CONSOLE_BUF_SIZE);
-	else if (tty)
+		setvbuf(fp, *bufp, _IOLBF, CONSOLE_BUF_SIZE);
+	else
 		setvbuf(fp, NULL, _IOLBF, 0);
 	return fp;
 }
