@@ -507,15 +507,31 @@ static int csv_on_event(void *state, const struct cpd_event *ev)
 	return c->failed ? -EIO : 0;
 }
 
+/* A write that failed at flush time (disk full): said once, with the file. */
+static int csv_flush_file(struct csv *c, FILE *f, const char *path)
+{
+	int err;
+
+	if (!f || !fflush(f))
+		return 0;
+	err = errno ? errno : EIO;
+	c->host->log(c->inst, CPD_LOG_ERROR, "cannot write '%s': %s", path,
+		     strerror(err));
+	c->failed = true;
+	return -err;
+}
+
 static int csv_flush(void *state)
 {
 	struct csv *c = state;
-	int rc = 0;
+	int rc;
 
-	if (c->out && fflush(c->out))
-		rc = -errno;
-	if (c->sum && fflush(c->sum))
-		rc = -errno;
+	/* already said: the rest of the trace must not repeat it */
+	if (c->failed)
+		return 0;
+	rc = csv_flush_file(c, c->out, c->path);
+	if (!rc)
+		rc = csv_flush_file(c, c->sum, c->summary_path);
 	return rc;
 }
 

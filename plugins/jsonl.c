@@ -383,8 +383,16 @@ static int jsonl_on_event(void *state, const struct cpd_event *ev)
 static int jsonl_flush(void *state)
 {
 	struct jsonl *j = state;
+	int err;
 
-	return j->out && fflush(j->out) ? -errno : 0;
+	/* a failure is said once, with the file; not on every tick after */
+	if (!j->out || j->failed || !fflush(j->out))
+		return 0;
+	err = errno ? errno : EIO;
+	j->host->log(j->inst, CPD_LOG_ERROR, "cannot write '%s': %s", j->path,
+		     strerror(err));
+	j->failed = true;
+	return -err;
 }
 
 static int jsonl_stop(void *state)

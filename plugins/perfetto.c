@@ -537,8 +537,16 @@ static int pf_on_event(void *state, const struct cpd_event *ev)
 static int pf_flush(void *state)
 {
 	struct perfetto *p = state;
+	int err;
 
-	return p->out && fflush(p->out) ? -errno : 0;
+	/* a failure is said once, with the file; not on every tick after */
+	if (!p->out || p->failed || !fflush(p->out))
+		return 0;
+	err = errno ? errno : EIO;
+	p->host->log(p->inst, CPD_LOG_ERROR, "cannot write '%s': %s", p->path,
+		     strerror(err));
+	p->failed = true;
+	return -err;
 }
 
 static int pf_stop(void *state)
