@@ -14,6 +14,7 @@ tracer_tests = \
 	tests/integration/tracer_sigint.test \
 	tests/integration/tracer_sockaddr.test \
 	tests/integration/tracer_forkstorm.test \
+	tests/integration/output_faults.test \
 	tests/integration/tracer_decode.test \
 	tests/integration/analyzers_strace.test
 TESTS += $(tracer_tests)
