@@ -16,7 +16,7 @@ AM_TESTS_ENVIRONMENT = \
 	XDG_CONFIG_HOME='$(abs_top_builddir)/tests/no-xdg'; export XDG_CONFIG_HOME; \
 	NO_COLOR=1; export NO_COLOR;
 
-EXTRA_DIST += tests/lib/init.sh
+EXTRA_DIST += tests/lib/init.sh tests/fuzz
 
 include tests/unit/local.mk
 include tests/bad/local.mk
