@@ -23,12 +23,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
-#include <time.h>
 
 #include <compendium/compendium.h>
 
 #include "util/noise.h"
+#include "util/hash.h"
 #include "util/report.h"
 
 /* Past this many distinct paths, bytes still count but rows stop growing. */
@@ -93,20 +92,10 @@ static const struct cpd_option file_options[] = {
 
 /* ---- the path tables ------------------------------------------------ */
 
-/*
- * FNV-1a from a per-run random basis: paths come from the tracee, which
- * should not be able to pick ones that all land in one chain.
- */
+/* seed is this run's random basis (hash_seed): paths come from the tracee */
 static uint32_t file_hash(uint32_t seed, const char *s, size_t len, int err)
 {
-	uint32_t h = 2166136261u ^ seed;
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h ^ (uint32_t)err;
+	return hash_bytes(seed, s, len) ^ (uint32_t)err;
 }
 
 static int file_table_grow(struct file_table *t)
@@ -207,21 +196,6 @@ static void file_publish(struct file *f, const struct cpd_event *sev,
 	f->host->publish(f->inst, &ev);
 }
 
-/* The decoded argument i, or NULL when the call has no such argument. */
-static const struct cpd_arg *file_arg(const struct cpd_syscall *sc,
-				      unsigned i)
-{
-	return sc->arg && i < sc->nargs && i < 6 ? &sc->arg[i] : NULL;
-}
-
-static const struct cpd_fdinfo *file_fd(const struct cpd_syscall *sc,
-					unsigned i)
-{
-	const struct cpd_arg *a = file_arg(sc, i);
-
-	return a ? a->fd : NULL;
-}
-
 /* ---- opens ---------------------------------------------------------- */
 
 enum file_call {
@@ -318,7 +292,7 @@ static struct cpd_str file_arg_path(const struct cpd_syscall *sc,
 				    size_t size)
 {
 	bool at = call == FC_OPENAT || call == FC_OPENAT2;
-	const struct cpd_arg *a = file_arg(sc, at ? 1 : 0);
+	const struct cpd_arg *a = report_arg(sc, at ? 1 : 0);
 	const struct cpd_fdinfo *dir;
 	struct cpd_str s = { NULL, 0, 0 };
 
@@ -331,7 +305,7 @@ static struct cpd_str file_arg_path(const struct cpd_syscall *sc,
 	 * A directory opened without O_DIRECTORY is known as a file; the
 	 * path is what matters (a real file here fails with ENOTDIR).
 	 */
-	dir = file_fd(sc, 0);
+	dir = report_arg_fd(sc, 0);
 	if (!dir || (dir->kind != CPD_FD_DIR && dir->kind != CPD_FD_FILE) ||
 	    !dir->path.len ||
 	    dir->path.ptr[0] != '/' ||
@@ -453,7 +427,7 @@ static bool file_count(struct file *f, const struct cpd_fdinfo *fd,
 static void file_io(struct file *f, const struct cpd_event *ev, bool write)
 {
 	const struct cpd_syscall *sc = &ev->u.syscall;
-	const struct cpd_fdinfo *fd = file_fd(sc, 0);
+	const struct cpd_fdinfo *fd = report_arg_fd(sc, 0);
 	struct cpd_ev_file p;
 
 	if (sc->err || sc->ret <= 0 || !file_is_file(fd))
@@ -481,8 +455,8 @@ static void file_transfer(struct file *f, const struct cpd_event *ev,
 			  uint32_t op, unsigned in_idx, unsigned out_idx)
 {
 	const struct cpd_syscall *sc = &ev->u.syscall;
-	const struct cpd_fdinfo *in = file_fd(sc, in_idx);
-	const struct cpd_fdinfo *out = file_fd(sc, out_idx);
+	const struct cpd_fdinfo *in = report_arg_fd(sc, in_idx);
+	const struct cpd_fdinfo *out = report_arg_fd(sc, out_idx);
 	bool in_file = file_is_file(in), out_file = file_is_file(out);
 	bool hidden = true;
 	struct cpd_ev_file p;
@@ -678,9 +652,7 @@ static int file_init(struct cpd_instance *inst, const struct cpd_host *host,
 	rc = noise_init(&f->noise, f->noise_filter, f->hide);
 	if (rc < 0)
 		goto err_free;
-	if (getrandom(&f->seed, sizeof(f->seed), GRND_NONBLOCK) !=
-	    (ssize_t)sizeof(f->seed))
-		f->seed = (uint32_t)(uintptr_t)f ^ (uint32_t)time(NULL);
+	f->seed = hash_seed(f);
 	*statep = f;
 	return 0;
 

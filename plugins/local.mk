@@ -12,6 +12,7 @@ PLUGIN_LD_OPTS = -module -avoid-version -shared \
 noinst_LTLIBRARIES += plugins/libcpdutil.la
 plugins_libcpdutil_la_SOURCES = \
 	plugins/util/format.c plugins/util/format.h \
+	plugins/util/hash.c plugins/util/hash.h \
 	plugins/util/noise.c plugins/util/noise.h \
 	plugins/util/report.c plugins/util/report.h
 plugins_libcpdutil_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)

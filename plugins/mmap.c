@@ -455,8 +455,7 @@ static bool mm_map_args(struct mm *m, const struct cpd_syscall *sc,
 	a->offset = (int64_t)sc->args[5];
 	if (!strcmp(sc->name.ptr, "mmap2"))
 		a->offset *= 4096;	/* mmap2 counts in 4096-byte units */
-	if (sc->arg && sc->nargs > 4)
-		a->fdinfo = sc->arg[4].fd;
+	a->fdinfo = report_arg_fd(sc, 4);
 	return true;
 }
 

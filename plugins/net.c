@@ -32,13 +32,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 #include <sys/socket.h>
 #include <sys/un.h>
-#include <time.h>
 
 #include <compendium/compendium.h>
 
+#include "util/hash.h"
 #include "util/report.h"
 
 /* Past this many connections, bytes still count but rows stop growing. */
@@ -315,18 +314,6 @@ static void net_decode_sa(const uint8_t *raw, size_t len,
 
 /* ---- connections ---------------------------------------------------- */
 
-static uint32_t net_hash_bytes(uint32_t h, const void *p, size_t len)
-{
-	const uint8_t *b = p;
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		h ^= b[i];
-		h *= 16777619u;	/* FNV-1a */
-	}
-	return h;
-}
-
 /*
  * Endpoints are memset before filling, so whole-struct bytes are a key.
  * The basis is random per run: addresses and unix names come from the
@@ -336,12 +323,12 @@ static uint32_t net_key_hash(uint32_t seed, uint16_t family, uint32_t type,
 			     const struct net_ep *local,
 			     const struct net_ep *peer)
 {
-	uint32_t h = 2166136261u ^ seed;
+	uint32_t h = seed;
 
-	h = net_hash_bytes(h, &family, sizeof(family));
-	h = net_hash_bytes(h, &type, sizeof(type));
-	h = net_hash_bytes(h, local, sizeof(*local));
-	return net_hash_bytes(h, peer, sizeof(*peer));
+	h = hash_bytes(h, &family, sizeof(family));
+	h = hash_bytes(h, &type, sizeof(type));
+	h = hash_bytes(h, local, sizeof(*local));
+	return hash_bytes(h, peer, sizeof(*peer));
 }
 
 static int net_grow(struct net *n)
@@ -450,23 +437,10 @@ static void net_publish(struct net *n, const struct cpd_event *sev,
 	n->host->publish(n->inst, &ev);
 }
 
-static const struct cpd_arg *net_arg(const struct cpd_syscall *sc, unsigned i)
-{
-	return sc->arg && i < sc->nargs && i < 6 ? &sc->arg[i] : NULL;
-}
-
-static const struct cpd_fdinfo *net_fd(const struct cpd_syscall *sc,
-				       unsigned i)
-{
-	const struct cpd_arg *a = net_arg(sc, i);
-
-	return a ? a->fd : NULL;
-}
-
 static const struct cpd_sockaddr *net_sa(const struct cpd_syscall *sc,
 					 unsigned i)
 {
-	const struct cpd_arg *a = net_arg(sc, i);
+	const struct cpd_arg *a = report_arg(sc, i);
 
 	return a ? a->sa : NULL;
 }
@@ -525,7 +499,7 @@ static void net_traffic(struct net *n, const struct cpd_event *ev,
 static void net_connect(struct net *n, const struct cpd_event *ev)
 {
 	const struct cpd_syscall *sc = &ev->u.syscall;
-	const struct cpd_fdinfo *fd = net_fd(sc, 0);
+	const struct cpd_fdinfo *fd = report_arg_fd(sc, 0);
 	const struct cpd_sockaddr *sa = net_sa(sc, 1);
 	struct net_ep local, peer;
 	struct cpd_ev_net p;
@@ -572,7 +546,7 @@ static void net_connect(struct net *n, const struct cpd_event *ev)
 static void net_accept(struct net *n, const struct cpd_event *ev)
 {
 	const struct cpd_syscall *sc = &ev->u.syscall;
-	const struct cpd_fdinfo *lfd = net_fd(sc, 0), *fd = sc->retval.fd;
+	const struct cpd_fdinfo *lfd = report_arg_fd(sc, 0), *fd = sc->retval.fd;
 	const struct cpd_sockaddr *sa = net_sa(sc, 1);
 	struct net_ep local, peer;
 	struct cpd_ev_net p;
@@ -605,7 +579,7 @@ static void net_bind_listen(struct net *n, const struct cpd_event *ev,
 			    bool listen)
 {
 	const struct cpd_syscall *sc = &ev->u.syscall;
-	const struct cpd_fdinfo *fd = net_fd(sc, 0);
+	const struct cpd_fdinfo *fd = report_arg_fd(sc, 0);
 	const struct cpd_sockaddr *sa = net_sa(sc, 1);
 	struct net_ep local, none;
 	struct cpd_ev_net p;
@@ -689,7 +663,7 @@ static void net_fd_io(struct net *n, const struct cpd_event *ev, unsigned idx,
 		      bool out)
 {
 	const struct cpd_syscall *sc = &ev->u.syscall;
-	const struct cpd_fdinfo *fd = net_fd(sc, idx);
+	const struct cpd_fdinfo *fd = report_arg_fd(sc, idx);
 	struct cpd_ev_net p;
 
 	if (sc->err || sc->ret <= 0 || !fd || fd->kind != CPD_FD_SOCKET)
@@ -703,7 +677,7 @@ static void net_fd_io(struct net *n, const struct cpd_event *ev, unsigned idx,
 static void net_sendto(struct net *n, const struct cpd_event *ev, bool out)
 {
 	const struct cpd_syscall *sc = &ev->u.syscall;
-	const struct cpd_fdinfo *fd = net_fd(sc, 0);
+	const struct cpd_fdinfo *fd = report_arg_fd(sc, 0);
 	const struct cpd_sockaddr *sa = net_sa(sc, 4);
 	const char *direction = "connect";
 	struct cpd_ev_net p;
@@ -729,7 +703,7 @@ static void net_sendto(struct net *n, const struct cpd_event *ev, bool out)
 static void net_msg(struct net *n, const struct cpd_event *ev, bool out)
 {
 	const struct cpd_syscall *sc = &ev->u.syscall;
-	const struct cpd_fdinfo *fd = net_fd(sc, 0);
+	const struct cpd_fdinfo *fd = report_arg_fd(sc, 0);
 	const struct net_abi *abi = net_abi_of(sc);
 	const char *direction = "connect";
 	uint8_t hdr[16];
@@ -764,7 +738,7 @@ static void net_msg(struct net *n, const struct cpd_event *ev, bool out)
 static void net_mmsg(struct net *n, const struct cpd_event *ev, bool out)
 {
 	const struct cpd_syscall *sc = &ev->u.syscall;
-	const struct cpd_fdinfo *fd = net_fd(sc, 0);
+	const struct cpd_fdinfo *fd = report_arg_fd(sc, 0);
 	const struct net_abi *abi = net_abi_of(sc);
 	uint8_t chunk[16 * 64];
 	char pathbuf[NET_PATH_MAX], firstpath[NET_PATH_MAX];
@@ -1095,9 +1069,7 @@ static int net_init(struct cpd_instance *inst, const struct cpd_host *host,
 		free(n);
 		return rc;
 	}
-	if (getrandom(&n->seed, sizeof(n->seed), GRND_NONBLOCK) !=
-	    (ssize_t)sizeof(n->seed))
-		n->seed = (uint32_t)(uintptr_t)n ^ (uint32_t)time(NULL);
+	n->seed = hash_seed(n);
 	*statep = n;
 	return 0;
 }

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Copyright (c) 2026 the compendium developers */
 /*
- * Building the events analyzers publish: events derived from a syscall,
- * and the CPD_EV_REPORT events that hand a summary to the outputs.
+ * Building the events analyzers publish: reading the syscall an event
+ * derives from, the event itself, and the CPD_EV_REPORT events that hand
+ * a summary to the outputs.
  */
 #ifndef CPD_PLUGINS_UTIL_REPORT_H
 #define CPD_PLUGINS_UTIL_REPORT_H
@@ -11,6 +12,12 @@
 #include <stdint.h>
 
 #include <compendium/compendium.h>
+
+/* Decoded argument i of a syscall, or NULL when the call has none. */
+const struct cpd_arg *report_arg(const struct cpd_syscall *sc, unsigned i);
+/* The fd behind argument i as the core knew it, or NULL. */
+const struct cpd_fdinfo *report_arg_fd(const struct cpd_syscall *sc,
+				       unsigned i);
 
 /*
  * Start an event of kind about the same task and moment as the syscall
