@@ -6,10 +6,12 @@
  */
 #include "cpd.h"
 
+#include <inttypes.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include "cli.h"
@@ -59,6 +61,29 @@ static int main_configure(struct session *s, const struct cli *cli)
 		return 2;
 	}
 	return 0;
+}
+
+/*
+ * [core] stats: counters and the tracer's own peak memory, after every
+ * plugin has written and freed its output. RUSAGE_SELF leaves out the
+ * traced command, which a wrapper's wait4() would count in.
+ */
+static void main_print_stats(const struct cpd_trace_stats *st)
+{
+	struct rusage ru;
+
+	if (getrusage(RUSAGE_SELF, &ru) < 0)
+		memset(&ru, 0, sizeof(ru));
+	fprintf(stderr, "compendium: stats: ptrace_stops=%" PRIu64
+		" syscalls_seen=%" PRIu64 " syscalls_published=%" PRIu64
+		" events_published=%" PRIu64 " events_dropped=%" PRIu64
+		" tasks_seen=%" PRIu64 " processes_seen=%" PRIu64
+		" peak_rss_kib=%ld user_ms=%ld sys_ms=%ld\n",
+		st->ptrace_stops, st->syscalls_seen, st->syscalls_published,
+		st->events_published, st->events_dropped, st->tasks_seen,
+		st->processes_seen, ru.ru_maxrss,
+		ru.ru_utime.tv_sec * 1000 + ru.ru_utime.tv_usec / 1000,
+		ru.ru_stime.tv_sec * 1000 + ru.ru_stime.tv_usec / 1000);
 }
 
 int main(int argc, char **argv)
@@ -140,10 +165,14 @@ out_stop:
 out_free:
 	{
 		struct loop *loop = s.loop;
+		struct cpd_trace_stats st = s.stats;
+		bool stats = s.core.stats;
 
 		/* plugins unwatch their fds in fini: the loop goes last */
 		session_free(&s);
 		loop_free(loop);
+		if (stats)
+			main_print_stats(&st);
 	}
 	cli_free(&cli);
 	log_flush();

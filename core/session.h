@@ -36,6 +36,7 @@ struct core_opts {
 	uint64_t flush_interval;
 	bool deterministic;
 	bool seccomp;
+	bool stats;
 	int32_t on_plugin_error;	/* enum plugin_error_policy */
 };
 

@@ -928,6 +928,47 @@ static void tracer_child(struct tracer *tr, const char *path, char **argv,
 	_exit(127);
 }
 
+/*
+ * [core] stats: the syscalls the filter stops for, so a benchmark can give
+ * another tracer the same set. A plain line on stderr, not a log message:
+ * it must not become a notice in the outputs being measured.
+ */
+static void tracer_print_bits(const char *label, const uint64_t *bits,
+			      int count, bool names, uint32_t arch)
+{
+	int nr, n = 0;
+
+	fprintf(stderr, " %s=", label);
+	for (nr = 0; nr < count; nr++) {
+		const struct sysent *se;
+
+		if (!bit_test(bits, count, nr))
+			continue;
+		if (n++)
+			fputc(',', stderr);
+		se = names ? sysent_lookup(arch, nr) : NULL;
+		if (se && se->name)
+			fputs(se->name, stderr);
+		else
+			fprintf(stderr, "%d", nr);
+	}
+}
+
+static void tracer_print_filter(const struct tracer_set *st)
+{
+	fputs("compendium: stats: seccomp", stderr);
+	if (st) {
+		tracer_print_bits("syscalls", st->traced, st->count, true,
+				  st->arch);
+		tracer_print_bits("nrs", st->traced, st->count, false, st->arch);
+		tracer_print_bits("exit_nrs", st->needs_exit, st->count, false,
+				  st->arch);
+	} else {
+		fputs(" off", stderr);
+	}
+	fputc('\n', stderr);
+}
+
 static int tracer_spawn(struct tracer *tr, const struct tracer_opts *o,
 			char *path)
 {
@@ -943,6 +984,8 @@ static int tracer_spawn(struct tracer *tr, const struct tracer_opts *o,
 		tr->use_seccomp = false;
 	}
 	tr->s->run.seccomp = tr->use_seccomp;
+	if (tr->s->core.stats)
+		tracer_print_filter(tr->use_seccomp ? st : NULL);
 	if (pipe2(pfd, O_CLOEXEC) < 0) {
 		log_error("cannot create a pipe: %s", strerror(errno));
 		free(path);

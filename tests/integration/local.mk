@@ -10,6 +10,7 @@ tracer_tests = \
 	tests/integration/tracer_int80.test \
 	tests/integration/tracer_fds.test \
 	tests/integration/tracer_seccomp.test \
+	tests/integration/core_stats.test \
 	tests/integration/tracer_attach.test \
 	tests/integration/tracer_sigint.test \
 	tests/integration/tracer_sockaddr.test \
