@@ -19,4 +19,5 @@ EXTRA_DIST += \
 	sdk/compendium-sdk.pc.in \
 	sdk/examples/Makefile \
 	sdk/examples/README.md \
-	sdk/examples/tally.c
+	sdk/examples/tally.c \
+	sdk/examples/topfiles.c
