@@ -38,7 +38,14 @@ AS_IF([test "x$enable_bpf" != xno], [
 		bpf_why="clang, bpftool, libbpf found"
 	])
 ], [bpf_why="disabled with --enable-bpf=no"])
-AS_IF([test "x$enable_bpf" = xyes],
-	[AC_DEFINE([ENABLE_BPF], [1], [Define to 1 to build the BPF sources])])
+AS_IF([test "x$enable_bpf" = xyes], [
+	AC_DEFINE([ENABLE_BPF], [1], [Define to 1 to build the BPF sources])
+	# -target bpf has no multiarch directory of its own: give it clang's
+	# host search list, for <asm/types.h> under <linux/bpf.h>
+	BPF_SYS_INCLUDES=`$CLANG -v -E - </dev/null 2>&1 | \
+		$SED -n '/<...> search starts here:/,/End of search list./{ s| \(/.*\)|-idirafter \1|p }' | \
+		tr '\n' ' '`
+])
 AC_SUBST([BPF_ARCH])
+AC_SUBST([BPF_SYS_INCLUDES])
 ])

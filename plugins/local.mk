@@ -45,5 +45,6 @@ plugins_console_la_CFLAGS = $(PLUGIN_CC_OPTS)
 plugins_console_la_LDFLAGS = $(PLUGIN_LD_OPTS)
 plugins_console_la_LIBADD = plugins/libcpdutil.la
 include plugins/fault.mk
+include plugins/ebpf.mk
 
 include plugins/outputs.mk

@@ -37,4 +37,5 @@ tests_lib_capture_entry_la_CPPFLAGS = $(PLUGIN_CPP_OPTS) -DCAPTURE_ENTRY
 tests_lib_capture_entry_la_CFLAGS = $(PLUGIN_CC_OPTS)
 tests_lib_capture_entry_la_LDFLAGS = $(PLUGIN_LD_OPTS) -rpath /nowhere
 include tests/progs/fault.mk
+include tests/progs/ebpf.mk
 include tests/progs/torture.mk
