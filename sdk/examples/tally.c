@@ -1,54 +1,88 @@
 // SPDX-License-Identifier: MIT
 /* Copyright (c) 2026 the compendium developers */
 /*
- * tally: a complete third-party output plugin, built against the SDK
- * alone. It counts the syscalls it sees by name (file, network and process
- * ones) and the processes started, and writes the top of the list when
- * tracing ends.
+ * tally: a complete third-party analyzer, built against the SDK alone.
+ * It counts the file, network and process syscalls it sees by name (calls,
+ * failures) and the processes started. It prints nothing: when tracing
+ * ends it publishes CPD_EV_REPORT events, a section ("tally") and a row
+ * per syscall ("tally.syscalls"), which the console's final summary, csv's
+ * summary_path and jsonl show like any analyzer's.
+ * It also registers an event kind, "tally", published live when a syscall
+ * has failed alert_failures times; outputs print it from its field table.
  *
  * Build:   cc -shared -fPIC -fvisibility=hidden -Wl,-z,defs \
  *             $(pkg-config --cflags compendium-sdk) -o tally.so tally.c
  * Use:     [tally]
- *          path = tally.txt
  */
 #include <errno.h>
-#include <stdbool.h>
-#include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <compendium/compendium.h>
 
+/* Section order: after the first-party ones (memory 10 to blkio 45). */
+#define TALLY_ORDER	100
+
 struct tally_entry {
-	char name[32];
-	unsigned long count;
-	unsigned long failed;
+	char name[32];		/* syscall names are short; longer is cut */
+	uint64_t calls;
+	uint64_t failed;
 };
 
 struct tally {
 	/* options, filled by the host from the [tally] section */
-	const char *path;
 	uint64_t top;
-	bool failures;
+	uint64_t alert_failures;
 
 	const struct cpd_host *host;
 	struct cpd_instance *inst;
-	FILE *out;
+	int alert_kind;		/* our event kind, from register_kind() */
 	struct tally_entry *entries;
 	size_t n, cap;
-	unsigned long processes;
+	uint64_t processes;
+};
+
+/*
+ * A "tally" event's payload, in cpd_event.u.custom; the field table gives
+ * each member's offset from the start of the event.
+ */
+struct tally_alert {
+	struct cpd_str syscall;
+	uint64_t failed;
+	uint64_t calls;
+};
+
+#define TALLY_AT(member) \
+	((uint32_t)(offsetof(struct cpd_event, u.custom) + \
+		    offsetof(struct tally_alert, member)))
+
+static const struct cpd_field tally_alert_fields[] = {
+	{ .name = "syscall", .type = CPD_FT_STR, .offset = TALLY_AT(syscall),
+	  .flags = CPD_FIELDF_KEY, .help = "the syscall that keeps failing" },
+	{ .name = "failed", .type = CPD_FT_U64, .offset = TALLY_AT(failed),
+	  .unit = CPD_UNIT_COUNT, .help = "failed calls so far" },
+	{ .name = "calls", .type = CPD_FT_U64, .offset = TALLY_AT(calls),
+	  .unit = CPD_UNIT_COUNT, .help = "calls so far" },
+};
+
+/* Static, as the host keeps pointing at it: see <compendium/field.h>. */
+static const struct cpd_kind_desc tally_alert_kind = {
+	.struct_size = sizeof(struct cpd_kind_desc),
+	.nfields = sizeof(tally_alert_fields) / sizeof(tally_alert_fields[0]),
+	.name = "tally",
+	.description = "a syscall failed alert_failures times (SDK example)",
+	.fields = tally_alert_fields,
 };
 
 static const struct cpd_option tally_options[] = {
-	{ .name = "path", .type = CPD_OPT_PATH, .def = "-",
-	  .offset = offsetof(struct tally, path),
-	  .help = "where to write the table; - is stderr" },
-	{ .name = "top", .type = CPD_OPT_UINT, .def = "10",
+	{ .name = "top", .type = CPD_OPT_UINT, .def = "20",
 	  .offset = offsetof(struct tally, top), .min = 1, .max = 1000,
-	  .help = "how many syscalls to list" },
-	{ .name = "failures", .type = CPD_OPT_BOOL, .def = "yes",
-	  .offset = offsetof(struct tally, failures),
-	  .help = "also count how many calls failed" },
+	  .help = "how many syscalls to report, most called first" },
+	{ .name = "alert_failures", .type = CPD_OPT_UINT, .def = "10",
+	  .offset = offsetof(struct tally, alert_failures),
+	  .help = "publish a tally event when a syscall fails this often "
+		  "(0: never)" },
 	CPD_OPTION_END
 };
 
@@ -63,35 +97,28 @@ static int tally_init(struct cpd_instance *inst, const struct cpd_host *host,
 	t->host = host;
 	t->inst = inst;
 	rc = host->apply_options(inst, t);
+	/* kinds are registered in init() only; the host logs why it failed */
+	if (rc == 0)
+		rc = host->register_kind(inst, &tally_alert_kind);
 	if (rc < 0) {
-		free(t);
+		free(t);	/* fini() is not called when init() fails */
 		return rc;
 	}
+	t->alert_kind = rc;
 	*statep = t;
 	return 0;
 }
 
-static int tally_start(void *state)
+/* A counted string over s; publish() copies it, so s may be ours. */
+static struct cpd_str tally_str(const char *s)
 {
-	struct tally *t = state;
+	struct cpd_str str = { s, (uint32_t)strlen(s), 0 };
 
-	if (!strcmp(t->path, "-")) {
-		t->out = stderr;
-		return 0;
-	}
-	/* "e": close-on-exec, so the traced command does not inherit it */
-	t->out = fopen(t->path, "we");
-	if (!t->out) {
-		int err = errno;
-
-		t->host->log(t->inst, CPD_LOG_ERROR, "cannot open '%s': %s",
-			     t->path, strerror(err));
-		return -err;
-	}
-	return 0;
+	return str;
 }
 
-static struct tally_entry *tally_find(struct tally *t, const struct cpd_str *name)
+static struct tally_entry *tally_find(struct tally *t,
+				      const struct cpd_str *name)
 {
 	size_t i, len = name->len < 31 ? name->len : 31;
 
@@ -108,9 +135,24 @@ static struct tally_entry *tally_find(struct tally *t, const struct cpd_str *nam
 		t->entries = e;
 		t->cap = cap;
 	}
+	/* the event's strings are borrowed for the call: keep a copy */
 	memset(&t->entries[t->n], 0, sizeof(t->entries[t->n]));
 	memcpy(t->entries[t->n].name, name->ptr, len);
 	return &t->entries[t->n++];
+}
+
+/* A "tally" event about the task and moment of the syscall ev. */
+static int tally_alert(struct tally *t, const struct cpd_event *ev,
+		       const struct tally_entry *e)
+{
+	struct tally_alert a = { tally_str(e->name), e->failed, e->calls };
+	struct cpd_event out = { .kind = (uint16_t)t->alert_kind,
+				 .ts_ns = ev->ts_ns, .pid = ev->pid,
+				 .tid = ev->tid, .comm = ev->comm };
+
+	memcpy(out.u.custom, &a, sizeof(a));
+	/* queued and delivered after this syscall; publish() copies it */
+	return t->host->publish(t->inst, &out);
 }
 
 static int tally_on_event(void *state, const struct cpd_event *ev)
@@ -128,9 +170,13 @@ static int tally_on_event(void *state, const struct cpd_event *ev)
 	e = tally_find(t, &ev->u.syscall.name);
 	if (!e)
 		return -ENOMEM;
-	e->count++;
-	if (ev->u.syscall.err)
-		e->failed++;
+	e->calls++;
+	if (!ev->u.syscall.err)
+		return 0;
+	e->failed++;
+	/* once per syscall: == rather than >= */
+	if (t->alert_failures && e->failed == t->alert_failures)
+		return tally_alert(t, ev, e);
 	return 0;
 }
 
@@ -138,50 +184,93 @@ static int tally_cmp(const void *a, const void *b)
 {
 	const struct tally_entry *x = a, *y = b;
 
-	if (x->count != y->count)
-		return x->count < y->count ? 1 : -1;
+	if (x->calls != y->calls)
+		return x->calls < y->calls ? 1 : -1;
 	return strcmp(x->name, y->name);
 }
 
+/* A key/value: the text s, or the count v when s is NULL. */
+static struct cpd_kv tally_kv(const char *key, const char *label,
+			      const char *s, uint64_t v)
+{
+	/* key is the csv/json column, label what a person reads */
+	struct cpd_kv kv = { .key = tally_str(key), .label = tally_str(label),
+			     .type = CPD_KV_U64, .unit = CPD_UNIT_COUNT,
+			     .v.u64 = v };
+
+	if (s) {
+		kv.type = CPD_KV_STR;
+		kv.unit = CPD_UNIT_NONE;
+		kv.v.str = tally_str(s);
+	}
+	return kv;
+}
+
+/*
+ * Analyzers are stopped before outputs, so what is published here reaches
+ * every output's summary. publish() deep-copies the event, its key/values
+ * and every string they point to: one event and one kv array on the stack
+ * serve for all the reports.
+ */
 static int tally_stop(void *state)
 {
 	struct tally *t = state;
 	const struct cpd_trace_stats *st = t->host->trace_stats(t->inst);
+	struct cpd_event ev = { .kind = CPD_EV_REPORT };
+	struct cpd_kv kv[3];
 	size_t i;
+	int rc;
 
+	ev.u.report.topic = tally_str("tally");
+	ev.u.report.title = tally_str("Syscall tally");
+	ev.u.report.order = TALLY_ORDER;
+	ev.u.report.kv = kv;
+	ev.u.report.nkv = 3;
+	kv[0] = tally_kv("processes", "Processes started", NULL, t->processes);
+	kv[1] = tally_kv("ptrace_stops", "Ptrace stops", NULL, st->ptrace_stops);
+	kv[2] = tally_kv("syscalls", "Distinct syscalls", NULL, t->n);
+	rc = t->host->publish(t->inst, &ev);
+
+	/* one row per syscall, most called first: outputs keep row order */
 	qsort(t->entries, t->n, sizeof(*t->entries), tally_cmp);
-	fprintf(t->out, "tally: %lu processes started, %llu ptrace stops\n",
-		t->processes, (unsigned long long)st->ptrace_stops);
-	for (i = 0; i < t->n && i < t->top; i++) {
-		fprintf(t->out, "  %-20s %8lu", t->entries[i].name,
-			t->entries[i].count);
-		if (t->failures)
-			fprintf(t->out, "  (%lu failed)", t->entries[i].failed);
-		fputc('\n', t->out);
+	ev.u.report.topic = tally_str("tally.syscalls");
+	ev.u.report.title = tally_str("Syscalls by name");
+	ev.u.report.flags = CPD_REPORTF_ROW;
+	ev.u.report.order = TALLY_ORDER + 1;
+	for (i = 0; rc == 0 && i < t->n && i < t->top; i++) {
+		const struct tally_entry *e = &t->entries[i];
+
+		kv[0] = tally_kv("name", "Syscall", e->name, 0);
+		kv[1] = tally_kv("calls", "Calls", NULL, e->calls);
+		kv[2] = tally_kv("failed", "Failed", NULL, e->failed);
+		rc = t->host->publish(t->inst, &ev);
 	}
-	return fflush(t->out) ? -errno : 0;
+	return rc;
 }
 
 static void tally_fini(void *state)
 {
 	struct tally *t = state;
 
-	if (t->out && t->out != stderr)
-		fclose(t->out);
 	free(t->entries);
 	free(t);
 }
 
 CPD_PLUGIN_DEFINE(
-	.role = CPD_ROLE_OUTPUT,
+	.role = CPD_ROLE_ANALYZER,
 	.name = "tally",
-	.version = "1.0",
-	.description = "counts file, network and process syscalls by name (SDK example)",
+	.version = "2.0",
+	.description = "counts file, network and process syscalls by name "
+		       "(SDK example)",
 	.subscribe = CPD_EVMASK(CPD_EV_SYSCALL) | CPD_EVMASK(CPD_EV_PROC),
 	.syscall_classes = CPD_SC_FILE | CPD_SC_NETWORK | CPD_SC_PROCESS,
+	/* "tally"'s number comes from register_kind(): any custom kind */
+	.publishes = CPD_EVMASK(CPD_EV_REPORT) |
+		     ~(CPD_EVMASK(CPD_EV_CUSTOM_FIRST) - 1),
+	/* one instance: the kind name "tally" can be registered only once */
+	.flags = CPD_PF_SINGLETON,
 	.options = tally_options,
 	.init = tally_init,
-	.start = tally_start,
 	.on_event = tally_on_event,
 	.stop = tally_stop,
 	.fini = tally_fini,

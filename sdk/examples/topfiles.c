@@ -3,9 +3,10 @@
 /*
  * topfiles: the files a traced command moved the most bytes through, as
  * a table written when tracing ends. An output plugin built against the
- * SDK alone, like tally.c; where tally reads raw syscalls, this one reads
- * the CPD_EV_FILE events the file analyzer publishes, so the file
- * analyzer must be enabled too (it is in the default configuration).
+ * SDK alone, like the tally.c analyzer; where tally reads raw syscalls,
+ * this one reads the CPD_EV_FILE events the file analyzer publishes, so
+ * the file analyzer must be enabled too (it is in the default
+ * configuration).
  *
  * Build:   cc -shared -fPIC -fvisibility=hidden -Wl,-z,defs \
  *             $(pkg-config --cflags compendium-sdk) -o topfiles.so topfiles.c
