@@ -47,3 +47,4 @@ plugins_console_la_LIBADD = plugins/libcpdutil.la
 include plugins/fault.mk
 
 include plugins/outputs.mk
+include plugins/html.mk
