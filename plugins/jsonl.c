@@ -21,12 +21,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <arpa/inet.h>
-#include <sys/socket.h>
 
 #include <compendium/compendium.h>
 
 #include "util/escape.h"
+#include "util/evjson.h"
 
 #define JSONL_SCHEMA	1
 #define JSONL_IOBUF	(1u << 20)
@@ -116,66 +115,6 @@ static void jsonl_key(struct jsonl *j, const char *key)
 	esc_putc(&j->line, ':');
 }
 
-/* A NUL-separated list as an array of strings. */
-static void jsonl_strv(struct jsonl *j, const struct cpd_str *s)
-{
-	uint32_t i, start = 0, len = s->len;
-
-	if (!s->ptr) {
-		esc_puts(&j->line, "null");
-		return;
-	}
-	if (len && s->ptr[len - 1] == '\0')
-		len--;
-	esc_putc(&j->line, '[');
-	for (i = 0; len && i <= len; i++) {
-		if (i < len && s->ptr[i])
-			continue;
-		if (start)
-			esc_putc(&j->line, ',');
-		jsonl_str(j, s->ptr + start, i - start);
-		start = i + 1;
-	}
-	esc_putc(&j->line, ']');
-}
-
-static void jsonl_sockaddr(struct jsonl *j, const struct cpd_sockaddr *sa)
-{
-	char buf[INET6_ADDRSTRLEN + 1];
-
-	if (!sa->family) {
-		esc_puts(&j->line, "null");
-		return;
-	}
-	j->host->format_xlat(CPD_XLAT_AF, sa->family, buf, sizeof(buf));
-	esc_puts(&j->line, "{\"family\":");
-	jsonl_str(j, buf, strlen(buf));
-	switch (sa->family) {
-	case AF_INET:
-	case AF_INET6:
-		inet_ntop(sa->family, sa->addr, buf, sizeof(buf));
-		esc_puts(&j->line, ",\"addr\":");
-		jsonl_str(j, buf, strlen(buf));
-		esc_printf(&j->line, ",\"port\":%u", sa->port);
-		if (sa->scope_id)
-			esc_printf(&j->line, ",\"scope_id\":%u", sa->scope_id);
-		break;
-	case AF_UNIX:
-		esc_puts(&j->line, ",\"path\":");
-		jsonl_cstr(j, &sa->path);
-		esc_printf(&j->line, ",\"abstract\":%s",
-			   sa->flags & CPD_SA_ABSTRACT ? "true" : "false");
-		break;
-	case AF_NETLINK:
-		esc_printf(&j->line, ",\"port_id\":%u,\"groups\":%u",
-			   sa->port_id, sa->groups);
-		break;
-	}
-	if (sa->flags & CPD_SA_PARTIAL)
-		esc_puts(&j->line, ",\"partial\":true");
-	esc_putc(&j->line, '}');
-}
-
 /* Keys of the record itself; a field of the same name gets "field_". */
 static bool jsonl_reserved(const char *name)
 {
@@ -194,80 +133,14 @@ static bool jsonl_reserved(const char *name)
 static void jsonl_field(struct jsonl *j, const struct cpd_event *ev,
 			const struct cpd_field *f)
 {
-	const char *at = (const char *)ev + f->offset;
-	const char *name;
-	char buf[512];
-	uint64_t u;
-	int64_t s;
-	int32_t i32;
-	uint32_t u32;
-	uint16_t u16;
-	double d;
+	char key[512];
 
-	if (jsonl_reserved(f->name)) {
-		snprintf(buf, sizeof(buf), "field_%s", f->name);
-		jsonl_key(j, buf);
-	} else {
-		jsonl_key(j, f->name);
-	}
-	switch (f->type) {
-	case CPD_FT_STR:
-		jsonl_cstr(j, (const void *)at);
-		return;
-	case CPD_FT_STRV:
-		jsonl_strv(j, (const void *)at);
-		return;
-	case CPD_FT_SOCKADDR:
-		jsonl_sockaddr(j, (const void *)at);
-		return;
-	case CPD_FT_S64:
-		memcpy(&s, at, 8);
-		esc_json_s64(&j->line, s);
-		return;
-	case CPD_FT_U64:
-	case CPD_FT_ADDR:
-		memcpy(&u, at, 8);
-		esc_json_u64(&j->line, u);
-		return;
-	case CPD_FT_DOUBLE:
-		memcpy(&d, at, 8);
-		esc_json_double(&j->line, d);
-		return;
-	case CPD_FT_U16:
-		memcpy(&u16, at, 2);
-		esc_printf(&j->line, "%u", u16);
-		return;
-	case CPD_FT_S32:
-	case CPD_FT_FD:
-		memcpy(&i32, at, 4);
-		esc_printf(&j->line, "%d", i32);
-		return;
-	case CPD_FT_ERRNO:
-	case CPD_FT_SIGNAL:
-		/* the number, and its name beside it: "errno_name":"ENOENT" */
-		memcpy(&i32, at, 4);
-		esc_printf(&j->line, "%d", i32);
-		if (!i32)
-			return;
-		name = f->type == CPD_FT_ERRNO ? j->host->errno_name(i32) :
-						 j->host->signal_name(i32);
-		if (!name)
-			return;
-		snprintf(buf, sizeof(buf), "%s_name", f->name);
-		jsonl_key(j, buf);
-		jsonl_str(j, name, strlen(name));
-		return;
-	case CPD_FT_FLAGS:
-	case CPD_FT_ENUM:
-		memcpy(&u32, at, 4);
-		j->host->format_xlat(f->xlat, u32, buf, sizeof(buf));
-		jsonl_str(j, buf, strlen(buf));
-		return;
-	default:	/* U32, MODE, DEV and types newer than us */
-		memcpy(&u32, at, 4);
-		esc_printf(&j->line, "%u", u32);
-		return;
-	}
+	if (jsonl_reserved(f->name))
+		snprintf(key, sizeof(key), "field_%s", f->name);
+	else
+		snprintf(key, sizeof(key), "%s", f->name);
+	if (evjson_field(&j->line, j->host, ev, f, ",", key))
+		j->lossy = true;
 }
 
 static void jsonl_call(struct jsonl *j, const struct cpd_event *ev)

@@ -48,3 +48,4 @@ include plugins/fault.mk
 include plugins/ebpf.mk
 
 include plugins/outputs.mk
+include plugins/html.mk

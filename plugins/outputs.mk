@@ -3,7 +3,8 @@
 # code. Included from plugins/local.mk, after libcpdutil is defined.
 noinst_LTLIBRARIES += plugins/libcpdescape.la
 plugins_libcpdescape_la_SOURCES = \
-	plugins/util/escape.c plugins/util/escape.h
+	plugins/util/escape.c plugins/util/escape.h \
+	plugins/util/evjson.c plugins/util/evjson.h
 plugins_libcpdescape_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
 plugins_libcpdescape_la_CFLAGS = $(PLUGIN_CC_OPTS) -fPIC
 

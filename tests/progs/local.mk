@@ -24,6 +24,7 @@ noinst_HEADERS += tests/progs/marker.h
 include tests/progs/console.mk
 include tests/progs/analyzers.mk
 include tests/progs/outputs.mk
+include tests/progs/html.mk
 
 # The capture output used by the integration tests, built as a real module.
 check_LTLIBRARIES += tests/lib/capture.la

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Copyright (c) 2026 the compendium developers */
+#include <stdio.h>
+#include <string.h>
+#include <arpa/inet.h>
+#include <sys/socket.h>
+
+#include "evjson.h"
+
+static bool evjson_str(struct esc_buf *b, const char *s, size_t n)
+{
+	return esc_json_str(b, s ? s : "", s ? n : 0);
+}
+
+bool evjson_cstr(struct esc_buf *b, const struct cpd_str *s)
+{
+	if (!s->ptr) {
+		esc_puts(b, "null");
+		return false;
+	}
+	return evjson_str(b, s->ptr, s->len);
+}
+
+/* A NUL-separated list as an array of strings. */
+static bool evjson_strv(struct esc_buf *b, const struct cpd_str *s)
+{
+	uint32_t i, start = 0, len = s->len;
+	bool lossy = false;
+
+	if (!s->ptr) {
+		esc_puts(b, "null");
+		return false;
+	}
+	if (len && s->ptr[len - 1] == '\0')
+		len--;
+	esc_putc(b, '[');
+	for (i = 0; len && i <= len; i++) {
+		if (i < len && s->ptr[i])
+			continue;
+		if (start)
+			esc_putc(b, ',');
+		lossy |= evjson_str(b, s->ptr + start, i - start);
+		start = i + 1;
+	}
+	esc_putc(b, ']');
+	return lossy;
+}
+
+static bool evjson_sockaddr(struct esc_buf *b, const struct cpd_host *host,
+			    const struct cpd_sockaddr *sa)
+{
+	char buf[INET6_ADDRSTRLEN + 1];
+	bool lossy = false;
+
+	if (!sa->family) {
+		esc_puts(b, "null");
+		return false;
+	}
+	host->format_xlat(CPD_XLAT_AF, sa->family, buf, sizeof(buf));
+	esc_puts(b, "{\"family\":");
+	evjson_str(b, buf, strlen(buf));
+	switch (sa->family) {
+	case AF_INET:
+	case AF_INET6:
+		inet_ntop(sa->family, sa->addr, buf, sizeof(buf));
+		esc_puts(b, ",\"addr\":");
+		evjson_str(b, buf, strlen(buf));
+		esc_printf(b, ",\"port\":%u", sa->port);
+		if (sa->scope_id)
+			esc_printf(b, ",\"scope_id\":%u", sa->scope_id);
+		break;
+	case AF_UNIX:
+		esc_puts(b, ",\"path\":");
+		lossy = evjson_cstr(b, &sa->path);
+		esc_printf(b, ",\"abstract\":%s",
+			   sa->flags & CPD_SA_ABSTRACT ? "true" : "false");
+		break;
+	case AF_NETLINK:
+		esc_printf(b, ",\"port_id\":%u,\"groups\":%u", sa->port_id,
+			   sa->groups);
+		break;
+	}
+	if (sa->flags & CPD_SA_PARTIAL)
+		esc_puts(b, ",\"partial\":true");
+	esc_putc(b, '}');
+	return lossy;
+}
+
+static void evjson_key(struct esc_buf *b, const char *sep, const char *key)
+{
+	esc_puts(b, sep);
+	evjson_str(b, key, strlen(key));
+	esc_putc(b, ':');
+}
+
+bool evjson_field(struct esc_buf *b, const struct cpd_host *host,
+		  const struct cpd_event *ev, const struct cpd_field *f,
+		  const char *sep, const char *key)
+{
+	const char *at = (const char *)ev + f->offset;
+	const char *name;
+	char buf[512];
+	uint64_t u;
+	int64_t s;
+	int32_t i32;
+	uint32_t u32;
+	uint16_t u16;
+	double d;
+
+	evjson_key(b, sep, key);
+	switch (f->type) {
+	case CPD_FT_STR:
+		return evjson_cstr(b, (const void *)at);
+	case CPD_FT_STRV:
+		return evjson_strv(b, (const void *)at);
+	case CPD_FT_SOCKADDR:
+		return evjson_sockaddr(b, host, (const void *)at);
+	case CPD_FT_S64:
+		memcpy(&s, at, 8);
+		esc_json_s64(b, s);
+		return false;
+	case CPD_FT_U64:
+	case CPD_FT_ADDR:
+		memcpy(&u, at, 8);
+		esc_json_u64(b, u);
+		return false;
+	case CPD_FT_DOUBLE:
+		memcpy(&d, at, 8);
+		esc_json_double(b, d);
+		return false;
+	case CPD_FT_U16:
+		memcpy(&u16, at, 2);
+		esc_printf(b, "%u", u16);
+		return false;
+	case CPD_FT_S32:
+	case CPD_FT_FD:
+		memcpy(&i32, at, 4);
+		esc_printf(b, "%d", i32);
+		return false;
+	case CPD_FT_ERRNO:
+	case CPD_FT_SIGNAL:
+		/* the number, and its name beside it: "errno_name":"ENOENT" */
+		memcpy(&i32, at, 4);
+		esc_printf(b, "%d", i32);
+		if (!i32)
+			return false;
+		name = f->type == CPD_FT_ERRNO ? host->errno_name(i32) :
+						 host->signal_name(i32);
+		if (!name)
+			return false;
+		snprintf(buf, sizeof(buf), "%s_name", f->name);
+		evjson_key(b, ",", buf);
+		evjson_str(b, name, strlen(name));
+		return false;
+	case CPD_FT_FLAGS:
+	case CPD_FT_ENUM:
+		memcpy(&u32, at, 4);
+		host->format_xlat(f->xlat, u32, buf, sizeof(buf));
+		evjson_str(b, buf, strlen(buf));
+		return false;
+	default:	/* U32, MODE, DEV and types newer than us */
+		memcpy(&u32, at, 4);
+		esc_printf(b, "%u", u32);
+		return false;
+	}
+}

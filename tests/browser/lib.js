@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Copyright (c) 2026 the compendium developers */
+/*
+ * Shared by the browser tests: open a report in headless Chromium and
+ * record everything that must not happen (console errors, page errors,
+ * dialogs, any request but the file:// document itself).
+ */
+'use strict';
+const path = require('path');
+const fs = require('fs');
+
+const { chromium } = require(process.env.CPD_PLAYWRIGHT ||
+	'playwright-core');
+
+const ARGS = ['--no-sandbox', '--headless', '--disable-gpu',
+	'--disable-background-networking', '--disable-component-update',
+	'--no-first-run'];
+
+let failures = 0;
+
+function check(cond, what) {
+	if (cond) {
+		console.log('ok: ' + what);
+	} else {
+		failures++;
+		console.log('NOT OK: ' + what);
+	}
+}
+
+function clip(s) {
+	return s.length > 800 ? s.slice(0, 800) + '…' : s;
+}
+
+function eq(got, want, what) {
+	const g = JSON.stringify(got);
+	const w = JSON.stringify(want);
+	check(g === w, what + (g === w ? '' : ': got ' + clip(g) +
+		', want ' + clip(w)));
+}
+
+async function launch() {
+	return chromium.launch({
+		executablePath: process.env.CPD_CHROMIUM || '/usr/bin/chromium',
+		args: ARGS,
+	});
+}
+
+/* Open FILE; returns { page, trouble } where trouble collects what went
+ * wrong while the page lived. */
+async function open(browser, file, opts) {
+	const ctx = await browser.newContext(Object.assign({
+		viewport: { width: 1400, height: 900 },
+	}, opts || {}));
+	const page = await ctx.newPage();
+	const url = 'file://' + path.resolve(file);
+	const trouble = { console: [], errors: [], requests: [], dialogs: [] };
+	page.on('console', function (m) {
+		if (m.type() === 'error' || m.type() === 'warning')
+			trouble.console.push(m.type() + ': ' + m.text());
+	});
+	page.on('pageerror', e => trouble.errors.push(String(e)));
+	page.on('dialog', function (d) {
+		trouble.dialogs.push(d.message());
+		d.dismiss().catch(() => {});
+	});
+	/* every request, served or not: only the document may be asked for */
+	await ctx.route('**/*', function (route) {
+		const u = route.request().url();
+		if (u === url)
+			return route.continue();
+		trouble.requests.push(u);
+		return route.abort();
+	});
+	page.on('request', function (r) {
+		if (r.url() !== url && !trouble.requests.includes(r.url()))
+			trouble.requests.push(r.url());
+	});
+	await page.goto(url);
+	await page.waitForFunction(() => document.body.dataset.state === 'ready' ||
+		document.body.dataset.state === 'error', null, { timeout: 60000 });
+	return { page, trouble, ctx };
+}
+
+function checkClean(trouble, what) {
+	eq(trouble.console, [], what + ': no console error or warning');
+	eq(trouble.errors, [], what + ': no page error');
+	eq(trouble.requests, [], what + ': no network request');
+	eq(trouble.dialogs, [], what + ': no dialog');
+}
+
+/* The rows the virtual table shows now, as arrays of cell texts. */
+async function visibleRows(page) {
+	return page.$$eval('#event-table .row:not([hidden])', rows => rows
+		.map(r => ({
+			pos: Number(r.getAttribute('aria-rowindex')),
+			cells: Array.from(r.children).map(c => c.textContent),
+		}))
+		.sort((a, b) => a.pos - b.pos)
+		.map(r => r.cells));
+}
+
+/* Every row that passes the filters: scroll the virtual table through. */
+async function allRows(page) {
+	const total = Number(await page.evaluate(() =>
+		document.body.dataset.rows));
+	const seen = new Map();
+	let top = 0;
+	for (;;) {
+		const batch = await page.evaluate(function (y) {
+			const vp = document.getElementById('event-table');
+			vp.scrollTop = y;
+			vp.dispatchEvent(new Event('scroll'));
+			return {
+				h: vp.clientHeight,
+				rows: Array.from(vp.querySelectorAll('.row:not([hidden])'))
+					.map(r => [Number(r.getAttribute('aria-rowindex')),
+						Array.from(r.children).map(c => c.textContent)]),
+			};
+		}, top);
+		batch.rows.forEach(([p, c]) => seen.set(p, c));
+		if (seen.size >= total || top > total * 24)
+			break;
+		top += Math.max(24, batch.h - 48);
+	}
+	await page.evaluate(() => {
+		document.getElementById('event-table').scrollTop = 0;
+	});
+	return Array.from(seen.keys()).sort((a, b) => a - b)
+		.map(k => seen.get(k));
+}
+
+async function rowCount(page) {
+	return Number(await page.evaluate(() => document.body.dataset.rows));
+}
+
+/* Wait until the debounced filters have settled on a new row count. */
+async function settle(page) {
+	await page.waitForTimeout(300);
+	await page.evaluate(() => new Promise(r => requestAnimationFrame(r)));
+}
+
+function artifacts() {
+	const dir = process.env.CPD_ARTIFACTS || 'artifacts';
+	fs.mkdirSync(dir, { recursive: true });
+	return dir;
+}
+
+function done() {
+	if (failures) {
+		console.log(failures + ' check(s) failed');
+		process.exit(1);
+	}
+	console.log('all checks passed');
+}
+
+/* lines "KEY a b c" of a tracee's stdout */
+function tracee(file) {
+	return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean)
+		.map(l => l.split(' '));
+}
+
+/* the report's data block, as the viewer reads it */
+function reportData(file) {
+	const html = fs.readFileSync(file, 'utf8');
+	const open = '<script type="application/json" id="cpd-data">';
+	const a = html.indexOf(open);
+	const b = html.indexOf('</script>', a);
+	if (a < 0 || b < 0)
+		throw new Error(file + ': no data block');
+	return JSON.parse(html.slice(a + open.length, b));
+}
+
+module.exports = {
+	reportData, launch, open, check, eq, checkClean, visibleRows, allRows, rowCount,
+	settle, artifacts, done, tracee,
+};

@@ -1,0 +1,34 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The html output's tests: the htmlio tracee and the integration test that
+# checks the report with html_check.py, and CUnit tests of the escaper and
+# of coalescing and the cap against the fake host. Included from
+# tests/progs/local.mk. (The viewer's browser tests live in tests/browser.)
+check_PROGRAMS += tests/progs/htmlio
+tests_progs_htmlio_LDADD = -lpthread
+
+html_tests = tests/integration/html_report.test
+TESTS += $(html_tests)
+EXTRA_DIST += $(html_tests) tests/integration/html_check.py
+
+if HAVE_CUNIT
+html_unit_tests = tests/unit/html_json tests/unit/html_data
+check_PROGRAMS += $(html_unit_tests)
+TESTS += $(html_unit_tests)
+
+HTML_UNIT_CPP = $(CPD_TEST_CPP_OPTS) $(PLUGIN_CPP_OPTS) \
+	-I$(top_srcdir)/plugins -I$(top_builddir)/plugins/html
+HTML_UNIT_LIBS = plugins/libcpdescape.la plugins/libcpdutil.la \
+	$(CPD_TEST_LIBS)
+
+tests_unit_html_json_SOURCES = tests/unit/html_json.c
+tests_unit_html_json_CPPFLAGS = $(HTML_UNIT_CPP)
+tests_unit_html_json_LDADD = $(HTML_UNIT_LIBS)
+tests_unit_html_data_SOURCES = tests/unit/html_data.c \
+	plugins/html/html.c plugins/html/html_data.c \
+	plugins/html/html_lanes.c plugins/html/html_rows.c \
+	plugins/html/html_reports.c \
+	plugins/html/html_detail.c plugins/html/html_write.c
+nodist_tests_unit_html_data_SOURCES = plugins/html/html_template.h
+tests_unit_html_data_CPPFLAGS = $(HTML_UNIT_CPP)
+tests_unit_html_data_LDADD = $(HTML_UNIT_LIBS)
+endif
