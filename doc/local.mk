@@ -7,7 +7,7 @@ dist_man5_MANS = doc/compendium.conf.5
 dist_man7_MANS = doc/compendium-plugin.7
 dist_doc_DATA = README.md
 
-EXTRA_DIST += doc/gen-options.sh
+EXTRA_DIST += doc/gen-options.sh doc/report-make.png
 
 # install_docs: the pages document every option and pass mandoc's lint.
 # install_layout: SLOW (a second configure, build and install, ~1 min).
