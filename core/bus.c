@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "evcopy.h"
 #include "xmalloc.h"
 
@@ -25,7 +26,7 @@ struct bus_sub {
 };
 
 struct bus_item {
-	struct cpd_event *ev;	/* deep copy */
+	struct cpd_event *ev;	/* deep copy, in the bus's arena */
 	void *publisher;
 	unsigned depth;
 };
@@ -40,6 +41,8 @@ struct bus {
 	/* deferred FIFO, a ring */
 	struct bus_item *q;
 	size_t qhead, qlen, qcap;
+	/* the queued copies, reset when the FIFO has drained */
+	struct arena qarena;
 
 	unsigned depth;		/* depth of the event being delivered, 0 = none */
 	uint64_t seq;
@@ -58,8 +61,7 @@ void bus_free(struct bus *bus)
 
 	if (!bus)
 		return;
-	for (i = 0; i < bus->qlen; i++)
-		free(bus->q[(bus->qhead + i) % bus->qcap].ev);
+	arena_free(&bus->qarena);
 	free(bus->q);
 	for (i = 0; i <= CPD_EV_MAX; i++)
 		free(bus->subs[i]);
@@ -177,6 +179,21 @@ bool bus_wants_syscall(const struct bus *bus, uint32_t arch, int nr)
 	return false;
 }
 
+/*
+ * Whether bus_deliver() would hand ev, of a kind other than SYSCALL, to
+ * anyone (a SYSCALL subscriber's filter needs the event's arch and nr).
+ */
+static bool bus_has_receiver(const struct bus *bus,
+			     const struct cpd_event *ev, const void *publisher)
+{
+	size_t i, n = bus->nsubs[ev->kind];
+
+	for (i = 0; i < n; i++)
+		if (bus->subs[ev->kind][i]->owner != publisher || !publisher)
+			return true;
+	return false;
+}
+
 static void bus_deliver(struct bus *bus, const struct cpd_event *ev,
 			void *publisher, unsigned depth)
 {
@@ -219,6 +236,18 @@ static int bus_enqueue(struct bus *bus, void *publisher,
 		bus->dropped++;
 		return -ENOBUFS;
 	}
+	/*
+	 * Delivering it would reach no one (its publisher never gets its
+	 * own events): numbered and counted as published all the same, so
+	 * sequence numbers and statistics do not depend on who listens,
+	 * but not copied.
+	 */
+	if (ev->kind != CPD_EV_SYSCALL &&
+	    !bus_has_receiver(bus, ev, publisher)) {
+		bus->seq++;
+		bus->published++;
+		return 0;
+	}
 	if (bus->qlen == bus->qcap) {
 		size_t ncap = bus->qcap ? bus->qcap * 2 : 64;
 		struct bus_item *nq = xreallocarray(NULL, ncap, sizeof(*nq));
@@ -231,7 +260,9 @@ static int bus_enqueue(struct bus *bus, void *publisher,
 		bus->qhead = 0;
 	}
 	it = &bus->q[(bus->qhead + bus->qlen) % bus->qcap];
-	it->ev = evcopy_dup(ev, in_size);
+	it->ev = evcopy_pack(ev, in_size,
+			     arena_alloc(&bus->qarena,
+					 evcopy_size(ev, in_size)));
 	it->ev->seq = ++bus->seq;
 	it->ev->source = source;
 	it->publisher = publisher;
@@ -249,8 +280,9 @@ static void bus_drain(struct bus *bus)
 		bus->qhead = (bus->qhead + 1) % bus->qcap;
 		bus->qlen--;
 		bus_deliver(bus, it.ev, it.publisher, it.depth);
-		free(it.ev);
 	}
+	/* nothing queued points into it any more */
+	arena_reset(&bus->qarena);
 }
 
 int bus_publish(struct bus *bus, void *publisher, uint16_t source,

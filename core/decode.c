@@ -184,7 +184,7 @@ void decode_entry(struct decode_call *c, const struct decode_ctx *ctx,
 	c->enter_ns = now_ns;
 	memcpy(c->args, args, sizeof(c->args));
 	memset(c->arg, 0, sizeof(c->arg));
-	memset(c->sa, 0, sizeof(c->sa));
+	/* c->sa[i] is written whole (fdproc_decode_sockaddr) before use */
 	memset(&c->retval, 0, sizeof(c->retval));
 	if (!c->se) {
 		snprintf(c->name, sizeof(c->name), "syscall_%d", nr);

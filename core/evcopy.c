@@ -12,21 +12,108 @@
 /* Visit every cpd_str of an event: fn(str, arg). */
 typedef void (*str_visit_fn)(struct cpd_str *s, void *arg);
 
-static void evcopy_visit(struct cpd_event *ev, str_visit_fn fn, void *arg)
+/* Most strings a built-in kind has (the payload is a few hundred bytes). */
+#define EVCOPY_BUILTIN_STRS	32
+
+/*
+ * Where a built-in kind's strings are, found once from its field table
+ * (a static one, so the offsets never change): a publish then visits a
+ * handful of offsets rather than the whole table.
+ */
+struct evcopy_strs {
+	bool built;
+	bool usable;
+	uint32_t n;
+	uint16_t off[EVCOPY_BUILTIN_STRS];
+};
+
+static struct evcopy_strs evcopy_builtin[CPD_EV_CUSTOM_FIRST];
+
+#define EVCOPY_NO_STR	SIZE_MAX
+
+/* Where the cpd_str of field f is, or EVCOPY_NO_STR. */
+static size_t evcopy_field_str(const struct cpd_field *f)
 {
+	if (f->type == CPD_FT_STR || f->type == CPD_FT_STRV)
+		return f->offset;
+	if (f->type == CPD_FT_SOCKADDR)
+		return f->offset + offsetof(struct cpd_sockaddr, path);
+	return EVCOPY_NO_STR;
+}
+
+static const struct evcopy_strs *evcopy_strs_of(uint32_t kind)
+{
+	struct evcopy_strs *ss;
 	const struct cpd_field *f;
 	uint32_t n, i;
+	size_t off;
+
+	if (kind >= CPD_EV_CUSTOM_FIRST)
+		return NULL;
+	ss = &evcopy_builtin[kind];
+	if (ss->built)
+		return ss->usable ? ss : NULL;
+	ss->built = true;
+	ss->usable = true;
+	f = fields_of(kind, &n);
+	for (i = 0; f && i < n; i++) {
+		off = evcopy_field_str(&f[i]);
+		if (off == EVCOPY_NO_STR)
+			continue;
+		if (ss->n == EVCOPY_BUILTIN_STRS || off > UINT16_MAX) {
+			ss->usable = false;
+			break;
+		}
+		ss->off[ss->n++] = (uint16_t)off;
+	}
+	return ss->usable ? ss : NULL;
+}
+
+static void evcopy_visit(struct cpd_event *ev, str_visit_fn fn, void *arg)
+{
+	const struct evcopy_strs *ss = evcopy_strs_of(ev->kind);
+	const struct cpd_field *f;
+	uint32_t n, i;
+	size_t off;
 
 	fn(&ev->comm, arg);
+	if (ss) {
+		for (i = 0; i < ss->n; i++)
+			fn((struct cpd_str *)((char *)ev + ss->off[i]), arg);
+		return;
+	}
 	f = fields_of(ev->kind, &n);
 	for (i = 0; f && i < n; i++) {
-		char *at = (char *)ev + f[i].offset;
-
-		if (f[i].type == CPD_FT_STR || f[i].type == CPD_FT_STRV)
-			fn((struct cpd_str *)at, arg);
-		else if (f[i].type == CPD_FT_SOCKADDR)
-			fn(&((struct cpd_sockaddr *)at)->path, arg);
+		off = evcopy_field_str(&f[i]);
+		if (off != EVCOPY_NO_STR)
+			fn((struct cpd_str *)((char *)ev + off), arg);
 	}
+}
+
+/* The producer's event, zero-filled past in_size. */
+static void evcopy_load(struct cpd_event *tmp, const struct cpd_event *ev,
+			size_t in_size)
+{
+	if (in_size >= sizeof(*tmp)) {
+		memcpy(tmp, ev, sizeof(*tmp));
+	} else {
+		memset(tmp, 0, sizeof(*tmp));
+		memcpy(tmp, ev, in_size);
+	}
+}
+
+/*
+ * The producer's event to read: itself when it is whole, else a
+ * zero-filled copy in tmp. Only read-only visitors may be given it.
+ */
+static struct cpd_event *evcopy_view(struct cpd_event *tmp,
+				     const struct cpd_event *ev,
+				     size_t in_size)
+{
+	if (in_size >= sizeof(*tmp))
+		return (struct cpd_event *)(uintptr_t)ev;
+	evcopy_load(tmp, ev, in_size);
+	return tmp;
 }
 
 struct evcopy_check_state {
@@ -50,7 +137,8 @@ int evcopy_check(const struct cpd_event *ev, size_t in_size, char *why,
 		 size_t whylen)
 {
 	struct evcopy_check_state st = { false };
-	struct cpd_event tmp;
+	const struct cpd_ev_report *rep;
+	struct cpd_event tmp, *view;
 	uint32_t i;
 
 	if (in_size < offsetof(struct cpd_event, u)) {
@@ -61,9 +149,8 @@ int evcopy_check(const struct cpd_event *ev, size_t in_size, char *why,
 		snprintf(why, whylen, "unknown event kind %u", ev->kind);
 		return -EINVAL;
 	}
-	memset(&tmp, 0, sizeof(tmp));
-	memcpy(&tmp, ev, MIN(in_size, sizeof(tmp)));
-	evcopy_visit(&tmp, evcopy_check_str, &st);
+	view = evcopy_view(&tmp, ev, in_size);
+	evcopy_visit(view, evcopy_check_str, &st);
 	if (st.bad) {
 		snprintf(why, whylen,
 			 "%s event has a string with no data or over %u bytes",
@@ -72,19 +159,18 @@ int evcopy_check(const struct cpd_event *ev, size_t in_size, char *why,
 	}
 	if (ev->kind != CPD_EV_REPORT)
 		return 0;
-	if (evcopy_str_bad(&tmp.u.report.topic) || !tmp.u.report.topic.len) {
+	rep = &view->u.report;
+	if (evcopy_str_bad(&rep->topic) || !rep->topic.len) {
 		snprintf(why, whylen, "report without a topic");
 		return -EINVAL;
 	}
-	if (tmp.u.report.nkv > EVCOPY_MAX_KV ||
-	    (tmp.u.report.nkv && !tmp.u.report.kv)) {
+	if (rep->nkv > EVCOPY_MAX_KV || (rep->nkv && !rep->kv)) {
 		snprintf(why, whylen, "report '%.*s' has a bad key/value array",
-			 (int)MIN(tmp.u.report.topic.len, 64u),
-			 tmp.u.report.topic.ptr);
+			 (int)MIN(rep->topic.len, 64u), rep->topic.ptr);
 		return -EINVAL;
 	}
-	for (i = 0; i < tmp.u.report.nkv; i++) {
-		const struct cpd_kv *kv = &tmp.u.report.kv[i];
+	for (i = 0; i < rep->nkv; i++) {
+		const struct cpd_kv *kv = &rep->kv[i];
 
 		if (evcopy_str_bad(&kv->key) || !kv->key.len ||
 		    evcopy_str_bad(&kv->label) ||
@@ -92,8 +178,8 @@ int evcopy_check(const struct cpd_event *ev, size_t in_size, char *why,
 		    (kv->type == CPD_KV_STR && evcopy_str_bad(&kv->v.str))) {
 			snprintf(why, whylen,
 				 "report '%.*s': key/value %u is malformed",
-				 (int)MIN(tmp.u.report.topic.len, 64u),
-				 tmp.u.report.topic.ptr, i);
+				 (int)MIN(rep->topic.len, 64u), rep->topic.ptr,
+				 i);
 			return -EINVAL;
 		}
 	}
@@ -127,22 +213,19 @@ static void evcopy_move(struct cpd_str *s, void *arg)
 	pk->out += s->len + 1;
 }
 
-struct cpd_event *evcopy_dup(const struct cpd_event *ev, size_t in_size)
+size_t evcopy_size(const struct cpd_event *ev, size_t in_size)
 {
 	struct evcopy_pack pk = { 0, NULL };
-	struct cpd_event tmp, *copy;
-	struct cpd_kv *kv = NULL;
-	uint32_t nkv = 0, i;
+	struct cpd_event tmp, *view;
 	size_t kv_bytes = 0;
+	uint32_t i;
 
-	memset(&tmp, 0, sizeof(tmp));
-	memcpy(&tmp, ev, MIN(in_size, sizeof(tmp)));
-	evcopy_visit(&tmp, evcopy_count, &pk);
-	if (tmp.kind == CPD_EV_REPORT) {
-		nkv = tmp.u.report.nkv;
-		kv_bytes = nkv * sizeof(struct cpd_kv);
-		for (i = 0; i < nkv; i++) {
-			const struct cpd_kv *k = &tmp.u.report.kv[i];
+	view = evcopy_view(&tmp, ev, in_size);
+	evcopy_visit(view, evcopy_count, &pk);
+	if (view->kind == CPD_EV_REPORT) {
+		kv_bytes = view->u.report.nkv * sizeof(struct cpd_kv);
+		for (i = 0; i < view->u.report.nkv; i++) {
+			const struct cpd_kv *k = &view->u.report.kv[i];
 
 			pk.need += evcopy_str_need(&k->key) +
 				   evcopy_str_need(&k->label);
@@ -150,14 +233,30 @@ struct cpd_event *evcopy_dup(const struct cpd_event *ev, size_t in_size)
 				pk.need += evcopy_str_need(&k->v.str);
 		}
 	}
+	return sizeof(struct cpd_event) + kv_bytes + pk.need;
+}
 
-	copy = xmalloc(sizeof(*copy) + kv_bytes + pk.need);
-	*copy = tmp;
+struct cpd_event *evcopy_pack(const struct cpd_event *ev, size_t in_size,
+			      void *mem)
+{
+	struct cpd_event *copy = mem;
+	struct evcopy_pack pk = { 0, NULL };
+	const struct cpd_kv *src_kv;
+	struct cpd_kv *kv;
+	uint32_t nkv = 0, i;
+	size_t kv_bytes = 0;
+
+	evcopy_load(copy, ev, in_size);
+	if (copy->kind == CPD_EV_REPORT) {
+		nkv = copy->u.report.nkv;
+		kv_bytes = nkv * sizeof(struct cpd_kv);
+	}
 	pk.out = (char *)(copy + 1) + kv_bytes;
 	evcopy_visit(copy, evcopy_move, &pk);
 	if (nkv) {
+		src_kv = copy->u.report.kv;
 		kv = (struct cpd_kv *)(void *)(copy + 1);
-		memcpy(kv, tmp.u.report.kv, kv_bytes);
+		memcpy(kv, src_kv, kv_bytes);
 		for (i = 0; i < nkv; i++) {
 			evcopy_move(&kv[i].key, &pk);
 			evcopy_move(&kv[i].label, &pk);
@@ -168,4 +267,9 @@ struct cpd_event *evcopy_dup(const struct cpd_event *ev, size_t in_size)
 	}
 	copy->size = sizeof(*copy);
 	return copy;
+}
+
+struct cpd_event *evcopy_dup(const struct cpd_event *ev, size_t in_size)
+{
+	return evcopy_pack(ev, in_size, xmalloc(evcopy_size(ev, in_size)));
 }

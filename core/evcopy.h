@@ -24,5 +24,13 @@ int evcopy_check(const struct cpd_event *ev, size_t in_size, char *why,
 		 size_t whylen);
 /* Copy a checked event; free() the result. */
 struct cpd_event *evcopy_dup(const struct cpd_event *ev, size_t in_size);
+/*
+ * The same in two steps, for a caller with its own memory: the bytes a
+ * copy needs, and the copy made in mem (that many bytes, aligned for a
+ * struct cpd_event), which it returns.
+ */
+size_t evcopy_size(const struct cpd_event *ev, size_t in_size);
+struct cpd_event *evcopy_pack(const struct cpd_event *ev, size_t in_size,
+			      void *mem);
 
 #endif /* CPD_CORE_EVCOPY_H */

@@ -28,6 +28,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -39,8 +41,14 @@
 #define CONSOLE_ESC_MAX		(FORMAT_ESCAPED_MAX(4096) + 4)
 /* Room for a line: two escaped paths and the words around them. */
 #define CONSOLE_LINE_MAX	(2 * CONSOLE_ESC_MAX + 512)
-/* stdio buffer of a stream that is not a terminal */
+/* stdio buffer of the copy; our buffer of a stream going to /dev/null */
 #define CONSOLE_BUF_SIZE	(64 * 1024)
+/* Room for a prefix ("[+S.SSSs] [tid] "), a kind word and their colours. */
+#define CONSOLE_PREFIX_MAX	64
+#define CONSOLE_KIND_MAX	(CONSOLE_ESC_MAX + 32)
+/* One whole output line: prefix, kind, body, colours, newline. */
+#define CONSOLE_OUT_MAX \
+	(CONSOLE_PREFIX_MAX + CONSOLE_KIND_MAX + CONSOLE_LINE_MAX + 32)
 /* Rows of a summary list, and subprocess names, shown before "... more". */
 #define CONSOLE_LIST_MAX	10
 /* brk growth up to a page is allocator noise (the original's rule) */
@@ -129,9 +137,13 @@ struct console {
 	const struct cpd_run_info *run;
 	const struct cpd_trace_stats *stats;
 
-	FILE *out;		/* the live stream; NULL with target = none */
+	int out;		/* the live stream; -1 with target = none */
 	FILE *copy;		/* -o: every line, no colour */
-	char *out_buf, *copy_buf;
+	char *copy_buf;
+	/* whole lines for /dev/null, written when full and at flushes */
+	char *out_buf;
+	size_t out_len;
+	int out_err;		/* the stream's first write error */
 	bool colour;
 	bool write_error;	/* said once */
 
@@ -156,6 +168,7 @@ struct console {
 	/* scratch, here rather than on the stack: paths can be long */
 	char esc[2][CONSOLE_ESC_MAX];
 	char line[CONSOLE_LINE_MAX];
+	char wline[CONSOLE_OUT_MAX];	/* the line as the stream gets it */
 };
 
 static const char *const console_color_names[] = { "auto", "always", "never",
@@ -193,27 +206,141 @@ static const struct cpd_option console_options[] = {
 /* ---- writing ---------------------------------------------------------- */
 
 /*
+ * A string being built, cut (never overrun) at size - 1 like vsnprintf.
+ * The live line is put together with these rather than stdio: it is the
+ * console's work for every event, and printf's was most of it.
+ */
+struct console_sb {
+	char *buf;
+	size_t len, size;
+};
+
+static void console_sb_put(struct console_sb *sb, const char *s, size_t n)
+{
+	if (sb->len + 1 >= sb->size)
+		return;
+	if (n > sb->size - 1 - sb->len)
+		n = sb->size - 1 - sb->len;
+	memcpy(sb->buf + sb->len, s, n);
+	sb->len += n;
+	sb->buf[sb->len] = '\0';
+}
+
+static void console_sb_str(struct console_sb *sb, const char *s)
+{
+	console_sb_put(sb, s, strlen(s));
+}
+
+static void console_sb_uint(struct console_sb *sb, uint64_t v)
+{
+	char d[24];
+	size_t i = sizeof(d);
+
+	do {
+		d[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	console_sb_put(sb, d + i, sizeof(d) - i);
+}
+
+static void console_sb_int(struct console_sb *sb, int64_t v)
+{
+	if (v < 0) {
+		console_sb_put(sb, "-", 1);
+		console_sb_uint(sb, -(uint64_t)v);
+	} else {
+		console_sb_uint(sb, (uint64_t)v);
+	}
+}
+
+/* The body of a line, c->line, starts empty. */
+static struct console_sb console_body(struct console *c)
+{
+	struct console_sb sb = { c->line, 0, sizeof(c->line) };
+
+	c->line[0] = '\0';
+	return sb;
+}
+
+/* Write all of p to the stream's fd; remember the first error. */
+static void console_out_write(struct console *c, const char *p, size_t len)
+{
+	ssize_t n;
+
+	while (len) {
+		n = write(c->out, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (!c->out_err)
+				c->out_err = n < 0 ? errno : EIO;
+			return;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+}
+
+static void console_out_flush(struct console *c)
+{
+	if (c->out_len)
+		console_out_write(c, c->out_buf, c->out_len);
+	c->out_len = 0;
+}
+
+/*
+ * Whole lines to the stream: one write each (see console_open_out), or
+ * into the buffer when the stream is /dev/null.
+ */
+static void console_out(struct console *c, const char *p, size_t len)
+{
+	if (c->out_buf) {
+		if (len > CONSOLE_BUF_SIZE - c->out_len)
+			console_out_flush(c);
+		if (len <= CONSOLE_BUF_SIZE) {
+			memcpy(c->out_buf + c->out_len, p, len);
+			c->out_len += len;
+			return;
+		}
+	}
+	console_out_write(c, p, len);
+}
+
+/*
  * One line: prefix (time, pid), the kind word, the rest. Colour goes
  * around the prefix and the kind word only, on the terminal only.
  */
 static void console_write(struct console *c, const char *prefix, int cls,
 			  const char *kind, const char *body)
 {
-	if (c->out) {
-		if (c->colour && *prefix)
-			fprintf(c->out, COLOR_DIM "%s" COLOR_RESET, prefix);
-		else
-			fputs(prefix, c->out);
-		if (c->colour && *kind && *console_colors[cls])
-			fprintf(c->out, "%s%s" COLOR_RESET, console_colors[cls],
-				kind);
-		else
-			fputs(kind, c->out);
-		fputs(body, c->out);
-		fputc('\n', c->out);
+	struct console_sb sb = { c->wline, 0, sizeof(c->wline) };
+
+	if (c->out >= 0) {
+		if (c->colour && *prefix) {
+			console_sb_str(&sb, COLOR_DIM);
+			console_sb_str(&sb, prefix);
+			console_sb_str(&sb, COLOR_RESET);
+		} else {
+			console_sb_str(&sb, prefix);
+		}
+		if (c->colour && *kind && *console_colors[cls]) {
+			console_sb_str(&sb, console_colors[cls]);
+			console_sb_str(&sb, kind);
+			console_sb_str(&sb, COLOR_RESET);
+		} else {
+			console_sb_str(&sb, kind);
+		}
+		console_sb_str(&sb, body);
+		/* room for it by CONSOLE_OUT_MAX: a line always ends */
+		console_sb_put(&sb, "\n", 1);
+		console_out(c, sb.buf, sb.len);
 	}
-	if (c->copy)
-		fprintf(c->copy, "%s%s%s\n", prefix, kind, body);
+	if (c->copy) {
+		fputs(prefix, c->copy);
+		fputs(kind, c->copy);
+		fputs(body, c->copy);
+		putc('\n', c->copy);
+	}
 }
 
 /* A summary line: no prefix, no colour. */
@@ -254,35 +381,54 @@ static bool console_many_tasks(const struct console *c)
 	return c->tasks > 1;
 }
 
+/* "[+S.SSSs] ", and "[tid] " when several tasks run. */
 static void console_prefix(struct console *c, const struct cpd_event *ev,
 			   char *buf, size_t size)
 {
 	uint64_t ms = (console_elapsed(c, ev->ts_ns) + 500000) / 1000000;
-	int n;
+	struct console_sb sb = { buf, 0, size };
+	char frac[3];
 
-	n = snprintf(buf, size, "[+%" PRIu64 ".%03" PRIu64 "s] ", ms / 1000,
-		     ms % 1000);
-	if (n > 0 && (size_t)n < size && (ev->tid || ev->pid) &&
-	    console_many_tasks(c))
-		snprintf(buf + n, size - (size_t)n, "[%d] ",
-			 ev->tid ? ev->tid : ev->pid);
+	buf[0] = '\0';
+	console_sb_put(&sb, "[+", 2);
+	console_sb_uint(&sb, ms / 1000);
+	frac[0] = (char)('0' + ms % 1000 / 100);
+	frac[1] = (char)('0' + ms % 100 / 10);
+	frac[2] = (char)('0' + ms % 10);
+	console_sb_put(&sb, ".", 1);
+	console_sb_put(&sb, frac, 3);
+	console_sb_put(&sb, "s] ", 3);
+	if ((ev->tid || ev->pid) && console_many_tasks(c)) {
+		console_sb_put(&sb, "[", 1);
+		console_sb_int(&sb, ev->tid ? ev->tid : ev->pid);
+		console_sb_put(&sb, "] ", 2);
+	}
+}
+
+/* A live line whose body the caller built in c->line. */
+static void console_emit(struct console *c, const struct cpd_event *ev,
+			 int cls, const char *kind)
+{
+	char prefix[CONSOLE_PREFIX_MAX];
+
+	console_prefix(c, ev, prefix, sizeof(prefix));
+	console_write(c, prefix, cls, kind, c->line);
 }
 
 static void console_line(struct console *c, const struct cpd_event *ev,
 			 int cls, const char *kind, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 
+/* A live line of the rarer kinds, its body from a format. */
 static void console_line(struct console *c, const struct cpd_event *ev,
 			 int cls, const char *kind, const char *fmt, ...)
 {
-	char prefix[64];
 	va_list ap;
 
-	console_prefix(c, ev, prefix, sizeof(prefix));
 	va_start(ap, fmt);
 	vsnprintf(c->line, sizeof(c->line), fmt, ap);
 	va_end(ap);
-	console_write(c, prefix, cls, kind, c->line);
+	console_emit(c, ev, cls, kind);
 }
 
 /* ---- small renderers --------------------------------------------------- */
@@ -386,11 +532,6 @@ static void console_value(struct console *c, uint16_t unit, bool is_signed,
 }
 
 /* ---- generic rendering through the field tables ----------------------- */
-
-struct console_sb {
-	char *buf;
-	size_t len, size;
-};
 
 static void console_sb_add(struct console_sb *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -607,20 +748,35 @@ static void console_generic(struct console *c, const struct cpd_event *ev)
 
 /* ---- the kinds we know ------------------------------------------------- */
 
+/* " (x3)" when an event stands for several operations. */
+static void console_sb_times(struct console_sb *sb, uint32_t count)
+{
+	if (count <= 1)
+		return;
+	console_sb_put(sb, " (x", 3);
+	console_sb_uint(sb, count);
+	console_sb_put(sb, ")", 1);
+}
+
 static void console_file(struct console *c, const struct cpd_event *ev)
 {
 	const struct cpd_ev_file *f = &ev->u.file;
 	char b[FORMAT_BYTES_MAX], x[24], e[32];
 	const char *n = console_times(f->count, x, sizeof(x));
+	struct console_sb sb;
 
 	if ((f->flags & CPD_FILEF_HIDDEN) && !c->hidden)
 		return;
 	format_bytes(f->bytes, b, sizeof(b));
 	switch (f->op) {
 	case CPD_FILE_OPEN:
-		console_line(c, ev, CLS_FILE, "open", " %s (%s)",
-			     console_esc(c, 0, &f->path),
-			     f->flags & CPD_FILEF_WRITABLE ? "write" : "read");
+		/* " %s (%s)", without printf: the commonest lines */
+		sb = console_body(c);
+		console_sb_put(&sb, " ", 1);
+		console_sb_str(&sb, console_esc(c, 0, &f->path));
+		console_sb_str(&sb, f->flags & CPD_FILEF_WRITABLE ?
+					    " (write)" : " (read)");
+		console_emit(c, ev, CLS_FILE, "open");
 		break;
 	case CPD_FILE_OPEN_FAILED:
 		console_line(c, ev, CLS_ERROR, "open", " %s failed: %s",
@@ -628,12 +784,16 @@ static void console_file(struct console *c, const struct cpd_event *ev)
 			     console_errno(c, f->err, e, sizeof(e)));
 		break;
 	case CPD_FILE_READ:
-		console_line(c, ev, CLS_FILE, "read", " %s from %s%s", b,
-			     console_base(c, 0, &f->path), n);
-		break;
 	case CPD_FILE_WRITE:
-		console_line(c, ev, CLS_FILE, "write", " %s to %s%s", b,
-			     console_base(c, 0, &f->path), n);
+		/* " %s from %s%s" and " %s to %s%s" */
+		sb = console_body(c);
+		console_sb_put(&sb, " ", 1);
+		console_sb_str(&sb, b);
+		console_sb_str(&sb, f->op == CPD_FILE_READ ? " from " : " to ");
+		console_sb_str(&sb, console_base(c, 0, &f->path));
+		console_sb_times(&sb, f->count);
+		console_emit(c, ev, CLS_FILE,
+			     f->op == CPD_FILE_READ ? "read" : "write");
 		break;
 	case CPD_FILE_COPY:
 	case CPD_FILE_SPLICE:
@@ -663,8 +823,8 @@ static void console_net(struct console *c, const struct cpd_event *ev)
 {
 	const struct cpd_ev_net *nt = &ev->u.net;
 	const char *proto = format_proto(nt->family, nt->sock_type);
-	char b[FORMAT_BYTES_MAX], x[24], e[32];
-	const char *n = console_times(nt->count, x, sizeof(x));
+	char b[FORMAT_BYTES_MAX], e[32];
+	struct console_sb sb;
 
 	if ((nt->flags & CPD_NETF_HIDDEN) && !c->hidden)
 		return;
@@ -692,10 +852,14 @@ static void console_net(struct console *c, const struct cpd_event *ev)
 			     c->esc[0]);
 		break;
 	case CPD_NET_SEND:
-		console_line(c, ev, CLS_NET, "send", " %s%s", b, n);
-		break;
 	case CPD_NET_RECV:
-		console_line(c, ev, CLS_NET, "recv", " %s%s", b, n);
+		/* " %s%s" */
+		sb = console_body(c);
+		console_sb_put(&sb, " ", 1);
+		console_sb_str(&sb, b);
+		console_sb_times(&sb, nt->count);
+		console_emit(c, ev, CLS_NET,
+			     nt->op == CPD_NET_SEND ? "send" : "recv");
 		break;
 	case CPD_NET_SOCKET:
 	case CPD_NET_BIND:
@@ -714,6 +878,7 @@ static void console_mmap(struct console *c, const struct cpd_event *ev)
 	const struct cpd_ev_mmap *m = &ev->u.mmap;
 	char b[FORMAT_BYTES_MAX], p[8], a1[FORMAT_ADDR_MAX],
 		a2[FORMAT_ADDR_MAX], a3[FORMAT_ADDR_MAX], a4[FORMAT_ADDR_MAX];
+	struct console_sb sb;
 	const char *what;
 
 	if ((m->flags & CPD_MMAPF_HIDDEN) && !c->hidden)
@@ -739,8 +904,19 @@ static void console_mmap(struct console *c, const struct cpd_event *ev)
 					 m->fd), c->esc[0]);
 		else
 			what = "file";
-		console_line(c, ev, CLS_MEM, "mmap", " %s-%s %s %s %s", a1, a2,
-			     p, b, what);
+		/* " %s-%s %s %s %s" */
+		sb = console_body(c);
+		console_sb_put(&sb, " ", 1);
+		console_sb_str(&sb, a1);
+		console_sb_put(&sb, "-", 1);
+		console_sb_str(&sb, a2);
+		console_sb_put(&sb, " ", 1);
+		console_sb_str(&sb, p);
+		console_sb_put(&sb, " ", 1);
+		console_sb_str(&sb, b);
+		console_sb_put(&sb, " ", 1);
+		console_sb_str(&sb, what);
+		console_emit(c, ev, CLS_MEM, "mmap");
 		break;
 	/*
 	 * Not in the original stream, and ld.so alone makes dozens of
@@ -1622,6 +1798,7 @@ static int console_init(struct cpd_instance *inst, const struct cpd_host *host,
 	c->run = host->run_info(inst);
 	c->stats = host->trace_stats(inst);
 	c->tasks = 1;	/* the command, or the first attached task */
+	c->out = -1;
 	*statep = c;
 	return 0;
 }
@@ -1656,6 +1833,39 @@ static FILE *console_open_fd(struct console *c, int fd, char **bufp)
 	return fp;
 }
 
+static bool console_is_devnull(int fd)
+{
+	struct stat st;
+
+	return !fstat(fd, &st) && S_ISCHR(st.st_mode) &&
+	       st.st_rdev == makedev(1, 3);
+}
+
+/*
+ * The live stream, on a close-on-exec duplicate of fd (ours to close).
+ *
+ * Each line goes out in one write of its own, to a terminal, a pipe or
+ * a file alike: the traced command and the host's own messages write to
+ * the same place, unbuffered or line by line, so a line held back would
+ * land after text that came later, and a buffer cut mid-line would have
+ * their text land inside our line.
+ *
+ * /dev/null is the exception: nothing ever reads what is written there,
+ * so neither order nor cuts can be seen, and whole lines are gathered
+ * into a buffer written when full, at each flush and at the end.
+ */
+static int console_open_out(struct console *c, int fd)
+{
+	int dupfd = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+
+	if (dupfd < 0)
+		return -1;
+	/* no memory: one write per line there too */
+	if (console_is_devnull(dupfd))
+		c->out_buf = malloc(CONSOLE_BUF_SIZE);
+	return dupfd;
+}
+
 static bool console_want_colour(const struct console *c, int fd)
 {
 	const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
@@ -1682,8 +1892,8 @@ static int console_start(void *state)
 
 	c->start_ns = c->run->start_ns;
 	if (c->target != TARGET_NONE) {
-		c->out = console_open_fd(c, fd, &c->out_buf);
-		if (!c->out)
+		c->out = console_open_out(c, fd);
+		if (c->out < 0)
 			c->host->log(c->inst, CPD_LOG_WARN,
 				     "cannot write to %s: %s",
 				     fd == STDOUT_FILENO ? "stdout" : "stderr",
@@ -1765,20 +1975,37 @@ static int console_on_event(void *state, const struct cpd_event *ev)
 	return 0;
 }
 
-static int console_flush_one(struct console *c, FILE *fp, const char *what)
+/* Once, not on every timer tick. */
+static int console_write_failed(struct console *c, const char *what, int err)
 {
-	if (!fp)
-		return 0;
-	errno = 0;
-	if (fflush(fp) != EOF && !ferror(fp))
-		return 0;
-	/* once, not on every timer tick */
 	if (c->write_error)
 		return 0;
 	c->write_error = true;
 	c->host->log(c->inst, CPD_LOG_ERROR, "cannot write to %s: %s", what,
-		     strerror(errno ? errno : EIO));
+		     strerror(err ? err : EIO));
 	return -EIO;
+}
+
+static int console_flush_copy(struct console *c)
+{
+	if (!c->copy)
+		return 0;
+	errno = 0;
+	if (fflush(c->copy) != EOF && !ferror(c->copy))
+		return 0;
+	return console_write_failed(c, c->output, errno);
+}
+
+static int console_flush_out(struct console *c)
+{
+	if (c->out < 0)
+		return 0;
+	console_out_flush(c);
+	if (!c->out_err)
+		return 0;
+	return console_write_failed(c, c->target == TARGET_STDOUT ?
+					       "stdout" : "stderr",
+				    c->out_err);
 }
 
 static int console_flush(void *state)
@@ -1786,9 +2013,8 @@ static int console_flush(void *state)
 	struct console *c = state;
 	int rc_out, rc_copy;
 
-	rc_out = console_flush_one(c, c->out, c->target == TARGET_STDOUT ?
-						  "stdout" : "stderr");
-	rc_copy = console_flush_one(c, c->copy, c->output);
+	rc_out = console_flush_out(c);
+	rc_copy = console_flush_copy(c);
 	return rc_out ? rc_out : rc_copy;
 }
 
@@ -1808,8 +2034,10 @@ static void console_fini(void *state)
 	struct console *c = state;
 	size_t i;
 
-	if (c->out)
-		fclose(c->out);
+	if (c->out >= 0) {
+		console_out_flush(c);
+		close(c->out);
+	}
 	if (c->copy)
 		fclose(c->copy);
 	free(c->out_buf);

@@ -25,6 +25,7 @@ include tests/progs/local.mk
 include tests/integration/local.mk
 include tests/bench/local.mk
 include tests/browser/local.mk
+include tests/perf/local.mk
 
 # The same suite with every CUnit binary and every traced run of
 # compendium under valgrind; any error or definite leak fails the test.

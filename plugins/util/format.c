@@ -22,16 +22,36 @@ static size_t format_ret(int n)
 	return n < 0 ? 0 : (size_t)n;
 }
 
-size_t format_bytes(uint64_t bytes, char *buf, size_t size)
+/* The snprintf contract for a text already made: copy what fits. */
+static size_t format_put(char *buf, size_t size, const char *src, size_t len)
+{
+	size_t n = len < size ? len : (size ? size - 1 : 0);
+
+	if (size) {
+		memcpy(buf, src, n);
+		buf[n] = '\0';
+	}
+	return len;
+}
+
+/* Decimal digits of v, ending at end; returns where they start. */
+static char *format_dec(uint64_t v, char *end)
+{
+	do {
+		*--end = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	return end;
+}
+
+/* What it printed through snprintf("%.1f"): for counts past 2^53. */
+static size_t format_bytes_fp(uint64_t bytes, char *buf, size_t size)
 {
 	static const char *const units[] = { "KB", "MB", "GB" };
 	char num[FORMAT_BYTES_MAX];
 	double v;
 	size_t u;
 
-	if (bytes < 1024)
-		return format_ret(snprintf(buf, size, "%*" PRIu64 " B",
-					   FORMAT_BYTES_WIDTH - 2, bytes));
 	v = (double)bytes / 1024.0;
 	for (u = 0;; u++) {
 		snprintf(num, sizeof(num), "%.1f", v);
@@ -43,6 +63,51 @@ size_t format_bytes(uint64_t bytes, char *buf, size_t size)
 	}
 	return format_ret(snprintf(buf, size, "%*s %s",
 				   FORMAT_BYTES_WIDTH - 3, num, units[u]));
+}
+
+/*
+ * Output plugins format a byte count for every event, so this is done in
+ * integers. Below 2^53 bytes bytes / 1024^k is exact as a double, and
+ * printf's "%.1f" of it is the exact value rounded to tenths, half to
+ * even: the same digits as tenths rounded here from the remainder.
+ */
+size_t format_bytes(uint64_t bytes, char *buf, size_t size)
+{
+	static const char *const units[] = { " KB", " MB", " GB" };
+	char out[FORMAT_BYTES_MAX + 8], *end = out + sizeof(out), *p;
+	uint64_t tenths, rem, half, x10;
+	unsigned shift;
+	size_t u;
+
+	if (bytes < 1024) {
+		memcpy(end - 2, " B", 2);
+		p = format_dec(bytes, end - 2);
+	} else if (bytes >= (UINT64_C(1) << 53)) {
+		return format_bytes_fp(bytes, buf, size);
+	} else {
+		x10 = bytes * 10;
+		for (u = 0;; u++) {
+			shift = 10 * ((unsigned)u + 1);
+			tenths = x10 >> shift;
+			rem = x10 & ((UINT64_C(1) << shift) - 1);
+			half = UINT64_C(1) << (shift - 1);
+			if (rem > half || (rem == half && (tenths & 1)))
+				tenths++;
+			/* "1024.0 KB" would break the width: "1.0 MB" */
+			if (u + 1 == sizeof(units) / sizeof(units[0]) ||
+			    tenths < 10240)
+				break;
+		}
+		memcpy(end - 3, units[u], 3);
+		p = end - 3;
+		*--p = (char)('0' + tenths % 10);
+		*--p = '.';
+		p = format_dec(tenths / 10, p);
+	}
+	/* right-aligned to FORMAT_BYTES_WIDTH */
+	while (end - p < FORMAT_BYTES_WIDTH)
+		*--p = ' ';
+	return format_put(buf, size, p, (size_t)(end - p));
 }
 
 size_t format_ns(uint64_t ns, char *buf, size_t size)
@@ -79,6 +144,15 @@ static size_t format_escape_common(const char *src, size_t len, char *buf,
 		char piece[4];
 		size_t plen = 2;
 
+		if (c >= 0x20 && c < 0x7f && (c != '\\' || !backslash)) {
+			/* the usual byte, passed through as it is */
+			if (out + 1 < size) {
+				buf[out] = (char)c;
+				end = out + 1;
+			}
+			out++;
+			continue;
+		}
 		piece[0] = '\\';
 		if (c == '\n') {
 			piece[1] = 'n';
@@ -86,16 +160,13 @@ static size_t format_escape_common(const char *src, size_t len, char *buf,
 			piece[1] = 't';
 		} else if (c == '\r') {
 			piece[1] = 'r';
-		} else if (c == '\\' && backslash) {
+		} else if (c == '\\') {
 			piece[1] = '\\';
-		} else if (c < 0x20 || c >= 0x7f) {
+		} else {
 			piece[1] = 'x';
 			piece[2] = hex[c >> 4];
 			piece[3] = hex[c & 0xf];
 			plen = 4;
-		} else {
-			piece[0] = (char)c;
-			plen = 1;
 		}
 		/*
 		 * Whole escapes only: a cut "\x1" would read as another

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Copyright (c) 2026 the compendium developers */
 /*
- * Hashing keys that come from the tracee (paths, addresses): FNV-1a from
- * a basis randomised per run, so a tracee cannot pick keys that all land
- * in one chain of an analyzer's table.
+ * Hashing keys that come from the tracee (paths, addresses): a
+ * multiply-xorshift over 8-byte words with murmur3's finaliser, from a
+ * basis randomised per run, so a tracee cannot pick keys that all land in
+ * one chain of an analyzer's table.
  */
 #ifndef CPD_PLUGINS_UTIL_HASH_H
 #define CPD_PLUGINS_UTIL_HASH_H

@@ -364,6 +364,39 @@ static void test_not_back_to_publisher(void)
 	bus_free(bus);
 }
 
+/*
+ * An event no one but its publisher takes is not queued, but it is
+ * numbered and counted as if it had been: what others see does not
+ * depend on who listens.
+ */
+static void test_unheard_numbered(void)
+{
+	struct bus *bus = bus_new();
+	struct sub a = { .id = 1, .bus = bus, .action = publish_file_on_proc };
+	struct sub b = { .id = 2, .bus = bus };
+	struct cpd_event ev;
+
+	bus_subscribe(bus, CPD_EVMASK(CPD_EV_PROC) | CPD_EVMASK(CPD_EV_FILE),
+		      &a, sub_deliver);
+	bus_subscribe(bus, CPD_EVMASK(CPD_EV_PROC), &b, sub_deliver);
+	ev_proc(&ev);
+	publish_core(bus, &ev);
+	CPD_ASSERT_INT_EQ(a.rc[0], 0);
+	ev_proc(&ev);
+	publish_core(bus, &ev);
+	CPD_ASSERT_UINT_EQ(seen_by(1, CPD_EV_FILE) + seen_by(2, CPD_EV_FILE),
+			   0);
+	/* PROC 1, the unheard FILE 2, PROC 3, FILE 4 */
+	CPD_ASSERT_UINT_EQ(nrecs, 4);
+	CPD_ASSERT_UINT_EQ(recs[0].seq, 1);
+	CPD_ASSERT_UINT_EQ(recs[2].seq, 3);
+	CPD_ASSERT_UINT_EQ(recs[3].seq, 3);
+	CPD_ASSERT_UINT_EQ(bus_last_seq(bus), 4);
+	CPD_ASSERT_UINT_EQ(bus_published(bus), 4);
+	CPD_ASSERT_UINT_EQ(bus_dropped(bus), 0);
+	bus_free(bus);
+}
+
 static int chain_file(struct sub *s, const struct cpd_event *ev)
 {
 	struct cpd_event out;
@@ -880,6 +913,7 @@ static CU_TestInfo bus_tests[] = {
 	{ "publish_from_callback_is_deferred_fifo", test_deferred_fifo },
 	{ "deferred_publish_is_deep_copied", test_deferred_deep_copy },
 	{ "never_delivered_back_to_publisher", test_not_back_to_publisher },
+	{ "unheard_publish_numbered_not_queued", test_unheard_numbered },
 	{ "seq_strictly_increasing_in_delivery_order", test_seq_increasing },
 	{ "eloop_at_max_depth", test_eloop },
 	{ "enobufs_past_max_queue", test_enobufs },
