@@ -855,11 +855,12 @@ static int flt_stop(void *state)
 			   f->by_kind[CPD_REGION_STACK]);
 	kv[7] = report_u64("other_faults", "Elsewhere (vdso, unmapped)",
 			   CPD_UNIT_COUNT, f->by_kind[CPD_REGION_UNKNOWN]);
-	kv[8] = report_u64("lost", "Lost samples (ring full, throttled)", CPD_UNIT_COUNT,
-			   f->lost);
+	kv[8] = report_u64("lost", "Lost samples (ring full, throttled)",
+			   CPD_UNIT_COUNT, f->lost);
 	report_publish(f->host, f->inst, "fault", "Page faults", 0, 40, kv, 9);
 
-	qsort(f->p, f->np, sizeof(*f->p), flt_cmp_proc);
+	if (f->np)
+		qsort(f->p, f->np, sizeof(*f->p), flt_cmp_proc);
 	for (i = 0; i < f->np; i++) {
 		const struct flt_proc *p = f->p[i];
 

@@ -138,8 +138,10 @@ static void html_reports(struct html_out *o, struct html_data *d)
 {
 	uint32_t i;
 
-	qsort(d->sections, d->nsections, sizeof(*d->sections),
-	      html_section_cmp);
+	/* qsort's array must not be NULL, even for no elements */
+	if (d->nsections)
+		qsort(d->sections, d->nsections, sizeof(*d->sections),
+		      html_section_cmp);
 	esc_puts(&o->b, ",\"sections\":[");
 	for (i = 0; i < d->nsections; i++) {
 		if (i)
@@ -205,7 +207,8 @@ static uint32_t *html_lane_order(struct html_data *d)
 		keys[i].idx = i;
 		keys[i].thread = d->lanes[i].thread;
 	}
-	qsort(keys, n, sizeof(*keys), html_lane_cmp);
+	if (n)
+		qsort(keys, n, sizeof(*keys), html_lane_cmp);
 	/* children of lane p at kids[first[p + 1] ..], roots under slot 0 */
 	for (i = 0; i < n; i++)
 		first[d->lanes[i].parent + 2]++;
@@ -323,7 +326,8 @@ static int html_events(struct html_out *o, struct html_data *d)
 		keys[i].t = d->rows[i].t;
 		keys[i].idx = (uint32_t)i;
 	}
-	qsort(keys, d->nrows, sizeof(*keys), html_row_cmp);
+	if (d->nrows)
+		qsort(keys, d->nrows, sizeof(*keys), html_row_cmp);
 	esc_puts(&o->b, ",\"events\":[");
 	for (i = 0; i < d->nrows; i++) {
 		const struct html_row *r = &d->rows[keys[i].idx];
