@@ -14,24 +14,26 @@ endif
 # what tests/unit/ebpf_translate links
 noinst_LTLIBRARIES += plugins/libcpdebpf.la
 plugins_libcpdebpf_la_SOURCES = \
+	plugins/ebpf/analyzer.c plugins/ebpf/analyzer.h \
 	plugins/ebpf/hist.c plugins/ebpf/hist.h \
+	plugins/ebpf/hist_report.c plugins/ebpf/hist_report.h \
 	plugins/ebpf/loader.c plugins/ebpf/loader.h \
+	plugins/ebpf/rows.c plugins/ebpf/rows.h \
 	plugins/ebpf/translate.c plugins/ebpf/translate.h
 plugins_libcpdebpf_la_CPPFLAGS = $(EBPF_CPP_OPTS)
 plugins_libcpdebpf_la_CFLAGS = $(PLUGIN_CC_OPTS) -fPIC
 
 pkglib_LTLIBRARIES += plugins/sched.la plugins/blkio.la
+EBPF_PLUGIN_LIBS = plugins/libcpdebpf.la plugins/libcpdutil.la $(EBPF_LIBS)
 
 plugins_sched_la_SOURCES = plugins/sched.c
 plugins_sched_la_CPPFLAGS = $(EBPF_CPP_OPTS)
 plugins_sched_la_CFLAGS = $(PLUGIN_CC_OPTS)
 plugins_sched_la_LDFLAGS = $(PLUGIN_LD_OPTS)
-plugins_sched_la_LIBADD = plugins/libcpdebpf.la plugins/libcpdutil.la \
-	$(EBPF_LIBS)
+plugins_sched_la_LIBADD = $(EBPF_PLUGIN_LIBS)
 
 plugins_blkio_la_SOURCES = plugins/blkio.c
 plugins_blkio_la_CPPFLAGS = $(EBPF_CPP_OPTS)
 plugins_blkio_la_CFLAGS = $(PLUGIN_CC_OPTS)
 plugins_blkio_la_LDFLAGS = $(PLUGIN_LD_OPTS)
-plugins_blkio_la_LIBADD = plugins/libcpdebpf.la plugins/libcpdutil.la \
-	$(EBPF_LIBS)
+plugins_blkio_la_LIBADD = $(EBPF_PLUGIN_LIBS)

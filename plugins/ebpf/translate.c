@@ -12,14 +12,23 @@
 #define KREQ_OP_DISCARD		3
 #define KREQ_OP_SECURE_ERASE	5
 
-static struct cpd_str ebpf_comm(const char *comm)
+/*
+ * What an event from any record starts with: a zeroed payload, who and
+ * when. comm is the record's own, which the event borrows.
+ */
+static void ebpf_event_start(struct cpd_event *ev, uint16_t kind,
+			     uint64_t ts_ns, uint32_t tgid, uint32_t tid,
+			     const char *comm)
 {
-	struct cpd_str s;
-
+	memset(ev, 0, sizeof(*ev));
+	ev->size = sizeof(*ev);
+	ev->kind = kind;
+	ev->ts_ns = ts_ns;
+	ev->pid = (int32_t)tgid;
+	ev->tid = (int32_t)tid;
 	/* the kernel NUL-terminates comm, but the record is only bytes */
-	s.ptr = comm;
-	s.len = (uint32_t)strnlen(comm, CPD_BPF_COMM_LEN);
-	return s;
+	ev->comm.ptr = comm;
+	ev->comm.len = (uint32_t)strnlen(comm, CPD_BPF_COMM_LEN);
 }
 
 int ebpf_sched_event(const void *rec, size_t len, struct cpd_event *ev)
@@ -32,14 +41,9 @@ int ebpf_sched_event(const void *rec, size_t len, struct cpd_event *ev)
 	if (r.op != CPD_BPF_SCHED_WAKEUP && r.op != CPD_BPF_SCHED_PREEMPT &&
 	    r.op != CPD_BPF_SCHED_NEW)
 		return -EINVAL;
-	memset(ev, 0, sizeof(*ev));
-	ev->size = sizeof(*ev);
-	ev->kind = CPD_EV_SCHED;
 	/* the moment it ran: both times are the core's CLOCK_MONOTONIC */
-	ev->ts_ns = r.runnable_ns + r.delay_ns;
-	ev->pid = (int32_t)r.tgid;
-	ev->tid = (int32_t)r.tid;
-	ev->comm = ebpf_comm(((const struct cpd_bpf_sched_rec *)rec)->comm);
+	ebpf_event_start(ev, CPD_EV_SCHED, r.runnable_ns + r.delay_ns, r.tgid,
+			 r.tid, ((const struct cpd_bpf_sched_rec *)rec)->comm);
 	ev->u.sched.op = r.op;
 	ev->u.sched.cpu = r.cpu;
 	ev->u.sched.delay_ns = r.delay_ns;
@@ -92,13 +96,8 @@ int ebpf_blkio_event(const void *rec, size_t len, struct cpd_event *ev)
 	if (len < sizeof(r))
 		return -EINVAL;
 	memcpy(&r, rec, sizeof(r));
-	memset(ev, 0, sizeof(*ev));
-	ev->size = sizeof(*ev);
-	ev->kind = CPD_EV_BLKIO;
-	ev->ts_ns = r.done_ns;
-	ev->pid = (int32_t)r.tgid;
-	ev->tid = (int32_t)r.tid;
-	ev->comm = ebpf_comm(((const struct cpd_bpf_blkio_rec *)rec)->comm);
+	ebpf_event_start(ev, CPD_EV_BLKIO, r.done_ns, r.tgid, r.tid,
+			 ((const struct cpd_bpf_blkio_rec *)rec)->comm);
 	ev->u.blkio.op = ebpf_blkio_op(r.req_op);
 	ev->u.blkio.dev = r.dev;
 	ev->u.blkio.sector = r.sector;

@@ -18,7 +18,8 @@ check_PROGRAMS += tests/unit/ebpf_translate
 TESTS += tests/unit/ebpf_translate
 # only the kernel-free parts: no libbpf needed to test them
 tests_unit_ebpf_translate_SOURCES = tests/unit/ebpf_translate.c \
-	plugins/ebpf/translate.c plugins/ebpf/hist.c
+	plugins/ebpf/translate.c plugins/ebpf/hist.c \
+	plugins/ebpf/hist_report.c plugins/ebpf/rows.c
 tests_unit_ebpf_translate_CPPFLAGS = $(CPD_TEST_CPP_OPTS) $(PLUGIN_CPP_OPTS) \
 	-I$(top_srcdir)/plugins -I$(top_srcdir)/bpf
 tests_unit_ebpf_translate_LDADD = plugins/libcpdutil.la $(CPD_TEST_LIBS)

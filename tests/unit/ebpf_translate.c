@@ -4,13 +4,16 @@
  * The eBPF analyzers' user-space half without a kernel: raw ring-buffer
  * records, laid out as bpf/records.h says, go through the translation
  * into bus events; the block I/O grouping and the latency histograms get
- * known sequences.
+ * known sequences, and so do the report values made of a histogram and
+ * the table of report rows.
  */
 #include <errno.h>
 #include <string.h>
 
 #include "cpd_test.h"
 #include "ebpf/hist.h"
+#include "ebpf/hist_report.h"
+#include "ebpf/rows.h"
 #include "ebpf/translate.h"
 
 static struct cpd_bpf_sched_rec sched_rec(uint32_t op)
@@ -255,6 +258,105 @@ static void test_hist(void)
 	CU_ASSERT_EQUAL(strlen(buf), 7);
 }
 
+/* A report value is exactly key = v with that label. */
+static void assert_kv(const struct cpd_kv *kv, const char *key,
+		      const char *label, uint16_t unit, uint64_t v)
+{
+	CU_ASSERT_EQUAL(kv->type, CPD_KV_U64);
+	CU_ASSERT_EQUAL(kv->unit, unit);
+	CU_ASSERT_EQUAL(kv->v.u64, v);
+	CU_ASSERT_EQUAL(kv->key.len, strlen(key));
+	CU_ASSERT_EQUAL(kv->label.len, strlen(label));
+	CU_ASSERT(kv->key.ptr && !memcmp(kv->key.ptr, key, strlen(key)));
+	CU_ASSERT(kv->label.ptr &&
+		  !memcmp(kv->label.ptr, label, strlen(label)));
+}
+
+static void test_hist_report(void)
+{
+	struct cpd_kv kv[6];
+	struct hist h;
+	char buf[64];
+	int i;
+
+	memset(&h, 0, sizeof(h));
+	memset(kv, 0, sizeof(kv));
+	/* empty: no division by zero, every value 0 */
+	CU_ASSERT_EQUAL(hist_report_section(kv, &h, "Avg delay", "Max delay"),
+			5);
+	assert_kv(&kv[0], "avg", "Avg delay", CPD_UNIT_NS, 0);
+	assert_kv(&kv[4], "max", "Max delay", CPD_UNIT_NS, 0);
+	for (i = 1; i <= 100; i++)
+		hist_add(&h, (uint64_t)i * 1000);
+	CU_ASSERT_EQUAL(hist_report_section(kv, &h, "Avg latency",
+					    "Max latency"), 5);
+	assert_kv(&kv[0], "avg", "Avg latency", CPD_UNIT_NS, 50500);
+	assert_kv(&kv[1], "p50", "p50", CPD_UNIT_NS, hist_percentile(&h, 50));
+	assert_kv(&kv[2], "p95", "p95", CPD_UNIT_NS, hist_percentile(&h, 95));
+	assert_kv(&kv[3], "p99", "p99", CPD_UNIT_NS, hist_percentile(&h, 99));
+	assert_kv(&kv[4], "max", "Max latency", CPD_UNIT_NS, 100000);
+	CU_ASSERT_EQUAL(kv[5].type, 0);
+
+	/* a row: only the asked percentiles, ascending, then max, text */
+	memset(&h, 0, sizeof(h));
+	for (i = 0; i < 3; i++)
+		hist_add(&h, 20000);
+	hist_add(&h, 40000);
+	memset(kv, 0, sizeof(kv));
+	CU_ASSERT_EQUAL(hist_report_row(kv, &h, HIST_P99 | HIST_P50, buf,
+					sizeof(buf)), 4);
+	assert_kv(&kv[0], "p50", "p50", CPD_UNIT_NS, hist_percentile(&h, 50));
+	assert_kv(&kv[1], "p99", "p99", CPD_UNIT_NS, hist_percentile(&h, 99));
+	assert_kv(&kv[2], "max", "Max", CPD_UNIT_NS, 40000);
+	CU_ASSERT_EQUAL(kv[3].type, CPD_KV_STR);
+	CU_ASSERT_EQUAL(kv[3].key.len, strlen("histogram"));
+	CU_ASSERT_EQUAL(kv[3].label.len, strlen("Histogram (log2)"));
+	CU_ASSERT_EQUAL(kv[3].v.str.ptr, buf);
+	CU_ASSERT_EQUAL(kv[3].v.str.len, strlen("16us-32us:3 32us-65us:1"));
+	CU_ASSERT_EQUAL(kv[4].type, 0);
+	CU_ASSERT_EQUAL(hist_report_row(kv, &h, HIST_P50 | HIST_P95 |
+					HIST_P99, buf, sizeof(buf)), 5);
+	assert_kv(&kv[1], "p95", "p95", CPD_UNIT_NS, hist_percentile(&h, 95));
+	/* cut to the buffer, not past it: the value is what buf holds */
+	CU_ASSERT_EQUAL(hist_report_row(kv, &h, 0, buf, 8), 2);
+	CU_ASSERT_EQUAL(kv[1].v.str.len, 7);
+	CU_ASSERT_EQUAL(memcmp(buf, "16us-32", 7), 0);
+	/* exactly as long as the buffer: the NUL took the last byte */
+	hist_report_row(kv, &h, 0, buf, strlen("16us-32us:3 32us-65us:1"));
+	CU_ASSERT_EQUAL(kv[1].v.str.len, strlen("16us-32us:3 32us-65us:"));
+}
+
+static void test_rows(void)
+{
+	struct ebpf_rows r;
+	uint64_t *row;
+	size_t i;
+
+	memset(&r, 0, sizeof(r));
+	/* past the first growth: earlier rows stay where they were */
+	for (i = 0; i < 40; i++) {
+		row = ebpf_rows_add(&r, 3 * sizeof(*row));
+		CU_ASSERT_PTR_NOT_NULL_FATAL(row);
+		CU_ASSERT(row[0] == 0 && row[1] == 0 && row[2] == 0);
+		row[0] = i;
+		row[2] = i * 7;
+	}
+	CU_ASSERT_EQUAL(r.n, 40);
+	CU_ASSERT(r.cap >= 40);
+	for (i = 0; i < r.n; i++) {
+		row = r.v[i];
+		CU_ASSERT_EQUAL(row[0], i);
+		CU_ASSERT_EQUAL(row[2], i * 7);
+	}
+	ebpf_rows_free(&r);
+	CU_ASSERT_EQUAL(r.n, 0);
+	CU_ASSERT_PTR_NULL(r.v);
+	/* usable again after being freed */
+	CU_ASSERT_PTR_NOT_NULL(ebpf_rows_add(&r, 1));
+	CU_ASSERT_EQUAL(r.n, 1);
+	ebpf_rows_free(&r);
+}
+
 static CU_TestInfo translate_tests[] = {
 	{ "sched_record", test_sched_record },
 	{ "sched_bad", test_sched_bad },
@@ -267,6 +369,8 @@ static CU_TestInfo translate_tests[] = {
 
 static CU_TestInfo hist_tests[] = {
 	{ "hist", test_hist },
+	{ "hist_report", test_hist_report },
+	{ "rows", test_rows },
 	CU_TEST_INFO_NULL,
 };
 
