@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Sourced by tests/browser/*.test after tests/lib/init.sh: finds headless
 # Chromium, node and playwright-core (skipping with the reason when one is
-# missing) and traces the browser tests' tracee into an HTML report.
+# missing) and traces a command, usually tests/progs/htmlio, into an HTML
+# report.
 
 CPD_CHROMIUM=${CPD_CHROMIUM:-/usr/bin/chromium}
 [ -x "$CPD_CHROMIUM" ] ||
@@ -26,8 +27,8 @@ CPD_ARTIFACTS=$abs_top_builddir/tests/browser/artifacts
 mkdir -p "$CPD_ARTIFACTS"
 export CPD_CHROMIUM CPD_PLAYWRIGHT CPD_ARTIFACTS
 BROWSER_JS=$abs_top_srcdir/tests/browser
-WEBTRACEE=$abs_top_builddir/tests/browser/webtracee
-[ -x "$WEBTRACEE" ] || framework_failure_ "$WEBTRACEE not built"
+HTMLIO=$PROGS/htmlio
+[ -x "$HTMLIO" ] || framework_failure_ "$HTMLIO not built"
 require_ptrace_
 
 # report_ FILE [OPTIONS] -- CMD...: trace CMD into the HTML report FILE;
@@ -46,9 +47,11 @@ report_() {
 }
 
 # browser_ SCRIPT ARGS...: run a node check script; its own output says
-# which check failed.
+# which check failed. Chromium keeps its crash-report settings under
+# XDG_CONFIG_HOME: give it one of its own, as the tests' must not exist.
 browser_() {
 	script=$1
 	shift
-	node "$BROWSER_JS/$script" "$@" || fail_ "$script found problems"
+	XDG_CONFIG_HOME=$TMPDIR_TEST/chromium-config \
+		node "$BROWSER_JS/$script" "$@" || fail_ "$script found problems"
 }

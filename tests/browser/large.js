@@ -12,25 +12,19 @@ const { check, eq } = L;
 
 const [file, outFile] = process.argv.slice(2);
 const data = L.reportData(file);
-let writes = 0;
-for (const w of L.tracee(outFile))
-	if (w[0] === 'FILE')
-		writes += Number(w[3]);
+const writes = L.tracee(outFile).written;
 
 function ms(x) {
 	return x.toFixed(1) + ' ms';
 }
 
-async function main(browser) {
+L.run(async function (browser) {
 	eq(data.cap.kept, 75000, 'the default cap keeps 75,000 events');
 	check(data.cap.total >= writes, 'the total counts every write');
 	const t0 = Date.now();
 	const { page, trouble } = await L.open(browser, file);
 	const wall = Date.now() - t0;
-	const nf = new Intl.NumberFormat('en-US');
-	eq(await page.textContent('#cap-banner'), 'Showing the first 75,000 of ' +
-		nf.format(data.cap.total) + ' events; the summary counts all of them.',
-		'the cap banner');
+	await L.checkBanner(page, 75000, data.cap.total);
 	eq(await L.rowCount(page), 75000, 'the table holds 75,000 rows');
 	const m = {};
 	m.rendered = Number(await page.evaluate(() =>
@@ -67,7 +61,7 @@ async function main(browser) {
 	m.search = await page.evaluate(async function () {
 		const s = document.getElementById('search');
 		const t = performance.now();
-		s.value = 'many-1';
+		s.value = 'storm-b';
 		s.dispatchEvent(new Event('input'));
 		const before = document.body.dataset.rows;
 		while (document.body.dataset.rows === before &&
@@ -119,20 +113,6 @@ async function main(browser) {
 		ms(m.scroll.median) + ', max ' + ms(m.scroll.max) +
 		'; timeline redraw per zoom step median ' +
 		ms(m.zoom.median) + ', max ' + ms(m.zoom.max));
-	const dir = L.artifacts();
-	await page.screenshot({ path: dir + '/report-75k.png' });
+	await L.screenshot(page, 'report-75k.png');
 	L.checkClean(trouble, '75k report');
-}
-
-(async function () {
-	const browser = await L.launch();
-	try {
-		await main(browser);
-	} finally {
-		await browser.close();
-	}
-	L.done();
-})().catch(function (e) {
-	console.log('NOT OK: ' + (e && e.stack || e));
-	process.exit(1);
 });

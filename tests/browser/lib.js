@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Copyright (c) 2026 the compendium developers */
 /*
- * Shared by the browser tests: open a report in headless Chromium and
- * record everything that must not happen (console errors, page errors,
- * dialogs, any request but the file:// document itself).
+ * Shared by the browser tests: run a test in headless Chromium, open a
+ * report and record everything that must not happen (console errors,
+ * page errors, dialogs, any request but the file:// document itself),
+ * read the table, the process list and the cap banner, read what htmlio
+ * said it did, and keep screenshots. Each test script holds only its
+ * scenario.
  */
 'use strict';
 const path = require('path');
@@ -88,17 +91,6 @@ function checkClean(trouble, what) {
 	eq(trouble.dialogs, [], what + ': no dialog');
 }
 
-/* The rows the virtual table shows now, as arrays of cell texts. */
-async function visibleRows(page) {
-	return page.$$eval('#event-table .row:not([hidden])', rows => rows
-		.map(r => ({
-			pos: Number(r.getAttribute('aria-rowindex')),
-			cells: Array.from(r.children).map(c => c.textContent),
-		}))
-		.sort((a, b) => a.pos - b.pos)
-		.map(r => r.cells));
-}
-
 /* Every row that passes the filters: scroll the virtual table through. */
 async function allRows(page) {
 	const total = Number(await page.evaluate(() =>
@@ -139,10 +131,42 @@ async function settle(page) {
 	await page.evaluate(() => new Promise(r => requestAnimationFrame(r)));
 }
 
+/* After a filter change: the table shows exactly the rows WANT. */
+async function checkRows(page, want, what) {
+	await settle(page);
+	eq(await allRows(page), want, what);
+}
+
+/* After a filter change: N rows pass the filters. */
+async function checkCount(page, n, what) {
+	await settle(page);
+	eq(await rowCount(page), n, what);
+}
+
+/* The process list, as arrays of cell texts. */
+async function processList(page) {
+	return page.$$eval('#process-list tbody tr', trs =>
+		trs.map(tr => Array.from(tr.children).map(td => td.textContent)));
+}
+
+/* The banner of a report cut at KEPT of TOTAL events. */
+async function checkBanner(page, kept, total) {
+	const nf = new Intl.NumberFormat('en-US');
+	eq(await page.textContent('#cap-banner'), 'Showing the first ' +
+		nf.format(kept) + ' of ' + nf.format(total) +
+		' events; the summary counts all of them.', 'the cap banner');
+}
+
 function artifacts() {
 	const dir = process.env.CPD_ARTIFACTS || 'artifacts';
 	fs.mkdirSync(dir, { recursive: true });
 	return dir;
+}
+
+/* A page's or a locator's picture, NAME in the artifacts directory. */
+async function screenshot(target, name, opts) {
+	await target.screenshot(Object.assign({
+		path: path.join(artifacts(), name) }, opts || {}));
 }
 
 function done() {
@@ -153,10 +177,45 @@ function done() {
 	console.log('all checks passed');
 }
 
-/* lines "KEY a b c" of a tracee's stdout */
+/* What tests/progs/htmlio printed it did: its LANE, FILE and CHILD lines
+ * (paths come hex-encoded and are decoded as the report does, a byte
+ * that is not UTF-8 becoming U+FFFD), and the bytes written in all. */
 function tracee(file) {
-	return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean)
-		.map(l => l.split(' '));
+	const t = { lanes: [], files: [], child: null, written: 0 };
+	const lines = fs.readFileSync(file, 'utf8').split('\n')
+		.filter(Boolean).map(l => l.split(' '));
+	for (const w of lines) {
+		const n = w.slice(1).map(Number);
+		if (w[0] === 'LANE') {
+			t.lanes.push({ pid: n[0], tid: n[1], thread: !!n[2],
+				parent: n[3] });
+		} else if (w[0] === 'FILE') {
+			t.files.push({ pid: n[0], tid: n[1],
+				path: Buffer.from(w[3], 'hex').toString('utf8'),
+				read: n[3], wrote: n[4], writes: n[5] });
+			t.written += n[4];
+		} else if (w[0] === 'CHILD') {
+			t.child = { pid: n[0], exit: n[2] };
+		}
+	}
+	return t;
+}
+
+/* Run MAIN(browser) in a fresh headless Chromium, closed after; the exit
+ * status says whether every check held and nothing threw. */
+function run(main) {
+	(async function () {
+		const browser = await launch();
+		try {
+			await main(browser);
+		} finally {
+			await browser.close();
+		}
+		done();
+	})().catch(function (e) {
+		console.log('NOT OK: ' + (e && e.stack || e));
+		process.exit(1);
+	});
 }
 
 /* the report's data block, as the viewer reads it */
@@ -171,6 +230,7 @@ function reportData(file) {
 }
 
 module.exports = {
-	reportData, launch, open, check, eq, checkClean, visibleRows, allRows, rowCount,
-	settle, artifacts, done, tracee,
+	run, open, check, eq, checkClean, reportData, tracee, allRows,
+	rowCount, settle, checkRows, checkCount, processList, checkBanner,
+	screenshot,
 };

@@ -1,12 +1,11 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # The HTML report in a real headless Chromium (driven by playwright-core
-# from npm): a tracee, the shell wrappers that trace it into reports, and
-# the node scripts that check them. They skip without chromium or
-# tests/browser/node_modules (cd tests/browser && npm ci). Screenshots go
-# to tests/browser/artifacts in the build tree. Included from
-# tests/local.mk.
-check_PROGRAMS += tests/browser/webtracee
-tests_browser_webtracee_LDADD = -lpthread
+# from npm): the shell wrappers that trace tests/progs/htmlio (shared with
+# tests/integration/html_report.test, see tests/progs/html.mk) into
+# reports, and the node scripts that check them. They skip without
+# chromium or tests/browser/node_modules (cd tests/browser && npm ci).
+# Screenshots go to tests/browser/artifacts in the build tree. Included
+# from tests/local.mk.
 
 browser_tests = \
 	tests/browser/report_view.test \

@@ -6,15 +6,14 @@
  */
 'use strict';
 const L = require('./lib.js');
-const { check, eq } = L;
+const { check } = L;
 
 const [file] = process.argv.slice(2);
 const data = L.reportData(file);
 
-async function main(browser) {
+L.run(async function (browser) {
 	const { page, trouble } = await L.open(browser, file);
-	const procs = await page.$$eval('#process-list tbody tr', trs =>
-		trs.map(tr => Array.from(tr.children).map(td => td.textContent)));
+	const procs = await L.processList(page);
 	for (const src of ['a.c', 'b.c', 'main.c']) {
 		const r = procs.find(p => p[0].includes('-c -o ' +
 			src.replace('.c', '.o')) && p[0].endsWith(src));
@@ -35,24 +34,9 @@ async function main(browser) {
 	check(!rows.some(r => r[4].endsWith('b.o (write)')),
 		'and not b.o');
 	await page.selectOption('#proc-filter', '-1');
-	await L.settle(page);
-	eq(await L.rowCount(page), data.events.length, 'all rows again');
-	const dir = L.artifacts();
+	await L.checkCount(page, data.events.length, 'all rows again');
 	await page.setViewportSize({ width: 1280, height: 900 });
 	await L.settle(page);
-	await page.screenshot({ path: dir + '/make-j2.png', fullPage: true });
+	await L.screenshot(page, 'make-j2.png', { fullPage: true });
 	L.checkClean(trouble, 'make -j2 report');
-}
-
-(async function () {
-	const browser = await L.launch();
-	try {
-		await main(browser);
-	} finally {
-		await browser.close();
-	}
-	L.done();
-})().catch(function (e) {
-	console.log('NOT OK: ' + (e && e.stack || e));
-	process.exit(1);
 });

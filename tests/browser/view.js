@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Copyright (c) 2026 the compendium developers */
 /*
- * view.js REPORT TRACEE-OUTPUT: the report of webtracee in headless
+ * view.js REPORT TRACEE-OUTPUT: the report of "htmlio names" in headless
  * Chromium. What the table must hold comes from what the tracee printed
  * it did; what a filter must leave comes from the unfiltered table.
  */
@@ -13,28 +13,16 @@ const { check, eq } = L;
 
 const [file, outFile] = process.argv.slice(2);
 const data = L.reportData(file);
-const files = [];
-let root = 0;
-let child = null;
-for (const w of L.tracee(outFile)) {
-	if (w[0] === 'ROOT')
-		root = Number(w[1]);
-	else if (w[0] === 'FILE')
-		files.push({ pid: Number(w[1]), tid: Number(w[2]),
-			wrote: Number(w[3]), read: Number(w[4]),
-			path: w.slice(5).join(' ') });
-	else if (w[0] === 'CHILD')
-		child = { pid: Number(w[1]), exit: Number(w[3]) };
-}
+const { lanes, files, child } = L.tracee(outFile);
+const root = lanes.length ? lanes[0].pid : 0;
 const HOSTILE = ['</script><img src=x onerror=alert(1)>', '<b>x</b>'];
 const task = (pid, tid) => pid === tid ? String(pid) : pid + '/' + tid;
 const taskPid = t => Number(t.split('/')[0]);
-/* the details cell without the viewer's "N× " (the writer adds its own) */
 const fileOf = p => files.find(f => f.path.endsWith(p));
 
-async function main(browser) {
-	check(root > 0 && child && files.length === 5,
-		'tracee output: root, child and five files');
+L.run(async function (browser) {
+	check(root > 0 && lanes.length === 3 && child && files.length === 4,
+		'tracee output: root, thread, child and four files');
 	const { page, trouble } = await L.open(browser, file);
 	eq(await page.evaluate(() => document.body.dataset.state), 'ready',
 		'the viewer is ready');
@@ -87,25 +75,20 @@ async function main(browser) {
 	const fileCount = all.filter(r => r[2] === 'file').length;
 	check(fileCount > 0, 'there are file rows');
 	await page.click('input[data-category="file"]');
-	await L.settle(page);
-	eq(await L.allRows(page), all.filter(r => r[2] !== 'file'),
+	await L.checkRows(page, all.filter(r => r[2] !== 'file'),
 		'unchecking "file" leaves exactly the other rows');
 	await page.click('input[data-category="file"]');
-	await L.settle(page);
-	eq(await L.rowCount(page), all.length, 'checking it again restores all');
+	await L.checkCount(page, all.length, 'checking it again restores all');
 
 	/* type toggle through the dropdown, then All */
 	await page.click('details.types summary');
 	await page.click('input[data-type="open"]');
-	await L.settle(page);
-	eq(await L.allRows(page), all.filter(r => r[3] !== 'open'),
+	await L.checkRows(page, all.filter(r => r[3] !== 'open'),
 		'unchecking type "open" hides exactly the open rows');
 	await page.click('details.types button:has-text("None")');
-	await L.settle(page);
-	eq(await L.rowCount(page), 0, 'types None leaves no row');
+	await L.checkCount(page, 0, 'types None leaves no row');
 	await page.click('details.types button:has-text("All")');
-	await L.settle(page);
-	eq(await L.rowCount(page), all.length, 'types All restores all');
+	await L.checkCount(page, all.length, 'types All restores all');
 	await page.keyboard.press('Escape');
 
 	/* process selector: the child alone, then the root without children */
@@ -114,11 +97,10 @@ async function main(browser) {
 	const rootLane = data.lanes.findIndex(l => l.pid === root && !l.thread);
 	check(childLane >= 0 && rootLane >= 0, 'lanes for root and child');
 	await page.selectOption('#proc-filter', String(childLane));
-	await L.settle(page);
 	const childRows = all.filter(r => taskPid(r[1]) === child.pid);
-	eq(await L.allRows(page), childRows, 'process filter: the child\'s rows');
-	const cf = fileOf('child-out.txt');
-	check(childRows.some(r => r[4] === cf.path + ' (write)'),
+	await L.checkRows(page, childRows, 'process filter: the child\'s rows');
+	const cf = files.find(f => f.pid === child.pid);
+	check(cf && childRows.some(r => r[4] === cf.path + ' (write)'),
 		'the child\'s rows hold its file');
 	await page.selectOption('#proc-filter', String(rootLane));
 	await page.uncheck('#proc-kids');
@@ -126,24 +108,21 @@ async function main(browser) {
 	const rootRows = await L.allRows(page);
 	eq(rootRows, all.filter(r => taskPid(r[1]) === root),
 		'root without children: the root\'s and its threads\' rows');
-	const tf = fileOf('thread-out.txt');
-	check(tf.tid !== tf.pid && rootRows.some(r =>
+	const tf = files.find(f => f.tid !== f.pid);
+	check(tf && rootRows.some(r =>
 		r[1] === task(tf.pid, tf.tid) && r[4] === tf.path + ' (write)'),
 		'the thread\'s row is labelled pid/tid');
 	await page.check('#proc-kids');
 	await page.selectOption('#proc-filter', '-1');
-	await L.settle(page);
-	eq(await L.rowCount(page), all.length, 'all processes again');
+	await L.checkCount(page, all.length, 'all processes again');
 
 	/* search: case-insensitive substring of the details */
 	await page.fill('#search', 'PLAIN.TXT');
-	await L.settle(page);
 	const plain = all.filter(r => r[4].toLowerCase().includes('plain.txt'));
 	check(plain.length >= 4, 'plain.txt has open, write, open, read rows');
-	eq(await L.allRows(page), plain, 'search narrows to plain.txt rows');
+	await L.checkRows(page, plain, 'search narrows to plain.txt rows');
 	await page.fill('#search', HOSTILE[0]);
-	await L.settle(page);
-	eq(await L.allRows(page), all.filter(r => r[4].includes(HOSTILE[0])),
+	await L.checkRows(page, all.filter(r => r[4].includes(HOSTILE[0])),
 		'search for the hostile name finds it as text');
 
 	/* selection: a row shows every field and lights up in the timeline */
@@ -247,31 +226,26 @@ async function main(browser) {
 		e[0] <= brush[1]).length;
 	eq(await L.rowCount(page), inRange, 'the table holds the range\'s rows');
 	await page.click('button:has-text("Clear time range")');
-	await L.settle(page);
-	eq(await L.rowCount(page), all.length, 'clearing the range restores all');
+	await L.checkCount(page, all.length, 'clearing the range restores all');
 
 	/* the process list: duration and exit, and a click filters */
-	const prow = await page.$$eval('#process-list tbody tr', (trs) =>
-		trs.map(tr => Array.from(tr.children).map(td => td.textContent)));
+	const prow = await L.processList(page);
 	const crow = prow.find(r => r[1] === String(child.pid));
 	check(crow && crow[4] === String(child.exit) && /s$/.test(crow[3]),
 		'process list: the child with its duration and exit ' + child.exit);
 	await page.click('#process-list tbody tr:has(td:text-is("' +
 		child.pid + '"))');
-	await L.settle(page);
-	eq(await L.allRows(page), childRows,
+	await L.checkRows(page, childRows,
 		'clicking a process in the list filters the table to it');
 	await page.selectOption('#proc-filter', '-1');
 	await L.settle(page);
 
-	const dir = L.artifacts();
-	await page.screenshot({ path: dir + '/report-full.png', fullPage: true });
+	await L.screenshot(page, 'report-full.png', { fullPage: true });
 	await page.keyboard.press('+');
 	await page.keyboard.press('+');
 	await page.keyboard.press('+');
 	await L.settle(page);
-	await page.locator('#timeline').screenshot({
-		path: dir + '/timeline-zoomed.png' });
+	await L.screenshot(page.locator('#timeline'), 'timeline-zoomed.png');
 	L.checkClean(trouble, 'report');
 
 	/* a broken data block: the viewer says so on the page */
@@ -286,17 +260,4 @@ async function main(browser) {
 	check(/Report viewer error: /.test(await broken.page.textContent(
 		'#viewer-error')), 'and the error is shown on the page');
 	eq(broken.trouble.requests, [], 'broken report: no network request');
-}
-
-(async function () {
-	const browser = await L.launch();
-	try {
-		await main(browser);
-	} finally {
-		await browser.close();
-	}
-	L.done();
-})().catch(function (e) {
-	console.log('NOT OK: ' + (e && e.stack || e));
-	process.exit(1);
 });

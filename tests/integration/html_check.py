@@ -162,8 +162,8 @@ def facts(stdout):
             if w and w[0] == "LANE":
                 lanes.append(tuple(int(x) for x in w[1:]))
             elif w and w[0] == "FILE":
-                path = bytes.fromhex(w[1]).decode("utf-8", "replace")
-                files[path] = tuple(int(x) for x in w[2:])
+                path = bytes.fromhex(w[3]).decode("utf-8", "replace")
+                files[path] = tuple(int(x) for x in w[1:3] + w[4:])
     return lanes, files
 
 
@@ -184,7 +184,7 @@ def io_rows(d, typ, path):
 def check_names(report, stdout):
     d = load(report)
     lanes, files = facts(stdout)
-    need(len(lanes) == 3 and len(files) == 3, "htmlio printed %d lanes, %d "
+    need(len(lanes) == 3 and len(files) == 4, "htmlio printed %d lanes, %d "
          "files" % (len(lanes), len(files)))
     by_tid = {ln["tid"]: (i, ln) for i, ln in enumerate(d["lanes"])}
     root = lanes[0][0]
@@ -203,8 +203,14 @@ def check_names(report, stdout):
     need(d["lanes"][by_tid[root][0]]["exe"].endswith("/htmlio"), "root exe")
     need(d["lanes"][by_tid[root][0]]["argv"][1] == "names", "root argv")
     need(d["run"]["exit_code"] == 0, "run.exit_code")
+    with open(stdout, encoding="utf-8") as f:
+        child = [line.split() for line in f if line.startswith("CHILD ")]
+    need(len(child) == 1, "htmlio printed no CHILD line")
+    pid, code = int(child[0][1]), int(child[0][3])
+    need(pid in by_tid and d["lanes"][by_tid[pid][0]]["exit_code"] == code,
+         "the child's lane does not say exit %d" % code)
     rows = table(d, "file.files")
-    for path, (rd, wr, writes) in files.items():
+    for path, (pid, tid, rd, wr, writes) in files.items():
         got = [r for r in rows if r["path"] == path]
         need(len(got) == 1, "file.files has no row for %r" % path)
         need(got[0]["read_bytes"] == rd and got[0]["written_bytes"] == wr,
@@ -215,6 +221,9 @@ def check_names(report, stdout):
         need(w[0][5] == writes and w[0][7]["bytes"] == wr and
              w[0][7]["count"] == writes, "coalesced row %r" % w[0])
         need(w[0][6].startswith("%d× " % writes), "details " + w[0][6])
+        need(d["lanes"][w[0][2]]["tid"] == tid and
+             d["lanes"][w[0][2]]["pid"] == pid,
+             "the write row of %r is not on lane %d/%d" % (path, pid, tid))
         r = io_rows(d, "read", path)
         need(len(r) == 1 and r[0][5] == 1 and r[0][7]["bytes"] == rd,
              "read row of %r" % path)
@@ -242,7 +251,7 @@ def check_cap(capped, uncapped, stdout, n, cap):
     # the summary is from every event, not the kept ones
     for d in (c, u):
         rows = table(d, "file.files")
-        for path, (_, wr, _) in files.items():
+        for path, (_, _, _, wr, _) in files.items():
             got = [r for r in rows if r["path"] == path]
             need(got and got[0]["written_bytes"] == wr and
                  got[0]["writes"] == wr, "summary of %r: %r" % (path, got))

@@ -2,7 +2,8 @@
 # The html output's tests: the htmlio tracee and the integration test that
 # checks the report with html_check.py, and CUnit tests of the escaper and
 # of coalescing and the cap against the fake host. Included from
-# tests/progs/local.mk. (The viewer's browser tests live in tests/browser.)
+# tests/progs/local.mk. (The viewer's browser tests live in tests/browser
+# and trace htmlio too.)
 check_PROGRAMS += tests/progs/htmlio
 tests_progs_htmlio_LDADD = -lpthread
 

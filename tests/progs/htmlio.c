@@ -1,20 +1,29 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Copyright (c) 2026 the compendium developers */
 /*
- * htmlio: the tracee of the html report's tests. Prints what the report
- * must show, one fact a line, computed from its own return values.
+ * htmlio: the tracee of the html report's tests, both the integration
+ * test (html_check.py) and the browser tests (tests/browser). Prints what
+ * the report must show, one fact a line, computed from its own return
+ * values.
  *
  *   htmlio names DIR
- *	In DIR, writes files with paths that would break out of the report
- *	if they were not escaped ("DIR/</script><img ...>", through a
- *	directory named "<"), each in CHUNKS write() calls in a row
- *	(one coalesced row) then reads it back in one read(); from a thread
- *	too, and a child process. Prints
+ *	In DIR (absolute) writes a plain file and files with paths that
+ *	would break out of the report if they were not escaped
+ *	("DIR/</script><img ...>", through a directory named "<"), each in
+ *	CHUNKS write() calls in a row (one coalesced row), then reads it
+ *	back in one read(); from a thread too, and from a child process
+ *	(itself re-executed, so it has its own command line) whose file name
+ *	holds '&', U+2028, U+2029 and a byte that is not UTF-8, and which
+ *	exits 3. Prints
  *	  LANE <pid> <tid> <thread 0|1> <parent pid or tid>
- *	  FILE <hex of the path> <bytes read> <bytes written> <writes>
+ *	  FILE <pid> <tid> <hex of the path> <bytes read> <bytes written>
+ *	       <writes>
+ *	  CHILD <pid> EXIT <code>
+ *	and exits 0 when the child exited 3.
  *   htmlio storm DIR N
- *	N single-byte writes alternating between two files, so no two in a
- *	row coalesce: N report rows. Prints FILE lines likewise.
+ *	N single-byte writes alternating between DIR/storm-a and
+ *	DIR/storm-b, so no two in a row coalesce: N report rows. Prints FILE
+ *	lines likewise.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -30,6 +39,7 @@
 
 #define CHUNKS	5
 #define CHUNK	100
+#define CHILD_EXIT	3
 
 static const char *dir;
 
@@ -37,7 +47,7 @@ static void print_file(const char *path, long rd, long wr, int writes)
 {
 	const unsigned char *p = (const unsigned char *)path;
 
-	printf("FILE ");
+	printf("FILE %d %ld ", (int)getpid(), (long)syscall(SYS_gettid));
 	for (; *p; p++)
 		printf("%02x", *p);
 	printf(" %ld %ld %d\n", rd, wr, writes);
@@ -80,41 +90,63 @@ static int churn(const char *name)
 	return 0;
 }
 
-static void *thread_main(void *arg)
+static void print_lane(int thread, long parent)
 {
-	printf("LANE %d %ld 1 %d\n", getpid(), (long)syscall(SYS_gettid),
-	       getpid());
-	fflush(stdout);
-	churn("<b>x</b>");
-	fflush(stdout);
-	return arg;
+	printf("LANE %d %ld %d %ld\n", getpid(), (long)syscall(SYS_gettid),
+	       thread, parent);
 }
 
-static int names(void)
+static void *thread_main(void *arg)
 {
+	print_lane(1, getpid());
+	return (void *)(long)churn("<b>x</b>");
+}
+
+/* The re-executed child of "names". */
+static int child(void)
+{
+	print_lane(0, getppid());
+	return churn("amp&\xe2\x80\xa8line\xe2\x80\xa9sep\xff.txt") ?
+		1 : CHILD_EXIT;
+}
+
+static int names(const char *argv0)
+{
+	char self[PATH_MAX];
 	pthread_t th;
-	pid_t child;
+	void *th_ret;
+	ssize_t n;
+	pid_t pid;
 	int status;
 
-	printf("LANE %d %d 0 %d\n", getpid(), getpid(), getppid());
-	if (churn("</script><img src=x onerror=alert(1)>"))
+	print_lane(0, getppid());
+	if (churn("plain.txt") ||
+	    churn("</script><img src=x onerror=alert(1)>"))
 		return 1;
-	fflush(stdout);
 	if (pthread_create(&th, NULL, thread_main, NULL) ||
-	    pthread_join(th, NULL))
+	    pthread_join(th, &th_ret) || th_ret)
 		return 1;
-	child = fork();
-	if (child < 0)
+	pid = fork();
+	if (pid < 0) {
+		perror("fork");
 		return 1;
-	if (!child) {
-		printf("LANE %d %d 0 %d\n", getpid(), getpid(), getppid());
-		churn("amp&\xe2\x80\xa8line\xe2\x80\xa9sep\xff.txt");
-		fflush(stdout);
-		_exit(0);
 	}
-	if (waitpid(child, &status, 0) != child || !WIFEXITED(status))
+	if (!pid) {
+		/* by its real name: exec of /proc/self/exe makes comm "exe" */
+		n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+		if (n < 0)
+			_exit(127);
+		self[n] = '\0';
+		execl(self, argv0, "child", dir, (char *)NULL);
+		perror("exec");
+		_exit(127);
+	}
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status)) {
+		fprintf(stderr, "child did not exit normally\n");
 		return 1;
-	return WEXITSTATUS(status);
+	}
+	printf("CHILD %d EXIT %d\n", (int)pid, WEXITSTATUS(status));
+	return WEXITSTATUS(status) == CHILD_EXIT ? 0 : 1;
 }
 
 static int storm(long n)
@@ -141,20 +173,21 @@ static int storm(long n)
 	close(fb);
 	print_file(a, 0, wa, (int)((n + 1) / 2));
 	print_file(b, 0, wb, (int)(n / 2));
-	return 0;
+	return wa + wb == n ? 0 : 1;
 }
 
 int main(int argc, char **argv)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	if (argc == 3 && !strcmp(argv[1], "names")) {
+	if (argc >= 3 && argv[2][0] == '/') {
 		dir = argv[2];
-		return names();
+		if (argc == 3 && !strcmp(argv[1], "names"))
+			return names(argv[0]);
+		if (argc == 3 && !strcmp(argv[1], "child"))
+			return child();
+		if (argc == 4 && !strcmp(argv[1], "storm"))
+			return storm(strtol(argv[3], NULL, 10));
 	}
-	if (argc == 4 && !strcmp(argv[1], "storm")) {
-		dir = argv[2];
-		return storm(strtol(argv[3], NULL, 10));
-	}
-	fprintf(stderr, "usage: htmlio names DIR | htmlio storm DIR N\n");
+	fprintf(stderr, "usage: htmlio names /DIR | htmlio storm /DIR N\n");
 	return 2;
 }
