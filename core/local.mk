@@ -4,6 +4,7 @@
 noinst_LTLIBRARIES += core/libcpdcore.la
 core_libcpdcore_la_SOURCES = \
 	core/arena.c core/arena.h \
+	core/blockwait.c core/blockwait.h \
 	core/bus.c core/bus.h \
 	core/cli.c core/cli.h \
 	core/config.c core/config.h \

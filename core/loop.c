@@ -248,6 +248,19 @@ int loop_run_once(struct loop *loop, int timeout_ms)
 	return ran;
 }
 
+bool loop_watches_others(const struct loop *loop)
+{
+	size_t i;
+
+	for (i = 0; i < loop->nw; i++) {
+		const struct loop_watch *w = loop->w[i];
+
+		if (!w->dead && w->fd != loop->sigfd && w->fd != loop->timerfd)
+			return true;
+	}
+	return false;
+}
+
 int loop_run(struct loop *loop)
 {
 	int err = 0;

@@ -45,6 +45,8 @@ int loop_set_timer(struct loop *loop, uint64_t interval_ns, loop_timer_fn fn,
 /* Wait up to timeout_ms (-1: forever) and dispatch; returns the number
  * of callbacks run, or -errno. */
 int loop_run_once(struct loop *loop, int timeout_ms);
+/* Whether any fd other than the loop's own signalfd and timer is watched. */
+bool loop_watches_others(const struct loop *loop);
 /* Run until loop_stop(). */
 int loop_run(struct loop *loop);
 void loop_stop(struct loop *loop);

@@ -28,6 +28,7 @@
 #include <unistd.h>
 #include <dirent.h>
 
+#include "blockwait.h"
 #include "fdproc.h"
 #include "fdtrack.h"
 #include "log.h"
@@ -763,6 +764,17 @@ static void tracer_handle(struct tracer *tr, pid_t tid, int status)
 static void tracer_kill_all(struct tracer *tr);
 static void tracer_detach_all(struct tracer *tr);
 
+static void tracer_no_children(struct tracer *tr)
+{
+	if (!tr->tt.ntasks)
+		return;
+	/* nothing left to wait for: whatever remains is gone */
+	log_debug("no children left with %zu tasks known", tr->tt.ntasks);
+	task_table_free(&tr->tt);
+}
+
+static void tracer_after_stops(struct tracer *tr);
+
 static void tracer_reap(struct tracer *tr)
 {
 	for (;;) {
@@ -770,16 +782,17 @@ static void tracer_reap(struct tracer *tr)
 		pid_t tid = waitpid(-1, &status, __WALL | WNOHANG);
 
 		if (tid <= 0) {
-			if (tid < 0 && errno == ECHILD && tr->tt.ntasks) {
-				/* nothing left to wait for: whatever remains is gone */
-				log_debug("no children left with %zu tasks known",
-					  tr->tt.ntasks);
-				task_table_free(&tr->tt);
-			}
+			if (tid < 0 && errno == ECHILD)
+				tracer_no_children(tr);
 			break;
 		}
 		tracer_handle(tr, tid, status);
 	}
+	tracer_after_stops(tr);
+}
+
+static void tracer_after_stops(struct tracer *tr)
+{
 	/* a plugin failed under on_plugin_error = abort */
 	if (tr->s->aborted && !tr->detaching && !tr->killing) {
 		if (tr->spawned)
@@ -863,6 +876,56 @@ static void tracer_on_timer(void *arg)
 		else
 			tracer_detach_all(tr);
 	}
+}
+
+/* ---- the wait ---------------------------------------------------------- */
+
+/*
+ * Stops straight from wait4 while no plugin fd needs the loop (see
+ * blockwait.h); through the loop's epoll as soon as one does, e.g. when a
+ * source analyzer opens its rings.
+ */
+static void tracer_wait_direct(struct tracer *tr)
+{
+	struct signalfd_siginfo si[8];
+	size_t i, n;
+	bool tick;
+	int status;
+	pid_t tid = blockwait_wait(&status);
+
+	if (tid > 0)
+		tracer_handle(tr, tid, status);
+	else if (tid == -ECHILD)
+		tracer_no_children(tr);
+	n = blockwait_collect(si, ARRAY_SIZE(si), &tick);
+	for (i = 0; i < n; i++)
+		tracer_on_signal(tr, &si[i]);
+	if (tick)
+		tracer_on_timer(tr);
+	tracer_after_stops(tr);
+}
+
+static int tracer_wait_loop(struct tracer *tr, const sigset_t *set)
+{
+	struct loop *loop = tr->s->loop;
+	int err = blockwait_start(set, tr->s->core.flush_interval);
+	bool direct = !err;
+
+	if (err)
+		log_debug("waiting through the loop only: %s", strerror(-err));
+	err = 0;
+	while (!loop_stopped(loop)) {
+		if (direct && !loop_watches_others(loop)) {
+			tracer_wait_direct(tr);
+			continue;
+		}
+		err = loop_run_once(loop, -1);
+		if (err < 0)
+			break;
+	}
+	if (direct)
+		blockwait_stop();
+	return err < 0 ? err : 0;
 }
 
 /* ---- spawn ----------------------------------------------------------- */
@@ -1211,7 +1274,7 @@ int tracer_run(struct session *s, const struct tracer_opts *o)
 	}
 	if (tr.tt.ntasks) {
 		tracer_reap(&tr);
-		rc = loop_run(s->loop) < 0 ? 1 : rc;
+		rc = tracer_wait_loop(&tr, &set) < 0 ? 1 : rc;
 	}
 	tracer_read_child_pipe(&tr);
 	if (tr.spawned && tr.exec_errno) {
