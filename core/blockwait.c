@@ -22,6 +22,7 @@ static struct {
 	struct signalfd_siginfo caught[BLOCKWAIT_MAX];
 	volatile sig_atomic_t ncaught;
 	volatile sig_atomic_t ticked;
+	bool alrm_was_blocked;
 } bw;
 
 static void blockwait_catch(int sig, siginfo_t *si, void *uc)
@@ -48,7 +49,7 @@ int blockwait_start(const sigset_t *set, uint64_t tick_ns)
 {
 	struct sigaction sa;
 	struct itimerval it;
-	sigset_t alrm;
+	sigset_t alrm, old;
 	int sig;
 
 	if (bw.started)
@@ -71,7 +72,9 @@ int blockwait_start(const sigset_t *set, uint64_t tick_ns)
 	/* SIGALRM waits blocked, like the rest, until a wait lets it in */
 	sigemptyset(&alrm);
 	sigaddset(&alrm, SIGALRM);
-	sigprocmask(SIG_BLOCK, &alrm, NULL);
+	if (sigprocmask(SIG_BLOCK, &alrm, &old) < 0)
+		goto restore;
+	bw.alrm_was_blocked = sigismember(&old, SIGALRM) == 1;
 	if (tick_ns) {
 		memset(&it, 0, sizeof(it));
 		it.it_interval.tv_sec = (time_t)(tick_ns / 1000000000u);
@@ -95,11 +98,23 @@ restore:
 
 void blockwait_stop(void)
 {
+	static const struct timespec now;
 	struct itimerval off;
+	sigset_t alrm;
 	int sig;
 
 	memset(&off, 0, sizeof(off));
 	setitimer(ITIMER_REAL, &off, NULL);
+	/*
+	 * A tick that fired after the last wait is still pending: left there,
+	 * it would kill us (SIG_DFL) the moment the loop's mask is undone.
+	 */
+	sigemptyset(&alrm);
+	sigaddset(&alrm, SIGALRM);
+	while (sigtimedwait(&alrm, NULL, &now) == SIGALRM)
+		;
+	if (!bw.alrm_was_blocked)
+		sigprocmask(SIG_UNBLOCK, &alrm, NULL);
 	for (sig = 1; sig < NSIG; sig++) {
 		if (!bw.saved[sig])
 			continue;

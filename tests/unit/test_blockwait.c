@@ -171,11 +171,30 @@ static void test_dispositions_restored(void)
 		       sa.sa_handler == SIG_DFL);
 }
 
+/* A tick that fires after the last wait must not outlive blockwait_stop(). */
+static void test_pending_tick_discarded(void)
+{
+	struct timespec ts = { 0, 60 * 1000 * 1000 };
+	sigset_t pending;
+
+	start(10 * 1000 * 1000);
+	nanosleep(&ts, NULL);
+	sigpending(&pending);
+	CU_ASSERT_TRUE(sigismember(&pending, SIGALRM) == 1);
+	blockwait_stop();
+	sigpending(&pending);
+	CU_ASSERT_FALSE(sigismember(&pending, SIGALRM) == 1);
+	/* and SIGALRM is unblocked again, as it was (a leftover would kill) */
+	finish();
+	CU_ASSERT_FALSE(sigismember(&pending, SIGALRM) == 1);
+}
+
 static CU_TestInfo blockwait_tests[] = {
 	{ "child_exit_comes_back", test_child_exit },
 	{ "signal_interrupts_and_is_collected", test_signal_interrupts },
 	{ "tick_fires", test_tick },
 	{ "dispositions_restored", test_dispositions_restored },
+	{ "pending_tick_discarded_at_stop", test_pending_tick_discarded },
 	CU_TEST_INFO_NULL,
 };
 
