@@ -26,6 +26,7 @@
 
 #include <compendium/compendium.h>
 
+#include "util/callmap.h"
 #include "util/noise.h"
 #include "util/hash.h"
 #include "util/report.h"
@@ -58,24 +59,6 @@ struct file_table {
 	size_t n;
 };
 
-/* Syscall numbers remembered per arch; others are found by name each time. */
-#define FILE_NR_MAX		1024
-#define FILE_ARCHES		4
-/* In a file_nrmap: not looked up yet, or not a call of ours. */
-#define FILE_NR_UNKNOWN		0
-#define FILE_NR_NOT_OURS	0xff
-
-/*
- * Which of file_calls a syscall number is (its index + 1), learnt from
- * the name the first time the number is seen: a number stands for one
- * name on one arch, and comparing names on every event was most of the
- * analyzer's own work.
- */
-struct file_nrmap {
-	uint32_t arch;
-	uint8_t call[FILE_NR_MAX];
-};
-
 struct file {
 	/* options, written by host->apply_options */
 	const char *const *hide;
@@ -91,8 +74,7 @@ struct file {
 	struct file_table files;	/* by path */
 	struct file_table failed;	/* by path and errno */
 
-	struct file_nrmap nrmap[FILE_ARCHES];
-	size_t nnrmap;
+	struct callmap calls;		/* syscall -> file_calls index */
 
 	uint64_t read_bytes;
 	uint64_t written_bytes;
@@ -506,46 +488,9 @@ static void file_transfer(struct file *f, const struct cpd_event *ev,
 	file_publish(f, ev, &p);
 }
 
-#define FILE_NCALLS	(sizeof(file_calls) / sizeof(file_calls[0]))
-
-/* The index in file_calls of sc's name, or -1. */
-static int file_call_by_name(const struct cpd_syscall *sc)
+static const char *file_call_name(size_t i)
 {
-	size_t i;
-
-	for (i = 0; i < FILE_NCALLS; i++)
-		if (!strcmp(sc->name.ptr, file_calls[i].name))
-			return (int)i;
-	return -1;
-}
-
-/* The index in file_calls of sc, or -1; remembered by number. */
-static int file_call_of(struct file *f, const struct cpd_syscall *sc)
-{
-	struct file_nrmap *m = NULL;
-	size_t a;
-	int i;
-
-	if (sc->nr < 0 || sc->nr >= FILE_NR_MAX)
-		return file_call_by_name(sc);
-	for (a = 0; a < f->nnrmap; a++) {
-		if (f->nrmap[a].arch == sc->arch) {
-			m = &f->nrmap[a];
-			break;
-		}
-	}
-	if (!m && f->nnrmap < FILE_ARCHES) {
-		m = &f->nrmap[f->nnrmap++];
-		m->arch = sc->arch;
-	}
-	if (!m)
-		return file_call_by_name(sc);
-	if (m->call[sc->nr] == FILE_NR_UNKNOWN) {
-		i = file_call_by_name(sc);
-		m->call[sc->nr] = i < 0 ? FILE_NR_NOT_OURS : (uint8_t)(i + 1);
-	}
-	return m->call[sc->nr] == FILE_NR_NOT_OURS ? -1 :
-						     m->call[sc->nr] - 1;
+	return file_calls[i].name;
 }
 
 static int file_on_event(void *state, const struct cpd_event *ev)
@@ -560,7 +505,7 @@ static int file_on_event(void *state, const struct cpd_event *ev)
 	/* without the exit there is no result to report */
 	if (sc->flags & (CPD_SCF_NO_EXIT | CPD_SCF_ENTRY_ONLY) || !sc->name.ptr)
 		return 0;
-	i = file_call_of(f, sc);
+	i = callmap_find(&f->calls, sc);
 	if (i < 0)
 		return 0;
 	switch (file_calls[i].call) {
@@ -707,6 +652,8 @@ static int file_init(struct cpd_instance *inst, const struct cpd_host *host,
 		return -ENOMEM;
 	f->host = host;
 	f->inst = inst;
+	callmap_init(&f->calls, file_call_name,
+		     sizeof(file_calls) / sizeof(file_calls[0]));
 	rc = host->apply_options(inst, f);
 	if (rc < 0)
 		goto err_free;

@@ -11,6 +11,7 @@ PLUGIN_LD_OPTS = -module -avoid-version -shared \
 # statically into each: a plugin still depends on nothing of ours at run time.
 noinst_LTLIBRARIES += plugins/libcpdutil.la
 plugins_libcpdutil_la_SOURCES = \
+	plugins/util/callmap.c plugins/util/callmap.h \
 	plugins/util/format.c plugins/util/format.h \
 	plugins/util/hash.c plugins/util/hash.h \
 	plugins/util/noise.c plugins/util/noise.h \

@@ -37,6 +37,7 @@
 
 #include <compendium/compendium.h>
 
+#include "util/callmap.h"
 #include "util/hash.h"
 #include "util/report.h"
 
@@ -89,6 +90,7 @@ struct net {
 
 	const struct cpd_host *host;
 	struct cpd_instance *inst;
+	struct callmap calls;		/* syscall -> net_calls index */
 	bool verbose;
 	bool warned_full;
 	uint32_t seed;		/* of the connection hash */
@@ -862,11 +864,16 @@ static const struct {
 	{ "splice", NC_SPLICE },
 };
 
+static const char *net_call_name(size_t i)
+{
+	return net_calls[i].name;
+}
+
 static int net_on_event(void *state, const struct cpd_event *ev)
 {
 	struct net *n = state;
 	const struct cpd_syscall *sc;
-	size_t i;
+	int i;
 
 	if (ev->kind != CPD_EV_SYSCALL)
 		return 0;
@@ -874,56 +881,54 @@ static int net_on_event(void *state, const struct cpd_event *ev)
 	/* without the exit there is no result to report */
 	if (sc->flags & (CPD_SCF_NO_EXIT | CPD_SCF_ENTRY_ONLY) || !sc->name.ptr)
 		return 0;
-	for (i = 0; i < sizeof(net_calls) / sizeof(net_calls[0]); i++) {
-		if (strcmp(sc->name.ptr, net_calls[i].name))
-			continue;
-		switch (net_calls[i].call) {
-		case NC_CONNECT:
-			net_connect(n, ev);
-			break;
-		case NC_ACCEPT:
-			net_accept(n, ev);
-			break;
-		case NC_BIND:
-			net_bind_listen(n, ev, false);
-			break;
-		case NC_LISTEN:
-			net_bind_listen(n, ev, true);
-			break;
-		case NC_SENDTO:
-			net_sendto(n, ev, true);
-			break;
-		case NC_RECVFROM:
-			net_sendto(n, ev, false);
-			break;
-		case NC_SENDMSG:
-			net_msg(n, ev, true);
-			break;
-		case NC_RECVMSG:
-			net_msg(n, ev, false);
-			break;
-		case NC_SENDMMSG:
-			net_mmsg(n, ev, true);
-			break;
-		case NC_RECVMMSG:
-			net_mmsg(n, ev, false);
-			break;
-		case NC_READ:
-			net_fd_io(n, ev, 0, false);
-			break;
-		case NC_WRITE:
-			net_fd_io(n, ev, 0, true);
-			break;
-		case NC_SENDFILE:
-			/* sendfile(out_fd, in_fd, ...): the socket is out */
-			net_fd_io(n, ev, 0, true);
-			break;
-		case NC_SPLICE:
-			/* splice(fd_in, off_in, fd_out, ...): either side */
-			net_fd_io(n, ev, 0, false);
-			net_fd_io(n, ev, 2, true);
-			break;
-		}
+	i = callmap_find(&n->calls, sc);
+	if (i < 0)
+		return 0;
+	switch (net_calls[i].call) {
+	case NC_CONNECT:
+		net_connect(n, ev);
+		break;
+	case NC_ACCEPT:
+		net_accept(n, ev);
+		break;
+	case NC_BIND:
+		net_bind_listen(n, ev, false);
+		break;
+	case NC_LISTEN:
+		net_bind_listen(n, ev, true);
+		break;
+	case NC_SENDTO:
+		net_sendto(n, ev, true);
+		break;
+	case NC_RECVFROM:
+		net_sendto(n, ev, false);
+		break;
+	case NC_SENDMSG:
+		net_msg(n, ev, true);
+		break;
+	case NC_RECVMSG:
+		net_msg(n, ev, false);
+		break;
+	case NC_SENDMMSG:
+		net_mmsg(n, ev, true);
+		break;
+	case NC_RECVMMSG:
+		net_mmsg(n, ev, false);
+		break;
+	case NC_READ:
+		net_fd_io(n, ev, 0, false);
+		break;
+	case NC_WRITE:
+		net_fd_io(n, ev, 0, true);
+		break;
+	case NC_SENDFILE:
+		/* sendfile(out_fd, in_fd, ...): the socket is out */
+		net_fd_io(n, ev, 0, true);
+		break;
+	case NC_SPLICE:
+		/* splice(fd_in, off_in, fd_out, ...): either side */
+		net_fd_io(n, ev, 0, false);
+		net_fd_io(n, ev, 2, true);
 		break;
 	}
 	return 0;
@@ -1064,6 +1069,8 @@ static int net_init(struct cpd_instance *inst, const struct cpd_host *host,
 		return -ENOMEM;
 	n->host = host;
 	n->inst = inst;
+	callmap_init(&n->calls, net_call_name,
+		     sizeof(net_calls) / sizeof(net_calls[0]));
 	rc = host->apply_options(inst, n);
 	if (rc < 0) {
 		free(n);

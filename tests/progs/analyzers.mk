@@ -19,10 +19,12 @@ TESTS += $(analyzer_tests)
 EXTRA_DIST += $(analyzer_tests)
 
 # Unit tests against the fake host: each compiles one plugin in, as
-# tests/unit/test_fake_host does, plus the noise filter on its own.
+# tests/unit/test_fake_host does, plus the noise filter and the call map
+# on their own.
 if HAVE_CUNIT
 analyzer_unit_tests = \
 	tests/unit/analyzers_noise \
+	tests/unit/analyzers_callmap \
 	tests/unit/analyzers_file \
 	tests/unit/analyzers_net \
 	tests/unit/analyzers_mmap
@@ -36,6 +38,9 @@ ANALYZER_UNIT_LIBS = plugins/libcpdutil.la $(CPD_TEST_LIBS)
 tests_unit_analyzers_noise_SOURCES = tests/unit/analyzers_noise.c
 tests_unit_analyzers_noise_CPPFLAGS = $(ANALYZER_UNIT_CPP)
 tests_unit_analyzers_noise_LDADD = $(ANALYZER_UNIT_LIBS)
+tests_unit_analyzers_callmap_SOURCES = tests/unit/analyzers_callmap.c
+tests_unit_analyzers_callmap_CPPFLAGS = $(ANALYZER_UNIT_CPP)
+tests_unit_analyzers_callmap_LDADD = $(ANALYZER_UNIT_LIBS)
 tests_unit_analyzers_file_SOURCES = tests/unit/analyzers_file.c plugins/file.c
 tests_unit_analyzers_file_CPPFLAGS = $(ANALYZER_UNIT_CPP)
 tests_unit_analyzers_file_LDADD = $(ANALYZER_UNIT_LIBS)
