@@ -2,49 +2,55 @@
 # The core is a convenience library so the tests link exactly what the
 # binary runs.
 noinst_LTLIBRARIES += core/libcpdcore.la
+# base: allocation, arenas, messages; used by both halves
+# engine: how programs are watched (ptrace, seccomp, tasks, the fd table,
+#         the syscall table and its decoder)
+# host: what is done with it (plugins, the bus, config, options, the loop)
 core_libcpdcore_la_SOURCES = \
-	core/arena.c core/arena.h \
-	core/blockwait.c core/blockwait.h \
-	core/bus.c core/bus.h \
-	core/cli.c core/cli.h \
-	core/config.c core/config.h \
-	core/cpd.h \
-	core/decode.c core/decode.h \
-	core/evcopy.c core/evcopy.h \
-	core/fdproc.c core/fdproc.h \
-	core/fdtable.c core/fdtable.h \
-	core/fdtrack.c core/fdtrack.h \
-	core/fields.c core/fields.h \
-	core/host.c \
-	core/log.c core/log.h \
-	core/loop.c core/loop.h \
-	core/options.c core/options.h \
-	core/optval.c core/optval.h \
-	core/plugin.c core/plugin.h \
-	core/plugin_list.c core/plugin_list.h \
-	core/seccomp.c core/seccomp.h \
-	core/session.c core/session.h \
-	core/sysent.c core/sysent.h core/sysent_x86_64.h \
-	core/sysfmt.c core/sysfmt.h \
-	core/task.c core/task.h \
-	core/tracer.c core/tracer.h \
-	core/umem.c core/umem.h \
-	core/xlat.c core/xlat.h \
-	core/xmalloc.c core/xmalloc.h
-nodist_core_libcpdcore_la_SOURCES = core/default_conf.h
-core_libcpdcore_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_builddir)/core \
+	core/base/arena.c core/base/arena.h \
+	core/base/cpd.h \
+	core/base/log.c core/base/log.h \
+	core/base/xmalloc.c core/base/xmalloc.h \
+	core/engine/blockwait.c core/engine/blockwait.h \
+	core/engine/decode.c core/engine/decode.h \
+	core/engine/fdproc.c core/engine/fdproc.h \
+	core/engine/fdtable.c core/engine/fdtable.h \
+	core/engine/fdtrack.c core/engine/fdtrack.h \
+	core/engine/seccomp.c core/engine/seccomp.h \
+	core/engine/sysent.c core/engine/sysent.h \
+	core/engine/sysent_x86_64.h \
+	core/engine/sysfmt.c core/engine/sysfmt.h \
+	core/engine/task.c core/engine/task.h \
+	core/engine/tracer.c core/engine/tracer.h \
+	core/engine/umem.c core/engine/umem.h \
+	core/engine/xlat.c core/engine/xlat.h \
+	core/host/bus.c core/host/bus.h \
+	core/host/cli.c core/host/cli.h \
+	core/host/config.c core/host/config.h \
+	core/host/evcopy.c core/host/evcopy.h \
+	core/host/fields.c core/host/fields.h \
+	core/host/host.c \
+	core/host/loop.c core/host/loop.h \
+	core/host/options.c core/host/options.h \
+	core/host/optval.c core/host/optval.h \
+	core/host/plugin.c core/host/plugin.h \
+	core/host/plugin_list.c core/host/plugin_list.h \
+	core/host/session.c core/host/session.h
+nodist_core_libcpdcore_la_SOURCES = core/host/default_conf.h
+core_libcpdcore_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/core \
+	-I$(top_builddir)/core \
 	-DCPD_PLUGINDIR='"$(pkglibdir)"' \
 	-DCPD_SYSCONFDIR='"$(sysconfdir)"' \
 	-DCPD_BUILDDIR='"$(abs_top_builddir)"'
 core_libcpdcore_la_CFLAGS = $(AM_CFLAGS) $(INIH_CFLAGS)
 core_libcpdcore_la_LIBADD = $(INIH_LIBS)
 
-BUILT_SOURCES += core/default_conf.h
-CLEANFILES += core/default_conf.h
+BUILT_SOURCES += core/host/default_conf.h
+CLEANFILES += core/host/default_conf.h
 
 # The built-in default config is the installed one, as a C string.
-core/default_conf.h: $(top_srcdir)/conf/compendium.conf
-	$(AM_V_GEN)$(MKDIR_P) core && { \
+core/host/default_conf.h: $(top_srcdir)/conf/compendium.conf
+	$(AM_V_GEN)$(MKDIR_P) core/host && { \
 		echo '/* generated from conf/compendium.conf; do not edit */'; \
 		echo 'static const char default_conf[] ='; \
 		$(SED) -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/\t"/' -e 's/$$/\\n"/' $<; \
@@ -52,6 +58,6 @@ core/default_conf.h: $(top_srcdir)/conf/compendium.conf
 	} > $@.tmp && mv -f $@.tmp $@
 
 bin_PROGRAMS += compendium
-compendium_SOURCES = core/main.c
+compendium_SOURCES = core/host/main.c
 compendium_CPPFLAGS = $(core_libcpdcore_la_CPPFLAGS)
 compendium_LDADD = core/libcpdcore.la

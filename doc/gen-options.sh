@@ -75,7 +75,7 @@ check)
 	src=$3
 	man1=$src/doc/compendium.1
 	man5=$src/doc/compendium.conf.5
-	for f in "$man1" "$man5" "$src/core/session.c" "$src/core/options.c"; do
+	for f in "$man1" "$man5" "$src/core/host/session.c" "$src/core/host/options.c"; do
 		[ -f "$f" ] || { echo "$0: $f is missing" >&2; exit 2; }
 	done
 	tmp=$(mktemp -d "${TMPDIR:-/tmp}/cpd-doc.XXXXXX")
@@ -100,13 +100,13 @@ check)
 
 	# [core]: the names in session_core_options[] up to CPD_OPTION_END
 	sed -n '/session_core_options\[\] *= *{/,/CPD_OPTION_END/p' \
-		"$src/core/session.c" |
+		"$src/core/host/session.c" |
 		sed -n 's/.*\.name *= *"\([a-z0-9_]*\)".*/core \1/p' >> "$tmp/want"
-	# host keys: the strings of host_keys[] in core/options.c
-	sed -n '/host_keys\[\] *= *{/,/};/p' "$src/core/options.c" |
+	# host keys: the strings of host_keys[] in core/host/options.c
+	sed -n '/host_keys\[\] *= *{/,/};/p' "$src/core/host/options.c" |
 		tr ',' '\n' | sed -n 's/.*"\([a-z0-9_]*\)".*/* \1/p' >> "$tmp/want"
-	grep -q '^core ' "$tmp/want" || { echo "$0: no [core] options found in core/session.c" >&2; exit 2; }
-	grep -q '^\* ' "$tmp/want" || { echo "$0: no host keys found in core/options.c" >&2; exit 2; }
+	grep -q '^core ' "$tmp/want" || { echo "$0: no [core] options found in core/host/session.c" >&2; exit 2; }
+	grep -q '^\* ' "$tmp/want" || { echo "$0: no host keys found in core/host/options.c" >&2; exit 2; }
 	sort -u -o "$tmp/want" "$tmp/want"
 
 	for p in $(cat "$tmp/plugins"); do

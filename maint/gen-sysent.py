@@ -1,15 +1,15 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Copyright (c) 2026 the compendium developers
-"""Generate core/sysent_x86_64.h, the x86 syscall tables.
+"""Generate core/engine/sysent_x86_64.h, the x86 syscall tables.
 
 Numbers come from the kernel's lists, signatures from maint/syscalls.spec
 (its header documents the format). Every syscall in a list must have a
 signature and every signature a number, so a new kernel fails loudly here
 instead of tracing unnamed syscalls.
 
-  python3 maint/gen-sysent.py > core/sysent_x86_64.h
-  python3 maint/gen-sysent.py -o core/sysent_x86_64.h \\
+  python3 maint/gen-sysent.py > core/engine/sysent_x86_64.h
+  python3 maint/gen-sysent.py -o core/engine/sysent_x86_64.h \\
       --x86-64 linux/arch/x86/entry/syscalls/syscall_64.tbl \\
       --i386 linux/arch/x86/entry/syscalls/syscall_32.tbl
 
@@ -28,14 +28,14 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SELF = 'maint/gen-sysent.py'
-OUTPUT = 'core/sysent_x86_64.h'
+OUTPUT = 'core/engine/sysent_x86_64.h'
 DEFAULT_X86_64 = '/usr/include/x86_64-linux-gnu/asm/unistd_64.h'
 DEFAULT_I386 = '/usr/include/x86_64-linux-gnu/asm/unistd_32.h'
 SPEC = 'maint/syscalls.spec'
 # Read only to check the spec's names against the C ones.
 SYSCALL_H = 'sdk/include/compendium/syscall.h'
 FIELD_H = 'sdk/include/compendium/field.h'
-SYSENT_H = 'core/sysent.h'
+SYSENT_H = 'core/engine/sysent.h'
 
 MAX_ARGS = 6
 # Kinds that describe memory or a string: never a return value.
@@ -410,7 +410,7 @@ def generate(args):
         '#include <compendium/field.h>',
         '#include <compendium/syscall.h>',
         '',
-        '#include "sysent.h"',
+        '#include "engine/sysent.h"',
         '',
         '/* Initializers follow struct sysent: name, classes, flags, nargs, '
         'ret, args. */',
@@ -435,7 +435,7 @@ def generate(args):
 
 def main():
     p = argparse.ArgumentParser(
-        description='Generate core/sysent_x86_64.h from the kernel syscall '
+        description='Generate core/engine/sysent_x86_64.h from the kernel syscall '
                     'lists and maint/syscalls.spec.')
     p.add_argument('--x86-64', dest='x86_64', default=DEFAULT_X86_64,
                    help='asm/unistd_64.h or syscall_64.tbl '

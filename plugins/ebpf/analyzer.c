@@ -9,7 +9,7 @@
 #ifdef CPD_HAVE_BPF
 #include "records.h"
 #endif
-#include "util/report.h"
+#include "lib/report.h"
 
 #include "analyzer.h"
 

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "hist.h"
-#include "util/format.h"
+#include "lib/format.h"
 
 static unsigned hist_index(uint64_t v)
 {

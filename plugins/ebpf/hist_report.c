@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Copyright (c) 2026 the compendium developers */
 #include "hist_report.h"
-#include "util/report.h"
+#include "lib/report.h"
 
 static size_t hist_report_pcts(struct cpd_kv *kv, const struct hist *h,
 			       unsigned which)

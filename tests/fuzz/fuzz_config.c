@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
-#include "log.h"
+#include "host/config.h"
+#include "base/log.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 

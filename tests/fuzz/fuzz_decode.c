@@ -10,10 +10,10 @@
 
 #include <compendium/option.h>
 
-#include "fdproc.h"
-#include "optval.h"
-#include "sysfmt.h"
-#include "xlat.h"
+#include "engine/fdproc.h"
+#include "host/optval.h"
+#include "engine/sysfmt.h"
+#include "engine/xlat.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 

@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/escape.h"
-#include "util/format.h"
+#include "lib/escape.h"
+#include "lib/format.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 

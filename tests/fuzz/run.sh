@@ -19,17 +19,17 @@ trap 'rm -rf "$out"' EXIT
 flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 	-include $build/cpd_config.h -I$build -I$top/core -I$top/sdk/include
 	-I$top/plugins"
-core="$top/core/config.c $top/core/optval.c $top/core/log.c $top/core/xmalloc.c"
+core="$top/core/host/config.c $top/core/host/optval.c $top/core/base/log.c $top/core/base/xmalloc.c"
 # shellcheck disable=SC2086
 "$CLANG" $flags -o "$out/fuzz_config" "$here/fuzz_config.c" $core \
 	$(pkg-config --cflags inih) $(pkg-config --libs inih)
 # shellcheck disable=SC2086
 "$CLANG" $flags -o "$out/fuzz_decode" "$here/fuzz_decode.c" $core \
-	"$top/core/fdproc.c" "$top/core/fdtable.c" "$top/core/sysfmt.c" \
-	"$top/core/xlat.c" $(pkg-config --libs inih)
+	"$top/core/engine/fdproc.c" "$top/core/engine/fdtable.c" "$top/core/engine/sysfmt.c" \
+	"$top/core/engine/xlat.c" $(pkg-config --libs inih)
 # shellcheck disable=SC2086
 "$CLANG" $flags -o "$out/fuzz_escape" "$here/fuzz_escape.c" \
-	"$top/plugins/util/escape.c" "$top/plugins/util/format.c"
+	"$top/plugins/lib/escape.c" "$top/plugins/lib/format.c"
 mkdir -p "$here/crashes"
 for f in config decode escape; do
 	corpus="$here/corpus/$f"

@@ -14,15 +14,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
-#include "evcopy.h"
-#include "fields.h"
-#include "log.h"
-#include "options.h"
-#include "sysent.h"
-#include "sysfmt.h"
-#include "xlat.h"
-#include "xmalloc.h"
+#include "host/config.h"
+#include "host/evcopy.h"
+#include "host/fields.h"
+#include "base/log.h"
+#include "host/options.h"
+#include "engine/sysent.h"
+#include "engine/sysfmt.h"
+#include "engine/xlat.h"
+#include "base/xmalloc.h"
 
 #define FAKE_ORIGIN	"fake.conf"
 

@@ -7,11 +7,11 @@
  * copies, as the real host makes them) and every line it logs.
  *
  * What it shares with the real host is the real code: option values are
- * validated and applied by core/options.c from a config section built
+ * validated and applied by core/host/options.c from a config section built
  * with fake_host_set(), published events are checked and copied by
- * core/evcopy.c, custom kinds go through core/fields.c, and formatting
- * (format_xlat, format_syscall, errno and signal names) is core/xlat.c
- * and core/sysfmt.c. So a plugin that passes here behaves the same way
+ * core/host/evcopy.c, custom kinds go through core/host/fields.c, and formatting
+ * (format_xlat, format_syscall, errno and signal names) is core/engine/xlat.c
+ * and core/engine/sysfmt.c. So a plugin that passes here behaves the same way
  * inside compendium, error codes included:
  *  - publish() of SYSCALL, PROC or NOTICE returns -EPERM, a malformed
  *    event -EINVAL (with a log line saying why), and sets seq, size and

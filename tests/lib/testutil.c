@@ -18,7 +18,7 @@
 #include <unistd.h>
 
 #include "cpd_test.h"
-#include "log.h"
+#include "base/log.h"
 
 static char *cpd_tmpdir;
 static pid_t cpd_tmpdir_owner;

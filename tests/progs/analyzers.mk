@@ -41,13 +41,13 @@ tests_unit_analyzers_noise_LDADD = $(ANALYZER_UNIT_LIBS)
 tests_unit_analyzers_callmap_SOURCES = tests/unit/analyzers_callmap.c
 tests_unit_analyzers_callmap_CPPFLAGS = $(ANALYZER_UNIT_CPP)
 tests_unit_analyzers_callmap_LDADD = $(ANALYZER_UNIT_LIBS)
-tests_unit_analyzers_file_SOURCES = tests/unit/analyzers_file.c plugins/file.c
+tests_unit_analyzers_file_SOURCES = tests/unit/analyzers_file.c plugins/analyzers/file.c
 tests_unit_analyzers_file_CPPFLAGS = $(ANALYZER_UNIT_CPP)
 tests_unit_analyzers_file_LDADD = $(ANALYZER_UNIT_LIBS)
-tests_unit_analyzers_net_SOURCES = tests/unit/analyzers_net.c plugins/net.c
+tests_unit_analyzers_net_SOURCES = tests/unit/analyzers_net.c plugins/analyzers/net.c
 tests_unit_analyzers_net_CPPFLAGS = $(ANALYZER_UNIT_CPP)
 tests_unit_analyzers_net_LDADD = $(ANALYZER_UNIT_LIBS)
-tests_unit_analyzers_mmap_SOURCES = tests/unit/analyzers_mmap.c plugins/mmap.c
+tests_unit_analyzers_mmap_SOURCES = tests/unit/analyzers_mmap.c plugins/analyzers/mmap.c
 tests_unit_analyzers_mmap_CPPFLAGS = $(ANALYZER_UNIT_CPP)
 tests_unit_analyzers_mmap_LDADD = $(ANALYZER_UNIT_LIBS)
 endif

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # The console output's tests; included from the top-level build.
-#  - format_check: golden values of plugins/util/format.c (bytes, durations,
+#  - format_check: golden values of plugins/lib/format.c (bytes, durations,
 #    escaping), linked against the same static library the plugins use.
 #  - console_demo: a deterministic tracee (files, a failed open, hostile
 #    file names, fork + exec, exit 3).

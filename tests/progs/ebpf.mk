@@ -30,7 +30,7 @@ if HAVE_CUNIT
 if ENABLE_BPF
 check_PROGRAMS += tests/unit/ebpf_loader
 TESTS += tests/unit/ebpf_loader
-tests_unit_ebpf_loader_SOURCES = tests/unit/ebpf_loader.c plugins/sched.c
+tests_unit_ebpf_loader_SOURCES = tests/unit/ebpf_loader.c plugins/analyzers/sched.c
 tests_unit_ebpf_loader_CPPFLAGS = $(CPD_TEST_CPP_OPTS) $(EBPF_CPP_OPTS)
 tests_unit_ebpf_loader_LDADD = plugins/libcpdebpf.la plugins/libcpdutil.la \
 	$(CPD_TEST_LIBS) $(EBPF_LIBS)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Copyright (c) 2026 the compendium developers */
 /*
- * escape_check: unit checks of plugins/util/escape.c (CSV cells, JSON
+ * escape_check: unit checks of plugins/lib/escape.c (CSV cells, JSON
  * strings and integers). Prints one line per failure and
  * "N passed, N failed"; exits 1 on any failure.
  */
@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "util/escape.h"
+#include "lib/escape.h"
 
 static int passed, failed;
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Copyright (c) 2026 the compendium developers */
 /*
- * Golden values for plugins/util/format.c: the console's numbers must read
+ * Golden values for plugins/lib/format.c: the console's numbers must read
  * exactly like the original Compendium's, and its escaping must never let
  * a tracee's bytes reach a terminal raw. Prints one line per failure and
  * "N passed, N failed"; exits 1 on any failure.
@@ -12,7 +12,7 @@
 #include <sys/mman.h>
 #include <sys/socket.h>
 
-#include "util/format.h"
+#include "lib/format.h"
 
 static unsigned passed, failed;
 

@@ -17,7 +17,8 @@ check_PROGRAMS += $(html_unit_tests)
 TESTS += $(html_unit_tests)
 
 HTML_UNIT_CPP = $(CPD_TEST_CPP_OPTS) $(PLUGIN_CPP_OPTS) \
-	-I$(top_srcdir)/plugins -I$(top_builddir)/plugins/html
+	-I$(top_srcdir)/plugins/outputs/html \
+	-I$(top_builddir)/plugins/outputs/html
 HTML_UNIT_LIBS = plugins/libcpdescape.la plugins/libcpdutil.la \
 	$(CPD_TEST_LIBS)
 
@@ -25,11 +26,11 @@ tests_unit_html_json_SOURCES = tests/unit/html_json.c
 tests_unit_html_json_CPPFLAGS = $(HTML_UNIT_CPP)
 tests_unit_html_json_LDADD = $(HTML_UNIT_LIBS)
 tests_unit_html_data_SOURCES = tests/unit/html_data.c \
-	plugins/html/html.c plugins/html/html_data.c \
-	plugins/html/html_lanes.c plugins/html/html_rows.c \
-	plugins/html/html_reports.c \
-	plugins/html/html_detail.c plugins/html/html_write.c
-nodist_tests_unit_html_data_SOURCES = plugins/html/html_template.h
+	plugins/outputs/html/html.c plugins/outputs/html/html_data.c \
+	plugins/outputs/html/html_lanes.c plugins/outputs/html/html_rows.c \
+	plugins/outputs/html/html_reports.c \
+	plugins/outputs/html/html_detail.c plugins/outputs/html/html_write.c
+nodist_tests_unit_html_data_SOURCES = plugins/outputs/html/html_template.h
 tests_unit_html_data_CPPFLAGS = $(HTML_UNIT_CPP)
 tests_unit_html_data_LDADD = $(HTML_UNIT_LIBS)
 endif

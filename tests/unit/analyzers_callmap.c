@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Copyright (c) 2026 the compendium developers */
 /*
- * The analyzers' syscall-name map (plugins/util/callmap.c): the entry is
+ * The analyzers' syscall-name map (plugins/lib/callmap.c): the entry is
  * the one of the event's name whether it is found by name or remembered
  * by number, a number means what it means on its own arch only, names not
  * in the table stay out, and numbers past the map are still found.
@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "cpd_test.h"
-#include "util/callmap.h"
+#include "lib/callmap.h"
 
 static const char *const names[] = { "read", "write", "openat" };
 static unsigned name_calls;

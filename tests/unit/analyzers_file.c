@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Copyright (c) 2026 the compendium developers */
 /*
- * The file analyzer (plugins/file.c) against the fake host: open flags,
+ * The file analyzer (plugins/analyzers/file.c) against the fake host: open flags,
  * failed opens, which fds are file I/O, the noise filter applied to an
  * fd's I/O as to its open, zero-copy transfers, the "hide" option, and
  * the exact report schema.

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Copyright (c) 2026 the compendium developers */
 /*
- * The mmap analyzer (plugins/mmap.c) against the fake host: the interval
+ * The mmap analyzer (plugins/analyzers/mmap.c) against the fake host: the interval
  * set checked against a page-by-page model under random maps, unmaps and
  * remaps; brk per process; fork, exec and exit; hidden mappings; hostile
  * arguments; the exact "memory" report schema.

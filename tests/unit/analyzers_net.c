@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Copyright (c) 2026 the compendium developers */
 /*
- * The net analyzer (plugins/net.c) against the fake host: loopback by
+ * The net analyzer (plugins/analyzers/net.c) against the fake host: loopback by
  * address range, connect outcomes, the three byte buckets, per-connection
  * rows, sendmmsg/recvmmsg byte counts read from tracee memory (and when
  * that memory is unreadable or lies), and the exact report schema.

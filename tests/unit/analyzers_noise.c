@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Copyright (c) 2026 the compendium developers */
 /*
- * The noise filter the file and mmap analyzers share (plugins/util/noise.c):
+ * The noise filter the file and mmap analyzers share (plugins/lib/noise.c):
  * the built-in rules exactly as the original Compendium's, extra patterns,
  * and untrusted bytes handled as bytes.
  */
@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "cpd_test.h"
-#include "util/noise.h"
+#include "lib/noise.h"
 
 static bool builtin(const char *path)
 {

@@ -19,7 +19,7 @@
 #include "ebpf/loader.h"
 #include "sched.skel.h"
 
-extern const struct cpd_plugin cpd_plugin_v1;	/* plugins/sched.c */
+extern const struct cpd_plugin cpd_plugin_v1;	/* plugins/analyzers/sched.c */
 
 static struct fake_host *fh;
 static struct sched_bpf *skel;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Copyright (c) 2026 the compendium developers */
 /*
- * The html output (plugins/html/) against the fake host: which events
+ * The html output (plugins/outputs/html/) against the fake host: which events
  * coalesce into one row (consecutive, same task, same op, same target),
  * that the cap counts rows after coalescing and keeps the first N, that
  * what the report does not show neither counts nor breaks a run, and
@@ -13,7 +13,7 @@
 
 #include "cpd_test.h"
 #include "fake_host.h"
-#include "html/html.h"
+#include "html.h"
 
 extern const struct cpd_plugin cpd_plugin_v1;
 

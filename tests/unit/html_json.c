@@ -2,7 +2,7 @@
 /* Copyright (c) 2026 the compendium developers */
 /*
  * The JSON escaper the html report's data block is written with
- * (plugins/util/escape.c): nothing a tracee string holds may end the
+ * (plugins/lib/escape.c): nothing a tracee string holds may end the
  * script element, start an HTML comment, end a JavaScript line or break
  * the parser, and invalid UTF-8 becomes U+FFFD.
  */
@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "cpd_test.h"
-#include "util/escape.h"
+#include "lib/escape.h"
 
 /* esc_json_str() of n bytes, as a NUL-terminated malloc'd string. */
 static char *esc(const char *s, size_t n, bool *lossy)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Copyright (c) 2026 the compendium developers */
 /*
- * The direct wait (core/blockwait.c) with real children and real signals:
+ * The direct wait (core/engine/blockwait.c) with real children and real signals:
  * a child's exit comes back from the wait; a signal sent while we wait
  * interrupts it and is collected with who sent it; a signal sent while
  * we are not waiting stays blocked until the next wait, which then does
@@ -15,7 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "blockwait.h"
+#include "engine/blockwait.h"
 #include "cpd_test.h"
 
 static sigset_t caught_set(void)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Copyright (c) 2026 the compendium developers */
 /*
- * The event bus (core/bus.c): who gets what, in which order, what a
+ * The event bus (core/host/bus.c): who gets what, in which order, what a
  * publish from inside a delivery does, and the guards against publish
  * loops and malformed events.
  */
@@ -12,8 +12,8 @@
 #include <linux/audit.h>
 
 #include "cpd_test.h"
-#include "bus.h"
-#include "evcopy.h"
+#include "host/bus.h"
+#include "host/evcopy.h"
 
 /* ---- a recording subscriber ------------------------------------------- */
 

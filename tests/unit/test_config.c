@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Copyright (c) 2026 the compendium developers */
 /*
- * The INI reader (core/config.c) on real files: what it records, with
+ * The INI reader (core/host/config.c) on real files: what it records, with
  * which line numbers, and the exact message for every line inih would
  * otherwise misread in silence (indented, too long, binary). Also where
  * the config is looked for.
@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "cpd_test.h"
-#include "config.h"
+#include "host/config.h"
 
 static struct config cfg;
 static char *path;	/* the file parse() wrote */

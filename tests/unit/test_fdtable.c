@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Copyright (c) 2026 the compendium developers */
 /*
- * The fd table (core/fdtable.c) against the kernel's rules: dup never
+ * The fd table (core/engine/fdtable.c) against the kernel's rules: dup never
  * copies close-on-exec, dup3(O_CLOEXEC) sets it, exec drops exactly the
  * close-on-exec fds, close_range closes or only marks, fork copies and
  * CLONE_FILES shares. Strings are owned per entry: valgrind checks that
@@ -14,7 +14,7 @@
 #include <sys/socket.h>
 
 #include "cpd_test.h"
-#include "fdtable.h"
+#include "engine/fdtable.h"
 
 static void set_file(struct fdtable *t, int fd, const char *path,
 		     bool cloexec)

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Copyright (c) 2026 the compendium developers */
 /*
- * Field reflection (core/fields.c) and the deep copies it drives
- * (core/evcopy.c): every built-in kind's table must describe its payload
+ * Field reflection (core/host/fields.c) and the deep copies it drives
+ * (core/host/evcopy.c): every built-in kind's table must describe its payload
  * truthfully, since outputs print any kind through it and publish()
  * copies exactly the strings it names.
  */
@@ -12,10 +12,10 @@
 #include <string.h>
 
 #include "cpd_test.h"
-#include "evcopy.h"
-#include "fields.h"
-#include "optval.h"
-#include "xlat.h"
+#include "host/evcopy.h"
+#include "host/fields.h"
+#include "host/optval.h"
+#include "engine/xlat.h"
 
 #define PAYLOAD_AT offsetof(struct cpd_event, u)
 

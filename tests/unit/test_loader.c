@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Copyright (c) 2026 the compendium developers */
 /*
- * The plugin loader (core/plugin.c, core/plugin_list.c) against real .so
+ * The plugin loader (core/host/plugin.c, core/host/plugin_list.c) against real .so
  * files: the broken plugins of tests/bad, each refused with its own
  * message naming the plugin and the rule; the good ones loaded and their
  * descriptor copied; the search path; the name and permission rules.
@@ -17,8 +17,8 @@
 #include <unistd.h>
 
 #include "cpd_test.h"
-#include "plugin.h"
-#include "plugin_list.h"
+#include "host/plugin.h"
+#include "host/plugin_list.h"
 
 static const char *baddir;
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Copyright (c) 2026 the compendium developers */
 /*
- * The event loop (core/loop.c) with real fds, a real timerfd and real
+ * The event loop (core/host/loop.c) with real fds, a real timerfd and real
  * signals: callbacks run, watches removed mid-batch are never called (and
  * never touched: run this under valgrind), failing callbacks lose their
  * fd, and signals arrive through the signalfd.
@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #include "cpd_test.h"
-#include "loop.h"
+#include "host/loop.h"
 
 struct watch {
 	struct loop *loop;

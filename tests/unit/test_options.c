@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Copyright (c) 2026 the compendium developers */
 /*
- * Option values (core/optval.c) and option tables applied to config
- * sections (core/options.c): every type's syntax and bounds, the messages
+ * Option values (core/host/optval.c) and option tables applied to config
+ * sections (core/host/options.c): every type's syntax and bounds, the messages
  * a user sees, and the bytes written into a plugin's state.
  */
 #include <errno.h>
@@ -11,9 +11,9 @@
 #include <string.h>
 
 #include "cpd_test.h"
-#include "config.h"
-#include "options.h"
-#include "optval.h"
+#include "host/config.h"
+#include "host/options.h"
+#include "host/optval.h"
 
 /* ---- optval_parse, type by type ----------------------------------------- */
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Copyright (c) 2026 the compendium developers */
 /*
- * The seccomp filter (core/seccomp.c): which syscalls it sends to the
+ * The seccomp filter (core/engine/seccomp.c): which syscalls it sends to the
  * tracer, checked exhaustively through its interpreter, and then for real:
  * installed in a child with no tracer (a traced syscall fails with ENOSYS,
  * which is what SECCOMP_RET_TRACE does then) and with one (the tracer gets
@@ -19,7 +19,7 @@
 #include <unistd.h>
 
 #include "cpd_test.h"
-#include "seccomp.h"
+#include "engine/seccomp.h"
 
 #define X32_BIT		0x40000000
 #define AUDIT_ARCH_AARCH64_ 0xc00000b7u

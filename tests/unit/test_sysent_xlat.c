@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Copyright (c) 2026 the compendium developers */
 /*
- * The generated syscall tables (core/sysent.c) and the value names
- * (core/xlat.c). Numbers are checked against the kernel headers, classes
+ * The generated syscall tables (core/engine/sysent.c) and the value names
+ * (core/engine/xlat.c). Numbers are checked against the kernel headers, classes
  * against what the SDK promises plugins (a syscall that takes a path is
  * in %file, ...), over every entry of both tables, so a regenerated
  * table cannot quietly drop a class.
@@ -20,9 +20,9 @@
 #include <compendium/field.h>
 
 #include "cpd_test.h"
-#include "optval.h"
-#include "sysent.h"
-#include "xlat.h"
+#include "host/optval.h"
+#include "engine/sysent.h"
+#include "engine/xlat.h"
 
 static const uint32_t arches[] = { AUDIT_ARCH_X86_64, AUDIT_ARCH_I386 };
 

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Copyright (c) 2026 the compendium developers */
+/*
+ * One generic, table-driven syscall decoder: the syscall table says what
+ * each argument is, and this reads and describes it. Inputs are decoded at
+ * entry (paths, strings, addresses passed in, fds as they were), outputs
+ * at exit (buffers filled, addresses returned, new fds).
+ */
+#ifndef CPD_CORE_DECODE_H
+#define CPD_CORE_DECODE_H
+
+#include <sys/types.h>
+
+#include <compendium/event.h>
+
+#include "base/arena.h"
+#include "sysent.h"
+
+struct fd_entry;
+
+struct decode_ctx {
+	pid_t tid;
+	uint32_t string_limit;
+	bool read_data;		/* buffer contents wanted */
+	/* The fd table entry for fd (resolving it if need be), or NULL. */
+	struct fd_entry *(*fd_lookup)(void *arg, int fd);
+	void *arg;
+};
+
+struct decode_call {
+	const struct sysent *se;	/* NULL for numbers we do not know */
+	int nr;
+	uint32_t arch;
+	uint32_t flags;			/* CPD_SCF_* */
+	uint64_t args[6];
+	uint64_t enter_ns;
+	struct cpd_arg arg[6];
+	struct cpd_fdinfo fd_before[6];
+	struct cpd_sockaddr sa[6];
+	struct cpd_arg retval;
+	struct cpd_fdinfo ret_fd;
+	char name[32];			/* for unknown numbers */
+	struct arena arena;
+};
+
+/* Decode the inputs of a syscall stopped at entry. */
+void decode_entry(struct decode_call *c, const struct decode_ctx *ctx,
+		  uint32_t arch, int nr, const uint64_t args[6],
+		  uint64_t now_ns);
+/* Decode the outputs once it returned ret (-errno on failure). */
+void decode_exit(struct decode_call *c, const struct decode_ctx *ctx,
+		 int64_t ret);
+/* Describe a returned fd, once the fd table knows it. */
+void decode_retval_fd(struct decode_call *c, const struct decode_ctx *ctx,
+		      int64_t ret);
+/* Fill a CPD_EV_SYSCALL payload from a decoded call. */
+void decode_fill(const struct decode_call *c, struct cpd_syscall *sc,
+		 int64_t ret, uint64_t exit_ns);
+void decode_call_free(struct decode_call *c);
+
+/* Copy src into the call's arena (for strings that must outlive a stop). */
+const char *decode_keep(struct decode_call *c, const char *s, size_t len);
+
+#endif /* CPD_CORE_DECODE_H */

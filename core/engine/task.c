@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Copyright (c) 2026 the compendium developers */
+#include "task.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/xmalloc.h"
+
+#define TASK_BUCKETS	ARRAY_SIZE(((struct task_table *)0)->tasks)
+#define PROC_BUCKETS	ARRAY_SIZE(((struct task_table *)0)->procs)
+
+void task_table_init(struct task_table *tt)
+{
+	memset(tt, 0, sizeof(*tt));
+}
+
+static void task_free(struct task *t)
+{
+	fdtable_unref(t->fds);
+	decode_call_free(&t->call);
+	free(t);
+}
+
+void task_table_free(struct task_table *tt)
+{
+	size_t i;
+
+	for (i = 0; i < TASK_BUCKETS; i++) {
+		while (tt->tasks[i]) {
+			struct task *t = tt->tasks[i];
+
+			tt->tasks[i] = t->hnext;
+			task_free(t);
+		}
+	}
+	for (i = 0; i < PROC_BUCKETS; i++) {
+		while (tt->procs[i]) {
+			struct proc *p = tt->procs[i];
+
+			tt->procs[i] = p->hnext;
+			free(p);
+		}
+	}
+	memset(tt, 0, sizeof(*tt));
+}
+
+struct task *task_find(struct task_table *tt, pid_t tid)
+{
+	struct task *t;
+
+	for (t = tt->tasks[(size_t)tid % TASK_BUCKETS]; t; t = t->hnext)
+		if (t->tid == tid)
+			return t;
+	return NULL;
+}
+
+struct proc *task_find_proc(struct task_table *tt, pid_t pid)
+{
+	struct proc *p;
+
+	for (p = tt->procs[(size_t)pid % PROC_BUCKETS]; p; p = p->hnext)
+		if (p->pid == pid)
+			return p;
+	return NULL;
+}
+
+void task_read_comm(pid_t tid, char *buf)
+{
+	char path[64];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/comm", tid);
+	buf[0] = '\0';
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	n = read(fd, buf, 15);
+	close(fd);
+	if (n <= 0) {
+		buf[0] = '\0';
+		return;
+	}
+	buf[n] = '\0';
+	if (buf[n - 1] == '\n')
+		buf[n - 1] = '\0';
+}
+
+struct task *task_add(struct task_table *tt, pid_t tid, pid_t pid,
+		      struct fdtable *fds)
+{
+	struct proc *p = task_find_proc(tt, pid);
+	struct task *t = xcalloc(1, sizeof(*t));
+	size_t b = (size_t)tid % TASK_BUCKETS;
+
+	if (!p) {
+		p = xcalloc(1, sizeof(*p));
+		p->pid = pid;
+		p->hnext = tt->procs[(size_t)pid % PROC_BUCKETS];
+		tt->procs[(size_t)pid % PROC_BUCKETS] = p;
+		tt->nprocs++;
+	}
+	p->nthreads++;
+	t->tid = tid;
+	t->proc = p;
+	t->fds = fds;
+	t->hnext = tt->tasks[b];
+	tt->tasks[b] = t;
+	tt->ntasks++;
+	return t;
+}
+
+static void task_unlink(struct task_table *tt, struct task *t)
+{
+	struct task **pp = &tt->tasks[(size_t)t->tid % TASK_BUCKETS];
+
+	while (*pp && *pp != t)
+		pp = &(*pp)->hnext;
+	if (*pp)
+		*pp = t->hnext;
+}
+
+bool task_remove(struct task_table *tt, struct task *t)
+{
+	struct proc *p = t->proc;
+	bool gone = false;
+
+	task_unlink(tt, t);
+	tt->ntasks--;
+	if (--p->nthreads == 0) {
+		struct proc **pp = &tt->procs[(size_t)p->pid % PROC_BUCKETS];
+
+		while (*pp && *pp != p)
+			pp = &(*pp)->hnext;
+		if (*pp)
+			*pp = p->hnext;
+		free(p);
+		tt->nprocs--;
+		gone = true;
+	}
+	task_free(t);
+	return gone;
+}
+
+void task_rename(struct task_table *tt, struct task *t, pid_t newtid)
+{
+	task_unlink(tt, t);
+	t->tid = newtid;
+	t->hnext = tt->tasks[(size_t)newtid % TASK_BUCKETS];
+	tt->tasks[(size_t)newtid % TASK_BUCKETS] = t;
+}
+
+void task_each(struct task_table *tt, void (*fn)(struct task *, void *),
+	       void *arg)
+{
+	size_t i;
+
+	for (i = 0; i < TASK_BUCKETS; i++) {
+		struct task *t = tt->tasks[i], *next;
+
+		for (; t; t = next) {
+			next = t->hnext;
+			fn(t, arg);
+		}
+	}
+}

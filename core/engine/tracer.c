@@ -1,0 +1,1294 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Copyright (c) 2026 the compendium developers */
+/*
+ * The ptrace loop. Modern ptrace throughout: PTRACE_SEIZE (so group-stops
+ * are told apart from signals and can be left with PTRACE_LISTEN),
+ * PTRACE_GET_SYSCALL_INFO at every syscall stop (no entry/exit guessing),
+ * and, when we spawn, a seccomp filter so the tracee stops only for the
+ * syscalls somebody subscribed to. ESRCH anywhere means the task vanished:
+ * its exit is reported by waitpid, never treated as a failure.
+ */
+#include "tracer.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <linux/audit.h>
+#include <linux/sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/user.h>
+#include <sys/signalfd.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <dirent.h>
+
+#include "blockwait.h"
+#include "fdproc.h"
+#include "fdtrack.h"
+#include "base/log.h"
+#include "seccomp.h"
+#include "sysent.h"
+#include "task.h"
+#include "umem.h"
+#include "base/xmalloc.h"
+
+#ifndef PTRACE_EVENT_STOP
+#define PTRACE_EVENT_STOP 128
+#endif
+
+/* Per arch: which syscalls are published, and which need the exit stop. */
+struct tracer_set {
+	uint32_t arch;
+	int count;
+	uint64_t *publish;
+	uint64_t *needs_exit;
+	uint64_t *traced;	/* publish | core effects: the seccomp set */
+};
+
+struct tracer {
+	struct session *s;
+	struct task_table tt;
+	struct fdtrack ft;
+	struct tracer_set set[2];
+	bool spawned;
+	bool use_seccomp;
+	bool read_data;
+	pid_t root_pid;
+	int err_pipe;		/* spawn: the child's exec error, CLOEXEC */
+	int exec_errno;		/* what it said */
+	int exit_status;	/* for compendium's own exit */
+	bool root_done;
+	unsigned interrupts;	/* Ctrl-C count */
+	bool detaching;
+	bool killing;
+	unsigned options;	/* PTRACE_O_* */
+	char *argv0;
+};
+
+static uint64_t tracer_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static bool bit_test(const uint64_t *bits, int count, int nr)
+{
+	return bits && nr >= 0 && nr < count && ((bits[nr / 64] >> (nr % 64)) & 1);
+}
+
+static void bit_set(uint64_t *bits, int nr)
+{
+	bits[nr / 64] |= UINT64_C(1) << (nr % 64);
+}
+
+static struct tracer_set *tracer_set_of(struct tracer *tr, uint32_t arch)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(tr->set); i++)
+		if (tr->set[i].arch == arch)
+			return &tr->set[i];
+	return NULL;
+}
+
+static void tracer_build_sets(struct tracer *tr)
+{
+	static const uint32_t arches[2] = { AUDIT_ARCH_X86_64, AUDIT_ARCH_I386 };
+	bool any_syscall = bus_wants(tr->s->bus, CPD_EV_SYSCALL);
+	size_t a;
+
+	for (a = 0; a < 2; a++) {
+		struct tracer_set *st = &tr->set[a];
+		size_t words;
+		int nr;
+
+		st->arch = arches[a];
+		st->count = sysent_count(arches[a]);
+		if (st->count <= 0)
+			continue;
+		words = ((size_t)st->count + 63) / 64;
+		st->publish = xcalloc(words, sizeof(uint64_t));
+		st->needs_exit = xcalloc(words, sizeof(uint64_t));
+		st->traced = xcalloc(words, sizeof(uint64_t));
+		for (nr = 0; nr < st->count; nr++) {
+			bool pub = session_wants_syscall(tr->s, st->arch, nr);
+			/* fd tracking matters only when syscalls are listened to */
+			bool core = any_syscall &&
+				    fdtrack_effect(&tr->ft, st->arch, nr) != FX_NONE;
+
+			if (pub)
+				bit_set(st->publish, nr);
+			if (pub || core)
+				bit_set(st->traced, nr);
+			/* entry-only subscribers let the tracee run on: one stop */
+			if (core || session_wants_syscall_exit(tr->s, st->arch, nr))
+				bit_set(st->needs_exit, nr);
+		}
+	}
+}
+
+static void tracer_free_sets(struct tracer *tr)
+{
+	size_t a;
+
+	for (a = 0; a < ARRAY_SIZE(tr->set); a++) {
+		free(tr->set[a].publish);
+		free(tr->set[a].needs_exit);
+		free(tr->set[a].traced);
+	}
+}
+
+/* ---- publishing ------------------------------------------------------ */
+
+static void tracer_header(struct tracer *tr, struct cpd_event *ev,
+			  uint16_t kind, struct task *t)
+{
+	memset(ev, 0, sizeof(*ev));
+	ev->size = sizeof(*ev);
+	ev->kind = kind;
+	ev->source = CPD_SRC_CORE;
+	ev->ts_ns = tracer_now();
+	if (t) {
+		ev->pid = t->proc->pid;
+		ev->tid = t->tid;
+		ev->comm.ptr = t->proc->comm;
+		ev->comm.len = (uint32_t)strlen(t->proc->comm);
+	}
+}
+
+/* Read /proc/PID/cmdline (NUL-separated) into a malloc'd buffer. */
+static char *tracer_cmdline(pid_t pid, uint32_t *len, uint32_t *argc)
+{
+	char path[64];
+	size_t cap = 65536, n = 0;
+	char *buf = xmalloc(cap + 1);
+	ssize_t r;
+	int fd;
+	size_t i;
+
+	*len = 0;
+	*argc = 0;
+	snprintf(path, sizeof(path), "/proc/%d/cmdline", pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		buf[0] = '\0';
+		return buf;
+	}
+	while (n < cap && (r = read(fd, buf + n, cap - n)) > 0)
+		n += (size_t)r;
+	close(fd);
+	while (n && buf[n - 1] == '\0')
+		n--;
+	buf[n] = '\0';
+	for (i = 0; i <= n; i++)
+		if (buf[i] == '\0')
+			(*argc)++;
+	*len = (uint32_t)n;
+	if (!n)
+		*argc = 0;
+	return buf;
+}
+
+static void tracer_publish_proc(struct tracer *tr, struct task *t,
+				uint32_t op, const struct cpd_ev_proc *proc)
+{
+	struct cpd_event ev;
+
+	tracer_header(tr, &ev, CPD_EV_PROC, t);
+	ev.u.proc = *proc;
+	ev.u.proc.op = op;
+	if (t->proc->root)
+		ev.u.proc.flags |= CPD_PROCF_ROOT;
+	session_publish(tr->s, &ev);
+}
+
+/* Publish an exec, start or attach with the program and its arguments. */
+static void tracer_publish_image(struct tracer *tr, struct task *t,
+				 uint32_t op, pid_t old_tid)
+{
+	struct cpd_ev_proc p;
+	char link[64], exe[PATH_MAX];
+	char *argv;
+	ssize_t n;
+
+	memset(&p, 0, sizeof(p));
+	snprintf(link, sizeof(link), "/proc/%d/exe", t->tid);
+	n = readlink(link, exe, sizeof(exe) - 1);
+	if (n < 0)
+		n = 0;
+	exe[n] = '\0';
+	argv = tracer_cmdline(t->tid, &p.argv.len, &p.argc);
+	p.path.ptr = exe;
+	p.path.len = (uint32_t)n;
+	p.argv.ptr = argv;
+	p.ppid = t->proc->ppid;
+	p.old_tid = old_tid;
+	tracer_publish_proc(tr, t, op, &p);
+	free(argv);
+}
+
+static ssize_t tracer_read_tracee(void *ctx, uint64_t addr, void *buf,
+				  size_t len)
+{
+	struct task *t = ctx;
+
+	return umem_read(t->tid, addr, buf, len);
+}
+
+static void tracer_publish_syscall(struct tracer *tr, struct task *t,
+				   int64_t ret, bool exited)
+{
+	struct cpd_event ev;
+	uint64_t now;
+
+	tracer_header(tr, &ev, CPD_EV_SYSCALL, t);
+	now = ev.ts_ns;
+	decode_fill(&t->call, &ev.u.syscall, ret, exited ? now : 0);
+	if (!exited)
+		ev.u.syscall.flags |= CPD_SCF_NO_EXIT;
+	tr->s->read_fn = tracer_read_tracee;
+	tr->s->read_ctx = t;
+	session_publish(tr->s, &ev);
+	tr->s->read_fn = NULL;
+	tr->s->read_ctx = NULL;
+}
+
+/* ---- resuming -------------------------------------------------------- */
+
+static void tracer_resume(struct tracer *tr, struct task *t, int sig)
+{
+	long req = tr->use_seccomp ? PTRACE_CONT : PTRACE_SYSCALL;
+
+	/* between a seccomp stop and the exit stop we want to see */
+	if (t->in_syscall && t->want_exit)
+		req = PTRACE_SYSCALL;
+	if (ptrace((enum __ptrace_request)req, t->tid, 0L, (long)sig) < 0 &&
+	    errno != ESRCH)
+		log_debug("cannot resume task %d: %s", t->tid, strerror(errno));
+}
+
+/* ---- syscalls -------------------------------------------------------- */
+
+static void tracer_ctx(struct tracer *tr, struct task *t,
+		       struct decode_ctx *ctx)
+{
+	ctx->tid = t->tid;
+	ctx->string_limit = tr->s->run.string_limit;
+	ctx->read_data = tr->read_data;
+	ctx->fd_lookup = fdtrack_lookup;
+	ctx->arg = t;
+}
+
+static void tracer_sys_enter(struct tracer *tr, struct task *t, uint32_t arch,
+			     int nr, const uint64_t args[6])
+{
+	struct tracer_set *st = tracer_set_of(tr, arch);
+	struct decode_ctx ctx;
+
+	tr->s->stats.syscalls_seen++;
+	t->in_syscall = false;
+	t->want_exit = false;
+	if (!st || !bit_test(st->traced, st->count, nr))
+		return;
+	/* the spawned command's own syscalls start at its exec */
+	if (tr->spawned && t->proc->root && !t->proc->exec_seen)
+		return;
+	tracer_ctx(tr, t, &ctx);
+	decode_entry(&t->call, &ctx, arch, nr, args, tracer_now());
+	fdtrack_apply_entry(&tr->ft, t, &t->call);
+	t->in_syscall = true;
+	t->want_exit = bit_test(st->needs_exit, st->count, nr);
+	if (!t->want_exit) {
+		if (bit_test(st->publish, st->count, nr)) {
+			t->call.flags |= CPD_SCF_ENTRY_ONLY;
+			tracer_publish_syscall(tr, t, 0, false);
+		}
+		t->in_syscall = false;
+	}
+}
+
+static void tracer_sys_exit(struct tracer *tr, struct task *t, int64_t ret)
+{
+	struct tracer_set *st;
+	struct decode_ctx ctx;
+
+	if (!t->in_syscall)
+		return;
+	t->in_syscall = false;
+	t->want_exit = false;
+	st = tracer_set_of(tr, t->call.arch);
+	tracer_ctx(tr, t, &ctx);
+	decode_exit(&t->call, &ctx, ret);
+	fdtrack_apply(&tr->ft, t, &t->call, ret);
+	if (st && bit_test(st->publish, st->count, t->call.nr)) {
+		decode_retval_fd(&t->call, &ctx, ret);
+		tracer_publish_syscall(tr, t, ret, true);
+	}
+}
+
+/*
+ * A child made with CLONE_UNTRACED is not attached to us, yet it inherits
+ * our seccomp filter, and SECCOMP_RET_TRACE with no tracer fails every
+ * filtered syscall with ENOSYS: the child would misbehave and be unseen.
+ * Clear the flag at the clone's entry stop, so the child is followed.
+ */
+static void tracer_strip_untraced(struct task *t, uint32_t arch, int nr,
+				  const uint64_t args[6])
+{
+	const struct sysent *se = sysent_lookup(arch, nr);
+	uint64_t flags;
+
+	if (!se)
+		return;
+	if (!strcmp(se->name, "clone") && (args[0] & CLONE_UNTRACED)) {
+		struct user_regs_struct regs;
+
+		if (arch != AUDIT_ARCH_X86_64 ||
+		    ptrace(PTRACE_GETREGS, t->tid, 0L, &regs) < 0)
+			return;
+		regs.rdi &= ~(unsigned long long)CLONE_UNTRACED;
+		if (ptrace(PTRACE_SETREGS, t->tid, 0L, &regs) < 0)
+			log_debug("cannot clear CLONE_UNTRACED of %d", t->tid);
+	} else if (!strcmp(se->name, "clone3") &&
+		   umem_read(t->tid, args[0], &flags, sizeof(flags)) ==
+			   sizeof(flags) &&
+		   (flags & CLONE_UNTRACED)) {
+		/* struct clone_args begins with the u64 flags */
+		flags &= ~(uint64_t)CLONE_UNTRACED;
+		if (ptrace(PTRACE_POKEDATA, t->tid, (void *)(uintptr_t)args[0],
+			   (void *)(uintptr_t)flags) < 0)
+			log_debug("cannot clear CLONE_UNTRACED of %d", t->tid);
+	}
+}
+
+static void tracer_syscall_stop(struct tracer *tr, struct task *t)
+{
+	struct __ptrace_syscall_info info;
+	long n;
+
+	memset(&info, 0, sizeof(info));
+	n = ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info),
+		   &info);
+	if (n < 0) {
+		if (errno != ESRCH)
+			log_debug("PTRACE_GET_SYSCALL_INFO on %d: %s", t->tid,
+				  strerror(errno));
+		tracer_resume(tr, t, 0);
+		return;
+	}
+	switch (info.op) {
+	case PTRACE_SYSCALL_INFO_ENTRY:
+		if (fdtrack_effect(&tr->ft, info.arch, (int)info.entry.nr) ==
+		    FX_CLONE)
+			tracer_strip_untraced(t, info.arch, (int)info.entry.nr,
+					      info.entry.args);
+		tracer_sys_enter(tr, t, info.arch, (int)info.entry.nr,
+				 info.entry.args);
+		break;
+	case PTRACE_SYSCALL_INFO_SECCOMP:
+		if (fdtrack_effect(&tr->ft, info.arch, (int)info.seccomp.nr) ==
+		    FX_CLONE)
+			tracer_strip_untraced(t, info.arch,
+					      (int)info.seccomp.nr,
+					      info.seccomp.args);
+		tracer_sys_enter(tr, t, info.arch, (int)info.seccomp.nr,
+				 info.seccomp.args);
+		break;
+	case PTRACE_SYSCALL_INFO_EXIT:
+		tracer_sys_exit(tr, t, info.exit.rval);
+		break;
+	default:
+		break;
+	}
+	tracer_resume(tr, t, 0);
+}
+
+/* ---- task lifecycle --------------------------------------------------- */
+
+/* Thread-group id and parent of tid, from /proc. */
+static void tracer_proc_ids(pid_t tid, pid_t *tgid, pid_t *ppid)
+{
+	char path[64], line[256];
+	FILE *fp;
+
+	*tgid = tid;
+	*ppid = 0;
+	snprintf(path, sizeof(path), "/proc/%d/status", tid);
+	fp = fopen(path, "re");
+	if (!fp)
+		return;
+	while (fgets(line, sizeof(line), fp)) {
+		if (!strncmp(line, "Tgid:", 5))
+			*tgid = (pid_t)strtol(line + 5, NULL, 10);
+		else if (!strncmp(line, "PPid:", 5))
+			*ppid = (pid_t)strtol(line + 5, NULL, 10);
+	}
+	fclose(fp);
+}
+
+static struct task *tracer_new_task(struct tracer *tr, pid_t tid, pid_t pid,
+				    struct fdtable *fds)
+{
+	struct task *t = task_add(&tr->tt, tid, pid, fds);
+
+	tr->s->stats.tasks_seen++;
+	if (t->proc->nthreads == 1)
+		tr->s->stats.processes_seen++;
+	tr->s->stats.tasks_live = (uint32_t)tr->tt.ntasks;
+	return t;
+}
+
+/*
+ * A task stopped before its parent's fork/clone event told us about it.
+ * Keep it stopped until then: only the event says whether it shares its
+ * parent's fd table.
+ */
+static struct task *tracer_adopt(struct tracer *tr, pid_t tid)
+{
+	pid_t tgid, ppid;
+	struct task *t;
+
+	tracer_proc_ids(tid, &tgid, &ppid);
+	t = tracer_new_task(tr, tid, tgid, fdtable_new());
+	if (t->proc->nthreads == 1)
+		t->proc->ppid = ppid;
+	t->state = TASK_NEW;
+	t->early = true;
+	return t;
+}
+
+static void tracer_fork_event(struct tracer *tr, struct task *t, int event)
+{
+	unsigned long msg = 0;
+	struct cpd_ev_proc p;
+	struct task *ct;
+	uint64_t flags;
+	bool known, thread;
+	pid_t child;
+
+	if (ptrace(PTRACE_GETEVENTMSG, t->tid, 0L, &msg) < 0)
+		return;
+	child = (pid_t)msg;
+	flags = fdtrack_clone_flags(&tr->ft, t, &t->call, &known);
+	if (!known)
+		flags = event == PTRACE_EVENT_CLONE ?
+				CLONE_THREAD | CLONE_FILES | CLONE_VM :
+			event == PTRACE_EVENT_VFORK ? CLONE_VFORK | CLONE_VM : 0;
+	thread = flags & CLONE_THREAD;
+
+	ct = task_find(&tr->tt, child);
+	if (!ct) {
+		ct = tracer_new_task(tr, child, thread ? t->proc->pid : child,
+				     NULL);
+		ct->state = TASK_NEW;
+	} else {
+		fdtable_unref(ct->fds);
+	}
+	ct->fds = (flags & CLONE_FILES) ? fdtable_ref(t->fds) :
+					  fdtable_copy(t->fds);
+	if (!thread) {
+		ct->proc->ppid = t->proc->pid;
+		memcpy(ct->proc->comm, t->proc->comm, sizeof(ct->proc->comm));
+		ct->proc->exec_seen = true;
+	}
+
+	memset(&p, 0, sizeof(p));
+	p.child_pid = ct->proc->pid;
+	p.child_tid = child;
+	p.ppid = t->proc->ppid;
+	if (flags & CLONE_VFORK)
+		p.flags |= CPD_PROCF_VFORK;
+	tracer_publish_proc(tr, t,
+			    thread ? CPD_PROC_SPAWN_THREAD :
+				     CPD_PROC_SPAWN_PROCESS,
+			    &p);
+	if (ct->early) {
+		ct->early = false;
+		ct->state = TASK_RUNNING;
+		tracer_resume(tr, ct, 0);
+	}
+}
+
+/* What the spawned child wrote before exec: "S<errno>" or "E<errno>". */
+static void tracer_read_child_pipe(struct tracer *tr)
+{
+	char buf[64];
+	ssize_t n;
+
+	if (tr->err_pipe < 0)
+		return;
+	n = read(tr->err_pipe, buf, sizeof(buf) - 1);
+	if (n <= 0)
+		return;
+	buf[n] = '\0';
+	for (char *p = buf; *p; p++) {
+		int err = (int)strtol(p + 1, NULL, 10);
+
+		if (*p == 'S') {
+			log_note("seccomp filter not installed (%s): stopping at every syscall",
+				 strerror(err));
+			tr->use_seccomp = false;
+			tr->s->run.seccomp = 0;
+		} else if (*p == 'E') {
+			tr->exec_errno = err;
+		}
+		while (p[1] && p[1] != 'S' && p[1] != 'E')
+			p++;
+	}
+}
+
+static void tracer_exec_event(struct tracer *tr, pid_t tid)
+{
+	unsigned long former = (unsigned long)tid;
+	struct task *t = task_find(&tr->tt, tid);
+	struct fdtable *fds;
+	pid_t old_tid = 0;
+
+	if (ptrace(PTRACE_GETEVENTMSG, tid, 0L, &former) == 0 &&
+	    (pid_t)former != tid) {
+		struct task *execer = task_find(&tr->tt, (pid_t)former);
+
+		/*
+		 * A non-leader thread exec'd: it takes the leader's tid, and
+		 * its own tid is gone. The old leader vanishes without a
+		 * wait status of its own.
+		 */
+		if (execer) {
+			struct cpd_ev_proc p;
+
+			memset(&p, 0, sizeof(p));
+			p.exit_code = -1;
+			tracer_publish_proc(tr, execer, CPD_PROC_EXIT, &p);
+			if (t)
+				task_remove(&tr->tt, t);
+			task_rename(&tr->tt, execer, tid);
+			t = execer;
+			old_tid = (pid_t)former;
+		}
+	}
+	if (!t)
+		return;
+	/* exec unshares the table and closes the close-on-exec fds */
+	fds = fdtable_copy(t->fds);
+	fdtable_unref(t->fds);
+	t->fds = fds;
+	fdtable_exec(fds);
+	task_read_comm(tid, t->proc->comm);
+	if (tr->spawned && t->proc->root && !t->proc->exec_seen) {
+		t->proc->exec_seen = true;
+		tracer_read_child_pipe(tr);
+	}
+	tracer_publish_image(tr, t, CPD_PROC_EXEC, old_tid);
+}
+
+static void tracer_exit_status(struct tracer *tr, struct proc *p, int status)
+{
+	if (!p->root || tr->root_done)
+		return;
+	tr->root_done = true;
+	if (WIFEXITED(status)) {
+		tr->exit_status = WEXITSTATUS(status);
+		tr->s->stats.root_exit_code = WEXITSTATUS(status);
+	} else {
+		tr->exit_status = 128 + WTERMSIG(status);
+		tr->s->stats.root_exit_signal = WTERMSIG(status);
+	}
+}
+
+/* Release tasks held at their first stop whose creator is gone. */
+static void tracer_release_early(struct task *t, void *arg)
+{
+	struct tracer *tr = arg;
+	pid_t tgid, ppid;
+
+	if (!t->early)
+		return;
+	tracer_proc_ids(t->tid, &tgid, &ppid);
+	if (ppid && task_find_proc(&tr->tt, ppid))
+		return;
+	t->early = false;
+	t->state = TASK_RUNNING;
+	tracer_resume(tr, t, 0);
+}
+
+static void tracer_task_gone(struct tracer *tr, pid_t tid, int status)
+{
+	struct task *t = task_find(&tr->tt, tid);
+	struct cpd_ev_proc p;
+	bool leader, last;
+
+	if (!t)
+		return;
+	leader = t->tid == t->proc->pid;
+	last = t->proc->nthreads == 1;
+	/* a syscall that never returned (exit, exit_group, a kill) */
+	if (t->in_syscall) {
+		struct tracer_set *st = tracer_set_of(tr, t->call.arch);
+
+		t->in_syscall = false;
+		if (st && bit_test(st->publish, st->count, t->call.nr))
+			tracer_publish_syscall(tr, t, 0, false);
+	}
+	memset(&p, 0, sizeof(p));
+	p.ppid = t->proc->ppid;
+	p.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	p.signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+	if (WIFSIGNALED(status) && WCOREDUMP(status))
+		p.flags |= CPD_PROCF_CORE_DUMPED;
+	if (leader)
+		p.flags |= CPD_PROCF_LEADER;
+	if (last)
+		p.flags |= CPD_PROCF_GROUP_EXIT;
+	tracer_publish_proc(tr, t, CPD_PROC_EXIT, &p);
+	if (leader)
+		tracer_exit_status(tr, t->proc, status);
+	task_remove(&tr->tt, t);
+	tr->s->stats.tasks_live = (uint32_t)tr->tt.ntasks;
+	if (last)
+		task_each(&tr->tt, tracer_release_early, tr);
+}
+
+static bool tracer_is_stop_signal(int sig)
+{
+	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
+	       sig == SIGTTOU;
+}
+
+static void tracer_detach_task(struct tracer *tr, struct task *t, int sig)
+{
+	struct cpd_ev_proc p;
+
+	ptrace(PTRACE_DETACH, t->tid, 0L, (long)sig);
+	memset(&p, 0, sizeof(p));
+	tracer_publish_proc(tr, t, CPD_PROC_DETACH, &p);
+	task_remove(&tr->tt, t);
+	tr->s->stats.tasks_live = (uint32_t)tr->tt.ntasks;
+}
+
+static void tracer_handle(struct tracer *tr, pid_t tid, int status)
+{
+	int sig, event;
+	struct task *t;
+
+	tr->s->stats.ptrace_stops++;
+	if (WIFEXITED(status) || WIFSIGNALED(status)) {
+		tracer_task_gone(tr, tid, status);
+		return;
+	}
+	if (!WIFSTOPPED(status))
+		return;
+	sig = WSTOPSIG(status);
+	event = (int)((unsigned)status >> 16);
+	if (event == PTRACE_EVENT_EXEC) {
+		tracer_exec_event(tr, tid);
+		t = task_find(&tr->tt, tid);
+		/* an exec of a task we never saw made: follow it from here */
+		if (!t) {
+			t = tracer_adopt(tr, tid);
+			t->early = false;
+			t->state = TASK_RUNNING;
+		}
+		tracer_resume(tr, t, 0);
+		return;
+	}
+	t = task_find(&tr->tt, tid);
+	if (!t) {
+		t = tracer_adopt(tr, tid);
+		/* held until its creator's event tells us how it was made */
+		if (event == PTRACE_EVENT_STOP)
+			return;
+		t->early = false;
+		t->state = TASK_RUNNING;
+	}
+	if (t->state == TASK_DETACHING) {
+		/* keep a pending signal: detaching must not swallow it */
+		tracer_detach_task(tr, t,
+				   event == 0 && sig != (SIGTRAP | 0x80) ? sig : 0);
+		return;
+	}
+	switch (event) {
+	case 0:
+		if (sig == (SIGTRAP | 0x80)) {
+			tracer_syscall_stop(tr, t);
+			return;
+		}
+		/* a signal for the tracee: deliver it unchanged */
+		tracer_resume(tr, t, sig);
+		return;
+	case PTRACE_EVENT_SECCOMP:
+		tracer_syscall_stop(tr, t);
+		return;
+	case PTRACE_EVENT_FORK:
+	case PTRACE_EVENT_VFORK:
+	case PTRACE_EVENT_CLONE:
+		tracer_fork_event(tr, t, event);
+		tracer_resume(tr, t, 0);
+		return;
+	case PTRACE_EVENT_EXIT:
+		t->exit_event = true;
+		tracer_resume(tr, t, 0);
+		return;
+	case PTRACE_EVENT_STOP:
+		if (t->state == TASK_NEW) {
+			if (t->early)
+				return;
+			t->state = TASK_RUNNING;
+			tracer_resume(tr, t, 0);
+			return;
+		}
+		if (tracer_is_stop_signal(sig)) {
+			/* group-stop: stay stopped, but tell us when continued */
+			t->state = TASK_GROUP_STOP;
+			if (ptrace(PTRACE_LISTEN, t->tid, 0L, 0L) < 0 &&
+			    errno != ESRCH)
+				tracer_resume(tr, t, 0);
+			return;
+		}
+		t->state = TASK_RUNNING;
+		tracer_resume(tr, t, 0);
+		return;
+	default:
+		tracer_resume(tr, t, 0);
+		return;
+	}
+}
+
+static void tracer_kill_all(struct tracer *tr);
+static void tracer_detach_all(struct tracer *tr);
+
+static void tracer_no_children(struct tracer *tr)
+{
+	if (!tr->tt.ntasks)
+		return;
+	/* nothing left to wait for: whatever remains is gone */
+	log_debug("no children left with %zu tasks known", tr->tt.ntasks);
+	task_table_free(&tr->tt);
+}
+
+static void tracer_after_stops(struct tracer *tr);
+
+static void tracer_reap(struct tracer *tr)
+{
+	for (;;) {
+		int status;
+		pid_t tid = waitpid(-1, &status, __WALL | WNOHANG);
+
+		if (tid <= 0) {
+			if (tid < 0 && errno == ECHILD)
+				tracer_no_children(tr);
+			break;
+		}
+		tracer_handle(tr, tid, status);
+	}
+	tracer_after_stops(tr);
+}
+
+static void tracer_after_stops(struct tracer *tr)
+{
+	/* a plugin failed under on_plugin_error = abort */
+	if (tr->s->aborted && !tr->detaching && !tr->killing) {
+		if (tr->spawned)
+			tracer_kill_all(tr);
+		else
+			tracer_detach_all(tr);
+	}
+	if (!tr->tt.ntasks)
+		loop_stop(tr->s->loop);
+}
+
+/* ---- signals ---------------------------------------------------------- */
+
+static void tracer_interrupt_task(struct task *t, void *arg)
+{
+	(void)arg;
+	t->state = TASK_DETACHING;
+	if (ptrace(PTRACE_INTERRUPT, t->tid, 0L, 0L) < 0 && errno == ESRCH)
+		return;
+}
+
+static void tracer_kill_task(struct task *t, void *arg)
+{
+	(void)arg;
+	kill(t->tid, SIGKILL);
+}
+
+static void tracer_detach_all(struct tracer *tr)
+{
+	if (tr->detaching)
+		return;
+	tr->detaching = true;
+	log_info("detaching from %zu task%s; they keep running", tr->tt.ntasks,
+		 tr->tt.ntasks == 1 ? "" : "s");
+	task_each(&tr->tt, tracer_interrupt_task, tr);
+}
+
+static void tracer_kill_all(struct tracer *tr)
+{
+	tr->killing = true;
+	log_info("killing the traced processes");
+	task_each(&tr->tt, tracer_kill_task, tr);
+}
+
+static void tracer_on_signal(void *arg, const struct signalfd_siginfo *si)
+{
+	struct tracer *tr = arg;
+	int sig = (int)si->ssi_signo;
+
+	if (sig == SIGCHLD) {
+		tracer_reap(tr);
+		return;
+	}
+	tr->interrupts++;
+	if (!tr->spawned) {
+		tracer_detach_all(tr);
+		return;
+	}
+	if (tr->interrupts == 1) {
+		log_info("interrupted, waiting for the traced command to exit (%s again to kill it)",
+			 sig == SIGINT ? "Ctrl-C" : "the same signal");
+		/*
+		 * A terminal's Ctrl-C reaches the whole foreground group, the
+		 * command included; a kill(1) aimed at us alone is passed on.
+		 */
+		if (si->ssi_code != SI_KERNEL && tr->root_pid > 0)
+			kill(tr->root_pid, sig);
+		return;
+	}
+	tracer_kill_all(tr);
+}
+
+static void tracer_on_timer(void *arg)
+{
+	struct tracer *tr = arg;
+
+	session_flush(tr->s);
+	if (tr->s->aborted && !tr->detaching && !tr->killing) {
+		if (tr->spawned)
+			tracer_kill_all(tr);
+		else
+			tracer_detach_all(tr);
+	}
+}
+
+/* ---- the wait ---------------------------------------------------------- */
+
+/*
+ * Stops straight from wait4 while no plugin fd needs the loop (see
+ * blockwait.h); through the loop's epoll as soon as one does, e.g. when a
+ * source analyzer opens its rings.
+ */
+static void tracer_wait_direct(struct tracer *tr)
+{
+	struct signalfd_siginfo si[8];
+	size_t i, n;
+	bool tick;
+	int status;
+	pid_t tid = blockwait_wait(&status);
+
+	if (tid > 0)
+		tracer_handle(tr, tid, status);
+	else if (tid == -ECHILD)
+		tracer_no_children(tr);
+	n = blockwait_collect(si, ARRAY_SIZE(si), &tick);
+	for (i = 0; i < n; i++)
+		tracer_on_signal(tr, &si[i]);
+	if (tick)
+		tracer_on_timer(tr);
+	tracer_after_stops(tr);
+}
+
+static int tracer_wait_loop(struct tracer *tr, const sigset_t *set)
+{
+	struct loop *loop = tr->s->loop;
+	int err = blockwait_start(set, tr->s->core.flush_interval);
+	bool direct = !err;
+
+	if (err)
+		log_debug("waiting through the loop only: %s", strerror(-err));
+	err = 0;
+	while (!loop_stopped(loop)) {
+		if (direct && !loop_watches_others(loop)) {
+			tracer_wait_direct(tr);
+			continue;
+		}
+		err = loop_run_once(loop, -1);
+		if (err < 0)
+			break;
+	}
+	if (direct)
+		blockwait_stop();
+	return err < 0 ? err : 0;
+}
+
+/* ---- spawn ----------------------------------------------------------- */
+
+char *tracer_which(const char *cmd)
+{
+	const char *path = getenv("PATH");
+	char *copy, *dir, *save = NULL, *found = NULL;
+	int err = ENOENT;
+
+	if (strchr(cmd, '/')) {
+		if (access(cmd, X_OK) == 0)
+			return xstrdup(cmd);
+		return NULL;
+	}
+	if (!path)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	copy = xstrdup(path);
+	for (dir = strtok_r(copy, ":", &save); dir;
+	     dir = strtok_r(NULL, ":", &save)) {
+		char *cand = xasprintf("%s/%s", *dir ? dir : ".", cmd);
+		struct stat st;
+
+		if (stat(cand, &st) == 0 && S_ISREG(st.st_mode)) {
+			if (access(cand, X_OK) == 0) {
+				found = cand;
+				break;
+			}
+			err = EACCES;
+		}
+		free(cand);
+	}
+	free(copy);
+	if (!found)
+		errno = err;
+	return found;
+}
+
+static void tracer_child(struct tracer *tr, const char *path, char **argv,
+			 int wfd, const struct seccomp_prog *prog)
+{
+	char msg[32];
+	int n;
+
+	loop_child_sigmask(tr->s->loop);
+	/* compendium ignores SIGPIPE; an ignored signal survives exec */
+	signal(SIGPIPE, SIG_DFL);
+	/* wait here until the parent has seized us */
+	raise(SIGSTOP);
+	if (prog && prog->len) {
+		int err = seccomp_install(prog, geteuid() != 0);
+
+		if (err) {
+			n = snprintf(msg, sizeof(msg), "S%d", -err);
+			if (write(wfd, msg, (size_t)n) < 0)
+				_exit(127);
+		}
+	}
+	execv(path, argv);
+	n = snprintf(msg, sizeof(msg), "E%d", errno);
+	if (write(wfd, msg, (size_t)n) < 0)
+		_exit(127);
+	_exit(127);
+}
+
+/*
+ * [core] stats: the syscalls the filter stops for, so a benchmark can give
+ * another tracer the same set. A plain line on stderr, not a log message:
+ * it must not become a notice in the outputs being measured.
+ */
+static void tracer_print_bits(const char *label, const uint64_t *bits,
+			      int count, bool names, uint32_t arch)
+{
+	int nr, n = 0;
+
+	fprintf(stderr, " %s=", label);
+	for (nr = 0; nr < count; nr++) {
+		const struct sysent *se;
+
+		if (!bit_test(bits, count, nr))
+			continue;
+		if (n++)
+			fputc(',', stderr);
+		se = names ? sysent_lookup(arch, nr) : NULL;
+		if (se && se->name)
+			fputs(se->name, stderr);
+		else
+			fprintf(stderr, "%d", nr);
+	}
+}
+
+static void tracer_print_filter(const struct tracer_set *st)
+{
+	fputs("compendium: stats: seccomp", stderr);
+	if (st) {
+		tracer_print_bits("syscalls", st->traced, st->count, true,
+				  st->arch);
+		tracer_print_bits("nrs", st->traced, st->count, false, st->arch);
+		tracer_print_bits("exit_nrs", st->needs_exit, st->count, false,
+				  st->arch);
+	} else {
+		fputs(" off", stderr);
+	}
+	fputc('\n', stderr);
+}
+
+static int tracer_spawn(struct tracer *tr, const struct tracer_opts *o,
+			char *path)
+{
+	struct seccomp_prog prog = { NULL, 0 };
+	struct tracer_set *st = tracer_set_of(tr, sysent_native_arch());
+	int pfd[2], status;
+	struct task *t;
+	pid_t pid;
+
+	if (tr->use_seccomp && st && st->traced &&
+	    seccomp_build(&prog, st->arch, st->traced, st->count) < 0) {
+		log_note("too many syscalls for a seccomp filter: stopping at every syscall");
+		tr->use_seccomp = false;
+	}
+	tr->s->run.seccomp = tr->use_seccomp;
+	if (tr->s->core.stats)
+		tracer_print_filter(tr->use_seccomp ? st : NULL);
+	if (pipe2(pfd, O_CLOEXEC) < 0) {
+		log_error("cannot create a pipe: %s", strerror(errno));
+		free(path);
+		seccomp_free(&prog);
+		return 1;
+	}
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		log_error("cannot fork: %s", strerror(errno));
+		close(pfd[0]);
+		close(pfd[1]);
+		free(path);
+		seccomp_free(&prog);
+		return 1;
+	}
+	if (pid == 0) {
+		close(pfd[0]);
+		tracer_child(tr, path, o->argv, pfd[1],
+			     tr->use_seccomp ? &prog : NULL);
+	}
+	close(pfd[1]);
+	tr->err_pipe = pfd[0];
+	fcntl(tr->err_pipe, F_SETFL, O_NONBLOCK);
+	free(path);
+	seccomp_free(&prog);
+
+	if (waitpid(pid, &status, WSTOPPED) < 0 || !WIFSTOPPED(status)) {
+		log_error("the command did not start");
+		return 127;
+	}
+	if (ptrace(PTRACE_SEIZE, pid, 0L, (long)tr->options) < 0) {
+		log_error("cannot trace the command: ptrace: %s",
+			  strerror(errno));
+		kill(pid, SIGKILL);
+		return 1;
+	}
+	tr->root_pid = pid;
+	tr->s->run.root_pid = pid;
+	t = tracer_new_task(tr, pid, pid, fdtable_new());
+	t->proc->root = true;
+	t->proc->ppid = getpid();
+	t->state = TASK_NEW;
+	fdproc_seed(t->fds, pid);
+	task_read_comm(pid, t->proc->comm);
+	kill(pid, SIGCONT);
+	return 0;
+}
+
+/* ---- attach ---------------------------------------------------------- */
+
+static int tracer_attach_tid(struct tracer *tr, pid_t pid, pid_t tid,
+			     struct fdtable *fds)
+{
+	struct task *t;
+
+	if (ptrace(PTRACE_SEIZE, tid, 0L, (long)tr->options) < 0)
+		return -errno;
+	t = tracer_new_task(tr, tid, pid, fdtable_ref(fds));
+	t->state = TASK_NEW;
+	if (ptrace(PTRACE_INTERRUPT, tid, 0L, 0L) < 0 && errno != ESRCH)
+		log_debug("cannot interrupt %d: %s", tid, strerror(errno));
+	return 0;
+}
+
+static void tracer_explain_eperm(pid_t pid)
+{
+	FILE *fp = fopen("/proc/sys/kernel/yama/ptrace_scope", "re");
+	int scope = -1;
+
+	if (fp) {
+		if (fscanf(fp, "%d", &scope) != 1)
+			scope = -1;
+		fclose(fp);
+	}
+	log_error("cannot attach to process %d: Operation not permitted", pid);
+	if (geteuid() != 0)
+		log_note("attaching needs the same user and no extra privileges on the target, or root (try sudo)");
+	if (scope >= 1)
+		log_note("kernel.yama.ptrace_scope is %d: %s", scope,
+			 scope == 1 ? "only a parent may trace its children; run as root or set it to 0 (sysctl kernel.yama.ptrace_scope=0)" :
+			 scope == 2 ? "only root (CAP_SYS_PTRACE) may attach" :
+				      "attaching is disabled until reboot");
+}
+
+static int tracer_attach(struct tracer *tr, const struct tracer_opts *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->npids; i++) {
+		pid_t pid = o->pids[i];
+		struct fdtable *fds;
+		char dir[64];
+		bool added = true;
+		unsigned rounds = 0;
+		struct task *leader;
+
+		snprintf(dir, sizeof(dir), "/proc/%d/task", pid);
+		if (access(dir, F_OK) < 0) {
+			log_error("cannot attach to process %d: no such process",
+				  pid);
+			return 1;
+		}
+		fds = fdtable_new();
+		fdproc_seed(fds, pid);
+		/* threads made while we attach: list again until stable */
+		while (added && rounds++ < 100) {
+			struct dirent *de;
+			DIR *d = opendir(dir);
+
+			added = false;
+			if (!d)
+				break;
+			while ((de = readdir(d))) {
+				pid_t tid = (pid_t)strtol(de->d_name, NULL, 10);
+				int err;
+
+				if (tid <= 0 || task_find(&tr->tt, tid))
+					continue;
+				err = tracer_attach_tid(tr, pid, tid, fds);
+				if (err == -EPERM && tid == pid) {
+					closedir(d);
+					fdtable_unref(fds);
+					tracer_explain_eperm(pid);
+					return 1;
+				}
+				if (!err)
+					added = true;
+			}
+			closedir(d);
+		}
+		fdtable_unref(fds);
+		leader = task_find(&tr->tt, pid);
+		if (!leader) {
+			log_error("cannot attach to process %d: it went away",
+				  pid);
+			return 1;
+		}
+		leader->proc->root = true;
+		leader->proc->exec_seen = true;
+		{
+			pid_t tg, pp;
+
+			tracer_proc_ids(pid, &tg, &pp);
+			leader->proc->ppid = pp;
+		}
+		task_read_comm(pid, leader->proc->comm);
+		if (!tr->root_pid) {
+			tr->root_pid = pid;
+			tr->s->run.root_pid = pid;
+		}
+		log_info("attached to process %d (%s), %u thread%s", pid,
+			 leader->proc->comm, leader->proc->nthreads,
+			 leader->proc->nthreads == 1 ? "" : "s");
+		tracer_publish_image(tr, leader, CPD_PROC_ATTACH, 0);
+	}
+	return 0;
+}
+
+/* ---- the run --------------------------------------------------------- */
+
+int tracer_run(struct session *s, const struct tracer_opts *o)
+{
+	struct tracer tr;
+	sigset_t set;
+	int rc;
+
+	memset(&tr, 0, sizeof(tr));
+	tr.s = s;
+	tr.err_pipe = -1;
+	tr.spawned = o->npids == 0;
+	tr.use_seccomp = tr.spawned && s->core.seccomp;
+	tr.read_data = s->core.verbose > 0;
+	task_table_init(&tr.tt);
+	fdtrack_init(&tr.ft);
+	tracer_build_sets(&tr);
+	tr.options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEFORK |
+		     PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE |
+		     PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;
+	if (tr.spawned)
+		tr.options |= PTRACE_O_EXITKILL | PTRACE_O_TRACESECCOMP;
+	s->run.mode = tr.spawned ? CPD_RUN_SPAWN : CPD_RUN_ATTACH;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGCHLD);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGQUIT);
+	rc = loop_signals(s->loop, &set, tracer_on_signal, &tr);
+	if (rc < 0) {
+		log_error("cannot set up signal handling: %s", strerror(-rc));
+		rc = 1;
+		goto out_free;
+	}
+	loop_set_timer(s->loop, s->core.flush_interval, tracer_on_timer, &tr);
+
+	if (tr.spawned) {
+		char *path = tracer_which(o->argv[0]);
+
+		if (!path) {
+			log_error("cannot run '%s': %s", o->argv[0],
+				  errno == ENOENT ? "command not found" :
+						    strerror(errno));
+			rc = 127;
+			goto out_free;
+		}
+		log_info("tracing %s", s->command);
+		if (!tr.use_seccomp && s->core.verbose)
+			log_info("no seccomp filter: stopping at every syscall");
+		rc = tracer_spawn(&tr, o, path);
+	} else {
+		log_info("attaching to PID %d...", o->pids[0]);
+		if (s->core.verbose)
+			log_info("attached processes are traced without a seccomp filter: every syscall stops");
+		rc = tracer_attach(&tr, o);
+	}
+	if (rc) {
+		if (!tr.spawned)
+			tracer_detach_all(&tr);
+		else
+			tracer_kill_all(&tr);
+	}
+	if (tr.tt.ntasks) {
+		tracer_reap(&tr);
+		rc = tracer_wait_loop(&tr, &set) < 0 ? 1 : rc;
+	}
+	tracer_read_child_pipe(&tr);
+	if (tr.spawned && tr.exec_errno) {
+		log_error("cannot run '%s': %s", o->argv[0],
+			  strerror(tr.exec_errno));
+		rc = 127;
+	} else if (!rc) {
+		rc = tr.spawned ? tr.exit_status : 0;
+	}
+out_free:
+	if (tr.err_pipe >= 0)
+		close(tr.err_pipe);
+	tracer_free_sets(&tr);
+	fdtrack_free(&tr.ft);
+	task_table_free(&tr.tt);
+	return rc;
+}

@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Copyright (c) 2026 the compendium developers */
+#include "evcopy.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "fields.h"
+#include "base/xmalloc.h"
+
+/* Visit every cpd_str of an event: fn(str, arg). */
+typedef void (*str_visit_fn)(struct cpd_str *s, void *arg);
+
+/* Most strings a built-in kind has (the payload is a few hundred bytes). */
+#define EVCOPY_BUILTIN_STRS	32
+
+/*
+ * Where a built-in kind's strings are, found once from its field table
+ * (a static one, so the offsets never change): a publish then visits a
+ * handful of offsets rather than the whole table.
+ */
+struct evcopy_strs {
+	bool built;
+	bool usable;
+	uint32_t n;
+	uint16_t off[EVCOPY_BUILTIN_STRS];
+};
+
+static struct evcopy_strs evcopy_builtin[CPD_EV_CUSTOM_FIRST];
+
+#define EVCOPY_NO_STR	SIZE_MAX
+
+/* Where the cpd_str of field f is, or EVCOPY_NO_STR. */
+static size_t evcopy_field_str(const struct cpd_field *f)
+{
+	if (f->type == CPD_FT_STR || f->type == CPD_FT_STRV)
+		return f->offset;
+	if (f->type == CPD_FT_SOCKADDR)
+		return f->offset + offsetof(struct cpd_sockaddr, path);
+	return EVCOPY_NO_STR;
+}
+
+static const struct evcopy_strs *evcopy_strs_of(uint32_t kind)
+{
+	struct evcopy_strs *ss;
+	const struct cpd_field *f;
+	uint32_t n, i;
+	size_t off;
+
+	if (kind >= CPD_EV_CUSTOM_FIRST)
+		return NULL;
+	ss = &evcopy_builtin[kind];
+	if (ss->built)
+		return ss->usable ? ss : NULL;
+	ss->built = true;
+	ss->usable = true;
+	f = fields_of(kind, &n);
+	for (i = 0; f && i < n; i++) {
+		off = evcopy_field_str(&f[i]);
+		if (off == EVCOPY_NO_STR)
+			continue;
+		if (ss->n == EVCOPY_BUILTIN_STRS || off > UINT16_MAX) {
+			ss->usable = false;
+			break;
+		}
+		ss->off[ss->n++] = (uint16_t)off;
+	}
+	return ss->usable ? ss : NULL;
+}
+
+static void evcopy_visit(struct cpd_event *ev, str_visit_fn fn, void *arg)
+{
+	const struct evcopy_strs *ss = evcopy_strs_of(ev->kind);
+	const struct cpd_field *f;
+	uint32_t n, i;
+	size_t off;
+
+	fn(&ev->comm, arg);
+	if (ss) {
+		for (i = 0; i < ss->n; i++)
+			fn((struct cpd_str *)((char *)ev + ss->off[i]), arg);
+		return;
+	}
+	f = fields_of(ev->kind, &n);
+	for (i = 0; f && i < n; i++) {
+		off = evcopy_field_str(&f[i]);
+		if (off != EVCOPY_NO_STR)
+			fn((struct cpd_str *)((char *)ev + off), arg);
+	}
+}
+
+/* The producer's event, zero-filled past in_size. */
+static void evcopy_load(struct cpd_event *tmp, const struct cpd_event *ev,
+			size_t in_size)
+{
+	if (in_size >= sizeof(*tmp)) {
+		memcpy(tmp, ev, sizeof(*tmp));
+	} else {
+		memset(tmp, 0, sizeof(*tmp));
+		memcpy(tmp, ev, in_size);
+	}
+}
+
+/*
+ * The producer's event to read: itself when it is whole, else a
+ * zero-filled copy in tmp. Only read-only visitors may be given it.
+ */
+static struct cpd_event *evcopy_view(struct cpd_event *tmp,
+				     const struct cpd_event *ev,
+				     size_t in_size)
+{
+	if (in_size >= sizeof(*tmp))
+		return (struct cpd_event *)(uintptr_t)ev;
+	evcopy_load(tmp, ev, in_size);
+	return tmp;
+}
+
+struct evcopy_check_state {
+	bool bad;
+};
+
+static void evcopy_check_str(struct cpd_str *s, void *arg)
+{
+	struct evcopy_check_state *st = arg;
+
+	if ((!s->ptr && s->len) || s->len > EVCOPY_MAX_STR)
+		st->bad = true;
+}
+
+static bool evcopy_str_bad(const struct cpd_str *s)
+{
+	return (!s->ptr && s->len) || s->len > EVCOPY_MAX_STR;
+}
+
+int evcopy_check(const struct cpd_event *ev, size_t in_size, char *why,
+		 size_t whylen)
+{
+	struct evcopy_check_state st = { false };
+	const struct cpd_ev_report *rep;
+	struct cpd_event tmp, *view;
+	uint32_t i;
+
+	if (in_size < offsetof(struct cpd_event, u)) {
+		snprintf(why, whylen, "event size %zu is too small", in_size);
+		return -EINVAL;
+	}
+	if (!fields_kind_name(ev->kind)) {
+		snprintf(why, whylen, "unknown event kind %u", ev->kind);
+		return -EINVAL;
+	}
+	view = evcopy_view(&tmp, ev, in_size);
+	evcopy_visit(view, evcopy_check_str, &st);
+	if (st.bad) {
+		snprintf(why, whylen,
+			 "%s event has a string with no data or over %u bytes",
+			 fields_kind_name(ev->kind), EVCOPY_MAX_STR);
+		return -EINVAL;
+	}
+	if (ev->kind != CPD_EV_REPORT)
+		return 0;
+	rep = &view->u.report;
+	if (evcopy_str_bad(&rep->topic) || !rep->topic.len) {
+		snprintf(why, whylen, "report without a topic");
+		return -EINVAL;
+	}
+	if (rep->nkv > EVCOPY_MAX_KV || (rep->nkv && !rep->kv)) {
+		snprintf(why, whylen, "report '%.*s' has a bad key/value array",
+			 (int)MIN(rep->topic.len, 64u), rep->topic.ptr);
+		return -EINVAL;
+	}
+	for (i = 0; i < rep->nkv; i++) {
+		const struct cpd_kv *kv = &rep->kv[i];
+
+		if (evcopy_str_bad(&kv->key) || !kv->key.len ||
+		    evcopy_str_bad(&kv->label) ||
+		    kv->type < CPD_KV_S64 || kv->type > CPD_KV_STR ||
+		    (kv->type == CPD_KV_STR && evcopy_str_bad(&kv->v.str))) {
+			snprintf(why, whylen,
+				 "report '%.*s': key/value %u is malformed",
+				 (int)MIN(rep->topic.len, 64u), rep->topic.ptr,
+				 i);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+struct evcopy_pack {
+	size_t need;	/* pass 1: bytes needed */
+	char *out;	/* pass 2: where the next string goes */
+};
+
+static size_t evcopy_str_need(const struct cpd_str *s)
+{
+	return s->ptr ? (size_t)s->len + 1 : 0;
+}
+
+static void evcopy_count(struct cpd_str *s, void *arg)
+{
+	((struct evcopy_pack *)arg)->need += evcopy_str_need(s);
+}
+
+static void evcopy_move(struct cpd_str *s, void *arg)
+{
+	struct evcopy_pack *pk = arg;
+
+	if (!s->ptr)
+		return;
+	memcpy(pk->out, s->ptr, s->len);
+	pk->out[s->len] = '\0';
+	s->ptr = pk->out;
+	pk->out += s->len + 1;
+}
+
+size_t evcopy_size(const struct cpd_event *ev, size_t in_size)
+{
+	struct evcopy_pack pk = { 0, NULL };
+	struct cpd_event tmp, *view;
+	size_t kv_bytes = 0;
+	uint32_t i;
+
+	view = evcopy_view(&tmp, ev, in_size);
+	evcopy_visit(view, evcopy_count, &pk);
+	if (view->kind == CPD_EV_REPORT) {
+		kv_bytes = view->u.report.nkv * sizeof(struct cpd_kv);
+		for (i = 0; i < view->u.report.nkv; i++) {
+			const struct cpd_kv *k = &view->u.report.kv[i];
+
+			pk.need += evcopy_str_need(&k->key) +
+				   evcopy_str_need(&k->label);
+			if (k->type == CPD_KV_STR)
+				pk.need += evcopy_str_need(&k->v.str);
+		}
+	}
+	return sizeof(struct cpd_event) + kv_bytes + pk.need;
+}
+
+struct cpd_event *evcopy_pack(const struct cpd_event *ev, size_t in_size,
+			      void *mem)
+{
+	struct cpd_event *copy = mem;
+	struct evcopy_pack pk = { 0, NULL };
+	const struct cpd_kv *src_kv;
+	struct cpd_kv *kv;
+	uint32_t nkv = 0, i;
+	size_t kv_bytes = 0;
+
+	evcopy_load(copy, ev, in_size);
+	if (copy->kind == CPD_EV_REPORT) {
+		nkv = copy->u.report.nkv;
+		kv_bytes = nkv * sizeof(struct cpd_kv);
+	}
+	pk.out = (char *)(copy + 1) + kv_bytes;
+	evcopy_visit(copy, evcopy_move, &pk);
+	if (nkv) {
+		src_kv = copy->u.report.kv;
+		kv = (struct cpd_kv *)(void *)(copy + 1);
+		memcpy(kv, src_kv, kv_bytes);
+		for (i = 0; i < nkv; i++) {
+			evcopy_move(&kv[i].key, &pk);
+			evcopy_move(&kv[i].label, &pk);
+			if (kv[i].type == CPD_KV_STR)
+				evcopy_move(&kv[i].v.str, &pk);
+		}
+		copy->u.report.kv = kv;
+	}
+	copy->size = sizeof(*copy);
+	return copy;
+}
+
+struct cpd_event *evcopy_dup(const struct cpd_event *ev, size_t in_size)
+{
+	return evcopy_pack(ev, in_size, xmalloc(evcopy_size(ev, in_size)));
+}

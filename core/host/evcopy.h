@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Copyright (c) 2026 the compendium developers */
+/*
+ * Deep copies of events, driven by the field tables: every string a
+ * kind's table names (and a report's key/values) is copied into the same
+ * allocation, so a copy is freed with one free().
+ */
+#ifndef CPD_CORE_EVCOPY_H
+#define CPD_CORE_EVCOPY_H
+
+#include <compendium/event.h>
+
+#include "base/cpd.h"
+
+/* Longest string and most key/values a published event may carry. */
+#define EVCOPY_MAX_STR	(1u << 20)
+#define EVCOPY_MAX_KV	4096u
+
+/*
+ * Check that ev (of in_size bytes, as its producer built it) is well
+ * formed for publishing. 0 or -EINVAL with why.
+ */
+int evcopy_check(const struct cpd_event *ev, size_t in_size, char *why,
+		 size_t whylen);
+/* Copy a checked event; free() the result. */
+struct cpd_event *evcopy_dup(const struct cpd_event *ev, size_t in_size);
+/*
+ * The same in two steps, for a caller with its own memory: the bytes a
+ * copy needs, and the copy made in mem (that many bytes, aligned for a
+ * struct cpd_event), which it returns.
+ */
+size_t evcopy_size(const struct cpd_event *ev, size_t in_size);
+struct cpd_event *evcopy_pack(const struct cpd_event *ev, size_t in_size,
+			      void *mem);
+
+#endif /* CPD_CORE_EVCOPY_H */

@@ -1,0 +1,1000 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Copyright (c) 2026 the compendium developers */
+/*
+ * fault: page faults of every traced thread, sampled by the kernel with
+ * perf_event_open (software PAGE_FAULTS_MIN, optionally PAGE_FAULTS_MAJ),
+ * attributed to the region they hit and grouped like the original:
+ * "<n> faults in <region> @ <start> (<prot>)".
+ *
+ * One event per task, not per CPU. An inherited per-task event (cpu=-1)
+ * cannot be mmapped (EINVAL, perf-baseline §4), so the choice is between
+ * one event per traced thread, opened while the tracer holds it stopped
+ * at its clone/fork/exec/attach, and per-CPU inherited events on the root.
+ * Per task wins here: the tracer already stops at every new task, so
+ * nothing is missed; the tid of every sample is exact without trusting
+ * inheritance; an attached process' existing threads are covered the same
+ * way (inheritance only follows tasks created after the open); and a task
+ * ends cleanly (final drain, close) at its exit. The cost is one fd and
+ * one small ring per live thread. The rings cannot be merged with
+ * PERF_EVENT_IOC_SET_OUTPUT: the kernel only redirects a cpu=-1 event into
+ * a ring of the same task.
+ *
+ * Attribution uses /proc/PID/maps, not the mmap analyzer's events: those
+ * leave out library mappings without -v and know nothing of the stack or
+ * of what was mapped before an attach; the maps have it all, with paths
+ * and protections. A process' parsed maps are a cache, read again at the
+ * exit of every call that changes the address space (brk, mmap, munmap,
+ * mremap) while the tracer holds the caller stopped. Just before, the
+ * process' rings are drained with the cache as it was: every fault
+ * sampled so far happened under that layout, so a region unmapped right
+ * after being touched is still attributed to what it was. Reading at the
+ * exit, not lazily later, matters because a process' maps are gone once
+ * it is reaped, and its last faults are usually drained after that. The
+ * calls are taken at exit, not entry, for that reason; when the mmap
+ * analyzer runs they stop there anyway, so this costs no extra stop. A
+ * fault outside every known region (a mapping made by a call we do not
+ * watch, the stack growing) reads the maps again, once per drain.
+ *
+ * Grouping is per task: consecutive samples of one thread in one region
+ * make one FAULT event, flushed when the region changes and at the end of
+ * every drain. "pages" counts a page once per run of faults on it (a
+ * read fault then a write fault on the same page is one page), not the
+ * distinct pages of the whole run, which would need a set per process;
+ * "bytes" is pages times the page size.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/perf_event.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <compendium/compendium.h>
+
+#include "lib/report.h"
+
+/* Default ring: 16 data pages (64 KiB) per thread, ~1600 faults. */
+#define FLT_RING_PAGES_DEF	"16"
+
+/* One line of /proc/PID/maps. */
+struct flt_region {
+	uint64_t start, end;
+	uint32_t prot;
+	uint32_t kind;		/* enum cpd_region_kind */
+	const char *name;	/* in the proc's text; "" for anonymous */
+};
+
+/* A process (thread group): its address-space view and its totals. */
+struct flt_proc {
+	int32_t pid;
+	char comm[16];
+	bool alive;
+	bool stale;		/* maps changed since we read them */
+	uint64_t reread_seq;	/* drain that last read them on a miss */
+	struct flt_region *r;	/* sorted by start */
+	size_t n, rcap;
+	char *text;		/* the maps as read, names cut out in place */
+	size_t tcap;
+	uint64_t faults;
+	uint64_t pages;
+};
+
+/* Faults of one task in one region, waiting to be published. */
+struct flt_group {
+	uint32_t count;
+	uint32_t flags;
+	uint64_t addr;
+	uint64_t last_page;
+	uint64_t first_ns, last_ns;
+	/* in the process' current view; NULL: outside every region */
+	const struct flt_region *reg;
+};
+
+/* One traced task and its perf event. */
+struct flt_task {
+	int32_t tid, pid;
+	int fd;
+	bool watched;
+	struct perf_event_mmap_page *mp;
+	size_t mlen;
+	uint64_t lost;		/* not yet published */
+	uint64_t seen;		/* samples read from the ring */
+	uint64_t lost_total;	/* lost, published or not */
+	struct flt_group g;
+};
+
+struct flt {
+	/* options, written by host->apply_options */
+	bool major;
+	uint64_t ring_pages;
+
+	const struct cpd_host *host;
+	struct cpd_instance *inst;
+	uint64_t page;
+	bool disabled;		/* perf is not usable: we only say so */
+	bool exclude_kernel;	/* what perf_event_paranoid lets us do */
+	bool noted_mmap;
+	uint64_t drain_seq;	/* counts drains, to bound re-reads */
+
+	struct flt_task **t;
+	size_t nt, tcap;
+	struct flt_proc **p;
+	size_t np, pcap;
+
+	/* totals for the report */
+	uint64_t faults, pages, lost;
+	uint64_t by_kind[5];	/* indexed by enum cpd_region_kind */
+};
+
+static const struct cpd_option flt_options[] = {
+	{ .name = "major", .type = CPD_OPT_BOOL, .def = "no",
+	  .offset = offsetof(struct flt, major),
+	  .help = "sample major faults (ones that read from disk) instead of minor ones" },
+	{ .name = "ring_pages", .type = CPD_OPT_UINT, .def = FLT_RING_PAGES_DEF,
+	  .offset = offsetof(struct flt, ring_pages), .min = 1, .max = 4096,
+	  .help = "perf ring size per thread in pages (rounded up to a power of two)" },
+	CPD_OPTION_END
+};
+
+/* The calls that change the layout; i386's mmap2 as the mmap analyzer. */
+static const char *const flt_syscalls[] = {
+	"brk", "mmap", "munmap", "mremap", "mmap2", NULL
+};
+
+/* ---- processes and their maps -------------------------------------- */
+
+static struct flt_proc *flt_proc_find(struct flt *f, int32_t pid)
+{
+	size_t i;
+
+	for (i = 0; i < f->np; i++)
+		if (f->p[i]->pid == pid)
+			return f->p[i];
+	return NULL;
+}
+
+static struct flt_proc *flt_proc_get(struct flt *f, int32_t pid)
+{
+	struct flt_proc *p = flt_proc_find(f, pid), **np;
+
+	if (p)
+		return p;
+	if (f->np == f->pcap) {
+		size_t cap = f->pcap ? f->pcap * 2 : 16;
+
+		np = realloc(f->p, cap * sizeof(*np));
+		if (!np)
+			return NULL;
+		f->p = np;
+		f->pcap = cap;
+	}
+	p = calloc(1, sizeof(*p));
+	if (!p)
+		return NULL;
+	p->pid = pid;
+	p->alive = true;
+	p->stale = true;
+	f->p[f->np++] = p;
+	return p;
+}
+
+static void flt_regions_free(struct flt_proc *p)
+{
+	free(p->r);
+	free(p->text);
+	p->r = NULL;
+	p->text = NULL;
+	p->n = p->rcap = p->tcap = 0;
+}
+
+static uint32_t flt_kind(const char *name)
+{
+	if (!*name || !strncmp(name, "[anon", 5))
+		return CPD_REGION_ANON;
+	if (!strcmp(name, "[heap]"))
+		return CPD_REGION_HEAP;
+	if (!strncmp(name, "[stack", 6))
+		return CPD_REGION_STACK;
+	if (*name == '/')
+		return CPD_REGION_FILE;
+	return CPD_REGION_UNKNOWN;	/* [vdso], [vvar], ... */
+}
+
+/* Skip n space-separated fields of a maps line. */
+static char *flt_skip(char *s, int n)
+{
+	while (n-- > 0) {
+		s += strcspn(s, " \n");
+		s += strspn(s, " ");
+	}
+	return s;
+}
+
+/*
+ * Parse one line of /proc/PID/maps ("start-end perms offset dev inode
+ * name"), cutting the name out in place. Returns the next line.
+ */
+static char *flt_parse_line(char *line, struct flt_region *r, bool *ok)
+{
+	char *end = strchr(line, '\n'), *q;
+
+	if (end)
+		*end++ = '\0';
+	else
+		end = line + strlen(line);
+	r->start = strtoull(line, &q, 16);
+	*ok = *q == '-';
+	if (!*ok)
+		return end;
+	r->end = strtoull(q + 1, &q, 16);
+	*ok = *q == ' ' && strlen(q) >= 5;
+	if (!*ok)
+		return end;
+	r->prot = (q[1] == 'r' ? PROT_READ : 0) |
+		  (q[2] == 'w' ? PROT_WRITE : 0) |
+		  (q[3] == 'x' ? PROT_EXEC : 0);
+	r->name = flt_skip(q + 1, 4);
+	r->kind = flt_kind(r->name);
+	return end;
+}
+
+/*
+ * Read /proc/PID/maps into p->r. This runs at every brk/mmap/munmap/
+ * mremap of a traced process, so it reads the file in one go into a
+ * buffer kept between reads, and the regions point into it: no
+ * allocation per line. If the process is gone, the old view stays:
+ * nothing can have been mapped since its last change we saw.
+ */
+static void flt_maps_read(struct flt_proc *p)
+{
+	char path[64];
+	size_t len = 0, n = 0;
+	char *line;
+	ssize_t got;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/maps", p->pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		/* gone: keep what we had, and stop asking */
+		p->stale = false;
+		p->alive = false;
+		return;
+	}
+	for (;;) {
+		if (p->tcap - len < 4096) {
+			size_t cap = p->tcap ? p->tcap * 2 : 16384;
+			char *t = realloc(p->text, cap);
+
+			if (!t)
+				break;
+			p->text = t;
+			p->tcap = cap;
+		}
+		got = read(fd, p->text + len, p->tcap - len - 1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			break;
+		len += (size_t)got;
+	}
+	close(fd);
+	p->stale = false;
+	if (!p->text)
+		return;
+	p->text[len] = '\0';
+	for (line = p->text; *line;) {
+		bool ok;
+
+		if (n == p->rcap) {
+			size_t cap = p->rcap ? p->rcap * 2 : 64;
+			struct flt_region *r = realloc(p->r, cap * sizeof(*r));
+
+			if (!r)
+				break;
+			p->r = r;
+			p->rcap = cap;
+		}
+		line = flt_parse_line(line, &p->r[n], &ok);
+		if (ok)
+			n++;
+	}
+	p->n = n;
+}
+
+static const struct flt_region *flt_lookup(const struct flt_proc *p,
+					   uint64_t addr)
+{
+	size_t lo = 0, hi = p->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (p->r[mid].end <= addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < p->n && p->r[lo].start <= addr)
+		return &p->r[lo];
+	return NULL;
+}
+
+/* ---- publishing ---------------------------------------------------- */
+
+static void flt_group_flush(struct flt *f, struct flt_task *t)
+{
+	struct flt_group *g = &t->g;
+	struct flt_proc *p = flt_proc_find(f, t->pid);
+	struct cpd_event ev;
+	struct cpd_ev_fault *e = &ev.u.fault;
+
+	if (!g->count)
+		return;
+	memset(&ev, 0, sizeof(ev));
+	ev.size = sizeof(ev);
+	ev.kind = CPD_EV_FAULT;
+	ev.ts_ns = g->first_ns;
+	ev.pid = t->pid;
+	ev.tid = t->tid;
+	if (p)
+		ev.comm = report_str(p->comm, strnlen(p->comm, sizeof(p->comm)));
+	e->addr = g->addr;
+	e->flags = g->flags;
+	e->count = g->count;
+	e->last_ns = g->last_ns;
+	if (g->reg) {
+		e->region = g->reg->kind;
+		e->prot = g->reg->prot;
+		e->region_start = g->reg->start;
+		e->region_end = g->reg->end;
+		if (g->reg->kind == CPD_REGION_ANON && !*g->reg->name)
+			e->region_name = report_str("[anon]", 6);
+		else
+			e->region_name = report_str(g->reg->name,
+						    strlen(g->reg->name));
+	}
+	/* a refusal is logged by the host; the totals are ours either way */
+	f->host->publish(f->inst, &ev);
+	g->count = 0;
+	g->reg = NULL;
+}
+
+static void flt_lost_flush(struct flt *f, struct flt_task *t,
+			   const char *reason)
+{
+	struct cpd_event ev;
+
+	if (!t->lost)
+		return;
+	memset(&ev, 0, sizeof(ev));
+	ev.size = sizeof(ev);
+	ev.kind = CPD_EV_LOST;
+	ev.pid = t->pid;
+	ev.tid = t->tid;
+	ev.u.lost.lost_kind = CPD_EV_FAULT;
+	ev.u.lost.count = t->lost;
+	ev.u.lost.reason = report_str(reason, strlen(reason));
+	f->host->publish(f->inst, &ev);
+	t->lost = 0;
+}
+
+/* One sampled fault of task t. */
+static void flt_sample(struct flt *f, struct flt_task *t, uint64_t ns,
+		       uint64_t addr)
+{
+	struct flt_proc *p = flt_proc_get(f, t->pid);
+	const struct flt_region *reg = NULL;
+	struct flt_group *g = &t->g;
+	uint64_t pg = addr & ~(f->page - 1);
+	bool new_page;
+
+	if (p) {
+		reg = flt_lookup(p, addr);
+		/*
+		 * Stale, or mapped since we read the maps without a call we
+		 * watch: read again. The open group borrows a region name from
+		 * the old view, so it goes out first.
+		 */
+		if (p->stale || (!reg && p->alive &&
+				  p->reread_seq != f->drain_seq)) {
+			if (!p->stale)
+				p->reread_seq = f->drain_seq;
+			flt_group_flush(f, t);
+			flt_maps_read(p);
+			reg = flt_lookup(p, addr);
+		}
+	}
+	if (g->count && (reg != g->reg))
+		flt_group_flush(f, t);
+	new_page = !g->count || pg != g->last_page;
+	if (!g->count) {
+		g->addr = addr;
+		g->first_ns = ns;
+		g->flags = f->major ? CPD_FAULTF_MAJOR : 0;
+		g->reg = reg;
+	}
+	g->count++;
+	g->last_ns = ns;
+	g->last_page = pg;
+	f->faults++;
+	f->by_kind[reg ? reg->kind : CPD_REGION_UNKNOWN]++;
+	if (new_page)
+		f->pages++;
+	if (p) {
+		p->faults++;
+		if (new_page)
+			p->pages++;
+	}
+}
+
+/* ---- the rings ----------------------------------------------------- */
+
+static void flt_copy_out(const char *data, uint64_t dsz, uint64_t off,
+			 void *dst, size_t len)
+{
+	size_t first = (size_t)(dsz - off);
+
+	/* a record may wrap around the end of the ring */
+	if (first >= len) {
+		memcpy(dst, data + off, len);
+	} else {
+		memcpy(dst, data + off, first);
+		memcpy((char *)dst + first, data, len - first);
+	}
+}
+
+/* Read everything the kernel wrote into t's ring so far. */
+static void flt_drain(struct flt *f, struct flt_task *t)
+{
+	struct perf_event_mmap_page *mp = t->mp;
+	uint64_t dsz, head, tail;
+	const char *data;
+
+	if (!mp)
+		return;
+	f->drain_seq++;
+	data = (const char *)mp + f->page;
+	dsz = f->ring_pages * f->page;
+	head = __atomic_load_n(&mp->data_head, __ATOMIC_ACQUIRE);
+	tail = mp->data_tail;
+	while (tail < head) {
+		struct perf_event_header h;
+		uint64_t rec[3];	/* TID, TIME, ADDR; LOST: id, lost */
+
+		flt_copy_out(data, dsz, tail % dsz, &h, sizeof(h));
+		if (h.size < sizeof(h))
+			break;	/* cannot happen; do not spin on it */
+		if (h.type == PERF_RECORD_SAMPLE &&
+		    h.size >= sizeof(h) + 3 * sizeof(uint64_t)) {
+			/* sample_type order: TID (pid, tid), TIME, ADDR */
+			flt_copy_out(data, dsz, (tail + sizeof(h)) % dsz, rec,
+				     3 * sizeof(uint64_t));
+			flt_sample(f, t, rec[1], rec[2]);
+			t->seen++;
+		} else if (h.type == PERF_RECORD_LOST &&
+			   h.size >= sizeof(h) + 2 * sizeof(uint64_t)) {
+			flt_copy_out(data, dsz, (tail + sizeof(h)) % dsz, rec,
+				     2 * sizeof(uint64_t));
+			t->lost += rec[1];
+			t->lost_total += rec[1];
+			f->lost += rec[1];
+		}
+		tail += h.size;
+	}
+	__atomic_store_n(&mp->data_tail, tail, __ATOMIC_RELEASE);
+	flt_group_flush(f, t);
+	flt_lost_flush(f, t, "perf ring full");
+}
+
+/*
+ * After the last drain: the event's count is every fault, sampled or not.
+ * The ring does not account for all of them: a LOST record still pending
+ * when the ring stays full to the end is never written, and throttled
+ * samples (kernel.perf_event_max_sample_rate) leave no record at all.
+ * Whatever the count says beyond what was seen and reported lost is lost
+ * too, so the totals never come out silently low.
+ */
+static void flt_reconcile(struct flt *f, struct flt_task *t)
+{
+	uint64_t count;
+
+	if (t->fd < 0 || read(t->fd, &count, sizeof(count)) != sizeof(count))
+		return;
+	if (count <= t->seen + t->lost_total)
+		return;
+	count -= t->seen + t->lost_total;
+	t->lost += count;
+	t->lost_total += count;
+	f->lost += count;
+	flt_lost_flush(f, t, "perf ring full or throttled, unreported");
+}
+
+static void flt_drain_pid(struct flt *f, int32_t pid)
+{
+	size_t i;
+
+	for (i = 0; i < f->nt; i++)
+		if (f->t[i]->pid == pid)
+			flt_drain(f, f->t[i]);
+}
+
+static void flt_drain_all(struct flt *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->nt; i++)
+		flt_drain(f, f->t[i]);
+}
+
+static void flt_task_close(struct flt *f, struct flt_task *t)
+{
+	if (t->watched)
+		f->host->unwatch_fd(f->inst, t->fd);
+	if (t->mp)
+		munmap(t->mp, t->mlen);
+	if (t->fd >= 0)
+		close(t->fd);
+	free(t);
+}
+
+static struct flt_task *flt_task_find(struct flt *f, int32_t tid, size_t *ip)
+{
+	size_t i;
+
+	for (i = 0; i < f->nt; i++) {
+		if (f->t[i]->tid == tid) {
+			if (ip)
+				*ip = i;
+			return f->t[i];
+		}
+	}
+	return NULL;
+}
+
+/* The task is gone (or detached): drain what it left, then close. */
+static void flt_task_end(struct flt *f, int32_t tid)
+{
+	size_t i;
+	struct flt_task *t = flt_task_find(f, tid, &i);
+
+	if (!t)
+		return;
+	flt_drain(f, t);
+	flt_reconcile(f, t);
+	f->t[i] = f->t[--f->nt];
+	flt_task_close(f, t);
+}
+
+static int flt_fd_ready(void *state, int fd, uint32_t revents)
+{
+	struct flt *f = state;
+	size_t i;
+
+	for (i = 0; i < f->nt; i++) {
+		struct flt_task *t = f->t[i];
+
+		if (t->fd != fd)
+			continue;
+		flt_drain(f, t);
+		/*
+		 * The task exited: nothing more will come, and a hung-up fd
+		 * would wake the loop forever.
+		 */
+		if (revents & EPOLLHUP) {
+			flt_reconcile(f, t);
+			f->t[i] = f->t[--f->nt];
+			flt_task_close(f, t);
+		}
+		return 0;
+	}
+	return 0;
+}
+
+static int flt_perf_open(struct flt *f, int32_t tid, bool exclude_kernel)
+{
+	struct perf_event_attr a;
+
+	memset(&a, 0, sizeof(a));
+	a.size = sizeof(a);
+	a.type = PERF_TYPE_SOFTWARE;
+	a.config = f->major ? PERF_COUNT_SW_PAGE_FAULTS_MAJ :
+			      PERF_COUNT_SW_PAGE_FAULTS_MIN;
+	a.sample_period = 1;
+	a.sample_type = PERF_SAMPLE_TID | PERF_SAMPLE_TIME | PERF_SAMPLE_ADDR;
+	a.exclude_kernel = exclude_kernel;
+	a.exclude_hv = 1;
+	/* the bus' clock, so fault times line up with syscalls */
+	a.use_clockid = 1;
+	a.clockid = CLOCK_MONOTONIC;
+	/* wake us at half a ring; flush() drains the rest */
+	a.watermark = 1;
+	a.wakeup_watermark = (uint32_t)(f->ring_pages * f->page / 2);
+	return (int)syscall(SYS_perf_event_open, &a, tid, -1, -1,
+			    PERF_FLAG_FD_CLOEXEC);
+}
+
+/* Start sampling task tid of process pid; it is stopped by the tracer. */
+static void flt_task_open(struct flt *f, int32_t pid, int32_t tid)
+{
+	struct flt_task *t, **nt;
+	int fd;
+
+	if (f->disabled || flt_task_find(f, tid, NULL))
+		return;
+	if (!flt_proc_get(f, pid))
+		return;
+	fd = flt_perf_open(f, tid, f->exclude_kernel);
+	if (fd < 0) {
+		/* gone already (ESRCH) is normal for short-lived tasks */
+		if (errno != ESRCH)
+			f->host->log(f->inst, CPD_LOG_DEBUG,
+				     "perf_event_open on task %d: %s", tid,
+				     strerror(errno));
+		return;
+	}
+	if (f->nt == f->tcap) {
+		size_t cap = f->tcap ? f->tcap * 2 : 16;
+
+		nt = realloc(f->t, cap * sizeof(*nt));
+		if (!nt) {
+			close(fd);
+			return;
+		}
+		f->t = nt;
+		f->tcap = cap;
+	}
+	t = calloc(1, sizeof(*t));
+	if (!t) {
+		close(fd);
+		return;
+	}
+	t->tid = tid;
+	t->pid = pid;
+	t->fd = fd;
+	t->mlen = (1 + f->ring_pages) * f->page;
+	t->mp = mmap(NULL, t->mlen, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	if (t->mp == MAP_FAILED) {
+		t->mp = NULL;
+		if (!f->noted_mmap) {
+			f->noted_mmap = true;
+			f->host->log(f->inst, CPD_LOG_NOTE,
+				     "cannot map a perf ring for task %d (%s): its page faults are not counted; raise kernel.perf_event_mlock_kb or ulimit -l, lower [fault] ring_pages, or run as root",
+				     tid, strerror(errno));
+		}
+		close(fd);
+		free(t);
+		return;
+	}
+	if (f->host->watch_fd(f->inst, fd, EPOLLIN, flt_fd_ready) == 0)
+		t->watched = true;
+	f->t[f->nt++] = t;
+}
+
+/* Every thread of an attached process; only its leader gets an event. */
+static void flt_open_threads(struct flt *f, int32_t pid)
+{
+	char dir[64];
+	struct dirent *de;
+	DIR *d;
+
+	snprintf(dir, sizeof(dir), "/proc/%d/task", pid);
+	d = opendir(dir);
+	if (!d) {
+		flt_task_open(f, pid, pid);
+		return;
+	}
+	while ((de = readdir(d))) {
+		long tid = strtol(de->d_name, NULL, 10);
+
+		if (tid > 0)
+			flt_task_open(f, pid, (int32_t)tid);
+	}
+	closedir(d);
+}
+
+/* ---- events -------------------------------------------------------- */
+
+static void flt_set_comm(struct flt_proc *p, const struct cpd_str *comm)
+{
+	size_t n;
+
+	if (!p || !comm->ptr)
+		return;
+	n = comm->len < sizeof(p->comm) - 1 ? comm->len : sizeof(p->comm) - 1;
+	memcpy(p->comm, comm->ptr, n);
+	p->comm[n] = '\0';
+}
+
+static void flt_proc_event(struct flt *f, const struct cpd_event *ev)
+{
+	const struct cpd_ev_proc *pr = &ev->u.proc;
+	struct flt_proc *p;
+	struct flt_task *t;
+
+	switch (pr->op) {
+	case CPD_PROC_SPAWN_PROCESS:
+		p = flt_proc_get(f, pr->child_pid);
+		if (p) {
+			/*
+			 * A reused pid is a new process. Read its maps now,
+			 * while it is held: it may be reaped before its
+			 * faults are drained.
+			 */
+			p->alive = true;
+			flt_maps_read(p);
+			flt_set_comm(p, &ev->comm);
+		}
+		flt_task_open(f, pr->child_pid, pr->child_tid);
+		break;
+	case CPD_PROC_SPAWN_THREAD:
+		flt_task_open(f, pr->child_pid, pr->child_tid);
+		break;
+	case CPD_PROC_EXEC:
+		p = flt_proc_get(f, ev->pid);
+		if (p) {
+			/* what ran before was the old image's */
+			flt_drain_pid(f, ev->pid);
+			flt_maps_read(p);
+			flt_set_comm(p, &ev->comm);
+		}
+		/*
+		 * A non-leader exec took the leader's tid: the event we had
+		 * under that tid watched the old leader, now gone.
+		 */
+		t = flt_task_find(f, ev->tid, NULL);
+		if (t && pr->old_tid)
+			flt_task_end(f, ev->tid);
+		/* the spawned command: its first stop we can use */
+		flt_task_open(f, ev->pid, ev->tid);
+		break;
+	case CPD_PROC_ATTACH:
+		p = flt_proc_get(f, ev->pid);
+		if (p)
+			flt_maps_read(p);
+		flt_set_comm(p, &ev->comm);
+		flt_open_threads(f, ev->pid);
+		break;
+	case CPD_PROC_EXIT:
+	case CPD_PROC_DETACH:
+		/*
+		 * Also the execing thread of a non-leader exec: it takes the
+		 * leader's tid, and EXEC opens a new event under that tid.
+		 */
+		flt_task_end(f, ev->tid);
+		if (pr->flags & CPD_PROCF_GROUP_EXIT) {
+			p = flt_proc_find(f, ev->pid);
+			if (p)
+				p->alive = false;
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+static int flt_on_event(void *state, const struct cpd_event *ev)
+{
+	struct flt *f = state;
+	struct flt_proc *p;
+
+	if (f->disabled)
+		return 0;
+	if (ev->kind == CPD_EV_PROC) {
+		flt_proc_event(f, ev);
+		return 0;
+	}
+	if (ev->kind != CPD_EV_SYSCALL)
+		return 0;
+	/*
+	 * The address space just changed: attribute what was sampled so
+	 * far with the layout it happened in, then read the new one while
+	 * the caller is stopped.
+	 */
+	flt_drain_pid(f, ev->pid);
+	p = flt_proc_get(f, ev->pid);
+	if (p && !ev->u.syscall.err)
+		flt_maps_read(p);
+	return 0;
+}
+
+/* ---- reports ------------------------------------------------------- */
+
+static int flt_cmp_proc(const void *a, const void *b)
+{
+	const struct flt_proc *x = *(const struct flt_proc *const *)a;
+	const struct flt_proc *y = *(const struct flt_proc *const *)b;
+
+	if (x->faults != y->faults)
+		return x->faults < y->faults ? 1 : -1;
+	return x->pid < y->pid ? -1 : x->pid > y->pid;
+}
+
+static int flt_flush(void *state)
+{
+	struct flt *f = state;
+
+	if (!f->disabled)
+		flt_drain_all(f);
+	return 0;
+}
+
+static int flt_stop(void *state)
+{
+	struct flt *f = state;
+	struct cpd_kv kv[10];
+	size_t i;
+
+	if (f->disabled)
+		return 0;
+	flt_drain_all(f);
+	for (i = 0; i < f->nt; i++)
+		flt_reconcile(f, f->t[i]);
+	kv[0] = report_u64("faults", "Faults", CPD_UNIT_COUNT, f->faults);
+	kv[1] = report_u64("pages", "Pages", CPD_UNIT_COUNT, f->pages);
+	kv[2] = report_u64("bytes", "Touched", CPD_UNIT_BYTES,
+			   f->pages * f->page);
+	kv[3] = report_u64("heap_faults", "In the heap", CPD_UNIT_COUNT,
+			   f->by_kind[CPD_REGION_HEAP]);
+	kv[4] = report_u64("anon_faults", "In anonymous mappings",
+			   CPD_UNIT_COUNT, f->by_kind[CPD_REGION_ANON]);
+	kv[5] = report_u64("file_faults", "In file mappings", CPD_UNIT_COUNT,
+			   f->by_kind[CPD_REGION_FILE]);
+	kv[6] = report_u64("stack_faults", "On the stack", CPD_UNIT_COUNT,
+			   f->by_kind[CPD_REGION_STACK]);
+	kv[7] = report_u64("other_faults", "Elsewhere (vdso, unmapped)",
+			   CPD_UNIT_COUNT, f->by_kind[CPD_REGION_UNKNOWN]);
+	kv[8] = report_u64("lost", "Lost samples (ring full, throttled)",
+			   CPD_UNIT_COUNT, f->lost);
+	report_publish(f->host, f->inst, "fault", "Page faults", 0, 40, kv, 9);
+
+	if (f->np)
+		qsort(f->p, f->np, sizeof(*f->p), flt_cmp_proc);
+	for (i = 0; i < f->np; i++) {
+		const struct flt_proc *p = f->p[i];
+
+		if (!p->faults)
+			continue;
+		kv[0] = report_u64("pid", "PID", CPD_UNIT_NONE,
+				   (uint64_t)p->pid);
+		kv[1] = report_text("comm", "Command", p->comm,
+				    strnlen(p->comm, sizeof(p->comm)));
+		kv[2] = report_u64("faults", "Faults", CPD_UNIT_COUNT,
+				   p->faults);
+		kv[3] = report_u64("bytes", "Touched", CPD_UNIT_BYTES,
+				   p->pages * f->page);
+		report_publish(f->host, f->inst, "fault.processes",
+			       "Page faults by process", CPD_REPORTF_ROW, 41,
+			       kv, 4);
+	}
+	return 0;
+}
+
+/* ---- lifecycle ----------------------------------------------------- */
+
+/*
+ * Whether perf lets us sample faults, and with which exclusions: try on
+ * ourselves, as the paranoid setting applies the same way to our own
+ * children (perf-baseline §4: EACCES at paranoid 2 unless exclude_kernel).
+ */
+static void flt_probe(struct flt *f)
+{
+	int fd = flt_perf_open(f, 0, false);
+	int err;
+	FILE *fp;
+	int paranoid = -9;
+
+	if (fd >= 0) {
+		close(fd);
+		return;
+	}
+	fd = flt_perf_open(f, 0, true);
+	if (fd >= 0) {
+		close(fd);
+		f->exclude_kernel = true;
+		return;
+	}
+	err = errno;
+	f->disabled = true;
+	fp = fopen("/proc/sys/kernel/perf_event_paranoid", "re");
+	if (fp) {
+		if (fscanf(fp, "%d", &paranoid) != 1)
+			paranoid = -9;
+		fclose(fp);
+	}
+	if (err == ENOENT || err == ENOSYS || err == EOPNOTSUPP)
+		f->host->log(f->inst, CPD_LOG_NOTE,
+			     "page faults are not counted: this kernel has no software perf events (%s)",
+			     strerror(err));
+	else if (paranoid > -9)
+		f->host->log(f->inst, CPD_LOG_NOTE,
+			     "page faults are not counted: perf_event_open is not permitted (%s, kernel.perf_event_paranoid is %d); run as root or allow it with sysctl kernel.perf_event_paranoid=1",
+			     strerror(err), paranoid);
+	else
+		f->host->log(f->inst, CPD_LOG_NOTE,
+			     "page faults are not counted: perf_event_open is not permitted (%s); run as root or allow it with sysctl kernel.perf_event_paranoid=1",
+			     strerror(err));
+}
+
+static int flt_init(struct cpd_instance *inst, const struct cpd_host *host,
+		    void **statep)
+{
+	struct flt *f = calloc(1, sizeof(*f));
+	long page = sysconf(_SC_PAGESIZE);
+	uint64_t n = 1;
+	int rc;
+
+	if (!f)
+		return -ENOMEM;
+	f->host = host;
+	f->inst = inst;
+	/* the tracees share our kernel, so they share our page size */
+	f->page = page > 0 && !(page & (page - 1)) ? (uint64_t)page : 4096;
+	rc = host->apply_options(inst, f);
+	if (rc < 0) {
+		free(f);
+		return rc;
+	}
+	/* perf wants a power-of-two data area */
+	while (n < f->ring_pages)
+		n <<= 1;
+	f->ring_pages = n;
+	*statep = f;
+	return 0;
+}
+
+static int flt_start(void *state)
+{
+	struct flt *f = state;
+
+	/* a missing permission is a note, never a failed session */
+	flt_probe(f);
+	return 0;
+}
+
+static void flt_fini(void *state)
+{
+	struct flt *f = state;
+	size_t i;
+
+	for (i = 0; i < f->nt; i++)
+		flt_task_close(f, f->t[i]);
+	free(f->t);
+	for (i = 0; i < f->np; i++) {
+		flt_regions_free(f->p[i]);
+		free(f->p[i]);
+	}
+	free(f->p);
+	free(f);
+}
+
+CPD_PLUGIN_DEFINE(
+	.role = CPD_ROLE_ANALYZER,
+	.name = "fault",
+	.version = "1.0",
+	.description = "page faults of every traced thread (perf sampling), by region and process",
+	.subscribe = CPD_EVMASK(CPD_EV_SYSCALL) | CPD_EVMASK(CPD_EV_PROC),
+	.syscall_classes = 0,
+	.syscalls = flt_syscalls,
+	.publishes = CPD_EVMASK(CPD_EV_FAULT) | CPD_EVMASK(CPD_EV_LOST) |
+		     CPD_EVMASK(CPD_EV_REPORT),
+	.flags = CPD_PF_SINGLETON,
+	.options = flt_options,
+	.init = flt_init,
+	.start = flt_start,
+	.on_event = flt_on_event,
+	.flush = flt_flush,
+	.stop = flt_stop,
+	.fini = flt_fini,
+);

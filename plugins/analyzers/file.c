@@ -1,0 +1,706 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Copyright (c) 2026 the compendium developers */
+/*
+ * file: the file analyzer. Turns decoded syscalls into FILE events (opens,
+ * failed opens, reads, writes, copies) and keeps bytes per file.
+ *
+ * What counts as file I/O is decided by the core's fd table: only fds of
+ * kind CPD_FD_FILE. Sockets belong to the net analyzer; pipes, ttys and
+ * devices are not files anyone asked about. The noise filter (util/noise.c)
+ * is applied to the path of the fd on every operation, not only at open,
+ * so the loader's reads of libc.so.6 are hidden like its open of it.
+ *
+ * Hidden files' bytes are kept apart (hidden_read_bytes, ...) so the
+ * headline numbers are the user's own I/O, while nothing is lost.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <compendium/compendium.h>
+
+#include "lib/callmap.h"
+#include "lib/noise.h"
+#include "lib/hash.h"
+#include "lib/report.h"
+
+/* Past this many distinct paths, bytes still count but rows stop growing. */
+#define FILE_MAX_PATHS		(1u << 20)
+/* A resolved directory plus a relative name, both at most PATH_MAX. */
+#define FILE_JOIN_MAX		(2 * 4096 + 2)
+
+/* One path: the row of file.files, or of file.failed when err != 0. */
+struct file_ent {
+	struct file_ent *next;	/* hash chain */
+	uint64_t read_bytes;
+	uint64_t written_bytes;
+	uint64_t reads;
+	uint64_t writes;
+	uint64_t opens;		/* file.failed: failures */
+	uint32_t hash;
+	int err;		/* file.failed only */
+	bool hidden;
+	bool opened_read;
+	bool opened_write;
+	uint32_t len;
+	char path[];		/* len bytes, then a NUL */
+};
+
+struct file_table {
+	struct file_ent **buckets;
+	size_t nbuckets;
+	size_t n;
+};
+
+struct file {
+	/* options, written by host->apply_options */
+	const char *const *hide;
+	bool noise_filter;
+
+	const struct cpd_host *host;
+	struct cpd_instance *inst;
+	struct noise noise;
+	bool verbose;
+	bool warned_full;
+	uint32_t seed;			/* of the path hash */
+
+	struct file_table files;	/* by path */
+	struct file_table failed;	/* by path and errno */
+
+	struct callmap calls;		/* syscall -> file_calls index */
+
+	uint64_t read_bytes;
+	uint64_t written_bytes;
+	uint64_t hidden_read_bytes;
+	uint64_t hidden_written_bytes;
+	uint64_t open_failures;
+};
+
+static const struct cpd_option file_options[] = {
+	{ .name = "noise_filter", .type = CPD_OPT_BOOL, .def = "yes",
+	  .offset = offsetof(struct file, noise_filter),
+	  .help = "hide the loader, shared libraries, /proc, /sys and /dev (-v shows them)" },
+	{ .name = "hide", .type = CPD_OPT_LIST,
+	  .offset = offsetof(struct file, hide),
+	  .help = "more paths to hide: fnmatch globs, a directory hides what is below it" },
+	CPD_OPTION_END
+};
+
+/* ---- the path tables ------------------------------------------------ */
+
+/* seed is this run's random basis (hash_seed): paths come from the tracee */
+static uint32_t file_hash(uint32_t seed, const char *s, size_t len, int err)
+{
+	return hash_bytes(seed, s, len) ^ (uint32_t)err;
+}
+
+static int file_table_grow(struct file_table *t)
+{
+	size_t n = t->nbuckets ? t->nbuckets * 2 : 256, i;
+	struct file_ent **b = calloc(n, sizeof(*b));
+
+	if (!b)
+		return -ENOMEM;
+	for (i = 0; i < t->nbuckets; i++) {
+		struct file_ent *e = t->buckets[i], *next;
+
+		for (; e; e = next) {
+			next = e->next;
+			e->next = b[e->hash & (n - 1)];
+			b[e->hash & (n - 1)] = e;
+		}
+	}
+	free(t->buckets);
+	t->buckets = b;
+	t->nbuckets = n;
+	return 0;
+}
+
+static void file_table_free(struct file_table *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nbuckets; i++) {
+		struct file_ent *e = t->buckets[i], *next;
+
+		for (; e; e = next) {
+			next = e->next;
+			free(e);
+		}
+	}
+	free(t->buckets);
+	memset(t, 0, sizeof(*t));
+}
+
+/*
+ * The entry for (path, err), created when missing. NULL when memory or
+ * the row limit ran out: the caller still counts the totals.
+ */
+static struct file_ent *file_table_get(struct file *f, struct file_table *t,
+				       const char *path, size_t len, int err)
+{
+	uint32_t h = file_hash(f->seed, path, len, err);
+	struct file_ent *e;
+
+	if (t->nbuckets) {
+		for (e = t->buckets[h & (t->nbuckets - 1)]; e; e = e->next)
+			if (e->hash == h && e->err == err && e->len == len &&
+			    !memcmp(e->path, path, len))
+				return e;
+	}
+	if (t->n >= FILE_MAX_PATHS) {
+		if (!f->warned_full)
+			f->host->log(f->inst, CPD_LOG_WARN,
+				     "over %u distinct paths: totals go on, the per-file table stops growing",
+				     FILE_MAX_PATHS);
+		f->warned_full = true;
+		return NULL;
+	}
+	if (t->n >= t->nbuckets && file_table_grow(t) < 0)
+		return NULL;
+	e = calloc(1, sizeof(*e) + len + 1);
+	if (!e)
+		return NULL;
+	e->hash = h;
+	e->err = err;
+	e->len = (uint32_t)len;
+	memcpy(e->path, path, len);
+	e->hidden = noise_match(&f->noise, path, len);
+	e->next = t->buckets[h & (t->nbuckets - 1)];
+	t->buckets[h & (t->nbuckets - 1)] = e;
+	t->n++;
+	return e;
+}
+
+/* ---- publishing ----------------------------------------------------- */
+
+static void file_publish(struct file *f, const struct cpd_event *sev,
+			 struct cpd_ev_file *p)
+{
+	const struct cpd_syscall *sc = &sev->u.syscall;
+	struct cpd_event ev;
+
+	if ((p->flags & CPD_FILEF_HIDDEN) && !f->verbose)
+		return;
+	report_derive(&ev, CPD_EV_FILE, sev);
+	p->syscall = sc->name;
+	p->cause_seq = sev->seq;
+	if (!p->count)
+		p->count = 1;
+	ev.u.file = *p;
+	/* a refusal is logged by the host; the totals are ours either way */
+	f->host->publish(f->inst, &ev);
+}
+
+/* ---- opens ---------------------------------------------------------- */
+
+enum file_call {
+	FC_OPEN, FC_OPENAT, FC_OPENAT2, FC_CREAT,
+	FC_READ, FC_WRITE, FC_COPY, FC_SENDFILE, FC_SPLICE,
+};
+
+static const struct {
+	const char *name;
+	enum file_call call;
+} file_calls[] = {
+	{ "open", FC_OPEN },
+	{ "openat", FC_OPENAT },
+	{ "openat2", FC_OPENAT2 },
+	{ "creat", FC_CREAT },
+	{ "read", FC_READ },
+	{ "pread64", FC_READ },
+	{ "readv", FC_READ },
+	{ "preadv", FC_READ },
+	{ "preadv2", FC_READ },
+	{ "write", FC_WRITE },
+	{ "pwrite64", FC_WRITE },
+	{ "writev", FC_WRITE },
+	{ "pwritev", FC_WRITE },
+	{ "pwritev2", FC_WRITE },
+	{ "copy_file_range", FC_COPY },
+	{ "sendfile", FC_SENDFILE },
+	/*
+	 * tee() is not here: it only ever moves data between two pipes,
+	 * so it never touches a file and tracing it would cost stops only.
+	 */
+	{ "splice", FC_SPLICE },
+};
+
+static const char *const file_syscalls[] = {
+	"open", "openat", "openat2", "creat",
+	"read", "pread64", "readv", "preadv", "preadv2",
+	"write", "pwrite64", "writev", "pwritev", "pwritev2",
+	"copy_file_range", "sendfile", "splice",
+	NULL
+};
+
+/* The flags and mode the call was made with. */
+static void file_open_args(struct file *f, const struct cpd_syscall *sc,
+			   enum file_call call, uint32_t *flags,
+			   uint32_t *mode)
+{
+	uint64_t how[2];
+	ssize_t n;
+
+	*flags = 0;
+	*mode = 0;
+	switch (call) {
+	case FC_OPEN:
+		*flags = (uint32_t)sc->args[1];
+		*mode = (uint32_t)sc->args[2];
+		break;
+	case FC_OPENAT:
+		*flags = (uint32_t)sc->args[2];
+		*mode = (uint32_t)sc->args[3];
+		break;
+	case FC_CREAT:
+		*flags = O_CREAT | O_WRONLY | O_TRUNC;
+		*mode = (uint32_t)sc->args[1];
+		break;
+	case FC_OPENAT2:
+		/* struct open_how: u64 flags, u64 mode, u64 resolve */
+		memset(how, 0, sizeof(how));
+		n = sc->args[3] >= sizeof(how) ?
+			    f->host->read_tracee(f->inst, sc->args[2], how,
+						 sizeof(how)) :
+			    -EINVAL;
+		if (n == (ssize_t)sizeof(how)) {
+			*flags = (uint32_t)how[0];
+			*mode = (uint32_t)how[1];
+		} else if (sc->retval.fd) {
+			*flags = sc->retval.fd->open_flags;
+		}
+		break;
+	default:
+		break;
+	}
+	/* the mode is ignored, and often garbage, unless a file is made */
+	if (!(*flags & O_CREAT) && (*flags & O_TMPFILE) != O_TMPFILE)
+		*mode = 0;
+}
+
+/*
+ * The path argument, made absolute with the directory fd's path when the
+ * core knows it. Relative to the cwd it stays relative: we do not know it.
+ */
+static struct cpd_str file_arg_path(const struct cpd_syscall *sc,
+				    enum file_call call, char *buf,
+				    size_t size)
+{
+	bool at = call == FC_OPENAT || call == FC_OPENAT2;
+	const struct cpd_arg *a = report_arg(sc, at ? 1 : 0);
+	const struct cpd_fdinfo *dir;
+	struct cpd_str s = { NULL, 0, 0 };
+
+	if (!a || a->kind != CPD_ARG_PATH || !a->str.ptr)
+		return s;
+	s = a->str;
+	if (!at || (s.len && s.ptr[0] == '/'))
+		return s;
+	/*
+	 * A directory opened without O_DIRECTORY is known as a file; the
+	 * path is what matters (a real file here fails with ENOTDIR).
+	 */
+	dir = report_arg_fd(sc, 0);
+	if (!dir || (dir->kind != CPD_FD_DIR && dir->kind != CPD_FD_FILE) ||
+	    !dir->path.len ||
+	    dir->path.ptr[0] != '/' ||
+	    (size_t)dir->path.len + 1 + s.len + 1 > size)
+		return s;
+	memcpy(buf, dir->path.ptr, dir->path.len);
+	buf[dir->path.len] = '/';
+	memcpy(buf + dir->path.len + 1, s.ptr, s.len);
+	return report_str(buf, (size_t)dir->path.len + 1 + s.len);
+}
+
+static void file_open(struct file *f, const struct cpd_event *ev,
+		      enum file_call call)
+{
+	const struct cpd_syscall *sc = &ev->u.syscall;
+	struct cpd_ev_file p;
+	char joined[FILE_JOIN_MAX];
+	struct cpd_str path;
+	struct file_ent *e;
+	uint32_t flags, mode, acc;
+	bool hidden;
+
+	file_open_args(f, sc, call, &flags, &mode);
+	memset(&p, 0, sizeof(p));
+	p.fd = -1;
+	p.fd2 = -1;
+	p.open_flags = flags;
+	p.mode = mode;
+	path = file_arg_path(sc, call, joined, sizeof(joined));
+
+	if (sc->err) {
+		hidden = noise_match(&f->noise, path.ptr, path.len);
+		if (!hidden) {
+			f->open_failures++;
+			/* an unreadable path makes no useful row */
+			e = path.ptr ? file_table_get(f, &f->failed, path.ptr,
+						      path.len, sc->err) :
+				       NULL;
+			if (e)
+				e->opens++;
+		}
+		p.op = CPD_FILE_OPEN_FAILED;
+		p.err = sc->err;
+		p.path = path;
+		if (hidden)
+			p.flags |= CPD_FILEF_HIDDEN;
+		file_publish(f, ev, &p);
+		return;
+	}
+	if (sc->ret < 0)
+		return;
+
+	/* the core resolved the new fd through /proc: absolute and real */
+	if (sc->retval.fd && sc->retval.fd->path.len)
+		path = sc->retval.fd->path;
+	acc = flags & O_ACCMODE;
+	/* O_PATH opens give no access to the data */
+	if (!(flags & O_PATH)) {
+		if (acc == O_RDONLY || acc == O_RDWR)
+			p.flags |= CPD_FILEF_READABLE;
+		if (acc == O_WRONLY || acc == O_RDWR)
+			p.flags |= CPD_FILEF_WRITABLE;
+	}
+	if (flags & O_CREAT)
+		p.flags |= CPD_FILEF_CREATED;
+	p.op = CPD_FILE_OPEN;
+	p.fd = (int32_t)sc->ret;
+	p.path = path;
+	e = path.ptr ? file_table_get(f, &f->files, path.ptr, path.len, 0) :
+		       NULL;
+	hidden = e ? e->hidden : noise_match(&f->noise, path.ptr, path.len);
+	if (e) {
+		e->opens++;
+		if (p.flags & CPD_FILEF_READABLE)
+			e->opened_read = true;
+		if (p.flags & CPD_FILEF_WRITABLE)
+			e->opened_write = true;
+	}
+	if (hidden)
+		p.flags |= CPD_FILEF_HIDDEN;
+	file_publish(f, ev, &p);
+}
+
+/* ---- data ----------------------------------------------------------- */
+
+static bool file_is_file(const struct cpd_fdinfo *fd)
+{
+	return fd && fd->kind == CPD_FD_FILE;
+}
+
+/*
+ * Count bytes read from (or written to) the file behind fd; returns
+ * whether it is hidden.
+ */
+static bool file_count(struct file *f, const struct cpd_fdinfo *fd,
+		       uint64_t bytes, bool write)
+{
+	struct file_ent *e = NULL;
+	bool hidden;
+
+	if (fd->path.ptr)
+		e = file_table_get(f, &f->files, fd->path.ptr, fd->path.len, 0);
+	hidden = e ? e->hidden :
+		     noise_match(&f->noise, fd->path.ptr, fd->path.len);
+	if (e && write) {
+		e->written_bytes += bytes;
+		e->writes++;
+	} else if (e) {
+		e->read_bytes += bytes;
+		e->reads++;
+	}
+	if (write)
+		*(hidden ? &f->hidden_written_bytes : &f->written_bytes) += bytes;
+	else
+		*(hidden ? &f->hidden_read_bytes : &f->read_bytes) += bytes;
+	return hidden;
+}
+
+static void file_io(struct file *f, const struct cpd_event *ev, bool write)
+{
+	const struct cpd_syscall *sc = &ev->u.syscall;
+	const struct cpd_fdinfo *fd = report_arg_fd(sc, 0);
+	struct cpd_ev_file p;
+
+	if (sc->err || sc->ret <= 0 || !file_is_file(fd))
+		return;
+	memset(&p, 0, sizeof(p));
+	p.op = write ? CPD_FILE_WRITE : CPD_FILE_READ;
+	p.fd = (int32_t)sc->args[0];
+	p.fd2 = -1;
+	p.bytes = (uint64_t)sc->ret;
+	p.open_flags = fd->open_flags;
+	p.path = fd->path;
+	if (file_count(f, fd, p.bytes, write))
+		p.flags |= CPD_FILEF_HIDDEN;
+	file_publish(f, ev, &p);
+}
+
+/*
+ * copy_file_range, sendfile and splice move data between two fds without
+ * it passing through the program. Each file side counts as a read (the
+ * source) or a write (the destination); sockets and pipes are left to
+ * whoever owns them, so sendfile into a socket is a file read here and a
+ * send for the net analyzer.
+ */
+static void file_transfer(struct file *f, const struct cpd_event *ev,
+			  uint32_t op, unsigned in_idx, unsigned out_idx)
+{
+	const struct cpd_syscall *sc = &ev->u.syscall;
+	const struct cpd_fdinfo *in = report_arg_fd(sc, in_idx);
+	const struct cpd_fdinfo *out = report_arg_fd(sc, out_idx);
+	bool in_file = file_is_file(in), out_file = file_is_file(out);
+	bool hidden = true;
+	struct cpd_ev_file p;
+
+	if (sc->err || sc->ret <= 0 || (!in_file && !out_file))
+		return;
+	memset(&p, 0, sizeof(p));
+	p.op = op;
+	p.bytes = (uint64_t)sc->ret;
+	p.fd = (int32_t)sc->args[in_idx];
+	p.fd2 = (int32_t)sc->args[out_idx];
+	if (in_file) {
+		p.path = in->path;
+		p.open_flags = in->open_flags;
+		hidden = file_count(f, in, p.bytes, false);
+	}
+	if (out_file) {
+		p.path2 = out->path;
+		hidden = file_count(f, out, p.bytes, true) && hidden;
+	}
+	if (out && out->kind == CPD_FD_SOCKET)
+		p.flags |= CPD_FILEF_TO_NETWORK;
+	/* hidden only when every file it touched is */
+	if (hidden)
+		p.flags |= CPD_FILEF_HIDDEN;
+	file_publish(f, ev, &p);
+}
+
+static const char *file_call_name(size_t i)
+{
+	return file_calls[i].name;
+}
+
+static int file_on_event(void *state, const struct cpd_event *ev)
+{
+	struct file *f = state;
+	const struct cpd_syscall *sc;
+	int i;
+
+	if (ev->kind != CPD_EV_SYSCALL)
+		return 0;
+	sc = &ev->u.syscall;
+	/* without the exit there is no result to report */
+	if (sc->flags & (CPD_SCF_NO_EXIT | CPD_SCF_ENTRY_ONLY) || !sc->name.ptr)
+		return 0;
+	i = callmap_find(&f->calls, sc);
+	if (i < 0)
+		return 0;
+	switch (file_calls[i].call) {
+	case FC_OPEN:
+	case FC_OPENAT:
+	case FC_OPENAT2:
+	case FC_CREAT:
+		file_open(f, ev, file_calls[i].call);
+		break;
+	case FC_READ:
+		file_io(f, ev, false);
+		break;
+	case FC_WRITE:
+		file_io(f, ev, true);
+		break;
+	case FC_COPY:
+		/* copy_file_range(fd_in, off_in, fd_out, ...) */
+		file_transfer(f, ev, CPD_FILE_COPY, 0, 2);
+		break;
+	case FC_SENDFILE:
+		/* sendfile(out_fd, in_fd, offset, count) */
+		file_transfer(f, ev, CPD_FILE_SENDFILE, 1, 0);
+		break;
+	case FC_SPLICE:
+		/* splice(fd_in, off_in, fd_out, off_out, ...) */
+		file_transfer(f, ev, CPD_FILE_SPLICE, 0, 2);
+		break;
+	}
+	return 0;
+}
+
+/* ---- reports -------------------------------------------------------- */
+
+/* Byte order, then the shorter first: paths are bytes, not text. */
+static int file_ent_cmp(const void *a, const void *b)
+{
+	const struct file_ent *x = *(const struct file_ent *const *)a;
+	const struct file_ent *y = *(const struct file_ent *const *)b;
+	size_t n = x->len < y->len ? x->len : y->len;
+	int c = memcmp(x->path, y->path, n);
+
+	if (c)
+		return c;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return (x->err > y->err) - (x->err < y->err);
+}
+
+/* The visible entries of t, sorted; *n set. NULL with *n = 0 if none. */
+static struct file_ent **file_sorted(const struct file_table *t, size_t *n)
+{
+	struct file_ent **v, *e;
+	size_t i, k = 0;
+
+	*n = 0;
+	if (!t->n)
+		return NULL;
+	v = calloc(t->n, sizeof(*v));
+	if (!v)
+		return NULL;
+	for (i = 0; i < t->nbuckets; i++)
+		for (e = t->buckets[i]; e; e = e->next)
+			if (!e->hidden)
+				v[k++] = e;
+	qsort(v, k, sizeof(*v), file_ent_cmp);
+	*n = k;
+	return v;
+}
+
+static int file_stop(void *state)
+{
+	struct file *f = state;
+	uint64_t opened_read = 0, opened_write = 0;
+	struct file_ent **v;
+	struct cpd_kv kv[7];
+	size_t n, i;
+
+	v = file_sorted(&f->files, &n);
+	for (i = 0; i < n; i++) {
+		opened_read += v[i]->opened_read;
+		opened_write += v[i]->opened_write;
+	}
+	kv[0] = report_u64("read_bytes", "Files read", CPD_UNIT_BYTES,
+			f->read_bytes);
+	kv[1] = report_u64("written_bytes", "Files written", CPD_UNIT_BYTES,
+			f->written_bytes);
+	kv[2] = report_u64("opened_read", "Opened for read", CPD_UNIT_COUNT,
+			opened_read);
+	kv[3] = report_u64("opened_write", "Opened for write", CPD_UNIT_COUNT,
+			opened_write);
+	kv[4] = report_u64("open_failures", "Failed opens", CPD_UNIT_COUNT,
+			f->open_failures);
+	kv[5] = report_u64("hidden_read_bytes", "Library and system files read",
+			CPD_UNIT_BYTES, f->hidden_read_bytes);
+	kv[6] = report_u64("hidden_written_bytes",
+			"Library and system files written", CPD_UNIT_BYTES,
+			f->hidden_written_bytes);
+	report_publish(f->host, f->inst, "file", "Files", 0, 20, kv, 7);
+
+	for (i = 0; i < n; i++) {
+		const struct file_ent *e = v[i];
+
+		kv[0] = report_text("path", "Path", e->path, e->len);
+		kv[1] = report_u64("read_bytes", "Read", CPD_UNIT_BYTES,
+				e->read_bytes);
+		kv[2] = report_u64("written_bytes", "Written", CPD_UNIT_BYTES,
+				e->written_bytes);
+		kv[3] = report_u64("reads", "Reads", CPD_UNIT_COUNT, e->reads);
+		kv[4] = report_u64("writes", "Writes", CPD_UNIT_COUNT, e->writes);
+		kv[5] = report_u64("opens", "Opens", CPD_UNIT_COUNT, e->opens);
+		report_publish(f->host, f->inst, "file.files", "Files", CPD_REPORTF_ROW, 21, kv, 6);
+	}
+	free(v);
+
+	v = file_sorted(&f->failed, &n);
+	for (i = 0; i < n; i++) {
+		const struct file_ent *e = v[i];
+		const char *name = f->host->errno_name(e->err);
+		char num[32];
+
+		if (!name) {
+			snprintf(num, sizeof(num), "E%d", e->err);
+			name = num;
+		}
+		kv[0] = report_text("path", "Path", e->path, e->len);
+		kv[1] = report_text("error", "Error", name, strlen(name));
+		kv[2] = report_u64("count", "Count", CPD_UNIT_COUNT, e->opens);
+		report_publish(f->host, f->inst, "file.failed", "Failed opens", CPD_REPORTF_ROW,
+			    22, kv, 3);
+	}
+	free(v);
+	return 0;
+}
+
+/* ---- lifecycle ------------------------------------------------------ */
+
+static int file_init(struct cpd_instance *inst, const struct cpd_host *host,
+		     void **statep)
+{
+	struct file *f = calloc(1, sizeof(*f));
+	int rc;
+
+	if (!f)
+		return -ENOMEM;
+	f->host = host;
+	f->inst = inst;
+	callmap_init(&f->calls, file_call_name,
+		     sizeof(file_calls) / sizeof(file_calls[0]));
+	rc = host->apply_options(inst, f);
+	if (rc < 0)
+		goto err_free;
+	rc = noise_init(&f->noise, f->noise_filter, f->hide);
+	if (rc < 0)
+		goto err_free;
+	f->seed = hash_seed(f);
+	*statep = f;
+	return 0;
+
+err_free:
+	free(f);
+	return rc;
+}
+
+static int file_start(void *state)
+{
+	struct file *f = state;
+
+	f->verbose = f->host->run_info(f->inst)->verbose > 0;
+	return 0;
+}
+
+static void file_fini(void *state)
+{
+	struct file *f = state;
+
+	noise_free(&f->noise);
+	file_table_free(&f->files);
+	file_table_free(&f->failed);
+	free(f);
+}
+
+CPD_PLUGIN_DEFINE(
+	.role = CPD_ROLE_ANALYZER,
+	.name = "file",
+	.version = "1.0",
+	.description = "file opens (and failed ones), reads, writes and copies, with bytes per file",
+	.subscribe = CPD_EVMASK(CPD_EV_SYSCALL) | CPD_EVMASK(CPD_EV_PROC),
+	.syscall_classes = 0,
+	.syscalls = file_syscalls,
+	.publishes = CPD_EVMASK(CPD_EV_FILE) | CPD_EVMASK(CPD_EV_REPORT),
+	.flags = CPD_PF_SINGLETON,
+	.options = file_options,
+	.init = file_init,
+	.start = file_start,
+	.on_event = file_on_event,
+	.stop = file_stop,
+	.fini = file_fini,
+);

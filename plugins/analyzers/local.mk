@@ -1,0 +1,30 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Analyzers: they turn decoded syscalls (file, net, mmap) or kernel records
+# (fault: perf events; sched, blkio: BPF, see plugins/ebpf/local.mk) into
+# domain events and reports.
+pkglib_LTLIBRARIES += plugins/file.la plugins/net.la plugins/mmap.la \
+	plugins/fault.la
+
+plugins_file_la_SOURCES = plugins/analyzers/file.c
+plugins_file_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
+plugins_file_la_CFLAGS = $(PLUGIN_CC_OPTS)
+plugins_file_la_LDFLAGS = $(PLUGIN_LD_OPTS)
+plugins_file_la_LIBADD = plugins/libcpdutil.la
+
+plugins_net_la_SOURCES = plugins/analyzers/net.c
+plugins_net_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
+plugins_net_la_CFLAGS = $(PLUGIN_CC_OPTS)
+plugins_net_la_LDFLAGS = $(PLUGIN_LD_OPTS)
+plugins_net_la_LIBADD = plugins/libcpdutil.la
+
+plugins_mmap_la_SOURCES = plugins/analyzers/mmap.c
+plugins_mmap_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
+plugins_mmap_la_CFLAGS = $(PLUGIN_CC_OPTS)
+plugins_mmap_la_LDFLAGS = $(PLUGIN_LD_OPTS)
+plugins_mmap_la_LIBADD = plugins/libcpdutil.la
+
+plugins_fault_la_SOURCES = plugins/analyzers/fault.c
+plugins_fault_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
+plugins_fault_la_CFLAGS = $(PLUGIN_CC_OPTS)
+plugins_fault_la_LDFLAGS = $(PLUGIN_LD_OPTS)
+plugins_fault_la_LIBADD = plugins/libcpdutil.la

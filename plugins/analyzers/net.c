@@ -1,0 +1,1120 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Copyright (c) 2026 the compendium developers */
+/*
+ * net: the network analyzer. Turns decoded socket syscalls into NET events
+ * (connect, accept, bind, listen, send, recv) and keeps bytes per
+ * connection.
+ *
+ * Sockets are known from the core's fd table: family, type and the local
+ * and peer endpoints ride along with every fd argument. Traffic is split
+ * three ways, and every byte lands in exactly one bucket:
+ *  - local IPC (AF_UNIX, AF_NETLINK): never network, ipc_* counters;
+ *  - loopback (peer in 127/8, ::1, ::ffff:127/104, tested on the address,
+ *    not on its text), hidden by default: loopback_* counters;
+ *  - everything else: sent_bytes / recv_bytes.
+ * With hide_loopback = no, loopback traffic counts as network.
+ *
+ * A connection is keyed by (family, type, local endpoint, peer endpoint)
+ * as the fd table knows them. A client's local port is not known (the
+ * kernel picks it at connect), so repeated connections from one socket
+ * setup to one server share a row; accepted connections differ by the
+ * client's port and get one row each.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <arpa/inet.h>
+#include <errno.h>
+#include <linux/audit.h>
+#include <netinet/in.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+
+#include <compendium/compendium.h>
+
+#include "lib/callmap.h"
+#include "lib/hash.h"
+#include "lib/report.h"
+
+/* Past this many connections, bytes still count but rows stop growing. */
+#define NET_MAX_CONNS		(1u << 18)
+/* The kernel's UIO_MAXIOV: the most messages one sendmmsg/recvmmsg moves. */
+#define NET_MAX_MMSG		1024u
+/* Bytes of a sockaddr worth reading: sockaddr_storage. */
+#define NET_SA_MAX		128u
+/* sun_path's size: the longest unix name. */
+#define NET_PATH_MAX		108u
+
+enum net_class {
+	NET_CLS_NET,		/* network proper */
+	NET_CLS_LOOPBACK,	/* network, but to this host */
+	NET_CLS_IPC,		/* unix and netlink sockets */
+};
+
+/* An endpoint reduced to what identifies it: a hash key we own. */
+struct net_ep {
+	uint16_t family;
+	uint16_t port;
+	uint32_t port_id;	/* AF_NETLINK */
+	uint32_t scope_id;	/* AF_INET6 */
+	uint8_t addr[16];
+	uint8_t abstract;	/* AF_UNIX abstract name */
+	uint8_t pathlen;
+	char path[NET_PATH_MAX];	/* AF_UNIX, not NUL-terminated */
+};
+
+struct net_conn {
+	struct net_conn *next;	/* hash chain */
+	uint32_t hash;
+	uint16_t family;
+	uint32_t sock_type;
+	uint32_t protocol;
+	struct net_ep local;
+	struct net_ep peer;
+	const char *direction;	/* static: "connect", "accept", "sendto" */
+	enum net_class cls;
+	bool hidden;
+	uint64_t sent;
+	uint64_t recv;
+};
+
+struct net {
+	/* options, written by host->apply_options */
+	bool hide_loopback;
+	bool hide_local_ipc;
+
+	const struct cpd_host *host;
+	struct cpd_instance *inst;
+	struct callmap calls;		/* syscall -> net_calls index */
+	bool verbose;
+	bool warned_full;
+	uint32_t seed;		/* of the connection hash */
+
+	struct net_conn **buckets;
+	size_t nbuckets;
+	struct net_conn **order;	/* first-seen order, owning */
+	size_t nconns, capconns;
+
+	uint64_t sent_bytes;
+	uint64_t recv_bytes;
+	uint64_t ipc_sent_bytes;
+	uint64_t ipc_recv_bytes;
+	uint64_t loopback_sent_bytes;
+	uint64_t loopback_recv_bytes;
+	uint64_t connections;
+	uint64_t accepted;
+};
+
+static const struct cpd_option net_options[] = {
+	{ .name = "hide_loopback", .type = CPD_OPT_BOOL, .def = "yes",
+	  .offset = offsetof(struct net, hide_loopback),
+	  .help = "hide traffic to 127.0.0.0/8 and ::1 and count it apart (-v shows it)" },
+	{ .name = "hide_local_ipc", .type = CPD_OPT_BOOL, .def = "yes",
+	  .offset = offsetof(struct net, hide_local_ipc),
+	  .help = "do not show unix and netlink socket events (-v shows them); always counted apart" },
+	CPD_OPTION_END
+};
+
+static const char *const net_syscalls[] = {
+	"connect", "accept", "accept4", "bind", "listen",
+	"sendto", "sendmsg", "sendmmsg",
+	"recvfrom", "recvmsg", "recvmmsg",
+	/*
+	 * The plain fd calls, for sockets. pread64, pwrite64 and the
+	 * p*v* calls are not here: on a socket they fail with ESPIPE.
+	 */
+	"read", "write", "readv", "writev",
+	/* the socket side of zero-copy transfers */
+	"sendfile", "splice",
+	NULL
+};
+
+/* ---- endpoints ------------------------------------------------------ */
+
+static void net_ep_from(struct net_ep *ep, const struct cpd_sockaddr *sa)
+{
+	size_t len;
+
+	memset(ep, 0, sizeof(*ep));
+	if (!sa)
+		return;
+	ep->family = sa->family;
+	switch (sa->family) {
+	case AF_INET:
+		ep->port = sa->port;
+		memcpy(ep->addr, sa->addr, 4);
+		break;
+	case AF_INET6:
+		ep->port = sa->port;
+		ep->scope_id = sa->scope_id;
+		memcpy(ep->addr, sa->addr, 16);
+		break;
+	case AF_UNIX:
+		ep->abstract = !!(sa->flags & CPD_SA_ABSTRACT);
+		len = sa->path.ptr ? sa->path.len : 0;
+		if (len > NET_PATH_MAX)
+			len = NET_PATH_MAX;
+		if (len)
+			memcpy(ep->path, sa->path.ptr, len);
+		ep->pathlen = (uint8_t)len;
+		break;
+	case AF_NETLINK:
+		ep->port_id = sa->port_id;
+		break;
+	default:
+		break;
+	}
+}
+
+/* Whether an endpoint is set well enough to say who the peer is. */
+static bool net_ep_known(const struct net_ep *ep)
+{
+	static const uint8_t zero[16];
+
+	switch (ep->family) {
+	case AF_INET:
+		return ep->port || memcmp(ep->addr, zero, 4);
+	case AF_INET6:
+		return ep->port || memcmp(ep->addr, zero, 16);
+	case AF_UNIX:
+		return ep->pathlen || ep->abstract;
+	case AF_NETLINK:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool net_sa_known(const struct cpd_sockaddr *sa)
+{
+	struct net_ep ep;
+
+	net_ep_from(&ep, sa);
+	return net_ep_known(&ep);
+}
+
+/* 127.0.0.0/8, ::1 and ::ffff:127.0.0.0/104, by value. */
+static bool net_ep_loopback(const struct net_ep *ep)
+{
+	static const uint8_t v6_loop[16] = { [15] = 1 };
+	static const uint8_t v4_mapped[12] = { [10] = 0xff, [11] = 0xff };
+
+	if (ep->family == AF_INET)
+		return ep->addr[0] == 127;
+	if (ep->family == AF_INET6)
+		return !memcmp(ep->addr, v6_loop, 16) ||
+		       (!memcmp(ep->addr, v4_mapped, 12) && ep->addr[12] == 127);
+	return false;
+}
+
+static enum net_class net_classify(uint16_t family, const struct net_ep *local,
+				   const struct net_ep *peer)
+{
+	if (family == AF_UNIX || family == AF_NETLINK ||
+	    peer->family == AF_UNIX || peer->family == AF_NETLINK)
+		return NET_CLS_IPC;
+	if (net_ep_known(peer))
+		return net_ep_loopback(peer) ? NET_CLS_LOOPBACK : NET_CLS_NET;
+	/* no peer yet (bind, listen): a socket bound to loopback stays there */
+	if (net_ep_known(local) && net_ep_loopback(local))
+		return NET_CLS_LOOPBACK;
+	return NET_CLS_NET;
+}
+
+static bool net_hidden(const struct net *n, enum net_class cls)
+{
+	return (cls == NET_CLS_LOOPBACK && n->hide_loopback) ||
+	       (cls == NET_CLS_IPC && n->hide_local_ipc);
+}
+
+static uint32_t net_class_flags(const struct net *n, enum net_class cls)
+{
+	uint32_t flags = 0;
+
+	if (cls == NET_CLS_LOOPBACK)
+		flags |= CPD_NETF_LOOPBACK;
+	if (cls == NET_CLS_IPC)
+		flags |= CPD_NETF_LOCAL_IPC;
+	if (net_hidden(n, cls))
+		flags |= CPD_NETF_HIDDEN;
+	return flags;
+}
+
+/*
+ * Decode a sockaddr read from the tracee (msg_name) into sa; path points
+ * into pathbuf (NET_PATH_MAX bytes). Only what the fd-table decoder would
+ * have produced; anything short or odd stays family-only.
+ */
+static void net_decode_sa(const uint8_t *raw, size_t len,
+			  struct cpd_sockaddr *sa, char *pathbuf)
+{
+	uint16_t family;
+
+	memset(sa, 0, sizeof(*sa));
+	if (len < sizeof(family))
+		return;
+	memcpy(&family, raw, sizeof(family));
+	sa->family = family;
+	switch (family) {
+	case AF_INET: {
+		struct sockaddr_in in;
+
+		if (len < sizeof(in)) {
+			sa->flags |= CPD_SA_TRUNCATED;
+			break;
+		}
+		memcpy(&in, raw, sizeof(in));
+		memcpy(sa->addr, &in.sin_addr, 4);
+		sa->port = ntohs(in.sin_port);
+		break;
+	}
+	case AF_INET6: {
+		struct sockaddr_in6 in6;
+
+		if (len < sizeof(in6)) {
+			sa->flags |= CPD_SA_TRUNCATED;
+			break;
+		}
+		memcpy(&in6, raw, sizeof(in6));
+		memcpy(sa->addr, &in6.sin6_addr, 16);
+		sa->port = ntohs(in6.sin6_port);
+		sa->scope_id = in6.sin6_scope_id;
+		break;
+	}
+	case AF_UNIX: {
+		size_t off = offsetof(struct sockaddr_un, sun_path);
+		size_t plen = len > off ? len - off : 0;
+		const char *p = (const char *)raw + off;
+
+		if (plen > NET_PATH_MAX)
+			plen = NET_PATH_MAX;
+		if (!plen) {
+			sa->flags |= CPD_SA_UNNAMED;
+			break;
+		}
+		if (p[0] == '\0') {
+			sa->flags |= CPD_SA_ABSTRACT;
+			p++;
+			plen--;
+		} else {
+			plen = strnlen(p, plen);
+		}
+		memcpy(pathbuf, p, plen);
+		sa->path.ptr = pathbuf;
+		sa->path.len = (uint32_t)plen;
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+/* ---- connections ---------------------------------------------------- */
+
+/*
+ * Endpoints are memset before filling, so whole-struct bytes are a key.
+ * The basis is random per run: addresses and unix names come from the
+ * tracee, which should not be able to pile them into one chain.
+ */
+static uint32_t net_key_hash(uint32_t seed, uint16_t family, uint32_t type,
+			     const struct net_ep *local,
+			     const struct net_ep *peer)
+{
+	uint32_t h = seed;
+
+	h = hash_bytes(h, &family, sizeof(family));
+	h = hash_bytes(h, &type, sizeof(type));
+	h = hash_bytes(h, local, sizeof(*local));
+	return hash_bytes(h, peer, sizeof(*peer));
+}
+
+static int net_grow(struct net *n)
+{
+	size_t nb = n->nbuckets ? n->nbuckets * 2 : 64, i;
+	struct net_conn **b = calloc(nb, sizeof(*b));
+
+	if (!b)
+		return -ENOMEM;
+	for (i = 0; i < n->nconns; i++) {
+		struct net_conn *c = n->order[i];
+
+		c->next = b[c->hash & (nb - 1)];
+		b[c->hash & (nb - 1)] = c;
+	}
+	free(n->buckets);
+	n->buckets = b;
+	n->nbuckets = nb;
+	return 0;
+}
+
+/*
+ * The connection for this socket and these endpoints, created with
+ * direction when new (*created set). NULL when memory or the row limit
+ * ran out; the caller still counts the totals.
+ */
+static struct net_conn *net_conn_get(struct net *n, uint16_t family,
+				     uint32_t type, uint32_t protocol,
+				     const struct net_ep *local,
+				     const struct net_ep *peer,
+				     const char *direction, bool *created)
+{
+	uint32_t h = net_key_hash(n->seed, family, type, local, peer);
+	struct net_conn *c;
+
+	*created = false;
+	/*
+	 * Traffic with no known far end (a datagram read without asking
+	 * who sent it) makes no row: it would say nothing but "?". Its
+	 * bytes still count. Unix peers are often nameless, and say so.
+	 */
+	if (!net_ep_known(peer) && family != AF_UNIX && family != AF_NETLINK)
+		return NULL;
+	if (n->nbuckets)
+		for (c = n->buckets[h & (n->nbuckets - 1)]; c; c = c->next)
+			if (c->hash == h && c->family == family &&
+			    c->sock_type == type &&
+			    !memcmp(&c->local, local, sizeof(*local)) &&
+			    !memcmp(&c->peer, peer, sizeof(*peer)))
+				return c;
+	if (n->nconns >= NET_MAX_CONNS) {
+		if (!n->warned_full)
+			n->host->log(n->inst, CPD_LOG_WARN,
+				     "over %u connections: totals go on, the connection table stops growing",
+				     NET_MAX_CONNS);
+		n->warned_full = true;
+		return NULL;
+	}
+	if (n->nconns == n->capconns) {
+		size_t cap = n->capconns ? n->capconns * 2 : 64;
+		struct net_conn **o = realloc(n->order, cap * sizeof(*o));
+
+		if (!o)
+			return NULL;
+		n->order = o;
+		n->capconns = cap;
+	}
+	if (n->nconns >= n->nbuckets && net_grow(n) < 0)
+		return NULL;
+	c = calloc(1, sizeof(*c));
+	if (!c)
+		return NULL;
+	c->hash = h;
+	c->family = family;
+	c->sock_type = type;
+	c->protocol = protocol;
+	c->local = *local;
+	c->peer = *peer;
+	c->direction = direction;
+	c->cls = net_classify(family, local, peer);
+	c->hidden = net_hidden(n, c->cls);
+	c->next = n->buckets[h & (n->nbuckets - 1)];
+	n->buckets[h & (n->nbuckets - 1)] = c;
+	n->order[n->nconns++] = c;
+	*created = true;
+	return c;
+}
+
+/* ---- publishing ----------------------------------------------------- */
+
+static void net_publish(struct net *n, const struct cpd_event *sev,
+			struct cpd_ev_net *p)
+{
+	const struct cpd_syscall *sc = &sev->u.syscall;
+	struct cpd_event ev;
+
+	if ((p->flags & CPD_NETF_HIDDEN) && !n->verbose)
+		return;
+	report_derive(&ev, CPD_EV_NET, sev);
+	p->syscall = sc->name;
+	p->cause_seq = sev->seq;
+	if (!p->count)
+		p->count = 1;
+	ev.u.net = *p;
+	/* a refusal is logged by the host; the totals are ours either way */
+	n->host->publish(n->inst, &ev);
+}
+
+static const struct cpd_sockaddr *net_sa(const struct cpd_syscall *sc,
+					 unsigned i)
+{
+	const struct cpd_arg *a = report_arg(sc, i);
+
+	return a ? a->sa : NULL;
+}
+
+/* The socket behind fd, filled into p (family, type, endpoints). */
+static void net_fill_socket(struct cpd_ev_net *p, const struct cpd_fdinfo *fd,
+			    int32_t fdnum)
+{
+	p->fd = fdnum;
+	if (!fd)
+		return;
+	p->family = fd->sock_family;
+	p->sock_type = fd->sock_type;
+	p->protocol = fd->sock_protocol;
+	p->local = fd->local;
+	p->peer = fd->peer;
+}
+
+/*
+ * Account bytes moved on a socket (send when out) with peer as the far
+ * end, and publish the event p describes. direction is what a connection
+ * first seen here is called.
+ */
+static void net_traffic(struct net *n, const struct cpd_event *ev,
+			struct cpd_ev_net *p, uint64_t bytes, bool out,
+			const char *direction)
+{
+	struct net_ep local, peer;
+	enum net_class cls;
+	struct net_conn *c;
+	bool created;
+	uint16_t family = p->family ? p->family : p->peer.family;
+
+	net_ep_from(&local, &p->local);
+	net_ep_from(&peer, &p->peer);
+	c = net_conn_get(n, family, p->sock_type, p->protocol, &local, &peer,
+			 direction, &created);
+	cls = c ? c->cls : net_classify(family, &local, &peer);
+	if (c)
+		*(out ? &c->sent : &c->recv) += bytes;
+	if (cls == NET_CLS_IPC)
+		*(out ? &n->ipc_sent_bytes : &n->ipc_recv_bytes) += bytes;
+	else if (net_hidden(n, cls))
+		*(out ? &n->loopback_sent_bytes : &n->loopback_recv_bytes) +=
+			bytes;
+	else
+		*(out ? &n->sent_bytes : &n->recv_bytes) += bytes;
+	p->op = out ? CPD_NET_SEND : CPD_NET_RECV;
+	p->bytes = bytes;
+	p->flags |= net_class_flags(n, cls);
+	net_publish(n, ev, p);
+}
+
+/* ---- connect, accept, bind, listen ---------------------------------- */
+
+static void net_connect(struct net *n, const struct cpd_event *ev)
+{
+	const struct cpd_syscall *sc = &ev->u.syscall;
+	const struct cpd_fdinfo *fd = report_arg_fd(sc, 0);
+	const struct cpd_sockaddr *sa = net_sa(sc, 1);
+	struct net_ep local, peer;
+	struct cpd_ev_net p;
+	enum net_class cls;
+	struct net_conn *c;
+	bool created;
+
+	/* AF_UNSPEC dissolves a UDP association: not a connection */
+	if (!sa || sa->family == AF_UNSPEC)
+		return;
+	/* a repeated non-blocking connect: the first one was reported */
+	if (sc->err == EISCONN || sc->err == EALREADY)
+		return;
+	memset(&p, 0, sizeof(p));
+	net_fill_socket(&p, fd, (int32_t)sc->args[0]);
+	if (!p.family)
+		p.family = sa->family;
+	p.peer = *sa;
+	net_ep_from(&local, &p.local);
+	net_ep_from(&peer, sa);
+	if (sc->err && sc->err != EINPROGRESS) {
+		cls = net_classify(p.family, &local, &peer);
+		p.op = CPD_NET_CONNECT_FAILED;
+		p.err = sc->err;
+		p.flags = net_class_flags(n, cls);
+		net_publish(n, ev, &p);
+		return;
+	}
+	c = net_conn_get(n, p.family, p.sock_type, p.protocol, &local, &peer,
+			 "connect", &created);
+	cls = c ? c->cls : net_classify(p.family, &local, &peer);
+	/* a socket that sent with sendto first, then connected */
+	if (c && !created)
+		c->direction = "connect";
+	if (!net_hidden(n, cls) && cls != NET_CLS_IPC)
+		n->connections++;
+	p.op = CPD_NET_CONNECT;
+	p.flags = net_class_flags(n, cls);
+	if (sc->err == EINPROGRESS)
+		p.flags |= CPD_NETF_INPROGRESS;
+	net_publish(n, ev, &p);
+}
+
+static void net_accept(struct net *n, const struct cpd_event *ev)
+{
+	const struct cpd_syscall *sc = &ev->u.syscall;
+	const struct cpd_fdinfo *lfd = report_arg_fd(sc, 0), *fd = sc->retval.fd;
+	const struct cpd_sockaddr *sa = net_sa(sc, 1);
+	struct net_ep local, peer;
+	struct cpd_ev_net p;
+	enum net_class cls;
+	struct net_conn *c;
+	bool created;
+
+	if (sc->err || sc->ret < 0)
+		return;
+	memset(&p, 0, sizeof(p));
+	/* the new socket as the fd table now knows it, else its listener */
+	net_fill_socket(&p, fd ? fd : lfd, (int32_t)sc->ret);
+	if (!net_sa_known(&p.peer) && sa)
+		p.peer = *sa;
+	if (!p.family)
+		p.family = p.peer.family;
+	net_ep_from(&local, &p.local);
+	net_ep_from(&peer, &p.peer);
+	c = net_conn_get(n, p.family, p.sock_type, p.protocol, &local, &peer,
+			 "accept", &created);
+	cls = c ? c->cls : net_classify(p.family, &local, &peer);
+	if (!net_hidden(n, cls) && cls != NET_CLS_IPC)
+		n->accepted++;
+	p.op = CPD_NET_ACCEPT;
+	p.flags = net_class_flags(n, cls);
+	net_publish(n, ev, &p);
+}
+
+static void net_bind_listen(struct net *n, const struct cpd_event *ev,
+			    bool listen)
+{
+	const struct cpd_syscall *sc = &ev->u.syscall;
+	const struct cpd_fdinfo *fd = report_arg_fd(sc, 0);
+	const struct cpd_sockaddr *sa = net_sa(sc, 1);
+	struct net_ep local, none;
+	struct cpd_ev_net p;
+
+	if (sc->err)
+		return;
+	memset(&p, 0, sizeof(p));
+	net_fill_socket(&p, fd, (int32_t)sc->args[0]);
+	/* bind's address is the argument: fd info predates the call */
+	if (!listen && sa) {
+		p.local = *sa;
+		if (!p.family)
+			p.family = sa->family;
+	}
+	net_ep_from(&local, &p.local);
+	memset(&none, 0, sizeof(none));
+	memset(&p.peer, 0, sizeof(p.peer));
+	p.op = listen ? CPD_NET_LISTEN : CPD_NET_BIND;
+	p.flags = net_class_flags(n, net_classify(p.family, &local, &none));
+	net_publish(n, ev, &p);
+}
+
+/* ---- sends and receives --------------------------------------------- */
+
+/* The msghdr/mmsghdr layout of the tracee's ABI. */
+struct net_abi {
+	size_t ptr;		/* pointer size */
+	size_t namelen_off;	/* msghdr.msg_namelen */
+	size_t mmsg_len_off;	/* mmsghdr.msg_len */
+	size_t mmsg_stride;	/* sizeof(struct mmsghdr) */
+};
+
+static const struct net_abi net_abi_64 = { 8, 8, 56, 64 };
+static const struct net_abi net_abi_32 = { 4, 4, 28, 32 };
+
+static const struct net_abi *net_abi_of(const struct cpd_syscall *sc)
+{
+	return sc->arch == AUDIT_ARCH_I386 ? &net_abi_32 : &net_abi_64;
+}
+
+static uint64_t net_load_ptr(const uint8_t *p, size_t size)
+{
+	uint64_t v64 = 0;
+	uint32_t v32 = 0;
+
+	if (size == 4) {
+		memcpy(&v32, p, 4);
+		return v32;
+	}
+	memcpy(&v64, p, 8);
+	return v64;
+}
+
+/*
+ * The address in a msghdr at hdr (already read into raw), read from the
+ * tracee into sa. The kernel updated msg_namelen for receives.
+ */
+static bool net_msg_name(struct net *n, const struct net_abi *abi,
+			 const uint8_t *raw, struct cpd_sockaddr *sa,
+			 char *pathbuf)
+{
+	uint8_t buf[NET_SA_MAX];
+	uint64_t name = net_load_ptr(raw, abi->ptr);
+	uint32_t namelen;
+	ssize_t got;
+
+	memcpy(&namelen, raw + abi->namelen_off, sizeof(namelen));
+	if (!name || !namelen)
+		return false;
+	if (namelen > sizeof(buf))
+		namelen = sizeof(buf);
+	got = n->host->read_tracee(n->inst, name, buf, namelen);
+	if (got <= 0)
+		return false;
+	net_decode_sa(buf, (size_t)got, sa, pathbuf);
+	return sa->family != 0;
+}
+
+/* send/recv on an fd: read, write, readv, writev, sendfile, splice. */
+static void net_fd_io(struct net *n, const struct cpd_event *ev, unsigned idx,
+		      bool out)
+{
+	const struct cpd_syscall *sc = &ev->u.syscall;
+	const struct cpd_fdinfo *fd = report_arg_fd(sc, idx);
+	struct cpd_ev_net p;
+
+	if (sc->err || sc->ret <= 0 || !fd || fd->kind != CPD_FD_SOCKET)
+		return;
+	memset(&p, 0, sizeof(p));
+	net_fill_socket(&p, fd, (int32_t)sc->args[idx]);
+	net_traffic(n, ev, &p, (uint64_t)sc->ret, out, "connect");
+}
+
+/* sendto and recvfrom: the address argument is the peer when unconnected. */
+static void net_sendto(struct net *n, const struct cpd_event *ev, bool out)
+{
+	const struct cpd_syscall *sc = &ev->u.syscall;
+	const struct cpd_fdinfo *fd = report_arg_fd(sc, 0);
+	const struct cpd_sockaddr *sa = net_sa(sc, 4);
+	const char *direction = "connect";
+	struct cpd_ev_net p;
+
+	if (sc->err || sc->ret < 0)
+		return;
+	/* a zero-byte datagram is still a send; a zero-byte read is EOF */
+	if (!sc->ret && !out)
+		return;
+	memset(&p, 0, sizeof(p));
+	net_fill_socket(&p, fd, (int32_t)sc->args[0]);
+	if (!net_sa_known(&p.peer) && sa && net_sa_known(sa)) {
+		p.peer = *sa;
+		/* the peer spoke first to an unconnected socket: it came to us */
+		direction = out ? "sendto" : "accept";
+	}
+	if (!p.family)
+		p.family = p.peer.family;
+	net_traffic(n, ev, &p, (uint64_t)sc->ret, out, direction);
+}
+
+/* sendmsg and recvmsg: the peer of an unconnected socket is msg_name. */
+static void net_msg(struct net *n, const struct cpd_event *ev, bool out)
+{
+	const struct cpd_syscall *sc = &ev->u.syscall;
+	const struct cpd_fdinfo *fd = report_arg_fd(sc, 0);
+	const struct net_abi *abi = net_abi_of(sc);
+	const char *direction = "connect";
+	uint8_t hdr[16];
+	char pathbuf[NET_PATH_MAX];
+	struct cpd_sockaddr sa;
+	struct cpd_ev_net p;
+
+	if (sc->err || sc->ret < 0 || (!sc->ret && !out))
+		return;
+	memset(&p, 0, sizeof(p));
+	net_fill_socket(&p, fd, (int32_t)sc->args[0]);
+	if (!net_sa_known(&p.peer) && sc->args[1] &&
+	    n->host->read_tracee(n->inst, sc->args[1], hdr,
+				 abi->namelen_off + 4) ==
+		    (ssize_t)(abi->namelen_off + 4) &&
+	    net_msg_name(n, abi, hdr, &sa, pathbuf) && net_sa_known(&sa)) {
+		p.peer = sa;
+		direction = out ? "sendto" : "accept";
+	}
+	if (!p.family)
+		p.family = p.peer.family;
+	net_traffic(n, ev, &p, (uint64_t)sc->ret, out, direction);
+}
+
+/*
+ * sendmmsg and recvmmsg return how many messages moved; the bytes are in
+ * each mmsghdr's msg_len, which we read from the tracee. When that read
+ * fails the messages still count, with 0 bytes. On an unconnected socket
+ * each message may have its own peer: bytes go to each one's connection,
+ * and the event names the first.
+ */
+static void net_mmsg(struct net *n, const struct cpd_event *ev, bool out)
+{
+	const struct cpd_syscall *sc = &ev->u.syscall;
+	const struct cpd_fdinfo *fd = report_arg_fd(sc, 0);
+	const struct net_abi *abi = net_abi_of(sc);
+	uint8_t chunk[16 * 64];
+	char pathbuf[NET_PATH_MAX], firstpath[NET_PATH_MAX];
+	struct cpd_ev_net p, first;
+	bool connected, have_first = false;
+	uint64_t total = 0, vlen = sc->args[2], count, i;
+	size_t per = sizeof(chunk) / abi->mmsg_stride;
+
+	if (sc->err || sc->ret <= 0)
+		return;
+	count = (uint64_t)sc->ret;
+	if (count > vlen)
+		count = vlen;
+	if (count > NET_MAX_MMSG)
+		count = NET_MAX_MMSG;
+	memset(&p, 0, sizeof(p));
+	net_fill_socket(&p, fd, (int32_t)sc->args[0]);
+	connected = net_sa_known(&p.peer);
+	first = p;
+
+	for (i = 0; i < count; i += per) {
+		uint64_t k = count - i < per ? count - i : per, j;
+		size_t want = (size_t)k * abi->mmsg_stride;
+
+		if (n->host->read_tracee(n->inst,
+					 sc->args[1] + i * abi->mmsg_stride,
+					 chunk, want) != (ssize_t)want)
+			break;
+		for (j = 0; j < k; j++) {
+			const uint8_t *m = chunk + j * abi->mmsg_stride;
+			struct cpd_ev_net one = p;
+			struct cpd_sockaddr sa;
+			struct net_ep local, peer;
+			struct net_conn *c;
+			enum net_class cls;
+			uint32_t len;
+			bool created;
+
+			memcpy(&len, m + abi->mmsg_len_off, sizeof(len));
+			total += len;
+			if (!connected &&
+			    net_msg_name(n, abi, m, &sa, pathbuf) &&
+			    net_sa_known(&sa))
+				one.peer = sa;
+			if (!one.family)
+				one.family = one.peer.family;
+			net_ep_from(&local, &one.local);
+			net_ep_from(&peer, &one.peer);
+			if (!have_first) {
+				first = one;
+				/* the event outlives pathbuf's next use */
+				if (first.peer.path.ptr == pathbuf) {
+					memcpy(firstpath, pathbuf,
+					       first.peer.path.len);
+					first.peer.path.ptr = firstpath;
+				}
+				have_first = true;
+			}
+			c = net_conn_get(n, one.family, one.sock_type,
+					 one.protocol, &local, &peer,
+					 connected ? "connect" :
+					 out ? "sendto" : "accept",
+					 &created);
+			cls = c ? c->cls :
+				  net_classify(one.family, &local, &peer);
+			if (c)
+				*(out ? &c->sent : &c->recv) += len;
+			if (cls == NET_CLS_IPC)
+				*(out ? &n->ipc_sent_bytes :
+					&n->ipc_recv_bytes) += len;
+			else if (net_hidden(n, cls))
+				*(out ? &n->loopback_sent_bytes :
+					&n->loopback_recv_bytes) += len;
+			else
+				*(out ? &n->sent_bytes : &n->recv_bytes) += len;
+		}
+	}
+	if (!first.family)
+		first.family = first.peer.family;
+	{
+		struct net_ep local, peer;
+
+		net_ep_from(&local, &first.local);
+		net_ep_from(&peer, &first.peer);
+		first.flags = net_class_flags(
+			n, net_classify(first.family, &local, &peer));
+	}
+	first.op = out ? CPD_NET_SEND : CPD_NET_RECV;
+	first.bytes = total;
+	first.count = (uint32_t)count;
+	net_publish(n, ev, &first);
+}
+
+enum net_call {
+	NC_CONNECT, NC_ACCEPT, NC_BIND, NC_LISTEN,
+	NC_SENDTO, NC_RECVFROM, NC_SENDMSG, NC_RECVMSG,
+	NC_SENDMMSG, NC_RECVMMSG, NC_READ, NC_WRITE,
+	NC_SENDFILE, NC_SPLICE,
+};
+
+static const struct {
+	const char *name;
+	enum net_call call;
+} net_calls[] = {
+	{ "read", NC_READ },
+	{ "write", NC_WRITE },
+	{ "readv", NC_READ },
+	{ "writev", NC_WRITE },
+	{ "sendto", NC_SENDTO },
+	{ "recvfrom", NC_RECVFROM },
+	{ "sendmsg", NC_SENDMSG },
+	{ "recvmsg", NC_RECVMSG },
+	{ "sendmmsg", NC_SENDMMSG },
+	{ "recvmmsg", NC_RECVMMSG },
+	{ "connect", NC_CONNECT },
+	{ "accept", NC_ACCEPT },
+	{ "accept4", NC_ACCEPT },
+	{ "bind", NC_BIND },
+	{ "listen", NC_LISTEN },
+	{ "sendfile", NC_SENDFILE },
+	{ "splice", NC_SPLICE },
+};
+
+static const char *net_call_name(size_t i)
+{
+	return net_calls[i].name;
+}
+
+static int net_on_event(void *state, const struct cpd_event *ev)
+{
+	struct net *n = state;
+	const struct cpd_syscall *sc;
+	int i;
+
+	if (ev->kind != CPD_EV_SYSCALL)
+		return 0;
+	sc = &ev->u.syscall;
+	/* without the exit there is no result to report */
+	if (sc->flags & (CPD_SCF_NO_EXIT | CPD_SCF_ENTRY_ONLY) || !sc->name.ptr)
+		return 0;
+	i = callmap_find(&n->calls, sc);
+	if (i < 0)
+		return 0;
+	switch (net_calls[i].call) {
+	case NC_CONNECT:
+		net_connect(n, ev);
+		break;
+	case NC_ACCEPT:
+		net_accept(n, ev);
+		break;
+	case NC_BIND:
+		net_bind_listen(n, ev, false);
+		break;
+	case NC_LISTEN:
+		net_bind_listen(n, ev, true);
+		break;
+	case NC_SENDTO:
+		net_sendto(n, ev, true);
+		break;
+	case NC_RECVFROM:
+		net_sendto(n, ev, false);
+		break;
+	case NC_SENDMSG:
+		net_msg(n, ev, true);
+		break;
+	case NC_RECVMSG:
+		net_msg(n, ev, false);
+		break;
+	case NC_SENDMMSG:
+		net_mmsg(n, ev, true);
+		break;
+	case NC_RECVMMSG:
+		net_mmsg(n, ev, false);
+		break;
+	case NC_READ:
+		net_fd_io(n, ev, 0, false);
+		break;
+	case NC_WRITE:
+		net_fd_io(n, ev, 0, true);
+		break;
+	case NC_SENDFILE:
+		/* sendfile(out_fd, in_fd, ...): the socket is out */
+		net_fd_io(n, ev, 0, true);
+		break;
+	case NC_SPLICE:
+		/* splice(fd_in, off_in, fd_out, ...): either side */
+		net_fd_io(n, ev, 0, false);
+		net_fd_io(n, ev, 2, true);
+		break;
+	}
+	return 0;
+}
+
+/* ---- reports -------------------------------------------------------- */
+
+static const char *net_proto(const struct net_conn *c)
+{
+	bool v6 = c->family == AF_INET6;
+
+	switch (c->family) {
+	case AF_INET:
+	case AF_INET6:
+		if (c->protocol == IPPROTO_ICMP || c->protocol == IPPROTO_ICMPV6)
+			return v6 ? "icmp6" : "icmp4";
+		if (c->sock_type == SOCK_STREAM)
+			return v6 ? "tcp6" : "tcp4";
+		if (c->sock_type == SOCK_DGRAM)
+			return v6 ? "udp6" : "udp4";
+		if (c->sock_type == SOCK_RAW)
+			return v6 ? "raw6" : "raw4";
+		return v6 ? "ip6" : "ip4";
+	case AF_UNIX:
+		return "unix";
+	case AF_NETLINK:
+		return "netlink";
+	default:
+		return "other";
+	}
+}
+
+/*
+ * "93.184.216.34:443", "[2001:db8::1]:443", a unix path ("@name" when
+ * abstract), "netlink:PID". A unix client seldom has a name, so an
+ * accepted unix connection shows the name it was accepted on.
+ */
+static size_t net_format_peer(const struct net_conn *c, char *buf,
+			      size_t size)
+{
+	const struct net_ep *ep = &c->peer;
+	char addr[INET6_ADDRSTRLEN];
+	int len;
+
+	switch (ep->family) {
+	case AF_INET:
+		inet_ntop(AF_INET, ep->addr, addr, sizeof(addr));
+		len = snprintf(buf, size, "%s:%u", addr, ep->port);
+		break;
+	case AF_INET6:
+		inet_ntop(AF_INET6, ep->addr, addr, sizeof(addr));
+		if (ep->scope_id)
+			len = snprintf(buf, size, "[%s%%%u]:%u", addr,
+				       ep->scope_id, ep->port);
+		else
+			len = snprintf(buf, size, "[%s]:%u", addr, ep->port);
+		break;
+	case AF_UNIX:
+		if (!ep->pathlen && !ep->abstract &&
+		    (c->local.pathlen || c->local.abstract))
+			ep = &c->local;
+		if (!ep->pathlen && !ep->abstract) {
+			len = snprintf(buf, size, "(unnamed)");
+			break;
+		}
+		/* the name is bytes; outputs escape what they print */
+		len = snprintf(buf, size, "%s", ep->abstract ? "@" : "");
+		if (len >= 0 && (size_t)len + ep->pathlen < size) {
+			memcpy(buf + len, ep->path, ep->pathlen);
+			len += ep->pathlen;
+		}
+		break;
+	case AF_NETLINK:
+		len = snprintf(buf, size, "netlink:%u", ep->port_id);
+		break;
+	default:
+		len = snprintf(buf, size, "?");
+		break;
+	}
+	if (len < 0)
+		return 0;
+	return (size_t)len < size ? (size_t)len : size - 1;
+}
+
+static int net_stop(void *state)
+{
+	struct net *n = state;
+	char peer[NET_PATH_MAX + 64];
+	struct cpd_kv kv[8];
+	size_t i;
+
+	kv[0] = report_u64("sent_bytes", "Net sent", CPD_UNIT_BYTES, n->sent_bytes);
+	kv[1] = report_u64("recv_bytes", "Net received", CPD_UNIT_BYTES,
+		       n->recv_bytes);
+	kv[2] = report_u64("connections", "Connections", CPD_UNIT_COUNT,
+		       n->connections);
+	kv[3] = report_u64("accepted", "Accepted", CPD_UNIT_COUNT, n->accepted);
+	kv[4] = report_u64("ipc_sent_bytes", "Local IPC sent", CPD_UNIT_BYTES,
+		       n->ipc_sent_bytes);
+	kv[5] = report_u64("ipc_recv_bytes", "Local IPC received", CPD_UNIT_BYTES,
+		       n->ipc_recv_bytes);
+	kv[6] = report_u64("loopback_sent_bytes", "Loopback sent", CPD_UNIT_BYTES,
+		       n->loopback_sent_bytes);
+	kv[7] = report_u64("loopback_recv_bytes", "Loopback received",
+		       CPD_UNIT_BYTES, n->loopback_recv_bytes);
+	report_publish(n->host, n->inst, "net", "Network", 0, 30, kv, 8);
+
+	for (i = 0; i < n->nconns; i++) {
+		const struct net_conn *c = n->order[i];
+		const char *proto = net_proto(c);
+		size_t len;
+
+		if (c->hidden && !n->verbose)
+			continue;
+		len = net_format_peer(c, peer, sizeof(peer));
+		kv[0] = report_text("proto", "Protocol", proto, strlen(proto));
+		kv[1] = report_text("direction", "Direction", c->direction,
+				   strlen(c->direction));
+		kv[2] = report_text("peer", "Peer", peer, len);
+		kv[3] = report_u64("sent_bytes", "Sent", CPD_UNIT_BYTES, c->sent);
+		kv[4] = report_u64("recv_bytes", "Received", CPD_UNIT_BYTES,
+			       c->recv);
+		report_publish(n->host, n->inst, "net.connections", "Network connections",
+			   CPD_REPORTF_ROW, 31, kv, 5);
+	}
+	return 0;
+}
+
+/* ---- lifecycle ------------------------------------------------------ */
+
+static int net_init(struct cpd_instance *inst, const struct cpd_host *host,
+		    void **statep)
+{
+	struct net *n = calloc(1, sizeof(*n));
+	int rc;
+
+	if (!n)
+		return -ENOMEM;
+	n->host = host;
+	n->inst = inst;
+	callmap_init(&n->calls, net_call_name,
+		     sizeof(net_calls) / sizeof(net_calls[0]));
+	rc = host->apply_options(inst, n);
+	if (rc < 0) {
+		free(n);
+		return rc;
+	}
+	n->seed = hash_seed(n);
+	*statep = n;
+	return 0;
+}
+
+static int net_start(void *state)
+{
+	struct net *n = state;
+
+	n->verbose = n->host->run_info(n->inst)->verbose > 0;
+	return 0;
+}
+
+static void net_fini(void *state)
+{
+	struct net *n = state;
+	size_t i;
+
+	for (i = 0; i < n->nconns; i++)
+		free(n->order[i]);
+	free(n->order);
+	free(n->buckets);
+	free(n);
+}
+
+CPD_PLUGIN_DEFINE(
+	.role = CPD_ROLE_ANALYZER,
+	.name = "net",
+	.version = "1.0",
+	.description = "connections, accepts, binds and listens; bytes sent and received per connection",
+	.subscribe = CPD_EVMASK(CPD_EV_SYSCALL) | CPD_EVMASK(CPD_EV_PROC),
+	.syscall_classes = 0,
+	.syscalls = net_syscalls,
+	.publishes = CPD_EVMASK(CPD_EV_NET) | CPD_EVMASK(CPD_EV_REPORT),
+	.flags = CPD_PF_SINGLETON,
+	.options = net_options,
+	.init = net_init,
+	.start = net_start,
+	.on_event = net_on_event,
+	.stop = net_stop,
+	.fini = net_fini,
+);

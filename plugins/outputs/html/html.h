@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Copyright (c) 2026 the compendium developers */
+/*
+ * The html output's internals, shared by its files and its unit tests.
+ * The data block it writes is documented in doc/html-report.md.
+ *
+ * Memory stays bounded by the event cap, whatever the trace's length:
+ * a kept event is a small fixed header plus its details and fields,
+ * serialised to JSON once into an arena; an event past the cap is only
+ * counted. Lanes, report rows and notices grow with tasks, files and
+ * messages, never with events.
+ */
+#ifndef CPD_PLUGINS_HTML_HTML_H
+#define CPD_PLUGINS_HTML_HTML_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <compendium/compendium.h>
+
+#include "lib/escape.h"
+
+/* Categories with a fixed index; custom kinds are appended by name. */
+enum html_cat {
+	HTML_CAT_PROC,
+	HTML_CAT_FILE,
+	HTML_CAT_NET,
+	HTML_CAT_MMAP,
+	HTML_CAT_FAULT,
+	HTML_CAT_SCHED,
+	HTML_CAT_BLKIO,
+	HTML_CAT_SYSCALL,
+	HTML_CAT_LOST,
+	HTML_CAT_FIXED,
+};
+
+/* One task: a process or a thread, as a swimlane. */
+struct html_lane {
+	int32_t pid;
+	int32_t tid;
+	int32_t parent;		/* internal index of the parent lane, or -1 */
+	bool thread;
+	bool ended;
+	int32_t exit_code;	/* -1 when it did not exit normally */
+	int32_t signal;
+	uint64_t start_ns;	/* relative to the start of tracing */
+	uint64_t end_ns;
+	char *comm;
+	char *exe;
+	char *argv;		/* NUL-separated */
+	uint32_t argv_len;
+	uint32_t out;		/* index in the written order */
+};
+
+/* A kept event; text is `"details",{fields}` in the arena. */
+struct html_row {
+	uint64_t t;
+	uint64_t dur;
+	uint32_t lane;		/* internal lane index */
+	uint16_t cat;
+	uint16_t type;
+	uint32_t count;
+	uint32_t len;
+	const char *text;
+};
+
+/* A block of the arena the rows' text lives in. */
+struct html_chunk {
+	struct html_chunk *next;
+	size_t used;
+	size_t size;
+	char data[];
+};
+
+/*
+ * The row being coalesced: consecutive reads (or writes, sends,
+ * receives) by one task on one target become one row. The first event
+ * is copied with its strings, so its fields can be written when the run
+ * ends; bytes and count then hold the sums.
+ */
+struct html_pending {
+	bool active;
+	bool kept;		/* within the cap: it will be written */
+	struct cpd_event ev;	/* the first event, strings in strs */
+	char *strs;
+	uint64_t bytes;
+	uint64_t count;
+	uint64_t last_ts;
+};
+
+struct html_table {
+	char *topic;
+	char *title;
+	int32_t order;
+	char **keys;		/* column keys, in order */
+	uint32_t nkeys;
+	struct esc_buf columns;	/* JSON of each column object, comma-joined */
+	struct esc_buf rows;	/* JSON arrays, comma-joined */
+	uint64_t nrows;
+};
+
+struct html_section {
+	int32_t order;
+	uint32_t seq;
+	struct esc_buf json;
+};
+
+struct html_lost {
+	uint32_t kind;
+	uint64_t count;
+	char *reason;
+};
+
+#define HTML_MAX_NOTICES	1000
+
+struct html_data {
+	const struct cpd_host *host;
+	uint64_t start_ns;
+	uint64_t max_events;	/* the cap, counted after coalescing */
+	bool hidden;		/* include what the noise filters hid */
+	bool verbose;		/* include munmap, mremap, mprotect */
+
+	struct html_lane *lanes;
+	uint32_t nlanes, caplanes;
+	uint32_t *lane_map;	/* open addressing: tid -> lane index + 1 */
+	uint32_t map_size;
+
+	struct html_row *rows;
+	uint64_t nrows, caprows;
+	struct html_chunk *chunks;
+	uint64_t total;		/* rows as the report shows them, kept or not */
+	struct html_pending pend;
+	/* what "same target" compares: the pending row's, the new event's */
+	struct esc_buf pend_key, key;
+
+	char **cats;		/* names of custom categories */
+	uint32_t ncats;
+	char **types;
+	uint32_t ntypes;
+
+	struct html_section *sections;
+	uint32_t nsections;
+	struct html_table *tables;
+	uint32_t ntables;
+	struct html_lost *lost;
+	uint32_t nlost;
+	struct esc_buf notices;
+	uint32_t nnotices;
+	uint64_t notices_dropped;
+
+	struct esc_buf scratch;
+	bool oom;		/* something could not be kept */
+};
+
+/* The plugin instance (html.c). */
+struct html {
+	const char *path;
+	uint64_t max_events;
+	bool hidden;
+
+	const struct cpd_host *host;
+	struct cpd_instance *inst;
+	FILE *out;
+	bool failed;		/* said once; nothing more is tried */
+	struct html_data data;
+};
+
+/* html_data.c */
+int html_grow(void *arrp, uint64_t n, uint64_t *cap, size_t sz);
+char *html_strndup(const struct cpd_str *s);
+uint64_t html_rel(const struct html_data *d, uint64_t ts);
+int html_intern(char ***list, uint32_t *n, const char *s);
+int html_cat(struct html_data *d, uint32_t kind);
+void html_data_init(struct html_data *d, const struct cpd_host *host,
+		    uint64_t start_ns, uint64_t max_events);
+void html_data_free(struct html_data *d);
+/* Take one event from the bus. Returns 0, or -ENOMEM once memory ran out. */
+int html_data_add(struct html_data *d, const struct cpd_event *ev);
+/* Close the row being coalesced; call before writing. */
+int html_data_finish(struct html_data *d);
+const char *html_cat_name(const struct html_data *d, uint32_t cat);
+uint32_t html_ncats(const struct html_data *d);
+
+/* html_lanes.c: the lane of a task, made on first sight; -1 on ENOMEM */
+int32_t html_lane_get(struct html_data *d, int32_t pid, int32_t tid,
+		      uint64_t t);
+int html_lanes_proc(struct html_data *d, const struct cpd_event *ev);
+
+/* html_rows.c: one event the report shows; the row being coalesced */
+int html_row_event(struct html_data *d, const struct cpd_event *ev);
+void html_pending_clear(struct html_pending *p);
+
+/* html_reports.c */
+int html_report_section(struct html_data *d, const struct cpd_ev_report *r);
+int html_report_row(struct html_data *d, const struct cpd_ev_report *r);
+
+/* html_detail.c: the one-line text of an event, as the console says it. */
+bool html_detail_shown(const struct html_data *d, const struct cpd_event *ev);
+const char *html_detail_type(const struct cpd_host *host,
+			     const struct cpd_event *ev, char *buf,
+			     size_t size);
+void html_detail(struct esc_buf *b, const struct cpd_host *host,
+		 const struct cpd_event *ev, uint64_t count);
+
+/* html_write.c */
+struct html_meta {
+	const struct cpd_run_info *run;
+	const struct cpd_trace_stats *stats;
+	const char *version;
+	uint64_t end_ns;	/* CLOCK_MONOTONIC when tracing ended */
+};
+/*
+ * Write the whole document to fp. Returns 0 or -errno (errno of the
+ * failed write); the caller closes fp and says what failed.
+ */
+int html_write(FILE *fp, struct html_data *d, const struct html_meta *m);
+
+#endif /* CPD_PLUGINS_HTML_HTML_H */

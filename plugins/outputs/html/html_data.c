@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Copyright (c) 2026 the compendium developers */
+/*
+ * Collecting the report: the state's life, the dispatch of each event to
+ * lanes (html_lanes.c), rows (html_rows.c) and reports (html_reports.c),
+ * categories and types, lost counts and notices.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "html.h"
+#include "lib/evjson.h"
+
+static const char *const html_fixed_cats[HTML_CAT_FIXED] = {
+	"proc", "file", "net", "mmap", "fault", "sched", "blkio", "syscall",
+	"lost",
+};
+
+void html_data_init(struct html_data *d, const struct cpd_host *host,
+		    uint64_t start_ns, uint64_t max_events)
+{
+	memset(d, 0, sizeof(*d));
+	d->host = host;
+	d->start_ns = start_ns;
+	d->max_events = max_events;
+}
+
+void html_data_free(struct html_data *d)
+{
+	struct html_chunk *c, *next;
+	uint32_t i, k;
+
+	for (i = 0; i < d->nlanes; i++) {
+		free(d->lanes[i].comm);
+		free(d->lanes[i].exe);
+		free(d->lanes[i].argv);
+	}
+	free(d->lanes);
+	free(d->lane_map);
+	free(d->rows);
+	for (c = d->chunks; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	html_pending_clear(&d->pend);
+	for (i = 0; i < d->ncats; i++)
+		free(d->cats[i]);
+	free(d->cats);
+	for (i = 0; i < d->ntypes; i++)
+		free(d->types[i]);
+	free(d->types);
+	for (i = 0; i < d->nsections; i++)
+		esc_free(&d->sections[i].json);
+	free(d->sections);
+	for (i = 0; i < d->ntables; i++) {
+		struct html_table *t = &d->tables[i];
+
+		free(t->topic);
+		free(t->title);
+		for (k = 0; k < t->nkeys; k++)
+			free(t->keys[k]);
+		free(t->keys);
+		esc_free(&t->columns);
+		esc_free(&t->rows);
+	}
+	free(d->tables);
+	for (i = 0; i < d->nlost; i++)
+		free(d->lost[i].reason);
+	free(d->lost);
+	esc_free(&d->notices);
+	esc_free(&d->scratch);
+	esc_free(&d->pend_key);
+	esc_free(&d->key);
+	memset(d, 0, sizeof(*d));
+}
+
+/* Grow *arr of elements of size sz to hold n + 1; 0 or -ENOMEM. */
+int html_grow(void *arrp, uint64_t n, uint64_t *cap, size_t sz)
+{
+	void **arr = arrp;
+	uint64_t ncap;
+	void *p;
+
+	if (n < *cap)
+		return 0;
+	ncap = *cap ? 2 * *cap : 16;
+	if (ncap > SIZE_MAX / sz)
+		return -ENOMEM;
+	p = realloc(*arr, ncap * sz);
+	if (!p)
+		return -ENOMEM;
+	*arr = p;
+	*cap = ncap;
+	return 0;
+}
+
+char *html_strndup(const struct cpd_str *s)
+{
+	char *p;
+
+	if (!s->ptr)
+		return NULL;
+	p = malloc((size_t)s->len + 1);
+	if (!p)
+		return NULL;
+	memcpy(p, s->ptr, s->len);
+	p[s->len] = '\0';
+	return p;
+}
+
+uint64_t html_rel(const struct html_data *d, uint64_t ts)
+{
+	return ts > d->start_ns ? ts - d->start_ns : 0;
+}
+
+/* ---- categories and types ---------------------------------------------- */
+
+int html_intern(char ***list, uint32_t *n, const char *s)
+{
+	uint32_t i;
+	char *copy;
+
+	for (i = 0; i < *n; i++)
+		if (!strcmp((*list)[i], s))
+			return (int)i;
+	if (*n >= UINT16_MAX - HTML_CAT_FIXED)
+		return -ENOSPC;
+	/* powers of two: grow when n reaches one */
+	if (!*n || !(*n & (*n - 1))) {
+		char **p = realloc(*list, (*n ? 2 * (size_t)*n : 4) *
+					  sizeof(*p));
+
+		if (!p)
+			return -ENOMEM;
+		*list = p;
+	}
+	copy = strdup(s);
+	if (!copy)
+		return -ENOMEM;
+	(*list)[*n] = copy;
+	return (int)(*n)++;
+}
+
+int html_cat(struct html_data *d, uint32_t kind)
+{
+	char buf[32];
+	const char *name;
+	int i;
+
+	switch (kind) {
+	case CPD_EV_PROC:	return HTML_CAT_PROC;
+	case CPD_EV_FILE:	return HTML_CAT_FILE;
+	case CPD_EV_NET:	return HTML_CAT_NET;
+	case CPD_EV_MMAP:	return HTML_CAT_MMAP;
+	case CPD_EV_FAULT:	return HTML_CAT_FAULT;
+	case CPD_EV_SCHED:	return HTML_CAT_SCHED;
+	case CPD_EV_BLKIO:	return HTML_CAT_BLKIO;
+	case CPD_EV_SYSCALL:	return HTML_CAT_SYSCALL;
+	case CPD_EV_LOST:	return HTML_CAT_LOST;
+	}
+	name = d->host->event_kind_name(kind);
+	if (!name) {
+		snprintf(buf, sizeof(buf), "kind%u", kind);
+		name = buf;
+	}
+	i = html_intern(&d->cats, &d->ncats, name);
+	return i < 0 ? i : HTML_CAT_FIXED + i;
+}
+
+const char *html_cat_name(const struct html_data *d, uint32_t cat)
+{
+	return cat < HTML_CAT_FIXED ? html_fixed_cats[cat] :
+				      d->cats[cat - HTML_CAT_FIXED];
+}
+
+uint32_t html_ncats(const struct html_data *d)
+{
+	return HTML_CAT_FIXED + d->ncats;
+}
+
+/* ---- lost records and notices ------------------------------------------ */
+
+static int html_lost(struct html_data *d, const struct cpd_ev_lost *l)
+{
+	uint64_t cap = d->nlost;
+	uint32_t i;
+
+	for (i = 0; i < d->nlost; i++)
+		if (d->lost[i].kind == l->lost_kind)
+			break;
+	if (i == d->nlost) {
+		if (html_grow(&d->lost, d->nlost, &cap, sizeof(*d->lost)))
+			return -ENOMEM;
+		memset(&d->lost[i], 0, sizeof(d->lost[i]));
+		d->lost[i].kind = l->lost_kind;
+		d->nlost++;
+	}
+	d->lost[i].count += l->count;
+	if (!d->lost[i].reason && l->reason.ptr && l->reason.len)
+		d->lost[i].reason = html_strndup(&l->reason);
+	return 0;
+}
+
+static int html_notice(struct html_data *d, const struct cpd_event *ev)
+{
+	static const char *const levels[] = {
+		"info", "error", "warn", "note", "info", "debug",
+	};
+	const struct cpd_ev_notice *n = &ev->u.notice;
+	struct esc_buf *b = &d->notices;
+
+	if (d->nnotices >= HTML_MAX_NOTICES) {
+		d->notices_dropped++;
+		return 0;
+	}
+	if (d->nnotices++)
+		esc_putc(b, ',');
+	esc_puts(b, "{\"t\":");
+	esc_json_u64(b, html_rel(d, ev->ts_ns));
+	esc_printf(b, ",\"level\":\"%s\",\"origin\":",
+		   levels[n->level < 6 ? n->level : 0]);
+	if (n->origin.ptr)
+		evjson_cstr(b, &n->origin);
+	else
+		esc_puts(b, "\"core\"");
+	esc_puts(b, ",\"text\":");
+	evjson_cstr(b, &n->text);
+	esc_putc(b, '}');
+	return b->oom ? -ENOMEM : 0;
+}
+
+int html_data_add(struct html_data *d, const struct cpd_event *ev)
+{
+	int rc = 0;
+
+	switch (ev->kind) {
+	case CPD_EV_REPORT:
+		if (ev->u.report.flags & CPD_REPORTF_ROW)
+			return html_report_row(d, &ev->u.report);
+		return html_report_section(d, &ev->u.report);
+	case CPD_EV_NOTICE:
+		return html_notice(d, ev);
+	case CPD_EV_PROC:
+		rc = html_lanes_proc(d, ev);
+		break;
+	case CPD_EV_LOST:
+		rc = html_lost(d, &ev->u.lost);
+		break;
+	}
+	if (!html_detail_shown(d, ev))
+		return rc;
+	{
+		int rc2 = html_row_event(d, ev);
+
+		return rc ? rc : rc2;
+	}
+}

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Copyright (c) 2026 the compendium developers */
+/*
+ * The analyzers' reports: sections (titled lists of values) and the rows
+ * of tables, kept as JSON text until the file is written.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "html.h"
+#include "lib/evjson.h"
+
+static const char *html_unit(uint16_t unit)
+{
+	static const char *const names[] = {
+		"none", "bytes", "ns", "count", "addr", "percent", "timestamp",
+	};
+
+	return unit < sizeof(names) / sizeof(names[0]) ? names[unit] : "none";
+}
+
+static void html_kv_value(struct html_data *d, struct esc_buf *b,
+			  const struct cpd_kv *kv)
+{
+	switch (kv->type) {
+	case CPD_KV_S64:
+		if (kv->unit == CPD_UNIT_ADDR)
+			esc_printf(b, "\"0x%" PRIx64 "\"", (uint64_t)kv->v.s64);
+		else if (kv->unit == CPD_UNIT_TIMESTAMP)
+			esc_json_u64(b, html_rel(d, (uint64_t)kv->v.s64));
+		else
+			esc_json_s64(b, kv->v.s64);
+		return;
+	case CPD_KV_U64:
+		if (kv->unit == CPD_UNIT_ADDR)
+			esc_printf(b, "\"0x%" PRIx64 "\"", kv->v.u64);
+		else if (kv->unit == CPD_UNIT_TIMESTAMP)
+			esc_json_u64(b, html_rel(d, kv->v.u64));
+		else
+			esc_json_u64(b, kv->v.u64);
+		return;
+	case CPD_KV_DOUBLE:
+		esc_json_double(b, kv->v.dbl);
+		return;
+	case CPD_KV_STR:
+		evjson_cstr(b, &kv->v.str);
+		return;
+	default:
+		esc_puts(b, "null");
+		return;
+	}
+}
+
+/* {"key":..,"label":..,"unit":..} */
+static void html_column(struct esc_buf *b, const struct cpd_kv *kv)
+{
+	esc_puts(b, "{\"key\":");
+	evjson_cstr(b, &kv->key);
+	esc_puts(b, ",\"label\":");
+	if (kv->label.ptr)
+		evjson_cstr(b, &kv->label);
+	else
+		evjson_cstr(b, &kv->key);
+	esc_printf(b, ",\"unit\":\"%s\"}", html_unit(kv->unit));
+}
+
+int html_report_section(struct html_data *d, const struct cpd_ev_report *r)
+{
+	uint64_t cap = d->nsections;
+	struct html_section *s;
+	uint32_t i;
+
+	/* sections is grown one at a time: there are a handful */
+	if (html_grow(&d->sections, d->nsections, &cap, sizeof(*s)))
+		return -ENOMEM;
+	s = &d->sections[d->nsections];
+	memset(s, 0, sizeof(*s));
+	s->order = r->order;
+	s->seq = d->nsections;
+	esc_puts(&s->json, "{\"topic\":");
+	evjson_cstr(&s->json, &r->topic);
+	esc_puts(&s->json, ",\"title\":");
+	evjson_cstr(&s->json, &r->title);
+	esc_printf(&s->json, ",\"order\":%d,\"values\":[", r->order);
+	for (i = 0; i < r->nkv; i++) {
+		const struct cpd_kv *kv = &r->kv[i];
+
+		if (i)
+			esc_putc(&s->json, ',');
+		esc_puts(&s->json, "{\"key\":");
+		evjson_cstr(&s->json, &kv->key);
+		esc_puts(&s->json, ",\"label\":");
+		evjson_cstr(&s->json, kv->label.ptr ? &kv->label : &kv->key);
+		esc_printf(&s->json, ",\"unit\":\"%s\",\"value\":",
+			   html_unit(kv->unit));
+		html_kv_value(d, &s->json, kv);
+		esc_putc(&s->json, '}');
+	}
+	esc_puts(&s->json, "]}");
+	d->nsections++;
+	if (s->json.oom)
+		return -ENOMEM;
+	return 0;
+}
+
+static bool html_str_eq(const struct cpd_str *s, const char *c)
+{
+	return s->ptr && strlen(c) == s->len && !memcmp(s->ptr, c, s->len);
+}
+
+static struct html_table *html_table_get(struct html_data *d,
+					 const struct cpd_ev_report *r)
+{
+	uint64_t cap = d->ntables;
+	struct html_table *t;
+	uint32_t i;
+
+	for (i = 0; i < d->ntables; i++)
+		if (html_str_eq(&r->topic, d->tables[i].topic))
+			return &d->tables[i];
+	if (html_grow(&d->tables, d->ntables, &cap, sizeof(*t)))
+		return NULL;
+	t = &d->tables[d->ntables];
+	memset(t, 0, sizeof(*t));
+	t->topic = html_strndup(&r->topic);
+	t->title = html_strndup(&r->title);
+	t->order = r->order;
+	if (!t->topic) {
+		free(t->title);
+		return NULL;
+	}
+	d->ntables++;
+	return t;
+}
+
+static int html_table_column(struct html_table *t, const struct cpd_kv *kv)
+{
+	char **keys = realloc(t->keys, (t->nkeys + 1) * sizeof(*keys));
+	char *key = html_strndup(&kv->key);
+
+	if (keys)
+		t->keys = keys;
+	if (!keys || !key) {
+		free(key);
+		return -ENOMEM;
+	}
+	t->keys[t->nkeys++] = key;
+	if (t->columns.len)
+		esc_putc(&t->columns, ',');
+	html_column(&t->columns, kv);
+	return 0;
+}
+
+/*
+ * One row of a table. Columns are the first row's keys; a key a later
+ * row brings is appended as a column (rows before it are shorter).
+ */
+int html_report_row(struct html_data *d, const struct cpd_ev_report *r)
+{
+	struct html_table *t = html_table_get(d, r);
+	uint32_t i, k;
+	bool *used;
+
+	if (!t)
+		return -ENOMEM;
+	used = calloc(r->nkv + 1, sizeof(*used));
+	if (!used)
+		return -ENOMEM;
+	for (i = 0; i < r->nkv; i++) {
+		for (k = 0; k < t->nkeys; k++)
+			if (html_str_eq(&r->kv[i].key, t->keys[k]))
+				break;
+		if (k < t->nkeys || !r->kv[i].key.ptr)
+			continue;
+		if (html_table_column(t, &r->kv[i])) {
+			free(used);
+			return -ENOMEM;
+		}
+	}
+	if (t->nrows)
+		esc_putc(&t->rows, ',');
+	esc_putc(&t->rows, '[');
+	for (k = 0; k < t->nkeys; k++) {
+		if (k)
+			esc_putc(&t->rows, ',');
+		for (i = 0; i < r->nkv; i++)
+			if (!used[i] && html_str_eq(&r->kv[i].key, t->keys[k]))
+				break;
+		if (i < r->nkv) {
+			used[i] = true;
+			html_kv_value(d, &t->rows, &r->kv[i]);
+		} else {
+			esc_puts(&t->rows, "null");
+		}
+	}
+	esc_putc(&t->rows, ']');
+	t->nrows++;
+	free(used);
+	return t->rows.oom || t->columns.oom ? -ENOMEM : 0;
+}
+

@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Copyright (c) 2026 the compendium developers */
+/*
+ * jsonl: events as JSON Lines, one object per line, and the analyzer
+ * reports as records of their own (they arrive at the end, when the
+ * analyzers stop). Documented in doc/outputs.md:
+ *
+ *   {"schema":1,"type":"file","seq":7,"ts_ns":1234,"pid":1,"tid":1,
+ *    "comm":"ls","op":"open","path":"/etc/hosts",...}
+ *   {"schema":1,"type":"syscall",...,"call":"openat(...) = 3"}
+ *   {"schema":1,"type":"report","topic":"file","title":"Files",
+ *    "row":false,"order":10,"values":{"read_bytes":123,...}}
+ *
+ * Every field of the kind's field table is written, custom kinds too.
+ * Integers beyond 2^53 are strings; invalid UTF-8 bytes become U+FFFD and
+ * the record gets "lossy":true.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <compendium/compendium.h>
+
+#include "lib/escape.h"
+#include "lib/evjson.h"
+
+#define JSONL_SCHEMA	1
+#define JSONL_IOBUF	(1u << 20)
+
+struct jsonl {
+	const char *path;
+
+	const struct cpd_host *host;
+	struct cpd_instance *inst;
+	uint64_t start_ns;
+	bool deterministic;	/* [core] deterministic: times are 0 */
+	FILE *out;
+	char *iobuf;
+	bool failed;
+	bool lossy;
+	struct esc_buf line;
+};
+
+static const struct cpd_option jsonl_options[] = {
+	{ .name = "path", .type = CPD_OPT_PATH, .flags = CPD_OPTF_REQUIRED,
+	  .offset = offsetof(struct jsonl, path),
+	  .help = "JSON Lines file to write; - is stdout" },
+	CPD_OPTION_END
+};
+
+static int jsonl_init(struct cpd_instance *inst, const struct cpd_host *host,
+		      void **statep)
+{
+	struct jsonl *j = calloc(1, sizeof(*j));
+	int rc;
+
+	if (!j)
+		return -ENOMEM;
+	j->host = host;
+	j->inst = inst;
+	rc = host->apply_options(inst, j);
+	if (rc < 0) {
+		free(j);
+		return rc;
+	}
+	*statep = j;
+	return 0;
+}
+
+static int jsonl_start(void *state)
+{
+	struct jsonl *j = state;
+
+	j->start_ns = j->host->run_info(j->inst)->start_ns;
+	j->deterministic = j->host->run_info(j->inst)->deterministic;
+	if (!strcmp(j->path, "-")) {
+		j->out = stdout;
+		return 0;
+	}
+	j->out = fopen(j->path, "we");
+	if (!j->out) {
+		int err = errno;
+
+		j->host->log(j->inst, CPD_LOG_ERROR, "cannot open '%s': %s",
+			     j->path, strerror(err));
+		return -err;
+	}
+	j->iobuf = malloc(JSONL_IOBUF);
+	if (j->iobuf)
+		setvbuf(j->out, j->iobuf, _IOFBF, JSONL_IOBUF);
+	return 0;
+}
+
+static void jsonl_str(struct jsonl *j, const char *s, size_t n)
+{
+	if (esc_json_str(&j->line, s ? s : "", s ? n : 0))
+		j->lossy = true;
+}
+
+static void jsonl_cstr(struct jsonl *j, const struct cpd_str *s)
+{
+	if (!s->ptr)
+		esc_puts(&j->line, "null");
+	else
+		jsonl_str(j, s->ptr, s->len);
+}
+
+static void jsonl_key(struct jsonl *j, const char *key)
+{
+	esc_putc(&j->line, ',');
+	jsonl_str(j, key, strlen(key));
+	esc_putc(&j->line, ':');
+}
+
+/* Keys of the record itself; a field of the same name gets "field_". */
+static bool jsonl_reserved(const char *name)
+{
+	static const char *const keys[] = {
+		"schema", "type", "seq", "ts_ns", "pid", "tid", "comm", "call",
+		"lossy",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (!strcmp(name, keys[i]))
+			return true;
+	return false;
+}
+
+static void jsonl_field(struct jsonl *j, const struct cpd_event *ev,
+			const struct cpd_field *f)
+{
+	char key[512];
+
+	if (jsonl_reserved(f->name))
+		snprintf(key, sizeof(key), "field_%s", f->name);
+	else
+		snprintf(key, sizeof(key), "%s", f->name);
+	if (evjson_field(&j->line, j->host, ev, f, ",", key))
+		j->lossy = true;
+}
+
+static void jsonl_call(struct jsonl *j, const struct cpd_event *ev)
+{
+	char small[1024];
+	size_t need = j->host->format_syscall(ev, small, sizeof(small));
+	char *big;
+
+	jsonl_key(j, "call");
+	if (need < sizeof(small)) {
+		jsonl_str(j, small, need);
+		return;
+	}
+	big = malloc(need + 1);
+	if (!big) {
+		j->line.oom = true;
+		return;
+	}
+	j->host->format_syscall(ev, big, need + 1);
+	jsonl_str(j, big, need);
+	free(big);
+}
+
+static void jsonl_report(struct jsonl *j, const struct cpd_ev_report *r)
+{
+	uint32_t i;
+
+	esc_printf(&j->line, "{\"schema\":%d,\"type\":\"report\"", JSONL_SCHEMA);
+	jsonl_key(j, "topic");
+	jsonl_cstr(j, &r->topic);
+	jsonl_key(j, "title");
+	jsonl_cstr(j, &r->title);
+	esc_printf(&j->line, ",\"row\":%s,\"order\":%d,\"values\":{",
+		   r->flags & CPD_REPORTF_ROW ? "true" : "false", r->order);
+	for (i = 0; i < r->nkv; i++) {
+		const struct cpd_kv *kv = &r->kv[i];
+
+		if (i)
+			esc_putc(&j->line, ',');
+		jsonl_cstr(j, &kv->key);
+		esc_putc(&j->line, ':');
+		switch (kv->type) {
+		case CPD_KV_S64:
+			esc_json_s64(&j->line, kv->v.s64);
+			break;
+		case CPD_KV_U64:
+			esc_json_u64(&j->line, kv->v.u64);
+			break;
+		case CPD_KV_DOUBLE:
+			esc_json_double(&j->line, kv->v.dbl);
+			break;
+		default:
+			jsonl_cstr(j, &kv->v.str);
+		}
+	}
+	esc_putc(&j->line, '}');
+}
+
+static int jsonl_on_event(void *state, const struct cpd_event *ev)
+{
+	struct jsonl *j = state;
+	const struct cpd_field *f;
+	const char *kind;
+	uint32_t n = 0, i;
+
+	if (!j->out || j->failed)
+		return 0;
+	esc_reset(&j->line);
+	j->lossy = false;
+	if (ev->kind == CPD_EV_REPORT) {
+		jsonl_report(j, &ev->u.report);
+	} else {
+		kind = j->host->event_kind_name(ev->kind);
+		esc_printf(&j->line, "{\"schema\":%d", JSONL_SCHEMA);
+		jsonl_key(j, "type");
+		if (kind)
+			jsonl_str(j, kind, strlen(kind));
+		else
+			esc_printf(&j->line, "\"kind%u\"", ev->kind);
+		esc_puts(&j->line, ",\"seq\":");
+		esc_json_u64(&j->line, ev->seq);
+		esc_puts(&j->line, ",\"ts_ns\":");
+		/* golden files compare byte for byte: no clock in them */
+		esc_json_s64(&j->line, j->deterministic ? 0 :
+			     (int64_t)(ev->ts_ns - j->start_ns));
+		esc_printf(&j->line, ",\"pid\":%d,\"tid\":%d", ev->pid, ev->tid);
+		jsonl_key(j, "comm");
+		jsonl_cstr(j, &ev->comm);
+		f = j->host->event_fields(ev->kind, &n);
+		for (i = 0; f && i < n; i++)
+			jsonl_field(j, ev, &f[i]);
+		if (ev->kind == CPD_EV_SYSCALL)
+			jsonl_call(j, ev);
+	}
+	if (j->lossy)
+		esc_puts(&j->line, ",\"lossy\":true");
+	esc_puts(&j->line, "}\n");
+	if (j->line.oom) {
+		j->host->log(j->inst, CPD_LOG_ERROR, "out of memory writing '%s'",
+			     j->path);
+		j->failed = true;
+		return -ENOMEM;
+	}
+	if (fwrite(j->line.p, 1, j->line.len, j->out) != j->line.len) {
+		j->host->log(j->inst, CPD_LOG_ERROR, "cannot write '%s': %s",
+			     j->path, strerror(errno));
+		j->failed = true;
+		return -EIO;
+	}
+	return 0;
+}
+
+static int jsonl_flush(void *state)
+{
+	struct jsonl *j = state;
+	int err;
+
+	/* a failure is said once, with the file; not on every tick after */
+	if (!j->out || j->failed || !fflush(j->out))
+		return 0;
+	err = errno ? errno : EIO;
+	j->host->log(j->inst, CPD_LOG_ERROR, "cannot write '%s': %s", j->path,
+		     strerror(err));
+	j->failed = true;
+	return -err;
+}
+
+static int jsonl_stop(void *state)
+{
+	return jsonl_flush(state);
+}
+
+static void jsonl_fini(void *state)
+{
+	struct jsonl *j = state;
+
+	if (j->out == stdout)
+		fflush(j->out);
+	else if (j->out && fclose(j->out) && !j->failed)
+		j->host->log(j->inst, CPD_LOG_ERROR, "cannot write '%s': %s",
+			     j->path, strerror(errno));
+	free(j->iobuf);
+	esc_free(&j->line);
+	free(j);
+}
+
+#define JSONL_EVENTS                                                      \
+	((CPD_EVMASK_BUILTIN & ~CPD_EVMASK(CPD_EV_NOTICE)) |              \
+	 ~((UINT64_C(1) << CPD_EV_CUSTOM_FIRST) - 1))
+
+CPD_PLUGIN_DEFINE(
+	.role = CPD_ROLE_OUTPUT,
+	.name = "jsonl",
+	.version = "1.0",
+	.description = "events and reports as JSON Lines, one object per line",
+	.subscribe = JSONL_EVENTS,
+	.flags = CPD_PF_SYSCALL_VERBOSE,
+	.options = jsonl_options,
+	.init = jsonl_init,
+	.start = jsonl_start,
+	.on_event = jsonl_on_event,
+	.flush = jsonl_flush,
+	.stop = jsonl_stop,
+	.fini = jsonl_fini,
+);

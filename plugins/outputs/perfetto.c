@@ -1,0 +1,606 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Copyright (c) 2026 the compendium developers */
+/*
+ * perfetto: a Chrome Trace Event file (JSON array format) that
+ * ui.perfetto.dev and chrome://tracing open. Documented in
+ * doc/outputs.md:
+ *
+ *  - "M" process_name/thread_name metadata for every task seen, again
+ *    when its name changes (exec);
+ *  - syscalls (when subscribed: -v or events = syscall) as "X" slices
+ *    from entry to exit, with the strace-style call in args;
+ *  - domain events (proc, file, net, mmap, fault, lost, custom kinds) as
+ *    thread-scoped "i" instants named "<kind>:<type>", fields in args;
+ *  - "C" counters "memory" (heap_bytes, mapped_bytes) per process;
+ *  - scheduler and block-I/O latencies as async "b"/"e" slices, which
+ *    the viewers draw on tracks of their own;
+ *  - an "s"/"f" flow arrow from a fork or clone to the child's first
+ *    event.
+ * Timestamps are microseconds since the start of tracing, with ns
+ * precision. The array format needs no closing bracket, so the file stays
+ * usable when compendium is killed; it is closed when tracing ends.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <compendium/compendium.h>
+
+#include "lib/escape.h"
+
+#define PF_IOBUF	(1u << 20)
+
+struct pf_task {
+	int32_t tid;
+	int32_t pid;
+	bool flow_pending;	/* a spawn arrow waits for its first event */
+	bool named;		/* its name metadata is written */
+	char comm[32];
+	/*
+	 * Its process events (exec, spawn, exit), which the core publishes
+	 * while a syscall is in progress: the syscall's slice, which starts
+	 * earlier, is delivered only at its exit, and is written first.
+	 * Analyzer events come after their syscall and are not held.
+	 */
+	struct esc_buf pending;
+	uint64_t pending_ts;	/* time of the first held record */
+	uint64_t pending_seq;	/* and the seq of its event */
+};
+
+struct perfetto {
+	const char *path;
+
+	const struct cpd_host *host;
+	struct cpd_instance *inst;
+	uint64_t start_ns;
+	/*
+	 * [core] deterministic: a record's ts is the seq of the event it
+	 * comes from (cur_seq), in microseconds, and durations are 0, so
+	 * golden files hold no clock yet each track keeps its order.
+	 */
+	bool deterministic;
+	uint64_t cur_seq;
+	FILE *out;
+	char *iobuf;
+	bool failed;
+	bool syscalls;		/* syscall slices are being delivered */
+	uint64_t next_id;
+	struct pf_task *tasks;
+	size_t ntasks, cap;
+	struct esc_buf line;
+};
+
+static const struct cpd_option pf_options[] = {
+	{ .name = "path", .type = CPD_OPT_PATH, .flags = CPD_OPTF_REQUIRED,
+	  .offset = offsetof(struct perfetto, path),
+	  .help = "Chrome/Perfetto trace file to write (JSON)" },
+	CPD_OPTION_END
+};
+
+static int pf_init(struct cpd_instance *inst, const struct cpd_host *host,
+		   void **statep)
+{
+	struct perfetto *p = calloc(1, sizeof(*p));
+	int rc;
+
+	if (!p)
+		return -ENOMEM;
+	p->host = host;
+	p->inst = inst;
+	rc = host->apply_options(inst, p);
+	if (rc < 0) {
+		free(p);
+		return rc;
+	}
+	*statep = p;
+	return 0;
+}
+
+static int pf_start(void *state)
+{
+	struct perfetto *p = state;
+
+	p->start_ns = p->host->run_info(p->inst)->start_ns;
+	p->deterministic = p->host->run_info(p->inst)->deterministic;
+	if (!strcmp(p->path, "-")) {
+		p->out = stdout;
+	} else {
+		p->out = fopen(p->path, "we");
+		if (!p->out) {
+			int err = errno;
+
+			p->host->log(p->inst, CPD_LOG_ERROR,
+				     "cannot open '%s': %s", p->path,
+				     strerror(err));
+			return -err;
+		}
+		p->iobuf = malloc(PF_IOBUF);
+		if (p->iobuf)
+			setvbuf(p->out, p->iobuf, _IOFBF, PF_IOBUF);
+	}
+	/* every record after this one starts with ",\n" */
+	if (fputs("[\n{\"ph\":\"M\",\"pid\":0,\"tid\":0,\"name\":\"process_name\","
+		  "\"args\":{\"name\":\"compendium\"}}", p->out) == EOF)
+		return -EIO;
+	return 0;
+}
+
+/* Start a record: the separator, then the common keys. */
+static void pf_begin(struct perfetto *p, const char *ph, int32_t pid,
+		     int32_t tid, uint64_t ts_ns)
+{
+	int64_t rel = (int64_t)(ts_ns - p->start_ns);
+
+	if (rel < 0)
+		rel = 0;
+	/* metadata is timeless; everything else is ordered by seq */
+	if (p->deterministic)
+		rel = strcmp(ph, "M") ? (int64_t)p->cur_seq * 1000 : 0;
+	esc_puts(&p->line, ",\n{");
+	esc_printf(&p->line, "\"ph\":\"%s\",\"pid\":%d,\"tid\":%d,"
+		   "\"ts\":%" PRId64 ".%03" PRId64, ph, pid, tid,
+		   rel / 1000, rel % 1000);
+}
+
+static void pf_str(struct perfetto *p, const char *key, const char *s,
+		   size_t n)
+{
+	esc_printf(&p->line, ",\"%s\":", key);
+	esc_json_str(&p->line, s ? s : "", s ? n : 0);
+}
+
+static void pf_dur(struct perfetto *p, const char *key, uint64_t ns)
+{
+	if (p->deterministic)
+		ns = 0;
+	esc_printf(&p->line, ",\"%s\":%" PRIu64 ".%03" PRIu64, key,
+		   ns / 1000, ns % 1000);
+}
+
+static struct pf_task *pf_task(struct perfetto *p, int32_t pid, int32_t tid,
+			       bool *is_new)
+{
+	size_t i;
+
+	*is_new = false;
+	for (i = p->ntasks; i-- > 0;)
+		if (p->tasks[i].tid == tid)
+			return &p->tasks[i];
+	if (p->ntasks == p->cap) {
+		size_t cap = p->cap ? p->cap * 2 : 64;
+		struct pf_task *t = realloc(p->tasks, cap * sizeof(*t));
+
+		if (!t)
+			return NULL;
+		p->tasks = t;
+		p->cap = cap;
+	}
+	memset(&p->tasks[p->ntasks], 0, sizeof(p->tasks[0]));
+	p->tasks[p->ntasks].tid = tid;
+	p->tasks[p->ntasks].pid = pid;
+	*is_new = true;
+	return &p->tasks[p->ntasks++];
+}
+
+/* Name metadata for a task seen for the first time or renamed. */
+static void pf_names(struct perfetto *p, const struct cpd_event *ev,
+		     struct pf_task *t, bool is_new)
+{
+	size_t n = ev->comm.ptr ? ev->comm.len : 0;
+
+	if (n >= sizeof(t->comm))
+		n = sizeof(t->comm) - 1;
+	(void)is_new;
+	if (t->named && strlen(t->comm) == n &&
+	    (!n || !memcmp(t->comm, ev->comm.ptr, n)))
+		return;
+	if (n)
+		memcpy(t->comm, ev->comm.ptr, n);
+	t->comm[n] = '\0';
+	t->pid = ev->pid;
+	t->named = true;
+	if (ev->pid == ev->tid) {
+		pf_begin(p, "M", ev->pid, ev->tid, p->start_ns);
+		esc_puts(&p->line, ",\"name\":\"process_name\",\"args\":{");
+		esc_puts(&p->line, "\"name\":");
+		esc_json_str(&p->line, t->comm, n);
+		esc_puts(&p->line, "}}");
+	}
+	pf_begin(p, "M", ev->pid, ev->tid, p->start_ns);
+	esc_puts(&p->line, ",\"name\":\"thread_name\",\"args\":{\"name\":");
+	esc_json_str(&p->line, t->comm, n);
+	esc_puts(&p->line, "}}");
+}
+
+/* The fields of an event as the args object (compactly typed). */
+static void pf_args(struct perfetto *p, const struct cpd_event *ev)
+{
+	const struct cpd_field *f;
+	uint32_t n = 0, i;
+	char buf[512];
+	bool comma = false;
+
+	f = p->host->event_fields(ev->kind, &n);
+	esc_puts(&p->line, ",\"args\":{");
+	for (i = 0; f && i < n; i++) {
+		const char *at = (const char *)ev + f[i].offset;
+		uint64_t u = 0;
+		int64_t s = 0;
+		int32_t i32;
+		uint32_t u32;
+
+		if (comma)
+			esc_putc(&p->line, ',');
+		comma = true;
+		esc_json_str(&p->line, f[i].name, strlen(f[i].name));
+		esc_putc(&p->line, ':');
+		switch (f[i].type) {
+		case CPD_FT_STR:
+		case CPD_FT_STRV: {
+			const struct cpd_str *str = (const void *)at;
+			uint32_t k;
+
+			if (!str->ptr) {
+				esc_puts(&p->line, "null");
+				break;
+			}
+			if (f[i].type == CPD_FT_STR) {
+				esc_json_str(&p->line, str->ptr, str->len);
+				break;
+			}
+			/* a list: elements joined by spaces */
+			{
+				struct esc_buf tmp = { 0 };
+
+				for (k = 0; k < str->len; k++)
+					esc_putc(&tmp, str->ptr[k] ? str->ptr[k] : ' ');
+				esc_json_str(&p->line, tmp.p ? tmp.p : "",
+					     tmp.len);
+				esc_free(&tmp);
+			}
+			break;
+		}
+		case CPD_FT_SOCKADDR:
+			p->host->format_xlat(CPD_XLAT_AF,
+					     ((const struct cpd_sockaddr *)at)->family,
+					     buf, sizeof(buf));
+			esc_json_str(&p->line, buf, strlen(buf));
+			break;
+		case CPD_FT_S64:
+			memcpy(&s, at, 8);
+			esc_json_s64(&p->line, s);
+			break;
+		case CPD_FT_U64:
+		case CPD_FT_ADDR:
+			memcpy(&u, at, 8);
+			esc_json_u64(&p->line, u);
+			break;
+		case CPD_FT_DOUBLE: {
+			double d;
+
+			memcpy(&d, at, 8);
+			esc_json_double(&p->line, d);
+			break;
+		}
+		case CPD_FT_U16: {
+			uint16_t v;
+
+			memcpy(&v, at, 2);
+			esc_printf(&p->line, "%u", v);
+			break;
+		}
+		case CPD_FT_S32:
+		case CPD_FT_FD:
+		case CPD_FT_ERRNO:
+		case CPD_FT_SIGNAL:
+			memcpy(&i32, at, 4);
+			esc_printf(&p->line, "%d", i32);
+			break;
+		case CPD_FT_FLAGS:
+		case CPD_FT_ENUM:
+			memcpy(&u32, at, 4);
+			p->host->format_xlat(f[i].xlat, u32, buf, sizeof(buf));
+			esc_json_str(&p->line, buf, strlen(buf));
+			break;
+		default:
+			memcpy(&u32, at, 4);
+			esc_printf(&p->line, "%u", u32);
+		}
+	}
+	esc_putc(&p->line, '}');
+}
+
+/* "file:open": the kind and its key enum or string. */
+static void pf_name(struct perfetto *p, const struct cpd_event *ev)
+{
+	const char *kind = p->host->event_kind_name(ev->kind);
+	const struct cpd_field *f;
+	uint32_t n = 0, i, u32;
+	char buf[256];
+
+	snprintf(buf, sizeof(buf), "%s", kind ? kind : "event");
+	f = p->host->event_fields(ev->kind, &n);
+	for (i = 0; f && i < n; i++) {
+		if (!(f[i].flags & CPD_FIELDF_KEY) || f[i].type != CPD_FT_ENUM)
+			continue;
+		memcpy(&u32, (const char *)ev + f[i].offset, 4);
+		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), ":");
+		p->host->format_xlat(f[i].xlat, u32, buf + strlen(buf),
+				     sizeof(buf) - strlen(buf));
+		break;
+	}
+	esc_puts(&p->line, ",\"name\":");
+	esc_json_str(&p->line, buf, strlen(buf));
+	pf_str(p, "cat", kind ? kind : "event", kind ? strlen(kind) : 5);
+}
+
+static void pf_syscall(struct perfetto *p, const struct cpd_event *ev)
+{
+	const struct cpd_syscall *sc = &ev->u.syscall;
+	uint64_t enter = sc->enter_ns ? sc->enter_ns : ev->ts_ns;
+	uint64_t exit = sc->exit_ns > enter ? sc->exit_ns : enter;
+	char small[1024];
+	size_t need;
+
+	pf_begin(p, "X", ev->pid, ev->tid, enter);
+	pf_str(p, "name", sc->name.ptr, sc->name.len);
+	esc_puts(&p->line, ",\"cat\":\"syscall\"");
+	pf_dur(p, "dur", exit - enter);
+	esc_puts(&p->line, ",\"args\":{\"call\":");
+	need = p->host->format_syscall(ev, small, sizeof(small));
+	if (need < sizeof(small)) {
+		esc_json_str(&p->line, small, need);
+	} else {
+		char *big = malloc(need + 1);
+
+		if (big) {
+			p->host->format_syscall(ev, big, need + 1);
+			esc_json_str(&p->line, big, need);
+			free(big);
+		} else {
+			esc_json_str(&p->line, small, sizeof(small) - 1);
+		}
+	}
+	esc_printf(&p->line, ",\"nr\":%d,\"ret\":", sc->nr);
+	esc_json_s64(&p->line, sc->ret);
+	esc_printf(&p->line, ",\"errno\":%d}}", sc->err);
+}
+
+/* An async slice [start, end] on a track of its own. */
+static void pf_async(struct perfetto *p, const struct cpd_event *ev,
+		     uint64_t start, uint64_t end)
+{
+	uint64_t id = ++p->next_id;
+
+	pf_begin(p, "b", ev->pid, ev->tid, start);
+	pf_name(p, ev);
+	esc_printf(&p->line, ",\"id\":%" PRIu64, id);
+	pf_args(p, ev);
+	esc_putc(&p->line, '}');
+	pf_begin(p, "e", ev->pid, ev->tid, end);
+	pf_name(p, ev);
+	esc_printf(&p->line, ",\"id\":%" PRIu64 "}", id);
+}
+
+static void pf_instant(struct perfetto *p, const struct cpd_event *ev)
+{
+	pf_begin(p, "i", ev->pid, ev->tid, ev->ts_ns);
+	pf_name(p, ev);
+	esc_puts(&p->line, ",\"s\":\"t\"");
+	pf_args(p, ev);
+	esc_putc(&p->line, '}');
+}
+
+static struct pf_task *pf_find(struct perfetto *p, int32_t tid)
+{
+	size_t i;
+
+	for (i = p->ntasks; i-- > 0;)
+		if (p->tasks[i].tid == tid)
+			return &p->tasks[i];
+	return NULL;
+}
+
+/*
+ * Move the thread-track records built since mark (at time ts) to the
+ * task's pending buffer, while syscall slices are delivered (see struct
+ * pf_task).
+ */
+static void pf_hold(struct perfetto *p, struct pf_task *t, size_t mark,
+		    uint64_t ts)
+{
+	if (!t || !p->syscalls || mark > p->line.len)
+		return;
+	if (!t->pending.len) {
+		t->pending_ts = ts;
+		t->pending_seq = p->cur_seq;
+	}
+	esc_put(&t->pending, p->line.p + mark, p->line.len - mark);
+	p->line.len = mark;
+	if (t->pending.oom)
+		p->line.oom = true;
+}
+
+static int pf_on_event(void *state, const struct cpd_event *ev)
+{
+	struct perfetto *p = state;
+	uint64_t ts = ev->ts_ns;
+	struct pf_task *t = NULL;
+	size_t mark = 0;
+	bool is_new;
+
+	if (!p->out || p->failed || ev->kind == CPD_EV_REPORT ||
+	    ev->kind == CPD_EV_NOTICE)
+		return 0;
+	esc_reset(&p->line);
+	p->cur_seq = ev->seq;
+	if (ev->kind == CPD_EV_SYSCALL && ev->u.syscall.enter_ns)
+		ts = ev->u.syscall.enter_ns;
+	if (ev->tid > 0) {
+		t = pf_task(p, ev->pid, ev->tid, &is_new);
+		if (!t)
+			return -ENOMEM;
+		pf_names(p, ev, t, is_new);
+		mark = p->line.len;
+		/*
+		 * Deterministic: a syscall's seq is given at its exit, after
+		 * the process events held during it, which follow its slice
+		 * on the track; the slice takes the first one's seq so that
+		 * the track's ts still never go back.
+		 */
+		if (p->deterministic && ev->kind == CPD_EV_SYSCALL &&
+		    t->pending.len && t->pending_ts >= ts &&
+		    t->pending_seq < p->cur_seq)
+			p->cur_seq = t->pending_seq;
+		if (t->flow_pending) {
+			pf_begin(p, "f", ev->pid, ev->tid, ts);
+			esc_printf(&p->line, ",\"bp\":\"e\",\"cat\":\"spawn\","
+				   "\"name\":\"spawn\",\"id\":%d}", ev->tid);
+			t->flow_pending = false;
+		}
+	}
+	switch (ev->kind) {
+	case CPD_EV_SYSCALL:
+		p->syscalls = true;
+		/* held records from before the call, the slice, then those
+		 * from during it */
+		if (t && t->pending.len && t->pending_ts < ts) {
+			esc_put(&p->line, t->pending.p, t->pending.len);
+			esc_reset(&t->pending);
+		}
+		pf_syscall(p, ev);
+		if (t) {
+			esc_put(&p->line, t->pending.p, t->pending.len);
+			esc_reset(&t->pending);
+		}
+		break;
+	case CPD_EV_SCHED: {
+		uint64_t start = ev->u.sched.runnable_ns ?
+				 ev->u.sched.runnable_ns :
+				 ev->ts_ns - ev->u.sched.delay_ns;
+
+		pf_async(p, ev, start, start + ev->u.sched.delay_ns);
+		break;
+	}
+	case CPD_EV_BLKIO:
+		pf_async(p, ev, ev->ts_ns - ev->u.blkio.latency_ns, ev->ts_ns);
+		break;
+	case CPD_EV_MMAP:
+		pf_instant(p, ev);
+		pf_begin(p, "C", ev->pid, ev->pid, ev->ts_ns);
+		esc_puts(&p->line, ",\"name\":\"memory\",\"args\":{\"heap_bytes\":");
+		esc_json_u64(&p->line, ev->u.mmap.heap_bytes);
+		esc_puts(&p->line, ",\"mapped_bytes\":");
+		esc_json_u64(&p->line, ev->u.mmap.mapped_bytes);
+		esc_puts(&p->line, "}}");
+		break;
+	case CPD_EV_PROC:
+		pf_instant(p, ev);
+		if ((ev->u.proc.op == CPD_PROC_SPAWN_PROCESS ||
+		     ev->u.proc.op == CPD_PROC_SPAWN_THREAD) &&
+		    ev->u.proc.child_tid > 0) {
+			t = pf_task(p, ev->u.proc.child_pid,
+				    ev->u.proc.child_tid, &is_new);
+			if (!t)
+				return -ENOMEM;
+			if (is_new) {
+				pf_begin(p, "s", ev->pid, ev->tid, ev->ts_ns);
+				esc_printf(&p->line, ",\"cat\":\"spawn\","
+					   "\"name\":\"spawn\",\"id\":%d}",
+					   ev->u.proc.child_tid);
+				t->flow_pending = true;
+			}
+		}
+		pf_hold(p, pf_find(p, ev->tid), mark, ts);
+		break;
+	default:
+		pf_instant(p, ev);
+	}
+	if (p->line.oom) {
+		p->host->log(p->inst, CPD_LOG_ERROR, "out of memory writing '%s'",
+			     p->path);
+		p->failed = true;
+		return -ENOMEM;
+	}
+	if (fwrite(p->line.p, 1, p->line.len, p->out) != p->line.len) {
+		p->host->log(p->inst, CPD_LOG_ERROR, "cannot write '%s': %s",
+			     p->path, strerror(errno));
+		p->failed = true;
+		return -EIO;
+	}
+	return 0;
+}
+
+static int pf_flush(void *state)
+{
+	struct perfetto *p = state;
+	int err;
+
+	/* a failure is said once, with the file; not on every tick after */
+	if (!p->out || p->failed || !fflush(p->out))
+		return 0;
+	err = errno ? errno : EIO;
+	p->host->log(p->inst, CPD_LOG_ERROR, "cannot write '%s': %s", p->path,
+		     strerror(err));
+	p->failed = true;
+	return -err;
+}
+
+static int pf_stop(void *state)
+{
+	struct perfetto *p = state;
+	size_t i;
+
+	for (i = 0; p->out && !p->failed && i < p->ntasks; i++) {
+		struct esc_buf *b = &p->tasks[i].pending;
+
+		if (b->len && fwrite(b->p, 1, b->len, p->out) != b->len)
+			p->failed = true;
+		esc_reset(b);
+	}
+	if (p->out && !p->failed)
+		fputs("\n]\n", p->out);
+	return pf_flush(p);
+}
+
+static void pf_fini(void *state)
+{
+	struct perfetto *p = state;
+	size_t i;
+
+	if (p->out == stdout)
+		fflush(p->out);
+	else if (p->out && fclose(p->out) && !p->failed)
+		p->host->log(p->inst, CPD_LOG_ERROR, "cannot write '%s': %s",
+			     p->path, strerror(errno));
+	for (i = 0; i < p->ntasks; i++)
+		esc_free(&p->tasks[i].pending);
+	free(p->iobuf);
+	free(p->tasks);
+	esc_free(&p->line);
+	free(p);
+}
+
+#define PF_EVENTS                                                         \
+	((CPD_EVMASK_BUILTIN & ~(CPD_EVMASK(CPD_EV_NOTICE) |              \
+				 CPD_EVMASK(CPD_EV_REPORT))) |            \
+	 ~((UINT64_C(1) << CPD_EV_CUSTOM_FIRST) - 1))
+
+CPD_PLUGIN_DEFINE(
+	.role = CPD_ROLE_OUTPUT,
+	.name = "perfetto",
+	.version = "1.0",
+	.description = "a Chrome Trace Event file for ui.perfetto.dev and chrome://tracing",
+	.subscribe = PF_EVENTS,
+	.flags = CPD_PF_SYSCALL_VERBOSE,
+	.options = pf_options,
+	.init = pf_init,
+	.start = pf_start,
+	.on_event = pf_on_event,
+	.flush = pf_flush,
+	.stop = pf_stop,
+	.fini = pf_fini,
+);
