@@ -15,4 +15,3 @@ include plugins/ebpf/local.mk
 include plugins/outputs/local.mk
 include plugins/outputs/console/local.mk
 include plugins/outputs/html/local.mk
-include plugins/install.mk

@@ -26,7 +26,7 @@ tests_unit_html_json_SOURCES = tests/unit/html_json.c
 tests_unit_html_json_CPPFLAGS = $(HTML_UNIT_CPP)
 tests_unit_html_json_LDADD = $(HTML_UNIT_LIBS)
 tests_unit_html_data_SOURCES = tests/unit/html_data.c \
-	plugins/outputs/html/html.c plugins/outputs/html/html_data.c \
+	plugins/outputs/html/html.c plugins/outputs/html/html_data.c plugins/outputs/html/html_util.c \
 	plugins/outputs/html/html_lanes.c plugins/outputs/html/html_rows.c \
 	plugins/outputs/html/html_reports.c \
 	plugins/outputs/html/html_detail.c plugins/outputs/html/html_write.c

@@ -167,12 +167,16 @@ struct html {
 	struct html_data data;
 };
 
-/* html_data.c */
+/* html_util.c: what every part of the collector uses */
 int html_grow(void *arrp, uint64_t n, uint64_t *cap, size_t sz);
 char *html_strndup(const struct cpd_str *s);
 uint64_t html_rel(const struct html_data *d, uint64_t ts);
 int html_intern(char ***list, uint32_t *n, const char *s);
 int html_cat(struct html_data *d, uint32_t kind);
+const char *html_cat_name(const struct html_data *d, uint32_t cat);
+uint32_t html_ncats(const struct html_data *d);
+
+/* html_data.c: the collector, dispatching to lanes, rows and reports */
 void html_data_init(struct html_data *d, const struct cpd_host *host,
 		    uint64_t start_ns, uint64_t max_events);
 void html_data_free(struct html_data *d);
@@ -180,8 +184,6 @@ void html_data_free(struct html_data *d);
 int html_data_add(struct html_data *d, const struct cpd_event *ev);
 /* Close the row being coalesced; call before writing. */
 int html_data_finish(struct html_data *d);
-const char *html_cat_name(const struct html_data *d, uint32_t cat);
-uint32_t html_ncats(const struct html_data *d);
 
 /* html_lanes.c: the lane of a task, made on first sight; -1 on ENOMEM */
 int32_t html_lane_get(struct html_data *d, int32_t pid, int32_t tid,

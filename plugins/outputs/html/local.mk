@@ -10,7 +10,7 @@ html_web_files = \
 pkglib_LTLIBRARIES += plugins/html.la
 plugins_html_la_SOURCES = \
 	plugins/outputs/html/html.c plugins/outputs/html/html.h \
-	plugins/outputs/html/html_data.c \
+	plugins/outputs/html/html_data.c plugins/outputs/html/html_util.c \
 	plugins/outputs/html/html_lanes.c \
 	plugins/outputs/html/html_rows.c \
 	plugins/outputs/html/html_reports.c \

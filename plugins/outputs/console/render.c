@@ -1,0 +1,563 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Copyright (c) 2026 the compendium developers */
+/*
+ * console: writing lines and turning values into text.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <compendium/compendium.h>
+
+#include "lib/format.h"
+
+#include "console.h"
+
+static const char *const console_colors[] = {
+	[CLS_PLAIN] = "",
+	[CLS_FILE] = "\033[36m",	/* cyan */
+	[CLS_NET] = "\033[35m",		/* magenta */
+	[CLS_MEM] = "\033[33m",		/* yellow */
+	[CLS_PROC] = "\033[32m",	/* green */
+	[CLS_EXEC] = "\033[1m",		/* bold */
+	[CLS_FAULT] = "\033[33m",
+	[CLS_LATENCY] = "\033[34m",	/* blue */
+	[CLS_ERROR] = "\033[31m",	/* red */
+	[CLS_OTHER] = "\033[36m",
+};
+/* ---- writing ---------------------------------------------------------- */
+
+
+void console_sb_put(struct console_sb *sb, const char *s, size_t n)
+{
+	if (sb->len + 1 >= sb->size)
+		return;
+	if (n > sb->size - 1 - sb->len)
+		n = sb->size - 1 - sb->len;
+	memcpy(sb->buf + sb->len, s, n);
+	sb->len += n;
+	sb->buf[sb->len] = '\0';
+}
+
+void console_sb_str(struct console_sb *sb, const char *s)
+{
+	console_sb_put(sb, s, strlen(s));
+}
+
+void console_sb_uint(struct console_sb *sb, uint64_t v)
+{
+	char d[24];
+	size_t i = sizeof(d);
+
+	do {
+		d[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	console_sb_put(sb, d + i, sizeof(d) - i);
+}
+
+static void console_sb_int(struct console_sb *sb, int64_t v)
+{
+	if (v < 0) {
+		console_sb_put(sb, "-", 1);
+		console_sb_uint(sb, -(uint64_t)v);
+	} else {
+		console_sb_uint(sb, (uint64_t)v);
+	}
+}
+
+/* The body of a line, c->line, starts empty. */
+struct console_sb console_body(struct console *c)
+{
+	struct console_sb sb = { c->line, 0, sizeof(c->line) };
+
+	c->line[0] = '\0';
+	return sb;
+}
+
+/* Write all of p to the stream's fd; remember the first error. */
+static void console_out_write(struct console *c, const char *p, size_t len)
+{
+	ssize_t n;
+
+	while (len) {
+		n = write(c->out, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (!c->out_err)
+				c->out_err = n < 0 ? errno : EIO;
+			return;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+}
+
+void console_out_flush(struct console *c)
+{
+	if (c->out_len)
+		console_out_write(c, c->out_buf, c->out_len);
+	c->out_len = 0;
+}
+
+/*
+ * Whole lines to the stream: one write each (see console_open_out), or
+ * into the buffer when the stream is /dev/null.
+ */
+static void console_out(struct console *c, const char *p, size_t len)
+{
+	if (c->out_buf) {
+		if (len > CONSOLE_BUF_SIZE - c->out_len)
+			console_out_flush(c);
+		if (len <= CONSOLE_BUF_SIZE) {
+			memcpy(c->out_buf + c->out_len, p, len);
+			c->out_len += len;
+			return;
+		}
+	}
+	console_out_write(c, p, len);
+}
+
+/*
+ * One line: prefix (time, pid), the kind word, the rest. Colour goes
+ * around the prefix and the kind word only, on the terminal only.
+ */
+void console_write(struct console *c, const char *prefix, int cls,
+			  const char *kind, const char *body)
+{
+	struct console_sb sb = { c->wline, 0, sizeof(c->wline) };
+
+	if (c->out >= 0) {
+		if (c->colour && *prefix) {
+			console_sb_str(&sb, COLOR_DIM);
+			console_sb_str(&sb, prefix);
+			console_sb_str(&sb, COLOR_RESET);
+		} else {
+			console_sb_str(&sb, prefix);
+		}
+		if (c->colour && *kind && *console_colors[cls]) {
+			console_sb_str(&sb, console_colors[cls]);
+			console_sb_str(&sb, kind);
+			console_sb_str(&sb, COLOR_RESET);
+		} else {
+			console_sb_str(&sb, kind);
+		}
+		console_sb_str(&sb, body);
+		/* room for it by CONSOLE_OUT_MAX: a line always ends */
+		console_sb_put(&sb, "\n", 1);
+		console_out(c, sb.buf, sb.len);
+	}
+	if (c->copy) {
+		fputs(prefix, c->copy);
+		fputs(kind, c->copy);
+		fputs(body, c->copy);
+		putc('\n', c->copy);
+	}
+}
+
+/* A summary line: no prefix, no colour. */
+void console_printf(struct console *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(c->line, sizeof(c->line), fmt, ap);
+	va_end(ap);
+	console_write(c, "", CLS_PLAIN, "", c->line);
+}
+
+uint64_t console_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static uint64_t console_elapsed(struct console *c, uint64_t ts)
+{
+	if (!c->start_ns)
+		c->start_ns = ts;	/* a host that did not say when it began */
+	if (c->run->deterministic || ts < c->start_ns)
+		return 0;
+	return ts - c->start_ns;
+}
+
+static bool console_many_tasks(const struct console *c)
+{
+	if (c->stats->tasks_live)
+		return c->stats->tasks_live > 1;
+	return c->tasks > 1;
+}
+
+/* "[+S.SSSs] ", and "[tid] " when several tasks run. */
+static void console_prefix(struct console *c, const struct cpd_event *ev,
+			   char *buf, size_t size)
+{
+	uint64_t ms = (console_elapsed(c, ev->ts_ns) + 500000) / 1000000;
+	struct console_sb sb = { buf, 0, size };
+	char frac[3];
+
+	buf[0] = '\0';
+	console_sb_put(&sb, "[+", 2);
+	console_sb_uint(&sb, ms / 1000);
+	frac[0] = (char)('0' + ms % 1000 / 100);
+	frac[1] = (char)('0' + ms % 100 / 10);
+	frac[2] = (char)('0' + ms % 10);
+	console_sb_put(&sb, ".", 1);
+	console_sb_put(&sb, frac, 3);
+	console_sb_put(&sb, "s] ", 3);
+	if ((ev->tid || ev->pid) && console_many_tasks(c)) {
+		console_sb_put(&sb, "[", 1);
+		console_sb_int(&sb, ev->tid ? ev->tid : ev->pid);
+		console_sb_put(&sb, "] ", 2);
+	}
+}
+
+/* A live line whose body the caller built in c->line. */
+void console_emit(struct console *c, const struct cpd_event *ev,
+			 int cls, const char *kind)
+{
+	char prefix[CONSOLE_PREFIX_MAX];
+
+	console_prefix(c, ev, prefix, sizeof(prefix));
+	console_write(c, prefix, cls, kind, c->line);
+}
+
+/* A live line of the rarer kinds, its body from a format. */
+void console_line(struct console *c, const struct cpd_event *ev,
+			 int cls, const char *kind, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(c->line, sizeof(c->line), fmt, ap);
+	va_end(ap);
+	console_emit(c, ev, cls, kind);
+}
+
+/* ---- small renderers --------------------------------------------------- */
+
+/* A tracee string, escaped, in scratch slot i; "?" when absent. */
+const char *console_esc(struct console *c, int i, const struct cpd_str *s)
+{
+	if (!s->ptr || !s->len)
+		return "?";
+	format_escape_str(s, c->esc[i], sizeof(c->esc[i]));
+	return c->esc[i];
+}
+
+/* The basename of a tracee path, escaped, in scratch slot i. */
+const char *console_base(struct console *c, int i,
+				const struct cpd_str *s)
+{
+	struct cpd_str b = { 0 };
+	size_t len;
+
+	if (!s->ptr || !s->len)
+		return "?";
+	b.ptr = format_basename(s->ptr, s->len, &len);
+	b.len = (uint32_t)len;
+	b.flags = s->flags;
+	return console_esc(c, i, &b);
+}
+
+const char *console_errno(const struct console *c, int err, char *buf,
+				 size_t size)
+{
+	const char *name = c->host->errno_name(err);
+
+	if (name)
+		return name;
+	snprintf(buf, size, "errno %d", err);
+	return buf;
+}
+
+const char *console_addr(const struct console *c, uint64_t addr,
+				char *buf, size_t size)
+{
+	/* ASLR makes addresses differ from run to run */
+	if (c->run->deterministic)
+		snprintf(buf, size, "xxxxxxxxxxxx");
+	else
+		format_addr(addr, buf, size);
+	return buf;
+}
+
+/* " (x3)" when an event stands for several operations, else "". */
+const char *console_times(uint32_t count, char *buf, size_t size)
+{
+	if (count <= 1)
+		return "";
+	snprintf(buf, size, " (x%" PRIu32 ")", count);
+	return buf;
+}
+
+/* A value shown by its unit, for generic event fields and report values. */
+void console_value(struct console *c, uint16_t unit, bool is_signed,
+			  uint64_t u, char *buf, size_t size)
+{
+	int64_t s = (int64_t)u;
+
+	if (is_signed && s < 0) {
+		snprintf(buf, size, "%" PRId64, s);
+		return;
+	}
+	switch (unit) {
+	case CPD_UNIT_BYTES: {
+		char b[FORMAT_BYTES_MAX];
+		const char *p = b;
+
+		format_bytes(u, b, sizeof(b));
+		while (*p == ' ')
+			p++;
+		snprintf(buf, size, "%s", p);
+		break;
+	}
+	case CPD_UNIT_NS:
+		format_ns(u, buf, size);
+		break;
+	case CPD_UNIT_ADDR:
+		console_addr(c, u, buf, size);
+		break;
+	case CPD_UNIT_PERCENT:
+		snprintf(buf, size, "%" PRIu64 "%%", u);
+		break;
+	case CPD_UNIT_TIMESTAMP: {
+		uint64_t ms = (console_elapsed(c, u) + 500000) / 1000000;
+
+		snprintf(buf, size, "+%" PRIu64 ".%03" PRIu64 "s", ms / 1000,
+			 ms % 1000);
+		break;
+	}
+	default:
+		snprintf(buf, size, "%" PRIu64, u);
+		break;
+	}
+}
+
+/* ---- generic rendering through the field tables ----------------------- */
+
+static void console_sb_add(struct console_sb *sb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void console_sb_add(struct console_sb *sb, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (sb->len + 1 >= sb->size)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(sb->buf + sb->len, sb->size - sb->len, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		sb->len += (size_t)n < sb->size - sb->len ?
+				   (size_t)n : sb->size - sb->len - 1;
+}
+
+/* Append " name=value" for one field, unless it is optional and empty. */
+static void console_field(struct console *c, struct console_sb *sb,
+			  const struct cpd_event *ev, const struct cpd_field *f)
+{
+	const unsigned char *at = (const unsigned char *)ev + f->offset;
+	bool optional = f->flags & CPD_FIELDF_OPTIONAL;
+	char val[256], tmp[64];
+	size_t width = 0;
+	uint64_t u = 0;
+	int64_t s = 0;
+
+	switch (f->type) {
+	case CPD_FT_S64:
+	case CPD_FT_U64:
+	case CPD_FT_DOUBLE:
+	case CPD_FT_ADDR:
+		width = 8;
+		break;
+	case CPD_FT_STR:
+	case CPD_FT_STRV:
+		width = sizeof(struct cpd_str);
+		break;
+	case CPD_FT_SOCKADDR:
+		width = sizeof(struct cpd_sockaddr);
+		break;
+	case CPD_FT_U16:
+		width = 2;
+		break;
+	default:
+		width = 4;
+		break;
+	}
+	/* a producer older than the table: the field is not there */
+	if (f->offset + width > ev->size)
+		return;
+
+	switch (f->type) {
+	case CPD_FT_STR: {
+		const struct cpd_str *str = (const void *)at;
+
+		if (!str->ptr || !str->len) {
+			if (!optional)
+				console_sb_add(sb, " %s=\"\"", f->name);
+			return;
+		}
+		console_sb_add(sb, " %s=\"%s\"", f->name,
+			       console_esc(c, 1, str));
+		return;
+	}
+	case CPD_FT_STRV: {
+		const struct cpd_str *str = (const void *)at;
+		uint32_t i = 0;
+
+		if (!str->ptr || !str->len) {
+			if (!optional)
+				console_sb_add(sb, " %s=\"\"", f->name);
+			return;
+		}
+		console_sb_add(sb, " %s=\"", f->name);
+		while (i < str->len) {
+			size_t n = strnlen(str->ptr + i, str->len - i);
+
+			format_escape(str->ptr + i, n, c->esc[1],
+				      sizeof(c->esc[1]));
+			console_sb_add(sb, "%s%s", i ? " " : "", c->esc[1]);
+			i += (uint32_t)n + 1;
+		}
+		console_sb_add(sb, "\"");
+		return;
+	}
+	case CPD_FT_SOCKADDR: {
+		const struct cpd_sockaddr *sa = (const void *)at;
+
+		if (!sa->family && optional)
+			return;
+		format_sockaddr(sa, c->esc[1], sizeof(c->esc[1]));
+		console_sb_add(sb, " %s=%s", f->name, c->esc[1]);
+		return;
+	}
+	case CPD_FT_DOUBLE: {
+		double d;
+
+		memcpy(&d, at, sizeof(d));
+		if (d == 0 && optional)
+			return;
+		console_sb_add(sb, " %s=%g", f->name, d);
+		return;
+	}
+	case CPD_FT_S64:
+		memcpy(&s, at, 8);
+		u = (uint64_t)s;
+		break;
+	case CPD_FT_U64:
+	case CPD_FT_ADDR:
+		memcpy(&u, at, 8);
+		break;
+	case CPD_FT_U16: {
+		uint16_t v;
+
+		memcpy(&v, at, 2);
+		u = v;
+		break;
+	}
+	case CPD_FT_S32:
+	case CPD_FT_FD:
+	case CPD_FT_ERRNO:
+	case CPD_FT_SIGNAL: {
+		int32_t v;
+
+		memcpy(&v, at, 4);
+		s = v;
+		u = (uint64_t)s;
+		break;
+	}
+	default: {
+		uint32_t v;
+
+		memcpy(&v, at, 4);
+		u = v;
+		break;
+	}
+	}
+	if (!u && optional)
+		return;
+
+	switch (f->type) {
+	case CPD_FT_ERRNO:
+		console_sb_add(sb, " %s=%s", f->name,
+			       console_errno(c, (int)s, tmp, sizeof(tmp)));
+		return;
+	case CPD_FT_SIGNAL: {
+		const char *name = c->host->signal_name((int)s);
+
+		if (name)
+			console_sb_add(sb, " %s=%s", f->name, name);
+		else
+			console_sb_add(sb, " %s=%" PRId64, f->name, s);
+		return;
+	}
+	case CPD_FT_FLAGS:
+	case CPD_FT_ENUM:
+		if (f->xlat) {
+			c->host->format_xlat(f->xlat, u, val, sizeof(val));
+			console_sb_add(sb, " %s=%s", f->name, val);
+			return;
+		}
+		break;
+	case CPD_FT_MODE:
+		console_sb_add(sb, " %s=0%" PRIo64, f->name, u);
+		return;
+	case CPD_FT_DEV:
+		/* the kernel's own dev_t: 12 bits of major above 20 of minor */
+		console_sb_add(sb, " %s=%" PRIu64 ":%" PRIu64, f->name,
+			       u >> 20, u & 0xfffff);
+		return;
+	case CPD_FT_ADDR:
+		console_sb_add(sb, " %s=%s", f->name,
+			       console_addr(c, u, tmp, sizeof(tmp)));
+		return;
+	case CPD_FT_FD:
+		console_sb_add(sb, " %s=%" PRId64, f->name, s);
+		return;
+	default:
+		break;
+	}
+	console_value(c, f->unit,
+		      f->type == CPD_FT_S64 || f->type == CPD_FT_S32, u, val,
+		      sizeof(val));
+	console_sb_add(sb, " %s=%s", f->name, val);
+}
+
+/* "<kind> k=v k=v": any kind, a third party's included. */
+void console_generic(struct console *c, const struct cpd_event *ev)
+{
+	const char *name = c->host->event_kind_name(ev->kind);
+	const struct cpd_field *fields;
+	struct console_sb sb;
+	char prefix[64], kind[32];
+	uint32_t n = 0, i;
+
+	if (!name) {
+		snprintf(kind, sizeof(kind), "kind%u", ev->kind);
+		name = kind;
+	}
+	sb.buf = c->line;
+	sb.size = sizeof(c->line);
+	sb.len = 0;
+	c->line[0] = '\0';
+	fields = c->host->event_fields(ev->kind, &n);
+	for (i = 0; fields && i < n; i++)
+		console_field(c, &sb, ev, &fields[i]);
+	console_prefix(c, ev, prefix, sizeof(prefix));
+	console_write(c, prefix, CLS_OTHER, name, c->line);
+}
