@@ -159,7 +159,7 @@ int BPF_PROG(cpd_rq_complete, struct request *rq, u8 status,
 	e->tid = r->tid;
 	e->tgid = r->tgid;
 	e->dev = rq_dev(rq);
-	e->req_op = BPF_CORE_READ(rq, cmd_flags) & 0xff;	/* REQ_OP_MASK */
+	e->req_op = BPF_CORE_READ(rq, cmd_flags) & 0xff; /* REQ_OP_MASK */
 	e->sector = BPF_CORE_READ(rq, __sector);
 	e->bytes = nr_bytes;
 	e->start_ns = r->start_ns;

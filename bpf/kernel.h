@@ -37,8 +37,8 @@ typedef _Bool bool;
 			     apply_to = record)
 
 struct task_struct {
-	unsigned int __state;		/* v5.14+ */
-	int on_cpu;			/* CONFIG_SMP */
+	unsigned int __state; /* v5.14+ */
+	int on_cpu;	      /* CONFIG_SMP */
 	int pid;
 	int tgid;
 	char comm[TASK_COMM_LEN];
@@ -55,19 +55,19 @@ struct gendisk {
 };
 
 struct request_queue {
-	struct gendisk *disk;		/* v5.15+ */
+	struct gendisk *disk; /* v5.15+ */
 };
 
 struct block_device {
-	__u32 bd_dev;			/* dev_t */
+	__u32 bd_dev; /* dev_t */
 };
 
 struct request {
 	struct request_queue *q;
-	unsigned int cmd_flags;		/* blk_opf_t; REQ_OP_* in the low bits */
+	unsigned int cmd_flags; /* blk_opf_t; REQ_OP_* in the low bits */
 	__u64 __sector;
 	unsigned int __data_len;
-	struct block_device *part;	/* v5.12+; struct hd_struct * before */
+	struct block_device *part; /* v5.12+; struct hd_struct * before */
 };
 
 /* before v5.17 the disk hung off the request itself */

@@ -18,7 +18,7 @@ const volatile __u64 min_delay_ns = 0;
 
 struct runnable {
 	__u64 ts;
-	__u32 op;		/* CPD_BPF_SCHED_* */
+	__u32 op; /* CPD_BPF_SCHED_* */
 	__u32 pad;
 };
 

@@ -6,7 +6,7 @@
 
 #include "xmalloc.h"
 
-#define ARENA_BLOCK	16384
+#define ARENA_BLOCK 16384
 
 struct arena_block {
 	struct arena_block *next;

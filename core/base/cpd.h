@@ -10,18 +10,18 @@
 #include <stdint.h>
 #include <stdbool.h>
 
-#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
-#define ATTR_NORETURN	__attribute__((noreturn))
+#define ATTR_NORETURN	  __attribute__((noreturn))
 #define ATTR_PRINTF(f, a) __attribute__((format(printf, f, a)))
-#define ATTR_WUR	__attribute__((warn_unused_result))
-#define ATTR_MALLOC	__attribute__((malloc))
-#define UNUSED		__attribute__((unused))
+#define ATTR_WUR	  __attribute__((warn_unused_result))
+#define ATTR_MALLOC	  __attribute__((malloc))
+#define UNUSED		  __attribute__((unused))
 
-#define MIN(a, b)	((a) < (b) ? (a) : (b))
-#define MAX(a, b)	((a) > (b) ? (a) : (b))
+#define MIN(a, b) ((a) < (b) ? (a) : (b))
+#define MAX(a, b) ((a) > (b) ? (a) : (b))
 
 #define container_of(ptr, type, member) \
-	((type *)((char *)(ptr) - offsetof(type, member)))
+	((type *)((char *)(ptr)-offsetof(type, member)))
 
 #endif /* CPD_CORE_CPD_H */

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LOG_MAX	1024
+#define LOG_MAX 1024
 
 static struct {
 	int verbose;

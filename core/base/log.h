@@ -30,11 +30,11 @@ void log_vmsg(int level, const char *origin, const char *fmt, va_list ap)
 /* Print the pending "repeated N times" line, if any. */
 void log_flush(void);
 
-#define log_error(...)	log_msg(CPD_LOG_ERROR, NULL, __VA_ARGS__)
-#define log_warn(...)	log_msg(CPD_LOG_WARN, NULL, __VA_ARGS__)
-#define log_note(...)	log_msg(CPD_LOG_NOTE, NULL, __VA_ARGS__)
-#define log_info(...)	log_msg(CPD_LOG_INFO, NULL, __VA_ARGS__)
-#define log_debug(...)	log_msg(CPD_LOG_DEBUG, NULL, __VA_ARGS__)
+#define log_error(...) log_msg(CPD_LOG_ERROR, NULL, __VA_ARGS__)
+#define log_warn(...)  log_msg(CPD_LOG_WARN, NULL, __VA_ARGS__)
+#define log_note(...)  log_msg(CPD_LOG_NOTE, NULL, __VA_ARGS__)
+#define log_info(...)  log_msg(CPD_LOG_INFO, NULL, __VA_ARGS__)
+#define log_debug(...) log_msg(CPD_LOG_DEBUG, NULL, __VA_ARGS__)
 
 /* Startup only: print and exit(1). Never reachable from a callback. */
 void log_die(const char *fmt, ...) ATTR_PRINTF(1, 2) ATTR_NORETURN;

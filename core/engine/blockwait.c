@@ -16,7 +16,7 @@
  */
 static struct {
 	bool started;
-	sigset_t set;		/* the caught signals and SIGALRM */
+	sigset_t set; /* the caught signals and SIGALRM */
 	struct sigaction old[NSIG];
 	bool saved[NSIG];
 	struct signalfd_siginfo caught[BLOCKWAIT_MAX];
@@ -78,7 +78,8 @@ int blockwait_start(const sigset_t *set, uint64_t tick_ns)
 	if (tick_ns) {
 		memset(&it, 0, sizeof(it));
 		it.it_interval.tv_sec = (time_t)(tick_ns / 1000000000u);
-		it.it_interval.tv_usec = (suseconds_t)(tick_ns % 1000000000u / 1000);
+		it.it_interval.tv_usec =
+			(suseconds_t)(tick_ns % 1000000000u / 1000);
 		if (!it.it_interval.tv_sec && !it.it_interval.tv_usec)
 			it.it_interval.tv_usec = 1;
 		it.it_value = it.it_interval;

@@ -13,8 +13,8 @@
 #include "fdtable.h"
 #include "umem.h"
 
-#define DECODE_MAX_SOCKADDR	128
-#define DECODE_MAX_ARGV		256
+#define DECODE_MAX_SOCKADDR 128
+#define DECODE_MAX_ARGV	    256
 
 const char *decode_keep(struct decode_call *c, const char *s, size_t len)
 {
@@ -30,8 +30,8 @@ void decode_call_free(struct decode_call *c)
 	arena_free(&c->arena);
 }
 
-static void decode_string(struct decode_call *c, struct cpd_arg *a,
-			  pid_t tid, size_t max)
+static void decode_string(struct decode_call *c, struct cpd_arg *a, pid_t tid,
+			  size_t max)
 {
 	char *buf = arena_alloc(&c->arena, max + 1);
 	bool truncated;
@@ -51,8 +51,8 @@ static void decode_string(struct decode_call *c, struct cpd_arg *a,
 	}
 }
 
-static void decode_buffer(struct decode_call *c, struct cpd_arg *a,
-			  pid_t tid, uint64_t size, uint32_t limit)
+static void decode_buffer(struct decode_call *c, struct cpd_arg *a, pid_t tid,
+			  uint64_t size, uint32_t limit)
 {
 	size_t want = (size_t)MIN(size, (uint64_t)limit);
 	char *buf;

@@ -21,17 +21,17 @@ struct fd_entry;
 struct decode_ctx {
 	pid_t tid;
 	uint32_t string_limit;
-	bool read_data;		/* buffer contents wanted */
+	bool read_data; /* buffer contents wanted */
 	/* The fd table entry for fd (resolving it if need be), or NULL. */
 	struct fd_entry *(*fd_lookup)(void *arg, int fd);
 	void *arg;
 };
 
 struct decode_call {
-	const struct sysent *se;	/* NULL for numbers we do not know */
+	const struct sysent *se; /* NULL for numbers we do not know */
 	int nr;
 	uint32_t arch;
-	uint32_t flags;			/* CPD_SCF_* */
+	uint32_t flags; /* CPD_SCF_* */
 	uint64_t args[6];
 	uint64_t enter_ns;
 	struct cpd_arg arg[6];
@@ -39,7 +39,7 @@ struct decode_call {
 	struct cpd_sockaddr sa[6];
 	struct cpd_arg retval;
 	struct cpd_fdinfo ret_fd;
-	char name[32];			/* for unknown numbers */
+	char name[32]; /* for unknown numbers */
 	struct arena arena;
 };
 

@@ -60,9 +60,10 @@ void fdproc_decode_sockaddr(const void *raw, size_t len,
 	}
 	case AF_UNIX: {
 		const struct sockaddr_un *un = (const void *)&ss;
-		size_t plen = len > offsetof(struct sockaddr_un, sun_path) ?
-				      len - offsetof(struct sockaddr_un, sun_path) :
-				      0;
+		size_t plen =
+			len > offsetof(struct sockaddr_un, sun_path) ?
+				len - offsetof(struct sockaddr_un, sun_path) :
+				0;
 		const char *p = un->sun_path;
 
 		plen = MIN(plen, sizeof(un->sun_path));
@@ -165,8 +166,8 @@ static uint16_t fdproc_kind(const char *target, const struct stat *st,
 		if (S_ISDIR(st->st_mode))
 			return CPD_FD_DIR;
 		if (S_ISCHR(st->st_mode))
-			return !strncmp(target, "/dev/pts/", 9) ||
-					       !strncmp(target, "/dev/tty", 8) ||
+			return !strncmp(target, "/dev/pts/",
+					9) || !strncmp(target, "/dev/tty", 8) ||
 					       !strcmp(target, "/dev/console") ?
 				       CPD_FD_TTY :
 				       CPD_FD_DEVICE;
@@ -197,8 +198,7 @@ static unsigned fdproc_flags(pid_t tid, int fd)
 	return flags;
 }
 
-struct fd_entry *fdproc_resolve(struct fdtable *t, pid_t pid, pid_t tid,
-				int fd)
+struct fd_entry *fdproc_resolve(struct fdtable *t, pid_t pid, pid_t tid, int fd)
 {
 	char link[64], target[PATH_MAX], lpath[128], ppath[128];
 	struct cpd_fdinfo info;

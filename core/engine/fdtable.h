@@ -13,12 +13,12 @@
 #include "base/cpd.h"
 
 /* fds above this are not tracked (the kernel's default nr_open). */
-#define FDTABLE_MAX_FD	(1 << 20)
+#define FDTABLE_MAX_FD (1 << 20)
 
 struct fd_entry {
 	bool used;
 	bool resolved;		/* learnt from /proc: do not look again */
-	struct cpd_fdinfo info;	/* strings point at the owned copies below */
+	struct cpd_fdinfo info; /* strings point at the owned copies below */
 	char *path;
 	char *local_path;
 	char *peer_path;
@@ -27,7 +27,7 @@ struct fd_entry {
 struct fdtable {
 	unsigned refs;
 	struct fd_entry *e;
-	size_t n;		/* entries allocated */
+	size_t n; /* entries allocated */
 };
 
 struct fdtable *fdtable_new(void);

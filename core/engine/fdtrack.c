@@ -19,10 +19,10 @@
 #include "base/xmalloc.h"
 
 #ifndef CLOSE_RANGE_UNSHARE
-#define CLOSE_RANGE_UNSHARE	(1U << 1)
+#define CLOSE_RANGE_UNSHARE (1U << 1)
 #endif
 #ifndef CLOSE_RANGE_CLOEXEC
-#define CLOSE_RANGE_CLOEXEC	(1U << 2)
+#define CLOSE_RANGE_CLOEXEC (1U << 2)
 #endif
 
 static const struct {
@@ -107,8 +107,7 @@ void fdtrack_free(struct fdtrack *ft)
 	memset(ft, 0, sizeof(*ft));
 }
 
-enum fdtrack_fx fdtrack_effect(const struct fdtrack *ft, uint32_t arch,
-			       int nr)
+enum fdtrack_fx fdtrack_effect(const struct fdtrack *ft, uint32_t arch, int nr)
 {
 	int a = arch == ft->arch[0] ? 0 : arch == ft->arch[1] ? 1 : -1;
 
@@ -147,10 +146,11 @@ static void fdtrack_opened(struct task *t, int fd, uint32_t flags)
 	/* only /dev needs a stat to tell ttys and devices from files */
 	if (!strncmp(target, "/dev/", 5) && stat(link, &st) == 0) {
 		if (S_ISCHR(st.st_mode))
-			info.kind = strncmp(target, "/dev/pts/", 9) &&
-						    strncmp(target, "/dev/tty", 8) ?
-					    CPD_FD_DEVICE :
-					    CPD_FD_TTY;
+			info.kind =
+				strncmp(target, "/dev/pts/", 9) &&
+						strncmp(target, "/dev/tty", 8) ?
+					CPD_FD_DEVICE :
+					CPD_FD_TTY;
 		else if (S_ISBLK(st.st_mode))
 			info.kind = CPD_FD_DEVICE;
 		else if (S_ISDIR(st.st_mode))
@@ -243,8 +243,8 @@ static void fdtrack_fcntl(struct task *t, struct decode_call *c, int64_t ret)
 		break;
 	case F_SETFL: {
 		struct fd_entry *e = fdtable_get(t->fds, fd);
-		const uint32_t settable = O_APPEND | O_ASYNC | O_DIRECT |
-					  O_NOATIME | O_NONBLOCK;
+		const uint32_t settable =
+			O_APPEND | O_ASYNC | O_DIRECT | O_NOATIME | O_NONBLOCK;
 
 		if (e)
 			e->info.open_flags = (e->info.open_flags & ~settable) |
@@ -341,12 +341,14 @@ void fdtrack_apply(const struct fdtrack *ft, struct task *t,
 	case FX_PIPE:
 	case FX_SOCKETPAIR: {
 		const struct cpd_arg *a = &c->arg[fx == FX_PIPE ? 0 : 3];
-		uint64_t flags = fx == FX_PIPE ? (c->se && c->se->nargs > 1 ?
-							  c->args[1] : 0) :
-						 c->args[1];
+		uint64_t flags =
+			fx == FX_PIPE ?
+				(c->se && c->se->nargs > 1 ? c->args[1] : 0) :
+				c->args[1];
 		int i;
 
-		if (a->flags & CPD_ARGF_PARTIAL || !(a->flags & CPD_ARGF_AT_EXIT))
+		if (a->flags & CPD_ARGF_PARTIAL ||
+		    !(a->flags & CPD_ARGF_AT_EXIT))
 			break;
 		for (i = 0; i < 2; i++) {
 			if (fx == FX_SOCKETPAIR) {
@@ -359,8 +361,9 @@ void fdtrack_apply(const struct fdtrack *ft, struct task *t,
 
 				memset(&info, 0, sizeof(info));
 				info.kind = CPD_FD_PIPE;
-				info.open_flags = (i ? O_WRONLY : O_RDONLY) |
-						  ((uint32_t)flags & O_NONBLOCK);
+				info.open_flags =
+					(i ? O_WRONLY : O_RDONLY) |
+					((uint32_t)flags & O_NONBLOCK);
 				if (flags & O_CLOEXEC)
 					info.flags |= CPD_FDF_CLOEXEC;
 				fdtable_set(t->fds, a->pair[i], &info);

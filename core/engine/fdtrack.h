@@ -12,8 +12,8 @@
 
 enum fdtrack_fx {
 	FX_NONE = 0,
-	FX_OPEN,		/* open, creat, openat, openat2, open_by_handle_at */
-	FX_NEWFD,		/* returns a new fd of some kind: ask /proc */
+	FX_OPEN,  /* open, creat, openat, openat2, open_by_handle_at */
+	FX_NEWFD, /* returns a new fd of some kind: ask /proc */
 	FX_CLOSE,
 	FX_CLOSE_RANGE,
 	FX_DUP,
@@ -27,21 +27,20 @@ enum fdtrack_fx {
 	FX_CONNECT,
 	FX_BIND,
 	FX_LISTEN,
-	FX_SIGNALFD,		/* new fd only when passed -1 */
-	FX_CLONE,		/* clone, clone3, fork, vfork: flags for the event */
+	FX_SIGNALFD, /* new fd only when passed -1 */
+	FX_CLONE,    /* clone, clone3, fork, vfork: flags for the event */
 	FX_UNSHARE,
 };
 
 struct fdtrack {
-	uint8_t *fx[2];		/* per arch: native, compat */
+	uint8_t *fx[2]; /* per arch: native, compat */
 	int count[2];
 	uint32_t arch[2];
 };
 
 void fdtrack_init(struct fdtrack *ft);
 void fdtrack_free(struct fdtrack *ft);
-enum fdtrack_fx fdtrack_effect(const struct fdtrack *ft, uint32_t arch,
-			       int nr);
+enum fdtrack_fx fdtrack_effect(const struct fdtrack *ft, uint32_t arch, int nr);
 
 /* Apply what call c does to t's fd table at its entry (frees). */
 void fdtrack_apply_entry(const struct fdtrack *ft, struct task *t,

@@ -14,13 +14,13 @@
 #include "base/xmalloc.h"
 
 /* x32 syscalls share AUDIT_ARCH_X86_64 but have this bit set. */
-#define X32_SYSCALL_BIT	0x40000000u
+#define X32_SYSCALL_BIT 0x40000000u
 
-#define LD_ABS(off)	BPF_STMT(BPF_LD | BPF_W | BPF_ABS, (off))
-#define RET(v)		BPF_STMT(BPF_RET | BPF_K, (v))
-#define JEQ(k, t, f)	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (k), (t), (f))
-#define JGE(k, t, f)	BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, (k), (t), (f))
-#define JGT(k, t, f)	BPF_JUMP(BPF_JMP | BPF_JGT | BPF_K, (k), (t), (f))
+#define LD_ABS(off)  BPF_STMT(BPF_LD | BPF_W | BPF_ABS, (off))
+#define RET(v)	     BPF_STMT(BPF_RET | BPF_K, (v))
+#define JEQ(k, t, f) BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (k), (t), (f))
+#define JGE(k, t, f) BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, (k), (t), (f))
+#define JGT(k, t, f) BPF_JUMP(BPF_JMP | BPF_JGT | BPF_K, (k), (t), (f))
 
 static bool seccomp_bit(const uint64_t *bits, int nr)
 {
@@ -75,8 +75,9 @@ int seccomp_build(struct seccomp_prog *prog, uint32_t native_arch,
 		if (nr_ranges && ranges[nr_ranges - 1].hi + 1 == (unsigned)nr)
 			ranges[nr_ranges - 1].hi = (unsigned)nr;
 		else
-			ranges[nr_ranges++] = (struct seccomp_range){ (unsigned)nr,
-								       (unsigned)nr };
+			ranges[nr_ranges++] =
+				(struct seccomp_range){ (unsigned)nr,
+							(unsigned)nr };
 	}
 	/* 6 for the header, 5 per range for the tree, 3 per range linear */
 	cap = 8 + 5 * nr_ranges;
@@ -85,7 +86,8 @@ int seccomp_build(struct seccomp_prog *prog, uint32_t native_arch,
 		return -E2BIG;
 	}
 	f = xcalloc(cap, sizeof(*f));
-	f[n++] = (struct sock_filter)LD_ABS(offsetof(struct seccomp_data, arch));
+	f[n++] =
+		(struct sock_filter)LD_ABS(offsetof(struct seccomp_data, arch));
 	/* another arch: always trace, so nothing escapes the tracer */
 	f[n++] = (struct sock_filter)JEQ(native_arch, 1, 0);
 	f[n++] = (struct sock_filter)RET(SECCOMP_RET_TRACE);
@@ -129,8 +131,7 @@ int seccomp_install(const struct seccomp_prog *prog, bool no_new_privs)
 	return 0;
 }
 
-bool seccomp_would_trace(const struct seccomp_prog *prog, uint32_t arch,
-			 int nr)
+bool seccomp_would_trace(const struct seccomp_prog *prog, uint32_t arch, int nr)
 {
 	struct seccomp_data d = { .nr = nr, .arch = arch };
 	uint32_t acc = 0;

@@ -17,7 +17,7 @@
 
 #if defined(__x86_64__)
 #include "sysent_x86_64.h"
-#define SYSENT_NATIVE_ARCH	AUDIT_ARCH_X86_64
+#define SYSENT_NATIVE_ARCH AUDIT_ARCH_X86_64
 #else
 #error "no syscall table for this architecture yet (see maint/gen-sysent.py)"
 #endif

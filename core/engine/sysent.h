@@ -25,25 +25,25 @@
  * NI: the kernel does not implement it; it always fails with ENOSYS.
  * MUX: a multiplexer whose arg 0 selects the real call (socketcall, ipc).
  */
-#define SE_NOEXIT	(1u << 0)
-#define SE_EXEC		(1u << 1)
-#define SE_SPAWN	(1u << 2)
-#define SE_NOFAIL	(1u << 3)
-#define SE_NI		(1u << 4)
-#define SE_MUX		(1u << 5)
+#define SE_NOEXIT (1u << 0)
+#define SE_EXEC	  (1u << 1)
+#define SE_SPAWN  (1u << 2)
+#define SE_NOFAIL (1u << 3)
+#define SE_NI	  (1u << 4)
+#define SE_MUX	  (1u << 5)
 
 /* One argument's or the return value's decoding. */
 struct sysent_arg {
-	uint8_t kind;		/* enum cpd_arg_kind */
-	uint8_t xlat;		/* enum cpd_xlat for FLAGS and ENUM, else 0 */
+	uint8_t kind; /* enum cpd_arg_kind */
+	uint8_t xlat; /* enum cpd_xlat for FLAGS and ENUM, else 0 */
 };
 
 struct sysent {
 	const char *name;
-	uint64_t classes;	/* CPD_SC_* */
-	uint16_t flags;		/* SE_* */
+	uint64_t classes; /* CPD_SC_* */
+	uint16_t flags;	  /* SE_* */
 	uint8_t nargs;
-	struct sysent_arg ret;	/* CPD_ARG_ERRNO, CPD_ARG_FD, ... */
+	struct sysent_arg ret; /* CPD_ARG_ERRNO, CPD_ARG_FD, ... */
 	struct sysent_arg args[6];
 };
 

@@ -204,7 +204,8 @@ static void out_fdinfo(struct out *o, const struct cpd_fdinfo *fd)
 	case CPD_FD_UNKNOWN:
 		break;
 	default:
-		out_fmt(o, "<%s>", xlat_name(CPD_XLAT_FD_KIND, fd->kind) ?: "?");
+		out_fmt(o, "<%s>",
+			xlat_name(CPD_XLAT_FD_KIND, fd->kind) ?: "?");
 	}
 }
 

@@ -10,8 +10,8 @@
 
 #include "base/xmalloc.h"
 
-#define TASK_BUCKETS	ARRAY_SIZE(((struct task_table *)0)->tasks)
-#define PROC_BUCKETS	ARRAY_SIZE(((struct task_table *)0)->procs)
+#define TASK_BUCKETS ARRAY_SIZE(((struct task_table *)0)->tasks)
+#define PROC_BUCKETS ARRAY_SIZE(((struct task_table *)0)->procs)
 
 void task_table_init(struct task_table *tt)
 {

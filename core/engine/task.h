@@ -13,20 +13,20 @@
 #include "fdtable.h"
 
 struct proc {
-	pid_t pid;		/* thread-group id */
+	pid_t pid; /* thread-group id */
 	pid_t ppid;
-	unsigned nthreads;	/* tasks of ours in it */
-	bool root;		/* the spawned command or an attached pid */
-	bool exec_seen;		/* spawn mode: the command's exec happened */
+	unsigned nthreads; /* tasks of ours in it */
+	bool root;	   /* the spawned command or an attached pid */
+	bool exec_seen;	   /* spawn mode: the command's exec happened */
 	char comm[16];
 	struct proc *hnext;
 };
 
 enum task_state {
-	TASK_NEW = 0,		/* seen via an event, first stop pending */
+	TASK_NEW = 0, /* seen via an event, first stop pending */
 	TASK_RUNNING,
-	TASK_GROUP_STOP,	/* in group-stop, resumed with LISTEN */
-	TASK_DETACHING,		/* interrupted to be detached */
+	TASK_GROUP_STOP, /* in group-stop, resumed with LISTEN */
+	TASK_DETACHING,	 /* interrupted to be detached */
 };
 
 struct task {
@@ -34,11 +34,11 @@ struct task {
 	struct proc *proc;
 	struct fdtable *fds;
 	enum task_state state;
-	bool in_syscall;	/* between entry and exit */
-	bool want_exit;		/* someone needs the exit stop */
-	bool exit_event;	/* PTRACE_EVENT_EXIT seen */
-	bool early;		/* stopped before its creator's event: held */
-	int pending_sig;	/* signal to deliver when detaching */
+	bool in_syscall;	 /* between entry and exit */
+	bool want_exit;		 /* someone needs the exit stop */
+	bool exit_event;	 /* PTRACE_EVENT_EXIT seen */
+	bool early;		 /* stopped before its creator's event: held */
+	int pending_sig;	 /* signal to deliver when detaching */
 	struct decode_call call; /* the syscall in progress */
 	struct task *hnext;
 };

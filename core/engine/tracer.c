@@ -48,7 +48,7 @@ struct tracer_set {
 	int count;
 	uint64_t *publish;
 	uint64_t *needs_exit;
-	uint64_t *traced;	/* publish | core effects: the seccomp set */
+	uint64_t *traced; /* publish | core effects: the seccomp set */
 };
 
 struct tracer {
@@ -60,14 +60,14 @@ struct tracer {
 	bool use_seccomp;
 	bool read_data;
 	pid_t root_pid;
-	int err_pipe;		/* spawn: the child's exec error, CLOEXEC */
-	int exec_errno;		/* what it said */
-	int exit_status;	/* for compendium's own exit */
+	int err_pipe;	 /* spawn: the child's exec error, CLOEXEC */
+	int exec_errno;	 /* what it said */
+	int exit_status; /* for compendium's own exit */
 	bool root_done;
-	unsigned interrupts;	/* Ctrl-C count */
+	unsigned interrupts; /* Ctrl-C count */
 	bool detaching;
 	bool killing;
-	unsigned options;	/* PTRACE_O_* */
+	unsigned options; /* PTRACE_O_* */
 	char *argv0;
 };
 
@@ -81,7 +81,8 @@ static uint64_t tracer_now(void)
 
 static bool bit_test(const uint64_t *bits, int count, int nr)
 {
-	return bits && nr >= 0 && nr < count && ((bits[nr / 64] >> (nr % 64)) & 1);
+	return bits && nr >= 0 && nr < count &&
+	       ((bits[nr / 64] >> (nr % 64)) & 1);
 }
 
 static void bit_set(uint64_t *bits, int nr)
@@ -101,7 +102,8 @@ static struct tracer_set *tracer_set_of(struct tracer *tr, uint32_t arch)
 
 static void tracer_build_sets(struct tracer *tr)
 {
-	static const uint32_t arches[2] = { AUDIT_ARCH_X86_64, AUDIT_ARCH_I386 };
+	static const uint32_t arches[2] = { AUDIT_ARCH_X86_64,
+					    AUDIT_ARCH_I386 };
 	bool any_syscall = bus_wants(tr->s->bus, CPD_EV_SYSCALL);
 	size_t a;
 
@@ -122,14 +124,16 @@ static void tracer_build_sets(struct tracer *tr)
 			bool pub = session_wants_syscall(tr->s, st->arch, nr);
 			/* fd tracking matters only when syscalls are listened to */
 			bool core = any_syscall &&
-				    fdtrack_effect(&tr->ft, st->arch, nr) != FX_NONE;
+				    fdtrack_effect(&tr->ft, st->arch, nr) !=
+					    FX_NONE;
 
 			if (pub)
 				bit_set(st->publish, nr);
 			if (pub || core)
 				bit_set(st->traced, nr);
 			/* entry-only subscribers let the tracee run on: one stop */
-			if (core || session_wants_syscall_exit(tr->s, st->arch, nr))
+			if (core ||
+			    session_wants_syscall_exit(tr->s, st->arch, nr))
 				bit_set(st->needs_exit, nr);
 		}
 	}
@@ -197,8 +201,8 @@ static char *tracer_cmdline(pid_t pid, uint32_t *len, uint32_t *argc)
 	return buf;
 }
 
-static void tracer_publish_proc(struct tracer *tr, struct task *t,
-				uint32_t op, const struct cpd_ev_proc *proc)
+static void tracer_publish_proc(struct tracer *tr, struct task *t, uint32_t op,
+				const struct cpd_ev_proc *proc)
 {
 	struct cpd_event ev;
 
@@ -211,8 +215,8 @@ static void tracer_publish_proc(struct tracer *tr, struct task *t,
 }
 
 /* Publish an exec, start or attach with the program and its arguments. */
-static void tracer_publish_image(struct tracer *tr, struct task *t,
-				 uint32_t op, pid_t old_tid)
+static void tracer_publish_image(struct tracer *tr, struct task *t, uint32_t op,
+				 pid_t old_tid)
 {
 	struct cpd_ev_proc p;
 	char link[64], exe[PATH_MAX];
@@ -481,7 +485,8 @@ static void tracer_fork_event(struct tracer *tr, struct task *t, int event)
 	if (!known)
 		flags = event == PTRACE_EVENT_CLONE ?
 				CLONE_THREAD | CLONE_FILES | CLONE_VM :
-			event == PTRACE_EVENT_VFORK ? CLONE_VFORK | CLONE_VM : 0;
+			event == PTRACE_EVENT_VFORK ? CLONE_VFORK | CLONE_VM :
+						      0;
 	thread = flags & CLONE_THREAD;
 
 	ct = task_find(&tr->tt, child);
@@ -506,10 +511,9 @@ static void tracer_fork_event(struct tracer *tr, struct task *t, int event)
 	p.ppid = t->proc->ppid;
 	if (flags & CLONE_VFORK)
 		p.flags |= CPD_PROCF_VFORK;
-	tracer_publish_proc(tr, t,
-			    thread ? CPD_PROC_SPAWN_THREAD :
-				     CPD_PROC_SPAWN_PROCESS,
-			    &p);
+	tracer_publish_proc(
+		tr, t, thread ? CPD_PROC_SPAWN_THREAD : CPD_PROC_SPAWN_PROCESS,
+		&p);
 	if (ct->early) {
 		ct->early = false;
 		ct->state = TASK_RUNNING;
@@ -533,8 +537,9 @@ static void tracer_read_child_pipe(struct tracer *tr)
 		int err = (int)strtol(p + 1, NULL, 10);
 
 		if (*p == 'S') {
-			log_note("seccomp filter not installed (%s): stopping at every syscall",
-				 strerror(err));
+			log_note(
+				"seccomp filter not installed (%s): stopping at every syscall",
+				strerror(err));
 			tr->use_seccomp = false;
 			tr->s->run.seccomp = 0;
 		} else if (*p == 'E') {
@@ -710,8 +715,8 @@ static void tracer_handle(struct tracer *tr, pid_t tid, int status)
 	}
 	if (t->state == TASK_DETACHING) {
 		/* keep a pending signal: detaching must not swallow it */
-		tracer_detach_task(tr, t,
-				   event == 0 && sig != (SIGTRAP | 0x80) ? sig : 0);
+		tracer_detach_task(
+			tr, t, event == 0 && sig != (SIGTRAP | 0x80) ? sig : 0);
 		return;
 	}
 	switch (event) {
@@ -852,8 +857,9 @@ static void tracer_on_signal(void *arg, const struct signalfd_siginfo *si)
 		return;
 	}
 	if (tr->interrupts == 1) {
-		log_info("interrupted, waiting for the traced command to exit (%s again to kill it)",
-			 sig == SIGINT ? "Ctrl-C" : "the same signal");
+		log_info(
+			"interrupted, waiting for the traced command to exit (%s again to kill it)",
+			sig == SIGINT ? "Ctrl-C" : "the same signal");
 		/*
 		 * A terminal's Ctrl-C reaches the whole foreground group, the
 		 * command included; a kill(1) aimed at us alone is passed on.
@@ -1023,7 +1029,8 @@ static void tracer_print_filter(const struct tracer_set *st)
 	if (st) {
 		tracer_print_bits("syscalls", st->traced, st->count, true,
 				  st->arch);
-		tracer_print_bits("nrs", st->traced, st->count, false, st->arch);
+		tracer_print_bits("nrs", st->traced, st->count, false,
+				  st->arch);
 		tracer_print_bits("exit_nrs", st->needs_exit, st->count, false,
 				  st->arch);
 	} else {
@@ -1043,7 +1050,8 @@ static int tracer_spawn(struct tracer *tr, const struct tracer_opts *o,
 
 	if (tr->use_seccomp && st && st->traced &&
 	    seccomp_build(&prog, st->arch, st->traced, st->count) < 0) {
-		log_note("too many syscalls for a seccomp filter: stopping at every syscall");
+		log_note(
+			"too many syscalls for a seccomp filter: stopping at every syscall");
 		tr->use_seccomp = false;
 	}
 	tr->s->run.seccomp = tr->use_seccomp;
@@ -1126,12 +1134,15 @@ static void tracer_explain_eperm(pid_t pid)
 	}
 	log_error("cannot attach to process %d: Operation not permitted", pid);
 	if (geteuid() != 0)
-		log_note("attaching needs the same user and no extra privileges on the target, or root (try sudo)");
+		log_note(
+			"attaching needs the same user and no extra privileges on the target, or root (try sudo)");
 	if (scope >= 1)
-		log_note("kernel.yama.ptrace_scope is %d: %s", scope,
-			 scope == 1 ? "only a parent may trace its children; run as root or set it to 0 (sysctl kernel.yama.ptrace_scope=0)" :
-			 scope == 2 ? "only root (CAP_SYS_PTRACE) may attach" :
-				      "attaching is disabled until reboot");
+		log_note(
+			"kernel.yama.ptrace_scope is %d: %s", scope,
+			scope == 1 ?
+				"only a parent may trace its children; run as root or set it to 0 (sysctl kernel.yama.ptrace_scope=0)" :
+			scope == 2 ? "only root (CAP_SYS_PTRACE) may attach" :
+				     "attaching is disabled until reboot");
 }
 
 static int tracer_attach(struct tracer *tr, const struct tracer_opts *o)
@@ -1148,8 +1159,9 @@ static int tracer_attach(struct tracer *tr, const struct tracer_opts *o)
 
 		snprintf(dir, sizeof(dir), "/proc/%d/task", pid);
 		if (access(dir, F_OK) < 0) {
-			log_error("cannot attach to process %d: no such process",
-				  pid);
+			log_error(
+				"cannot attach to process %d: no such process",
+				pid);
 			return 1;
 		}
 		fds = fdtable_new();
@@ -1258,12 +1270,14 @@ int tracer_run(struct session *s, const struct tracer_opts *o)
 		}
 		log_info("tracing %s", s->command);
 		if (!tr.use_seccomp && s->core.verbose)
-			log_info("no seccomp filter: stopping at every syscall");
+			log_info(
+				"no seccomp filter: stopping at every syscall");
 		rc = tracer_spawn(&tr, o, path);
 	} else {
 		log_info("attaching to PID %d...", o->pids[0]);
 		if (s->core.verbose)
-			log_info("attached processes are traced without a seccomp filter: every syscall stops");
+			log_info(
+				"attached processes are traced without a seccomp filter: every syscall stops");
 		rc = tracer_attach(&tr, o);
 	}
 	if (rc) {

@@ -13,9 +13,9 @@
 #include "host/session.h"
 
 struct tracer_opts {
-	char **argv;		/* command to spawn, NULL-terminated */
+	char **argv; /* command to spawn, NULL-terminated */
 	int argc;
-	const pid_t *pids;	/* or processes to attach to */
+	const pid_t *pids; /* or processes to attach to */
 	size_t npids;
 };
 

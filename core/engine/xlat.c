@@ -46,7 +46,7 @@
 #include <compendium/syscall.h>
 
 #ifndef ARRAY_SIZE
-#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #endif
 
 struct xlat_pair {
@@ -55,7 +55,12 @@ struct xlat_pair {
 };
 
 /* The macro's own spelling is the name: X(O_CREAT) -> { 0100, "O_CREAT" } */
-#define X(v)	{ (uint64_t)(v), #v }
+/* clang-format off: it would spread this over four lines */
+#define X(v)                      \
+	{                         \
+		(uint64_t)(v), #v \
+	}
+/* clang-format on */
 
 enum xlat_style {
 	XS_ENUM = 1,
@@ -64,21 +69,21 @@ enum xlat_style {
 };
 
 struct xlat_table {
-	uint8_t style;		/* enum xlat_style; 0 = no such table */
+	uint8_t style; /* enum xlat_style; 0 = no such table */
 	/*
 	 * A multi-bit field inside a flag set (O_ACCMODE, the socket type,
 	 * the futex command) is a value, not bits: it is named as a whole
 	 * and printed first.
 	 */
-	uint8_t field_always;	/* print the field even when it is 0 */
-	uint8_t clone_signal;	/* the low byte is an exit signal */
+	uint8_t field_always; /* print the field even when it is 0 */
+	uint8_t clone_signal; /* the low byte is an exit signal */
 	uint64_t field_mask;
 	const struct xlat_pair *field;
 	size_t nfield;
 	/* bits (flags) or values (enum); multi-bit masks before their parts */
 	const struct xlat_pair *pairs;
 	size_t npairs;
-	const char *zero;	/* a flag set's name for 0 */
+	const char *zero; /* a flag set's name for 0 */
 	/* the hugetlb page size encoded above bit 26 when this bit is set */
 	uint64_t huge_flag;
 	const char *huge_prefix;
@@ -94,11 +99,11 @@ struct xlat_table {
  * kernel's bit (asm-generic/fcntl.h).
  */
 #if defined(__x86_64__) || defined(__i386__)
-#define KERNEL_O_LARGEFILE	0100000
+#define KERNEL_O_LARGEFILE 0100000
 #elif defined(__O_LARGEFILE)
-#define KERNEL_O_LARGEFILE	__O_LARGEFILE
+#define KERNEL_O_LARGEFILE __O_LARGEFILE
 #else
-#define KERNEL_O_LARGEFILE	0
+#define KERNEL_O_LARGEFILE 0
 #endif
 
 static const struct xlat_pair open_accmode[] = {
@@ -109,7 +114,7 @@ static const struct xlat_pair open_accmode[] = {
 };
 
 static const struct xlat_pair open_flags[] = {
-	/* O_TMPFILE contains O_DIRECTORY and O_SYNC contains O_DSYNC */
+/* O_TMPFILE contains O_DIRECTORY and O_SYNC contains O_DSYNC */
 #ifdef O_TMPFILE
 	X(O_TMPFILE),
 #endif
@@ -143,9 +148,7 @@ static const struct xlat_pair open_alias[] = {
 };
 
 static const struct xlat_pair prot_flags[] = {
-	X(PROT_READ),
-	X(PROT_WRITE),
-	X(PROT_EXEC),
+	X(PROT_READ),	   X(PROT_WRITE), X(PROT_EXEC),
 #ifdef PROT_SEM
 	X(PROT_SEM),
 #endif
@@ -218,47 +221,21 @@ static const struct xlat_pair map_alias[] = {
 
 /* Only the families a tracee is likely to use; others print as numbers. */
 static const struct xlat_pair af_names[] = {
-	X(AF_UNSPEC),
-	X(AF_UNIX),
-	X(AF_INET),
-	X(AF_AX25),
-	X(AF_IPX),
-	X(AF_APPLETALK),
-	X(AF_NETROM),
-	X(AF_BRIDGE),
-	X(AF_ATMPVC),
-	X(AF_X25),
-	X(AF_INET6),
-	X(AF_ROSE),
-	X(AF_DECnet),
-	X(AF_NETBEUI),
-	X(AF_SECURITY),
-	X(AF_KEY),
-	X(AF_NETLINK),
-	X(AF_PACKET),
-	X(AF_ASH),
-	X(AF_ECONET),
-	X(AF_ATMSVC),
-	X(AF_RDS),
-	X(AF_SNA),
-	X(AF_IRDA),
-	X(AF_PPPOX),
-	X(AF_WANPIPE),
-	X(AF_LLC),
+	X(AF_UNSPEC),  X(AF_UNIX),	X(AF_INET),	 X(AF_AX25),
+	X(AF_IPX),     X(AF_APPLETALK), X(AF_NETROM),	 X(AF_BRIDGE),
+	X(AF_ATMPVC),  X(AF_X25),	X(AF_INET6),	 X(AF_ROSE),
+	X(AF_DECnet),  X(AF_NETBEUI),	X(AF_SECURITY),	 X(AF_KEY),
+	X(AF_NETLINK), X(AF_PACKET),	X(AF_ASH),	 X(AF_ECONET),
+	X(AF_ATMSVC),  X(AF_RDS),	X(AF_SNA),	 X(AF_IRDA),
+	X(AF_PPPOX),   X(AF_WANPIPE),	X(AF_LLC),
 #ifdef AF_IB
 	X(AF_IB),
 #endif
 #ifdef AF_MPLS
 	X(AF_MPLS),
 #endif
-	X(AF_CAN),
-	X(AF_TIPC),
-	X(AF_BLUETOOTH),
-	X(AF_IUCV),
-	X(AF_RXRPC),
-	X(AF_ISDN),
-	X(AF_PHONET),
-	X(AF_IEEE802154),
+	X(AF_CAN),     X(AF_TIPC),	X(AF_BLUETOOTH), X(AF_IUCV),
+	X(AF_RXRPC),   X(AF_ISDN),	X(AF_PHONET),	 X(AF_IEEE802154),
 #ifdef AF_CAIF
 	X(AF_CAIF),
 #endif
@@ -289,24 +266,13 @@ static const struct xlat_pair af_names[] = {
 };
 
 static const struct xlat_pair af_alias[] = {
-	X(AF_LOCAL),
-	X(AF_FILE),
-	X(AF_ROUTE),
-	X(PF_UNIX),
-	X(PF_INET),
-	X(PF_INET6),
-	X(PF_NETLINK),
-	X(PF_PACKET),
+	X(AF_LOCAL), X(AF_FILE),  X(AF_ROUTE),	 X(PF_UNIX),
+	X(PF_INET),  X(PF_INET6), X(PF_NETLINK), X(PF_PACKET),
 };
 
 static const struct xlat_pair sock_type[] = {
-	X(SOCK_STREAM),
-	X(SOCK_DGRAM),
-	X(SOCK_RAW),
-	X(SOCK_RDM),
-	X(SOCK_SEQPACKET),
-	X(SOCK_DCCP),
-	X(SOCK_PACKET),
+	X(SOCK_STREAM),	   X(SOCK_DGRAM), X(SOCK_RAW),	  X(SOCK_RDM),
+	X(SOCK_SEQPACKET), X(SOCK_DCCP),  X(SOCK_PACKET),
 };
 
 static const struct xlat_pair sock_flags[] = {
@@ -382,7 +348,7 @@ static const struct xlat_pair clone_flags[] = {
 
 /* Inside the exit-signal byte: only unshare() and clone3() can mean it. */
 #ifndef CLONE_NEWTIME
-#define CLONE_NEWTIME	0x80
+#define CLONE_NEWTIME 0x80
 #endif
 
 static const struct xlat_pair clone_alias[] = {
@@ -447,22 +413,10 @@ static const struct xlat_pair fcntl_cmds[] = {
 };
 
 static const struct xlat_pair msg_flags[] = {
-	X(MSG_OOB),
-	X(MSG_PEEK),
-	X(MSG_DONTROUTE),
-	X(MSG_CTRUNC),
-	X(MSG_PROXY),
-	X(MSG_TRUNC),
-	X(MSG_DONTWAIT),
-	X(MSG_EOR),
-	X(MSG_WAITALL),
-	X(MSG_FIN),
-	X(MSG_SYN),
-	X(MSG_CONFIRM),
-	X(MSG_RST),
-	X(MSG_ERRQUEUE),
-	X(MSG_NOSIGNAL),
-	X(MSG_MORE),
+	X(MSG_OOB),	     X(MSG_PEEK),     X(MSG_DONTROUTE), X(MSG_CTRUNC),
+	X(MSG_PROXY),	     X(MSG_TRUNC),    X(MSG_DONTWAIT),	X(MSG_EOR),
+	X(MSG_WAITALL),	     X(MSG_FIN),      X(MSG_SYN),	X(MSG_CONFIRM),
+	X(MSG_RST),	     X(MSG_ERRQUEUE), X(MSG_NOSIGNAL),	X(MSG_MORE),
 	X(MSG_WAITFORONE),
 #ifdef MSG_BATCH
 	X(MSG_BATCH),
@@ -477,12 +431,9 @@ static const struct xlat_pair msg_flags[] = {
 };
 
 static const struct xlat_pair seek_whence[] = {
-	X(SEEK_SET),
-	X(SEEK_CUR),
-	X(SEEK_END),
+	X(SEEK_SET),  X(SEEK_CUR),  X(SEEK_END),
 #ifdef SEEK_DATA
-	X(SEEK_DATA),
-	X(SEEK_HOLE),
+	X(SEEK_DATA), X(SEEK_HOLE),
 #endif
 };
 
@@ -575,12 +526,8 @@ static const struct xlat_pair shutdown_how[] = {
 };
 
 static const struct xlat_pair sock_level[] = {
-	X(SOL_IP),
-	X(SOL_SOCKET),
-	X(SOL_TCP),
-	X(SOL_UDP),
-	X(SOL_IPV6),
-	X(SOL_ICMPV6),
+	X(SOL_IP),	  X(SOL_SOCKET), X(SOL_TCP),
+	X(SOL_UDP),	  X(SOL_IPV6),	 X(SOL_ICMPV6),
 #ifdef SOL_SCTP
 	X(SOL_SCTP),
 #endif
@@ -679,22 +626,16 @@ static const struct xlat_pair efd_flags[] = {
 };
 
 static const struct xlat_pair efd_alias[] = {
-	X(TFD_NONBLOCK),
-	X(TFD_CLOEXEC),
-	X(SFD_NONBLOCK),
-	X(SFD_CLOEXEC),
-	X(IN_NONBLOCK),
-	X(IN_CLOEXEC),
-	X(EPOLL_CLOEXEC),
-	X(O_NONBLOCK),
-	X(O_CLOEXEC),
+	X(TFD_NONBLOCK),  X(TFD_CLOEXEC), X(SFD_NONBLOCK),
+	X(SFD_CLOEXEC),	  X(IN_NONBLOCK), X(IN_CLOEXEC),
+	X(EPOLL_CLOEXEC), X(O_NONBLOCK),  X(O_CLOEXEC),
 };
 
 #ifndef CLOSE_RANGE_UNSHARE
-#define CLOSE_RANGE_UNSHARE	(1U << 1)
+#define CLOSE_RANGE_UNSHARE (1U << 1)
 #endif
 #ifndef CLOSE_RANGE_CLOEXEC
-#define CLOSE_RANGE_CLOEXEC	(1U << 2)
+#define CLOSE_RANGE_CLOEXEC (1U << 2)
 #endif
 
 static const struct xlat_pair close_range_flags[] = {
@@ -711,35 +652,20 @@ static const struct xlat_pair rename_flags[] = {
 };
 
 static const struct xlat_pair ipproto[] = {
-	X(IPPROTO_IP),
-	X(IPPROTO_ICMP),
-	X(IPPROTO_IGMP),
-	X(IPPROTO_IPIP),
-	X(IPPROTO_TCP),
-	X(IPPROTO_EGP),
-	X(IPPROTO_PUP),
-	X(IPPROTO_UDP),
-	X(IPPROTO_IDP),
-	X(IPPROTO_TP),
-	X(IPPROTO_DCCP),
-	X(IPPROTO_IPV6),
-	X(IPPROTO_RSVP),
-	X(IPPROTO_GRE),
-	X(IPPROTO_ESP),
-	X(IPPROTO_AH),
-	X(IPPROTO_ICMPV6),
-	X(IPPROTO_MTP),
+	X(IPPROTO_IP),	     X(IPPROTO_ICMP),	 X(IPPROTO_IGMP),
+	X(IPPROTO_IPIP),     X(IPPROTO_TCP),	 X(IPPROTO_EGP),
+	X(IPPROTO_PUP),	     X(IPPROTO_UDP),	 X(IPPROTO_IDP),
+	X(IPPROTO_TP),	     X(IPPROTO_DCCP),	 X(IPPROTO_IPV6),
+	X(IPPROTO_RSVP),     X(IPPROTO_GRE),	 X(IPPROTO_ESP),
+	X(IPPROTO_AH),	     X(IPPROTO_ICMPV6),	 X(IPPROTO_MTP),
 #ifdef IPPROTO_BEETPH
 	X(IPPROTO_BEETPH),
 #endif
-	X(IPPROTO_ENCAP),
-	X(IPPROTO_PIM),
-	X(IPPROTO_COMP),
+	X(IPPROTO_ENCAP),    X(IPPROTO_PIM),	 X(IPPROTO_COMP),
 #ifdef IPPROTO_L2TP
 	X(IPPROTO_L2TP),
 #endif
-	X(IPPROTO_SCTP),
-	X(IPPROTO_UDPLITE),
+	X(IPPROTO_SCTP),     X(IPPROTO_UDPLITE),
 #ifdef IPPROTO_MPLS
 	X(IPPROTO_MPLS),
 #endif
@@ -753,22 +679,14 @@ static const struct xlat_pair ipproto[] = {
 };
 
 #ifndef FUTEX_CMD_MASK
-#define FUTEX_CMD_MASK	~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME)
+#define FUTEX_CMD_MASK ~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME)
 #endif
 
 static const struct xlat_pair futex_cmds[] = {
-	X(FUTEX_WAIT),
-	X(FUTEX_WAKE),
-	X(FUTEX_FD),
-	X(FUTEX_REQUEUE),
-	X(FUTEX_CMP_REQUEUE),
-	X(FUTEX_WAKE_OP),
-	X(FUTEX_LOCK_PI),
-	X(FUTEX_UNLOCK_PI),
-	X(FUTEX_TRYLOCK_PI),
-	X(FUTEX_WAIT_BITSET),
-	X(FUTEX_WAKE_BITSET),
-	X(FUTEX_WAIT_REQUEUE_PI),
+	X(FUTEX_WAIT),		 X(FUTEX_WAKE),	       X(FUTEX_FD),
+	X(FUTEX_REQUEUE),	 X(FUTEX_CMP_REQUEUE), X(FUTEX_WAKE_OP),
+	X(FUTEX_LOCK_PI),	 X(FUTEX_UNLOCK_PI),   X(FUTEX_TRYLOCK_PI),
+	X(FUTEX_WAIT_BITSET),	 X(FUTEX_WAKE_BITSET), X(FUTEX_WAIT_REQUEUE_PI),
 	X(FUTEX_CMP_REQUEUE_PI),
 #ifdef FUTEX_LOCK_PI2
 	X(FUTEX_LOCK_PI2),
@@ -925,21 +843,11 @@ static const struct xlat_pair arch_prctl_codes[] = {
 };
 
 static const struct xlat_pair rlimits[] = {
-	X(RLIMIT_CPU),
-	X(RLIMIT_FSIZE),
-	X(RLIMIT_DATA),
-	X(RLIMIT_STACK),
-	X(RLIMIT_CORE),
-	X(RLIMIT_RSS),
-	X(RLIMIT_NPROC),
-	X(RLIMIT_NOFILE),
-	X(RLIMIT_MEMLOCK),
-	X(RLIMIT_AS),
-	X(RLIMIT_LOCKS),
-	X(RLIMIT_SIGPENDING),
-	X(RLIMIT_MSGQUEUE),
-	X(RLIMIT_NICE),
-	X(RLIMIT_RTPRIO),
+	X(RLIMIT_CPU),	    X(RLIMIT_FSIZE),  X(RLIMIT_DATA),
+	X(RLIMIT_STACK),    X(RLIMIT_CORE),   X(RLIMIT_RSS),
+	X(RLIMIT_NPROC),    X(RLIMIT_NOFILE), X(RLIMIT_MEMLOCK),
+	X(RLIMIT_AS),	    X(RLIMIT_LOCKS),  X(RLIMIT_SIGPENDING),
+	X(RLIMIT_MSGQUEUE), X(RLIMIT_NICE),   X(RLIMIT_RTPRIO),
 	X(RLIMIT_RTTIME),
 };
 
@@ -976,9 +884,7 @@ static const struct xlat_pair grnd_flags[] = {
 };
 
 static const struct xlat_pair memfd_flags[] = {
-	X(MFD_CLOEXEC),
-	X(MFD_ALLOW_SEALING),
-	X(MFD_HUGETLB),
+	X(MFD_CLOEXEC),	    X(MFD_ALLOW_SEALING), X(MFD_HUGETLB),
 #ifdef MFD_NOEXEC_SEAL
 	X(MFD_NOEXEC_SEAL),
 #endif
@@ -1032,18 +938,14 @@ static const struct xlat_pair net_ops[] = {
 };
 
 static const struct xlat_pair mmap_ops[] = {
-	{ CPD_MMAP_BRK, "brk" },
-	{ CPD_MMAP_MAP, "mmap" },
-	{ CPD_MMAP_UNMAP, "munmap" },
-	{ CPD_MMAP_REMAP, "mremap" },
+	{ CPD_MMAP_BRK, "brk" },	  { CPD_MMAP_MAP, "mmap" },
+	{ CPD_MMAP_UNMAP, "munmap" },	  { CPD_MMAP_REMAP, "mremap" },
 	{ CPD_MMAP_PROTECT, "mprotect" },
 };
 
 static const struct xlat_pair regions[] = {
-	{ CPD_REGION_UNKNOWN, "unknown" },
-	{ CPD_REGION_HEAP, "heap" },
-	{ CPD_REGION_ANON, "anon" },
-	{ CPD_REGION_FILE, "file" },
+	{ CPD_REGION_UNKNOWN, "unknown" }, { CPD_REGION_HEAP, "heap" },
+	{ CPD_REGION_ANON, "anon" },	   { CPD_REGION_FILE, "file" },
 	{ CPD_REGION_STACK, "stack" },
 };
 
@@ -1054,42 +956,28 @@ static const struct xlat_pair sched_ops[] = {
 };
 
 static const struct xlat_pair blkio_ops[] = {
-	{ CPD_BLKIO_READ, "read" },
-	{ CPD_BLKIO_WRITE, "write" },
-	{ CPD_BLKIO_FLUSH, "flush" },
-	{ CPD_BLKIO_DISCARD, "discard" },
+	{ CPD_BLKIO_READ, "read" },   { CPD_BLKIO_WRITE, "write" },
+	{ CPD_BLKIO_FLUSH, "flush" }, { CPD_BLKIO_DISCARD, "discard" },
 	{ CPD_BLKIO_OTHER, "other" },
 };
 
 static const struct xlat_pair fd_kinds[] = {
-	{ CPD_FD_UNKNOWN, "unknown" },
-	{ CPD_FD_FILE, "file" },
-	{ CPD_FD_DIR, "dir" },
-	{ CPD_FD_SOCKET, "socket" },
-	{ CPD_FD_PIPE, "pipe" },
-	{ CPD_FD_EVENTFD, "eventfd" },
-	{ CPD_FD_TIMERFD, "timerfd" },
-	{ CPD_FD_SIGNALFD, "signalfd" },
-	{ CPD_FD_MEMFD, "memfd" },
-	{ CPD_FD_EPOLL, "epoll" },
-	{ CPD_FD_INOTIFY, "inotify" },
-	{ CPD_FD_PIDFD, "pidfd" },
-	{ CPD_FD_TTY, "tty" },
-	{ CPD_FD_DEVICE, "device" },
+	{ CPD_FD_UNKNOWN, "unknown" }, { CPD_FD_FILE, "file" },
+	{ CPD_FD_DIR, "dir" },	       { CPD_FD_SOCKET, "socket" },
+	{ CPD_FD_PIPE, "pipe" },       { CPD_FD_EVENTFD, "eventfd" },
+	{ CPD_FD_TIMERFD, "timerfd" }, { CPD_FD_SIGNALFD, "signalfd" },
+	{ CPD_FD_MEMFD, "memfd" },     { CPD_FD_EPOLL, "epoll" },
+	{ CPD_FD_INOTIFY, "inotify" }, { CPD_FD_PIDFD, "pidfd" },
+	{ CPD_FD_TTY, "tty" },	       { CPD_FD_DEVICE, "device" },
 	{ CPD_FD_OTHER, "other" },
 };
 
 static const struct xlat_pair event_kinds[] = {
-	{ CPD_EV_SYSCALL, "syscall" },
-	{ CPD_EV_PROC, "proc" },
-	{ CPD_EV_FILE, "file" },
-	{ CPD_EV_NET, "net" },
-	{ CPD_EV_MMAP, "mmap" },
-	{ CPD_EV_FAULT, "fault" },
-	{ CPD_EV_SCHED, "sched" },
-	{ CPD_EV_BLKIO, "blkio" },
-	{ CPD_EV_LOST, "lost" },
-	{ CPD_EV_REPORT, "report" },
+	{ CPD_EV_SYSCALL, "syscall" }, { CPD_EV_PROC, "proc" },
+	{ CPD_EV_FILE, "file" },       { CPD_EV_NET, "net" },
+	{ CPD_EV_MMAP, "mmap" },       { CPD_EV_FAULT, "fault" },
+	{ CPD_EV_SCHED, "sched" },     { CPD_EV_BLKIO, "blkio" },
+	{ CPD_EV_LOST, "lost" },       { CPD_EV_REPORT, "report" },
 	{ CPD_EV_NOTICE, "notice" },
 };
 
@@ -1117,10 +1005,8 @@ static const struct xlat_pair net_flags[] = {
 };
 
 static const struct xlat_pair mmap_flags[] = {
-	{ CPD_MMAPF_ANON, "anon" },
-	{ CPD_MMAPF_SHARED, "shared" },
-	{ CPD_MMAPF_FIXED, "fixed" },
-	{ CPD_MMAPF_STACK, "stack" },
+	{ CPD_MMAPF_ANON, "anon" },	{ CPD_MMAPF_SHARED, "shared" },
+	{ CPD_MMAPF_FIXED, "fixed" },	{ CPD_MMAPF_STACK, "stack" },
 	{ CPD_MMAPF_HIDDEN, "hidden" },
 };
 
@@ -1130,35 +1016,35 @@ static const struct xlat_pair fault_flags[] = {
 
 /* sysent_class_bit() and sysent_class_name() read this table too. */
 static const struct xlat_pair sc_classes[] = {
-	{ CPD_SC_FILE, "file" },
-	{ CPD_SC_DESC, "desc" },
-	{ CPD_SC_NETWORK, "network" },
-	{ CPD_SC_MEMORY, "memory" },
-	{ CPD_SC_PROCESS, "process" },
-	{ CPD_SC_SIGNAL, "signal" },
-	{ CPD_SC_IPC, "ipc" },
-	{ CPD_SC_CREDS, "creds" },
-	{ CPD_SC_CLOCK, "clock" },
-	{ CPD_SC_STAT, "stat" },
-	{ CPD_SC_FDLIFE, "fdlife" },
-	{ CPD_SC_READ, "read" },
+	{ CPD_SC_FILE, "file" },       { CPD_SC_DESC, "desc" },
+	{ CPD_SC_NETWORK, "network" }, { CPD_SC_MEMORY, "memory" },
+	{ CPD_SC_PROCESS, "process" }, { CPD_SC_SIGNAL, "signal" },
+	{ CPD_SC_IPC, "ipc" },	       { CPD_SC_CREDS, "creds" },
+	{ CPD_SC_CLOCK, "clock" },     { CPD_SC_STAT, "stat" },
+	{ CPD_SC_FDLIFE, "fdlife" },   { CPD_SC_READ, "read" },
 	{ CPD_SC_WRITE, "write" },
 };
 
 /* ---- the index ------------------------------------------------------- */
 
-#define PAIRS(a)	.pairs = (a), .npairs = ARRAY_SIZE(a)
-#define FIELD(m, a)	.field_mask = (m), .field = (a), .nfield = ARRAY_SIZE(a)
-#define ALIAS(a)	.alias = (a), .nalias = ARRAY_SIZE(a)
-#define ENUM(a)		{ .style = XS_ENUM, PAIRS(a) }
-#define FLAGS(a)	{ .style = XS_FLAGS, PAIRS(a) }
+#define PAIRS(a)    .pairs = (a), .npairs = ARRAY_SIZE(a)
+#define FIELD(m, a) .field_mask = (m), .field = (a), .nfield = ARRAY_SIZE(a)
+#define ALIAS(a)    .alias = (a), .nalias = ARRAY_SIZE(a)
+#define ENUM(a)                            \
+	{                                  \
+		.style = XS_ENUM, PAIRS(a) \
+	}
+#define FLAGS(a)                            \
+	{                                   \
+		.style = XS_FLAGS, PAIRS(a) \
+	}
 
 #ifdef MAP_HUGE_SHIFT
-#define HUGE_SHIFT	MAP_HUGE_SHIFT
+#define HUGE_SHIFT MAP_HUGE_SHIFT
 #else
-#define HUGE_SHIFT	26	/* asm-generic/hugetlb_encode.h */
+#define HUGE_SHIFT 26 /* asm-generic/hugetlb_encode.h */
 #endif
-#define HUGE_MASK	UINT64_C(0x3f)
+#define HUGE_MASK UINT64_C(0x3f)
 
 static const struct xlat_table tables[] = {
 	[CPD_XLAT_OPEN_FLAGS] = {
@@ -1251,8 +1137,7 @@ static const struct xlat_table *table_of(uint32_t xlat)
 	return &tables[xlat];
 }
 
-static const char *pair_name(const struct xlat_pair *p, size_t n,
-			     uint64_t val)
+static const char *pair_name(const struct xlat_pair *p, size_t n, uint64_t val)
 {
 	for (size_t i = 0; i < n; i++)
 		if (p[i].val == val)
@@ -1262,36 +1147,139 @@ static const char *pair_name(const struct xlat_pair *p, size_t n,
 
 /* ---- errnos and signals ---------------------------------------------- */
 
-#define E(e)	[e] = #e
+#define E(e) [e] = #e
 
 static const char *const errno_names[] = {
-	E(EPERM), E(ENOENT), E(ESRCH), E(EINTR), E(EIO), E(ENXIO), E(E2BIG),
-	E(ENOEXEC), E(EBADF), E(ECHILD), E(EAGAIN), E(ENOMEM), E(EACCES),
-	E(EFAULT), E(ENOTBLK), E(EBUSY), E(EEXIST), E(EXDEV), E(ENODEV),
-	E(ENOTDIR), E(EISDIR), E(EINVAL), E(ENFILE), E(EMFILE), E(ENOTTY),
-	E(ETXTBSY), E(EFBIG), E(ENOSPC), E(ESPIPE), E(EROFS), E(EMLINK),
-	E(EPIPE), E(EDOM), E(ERANGE), E(EDEADLK), E(ENAMETOOLONG), E(ENOLCK),
-	E(ENOSYS), E(ENOTEMPTY), E(ELOOP), E(ENOMSG), E(EIDRM), E(ECHRNG),
-	E(EL2NSYNC), E(EL3HLT), E(EL3RST), E(ELNRNG), E(EUNATCH), E(ENOCSI),
-	E(EL2HLT), E(EBADE), E(EBADR), E(EXFULL), E(ENOANO), E(EBADRQC),
-	E(EBADSLT), E(EBFONT), E(ENOSTR), E(ENODATA), E(ETIME), E(ENOSR),
-	E(ENONET), E(ENOPKG), E(EREMOTE), E(ENOLINK), E(EADV), E(ESRMNT),
-	E(ECOMM), E(EPROTO), E(EMULTIHOP), E(EDOTDOT), E(EBADMSG),
-	E(EOVERFLOW), E(ENOTUNIQ), E(EBADFD), E(EREMCHG), E(ELIBACC),
-	E(ELIBBAD), E(ELIBSCN), E(ELIBMAX), E(ELIBEXEC), E(EILSEQ),
-	E(ERESTART), E(ESTRPIPE), E(EUSERS), E(ENOTSOCK), E(EDESTADDRREQ),
-	E(EMSGSIZE), E(EPROTOTYPE), E(ENOPROTOOPT), E(EPROTONOSUPPORT),
-	E(ESOCKTNOSUPPORT), E(EOPNOTSUPP), E(EPFNOSUPPORT), E(EAFNOSUPPORT),
-	E(EADDRINUSE), E(EADDRNOTAVAIL), E(ENETDOWN), E(ENETUNREACH),
-	E(ENETRESET), E(ECONNABORTED), E(ECONNRESET), E(ENOBUFS), E(EISCONN),
-	E(ENOTCONN), E(ESHUTDOWN), E(ETOOMANYREFS), E(ETIMEDOUT),
-	E(ECONNREFUSED), E(EHOSTDOWN), E(EHOSTUNREACH), E(EALREADY),
-	E(EINPROGRESS), E(ESTALE), E(EUCLEAN), E(ENOTNAM), E(ENAVAIL),
-	E(EISNAM), E(EREMOTEIO), E(EDQUOT), E(ENOMEDIUM), E(EMEDIUMTYPE),
-	E(ECANCELED), E(ENOKEY), E(EKEYEXPIRED), E(EKEYREVOKED),
+	E(EPERM),
+	E(ENOENT),
+	E(ESRCH),
+	E(EINTR),
+	E(EIO),
+	E(ENXIO),
+	E(E2BIG),
+	E(ENOEXEC),
+	E(EBADF),
+	E(ECHILD),
+	E(EAGAIN),
+	E(ENOMEM),
+	E(EACCES),
+	E(EFAULT),
+	E(ENOTBLK),
+	E(EBUSY),
+	E(EEXIST),
+	E(EXDEV),
+	E(ENODEV),
+	E(ENOTDIR),
+	E(EISDIR),
+	E(EINVAL),
+	E(ENFILE),
+	E(EMFILE),
+	E(ENOTTY),
+	E(ETXTBSY),
+	E(EFBIG),
+	E(ENOSPC),
+	E(ESPIPE),
+	E(EROFS),
+	E(EMLINK),
+	E(EPIPE),
+	E(EDOM),
+	E(ERANGE),
+	E(EDEADLK),
+	E(ENAMETOOLONG),
+	E(ENOLCK),
+	E(ENOSYS),
+	E(ENOTEMPTY),
+	E(ELOOP),
+	E(ENOMSG),
+	E(EIDRM),
+	E(ECHRNG),
+	E(EL2NSYNC),
+	E(EL3HLT),
+	E(EL3RST),
+	E(ELNRNG),
+	E(EUNATCH),
+	E(ENOCSI),
+	E(EL2HLT),
+	E(EBADE),
+	E(EBADR),
+	E(EXFULL),
+	E(ENOANO),
+	E(EBADRQC),
+	E(EBADSLT),
+	E(EBFONT),
+	E(ENOSTR),
+	E(ENODATA),
+	E(ETIME),
+	E(ENOSR),
+	E(ENONET),
+	E(ENOPKG),
+	E(EREMOTE),
+	E(ENOLINK),
+	E(EADV),
+	E(ESRMNT),
+	E(ECOMM),
+	E(EPROTO),
+	E(EMULTIHOP),
+	E(EDOTDOT),
+	E(EBADMSG),
+	E(EOVERFLOW),
+	E(ENOTUNIQ),
+	E(EBADFD),
+	E(EREMCHG),
+	E(ELIBACC),
+	E(ELIBBAD),
+	E(ELIBSCN),
+	E(ELIBMAX),
+	E(ELIBEXEC),
+	E(EILSEQ),
+	E(ERESTART),
+	E(ESTRPIPE),
+	E(EUSERS),
+	E(ENOTSOCK),
+	E(EDESTADDRREQ),
+	E(EMSGSIZE),
+	E(EPROTOTYPE),
+	E(ENOPROTOOPT),
+	E(EPROTONOSUPPORT),
+	E(ESOCKTNOSUPPORT),
+	E(EOPNOTSUPP),
+	E(EPFNOSUPPORT),
+	E(EAFNOSUPPORT),
+	E(EADDRINUSE),
+	E(EADDRNOTAVAIL),
+	E(ENETDOWN),
+	E(ENETUNREACH),
+	E(ENETRESET),
+	E(ECONNABORTED),
+	E(ECONNRESET),
+	E(ENOBUFS),
+	E(EISCONN),
+	E(ENOTCONN),
+	E(ESHUTDOWN),
+	E(ETOOMANYREFS),
+	E(ETIMEDOUT),
+	E(ECONNREFUSED),
+	E(EHOSTDOWN),
+	E(EHOSTUNREACH),
+	E(EALREADY),
+	E(EINPROGRESS),
+	E(ESTALE),
+	E(EUCLEAN),
+	E(ENOTNAM),
+	E(ENAVAIL),
+	E(EISNAM),
+	E(EREMOTEIO),
+	E(EDQUOT),
+	E(ENOMEDIUM),
+	E(EMEDIUMTYPE),
+	E(ECANCELED),
+	E(ENOKEY),
+	E(EKEYEXPIRED),
+	E(EKEYREVOKED),
 	E(EKEYREJECTED),
 #ifdef EOWNERDEAD
-	E(EOWNERDEAD), E(ENOTRECOVERABLE),
+	E(EOWNERDEAD),
+	E(ENOTRECOVERABLE),
 #endif
 #ifdef ERFKILL
 	E(ERFKILL),
@@ -1306,13 +1294,11 @@ static const char *const errno_names[] = {
  * them in the return register when a signal interrupts a syscall.
  */
 static const char *const restart_names[] = {
-	"ERESTARTSYS",			/* 512 */
-	"ERESTARTNOINTR",
-	"ERESTARTNOHAND",
-	"ENOIOCTLCMD",
-	"ERESTART_RESTARTBLOCK",	/* 516 */
+	"ERESTARTSYS", /* 512 */
+	"ERESTARTNOINTR", "ERESTARTNOHAND",
+	"ENOIOCTLCMD",	  "ERESTART_RESTARTBLOCK", /* 516 */
 };
-#define RESTART_FIRST	512
+#define RESTART_FIRST 512
 
 const char *xlat_errno_name(int err)
 {
@@ -1324,35 +1310,34 @@ const char *xlat_errno_name(int err)
 	return NULL;
 }
 
-#define S(s)	[s] = #s
+#define S(s) [s] = #s
 
 static const char *const signal_names[] = {
-	S(SIGHUP), S(SIGINT), S(SIGQUIT), S(SIGILL), S(SIGTRAP), S(SIGABRT),
-	S(SIGBUS), S(SIGFPE), S(SIGKILL), S(SIGUSR1), S(SIGSEGV), S(SIGUSR2),
-	S(SIGPIPE), S(SIGALRM), S(SIGTERM),
+	S(SIGHUP),    S(SIGINT),   S(SIGQUIT), S(SIGILL),  S(SIGTRAP),
+	S(SIGABRT),   S(SIGBUS),   S(SIGFPE),  S(SIGKILL), S(SIGUSR1),
+	S(SIGSEGV),   S(SIGUSR2),  S(SIGPIPE), S(SIGALRM), S(SIGTERM),
 #ifdef SIGSTKFLT
 	S(SIGSTKFLT),
 #endif
-	S(SIGCHLD), S(SIGCONT), S(SIGSTOP), S(SIGTSTP), S(SIGTTIN),
-	S(SIGTTOU), S(SIGURG), S(SIGXCPU), S(SIGXFSZ), S(SIGVTALRM),
-	S(SIGPROF), S(SIGWINCH), S(SIGIO), S(SIGPWR), S(SIGSYS),
+	S(SIGCHLD),   S(SIGCONT),  S(SIGSTOP), S(SIGTSTP), S(SIGTTIN),
+	S(SIGTTOU),   S(SIGURG),   S(SIGXCPU), S(SIGXFSZ), S(SIGVTALRM),
+	S(SIGPROF),   S(SIGWINCH), S(SIGIO),   S(SIGPWR),  S(SIGSYS),
 };
 
 /*
  * The kernel's SIGRTMIN, not glibc's (which hides the two it keeps for
  * itself): a tracer sees raw numbers.
  */
-#define KERNEL_SIGRTMIN	32
-#define KERNEL_SIGRTMAX	64
+#define KERNEL_SIGRTMIN 32
+#define KERNEL_SIGRTMAX 64
 
 static const char *const rt_names[] = {
-	"SIGRTMIN", "SIGRT_1", "SIGRT_2", "SIGRT_3", "SIGRT_4", "SIGRT_5",
-	"SIGRT_6", "SIGRT_7", "SIGRT_8", "SIGRT_9", "SIGRT_10", "SIGRT_11",
-	"SIGRT_12", "SIGRT_13", "SIGRT_14", "SIGRT_15", "SIGRT_16",
-	"SIGRT_17", "SIGRT_18", "SIGRT_19", "SIGRT_20", "SIGRT_21",
-	"SIGRT_22", "SIGRT_23", "SIGRT_24", "SIGRT_25", "SIGRT_26",
-	"SIGRT_27", "SIGRT_28", "SIGRT_29", "SIGRT_30", "SIGRT_31",
-	"SIGRT_32",
+	"SIGRTMIN", "SIGRT_1",	"SIGRT_2",  "SIGRT_3",	"SIGRT_4",  "SIGRT_5",
+	"SIGRT_6",  "SIGRT_7",	"SIGRT_8",  "SIGRT_9",	"SIGRT_10", "SIGRT_11",
+	"SIGRT_12", "SIGRT_13", "SIGRT_14", "SIGRT_15", "SIGRT_16", "SIGRT_17",
+	"SIGRT_18", "SIGRT_19", "SIGRT_20", "SIGRT_21", "SIGRT_22", "SIGRT_23",
+	"SIGRT_24", "SIGRT_25", "SIGRT_26", "SIGRT_27", "SIGRT_28", "SIGRT_29",
+	"SIGRT_30", "SIGRT_31", "SIGRT_32",
 };
 
 _Static_assert(ARRAY_SIZE(rt_names) == KERNEL_SIGRTMAX - KERNEL_SIGRTMIN + 1,
@@ -1448,8 +1433,8 @@ static void fmt_huge(struct obuf *o, const char *prefix, unsigned shift)
 		shift -= 10;
 		u++;
 	}
-	snprintf(tmp, sizeof(tmp), "%s%llu%cB", prefix,
-		 1ULL << shift, units[u]);
+	snprintf(tmp, sizeof(tmp), "%s%llu%cB", prefix, 1ULL << shift,
+		 units[u]);
 	ob_item(o, tmp);
 }
 

@@ -20,13 +20,13 @@ struct bus_scf {
 struct bus_sub {
 	void *owner;
 	bus_deliver_fn fn;
-	struct bus_scf *scf;	/* syscall filters; NULL = all */
+	struct bus_scf *scf; /* syscall filters; NULL = all */
 	size_t nscf;
-	bool entry_only;	/* its syscalls need no exit stop */
+	bool entry_only; /* its syscalls need no exit stop */
 };
 
 struct bus_item {
-	struct cpd_event *ev;	/* deep copy, in the bus's arena */
+	struct cpd_event *ev; /* deep copy, in the bus's arena */
 	void *publisher;
 	unsigned depth;
 };
@@ -35,7 +35,7 @@ struct bus {
 	/* per kind, the subscribers in subscription order */
 	struct bus_sub **subs[CPD_EV_MAX + 1];
 	size_t nsubs[CPD_EV_MAX + 1], caps[CPD_EV_MAX + 1];
-	struct bus_sub **all;	/* every subscriber, owning */
+	struct bus_sub **all; /* every subscriber, owning */
 	size_t nall, capall;
 
 	/* deferred FIFO, a ring */
@@ -44,7 +44,7 @@ struct bus {
 	/* the queued copies, reset when the FIFO has drained */
 	struct arena qarena;
 
-	unsigned depth;		/* depth of the event being delivered, 0 = none */
+	unsigned depth; /* depth of the event being delivered, 0 = none */
 	uint64_t seq;
 	uint64_t published;
 	uint64_t dropped;
@@ -102,8 +102,8 @@ void bus_subscribe(struct bus *bus, uint64_t mask, void *owner,
 	for (k = 1; k <= CPD_EV_MAX; k++) {
 		if (!(mask & CPD_EVMASK(k)))
 			continue;
-		bus->subs[k] = xgrow(bus->subs[k], &bus->caps[k],
-				     bus->nsubs[k], sizeof(*bus->subs[k]));
+		bus->subs[k] = xgrow(bus->subs[k], &bus->caps[k], bus->nsubs[k],
+				     sizeof(*bus->subs[k]));
 		bus->subs[k][bus->nsubs[k]++] = sub;
 	}
 }
@@ -183,8 +183,8 @@ bool bus_wants_syscall(const struct bus *bus, uint32_t arch, int nr)
  * Whether bus_deliver() would hand ev, of a kind other than SYSCALL, to
  * anyone (a SYSCALL subscriber's filter needs the event's arch and nr).
  */
-static bool bus_has_receiver(const struct bus *bus,
-			     const struct cpd_event *ev, const void *publisher)
+static bool bus_has_receiver(const struct bus *bus, const struct cpd_event *ev,
+			     const void *publisher)
 {
 	size_t i, n = bus->nsubs[ev->kind];
 
@@ -223,16 +223,18 @@ static int bus_enqueue(struct bus *bus, void *publisher,
 	size_t i;
 
 	if (bus->depth >= BUS_MAX_DEPTH) {
-		snprintf(why, whylen,
-			 "event chain deeper than %d: dropping a published event to break a publish loop",
-			 BUS_MAX_DEPTH);
+		snprintf(
+			why, whylen,
+			"event chain deeper than %d: dropping a published event to break a publish loop",
+			BUS_MAX_DEPTH);
 		bus->dropped++;
 		return -ELOOP;
 	}
 	if (bus->qlen >= BUS_MAX_QUEUE) {
-		snprintf(why, whylen,
-			 "%d events already waiting: dropping a published event",
-			 BUS_MAX_QUEUE);
+		snprintf(
+			why, whylen,
+			"%d events already waiting: dropping a published event",
+			BUS_MAX_QUEUE);
 		bus->dropped++;
 		return -ENOBUFS;
 	}
@@ -260,9 +262,9 @@ static int bus_enqueue(struct bus *bus, void *publisher,
 		bus->qhead = 0;
 	}
 	it = &bus->q[(bus->qhead + bus->qlen) % bus->qcap];
-	it->ev = evcopy_pack(ev, in_size,
-			     arena_alloc(&bus->qarena,
-					 evcopy_size(ev, in_size)));
+	it->ev = evcopy_pack(
+		ev, in_size,
+		arena_alloc(&bus->qarena, evcopy_size(ev, in_size)));
 	it->ev->seq = ++bus->seq;
 	it->ev->source = source;
 	it->publisher = publisher;

@@ -14,9 +14,9 @@
 #include "base/cpd.h"
 
 /* How deep a chain of events publishing events may go. */
-#define BUS_MAX_DEPTH	16
+#define BUS_MAX_DEPTH 16
 /* Events waiting in the FIFO at most. */
-#define BUS_MAX_QUEUE	65536
+#define BUS_MAX_QUEUE 65536
 
 typedef int (*bus_deliver_fn)(void *owner, const struct cpd_event *ev);
 

@@ -165,8 +165,8 @@ enum cli_result cli_parse(struct cli *cli, int argc, char **argv)
 	opterr = 0;
 	optind = 1;
 	/* '+': stop at the first non-option, the traced command. */
-	while ((c = getopt_long(argc, argv, "+p:vs:o:h", cli_options,
-				NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+p:vs:o:h", cli_options, NULL)) !=
+	       -1) {
 		switch (c) {
 		case 'p':
 			if (cli_parse_pid(cli, optarg) < 0)
@@ -228,10 +228,9 @@ enum cli_result cli_parse(struct cli *cli, int argc, char **argv)
 			cli->config_path = xstrdup(optarg);
 			break;
 		case OPT_PLUGIN_DIR:
-			cli->plugin_dirs = xgrow(cli->plugin_dirs,
-						 &cli->cap_dirs,
-						 cli->nplugin_dirs,
-						 sizeof(*cli->plugin_dirs));
+			cli->plugin_dirs = xgrow(
+				cli->plugin_dirs, &cli->cap_dirs,
+				cli->nplugin_dirs, sizeof(*cli->plugin_dirs));
 			cli->plugin_dirs[cli->nplugin_dirs++] = xstrdup(optarg);
 			break;
 		case OPT_SET:
@@ -256,11 +255,13 @@ enum cli_result cli_parse(struct cli *cli, int argc, char **argv)
 		case '?':
 		default:
 			if (optopt && optopt < 256)
-				log_error("unknown or incomplete option '-%c' (see --help)",
-					  optopt);
+				log_error(
+					"unknown or incomplete option '-%c' (see --help)",
+					optopt);
 			else
-				log_error("unknown or incomplete option '%s' (see --help)",
-					  argv[optind - 1]);
+				log_error(
+					"unknown or incomplete option '%s' (see --help)",
+					argv[optind - 1]);
 			return CLI_USAGE;
 		}
 	}
@@ -282,7 +283,8 @@ enum cli_result cli_parse(struct cli *cli, int argc, char **argv)
 		return CLI_USAGE;
 	}
 	if (!cli->npids && !cli->ncommand) {
-		log_error("nothing to trace: give a command or --pid (see --help)");
+		log_error(
+			"nothing to trace: give a command or --pid (see --help)");
 		return CLI_USAGE;
 	}
 	return CLI_OK;
@@ -316,7 +318,8 @@ void cli_overlay(const struct cli *cli, struct config *cfg)
 		struct config_section *sec;
 		const char *o;
 
-		snprintf(origin, sizeof(origin), "command line (%s)", set->flag);
+		snprintf(origin, sizeof(origin), "command line (%s)",
+			 set->flag);
 		o = config_origin(cfg, origin);
 		sec = config_find(cfg, set->section);
 		if (!sec) {
@@ -332,8 +335,8 @@ void cli_overlay(const struct cli *cli, struct config *cfg)
 			sec = config_add_section(cfg, set->section, o, 0);
 		}
 		/* A flag that configures a plugin also turns it on. */
-		if (strcmp(set->section, "core") && strcmp(set->key, "enabled") &&
-		    strcmp(set->flag, "--set"))
+		if (strcmp(set->section, "core") &&
+		    strcmp(set->key, "enabled") && strcmp(set->flag, "--set"))
 			config_add_entry(sec, "enabled", "yes", o, 0);
 		config_add_entry(sec, set->key, set->value, o, 0);
 	}

@@ -17,7 +17,7 @@ struct cli_set {
 	char *section;
 	char *key;
 	char *value;
-	const char *flag;	/* "--csv", for messages */
+	const char *flag; /* "--csv", for messages */
 };
 
 struct cli {
@@ -32,14 +32,14 @@ struct cli {
 	bool list_plugins;
 	bool help;
 	bool version;
-	char **command;		/* points into argv */
+	char **command; /* points into argv */
 	int ncommand;
 };
 
 enum cli_result {
 	CLI_OK = 0,
-	CLI_EXIT_OK = 1,	/* --help or --version printed */
-	CLI_USAGE = 2,		/* bad usage, message printed */
+	CLI_EXIT_OK = 1, /* --help or --version printed */
+	CLI_USAGE = 2,	 /* bad usage, message printed */
 };
 
 enum cli_result cli_parse(struct cli *cli, int argc, char **argv);

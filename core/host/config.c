@@ -26,10 +26,11 @@
 struct config_reader {
 	struct config *cfg;
 	const char *origin;
-	FILE *fp;		/* either a file ... */
-	const char *text;	/* ... or a string */
+	FILE *fp;	  /* either a file ... */
+	const char *text; /* ... or a string */
 	unsigned line;
-	struct config_section *cur;	/* NULL before any section, or after a bad one */
+	struct config_section
+		*cur; /* NULL before any section, or after a bad one */
 	bool in_bad_section;
 	char *buf;
 	size_t bufcap;
@@ -100,8 +101,7 @@ struct config_section *config_find(struct config *cfg, const char *name)
 	return NULL;
 }
 
-struct config_section *config_add_section(struct config *cfg,
-					  const char *name,
+struct config_section *config_add_section(struct config *cfg, const char *name,
 					  const char *origin, unsigned line)
 {
 	struct config_section *s;
@@ -141,8 +141,8 @@ const struct config_entry *config_lookup(const struct config_section *sec,
 	return NULL;
 }
 
-int config_parse_section_name(const char *name, char *plugin,
-			      size_t plugin_len, char *why, size_t whylen)
+int config_parse_section_name(const char *name, char *plugin, size_t plugin_len,
+			      char *why, size_t whylen)
 {
 	const char *colon = strchr(name, ':');
 	size_t plen = colon ? (size_t)(colon - name) : strlen(name);
@@ -304,8 +304,9 @@ static const char *config_check_line(struct config_reader *r, char *line,
 
 		if (*t && *t != ';' && *t != '#') {
 			config_refuse_section(r, t);
-			config_error(r->cfg, r->origin, r->line,
-				     "indented line: start keys and sections in column 1 (an indented line would continue the previous value)");
+			config_error(
+				r->cfg, r->origin, r->line,
+				"indented line: start keys and sections in column 1 (an indented line would continue the previous value)");
 		}
 		return "";
 	}
@@ -352,8 +353,8 @@ static int config_handler(void *user, const char *section, const char *name,
 	}
 	if (!optval_valid_name(name, 64)) {
 		config_error(r->cfg, r->origin, r->line,
-			     "%s: bad key '%s': keys are [a-z0-9_]+", r->cur->name,
-			     name);
+			     "%s: bad key '%s': keys are [a-z0-9_]+",
+			     r->cur->name, name);
 		return 1;
 	}
 	config_add_entry(r->cur, name, value, r->origin, r->line);
@@ -406,8 +407,7 @@ int config_load_file(struct config *cfg, const char *path)
 	return err;
 }
 
-int config_load_string(struct config *cfg, const char *origin,
-		       const char *text)
+int config_load_string(struct config *cfg, const char *origin, const char *text)
 {
 	struct config_reader r = { 0 };
 

@@ -11,19 +11,19 @@
 #include "base/cpd.h"
 
 /* inih's line buffer is 200 bytes including the NUL. */
-#define CONFIG_MAX_LINE		199
-#define CONFIG_MAX_SECTION	40
-#define CONFIG_MAX_PLUGIN	31
+#define CONFIG_MAX_LINE	   199
+#define CONFIG_MAX_SECTION 40
+#define CONFIG_MAX_PLUGIN  31
 
 struct config_entry {
 	char *key;
 	char *value;
-	const char *origin;	/* file name, "command line", ... */
-	unsigned line;		/* 0 when not from a file */
+	const char *origin; /* file name, "command line", ... */
+	unsigned line;	    /* 0 when not from a file */
 };
 
 struct config_section {
-	char *name;		/* "csv:syscalls" */
+	char *name; /* "csv:syscalls" */
 	const char *origin;
 	unsigned line;
 	struct config_entry *entries;
@@ -33,7 +33,7 @@ struct config_section {
 struct config {
 	struct config_section *sections;
 	size_t nsections, cap;
-	char **origins;		/* owned strings the entries point to */
+	char **origins; /* owned strings the entries point to */
 	size_t norigins, ocap;
 	unsigned errors;
 };
@@ -62,8 +62,7 @@ char *config_locate(const char *cli_path, const char *sysconfdir);
 const char *config_origin(struct config *cfg, const char *origin);
 
 struct config_section *config_find(struct config *cfg, const char *name);
-struct config_section *config_add_section(struct config *cfg,
-					  const char *name,
+struct config_section *config_add_section(struct config *cfg, const char *name,
 					  const char *origin, unsigned line);
 void config_add_entry(struct config_section *sec, const char *key,
 		      const char *value, const char *origin, unsigned line);
@@ -79,7 +78,7 @@ void config_error(struct config *cfg, const char *origin, unsigned line,
  * Split a section name into plugin and instance parts, checking their
  * form. Returns 0 or -EINVAL with why filled.
  */
-int config_parse_section_name(const char *name, char *plugin,
-			      size_t plugin_len, char *why, size_t whylen);
+int config_parse_section_name(const char *name, char *plugin, size_t plugin_len,
+			      char *why, size_t whylen);
 
 #endif /* CPD_CORE_CONFIG_H */

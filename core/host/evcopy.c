@@ -13,7 +13,7 @@
 typedef void (*str_visit_fn)(struct cpd_str *s, void *arg);
 
 /* Most strings a built-in kind has (the payload is a few hundred bytes). */
-#define EVCOPY_BUILTIN_STRS	32
+#define EVCOPY_BUILTIN_STRS 32
 
 /*
  * Where a built-in kind's strings are, found once from its field table
@@ -29,7 +29,7 @@ struct evcopy_strs {
 
 static struct evcopy_strs evcopy_builtin[CPD_EV_CUSTOM_FIRST];
 
-#define EVCOPY_NO_STR	SIZE_MAX
+#define EVCOPY_NO_STR SIZE_MAX
 
 /* Where the cpd_str of field f is, or EVCOPY_NO_STR. */
 static size_t evcopy_field_str(const struct cpd_field *f)
@@ -107,8 +107,7 @@ static void evcopy_load(struct cpd_event *tmp, const struct cpd_event *ev,
  * zero-filled copy in tmp. Only read-only visitors may be given it.
  */
 static struct cpd_event *evcopy_view(struct cpd_event *tmp,
-				     const struct cpd_event *ev,
-				     size_t in_size)
+				     const struct cpd_event *ev, size_t in_size)
 {
 	if (in_size >= sizeof(*tmp))
 		return (struct cpd_event *)(uintptr_t)ev;
@@ -173,8 +172,8 @@ int evcopy_check(const struct cpd_event *ev, size_t in_size, char *why,
 		const struct cpd_kv *kv = &rep->kv[i];
 
 		if (evcopy_str_bad(&kv->key) || !kv->key.len ||
-		    evcopy_str_bad(&kv->label) ||
-		    kv->type < CPD_KV_S64 || kv->type > CPD_KV_STR ||
+		    evcopy_str_bad(&kv->label) || kv->type < CPD_KV_S64 ||
+		    kv->type > CPD_KV_STR ||
 		    (kv->type == CPD_KV_STR && evcopy_str_bad(&kv->v.str))) {
 			snprintf(why, whylen,
 				 "report '%.*s': key/value %u is malformed",
@@ -187,8 +186,8 @@ int evcopy_check(const struct cpd_event *ev, size_t in_size, char *why,
 }
 
 struct evcopy_pack {
-	size_t need;	/* pass 1: bytes needed */
-	char *out;	/* pass 2: where the next string goes */
+	size_t need; /* pass 1: bytes needed */
+	char *out;   /* pass 2: where the next string goes */
 };
 
 static size_t evcopy_str_need(const struct cpd_str *s)

@@ -13,8 +13,8 @@
 #include "base/cpd.h"
 
 /* Longest string and most key/values a published event may carry. */
-#define EVCOPY_MAX_STR	(1u << 20)
-#define EVCOPY_MAX_KV	4096u
+#define EVCOPY_MAX_STR (1u << 20)
+#define EVCOPY_MAX_KV  4096u
 
 /*
  * Check that ev (of in_size bytes, as its producer built it) is well

@@ -8,140 +8,222 @@
 
 #include "optval.h"
 
-#define F(kind_, member, name_, type_, xlat_, unit_, flags_, help_)       \
-	{                                                                 \
-		.name = name_, .type = type_, .xlat = xlat_,              \
-		.offset = offsetof(struct cpd_event, u.kind_.member),     \
-		.unit = unit_, .flags = flags_, .help = help_             \
+#define F(kind_, member, name_, type_, xlat_, unit_, flags_, help_)   \
+	{                                                             \
+		.name = name_, .type = type_, .xlat = xlat_,          \
+		.offset = offsetof(struct cpd_event, u.kind_.member), \
+		.unit = unit_, .flags = flags_, .help = help_         \
 	}
 
 static const struct cpd_field syscall_fields[] = {
-	F(syscall, name, "name", CPD_FT_STR, 0, 0, CPD_FIELDF_KEY, "syscall name"),
+	F(syscall, name, "name", CPD_FT_STR, 0, 0, CPD_FIELDF_KEY,
+	  "syscall name"),
 	F(syscall, nr, "nr", CPD_FT_S32, 0, 0, 0, "syscall number"),
-	F(syscall, arch, "arch", CPD_FT_U32, 0, 0, CPD_FIELDF_OPTIONAL, "AUDIT_ARCH_* of the call"),
-	F(syscall, classes, "classes", CPD_FT_FLAGS, CPD_XLAT_SC_CLASS, 0, CPD_FIELDF_OPTIONAL, "syscall classes"),
-	F(syscall, args[0], "arg0", CPD_FT_U64, 0, CPD_UNIT_ADDR, CPD_FIELDF_OPTIONAL, "raw argument 0"),
-	F(syscall, args[1], "arg1", CPD_FT_U64, 0, CPD_UNIT_ADDR, CPD_FIELDF_OPTIONAL, "raw argument 1"),
-	F(syscall, args[2], "arg2", CPD_FT_U64, 0, CPD_UNIT_ADDR, CPD_FIELDF_OPTIONAL, "raw argument 2"),
-	F(syscall, args[3], "arg3", CPD_FT_U64, 0, CPD_UNIT_ADDR, CPD_FIELDF_OPTIONAL, "raw argument 3"),
-	F(syscall, args[4], "arg4", CPD_FT_U64, 0, CPD_UNIT_ADDR, CPD_FIELDF_OPTIONAL, "raw argument 4"),
-	F(syscall, args[5], "arg5", CPD_FT_U64, 0, CPD_UNIT_ADDR, CPD_FIELDF_OPTIONAL, "raw argument 5"),
+	F(syscall, arch, "arch", CPD_FT_U32, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "AUDIT_ARCH_* of the call"),
+	F(syscall, classes, "classes", CPD_FT_FLAGS, CPD_XLAT_SC_CLASS, 0,
+	  CPD_FIELDF_OPTIONAL, "syscall classes"),
+	F(syscall, args[0], "arg0", CPD_FT_U64, 0, CPD_UNIT_ADDR,
+	  CPD_FIELDF_OPTIONAL, "raw argument 0"),
+	F(syscall, args[1], "arg1", CPD_FT_U64, 0, CPD_UNIT_ADDR,
+	  CPD_FIELDF_OPTIONAL, "raw argument 1"),
+	F(syscall, args[2], "arg2", CPD_FT_U64, 0, CPD_UNIT_ADDR,
+	  CPD_FIELDF_OPTIONAL, "raw argument 2"),
+	F(syscall, args[3], "arg3", CPD_FT_U64, 0, CPD_UNIT_ADDR,
+	  CPD_FIELDF_OPTIONAL, "raw argument 3"),
+	F(syscall, args[4], "arg4", CPD_FT_U64, 0, CPD_UNIT_ADDR,
+	  CPD_FIELDF_OPTIONAL, "raw argument 4"),
+	F(syscall, args[5], "arg5", CPD_FT_U64, 0, CPD_UNIT_ADDR,
+	  CPD_FIELDF_OPTIONAL, "raw argument 5"),
 	F(syscall, ret, "ret", CPD_FT_S64, 0, 0, 0, "return value"),
 	F(syscall, err, "errno", CPD_FT_ERRNO, 0, 0, 0, "error, if it failed"),
-	F(syscall, flags, "flags", CPD_FT_U32, 0, 0, CPD_FIELDF_OPTIONAL, "CPD_SCF_* flags"),
-	F(syscall, enter_ns, "enter_ns", CPD_FT_U64, 0, CPD_UNIT_TIMESTAMP, 0, "entry time"),
-	F(syscall, exit_ns, "exit_ns", CPD_FT_U64, 0, CPD_UNIT_TIMESTAMP, 0, "exit time"),
+	F(syscall, flags, "flags", CPD_FT_U32, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "CPD_SCF_* flags"),
+	F(syscall, enter_ns, "enter_ns", CPD_FT_U64, 0, CPD_UNIT_TIMESTAMP, 0,
+	  "entry time"),
+	F(syscall, exit_ns, "exit_ns", CPD_FT_U64, 0, CPD_UNIT_TIMESTAMP, 0,
+	  "exit time"),
 };
 
 static const struct cpd_field proc_fields[] = {
-	F(proc, op, "op", CPD_FT_ENUM, CPD_XLAT_PROC_OP, 0, CPD_FIELDF_KEY, "what happened"),
-	F(proc, flags, "flags", CPD_FT_FLAGS, CPD_XLAT_PROC_FLAGS, 0, CPD_FIELDF_OPTIONAL, "details"),
-	F(proc, child_pid, "child_pid", CPD_FT_S32, 0, 0, CPD_FIELDF_OPTIONAL, "spawn: new process"),
-	F(proc, child_tid, "child_tid", CPD_FT_S32, 0, 0, CPD_FIELDF_OPTIONAL, "spawn: new task"),
-	F(proc, ppid, "ppid", CPD_FT_S32, 0, 0, CPD_FIELDF_OPTIONAL, "parent process"),
-	F(proc, exit_code, "exit_code", CPD_FT_S32, 0, 0, CPD_FIELDF_OPTIONAL, "exit: status"),
-	F(proc, signal, "signal", CPD_FT_SIGNAL, 0, 0, CPD_FIELDF_OPTIONAL, "exit: killed by"),
-	F(proc, old_tid, "old_tid", CPD_FT_S32, 0, 0, CPD_FIELDF_OPTIONAL, "exec: calling thread"),
-	F(proc, path, "path", CPD_FT_STR, 0, 0, CPD_FIELDF_OPTIONAL, "exec: program"),
-	F(proc, argv, "argv", CPD_FT_STRV, 0, 0, CPD_FIELDF_OPTIONAL, "exec: arguments"),
-	F(proc, argc, "argc", CPD_FT_U32, 0, CPD_UNIT_COUNT, CPD_FIELDF_OPTIONAL, "exec: argument count"),
+	F(proc, op, "op", CPD_FT_ENUM, CPD_XLAT_PROC_OP, 0, CPD_FIELDF_KEY,
+	  "what happened"),
+	F(proc, flags, "flags", CPD_FT_FLAGS, CPD_XLAT_PROC_FLAGS, 0,
+	  CPD_FIELDF_OPTIONAL, "details"),
+	F(proc, child_pid, "child_pid", CPD_FT_S32, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "spawn: new process"),
+	F(proc, child_tid, "child_tid", CPD_FT_S32, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "spawn: new task"),
+	F(proc, ppid, "ppid", CPD_FT_S32, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "parent process"),
+	F(proc, exit_code, "exit_code", CPD_FT_S32, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "exit: status"),
+	F(proc, signal, "signal", CPD_FT_SIGNAL, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "exit: killed by"),
+	F(proc, old_tid, "old_tid", CPD_FT_S32, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "exec: calling thread"),
+	F(proc, path, "path", CPD_FT_STR, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "exec: program"),
+	F(proc, argv, "argv", CPD_FT_STRV, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "exec: arguments"),
+	F(proc, argc, "argc", CPD_FT_U32, 0, CPD_UNIT_COUNT,
+	  CPD_FIELDF_OPTIONAL, "exec: argument count"),
 };
 
 static const struct cpd_field file_fields[] = {
-	F(file, op, "op", CPD_FT_ENUM, CPD_XLAT_FILE_OP, 0, CPD_FIELDF_KEY, "what happened"),
+	F(file, op, "op", CPD_FT_ENUM, CPD_XLAT_FILE_OP, 0, CPD_FIELDF_KEY,
+	  "what happened"),
 	F(file, path, "path", CPD_FT_STR, 0, 0, CPD_FIELDF_KEY, "file"),
-	F(file, bytes, "bytes", CPD_FT_U64, 0, CPD_UNIT_BYTES, 0, "bytes moved"),
+	F(file, bytes, "bytes", CPD_FT_U64, 0, CPD_UNIT_BYTES, 0,
+	  "bytes moved"),
 	F(file, count, "count", CPD_FT_U32, 0, CPD_UNIT_COUNT, 0, "operations"),
 	F(file, fd, "fd", CPD_FT_FD, 0, 0, 0, "descriptor"),
-	F(file, err, "errno", CPD_FT_ERRNO, 0, 0, CPD_FIELDF_OPTIONAL, "why an open failed"),
-	F(file, open_flags, "open_flags", CPD_FT_FLAGS, CPD_XLAT_OPEN_FLAGS, 0, CPD_FIELDF_OPTIONAL, "O_* flags"),
-	F(file, mode, "mode", CPD_FT_MODE, 0, 0, CPD_FIELDF_OPTIONAL, "creation mode"),
-	F(file, flags, "flags", CPD_FT_FLAGS, CPD_XLAT_FILE_FLAGS, 0, CPD_FIELDF_OPTIONAL, "details"),
-	F(file, fd2, "fd2", CPD_FT_FD, 0, 0, CPD_FIELDF_OPTIONAL, "destination descriptor"),
-	F(file, path2, "path2", CPD_FT_STR, 0, 0, CPD_FIELDF_OPTIONAL, "destination file"),
-	F(file, syscall, "syscall", CPD_FT_STR, 0, 0, CPD_FIELDF_OPTIONAL, "syscall behind it"),
-	F(file, cause_seq, "cause_seq", CPD_FT_U64, 0, 0, CPD_FIELDF_OPTIONAL, "seq of that syscall event"),
+	F(file, err, "errno", CPD_FT_ERRNO, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "why an open failed"),
+	F(file, open_flags, "open_flags", CPD_FT_FLAGS, CPD_XLAT_OPEN_FLAGS, 0,
+	  CPD_FIELDF_OPTIONAL, "O_* flags"),
+	F(file, mode, "mode", CPD_FT_MODE, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "creation mode"),
+	F(file, flags, "flags", CPD_FT_FLAGS, CPD_XLAT_FILE_FLAGS, 0,
+	  CPD_FIELDF_OPTIONAL, "details"),
+	F(file, fd2, "fd2", CPD_FT_FD, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "destination descriptor"),
+	F(file, path2, "path2", CPD_FT_STR, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "destination file"),
+	F(file, syscall, "syscall", CPD_FT_STR, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "syscall behind it"),
+	F(file, cause_seq, "cause_seq", CPD_FT_U64, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "seq of that syscall event"),
 };
 
 static const struct cpd_field net_fields[] = {
-	F(net, op, "op", CPD_FT_ENUM, CPD_XLAT_NET_OP, 0, CPD_FIELDF_KEY, "what happened"),
-	F(net, peer, "peer", CPD_FT_SOCKADDR, 0, 0, CPD_FIELDF_KEY, "remote address"),
-	F(net, local, "local", CPD_FT_SOCKADDR, 0, 0, CPD_FIELDF_OPTIONAL, "local address"),
+	F(net, op, "op", CPD_FT_ENUM, CPD_XLAT_NET_OP, 0, CPD_FIELDF_KEY,
+	  "what happened"),
+	F(net, peer, "peer", CPD_FT_SOCKADDR, 0, 0, CPD_FIELDF_KEY,
+	  "remote address"),
+	F(net, local, "local", CPD_FT_SOCKADDR, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "local address"),
 	F(net, bytes, "bytes", CPD_FT_U64, 0, CPD_UNIT_BYTES, 0, "bytes moved"),
 	F(net, count, "count", CPD_FT_U32, 0, CPD_UNIT_COUNT, 0, "operations"),
 	F(net, fd, "fd", CPD_FT_FD, 0, 0, 0, "descriptor"),
-	F(net, family, "family", CPD_FT_U16, CPD_XLAT_AF, 0, 0, "address family"),
-	F(net, sock_type, "sock_type", CPD_FT_ENUM, CPD_XLAT_SOCK_TYPE, 0, 0, "socket type"),
-	F(net, protocol, "protocol", CPD_FT_U32, 0, 0, CPD_FIELDF_OPTIONAL, "protocol"),
-	F(net, err, "errno", CPD_FT_ERRNO, 0, 0, CPD_FIELDF_OPTIONAL, "why it failed"),
-	F(net, flags, "flags", CPD_FT_FLAGS, CPD_XLAT_NET_FLAGS, 0, CPD_FIELDF_OPTIONAL, "details"),
-	F(net, syscall, "syscall", CPD_FT_STR, 0, 0, CPD_FIELDF_OPTIONAL, "syscall behind it"),
-	F(net, cause_seq, "cause_seq", CPD_FT_U64, 0, 0, CPD_FIELDF_OPTIONAL, "seq of that syscall event"),
+	F(net, family, "family", CPD_FT_U16, CPD_XLAT_AF, 0, 0,
+	  "address family"),
+	F(net, sock_type, "sock_type", CPD_FT_ENUM, CPD_XLAT_SOCK_TYPE, 0, 0,
+	  "socket type"),
+	F(net, protocol, "protocol", CPD_FT_U32, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "protocol"),
+	F(net, err, "errno", CPD_FT_ERRNO, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "why it failed"),
+	F(net, flags, "flags", CPD_FT_FLAGS, CPD_XLAT_NET_FLAGS, 0,
+	  CPD_FIELDF_OPTIONAL, "details"),
+	F(net, syscall, "syscall", CPD_FT_STR, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "syscall behind it"),
+	F(net, cause_seq, "cause_seq", CPD_FT_U64, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "seq of that syscall event"),
 };
 
 static const struct cpd_field mmap_fields[] = {
-	F(mmap, op, "op", CPD_FT_ENUM, CPD_XLAT_MMAP_OP, 0, CPD_FIELDF_KEY, "what happened"),
+	F(mmap, op, "op", CPD_FT_ENUM, CPD_XLAT_MMAP_OP, 0, CPD_FIELDF_KEY,
+	  "what happened"),
 	F(mmap, addr, "addr", CPD_FT_ADDR, 0, CPD_UNIT_ADDR, 0, "start"),
 	F(mmap, len, "len", CPD_FT_U64, 0, CPD_UNIT_BYTES, 0, "length"),
 	F(mmap, prot, "prot", CPD_FT_FLAGS, CPD_XLAT_PROT, 0, 0, "protection"),
-	F(mmap, path, "path", CPD_FT_STR, 0, 0, CPD_FIELDF_OPTIONAL, "backing file"),
-	F(mmap, delta, "delta", CPD_FT_S64, 0, CPD_UNIT_BYTES, 0, "change of mapped bytes"),
-	F(mmap, heap_bytes, "heap_bytes", CPD_FT_U64, 0, CPD_UNIT_BYTES, CPD_FIELDF_OPTIONAL, "heap after"),
-	F(mmap, mapped_bytes, "mapped_bytes", CPD_FT_U64, 0, CPD_UNIT_BYTES, CPD_FIELDF_OPTIONAL, "mappings after"),
-	F(mmap, flags, "flags", CPD_FT_FLAGS, CPD_XLAT_MMAP_FLAGS, 0, CPD_FIELDF_OPTIONAL, "details"),
-	F(mmap, map_flags, "map_flags", CPD_FT_FLAGS, CPD_XLAT_MAP_FLAGS, 0, CPD_FIELDF_OPTIONAL, "MAP_* flags"),
+	F(mmap, path, "path", CPD_FT_STR, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "backing file"),
+	F(mmap, delta, "delta", CPD_FT_S64, 0, CPD_UNIT_BYTES, 0,
+	  "change of mapped bytes"),
+	F(mmap, heap_bytes, "heap_bytes", CPD_FT_U64, 0, CPD_UNIT_BYTES,
+	  CPD_FIELDF_OPTIONAL, "heap after"),
+	F(mmap, mapped_bytes, "mapped_bytes", CPD_FT_U64, 0, CPD_UNIT_BYTES,
+	  CPD_FIELDF_OPTIONAL, "mappings after"),
+	F(mmap, flags, "flags", CPD_FT_FLAGS, CPD_XLAT_MMAP_FLAGS, 0,
+	  CPD_FIELDF_OPTIONAL, "details"),
+	F(mmap, map_flags, "map_flags", CPD_FT_FLAGS, CPD_XLAT_MAP_FLAGS, 0,
+	  CPD_FIELDF_OPTIONAL, "MAP_* flags"),
 	F(mmap, fd, "fd", CPD_FT_FD, 0, 0, CPD_FIELDF_OPTIONAL, "descriptor"),
-	F(mmap, offset, "offset", CPD_FT_S64, 0, CPD_UNIT_BYTES, CPD_FIELDF_OPTIONAL, "file offset"),
-	F(mmap, old_addr, "old_addr", CPD_FT_ADDR, 0, CPD_UNIT_ADDR, CPD_FIELDF_OPTIONAL, "previous start or break"),
-	F(mmap, old_len, "old_len", CPD_FT_U64, 0, CPD_UNIT_BYTES, CPD_FIELDF_OPTIONAL, "previous length"),
-	F(mmap, err, "errno", CPD_FT_ERRNO, 0, 0, CPD_FIELDF_OPTIONAL, "why it failed"),
-	F(mmap, cause_seq, "cause_seq", CPD_FT_U64, 0, 0, CPD_FIELDF_OPTIONAL, "seq of the syscall event"),
+	F(mmap, offset, "offset", CPD_FT_S64, 0, CPD_UNIT_BYTES,
+	  CPD_FIELDF_OPTIONAL, "file offset"),
+	F(mmap, old_addr, "old_addr", CPD_FT_ADDR, 0, CPD_UNIT_ADDR,
+	  CPD_FIELDF_OPTIONAL, "previous start or break"),
+	F(mmap, old_len, "old_len", CPD_FT_U64, 0, CPD_UNIT_BYTES,
+	  CPD_FIELDF_OPTIONAL, "previous length"),
+	F(mmap, err, "errno", CPD_FT_ERRNO, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "why it failed"),
+	F(mmap, cause_seq, "cause_seq", CPD_FT_U64, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "seq of the syscall event"),
 };
 
 static const struct cpd_field fault_fields[] = {
-	F(fault, region, "region", CPD_FT_ENUM, CPD_XLAT_REGION, 0, CPD_FIELDF_KEY, "region kind"),
-	F(fault, addr, "addr", CPD_FT_ADDR, 0, CPD_UNIT_ADDR, 0, "first faulting address"),
-	F(fault, count, "count", CPD_FT_U32, 0, CPD_UNIT_COUNT, 0, "faults in the group"),
-	F(fault, region_name, "region_name", CPD_FT_STR, 0, 0, CPD_FIELDF_OPTIONAL, "file or [heap]"),
-	F(fault, region_start, "region_start", CPD_FT_ADDR, 0, CPD_UNIT_ADDR, 0, "region start"),
-	F(fault, region_end, "region_end", CPD_FT_ADDR, 0, CPD_UNIT_ADDR, CPD_FIELDF_OPTIONAL, "region end"),
-	F(fault, prot, "prot", CPD_FT_FLAGS, CPD_XLAT_PROT, 0, 0, "region protection"),
-	F(fault, flags, "flags", CPD_FT_FLAGS, CPD_XLAT_FAULT_FLAGS, 0, CPD_FIELDF_OPTIONAL, "details"),
-	F(fault, last_ns, "last_ns", CPD_FT_U64, 0, CPD_UNIT_TIMESTAMP, CPD_FIELDF_OPTIONAL, "time of the last fault"),
+	F(fault, region, "region", CPD_FT_ENUM, CPD_XLAT_REGION, 0,
+	  CPD_FIELDF_KEY, "region kind"),
+	F(fault, addr, "addr", CPD_FT_ADDR, 0, CPD_UNIT_ADDR, 0,
+	  "first faulting address"),
+	F(fault, count, "count", CPD_FT_U32, 0, CPD_UNIT_COUNT, 0,
+	  "faults in the group"),
+	F(fault, region_name, "region_name", CPD_FT_STR, 0, 0,
+	  CPD_FIELDF_OPTIONAL, "file or [heap]"),
+	F(fault, region_start, "region_start", CPD_FT_ADDR, 0, CPD_UNIT_ADDR, 0,
+	  "region start"),
+	F(fault, region_end, "region_end", CPD_FT_ADDR, 0, CPD_UNIT_ADDR,
+	  CPD_FIELDF_OPTIONAL, "region end"),
+	F(fault, prot, "prot", CPD_FT_FLAGS, CPD_XLAT_PROT, 0, 0,
+	  "region protection"),
+	F(fault, flags, "flags", CPD_FT_FLAGS, CPD_XLAT_FAULT_FLAGS, 0,
+	  CPD_FIELDF_OPTIONAL, "details"),
+	F(fault, last_ns, "last_ns", CPD_FT_U64, 0, CPD_UNIT_TIMESTAMP,
+	  CPD_FIELDF_OPTIONAL, "time of the last fault"),
 };
 
 static const struct cpd_field sched_fields[] = {
-	F(sched, op, "op", CPD_FT_ENUM, CPD_XLAT_SCHED_OP, 0, CPD_FIELDF_KEY, "why it waited"),
-	F(sched, delay_ns, "delay_ns", CPD_FT_U64, 0, CPD_UNIT_NS, 0, "runnable to running"),
+	F(sched, op, "op", CPD_FT_ENUM, CPD_XLAT_SCHED_OP, 0, CPD_FIELDF_KEY,
+	  "why it waited"),
+	F(sched, delay_ns, "delay_ns", CPD_FT_U64, 0, CPD_UNIT_NS, 0,
+	  "runnable to running"),
 	F(sched, cpu, "cpu", CPD_FT_U32, 0, 0, 0, "CPU it ran on"),
-	F(sched, runnable_ns, "runnable_ns", CPD_FT_U64, 0, CPD_UNIT_TIMESTAMP, CPD_FIELDF_OPTIONAL, "when it became runnable"),
+	F(sched, runnable_ns, "runnable_ns", CPD_FT_U64, 0, CPD_UNIT_TIMESTAMP,
+	  CPD_FIELDF_OPTIONAL, "when it became runnable"),
 };
 
 static const struct cpd_field blkio_fields[] = {
-	F(blkio, op, "op", CPD_FT_ENUM, CPD_XLAT_BLKIO_OP, 0, CPD_FIELDF_KEY, "operation"),
-	F(blkio, latency_ns, "latency_ns", CPD_FT_U64, 0, CPD_UNIT_NS, 0, "issue to completion"),
-	F(blkio, bytes, "bytes", CPD_FT_U64, 0, CPD_UNIT_BYTES, 0, "bytes per operation"),
-	F(blkio, count, "count", CPD_FT_U32, 0, CPD_UNIT_COUNT, 0, "operations in the group"),
-	F(blkio, total_bytes, "total_bytes", CPD_FT_U64, 0, CPD_UNIT_BYTES, 0, "bytes in the group"),
-	F(blkio, max_latency_ns, "max_latency_ns", CPD_FT_U64, 0, CPD_UNIT_NS, 0, "slowest in the group"),
+	F(blkio, op, "op", CPD_FT_ENUM, CPD_XLAT_BLKIO_OP, 0, CPD_FIELDF_KEY,
+	  "operation"),
+	F(blkio, latency_ns, "latency_ns", CPD_FT_U64, 0, CPD_UNIT_NS, 0,
+	  "issue to completion"),
+	F(blkio, bytes, "bytes", CPD_FT_U64, 0, CPD_UNIT_BYTES, 0,
+	  "bytes per operation"),
+	F(blkio, count, "count", CPD_FT_U32, 0, CPD_UNIT_COUNT, 0,
+	  "operations in the group"),
+	F(blkio, total_bytes, "total_bytes", CPD_FT_U64, 0, CPD_UNIT_BYTES, 0,
+	  "bytes in the group"),
+	F(blkio, max_latency_ns, "max_latency_ns", CPD_FT_U64, 0, CPD_UNIT_NS,
+	  0, "slowest in the group"),
 	F(blkio, dev, "dev", CPD_FT_DEV, 0, 0, 0, "device"),
-	F(blkio, sector, "sector", CPD_FT_U64, 0, 0, CPD_FIELDF_OPTIONAL, "first sector"),
-	F(blkio, queue_ns, "queue_ns", CPD_FT_U64, 0, CPD_UNIT_NS, CPD_FIELDF_OPTIONAL, "queued before issue"),
-	F(blkio, err, "errno", CPD_FT_ERRNO, 0, 0, CPD_FIELDF_OPTIONAL, "I/O error"),
+	F(blkio, sector, "sector", CPD_FT_U64, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "first sector"),
+	F(blkio, queue_ns, "queue_ns", CPD_FT_U64, 0, CPD_UNIT_NS,
+	  CPD_FIELDF_OPTIONAL, "queued before issue"),
+	F(blkio, err, "errno", CPD_FT_ERRNO, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "I/O error"),
 };
 
 static const struct cpd_field lost_fields[] = {
-	F(lost, lost_kind, "lost_kind", CPD_FT_ENUM, CPD_XLAT_EVENT_KIND, 0, CPD_FIELDF_KEY, "kind of the lost records"),
-	F(lost, count, "count", CPD_FT_U64, 0, CPD_UNIT_COUNT, 0, "records lost"),
+	F(lost, lost_kind, "lost_kind", CPD_FT_ENUM, CPD_XLAT_EVENT_KIND, 0,
+	  CPD_FIELDF_KEY, "kind of the lost records"),
+	F(lost, count, "count", CPD_FT_U64, 0, CPD_UNIT_COUNT, 0,
+	  "records lost"),
 	F(lost, reason, "reason", CPD_FT_STR, 0, 0, 0, "why"),
 };
 
 static const struct cpd_field report_fields[] = {
-	F(report, topic, "topic", CPD_FT_STR, 0, 0, CPD_FIELDF_KEY, "report topic"),
+	F(report, topic, "topic", CPD_FT_STR, 0, 0, CPD_FIELDF_KEY,
+	  "report topic"),
 	F(report, title, "title", CPD_FT_STR, 0, 0, 0, "heading"),
-	F(report, flags, "flags", CPD_FT_U32, 0, 0, CPD_FIELDF_OPTIONAL, "CPD_REPORTF_*"),
-	F(report, order, "order", CPD_FT_S32, 0, 0, CPD_FIELDF_OPTIONAL, "display order"),
-	F(report, nkv, "nkv", CPD_FT_U32, 0, CPD_UNIT_COUNT, CPD_FIELDF_OPTIONAL, "values"),
+	F(report, flags, "flags", CPD_FT_U32, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "CPD_REPORTF_*"),
+	F(report, order, "order", CPD_FT_S32, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "display order"),
+	F(report, nkv, "nkv", CPD_FT_U32, 0, CPD_UNIT_COUNT,
+	  CPD_FIELDF_OPTIONAL, "values"),
 };
 
 static const struct cpd_field notice_fields[] = {
@@ -159,8 +241,11 @@ struct kind_info {
 	size_t payload;
 };
 
-#define K(name_, table, member) \
-	{ name_, table, ARRAY_SIZE(table), sizeof(((struct cpd_event *)0)->u.member) }
+#define K(name_, table, member)                                   \
+	{                                                         \
+		name_, table, ARRAY_SIZE(table),                  \
+			sizeof(((struct cpd_event *)0)->u.member) \
+	}
 
 static const struct kind_info builtin_kinds[] = {
 	[CPD_EV_SYSCALL] = K("syscall", syscall_fields, syscall),
@@ -257,8 +342,7 @@ static size_t fields_type_size(uint16_t type)
 	}
 }
 
-int fields_register(const struct cpd_kind_desc *desc, char *why,
-		    size_t whylen)
+int fields_register(const struct cpd_kind_desc *desc, char *why, size_t whylen)
 {
 	const size_t base = offsetof(struct cpd_event, u);
 	size_t end = 0, i, j;
@@ -285,16 +369,18 @@ int fields_register(const struct cpd_kind_desc *desc, char *why,
 
 		if (!f->name || !sz || f->offset < base ||
 		    f->offset + sz > base + CPD_EVENT_PAYLOAD_SIZE) {
-			snprintf(why, whylen,
-				 "field %zu of kind '%s' has a bad name, type or offset",
-				 i, desc->name);
+			snprintf(
+				why, whylen,
+				"field %zu of kind '%s' has a bad name, type or offset",
+				i, desc->name);
 			return -EINVAL;
 		}
 		for (j = 0; j < i; j++)
 			if (!strcmp(desc->fields[j].name, f->name)) {
-				snprintf(why, whylen,
-					 "field '%s' of kind '%s' is declared twice",
-					 f->name, desc->name);
+				snprintf(
+					why, whylen,
+					"field '%s' of kind '%s' is declared twice",
+					f->name, desc->name);
 				return -EINVAL;
 			}
 		end = MAX(end, f->offset + sz - base);

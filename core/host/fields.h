@@ -24,8 +24,7 @@ size_t fields_payload_size(uint32_t kind);
  * and its table must outlive the registration (plugin statics do, until
  * fields_reset() is called before the plugins are unloaded).
  */
-int fields_register(const struct cpd_kind_desc *desc, char *why,
-		    size_t whylen);
+int fields_register(const struct cpd_kind_desc *desc, char *why, size_t whylen);
 void fields_reset(void);
 
 #endif /* CPD_CORE_FIELDS_H */

@@ -23,11 +23,10 @@ static struct instance *host_inst(struct cpd_instance *ci)
 	return (struct instance *)ci;
 }
 
-static void host_log(struct cpd_instance *ci, int level, const char *fmt,
-		     ...) ATTR_PRINTF(3, 4);
+static void host_log(struct cpd_instance *ci, int level, const char *fmt, ...)
+	ATTR_PRINTF(3, 4);
 
-static void host_log(struct cpd_instance *ci, int level, const char *fmt,
-		     ...)
+static void host_log(struct cpd_instance *ci, int level, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -60,7 +59,9 @@ static int host_publish(struct cpd_instance *ci, const struct cpd_event *ev)
 	if (!s->bus)
 		return -EAGAIN;
 	source = (ev->kind == CPD_EV_FAULT || ev->kind == CPD_EV_SCHED ||
-		  ev->kind == CPD_EV_BLKIO) ? CPD_SRC_KERNEL : CPD_SRC_PLUGIN;
+		  ev->kind == CPD_EV_BLKIO) ?
+			 CPD_SRC_KERNEL :
+			 CPD_SRC_PLUGIN;
 	rc = bus_publish(s->bus, inst, source, ev,
 			 ev->size ? MIN((size_t)ev->size, sizeof(*ev)) :
 				    sizeof(*ev),
@@ -125,8 +126,8 @@ static int host_watch_fd(struct cpd_instance *ci, int fd, uint32_t events,
 		free(w);
 		return rc;
 	}
-	inst->watches = xgrow(inst->watches, &inst->capwatches,
-			      inst->nwatches, sizeof(*inst->watches));
+	inst->watches = xgrow(inst->watches, &inst->capwatches, inst->nwatches,
+			      sizeof(*inst->watches));
 	inst->watches[inst->nwatches++] = w;
 	return 0;
 }

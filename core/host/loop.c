@@ -15,7 +15,7 @@
 
 struct loop_watch {
 	int fd;
-	bool dead;		/* removed during a dispatch; freed after it */
+	bool dead; /* removed during a dispatch; freed after it */
 	loop_fd_fn fn;
 	void *arg;
 };

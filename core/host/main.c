@@ -74,7 +74,8 @@ static void main_print_stats(const struct cpd_trace_stats *st)
 
 	if (getrusage(RUSAGE_SELF, &ru) < 0)
 		memset(&ru, 0, sizeof(ru));
-	fprintf(stderr, "compendium: stats: ptrace_stops=%" PRIu64
+	fprintf(stderr,
+		"compendium: stats: ptrace_stops=%" PRIu64
 		" syscalls_seen=%" PRIu64 " syscalls_published=%" PRIu64
 		" events_published=%" PRIu64 " events_dropped=%" PRIu64
 		" tasks_seen=%" PRIu64 " processes_seen=%" PRIu64
@@ -144,8 +145,9 @@ int main(int argc, char **argv)
 	if (session_instantiate(&s) < 0) {
 		status = 1;
 		if (s.cfg.errors) {
-			log_error("%u error%s in the configuration; nothing was traced",
-				  s.cfg.errors, s.cfg.errors == 1 ? "" : "s");
+			log_error(
+				"%u error%s in the configuration; nothing was traced",
+				s.cfg.errors, s.cfg.errors == 1 ? "" : "s");
 			status = 2;
 		}
 		goto out_stop;
@@ -162,18 +164,17 @@ int main(int argc, char **argv)
 out_stop:
 	/* whatever happened, what was collected is written */
 	session_stop(&s);
-out_free:
-	{
-		struct loop *loop = s.loop;
-		struct cpd_trace_stats st = s.stats;
-		bool stats = s.core.stats;
+out_free : {
+	struct loop *loop = s.loop;
+	struct cpd_trace_stats st = s.stats;
+	bool stats = s.core.stats;
 
-		/* plugins unwatch their fds in fini: the loop goes last */
-		session_free(&s);
-		loop_free(loop);
-		if (stats)
-			main_print_stats(&st);
-	}
+	/* plugins unwatch their fds in fini: the loop goes last */
+	session_free(&s);
+	loop_free(loop);
+	if (stats)
+		main_print_stats(&st);
+}
 	cli_free(&cli);
 	log_flush();
 	return status;

@@ -111,14 +111,16 @@ unsigned options_validate(struct config *cfg, const struct config_section *sec,
 			if (strcmp(sec->entries[j].key, e->key))
 				continue;
 			if (e->line)
-				log_warn("%s:%u: %s: key '%s' set again; the value from line %u is ignored",
-					 e->origin, e->line, sec->name, e->key,
-					 sec->entries[j].line);
+				log_warn(
+					"%s:%u: %s: key '%s' set again; the value from line %u is ignored",
+					e->origin, e->line, sec->name, e->key,
+					sec->entries[j].line);
 			break;
 		}
 	}
 	for (o = opts; o && o->name; o++) {
-		if ((o->flags & CPD_OPTF_REQUIRED) && !config_lookup(sec, o->name))
+		if ((o->flags & CPD_OPTF_REQUIRED) &&
+		    !config_lookup(sec, o->name))
 			config_error(cfg, sec->origin, sec->line,
 				     "%s: required key '%s' is not set",
 				     sec->name, o->name);
@@ -162,7 +164,8 @@ int options_apply(const struct cpd_option *opts,
 	char why[256];
 
 	for (o = opts; o && o->name; o++) {
-		const struct config_entry *e = sec ? config_lookup(sec, o->name) : NULL;
+		const struct config_entry *e =
+			sec ? config_lookup(sec, o->name) : NULL;
 		const char *text = e ? e->value : o->def;
 		char *at = (char *)state + o->offset;
 		struct optval v;

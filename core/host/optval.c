@@ -82,10 +82,17 @@ static int optval_parse_scaled(const char *text, const struct unit *units,
 int optval_parse_size(const char *text, uint64_t *out)
 {
 	static const struct unit units[] = {
-		{ "", 1 },	   { "b", 1 },
-		{ "k", 1ULL << 10 }, { "kb", 1ULL << 10 }, { "kib", 1ULL << 10 },
-		{ "m", 1ULL << 20 }, { "mb", 1ULL << 20 }, { "mib", 1ULL << 20 },
-		{ "g", 1ULL << 30 }, { "gb", 1ULL << 30 }, { "gib", 1ULL << 30 },
+		{ "", 1 },
+		{ "b", 1 },
+		{ "k", 1ULL << 10 },
+		{ "kb", 1ULL << 10 },
+		{ "kib", 1ULL << 10 },
+		{ "m", 1ULL << 20 },
+		{ "mb", 1ULL << 20 },
+		{ "mib", 1ULL << 20 },
+		{ "g", 1ULL << 30 },
+		{ "gb", 1ULL << 30 },
+		{ "gib", 1ULL << 30 },
 	};
 
 	return optval_parse_scaled(text, units, ARRAY_SIZE(units), out);
@@ -187,8 +194,9 @@ static int optval_check_bounds(const struct cpd_option *opt, int64_t sv,
 		above = opt->max < 0 || uv > (uint64_t)opt->max;
 	}
 	if (below || above) {
-		snprintf(why, whylen, "must be between %" PRId64 " and %" PRId64,
-			 opt->min, opt->max);
+		snprintf(why, whylen,
+			 "must be between %" PRId64 " and %" PRId64, opt->min,
+			 opt->max);
 		return -ERANGE;
 	}
 	return 0;
@@ -230,26 +238,32 @@ int optval_parse(const struct cpd_option *opt, const char *text,
 		errno = 0;
 		out->v.u = strtoull(text, &end, optval_base(text));
 		if (!isdigit((unsigned char)*text) || *end || errno) {
-			snprintf(why, whylen, "expected a non-negative integer");
+			snprintf(why, whylen,
+				 "expected a non-negative integer");
 			return -EINVAL;
 		}
-		return optval_check_bounds(opt, 0, out->v.u, false, why, whylen);
+		return optval_check_bounds(opt, 0, out->v.u, false, why,
+					   whylen);
 	case CPD_OPT_SIZE:
 		err = optval_parse_size(text, &out->v.u);
 		if (err) {
-			snprintf(why, whylen,
-				 "expected a size such as 4096, 64k, 16M or 1G");
+			snprintf(
+				why, whylen,
+				"expected a size such as 4096, 64k, 16M or 1G");
 			return err;
 		}
-		return optval_check_bounds(opt, 0, out->v.u, false, why, whylen);
+		return optval_check_bounds(opt, 0, out->v.u, false, why,
+					   whylen);
 	case CPD_OPT_DURATION:
 		err = optval_parse_duration(text, &out->v.u);
 		if (err) {
-			snprintf(why, whylen,
-				 "expected a duration such as 500us, 5ms or 2s");
+			snprintf(
+				why, whylen,
+				"expected a duration such as 500us, 5ms or 2s");
 			return err;
 		}
-		return optval_check_bounds(opt, 0, out->v.u, false, why, whylen);
+		return optval_check_bounds(opt, 0, out->v.u, false, why,
+					   whylen);
 	case CPD_OPT_STRING:
 	case CPD_OPT_LIST:
 		return 0;
@@ -270,8 +284,8 @@ int optval_parse(const struct cpd_option *opt, const char *text,
 			size_t off = 0;
 
 			off += (size_t)snprintf(why, whylen, "expected one of");
-			for (i = 0; opt->choices && opt->choices[i] &&
-				    off < whylen;
+			for (i = 0;
+			     opt->choices && opt->choices[i] && off < whylen;
 			     i++)
 				off += (size_t)snprintf(why + off, whylen - off,
 							"%s %s", i ? "," : "",
@@ -284,8 +298,7 @@ int optval_parse(const struct cpd_option *opt, const char *text,
 	}
 }
 
-int optval_check_table(const struct cpd_option *opts, char *why,
-		       size_t whylen)
+int optval_check_table(const struct cpd_option *opts, char *why, size_t whylen)
 {
 	const struct cpd_option *o, *p;
 	struct optval v;
@@ -293,8 +306,8 @@ int optval_check_table(const struct cpd_option *opts, char *why,
 
 	for (o = opts; o && o->name; o++) {
 		if (!optval_valid_name(o->name, 40)) {
-			snprintf(why, whylen, "option name '%s' is not [a-z0-9_]+",
-				 o->name);
+			snprintf(why, whylen,
+				 "option name '%s' is not [a-z0-9_]+", o->name);
 			return -EINVAL;
 		}
 		if (!optval_type_name(o->type)) {
@@ -302,20 +315,21 @@ int optval_check_table(const struct cpd_option *opts, char *why,
 				 o->name, o->type);
 			return -EINVAL;
 		}
-		if (o->type == CPD_OPT_ENUM && (!o->choices || !o->choices[0])) {
+		if (o->type == CPD_OPT_ENUM &&
+		    (!o->choices || !o->choices[0])) {
 			snprintf(why, whylen, "enum option '%s' has no choices",
 				 o->name);
 			return -EINVAL;
 		}
 		for (p = opts; p != o; p++) {
 			if (!strcmp(p->name, o->name)) {
-				snprintf(why, whylen, "option '%s' declared twice",
-					 o->name);
+				snprintf(why, whylen,
+					 "option '%s' declared twice", o->name);
 				return -EINVAL;
 			}
 		}
-		if (o->def && optval_parse(o, o->def, &v, reason,
-					   sizeof(reason)) < 0) {
+		if (o->def &&
+		    optval_parse(o, o->def, &v, reason, sizeof(reason)) < 0) {
 			snprintf(why, whylen,
 				 "default '%s' of option '%s' is invalid: %s",
 				 o->def, o->name, reason);

@@ -39,8 +39,7 @@ char **optval_split_list(const char *text, size_t *count);
 void optval_free_list(char **list);
 
 /* Check an option table itself (names, types, defaults); -EINVAL + why. */
-int optval_check_table(const struct cpd_option *opts, char *why,
-		       size_t whylen);
+int optval_check_table(const struct cpd_option *opts, char *why, size_t whylen);
 
 /* "bool", "size", ...: for --list-plugins. */
 const char *optval_type_name(uint32_t type);

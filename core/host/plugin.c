@@ -106,8 +106,7 @@ char *plugin_path_string(const struct plugin_path *pp)
 	return s;
 }
 
-int plugin_check_perms(const char *path, uid_t euid, char *why,
-		       size_t whylen)
+int plugin_check_perms(const char *path, uid_t euid, char *why, size_t whylen)
 {
 	char dirbuf[PATH_MAX];
 	const char *what[2] = { path, NULL };
@@ -131,16 +130,18 @@ int plugin_check_perms(const char *path, uid_t euid, char *why,
 		if (euid != 0)
 			continue;
 		if (st.st_mode & (S_IWGRP | S_IWOTH)) {
-			snprintf(why, whylen,
-				 "%s %s is writable by group or others; refusing to load it as root",
-				 i ? "directory" : "file", what[i]);
+			snprintf(
+				why, whylen,
+				"%s %s is writable by group or others; refusing to load it as root",
+				i ? "directory" : "file", what[i]);
 			return -EPERM;
 		}
 		if (st.st_uid != 0 && st.st_uid != euid) {
-			snprintf(why, whylen,
-				 "%s %s is owned by uid %u; refusing to load it as root",
-				 i ? "directory" : "file", what[i],
-				 (unsigned)st.st_uid);
+			snprintf(
+				why, whylen,
+				"%s %s is owned by uid %u; refusing to load it as root",
+				i ? "directory" : "file", what[i],
+				(unsigned)st.st_uid);
 			return -EPERM;
 		}
 	}
@@ -165,40 +166,44 @@ int plugin_check_desc(const struct cpd_plugin *d, const char *name,
 	char reason[256];
 
 	if (d->abi_major != CPD_ABI_MAJOR) {
-		snprintf(why, whylen,
-			 "plugin '%s' (%s): descriptor declares ABI major %u but this compendium implements ABI %d",
-			 name, path, d->abi_major, CPD_ABI_MAJOR);
+		snprintf(
+			why, whylen,
+			"plugin '%s' (%s): descriptor declares ABI major %u but this compendium implements ABI %d",
+			name, path, d->abi_major, CPD_ABI_MAJOR);
 		return -EPROTO;
 	}
 	if (d->abi_minor > CPD_ABI_MINOR) {
-		snprintf(why, whylen,
-			 "plugin '%s' (%s) needs plugin ABI %u.%u but this compendium implements %d.%d: upgrade compendium or rebuild the plugin",
-			 name, path, d->abi_major, d->abi_minor, CPD_ABI_MAJOR,
-			 CPD_ABI_MINOR);
+		snprintf(
+			why, whylen,
+			"plugin '%s' (%s) needs plugin ABI %u.%u but this compendium implements %d.%d: upgrade compendium or rebuild the plugin",
+			name, path, d->abi_major, d->abi_minor, CPD_ABI_MAJOR,
+			CPD_ABI_MINOR);
 		return -EPROTO;
 	}
 	if (d->struct_size < CPD_PLUGIN_SIZE_1_0) {
-		snprintf(why, whylen,
-			 "plugin '%s' (%s): descriptor struct_size is %u bytes, smaller than the %zu bytes of ABI %d.0",
-			 name, path, d->struct_size,
-			 (size_t)CPD_PLUGIN_SIZE_1_0, CPD_ABI_MAJOR);
+		snprintf(
+			why, whylen,
+			"plugin '%s' (%s): descriptor struct_size is %u bytes, smaller than the %zu bytes of ABI %d.0",
+			name, path, d->struct_size, (size_t)CPD_PLUGIN_SIZE_1_0,
+			CPD_ABI_MAJOR);
 		return -EPROTO;
 	}
 	if (d->struct_size > sizeof(struct cpd_plugin) &&
 	    !plugin_callbacks_zero_tail(d)) {
-		snprintf(why, whylen,
-			 "plugin '%s' (%s): descriptor has %u bytes with non-zero fields past the %zu this compendium knows",
-			 name, path, d->struct_size,
-			 sizeof(struct cpd_plugin));
+		snprintf(
+			why, whylen,
+			"plugin '%s' (%s): descriptor has %u bytes with non-zero fields past the %zu this compendium knows",
+			name, path, d->struct_size, sizeof(struct cpd_plugin));
 		return -EPROTO;
 	}
 	memset(copy, 0, sizeof(*copy));
 	memcpy(copy, d, MIN((size_t)d->struct_size, sizeof(*copy)));
 
 	if (!copy->name || strcmp(copy->name, name)) {
-		snprintf(why, whylen,
-			 "plugin file %s declares the name '%s': a plugin's name must equal its file name ('%s')",
-			 path, copy->name ? copy->name : "(null)", name);
+		snprintf(
+			why, whylen,
+			"plugin file %s declares the name '%s': a plugin's name must equal its file name ('%s')",
+			path, copy->name ? copy->name : "(null)", name);
 		return -EINVAL;
 	}
 	if (copy->role != CPD_ROLE_ANALYZER && copy->role != CPD_ROLE_OUTPUT) {
@@ -219,21 +224,25 @@ int plugin_check_desc(const struct cpd_plugin *d, const char *name,
 		return -EINVAL;
 	}
 	if (copy->subscribe && !copy->on_event) {
-		snprintf(why, whylen,
-			 "plugin '%s' (%s): required callback on_event is missing (it subscribes to events)",
-			 name, path);
+		snprintf(
+			why, whylen,
+			"plugin '%s' (%s): required callback on_event is missing (it subscribes to events)",
+			name, path);
 		return -EINVAL;
 	}
-	if (copy->subscribe & ~(CPD_EVMASK_BUILTIN | ~((UINT64_C(1) << CPD_EV_CUSTOM_FIRST) - 1))) {
-		snprintf(why, whylen,
-			 "plugin '%s' (%s): subscribes to undefined event kinds (mask 0x%llx)",
-			 name, path, (unsigned long long)copy->subscribe);
+	if (copy->subscribe & ~(CPD_EVMASK_BUILTIN |
+				~((UINT64_C(1) << CPD_EV_CUSTOM_FIRST) - 1))) {
+		snprintf(
+			why, whylen,
+			"plugin '%s' (%s): subscribes to undefined event kinds (mask 0x%llx)",
+			name, path, (unsigned long long)copy->subscribe);
 		return -EINVAL;
 	}
 	if (copy->role == CPD_ROLE_OUTPUT && !copy->subscribe) {
-		snprintf(why, whylen,
-			 "plugin '%s' (%s): an output must subscribe to at least one event kind",
-			 name, path);
+		snprintf(
+			why, whylen,
+			"plugin '%s' (%s): an output must subscribe to at least one event kind",
+			name, path);
 		return -EINVAL;
 	}
 	if (optval_check_table(copy->options, reason, sizeof(reason)) < 0) {
@@ -256,19 +265,21 @@ static void plugin_explain_missing(void *handle, const char *name,
 			continue;
 		snprintf(sym, sizeof(sym), "cpd_plugin_v%d", major);
 		if (dlsym(handle, sym)) {
-			snprintf(why, whylen,
-				 "plugin '%s' (%s) was built for plugin ABI %d but this compendium implements ABI %d",
-				 name, path, major, CPD_ABI_MAJOR);
+			snprintf(
+				why, whylen,
+				"plugin '%s' (%s) was built for plugin ABI %d but this compendium implements ABI %d",
+				name, path, major, CPD_ABI_MAJOR);
 			return;
 		}
 	}
-	snprintf(why, whylen,
-		 "plugin '%s' (%s) exports no %s symbol: not a compendium plugin",
-		 name, path, CPD_PLUGIN_SYMBOL_STR);
+	snprintf(
+		why, whylen,
+		"plugin '%s' (%s) exports no %s symbol: not a compendium plugin",
+		name, path, CPD_PLUGIN_SYMBOL_STR);
 }
 
-int plugin_load_file(const char *given, const char *name,
-		     struct plugin **out, char *why, size_t whylen)
+int plugin_load_file(const char *given, const char *name, struct plugin **out,
+		     char *why, size_t whylen)
 {
 	char reason[512], path[PATH_MAX];
 	const struct cpd_plugin *d;
@@ -324,9 +335,10 @@ int plugin_load(const struct plugin_path *pp, const char *name,
 	size_t i;
 
 	if (!optval_valid_name(name, 31)) {
-		snprintf(why, whylen,
-			 "bad plugin name '%s': plugin names are [a-z0-9_]+, at most 31 characters",
-			 name);
+		snprintf(
+			why, whylen,
+			"bad plugin name '%s': plugin names are [a-z0-9_]+, at most 31 characters",
+			name);
 		return -EINVAL;
 	}
 	for (i = 0; i < pp->ndirs; i++) {
@@ -336,8 +348,8 @@ int plugin_load(const struct plugin_path *pp, const char *name,
 		return plugin_load_file(path, name, out, why, whylen);
 	}
 	dirs = plugin_path_string(pp);
-	snprintf(why, whylen, "unknown plugin '%s': no %s.so in %s", name,
-		 name, *dirs ? dirs : "(empty plugin path)");
+	snprintf(why, whylen, "unknown plugin '%s': no %s.so in %s", name, name,
+		 *dirs ? dirs : "(empty plugin path)");
 	free(dirs);
 	return -ENOENT;
 }

@@ -13,7 +13,7 @@
 
 struct plugin {
 	char *name;
-	char *path;		/* absolute, as passed to dlopen */
+	char *path; /* absolute, as passed to dlopen */
 	void *handle;
 	/* Host-side copy of the descriptor: fields the plugin's ABI minor
 	 * did not have read as zero. */
@@ -48,8 +48,8 @@ char *plugin_path_string(const struct plugin_path *pp);
 int plugin_load(const struct plugin_path *pp, const char *name,
 		struct plugin **out, char *why, size_t whylen);
 /* Load a given file (for --list-plugins and tests). */
-int plugin_load_file(const char *path, const char *name,
-		     struct plugin **out, char *why, size_t whylen);
+int plugin_load_file(const char *path, const char *name, struct plugin **out,
+		     char *why, size_t whylen);
 void plugin_unload(struct plugin *p);
 
 /* Check a descriptor, as plugin_load does after dlsym. */
@@ -58,7 +58,6 @@ int plugin_check_desc(const struct cpd_plugin *d, const char *name,
 		      size_t whylen);
 
 /* Whether a plugin file (and its directory) may be loaded as euid. */
-int plugin_check_perms(const char *path, uid_t euid, char *why,
-		       size_t whylen);
+int plugin_check_perms(const char *path, uid_t euid, char *why, size_t whylen);
 
 #endif /* CPD_CORE_PLUGIN_H */

@@ -56,7 +56,8 @@ static void plugin_list_one(const struct plugin *p, FILE *fp)
 	}
 	fprintf(fp, "    options:\n");
 	for (o = d->options; o->name; o++) {
-		fprintf(fp, "      %-18s %-8s", o->name, optval_type_name(o->type));
+		fprintf(fp, "      %-18s %-8s", o->name,
+			optval_type_name(o->type));
 		if (o->flags & CPD_OPTF_REQUIRED)
 			fprintf(fp, " (required)");
 		else if (o->def)
@@ -131,7 +132,8 @@ int plugin_list(const struct plugin_path *pp, FILE *fp)
 	if (!nseen) {
 		char *dirs = plugin_path_string(pp);
 
-		log_error("no plugins found in %s", *dirs ? dirs : "(empty plugin path)");
+		log_error("no plugins found in %s",
+			  *dirs ? dirs : "(empty plugin path)");
 		free(dirs);
 		rc = 1;
 	}

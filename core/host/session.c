@@ -20,27 +20,45 @@
 static const char *const policy_names[] = { "warn", "disable", "abort", NULL };
 
 const struct cpd_option session_core_options[] = {
-	{ .name = "verbose", .type = CPD_OPT_UINT, .def = "0",
-	  .offset = offsetof(struct core_opts, verbose), .min = 0, .max = 9,
+	{ .name = "verbose",
+	  .type = CPD_OPT_UINT,
+	  .def = "0",
+	  .offset = offsetof(struct core_opts, verbose),
+	  .min = 0,
+	  .max = 9,
 	  .help = "1: print every syscall; 2: debug messages too (-v, -vv)" },
-	{ .name = "string_limit", .type = CPD_OPT_SIZE, .def = "32",
-	  .offset = offsetof(struct core_opts, string_limit), .min = 0,
+	{ .name = "string_limit",
+	  .type = CPD_OPT_SIZE,
+	  .def = "32",
+	  .offset = offsetof(struct core_opts, string_limit),
+	  .min = 0,
 	  .max = 1 << 20,
 	  .help = "bytes kept of tracee strings and buffers (-s); paths are kept whole" },
-	{ .name = "flush_interval", .type = CPD_OPT_DURATION, .def = "1s",
+	{ .name = "flush_interval",
+	  .type = CPD_OPT_DURATION,
+	  .def = "1s",
 	  .offset = offsetof(struct core_opts, flush_interval),
-	  .min = 1000000, .max = 3600000000000LL,
+	  .min = 1000000,
+	  .max = 3600000000000LL,
 	  .help = "how often plugins flush their buffers" },
-	{ .name = "deterministic", .type = CPD_OPT_BOOL, .def = "no",
+	{ .name = "deterministic",
+	  .type = CPD_OPT_BOOL,
+	  .def = "no",
 	  .offset = offsetof(struct core_opts, deterministic),
 	  .help = "stable output for tests: times and addresses are not shown where they vary" },
-	{ .name = "seccomp", .type = CPD_OPT_BOOL, .def = "yes",
+	{ .name = "seccomp",
+	  .type = CPD_OPT_BOOL,
+	  .def = "yes",
 	  .offset = offsetof(struct core_opts, seccomp),
 	  .help = "stop the tracee only for the syscalls plugins subscribe to (--no-seccomp turns it off)" },
-	{ .name = "stats", .type = CPD_OPT_BOOL, .def = "no",
+	{ .name = "stats",
+	  .type = CPD_OPT_BOOL,
+	  .def = "no",
 	  .offset = offsetof(struct core_opts, stats),
 	  .help = "print the seccomp filter's syscalls, the tracer's counters and its peak memory on stderr (for benchmarks)" },
-	{ .name = "on_plugin_error", .type = CPD_OPT_ENUM, .def = "warn",
+	{ .name = "on_plugin_error",
+	  .type = CPD_OPT_ENUM,
+	  .def = "warn",
 	  .offset = offsetof(struct core_opts, on_plugin_error),
 	  .choices = policy_names,
 	  .help = "what a failing plugin callback does: warn, disable the instance, or abort tracing" },
@@ -101,19 +119,21 @@ static bool session_host_keys(struct session *s,
 
 	e = config_lookup(sec, "enabled");
 	if (e && optval_parse_bool(e->value, &enabled) < 0)
-		config_error(&s->cfg, e->origin, e->line,
-			     "%s: bad value '%s' for key 'enabled': expected yes or no",
-			     sec->name, e->value);
+		config_error(
+			&s->cfg, e->origin, e->line,
+			"%s: bad value '%s' for key 'enabled': expected yes or no",
+			sec->name, e->value);
 	e = config_lookup(sec, "plugin");
 	if (e) {
 		if (!optval_valid_name(e->value, CONFIG_MAX_PLUGIN))
-			config_error(&s->cfg, e->origin, e->line,
-				     "%s: bad plugin name '%s': plugin names are [a-z0-9_]+",
-				     sec->name, e->value);
+			config_error(
+				&s->cfg, e->origin, e->line,
+				"%s: bad plugin name '%s': plugin names are [a-z0-9_]+",
+				sec->name, e->value);
 		else
 			snprintf(plugin, plugin_len, "%s", e->value);
-	} else if (config_parse_section_name(sec->name, plugin, plugin_len,
-					     why, sizeof(why)) < 0) {
+	} else if (config_parse_section_name(sec->name, plugin, plugin_len, why,
+					     sizeof(why)) < 0) {
 		config_error(&s->cfg, sec->origin, sec->line, "%s", why);
 	}
 	for (i = 0; i < sec->nentries; i++) {
@@ -133,7 +153,8 @@ static bool session_host_keys(struct session *s,
 				ok = sysent_class_bit(*n + 1) != 0 ||
 				     !strcmp(*n + 1, "all");
 			else
-				ok = sysent_number(sysent_native_arch(), *n) >= 0;
+				ok = sysent_number(sysent_native_arch(), *n) >=
+				     0;
 			if (!ok)
 				config_error(&s->cfg, ev->origin, ev->line,
 					     "%s: %s: unknown %s '%s'",
@@ -185,8 +206,8 @@ int session_configure(struct session *s)
 			continue;
 		p = session_plugin(s, plugin, why, sizeof(why), &err);
 		if (!p) {
-			config_error(&s->cfg, sec->origin, sec->line, "[%s]: %s",
-				     sec->name, why);
+			config_error(&s->cfg, sec->origin, sec->line,
+				     "[%s]: %s", sec->name, why);
 			continue;
 		}
 		options_validate(&s->cfg, sec, p->desc.options);
@@ -195,11 +216,11 @@ int session_configure(struct session *s)
 
 			for (j = 0; j < s->ninst; j++)
 				if (s->inst[j]->plugin == p)
-					config_error(&s->cfg, sec->origin,
-						     sec->line,
-						     "[%s]: plugin '%s' allows one instance, and [%s] is one already",
-						     sec->name, plugin,
-						     s->inst[j]->name);
+					config_error(
+						&s->cfg, sec->origin, sec->line,
+						"[%s]: plugin '%s' allows one instance, and [%s] is one already",
+						sec->name, plugin,
+						s->inst[j]->name);
 		}
 		inst = xcalloc(1, sizeof(*inst));
 		inst->name = xstrdup(sec->name);
@@ -207,8 +228,8 @@ int session_configure(struct session *s)
 		p->refs++;
 		inst->section = sec;
 		inst->session = s;
-		s->inst = xgrow(s->inst, &s->capinst, s->ninst,
-				sizeof(*s->inst));
+		s->inst =
+			xgrow(s->inst, &s->capinst, s->ninst, sizeof(*s->inst));
 		s->inst[s->ninst++] = inst;
 	}
 	return s->cfg.errors ? -EINVAL : 0;
@@ -254,9 +275,10 @@ static int session_mask(struct session *s, struct instance *inst)
 			continue;
 		}
 		if (!(inst->mask & CPD_EVMASK(k)))
-			log_warn("%s:%u: %s: plugin '%s' does not take '%s' events",
-				 e->origin, e->line, inst->name,
-				 inst->plugin->name, *n);
+			log_warn(
+				"%s:%u: %s: plugin '%s' does not take '%s' events",
+				e->origin, e->line, inst->name,
+				inst->plugin->name, *n);
 		want |= CPD_EVMASK((unsigned)k);
 	}
 	optval_free_list(names);
@@ -305,7 +327,8 @@ static void session_syscall_filter(struct session *s, struct instance *inst)
 					if (**n == '%')
 						keep = !strcmp(*n + 1, "all") ||
 						       (se->classes &
-							sysent_class_bit(*n + 1));
+							sysent_class_bit(*n +
+									 1));
 					else
 						keep = !strcmp(*n, se->name);
 				}
@@ -443,7 +466,8 @@ int session_start(struct session *s)
 		if (inst->state != INST_INITIALIZED)
 			continue;
 		rc = inst->plugin->desc.start ?
-			     inst->plugin->desc.start(inst->state_ptr) : 0;
+			     inst->plugin->desc.start(inst->state_ptr) :
+			     0;
 		if (rc < 0) {
 			log_msg(CPD_LOG_ERROR, inst->name, "start failed: %s",
 				strerror(-rc));

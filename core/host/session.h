@@ -15,18 +15,18 @@
 #include "plugin.h"
 
 enum inst_state {
-	INST_CONFIGURED = 0,	/* options validated */
-	INST_INITIALIZED,	/* init() returned 0 */
-	INST_STARTED,		/* start() returned 0 */
-	INST_STOPPED,		/* stop() called */
-	INST_FAILED,		/* init() or start() failed: no more calls but fini */
-	INST_FINISHED,		/* fini() called */
+	INST_CONFIGURED = 0, /* options validated */
+	INST_INITIALIZED,    /* init() returned 0 */
+	INST_STARTED,	     /* start() returned 0 */
+	INST_STOPPED,	     /* stop() called */
+	INST_FAILED,   /* init() or start() failed: no more calls but fini */
+	INST_FINISHED, /* fini() called */
 };
 
 enum plugin_error_policy {
-	POLICY_WARN = 0,	/* log it and carry on */
-	POLICY_DISABLE = 1,	/* log it and stop calling that instance */
-	POLICY_ABORT = 2,	/* log it and end tracing (reports are written) */
+	POLICY_WARN = 0,    /* log it and carry on */
+	POLICY_DISABLE = 1, /* log it and stop calling that instance */
+	POLICY_ABORT = 2,   /* log it and end tracing (reports are written) */
 };
 
 /* [core] settings. */
@@ -37,23 +37,23 @@ struct core_opts {
 	bool deterministic;
 	bool seccomp;
 	bool stats;
-	int32_t on_plugin_error;	/* enum plugin_error_policy */
+	int32_t on_plugin_error; /* enum plugin_error_policy */
 };
 
 struct instance {
-	char *name;		/* section name, "csv:syscalls" */
+	char *name; /* section name, "csv:syscalls" */
 	struct plugin *plugin;
 	const struct config_section *section;
 	struct session *session;
 	enum inst_state state;
 	void *state_ptr;
-	uint64_t mask;		/* effective subscription */
-	uint64_t sc_classes;	/* syscall selection */
-	char **sc_names;	/* NULL-terminated, or NULL */
-	bool sc_narrowed;	/* "syscalls =" given */
-	bool disabled;		/* by the error policy */
-	bool inited;		/* init() succeeded: fini() is owed */
-	struct host_watch **watches;	/* fds it watches */
+	uint64_t mask;		     /* effective subscription */
+	uint64_t sc_classes;	     /* syscall selection */
+	char **sc_names;	     /* NULL-terminated, or NULL */
+	bool sc_narrowed;	     /* "syscalls =" given */
+	bool disabled;		     /* by the error policy */
+	bool inited;		     /* init() succeeded: fini() is owed */
+	struct host_watch **watches; /* fds it watches */
 	size_t nwatches, capwatches;
 	unsigned errors;
 	/* option values handed to the plugin (host-owned) */
@@ -74,9 +74,9 @@ typedef ssize_t (*session_read_fn)(void *ctx, uint64_t addr, void *buf,
 struct session {
 	struct config cfg;
 	struct plugin_path path;
-	struct plugin **plugins;	/* loaded, one per file */
+	struct plugin **plugins; /* loaded, one per file */
 	size_t nplugins, capplugins;
-	struct instance **inst;		/* config order */
+	struct instance **inst; /* config order */
 	size_t ninst, capinst;
 	struct bus *bus;
 	struct loop *loop;
@@ -85,7 +85,7 @@ struct session {
 	struct cpd_trace_stats stats;
 	char *command;
 	char hostname[256];
-	bool aborted;			/* an instance asked to end tracing */
+	bool aborted; /* an instance asked to end tracing */
 
 	/* valid while a CPD_EV_SYSCALL is being delivered */
 	session_read_fn read_fn;

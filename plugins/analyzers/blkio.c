@@ -39,13 +39,13 @@
 /* One device (partition, or the disk for requests without one). */
 struct blk_dev {
 	uint32_t dev;
-	uint64_t by_op[6];	/* indexed by CPD_BLKIO_* */
+	uint64_t by_op[6]; /* indexed by CPD_BLKIO_* */
 	uint64_t bytes, errors;
 	struct hist h;
 };
 
 struct blk {
-	struct ebpf_analyzer a;	/* first: see analyzer.h */
+	struct ebpf_analyzer a; /* first: see analyzer.h */
 	/* options */
 	bool group;
 
@@ -55,7 +55,9 @@ struct blk {
 };
 
 static const struct cpd_option blk_options[] = {
-	{ .name = "group", .type = CPD_OPT_BOOL, .def = "yes",
+	{ .name = "group",
+	  .type = CPD_OPT_BOOL,
+	  .def = "yes",
 	  .offset = offsetof(struct blk, group),
 	  .help = "one event for consecutive requests of one process of the same size (off with -v)" },
 	EBPF_OPTION_RING_KB,
@@ -153,13 +155,12 @@ static void blk_report(void *state)
 	kv[n++] = report_u64("discards", "Discards", CPD_UNIT_COUNT,
 			     b->by_op[CPD_BLKIO_DISCARD]);
 	kv[n++] = report_u64("bytes", "Bytes", CPD_UNIT_BYTES, b->bytes);
-	n += hist_report_section(kv + n, &b->all, "Avg latency",
-				 "Max latency");
+	n += hist_report_section(kv + n, &b->all, "Avg latency", "Max latency");
 	kv[n++] = report_u64("queue_p50", "Queued before issue, p50",
 			     CPD_UNIT_NS, hist_percentile(&b->queue, 50));
 	kv[n++] = report_u64("errors", "Errors", CPD_UNIT_COUNT, b->errors);
-	kv[n++] = report_u64("lost", "Lost records (ring full)",
-			     CPD_UNIT_COUNT, b->a.lost);
+	kv[n++] = report_u64("lost", "Lost records (ring full)", CPD_UNIT_COUNT,
+			     b->a.lost);
 	report_publish(b->a.e.host, b->a.e.inst, "blkio",
 		       "Block I/O latency (eBPF)", 0, 44, kv, (uint32_t)n);
 }
@@ -175,16 +176,16 @@ static void blk_report_dev(void *state, const void *row)
 	size_t n = 0;
 
 	kv[n++] = report_text("dev", "Device", dev, (size_t)dl);
-	kv[n++] = report_u64("operations", "Operations", CPD_UNIT_COUNT,
-			     d->h.n);
+	kv[n++] =
+		report_u64("operations", "Operations", CPD_UNIT_COUNT, d->h.n);
 	kv[n++] = report_u64("reads", "Reads", CPD_UNIT_COUNT,
 			     d->by_op[CPD_BLKIO_READ]);
 	kv[n++] = report_u64("writes", "Writes", CPD_UNIT_COUNT,
 			     d->by_op[CPD_BLKIO_WRITE]);
 	kv[n++] = report_u64("other", "Other", CPD_UNIT_COUNT,
 			     d->by_op[CPD_BLKIO_FLUSH] +
-			     d->by_op[CPD_BLKIO_DISCARD] +
-			     d->by_op[CPD_BLKIO_OTHER]);
+				     d->by_op[CPD_BLKIO_DISCARD] +
+				     d->by_op[CPD_BLKIO_OTHER]);
 	kv[n++] = report_u64("bytes", "Bytes", CPD_UNIT_BYTES, d->bytes);
 	n += hist_report_row(kv + n, &d->h, HIST_P50 | HIST_P99, hbuf,
 			     sizeof(hbuf));
@@ -239,19 +240,15 @@ static int blk_init(struct cpd_instance *inst, const struct cpd_host *host,
 }
 
 CPD_PLUGIN_DEFINE(
-	.role = CPD_ROLE_ANALYZER,
-	.name = "blkio",
-	.version = "1.0",
-	.description = "block I/O latency of the traced processes (eBPF), by device",
-	.subscribe = CPD_EVMASK(CPD_EV_PROC),
-	.publishes = CPD_EVMASK(CPD_EV_BLKIO) | CPD_EVMASK(CPD_EV_LOST) |
-		     CPD_EVMASK(CPD_EV_REPORT),
-	.flags = CPD_PF_SINGLETON,
-	.options = blk_options,
-	.init = blk_init,
-	.start = ebpf_analyzer_start,
-	.on_event = ebpf_analyzer_on_event,
-	.flush = ebpf_analyzer_flush,
-	.stop = ebpf_analyzer_stop,
-	.fini = ebpf_analyzer_fini,
-);
+		.role = CPD_ROLE_ANALYZER, .name = "blkio", .version = "1.0",
+		.description =
+			"block I/O latency of the traced processes (eBPF), by device",
+		.subscribe = CPD_EVMASK(CPD_EV_PROC),
+		.publishes = CPD_EVMASK(CPD_EV_BLKIO) |
+			     CPD_EVMASK(CPD_EV_LOST) |
+			     CPD_EVMASK(CPD_EV_REPORT),
+		.flags = CPD_PF_SINGLETON, .options = blk_options,
+		.init = blk_init, .start = ebpf_analyzer_start,
+		.on_event = ebpf_analyzer_on_event,
+		.flush = ebpf_analyzer_flush, .stop = ebpf_analyzer_stop,
+		.fini = ebpf_analyzer_fini, );

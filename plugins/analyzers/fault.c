@@ -65,14 +65,14 @@
 #include "lib/report.h"
 
 /* Default ring: 16 data pages (64 KiB) per thread, ~1600 faults. */
-#define FLT_RING_PAGES_DEF	"16"
+#define FLT_RING_PAGES_DEF "16"
 
 /* One line of /proc/PID/maps. */
 struct flt_region {
 	uint64_t start, end;
 	uint32_t prot;
-	uint32_t kind;		/* enum cpd_region_kind */
-	const char *name;	/* in the proc's text; "" for anonymous */
+	uint32_t kind;	  /* enum cpd_region_kind */
+	const char *name; /* in the proc's text; "" for anonymous */
 };
 
 /* A process (thread group): its address-space view and its totals. */
@@ -80,11 +80,11 @@ struct flt_proc {
 	int32_t pid;
 	char comm[16];
 	bool alive;
-	bool stale;		/* maps changed since we read them */
-	uint64_t reread_seq;	/* drain that last read them on a miss */
-	struct flt_region *r;	/* sorted by start */
+	bool stale;	      /* maps changed since we read them */
+	uint64_t reread_seq;  /* drain that last read them on a miss */
+	struct flt_region *r; /* sorted by start */
 	size_t n, rcap;
-	char *text;		/* the maps as read, names cut out in place */
+	char *text; /* the maps as read, names cut out in place */
 	size_t tcap;
 	uint64_t faults;
 	uint64_t pages;
@@ -108,9 +108,9 @@ struct flt_task {
 	bool watched;
 	struct perf_event_mmap_page *mp;
 	size_t mlen;
-	uint64_t lost;		/* not yet published */
-	uint64_t seen;		/* samples read from the ring */
-	uint64_t lost_total;	/* lost, published or not */
+	uint64_t lost;	     /* not yet published */
+	uint64_t seen;	     /* samples read from the ring */
+	uint64_t lost_total; /* lost, published or not */
 	struct flt_group g;
 };
 
@@ -122,10 +122,10 @@ struct flt {
 	const struct cpd_host *host;
 	struct cpd_instance *inst;
 	uint64_t page;
-	bool disabled;		/* perf is not usable: we only say so */
-	bool exclude_kernel;	/* what perf_event_paranoid lets us do */
+	bool disabled;	     /* perf is not usable: we only say so */
+	bool exclude_kernel; /* what perf_event_paranoid lets us do */
 	bool noted_mmap;
-	uint64_t drain_seq;	/* counts drains, to bound re-reads */
+	uint64_t drain_seq; /* counts drains, to bound re-reads */
 
 	struct flt_task **t;
 	size_t nt, tcap;
@@ -134,23 +134,28 @@ struct flt {
 
 	/* totals for the report */
 	uint64_t faults, pages, lost;
-	uint64_t by_kind[5];	/* indexed by enum cpd_region_kind */
+	uint64_t by_kind[5]; /* indexed by enum cpd_region_kind */
 };
 
 static const struct cpd_option flt_options[] = {
-	{ .name = "major", .type = CPD_OPT_BOOL, .def = "no",
+	{ .name = "major",
+	  .type = CPD_OPT_BOOL,
+	  .def = "no",
 	  .offset = offsetof(struct flt, major),
 	  .help = "sample major faults (ones that read from disk) instead of minor ones" },
-	{ .name = "ring_pages", .type = CPD_OPT_UINT, .def = FLT_RING_PAGES_DEF,
-	  .offset = offsetof(struct flt, ring_pages), .min = 1, .max = 4096,
+	{ .name = "ring_pages",
+	  .type = CPD_OPT_UINT,
+	  .def = FLT_RING_PAGES_DEF,
+	  .offset = offsetof(struct flt, ring_pages),
+	  .min = 1,
+	  .max = 4096,
 	  .help = "perf ring size per thread in pages (rounded up to a power of two)" },
 	CPD_OPTION_END
 };
 
 /* The calls that change the layout; i386's mmap2 as the mmap analyzer. */
-static const char *const flt_syscalls[] = {
-	"brk", "mmap", "munmap", "mremap", "mmap2", NULL
-};
+static const char *const flt_syscalls[] = { "brk",    "mmap",  "munmap",
+					    "mremap", "mmap2", NULL };
 
 /* ---- processes and their maps -------------------------------------- */
 
@@ -208,7 +213,7 @@ static uint32_t flt_kind(const char *name)
 		return CPD_REGION_STACK;
 	if (*name == '/')
 		return CPD_REGION_FILE;
-	return CPD_REGION_UNKNOWN;	/* [vdso], [vvar], ... */
+	return CPD_REGION_UNKNOWN; /* [vdso], [vvar], ... */
 }
 
 /* Skip n space-separated fields of a maps line. */
@@ -349,7 +354,8 @@ static void flt_group_flush(struct flt *f, struct flt_task *t)
 	ev.pid = t->pid;
 	ev.tid = t->tid;
 	if (p)
-		ev.comm = report_str(p->comm, strnlen(p->comm, sizeof(p->comm)));
+		ev.comm =
+			report_str(p->comm, strnlen(p->comm, sizeof(p->comm)));
 	e->addr = g->addr;
 	e->flags = g->flags;
 	e->count = g->count;
@@ -362,8 +368,8 @@ static void flt_group_flush(struct flt *f, struct flt_task *t)
 		if (g->reg->kind == CPD_REGION_ANON && !*g->reg->name)
 			e->region_name = report_str("[anon]", 6);
 		else
-			e->region_name = report_str(g->reg->name,
-						    strlen(g->reg->name));
+			e->region_name =
+				report_str(g->reg->name, strlen(g->reg->name));
 	}
 	/* a refusal is logged by the host; the totals are ours either way */
 	f->host->publish(f->inst, &ev);
@@ -407,8 +413,8 @@ static void flt_sample(struct flt *f, struct flt_task *t, uint64_t ns,
 		 * watch: read again. The open group borrows a region name from
 		 * the old view, so it goes out first.
 		 */
-		if (p->stale || (!reg && p->alive &&
-				  p->reread_seq != f->drain_seq)) {
+		if (p->stale ||
+		    (!reg && p->alive && p->reread_seq != f->drain_seq)) {
 			if (!p->stale)
 				p->reread_seq = f->drain_seq;
 			flt_group_flush(f, t);
@@ -471,11 +477,11 @@ static void flt_drain(struct flt *f, struct flt_task *t)
 	tail = mp->data_tail;
 	while (tail < head) {
 		struct perf_event_header h;
-		uint64_t rec[3];	/* TID, TIME, ADDR; LOST: id, lost */
+		uint64_t rec[3]; /* TID, TIME, ADDR; LOST: id, lost */
 
 		flt_copy_out(data, dsz, tail % dsz, &h, sizeof(h));
 		if (h.size < sizeof(h))
-			break;	/* cannot happen; do not spin on it */
+			break; /* cannot happen; do not spin on it */
 		if (h.type == PERF_RECORD_SAMPLE &&
 		    h.size >= sizeof(h) + 3 * sizeof(uint64_t)) {
 			/* sample_type order: TID (pid, tid), TIME, ADDR */
@@ -669,9 +675,10 @@ static void flt_task_open(struct flt *f, int32_t pid, int32_t tid)
 		t->mp = NULL;
 		if (!f->noted_mmap) {
 			f->noted_mmap = true;
-			f->host->log(f->inst, CPD_LOG_NOTE,
-				     "cannot map a perf ring for task %d (%s): its page faults are not counted; raise kernel.perf_event_mlock_kb or ulimit -l, lower [fault] ring_pages, or run as root",
-				     tid, strerror(errno));
+			f->host->log(
+				f->inst, CPD_LOG_NOTE,
+				"cannot map a perf ring for task %d (%s): its page faults are not counted; raise kernel.perf_event_mlock_kb or ulimit -l, lower [fault] ring_pages, or run as root",
+				tid, strerror(errno));
 		}
 		close(fd);
 		free(t);
@@ -914,17 +921,20 @@ static void flt_probe(struct flt *f)
 		fclose(fp);
 	}
 	if (err == ENOENT || err == ENOSYS || err == EOPNOTSUPP)
-		f->host->log(f->inst, CPD_LOG_NOTE,
-			     "page faults are not counted: this kernel has no software perf events (%s)",
-			     strerror(err));
+		f->host->log(
+			f->inst, CPD_LOG_NOTE,
+			"page faults are not counted: this kernel has no software perf events (%s)",
+			strerror(err));
 	else if (paranoid > -9)
-		f->host->log(f->inst, CPD_LOG_NOTE,
-			     "page faults are not counted: perf_event_open is not permitted (%s, kernel.perf_event_paranoid is %d); run as root or allow it with sysctl kernel.perf_event_paranoid=1",
-			     strerror(err), paranoid);
+		f->host->log(
+			f->inst, CPD_LOG_NOTE,
+			"page faults are not counted: perf_event_open is not permitted (%s, kernel.perf_event_paranoid is %d); run as root or allow it with sysctl kernel.perf_event_paranoid=1",
+			strerror(err), paranoid);
 	else
-		f->host->log(f->inst, CPD_LOG_NOTE,
-			     "page faults are not counted: perf_event_open is not permitted (%s); run as root or allow it with sysctl kernel.perf_event_paranoid=1",
-			     strerror(err));
+		f->host->log(
+			f->inst, CPD_LOG_NOTE,
+			"page faults are not counted: perf_event_open is not permitted (%s); run as root or allow it with sysctl kernel.perf_event_paranoid=1",
+			strerror(err));
 }
 
 static int flt_init(struct cpd_instance *inst, const struct cpd_host *host,
@@ -980,21 +990,15 @@ static void flt_fini(void *state)
 }
 
 CPD_PLUGIN_DEFINE(
-	.role = CPD_ROLE_ANALYZER,
-	.name = "fault",
-	.version = "1.0",
-	.description = "page faults of every traced thread (perf sampling), by region and process",
-	.subscribe = CPD_EVMASK(CPD_EV_SYSCALL) | CPD_EVMASK(CPD_EV_PROC),
-	.syscall_classes = 0,
-	.syscalls = flt_syscalls,
-	.publishes = CPD_EVMASK(CPD_EV_FAULT) | CPD_EVMASK(CPD_EV_LOST) |
-		     CPD_EVMASK(CPD_EV_REPORT),
-	.flags = CPD_PF_SINGLETON,
-	.options = flt_options,
-	.init = flt_init,
-	.start = flt_start,
-	.on_event = flt_on_event,
-	.flush = flt_flush,
-	.stop = flt_stop,
-	.fini = flt_fini,
-);
+		.role = CPD_ROLE_ANALYZER, .name = "fault", .version = "1.0",
+		.description =
+			"page faults of every traced thread (perf sampling), by region and process",
+		.subscribe = CPD_EVMASK(CPD_EV_SYSCALL) |
+			     CPD_EVMASK(CPD_EV_PROC),
+		.syscall_classes = 0, .syscalls = flt_syscalls,
+		.publishes = CPD_EVMASK(CPD_EV_FAULT) |
+			     CPD_EVMASK(CPD_EV_LOST) |
+			     CPD_EVMASK(CPD_EV_REPORT),
+		.flags = CPD_PF_SINGLETON, .options = flt_options,
+		.init = flt_init, .start = flt_start, .on_event = flt_on_event,
+		.flush = flt_flush, .stop = flt_stop, .fini = flt_fini, );

@@ -32,25 +32,25 @@
 #include "lib/report.h"
 
 /* Past this many distinct paths, bytes still count but rows stop growing. */
-#define FILE_MAX_PATHS		(1u << 20)
+#define FILE_MAX_PATHS (1u << 20)
 /* A resolved directory plus a relative name, both at most PATH_MAX. */
-#define FILE_JOIN_MAX		(2 * 4096 + 2)
+#define FILE_JOIN_MAX (2 * 4096 + 2)
 
 /* One path: the row of file.files, or of file.failed when err != 0. */
 struct file_ent {
-	struct file_ent *next;	/* hash chain */
+	struct file_ent *next; /* hash chain */
 	uint64_t read_bytes;
 	uint64_t written_bytes;
 	uint64_t reads;
 	uint64_t writes;
-	uint64_t opens;		/* file.failed: failures */
+	uint64_t opens; /* file.failed: failures */
 	uint32_t hash;
-	int err;		/* file.failed only */
+	int err; /* file.failed only */
 	bool hidden;
 	bool opened_read;
 	bool opened_write;
 	uint32_t len;
-	char path[];		/* len bytes, then a NUL */
+	char path[]; /* len bytes, then a NUL */
 };
 
 struct file_table {
@@ -69,12 +69,12 @@ struct file {
 	struct noise noise;
 	bool verbose;
 	bool warned_full;
-	uint32_t seed;			/* of the path hash */
+	uint32_t seed; /* of the path hash */
 
-	struct file_table files;	/* by path */
-	struct file_table failed;	/* by path and errno */
+	struct file_table files;  /* by path */
+	struct file_table failed; /* by path and errno */
 
-	struct callmap calls;		/* syscall -> file_calls index */
+	struct callmap calls; /* syscall -> file_calls index */
 
 	uint64_t read_bytes;
 	uint64_t written_bytes;
@@ -84,10 +84,13 @@ struct file {
 };
 
 static const struct cpd_option file_options[] = {
-	{ .name = "noise_filter", .type = CPD_OPT_BOOL, .def = "yes",
+	{ .name = "noise_filter",
+	  .type = CPD_OPT_BOOL,
+	  .def = "yes",
 	  .offset = offsetof(struct file, noise_filter),
 	  .help = "hide the loader, shared libraries, /proc, /sys and /dev (-v shows them)" },
-	{ .name = "hide", .type = CPD_OPT_LIST,
+	{ .name = "hide",
+	  .type = CPD_OPT_LIST,
 	  .offset = offsetof(struct file, hide),
 	  .help = "more paths to hide: fnmatch globs, a directory hides what is below it" },
 	CPD_OPTION_END
@@ -157,9 +160,10 @@ static struct file_ent *file_table_get(struct file *f, struct file_table *t,
 	}
 	if (t->n >= FILE_MAX_PATHS) {
 		if (!f->warned_full)
-			f->host->log(f->inst, CPD_LOG_WARN,
-				     "over %u distinct paths: totals go on, the per-file table stops growing",
-				     FILE_MAX_PATHS);
+			f->host->log(
+				f->inst, CPD_LOG_WARN,
+				"over %u distinct paths: totals go on, the per-file table stops growing",
+				FILE_MAX_PATHS);
 		f->warned_full = true;
 		return NULL;
 	}
@@ -202,8 +206,15 @@ static void file_publish(struct file *f, const struct cpd_event *sev,
 /* ---- opens ---------------------------------------------------------- */
 
 enum file_call {
-	FC_OPEN, FC_OPENAT, FC_OPENAT2, FC_CREAT,
-	FC_READ, FC_WRITE, FC_COPY, FC_SENDFILE, FC_SPLICE,
+	FC_OPEN,
+	FC_OPENAT,
+	FC_OPENAT2,
+	FC_CREAT,
+	FC_READ,
+	FC_WRITE,
+	FC_COPY,
+	FC_SENDFILE,
+	FC_SPLICE,
 };
 
 static const struct {
@@ -234,17 +245,15 @@ static const struct {
 };
 
 static const char *const file_syscalls[] = {
-	"open", "openat", "openat2", "creat",
-	"read", "pread64", "readv", "preadv", "preadv2",
-	"write", "pwrite64", "writev", "pwritev", "pwritev2",
-	"copy_file_range", "sendfile", "splice",
-	NULL
+	"open",	    "openat", "openat2", "creat",    "read",
+	"pread64",  "readv",  "preadv",	 "preadv2",  "write",
+	"pwrite64", "writev", "pwritev", "pwritev2", "copy_file_range",
+	"sendfile", "splice", NULL
 };
 
 /* The flags and mode the call was made with. */
 static void file_open_args(struct file *f, const struct cpd_syscall *sc,
-			   enum file_call call, uint32_t *flags,
-			   uint32_t *mode)
+			   enum file_call call, uint32_t *flags, uint32_t *mode)
 {
 	uint64_t how[2];
 	ssize_t n;
@@ -291,8 +300,7 @@ static void file_open_args(struct file *f, const struct cpd_syscall *sc,
  * core knows it. Relative to the cwd it stays relative: we do not know it.
  */
 static struct cpd_str file_arg_path(const struct cpd_syscall *sc,
-				    enum file_call call, char *buf,
-				    size_t size)
+				    enum file_call call, char *buf, size_t size)
 {
 	bool at = call == FC_OPENAT || call == FC_OPENAT2;
 	const struct cpd_arg *a = report_arg(sc, at ? 1 : 0);
@@ -310,8 +318,7 @@ static struct cpd_str file_arg_path(const struct cpd_syscall *sc,
 	 */
 	dir = report_arg_fd(sc, 0);
 	if (!dir || (dir->kind != CPD_FD_DIR && dir->kind != CPD_FD_FILE) ||
-	    !dir->path.len ||
-	    dir->path.ptr[0] != '/' ||
+	    !dir->path.len || dir->path.ptr[0] != '/' ||
 	    (size_t)dir->path.len + 1 + s.len + 1 > size)
 		return s;
 	memcpy(buf, dir->path.ptr, dir->path.len);
@@ -421,7 +428,8 @@ static bool file_count(struct file *f, const struct cpd_fdinfo *fd,
 		e->reads++;
 	}
 	if (write)
-		*(hidden ? &f->hidden_written_bytes : &f->written_bytes) += bytes;
+		*(hidden ? &f->hidden_written_bytes : &f->written_bytes) +=
+			bytes;
 	else
 		*(hidden ? &f->hidden_read_bytes : &f->read_bytes) += bytes;
 	return hidden;
@@ -589,20 +597,20 @@ static int file_stop(void *state)
 		opened_write += v[i]->opened_write;
 	}
 	kv[0] = report_u64("read_bytes", "Files read", CPD_UNIT_BYTES,
-			f->read_bytes);
+			   f->read_bytes);
 	kv[1] = report_u64("written_bytes", "Files written", CPD_UNIT_BYTES,
-			f->written_bytes);
+			   f->written_bytes);
 	kv[2] = report_u64("opened_read", "Opened for read", CPD_UNIT_COUNT,
-			opened_read);
+			   opened_read);
 	kv[3] = report_u64("opened_write", "Opened for write", CPD_UNIT_COUNT,
-			opened_write);
+			   opened_write);
 	kv[4] = report_u64("open_failures", "Failed opens", CPD_UNIT_COUNT,
-			f->open_failures);
+			   f->open_failures);
 	kv[5] = report_u64("hidden_read_bytes", "Library and system files read",
-			CPD_UNIT_BYTES, f->hidden_read_bytes);
+			   CPD_UNIT_BYTES, f->hidden_read_bytes);
 	kv[6] = report_u64("hidden_written_bytes",
-			"Library and system files written", CPD_UNIT_BYTES,
-			f->hidden_written_bytes);
+			   "Library and system files written", CPD_UNIT_BYTES,
+			   f->hidden_written_bytes);
 	report_publish(f->host, f->inst, "file", "Files", 0, 20, kv, 7);
 
 	for (i = 0; i < n; i++) {
@@ -610,13 +618,15 @@ static int file_stop(void *state)
 
 		kv[0] = report_text("path", "Path", e->path, e->len);
 		kv[1] = report_u64("read_bytes", "Read", CPD_UNIT_BYTES,
-				e->read_bytes);
+				   e->read_bytes);
 		kv[2] = report_u64("written_bytes", "Written", CPD_UNIT_BYTES,
-				e->written_bytes);
+				   e->written_bytes);
 		kv[3] = report_u64("reads", "Reads", CPD_UNIT_COUNT, e->reads);
-		kv[4] = report_u64("writes", "Writes", CPD_UNIT_COUNT, e->writes);
+		kv[4] = report_u64("writes", "Writes", CPD_UNIT_COUNT,
+				   e->writes);
 		kv[5] = report_u64("opens", "Opens", CPD_UNIT_COUNT, e->opens);
-		report_publish(f->host, f->inst, "file.files", "Files", CPD_REPORTF_ROW, 21, kv, 6);
+		report_publish(f->host, f->inst, "file.files", "Files",
+			       CPD_REPORTF_ROW, 21, kv, 6);
 	}
 	free(v);
 
@@ -633,8 +643,8 @@ static int file_stop(void *state)
 		kv[0] = report_text("path", "Path", e->path, e->len);
 		kv[1] = report_text("error", "Error", name, strlen(name));
 		kv[2] = report_u64("count", "Count", CPD_UNIT_COUNT, e->opens);
-		report_publish(f->host, f->inst, "file.failed", "Failed opens", CPD_REPORTF_ROW,
-			    22, kv, 3);
+		report_publish(f->host, f->inst, "file.failed", "Failed opens",
+			       CPD_REPORTF_ROW, 22, kv, 3);
 	}
 	free(v);
 	return 0;
@@ -688,19 +698,15 @@ static void file_fini(void *state)
 }
 
 CPD_PLUGIN_DEFINE(
-	.role = CPD_ROLE_ANALYZER,
-	.name = "file",
-	.version = "1.0",
-	.description = "file opens (and failed ones), reads, writes and copies, with bytes per file",
-	.subscribe = CPD_EVMASK(CPD_EV_SYSCALL) | CPD_EVMASK(CPD_EV_PROC),
-	.syscall_classes = 0,
-	.syscalls = file_syscalls,
-	.publishes = CPD_EVMASK(CPD_EV_FILE) | CPD_EVMASK(CPD_EV_REPORT),
-	.flags = CPD_PF_SINGLETON,
-	.options = file_options,
-	.init = file_init,
-	.start = file_start,
-	.on_event = file_on_event,
-	.stop = file_stop,
-	.fini = file_fini,
-);
+		.role = CPD_ROLE_ANALYZER, .name = "file", .version = "1.0",
+		.description =
+			"file opens (and failed ones), reads, writes and copies, with bytes per file",
+		.subscribe = CPD_EVMASK(CPD_EV_SYSCALL) |
+			     CPD_EVMASK(CPD_EV_PROC),
+		.syscall_classes = 0, .syscalls = file_syscalls,
+		.publishes = CPD_EVMASK(CPD_EV_FILE) |
+			     CPD_EVMASK(CPD_EV_REPORT),
+		.flags = CPD_PF_SINGLETON, .options = file_options,
+		.init = file_init, .start = file_start,
+		.on_event = file_on_event, .stop = file_stop,
+		.fini = file_fini, );

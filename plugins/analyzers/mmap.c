@@ -50,17 +50,17 @@
 #include "lib/report.h"
 
 #ifndef MAP_FIXED_NOREPLACE
-#define MAP_FIXED_NOREPLACE	0x100000
+#define MAP_FIXED_NOREPLACE 0x100000
 #endif
 #ifndef MAP_SHARED_VALIDATE
-#define MAP_SHARED_VALIDATE	0x03
+#define MAP_SHARED_VALIDATE 0x03
 #endif
 #ifndef MREMAP_DONTUNMAP
-#define MREMAP_DONTUNMAP	4
+#define MREMAP_DONTUNMAP 4
 #endif
 
 /* brk growth up to this is not worth a line (the original's rule). */
-#define MM_BRK_QUIET		4096u
+#define MM_BRK_QUIET 4096u
 
 /* One live mapping, [start, end), page aligned. */
 struct mm_range {
@@ -70,15 +70,15 @@ struct mm_range {
 };
 
 struct mm_proc {
-	struct mm_proc *next;	/* hash chain */
+	struct mm_proc *next; /* hash chain */
 	int32_t pid;
 	bool have_brk;
 	uint64_t brk_initial;
 	uint64_t brk_current;
-	struct mm_range *r;	/* sorted by start, non-overlapping */
+	struct mm_range *r; /* sorted by start, non-overlapping */
 	size_t n, cap;
 	uint64_t mapped;	/* bytes in visible ranges */
-	uint64_t hidden_mapped;	/* bytes in hidden ranges */
+	uint64_t hidden_mapped; /* bytes in hidden ranges */
 	uint64_t regions;	/* visible ranges */
 };
 
@@ -96,7 +96,7 @@ struct mm {
 	struct mm_proc **buckets;
 	size_t nbuckets, nprocs;
 
-	uint64_t live_mapped;	/* visible mapped bytes of live processes */
+	uint64_t live_mapped; /* visible mapped bytes of live processes */
 	uint64_t peak_mapped;
 
 	/* folded in at exit, exec and the end */
@@ -107,10 +107,13 @@ struct mm {
 };
 
 static const struct cpd_option mm_options[] = {
-	{ .name = "noise_filter", .type = CPD_OPT_BOOL, .def = "yes",
+	{ .name = "noise_filter",
+	  .type = CPD_OPT_BOOL,
+	  .def = "yes",
 	  .offset = offsetof(struct mm, noise_filter),
 	  .help = "hide mappings of shared libraries, the loader and /dev (-v shows them)" },
-	{ .name = "hide", .type = CPD_OPT_LIST,
+	{ .name = "hide",
+	  .type = CPD_OPT_LIST,
 	  .offset = offsetof(struct mm, hide),
 	  .help = "more backing files to hide: fnmatch globs, a directory hides what is below it" },
 	CPD_OPTION_END
@@ -119,8 +122,7 @@ static const struct cpd_option mm_options[] = {
 static const char *const mm_syscalls[] = {
 	"brk", "mmap", "munmap", "mremap", "mprotect",
 	/* i386 only: mmap with the offset in pages */
-	"mmap2",
-	NULL
+	"mmap2", NULL
 };
 
 /* ---- processes ------------------------------------------------------ */
@@ -392,8 +394,7 @@ static void mm_publish(struct mm *m, const struct cpd_event *sev,
 
 /* ---- the calls ------------------------------------------------------ */
 
-static void mm_brk(struct mm *m, const struct cpd_event *ev,
-		   struct mm_proc *p)
+static void mm_brk(struct mm *m, const struct cpd_event *ev, struct mm_proc *p)
 {
 	const struct cpd_syscall *sc = &ev->u.syscall;
 	uint64_t brk = (uint64_t)sc->ret, prev;
@@ -454,13 +455,12 @@ static bool mm_map_args(struct mm *m, const struct cpd_syscall *sc,
 	a->fd = sc->args[4];
 	a->offset = (int64_t)sc->args[5];
 	if (!strcmp(sc->name.ptr, "mmap2"))
-		a->offset *= 4096;	/* mmap2 counts in 4096-byte units */
+		a->offset *= 4096; /* mmap2 counts in 4096-byte units */
 	a->fdinfo = report_arg_fd(sc, 4);
 	return true;
 }
 
-static void mm_map(struct mm *m, const struct cpd_event *ev,
-		   struct mm_proc *p)
+static void mm_map(struct mm *m, const struct cpd_event *ev, struct mm_proc *p)
 {
 	const struct cpd_syscall *sc = &ev->u.syscall;
 	uint64_t a, b, vis = 0, hid = 0, before = p->mapped, ovis, ohid;
@@ -527,8 +527,8 @@ static void mm_unmap(struct mm *m, const struct cpd_event *ev,
 	e.op = CPD_MMAP_UNMAP;
 	e.fd = -1;
 	e.addr = a;
-	e.len = vis + hid;	/* what was really mapped there */
-	e.old_len = b - a;	/* what was asked for */
+	e.len = vis + hid; /* what was really mapped there */
+	e.old_len = b - a; /* what was asked for */
 	e.delta = -(int64_t)vis;
 	if (hid && !vis)
 		e.flags |= CPD_MMAPF_HIDDEN;
@@ -678,13 +678,13 @@ static int mm_stop(void *state)
 	kv[0] = report_u64("heap_bytes", "Heap", CPD_UNIT_BYTES, m->heap_bytes);
 	kv[1] = report_u64("mmap_bytes", "Mmap", CPD_UNIT_BYTES, m->mmap_bytes);
 	kv[2] = report_u64("mmap_regions", "Regions", CPD_UNIT_COUNT,
-		      m->mmap_regions);
+			   m->mmap_regions);
 	kv[3] = report_u64("total_bytes", "Total", CPD_UNIT_BYTES,
-		      m->heap_bytes + m->mmap_bytes);
+			   m->heap_bytes + m->mmap_bytes);
 	kv[4] = report_u64("peak_mapped_bytes", "Peak mapped", CPD_UNIT_BYTES,
-		      m->peak_mapped);
+			   m->peak_mapped);
 	kv[5] = report_u64("hidden_mapped_bytes", "Library and system mappings",
-		      CPD_UNIT_BYTES, m->hidden_mapped_bytes);
+			   CPD_UNIT_BYTES, m->hidden_mapped_bytes);
 
 	report_publish(m->host, m->inst, "memory", "Memory", 0, 10, kv, 6);
 	return 0;
@@ -747,19 +747,14 @@ static void mm_fini(void *state)
 }
 
 CPD_PLUGIN_DEFINE(
-	.role = CPD_ROLE_ANALYZER,
-	.name = "mmap",
-	.version = "1.0",
-	.description = "heap (brk) growth and mmap/munmap/mremap, with live-mapping totals",
-	.subscribe = CPD_EVMASK(CPD_EV_SYSCALL) | CPD_EVMASK(CPD_EV_PROC),
-	.syscall_classes = 0,
-	.syscalls = mm_syscalls,
-	.publishes = CPD_EVMASK(CPD_EV_MMAP) | CPD_EVMASK(CPD_EV_REPORT),
-	.flags = CPD_PF_SINGLETON,
-	.options = mm_options,
-	.init = mm_init,
-	.start = mm_start,
-	.on_event = mm_on_event,
-	.stop = mm_stop,
-	.fini = mm_fini,
-);
+		.role = CPD_ROLE_ANALYZER, .name = "mmap", .version = "1.0",
+		.description =
+			"heap (brk) growth and mmap/munmap/mremap, with live-mapping totals",
+		.subscribe = CPD_EVMASK(CPD_EV_SYSCALL) |
+			     CPD_EVMASK(CPD_EV_PROC),
+		.syscall_classes = 0, .syscalls = mm_syscalls,
+		.publishes = CPD_EVMASK(CPD_EV_MMAP) |
+			     CPD_EVMASK(CPD_EV_REPORT),
+		.flags = CPD_PF_SINGLETON, .options = mm_options,
+		.init = mm_init, .start = mm_start, .on_event = mm_on_event,
+		.stop = mm_stop, .fini = mm_fini, );

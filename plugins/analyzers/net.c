@@ -42,41 +42,41 @@
 #include "lib/report.h"
 
 /* Past this many connections, bytes still count but rows stop growing. */
-#define NET_MAX_CONNS		(1u << 18)
+#define NET_MAX_CONNS (1u << 18)
 /* The kernel's UIO_MAXIOV: the most messages one sendmmsg/recvmmsg moves. */
-#define NET_MAX_MMSG		1024u
+#define NET_MAX_MMSG 1024u
 /* Bytes of a sockaddr worth reading: sockaddr_storage. */
-#define NET_SA_MAX		128u
+#define NET_SA_MAX 128u
 /* sun_path's size: the longest unix name. */
-#define NET_PATH_MAX		108u
+#define NET_PATH_MAX 108u
 
 enum net_class {
-	NET_CLS_NET,		/* network proper */
-	NET_CLS_LOOPBACK,	/* network, but to this host */
-	NET_CLS_IPC,		/* unix and netlink sockets */
+	NET_CLS_NET,	  /* network proper */
+	NET_CLS_LOOPBACK, /* network, but to this host */
+	NET_CLS_IPC,	  /* unix and netlink sockets */
 };
 
 /* An endpoint reduced to what identifies it: a hash key we own. */
 struct net_ep {
 	uint16_t family;
 	uint16_t port;
-	uint32_t port_id;	/* AF_NETLINK */
-	uint32_t scope_id;	/* AF_INET6 */
+	uint32_t port_id;  /* AF_NETLINK */
+	uint32_t scope_id; /* AF_INET6 */
 	uint8_t addr[16];
-	uint8_t abstract;	/* AF_UNIX abstract name */
+	uint8_t abstract; /* AF_UNIX abstract name */
 	uint8_t pathlen;
-	char path[NET_PATH_MAX];	/* AF_UNIX, not NUL-terminated */
+	char path[NET_PATH_MAX]; /* AF_UNIX, not NUL-terminated */
 };
 
 struct net_conn {
-	struct net_conn *next;	/* hash chain */
+	struct net_conn *next; /* hash chain */
 	uint32_t hash;
 	uint16_t family;
 	uint32_t sock_type;
 	uint32_t protocol;
 	struct net_ep local;
 	struct net_ep peer;
-	const char *direction;	/* static: "connect", "accept", "sendto" */
+	const char *direction; /* static: "connect", "accept", "sendto" */
 	enum net_class cls;
 	bool hidden;
 	uint64_t sent;
@@ -90,14 +90,14 @@ struct net {
 
 	const struct cpd_host *host;
 	struct cpd_instance *inst;
-	struct callmap calls;		/* syscall -> net_calls index */
+	struct callmap calls; /* syscall -> net_calls index */
 	bool verbose;
 	bool warned_full;
-	uint32_t seed;		/* of the connection hash */
+	uint32_t seed; /* of the connection hash */
 
 	struct net_conn **buckets;
 	size_t nbuckets;
-	struct net_conn **order;	/* first-seen order, owning */
+	struct net_conn **order; /* first-seen order, owning */
 	size_t nconns, capconns;
 
 	uint64_t sent_bytes;
@@ -111,27 +111,29 @@ struct net {
 };
 
 static const struct cpd_option net_options[] = {
-	{ .name = "hide_loopback", .type = CPD_OPT_BOOL, .def = "yes",
+	{ .name = "hide_loopback",
+	  .type = CPD_OPT_BOOL,
+	  .def = "yes",
 	  .offset = offsetof(struct net, hide_loopback),
 	  .help = "hide traffic to 127.0.0.0/8 and ::1 and count it apart (-v shows it)" },
-	{ .name = "hide_local_ipc", .type = CPD_OPT_BOOL, .def = "yes",
+	{ .name = "hide_local_ipc",
+	  .type = CPD_OPT_BOOL,
+	  .def = "yes",
 	  .offset = offsetof(struct net, hide_local_ipc),
 	  .help = "do not show unix and netlink socket events (-v shows them); always counted apart" },
 	CPD_OPTION_END
 };
 
 static const char *const net_syscalls[] = {
-	"connect", "accept", "accept4", "bind", "listen",
-	"sendto", "sendmsg", "sendmmsg",
-	"recvfrom", "recvmsg", "recvmmsg",
+	"connect", "accept", "accept4", "bind", "listen", "sendto", "sendmsg",
+	"sendmmsg", "recvfrom", "recvmsg", "recvmmsg",
 	/*
 	 * The plain fd calls, for sockets. pread64, pwrite64 and the
 	 * p*v* calls are not here: on a socket they fail with ESPIPE.
 	 */
 	"read", "write", "readv", "writev",
 	/* the socket side of zero-copy transfers */
-	"sendfile", "splice",
-	NULL
+	"sendfile", "splice", NULL
 };
 
 /* ---- endpoints ------------------------------------------------------ */
@@ -208,7 +210,8 @@ static bool net_ep_loopback(const struct net_ep *ep)
 		return ep->addr[0] == 127;
 	if (ep->family == AF_INET6)
 		return !memcmp(ep->addr, v6_loop, 16) ||
-		       (!memcmp(ep->addr, v4_mapped, 12) && ep->addr[12] == 127);
+		       (!memcmp(ep->addr, v4_mapped, 12) &&
+			ep->addr[12] == 127);
 	return false;
 }
 
@@ -383,9 +386,10 @@ static struct net_conn *net_conn_get(struct net *n, uint16_t family,
 				return c;
 	if (n->nconns >= NET_MAX_CONNS) {
 		if (!n->warned_full)
-			n->host->log(n->inst, CPD_LOG_WARN,
-				     "over %u connections: totals go on, the connection table stops growing",
-				     NET_MAX_CONNS);
+			n->host->log(
+				n->inst, CPD_LOG_WARN,
+				"over %u connections: totals go on, the connection table stops growing",
+				NET_MAX_CONNS);
 		n->warned_full = true;
 		return NULL;
 	}
@@ -548,7 +552,8 @@ static void net_connect(struct net *n, const struct cpd_event *ev)
 static void net_accept(struct net *n, const struct cpd_event *ev)
 {
 	const struct cpd_syscall *sc = &ev->u.syscall;
-	const struct cpd_fdinfo *lfd = report_arg_fd(sc, 0), *fd = sc->retval.fd;
+	const struct cpd_fdinfo *lfd = report_arg_fd(sc, 0),
+				*fd = sc->retval.fd;
 	const struct cpd_sockaddr *sa = net_sa(sc, 1);
 	struct net_ep local, peer;
 	struct cpd_ev_net p;
@@ -608,10 +613,10 @@ static void net_bind_listen(struct net *n, const struct cpd_event *ev,
 
 /* The msghdr/mmsghdr layout of the tracee's ABI. */
 struct net_abi {
-	size_t ptr;		/* pointer size */
-	size_t namelen_off;	/* msghdr.msg_namelen */
-	size_t mmsg_len_off;	/* mmsghdr.msg_len */
-	size_t mmsg_stride;	/* sizeof(struct mmsghdr) */
+	size_t ptr;	     /* pointer size */
+	size_t namelen_off;  /* msghdr.msg_namelen */
+	size_t mmsg_len_off; /* mmsghdr.msg_len */
+	size_t mmsg_stride;  /* sizeof(struct mmsghdr) */
 };
 
 static const struct net_abi net_abi_64 = { 8, 8, 56, 64 };
@@ -802,7 +807,8 @@ static void net_mmsg(struct net *n, const struct cpd_event *ev, bool out)
 			c = net_conn_get(n, one.family, one.sock_type,
 					 one.protocol, &local, &peer,
 					 connected ? "connect" :
-					 out ? "sendto" : "accept",
+					 out	   ? "sendto" :
+						     "accept",
 					 &created);
 			cls = c ? c->cls :
 				  net_classify(one.family, &local, &peer);
@@ -835,32 +841,34 @@ static void net_mmsg(struct net *n, const struct cpd_event *ev, bool out)
 }
 
 enum net_call {
-	NC_CONNECT, NC_ACCEPT, NC_BIND, NC_LISTEN,
-	NC_SENDTO, NC_RECVFROM, NC_SENDMSG, NC_RECVMSG,
-	NC_SENDMMSG, NC_RECVMMSG, NC_READ, NC_WRITE,
-	NC_SENDFILE, NC_SPLICE,
+	NC_CONNECT,
+	NC_ACCEPT,
+	NC_BIND,
+	NC_LISTEN,
+	NC_SENDTO,
+	NC_RECVFROM,
+	NC_SENDMSG,
+	NC_RECVMSG,
+	NC_SENDMMSG,
+	NC_RECVMMSG,
+	NC_READ,
+	NC_WRITE,
+	NC_SENDFILE,
+	NC_SPLICE,
 };
 
 static const struct {
 	const char *name;
 	enum net_call call;
 } net_calls[] = {
-	{ "read", NC_READ },
-	{ "write", NC_WRITE },
-	{ "readv", NC_READ },
-	{ "writev", NC_WRITE },
-	{ "sendto", NC_SENDTO },
-	{ "recvfrom", NC_RECVFROM },
-	{ "sendmsg", NC_SENDMSG },
-	{ "recvmsg", NC_RECVMSG },
-	{ "sendmmsg", NC_SENDMMSG },
-	{ "recvmmsg", NC_RECVMMSG },
-	{ "connect", NC_CONNECT },
-	{ "accept", NC_ACCEPT },
-	{ "accept4", NC_ACCEPT },
-	{ "bind", NC_BIND },
-	{ "listen", NC_LISTEN },
-	{ "sendfile", NC_SENDFILE },
+	{ "read", NC_READ },	     { "write", NC_WRITE },
+	{ "readv", NC_READ },	     { "writev", NC_WRITE },
+	{ "sendto", NC_SENDTO },     { "recvfrom", NC_RECVFROM },
+	{ "sendmsg", NC_SENDMSG },   { "recvmsg", NC_RECVMSG },
+	{ "sendmmsg", NC_SENDMMSG }, { "recvmmsg", NC_RECVMMSG },
+	{ "connect", NC_CONNECT },   { "accept", NC_ACCEPT },
+	{ "accept4", NC_ACCEPT },    { "bind", NC_BIND },
+	{ "listen", NC_LISTEN },     { "sendfile", NC_SENDFILE },
 	{ "splice", NC_SPLICE },
 };
 
@@ -943,7 +951,8 @@ static const char *net_proto(const struct net_conn *c)
 	switch (c->family) {
 	case AF_INET:
 	case AF_INET6:
-		if (c->protocol == IPPROTO_ICMP || c->protocol == IPPROTO_ICMPV6)
+		if (c->protocol == IPPROTO_ICMP ||
+		    c->protocol == IPPROTO_ICMPV6)
 			return v6 ? "icmp6" : "icmp4";
 		if (c->sock_type == SOCK_STREAM)
 			return v6 ? "tcp6" : "tcp4";
@@ -966,8 +975,7 @@ static const char *net_proto(const struct net_conn *c)
  * abstract), "netlink:PID". A unix client seldom has a name, so an
  * accepted unix connection shows the name it was accepted on.
  */
-static size_t net_format_peer(const struct net_conn *c, char *buf,
-			      size_t size)
+static size_t net_format_peer(const struct net_conn *c, char *buf, size_t size)
 {
 	const struct net_ep *ep = &c->peer;
 	char addr[INET6_ADDRSTRLEN];
@@ -1020,20 +1028,21 @@ static int net_stop(void *state)
 	struct cpd_kv kv[8];
 	size_t i;
 
-	kv[0] = report_u64("sent_bytes", "Net sent", CPD_UNIT_BYTES, n->sent_bytes);
+	kv[0] = report_u64("sent_bytes", "Net sent", CPD_UNIT_BYTES,
+			   n->sent_bytes);
 	kv[1] = report_u64("recv_bytes", "Net received", CPD_UNIT_BYTES,
-		       n->recv_bytes);
+			   n->recv_bytes);
 	kv[2] = report_u64("connections", "Connections", CPD_UNIT_COUNT,
-		       n->connections);
+			   n->connections);
 	kv[3] = report_u64("accepted", "Accepted", CPD_UNIT_COUNT, n->accepted);
 	kv[4] = report_u64("ipc_sent_bytes", "Local IPC sent", CPD_UNIT_BYTES,
-		       n->ipc_sent_bytes);
-	kv[5] = report_u64("ipc_recv_bytes", "Local IPC received", CPD_UNIT_BYTES,
-		       n->ipc_recv_bytes);
-	kv[6] = report_u64("loopback_sent_bytes", "Loopback sent", CPD_UNIT_BYTES,
-		       n->loopback_sent_bytes);
+			   n->ipc_sent_bytes);
+	kv[5] = report_u64("ipc_recv_bytes", "Local IPC received",
+			   CPD_UNIT_BYTES, n->ipc_recv_bytes);
+	kv[6] = report_u64("loopback_sent_bytes", "Loopback sent",
+			   CPD_UNIT_BYTES, n->loopback_sent_bytes);
 	kv[7] = report_u64("loopback_recv_bytes", "Loopback received",
-		       CPD_UNIT_BYTES, n->loopback_recv_bytes);
+			   CPD_UNIT_BYTES, n->loopback_recv_bytes);
 	report_publish(n->host, n->inst, "net", "Network", 0, 30, kv, 8);
 
 	for (i = 0; i < n->nconns; i++) {
@@ -1046,13 +1055,15 @@ static int net_stop(void *state)
 		len = net_format_peer(c, peer, sizeof(peer));
 		kv[0] = report_text("proto", "Protocol", proto, strlen(proto));
 		kv[1] = report_text("direction", "Direction", c->direction,
-				   strlen(c->direction));
+				    strlen(c->direction));
 		kv[2] = report_text("peer", "Peer", peer, len);
-		kv[3] = report_u64("sent_bytes", "Sent", CPD_UNIT_BYTES, c->sent);
+		kv[3] = report_u64("sent_bytes", "Sent", CPD_UNIT_BYTES,
+				   c->sent);
 		kv[4] = report_u64("recv_bytes", "Received", CPD_UNIT_BYTES,
-			       c->recv);
-		report_publish(n->host, n->inst, "net.connections", "Network connections",
-			   CPD_REPORTF_ROW, 31, kv, 5);
+				   c->recv);
+		report_publish(n->host, n->inst, "net.connections",
+			       "Network connections", CPD_REPORTF_ROW, 31, kv,
+			       5);
 	}
 	return 0;
 }
@@ -1102,19 +1113,13 @@ static void net_fini(void *state)
 }
 
 CPD_PLUGIN_DEFINE(
-	.role = CPD_ROLE_ANALYZER,
-	.name = "net",
-	.version = "1.0",
-	.description = "connections, accepts, binds and listens; bytes sent and received per connection",
-	.subscribe = CPD_EVMASK(CPD_EV_SYSCALL) | CPD_EVMASK(CPD_EV_PROC),
-	.syscall_classes = 0,
-	.syscalls = net_syscalls,
-	.publishes = CPD_EVMASK(CPD_EV_NET) | CPD_EVMASK(CPD_EV_REPORT),
-	.flags = CPD_PF_SINGLETON,
-	.options = net_options,
-	.init = net_init,
-	.start = net_start,
-	.on_event = net_on_event,
-	.stop = net_stop,
-	.fini = net_fini,
-);
+		.role = CPD_ROLE_ANALYZER, .name = "net", .version = "1.0",
+		.description =
+			"connections, accepts, binds and listens; bytes sent and received per connection",
+		.subscribe = CPD_EVMASK(CPD_EV_SYSCALL) |
+			     CPD_EVMASK(CPD_EV_PROC),
+		.syscall_classes = 0, .syscalls = net_syscalls,
+		.publishes = CPD_EVMASK(CPD_EV_NET) | CPD_EVMASK(CPD_EV_REPORT),
+		.flags = CPD_PF_SINGLETON, .options = net_options,
+		.init = net_init, .start = net_start, .on_event = net_on_event,
+		.stop = net_stop, .fini = net_fini, );

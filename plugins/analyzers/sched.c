@@ -41,12 +41,12 @@
 struct sch_thread {
 	int32_t tid, pid;
 	char comm[CPD_BPF_COMM_LEN + 1];
-	uint64_t by_op[4];	/* indexed by CPD_SCHED_* */
+	uint64_t by_op[4]; /* indexed by CPD_SCHED_* */
 	struct hist h;
 };
 
 struct sch {
-	struct ebpf_analyzer a;	/* first: see analyzer.h */
+	struct ebpf_analyzer a; /* first: see analyzer.h */
 	/* options */
 	uint64_t min_delay;
 
@@ -55,7 +55,9 @@ struct sch {
 };
 
 static const struct cpd_option sch_options[] = {
-	{ .name = "min_delay", .type = CPD_OPT_DURATION, .def = "10us",
+	{ .name = "min_delay",
+	  .type = CPD_OPT_DURATION,
+	  .def = "10us",
 	  .offset = offsetof(struct sch, min_delay),
 	  .help = "shortest wait for a CPU worth recording (0: every one)" },
 	EBPF_OPTION_RING_KB,
@@ -135,8 +137,8 @@ static void sch_report(void *state)
 	kv[n++] = report_u64("new", "New threads", CPD_UNIT_COUNT,
 			     s->by_op[CPD_SCHED_NEW]);
 	n += hist_report_section(kv + n, &s->all, "Avg delay", "Max delay");
-	kv[n++] = report_u64("lost", "Lost records (ring full)",
-			     CPD_UNIT_COUNT, s->a.lost);
+	kv[n++] = report_u64("lost", "Lost records (ring full)", CPD_UNIT_COUNT,
+			     s->a.lost);
 	report_publish(s->a.e.host, s->a.e.inst, "sched",
 		       "Scheduler latency (eBPF)", 0, 42, kv, (uint32_t)n);
 }
@@ -207,19 +209,15 @@ static int sch_init(struct cpd_instance *inst, const struct cpd_host *host,
 }
 
 CPD_PLUGIN_DEFINE(
-	.role = CPD_ROLE_ANALYZER,
-	.name = "sched",
-	.version = "1.0",
-	.description = "scheduler latency of the traced threads (eBPF): wakeup or preemption to run",
-	.subscribe = CPD_EVMASK(CPD_EV_PROC),
-	.publishes = CPD_EVMASK(CPD_EV_SCHED) | CPD_EVMASK(CPD_EV_LOST) |
-		     CPD_EVMASK(CPD_EV_REPORT),
-	.flags = CPD_PF_SINGLETON,
-	.options = sch_options,
-	.init = sch_init,
-	.start = ebpf_analyzer_start,
-	.on_event = ebpf_analyzer_on_event,
-	.flush = ebpf_analyzer_flush,
-	.stop = ebpf_analyzer_stop,
-	.fini = ebpf_analyzer_fini,
-);
+		.role = CPD_ROLE_ANALYZER, .name = "sched", .version = "1.0",
+		.description =
+			"scheduler latency of the traced threads (eBPF): wakeup or preemption to run",
+		.subscribe = CPD_EVMASK(CPD_EV_PROC),
+		.publishes = CPD_EVMASK(CPD_EV_SCHED) |
+			     CPD_EVMASK(CPD_EV_LOST) |
+			     CPD_EVMASK(CPD_EV_REPORT),
+		.flags = CPD_PF_SINGLETON, .options = sch_options,
+		.init = sch_init, .start = ebpf_analyzer_start,
+		.on_event = ebpf_analyzer_on_event,
+		.flush = ebpf_analyzer_flush, .stop = ebpf_analyzer_stop,
+		.fini = ebpf_analyzer_fini, );

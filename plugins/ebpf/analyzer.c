@@ -210,16 +210,18 @@ static bool ebpf_analyzer_finish(struct ebpf_analyzer *a)
 		a->src->settle(a, 0);
 #ifdef CPD_HAVE_BPF
 	if (a->src->counts_unissued)
-		snprintf(unissued, sizeof(unissued), "%llu completed unissued, ",
+		snprintf(unissued, sizeof(unissued),
+			 "%llu completed unissued, ",
 			 (unsigned long long)ebpf_stat(&a->e,
 						       CPD_BPF_STAT_UNISSUED));
 	/* what the kernel side saw, for -vv */
-	a->e.host->log(a->e.inst, CPD_LOG_DEBUG,
-		       "kernel: %llu records, %llu lost (ring full), %llu untimed (map full), %s%llu program runs skipped (nested)",
-		       (unsigned long long)ebpf_stat(&a->e, CPD_BPF_STAT_SENT),
-		       (unsigned long long)a->lost,
-		       (unsigned long long)ebpf_stat(&a->e, CPD_BPF_STAT_NOROOM),
-		       unissued, (unsigned long long)ebpf_missed(&a->e));
+	a->e.host->log(
+		a->e.inst, CPD_LOG_DEBUG,
+		"kernel: %llu records, %llu lost (ring full), %llu untimed (map full), %s%llu program runs skipped (nested)",
+		(unsigned long long)ebpf_stat(&a->e, CPD_BPF_STAT_SENT),
+		(unsigned long long)a->lost,
+		(unsigned long long)ebpf_stat(&a->e, CPD_BPF_STAT_NOROOM),
+		unissued, (unsigned long long)ebpf_missed(&a->e));
 #endif
 	return true;
 }
@@ -235,8 +237,7 @@ int ebpf_analyzer_stop(void *state)
 	src->report(a);
 	/* no rows is a NULL array, which qsort must not get */
 	if (a->rows.n)
-		qsort(a->rows.v, a->rows.n, sizeof(*a->rows.v),
-		      src->row_cmp);
+		qsort(a->rows.v, a->rows.n, sizeof(*a->rows.v), src->row_cmp);
 	for (i = 0; i < a->rows.n; i++)
 		src->report_row(a, a->rows.v[i]);
 	return 0;

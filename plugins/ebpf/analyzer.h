@@ -40,10 +40,10 @@ struct ebpf_skel_ops {
 
 /* What one analyzer brings; static for the plugin's life. */
 struct ebpf_source {
-	const char *what;	/* "scheduler latency is not measured" */
-	uint16_t lost_kind;	/* what a lost record would have been */
-	bool counts_unissued;	/* programs count CPD_BPF_STAT_UNISSUED */
-	ebpf_record_fn record;	/* gets the plugin's state */
+	const char *what;      /* "scheduler latency is not measured" */
+	uint16_t lost_kind;    /* what a lost record would have been */
+	bool counts_unissued;  /* programs count CPD_BPF_STAT_UNISSUED */
+	ebpf_record_fn record; /* gets the plugin's state */
 	/* NULL without BPF support */
 	const struct ebpf_skel_ops *skel;
 	const struct ebpf_prog_spec *progs;
@@ -71,18 +71,20 @@ struct ebpf_analyzer {
 	struct ebpf e;
 	const struct ebpf_source *src;
 	void *skel;
-	uint64_t ring_kb;	/* option */
-	uint64_t lost;		/* records the ring had no room for */
+	uint64_t ring_kb; /* option */
+	uint64_t lost;	  /* records the ring had no room for */
 	bool disabled;
-	struct ebpf_rows rows;	/* the report's: per thread, per device */
+	struct ebpf_rows rows; /* the report's: per thread, per device */
 };
 
 /* The ring_kb option; the analyzer must be the state's first member. */
-#define EBPF_OPTION_RING_KB						\
-	{ .name = "ring_kb", .type = CPD_OPT_UINT, .def = "1024",	\
-	  .offset = offsetof(struct ebpf_analyzer, ring_kb),		\
-	  .min = 16, .max = 1048576,					\
-	  .help = "BPF ring buffer size in KiB (rounded up to a power of two)" }
+#define EBPF_OPTION_RING_KB                                                          \
+	{                                                                            \
+		.name = "ring_kb", .type = CPD_OPT_UINT, .def = "1024",              \
+		.offset = offsetof(struct ebpf_analyzer, ring_kb), .min = 16,        \
+		.max = 1048576,                                                      \
+		.help = "BPF ring buffer size in KiB (rounded up to a power of two)" \
+	}
 
 /*
  * Allocate size bytes of zeroed state beginning with a struct
@@ -104,43 +106,43 @@ void ebpf_analyzer_fini(void *state);
  * skeleton ... name NAME) of a program built on bpf/common.bpf.h, whose
  * maps and rodata it fits.
  */
-#define EBPF_SKELETON_OPS(name)						\
-static void *name##_ops_open(void)					\
-{									\
-	return name##__open();						\
-}									\
-static struct bpf_object *name##_ops_obj(void *skel)			\
-{									\
-	return ((struct name *)skel)->obj;				\
-}									\
-static void name##_ops_fit(void *skel, uint32_t ring_bytes)		\
-{									\
-	struct name *k = skel;						\
-									\
-	bpf_map__set_max_entries(k->maps.events, ring_bytes);		\
-	k->rodata->tracer_tgid = (__u32)getpid();			\
-	k->rodata->wakeup_bytes = ring_bytes / 4;			\
-}									\
-static int name##_ops_load(void *skel)					\
-{									\
-	return name##__load(skel);					\
-}									\
-static int name##_ops_attach(void *skel)				\
-{									\
-	return name##__attach(skel);					\
-}									\
-static void name##_ops_destroy(void *skel)				\
-{									\
-	name##__destroy(skel);						\
-}									\
-static const struct ebpf_skel_ops name##_ops = {			\
-	.open = name##_ops_open,					\
-	.obj = name##_ops_obj,						\
-	.fit = name##_ops_fit,						\
-	.load = name##_ops_load,					\
-	.attach = name##_ops_attach,					\
-	.destroy = name##_ops_destroy,					\
-}
+#define EBPF_SKELETON_OPS(name)                                       \
+	static void *name##_ops_open(void)                            \
+	{                                                             \
+		return name##__open();                                \
+	}                                                             \
+	static struct bpf_object *name##_ops_obj(void *skel)          \
+	{                                                             \
+		return ((struct name *)skel)->obj;                    \
+	}                                                             \
+	static void name##_ops_fit(void *skel, uint32_t ring_bytes)   \
+	{                                                             \
+		struct name *k = skel;                                \
+                                                                      \
+		bpf_map__set_max_entries(k->maps.events, ring_bytes); \
+		k->rodata->tracer_tgid = (__u32)getpid();             \
+		k->rodata->wakeup_bytes = ring_bytes / 4;             \
+	}                                                             \
+	static int name##_ops_load(void *skel)                        \
+	{                                                             \
+		return name##__load(skel);                            \
+	}                                                             \
+	static int name##_ops_attach(void *skel)                      \
+	{                                                             \
+		return name##__attach(skel);                          \
+	}                                                             \
+	static void name##_ops_destroy(void *skel)                    \
+	{                                                             \
+		name##__destroy(skel);                                \
+	}                                                             \
+	static const struct ebpf_skel_ops name##_ops = {              \
+		.open = name##_ops_open,                              \
+		.obj = name##_ops_obj,                                \
+		.fit = name##_ops_fit,                                \
+		.load = name##_ops_load,                              \
+		.attach = name##_ops_attach,                          \
+		.destroy = name##_ops_destroy,                        \
+	}
 #endif
 
 #endif /* CPD_PLUGINS_EBPF_ANALYZER_H */

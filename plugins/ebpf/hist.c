@@ -80,7 +80,8 @@ uint64_t hist_log2(const struct hist *h, unsigned k)
 	if (k < HIST_SUB_BITS) {
 		/* 0..3 sit in the first buckets one value each */
 		for (i = 0; i < HIST_SUB; i++)
-			if ((i ? 63u - (unsigned)__builtin_clz(i) - 32u : 0) == k)
+			if ((i ? 63u - (unsigned)__builtin_clz(i) - 32u : 0) ==
+			    k)
 				n += h->c[i];
 		return n;
 	}

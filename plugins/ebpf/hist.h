@@ -11,9 +11,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define HIST_SUB_BITS	2
-#define HIST_SUB	(1u << HIST_SUB_BITS)
-#define HIST_N		(HIST_SUB + (64 - HIST_SUB_BITS) * HIST_SUB)
+#define HIST_SUB_BITS 2
+#define HIST_SUB      (1u << HIST_SUB_BITS)
+#define HIST_N	      (HIST_SUB + (64 - HIST_SUB_BITS) * HIST_SUB)
 
 struct hist {
 	uint64_t n, sum, min, max;

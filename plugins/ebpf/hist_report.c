@@ -36,8 +36,8 @@ size_t hist_report_section(struct cpd_kv *kv, const struct hist *h,
 	return n;
 }
 
-size_t hist_report_row(struct cpd_kv *kv, const struct hist *h,
-		       unsigned which, char *buf, size_t size)
+size_t hist_report_row(struct cpd_kv *kv, const struct hist *h, unsigned which,
+		       char *buf, size_t size)
 {
 	size_t n = hist_report_pcts(kv, h, which), len;
 

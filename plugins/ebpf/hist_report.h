@@ -14,9 +14,9 @@
 #include "hist.h"
 
 /* Which percentiles a row shows. */
-#define HIST_P50	(1u << 0)
-#define HIST_P95	(1u << 1)
-#define HIST_P99	(1u << 2)
+#define HIST_P50 (1u << 0)
+#define HIST_P95 (1u << 1)
+#define HIST_P99 (1u << 2)
 
 /*
  * For a section: "avg" (titled avg_label), "p50", "p95", "p99" and "max"
@@ -29,7 +29,7 @@ size_t hist_report_section(struct cpd_kv *kv, const struct hist *h,
  * and "histogram", the log2 buckets as text formatted in buf (cut to
  * fit), into kv; returns how many.
  */
-size_t hist_report_row(struct cpd_kv *kv, const struct hist *h,
-		       unsigned which, char *buf, size_t size);
+size_t hist_report_row(struct cpd_kv *kv, const struct hist *h, unsigned which,
+		       char *buf, size_t size);
 
 #endif /* CPD_PLUGINS_EBPF_HIST_REPORT_H */

@@ -27,8 +27,8 @@ void ebpf_note(struct ebpf *e, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(why, sizeof(why), fmt, ap);
 	va_end(ap);
-	e->host->log(e->inst, CPD_LOG_NOTE, "%s: %s; tracing goes on without it",
-		     e->what, why);
+	e->host->log(e->inst, CPD_LOG_NOTE,
+		     "%s: %s; tracing goes on without it", e->what, why);
 }
 
 uint64_t ebpf_now(void)
@@ -41,12 +41,14 @@ uint64_t ebpf_now(void)
 
 void ebpf_note_unbuilt(struct ebpf *e)
 {
-	ebpf_note(e, "this compendium was built without BPF support; install clang, bpftool, libbpf-dev and libelf-dev, then configure --enable-bpf and rebuild");
+	ebpf_note(
+		e,
+		"this compendium was built without BPF support; install clang, bpftool, libbpf-dev and libelf-dev, then configure --enable-bpf and rebuild");
 }
 
 #ifdef CPD_HAVE_BPF
 
-#define EBPF_BTF_PATH	"/sys/kernel/btf/vmlinux"
+#define EBPF_BTF_PATH "/sys/kernel/btf/vmlinux"
 
 /* libbpf's print hook is process-wide: whoever is working owns it. */
 static struct ebpf *ebpf_current;
@@ -118,8 +120,10 @@ int ebpf_prepare(struct ebpf *e, struct bpf_object *obj,
 	e->tgids_fd = e->stats_fd = -1;
 	if (access(EBPF_BTF_PATH, R_OK) < 0) {
 		err = -errno;
-		ebpf_note(e, "the kernel exposes no BTF (%s: %s); it needs CONFIG_DEBUG_INFO_BTF=y",
-			  EBPF_BTF_PATH, strerror(-err));
+		ebpf_note(
+			e,
+			"the kernel exposes no BTF (%s: %s); it needs CONFIG_DEBUG_INFO_BTF=y",
+			EBPF_BTF_PATH, strerror(-err));
 		return err;
 	}
 	vmlinux = btf__load_vmlinux_btf();
@@ -139,9 +143,10 @@ int ebpf_prepare(struct ebpf *e, struct bpf_object *obj,
 
 		on[i] = n >= spec[i].min_args && n <= spec[i].max_args;
 		if (n < 0)
-			e->host->log(e->inst, CPD_LOG_DEBUG,
-				     "this kernel has no tracepoint %s: program %s is off",
-				     spec[i].tp, spec[i].prog);
+			e->host->log(
+				e->inst, CPD_LOG_DEBUG,
+				"this kernel has no tracepoint %s: program %s is off",
+				spec[i].tp, spec[i].prog);
 	}
 	for (i = 0; i < nspec && !err; i++) {
 		bool any = false;
@@ -153,11 +158,14 @@ int ebpf_prepare(struct ebpf *e, struct bpf_object *obj,
 				any = true;
 		if (!any) {
 			err = -ENOENT;
-			ebpf_note(e, "this kernel has no tracepoint %s of a known shape (its BTF has no fitting btf_trace_%s)",
-				  spec[i].tp, spec[i].tp);
+			ebpf_note(
+				e,
+				"this kernel has no tracepoint %s of a known shape (its BTF has no fitting btf_trace_%s)",
+				spec[i].tp, spec[i].tp);
 		}
 	}
-	bpf_object__for_each_program(p, obj) {
+	bpf_object__for_each_program(p, obj)
+	{
 		bool load = false;
 
 		for (i = 0; i < nspec; i++)
@@ -175,14 +183,20 @@ void ebpf_note_failed(struct ebpf *e, const char *step, int err)
 	if (err < 0)
 		err = -err;
 	if (err == EPERM || err == EACCES)
-		ebpf_note(e, "cannot %s the BPF programs (%s); run as root, or give compendium CAP_BPF and CAP_PERFMON",
-			  step, strerror(err));
+		ebpf_note(
+			e,
+			"cannot %s the BPF programs (%s); run as root, or give compendium CAP_BPF and CAP_PERFMON",
+			step, strerror(err));
 	else if (err == ENOSYS || err == EOPNOTSUPP || err == ENOTSUP)
-		ebpf_note(e, "cannot %s the BPF programs (%s); this kernel lacks BPF tracing programs (CONFIG_BPF_SYSCALL, CONFIG_BPF_EVENTS)",
-			  step, strerror(err));
+		ebpf_note(
+			e,
+			"cannot %s the BPF programs (%s); this kernel lacks BPF tracing programs (CONFIG_BPF_SYSCALL, CONFIG_BPF_EVENTS)",
+			step, strerror(err));
 	else
-		ebpf_note(e, "cannot %s the BPF programs (%s); run with -vv for libbpf's account",
-			  step, strerror(err));
+		ebpf_note(
+			e,
+			"cannot %s the BPF programs (%s); run with -vv for libbpf's account",
+			step, strerror(err));
 }
 
 static int ebpf_ready(void *state, int fd, uint32_t revents)
@@ -271,7 +285,8 @@ uint64_t ebpf_missed(struct ebpf *e)
 
 	if (!e->obj)
 		return 0;
-	bpf_object__for_each_program(p, e->obj) {
+	bpf_object__for_each_program(p, e->obj)
+	{
 		struct bpf_prog_info info;
 		__u32 len = sizeof(info);
 		int fd = bpf_program__fd(p);

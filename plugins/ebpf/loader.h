@@ -39,15 +39,15 @@ typedef int (*ebpf_record_fn)(void *ctx, void *data, size_t len);
 struct ebpf {
 	const struct cpd_host *host;
 	struct cpd_instance *inst;
-	const char *what;	/* "scheduler latency is not measured" */
+	const char *what; /* "scheduler latency is not measured" */
 	struct bpf_object *obj;
 	struct ring_buffer *rb;
-	int rb_fd;		/* the ring's epoll fd, on the host loop */
+	int rb_fd; /* the ring's epoll fd, on the host loop */
 	bool watched;
 	int tgids_fd, stats_fd;
 	int ncpu;
-	uint64_t lost_seen;	/* kernel count already handed out */
-	uint64_t sent;		/* records the kernel submitted */
+	uint64_t lost_seen; /* kernel count already handed out */
+	uint64_t sent;	    /* records the kernel submitted */
 };
 
 /*

@@ -6,11 +6,11 @@
 #include "translate.h"
 
 /* The kernel's REQ_OP_* (include/linux/blk_types.h), stable since v4.10. */
-#define KREQ_OP_READ		0
-#define KREQ_OP_WRITE		1
-#define KREQ_OP_FLUSH		2
-#define KREQ_OP_DISCARD		3
-#define KREQ_OP_SECURE_ERASE	5
+#define KREQ_OP_READ	     0
+#define KREQ_OP_WRITE	     1
+#define KREQ_OP_FLUSH	     2
+#define KREQ_OP_DISCARD	     3
+#define KREQ_OP_SECURE_ERASE 5
 
 /*
  * What an event from any record starts with: a zeroed payload, who and
@@ -103,8 +103,8 @@ int ebpf_blkio_event(const void *rec, size_t len, struct cpd_event *ev)
 	ev->u.blkio.sector = r.sector;
 	ev->u.blkio.bytes = r.bytes;
 	/* a clock that went backwards would be a kernel bug; do not wrap */
-	ev->u.blkio.latency_ns = r.done_ns > r.issue_ns ?
-				 r.done_ns - r.issue_ns : 0;
+	ev->u.blkio.latency_ns =
+		r.done_ns > r.issue_ns ? r.done_ns - r.issue_ns : 0;
 	ev->u.blkio.max_latency_ns = ev->u.blkio.latency_ns;
 	ev->u.blkio.total_bytes = r.bytes;
 	ev->u.blkio.count = 1;
@@ -154,7 +154,7 @@ int ebpf_blkio_group_add(struct ebpf_blkio_group *g,
 		g->ev = *one;
 		g->lat_sum = 0;
 		n = one->comm.len < CPD_BPF_COMM_LEN ? one->comm.len :
-						     CPD_BPF_COMM_LEN;
+						       CPD_BPF_COMM_LEN;
 		if (one->comm.ptr)
 			memcpy(g->comm, one->comm.ptr, n);
 		else

@@ -39,10 +39,10 @@ int ebpf_blkio_event(const void *rec, size_t len, struct cpd_event *ev);
  * operation and size, waiting to be published as one event.
  */
 struct ebpf_blkio_group {
-	struct cpd_event ev;	/* count 0: empty */
+	struct cpd_event ev; /* count 0: empty */
 	uint64_t lat_sum;
 	char comm[CPD_BPF_COMM_LEN + 1];
-	char out_comm[CPD_BPF_COMM_LEN + 1];	/* what *out borrows */
+	char out_comm[CPD_BPF_COMM_LEN + 1]; /* what *out borrows */
 };
 
 /*

@@ -5,7 +5,7 @@
 #include <string.h>
 
 /* In an idx slot: a number that is none of the table's names. */
-#define CALLMAP_NOT_OURS	0xff
+#define CALLMAP_NOT_OURS 0xff
 
 void callmap_init(struct callmap *m, const char *(*name)(size_t i), size_t n)
 {

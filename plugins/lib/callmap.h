@@ -16,17 +16,17 @@
 #include <compendium/syscall.h>
 
 /* Numbers remembered per arch; others are found by name each time. */
-#define CALLMAP_NR_MAX	1024
-#define CALLMAP_ARCHES	4
+#define CALLMAP_NR_MAX 1024
+#define CALLMAP_ARCHES 4
 
 struct callmap_arch {
 	uint32_t arch;
-	uint8_t idx[CALLMAP_NR_MAX];	/* 0: not looked up; else index + 1 */
+	uint8_t idx[CALLMAP_NR_MAX]; /* 0: not looked up; else index + 1 */
 };
 
 struct callmap {
-	const char *(*name)(size_t i);	/* the table's i-th name */
-	size_t n;			/* entries in the table (< 255) */
+	const char *(*name)(size_t i); /* the table's i-th name */
+	size_t n;		       /* entries in the table (< 255) */
 	struct callmap_arch arch[CALLMAP_ARCHES];
 	size_t narch;
 };

@@ -171,7 +171,8 @@ bool esc_json_str(struct esc_buf *b, const char *s, size_t n)
 			/* U+2028 and U+2029 end a line in JavaScript */
 			if (len == 3 && c == 0xe2 && u[i + 1] == 0x80 &&
 			    (u[i + 2] == 0xa8 || u[i + 2] == 0xa9))
-				esc_printf(b, "\\u%04x", 0x2000 | (u[i + 2] - 0x80));
+				esc_printf(b, "\\u%04x",
+					   0x2000 | (u[i + 2] - 0x80));
 			else
 				esc_put(b, u + i, len);
 			i += len;

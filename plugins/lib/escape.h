@@ -61,6 +61,6 @@ void esc_json_s64(struct esc_buf *b, int64_t v);
 /* A double as a JSON number; NaN and infinities as null. */
 void esc_json_double(struct esc_buf *b, double v);
 
-#define ESC_JSON_SAFE_MAX	(UINT64_C(1) << 53)
+#define ESC_JSON_SAFE_MAX (UINT64_C(1) << 53)
 
 #endif /* CPD_PLUGINS_UTIL_ESCAPE_H */

@@ -158,7 +158,7 @@ bool evjson_field(struct esc_buf *b, const struct cpd_host *host,
 		host->format_xlat(f->xlat, u32, buf, sizeof(buf));
 		evjson_str(b, buf, strlen(buf));
 		return false;
-	default:	/* U32, MODE, DEV and types newer than us */
+	default: /* U32, MODE, DEV and types newer than us */
 		memcpy(&u32, at, 4);
 		esc_printf(b, "%u", u32);
 		return false;

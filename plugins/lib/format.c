@@ -61,8 +61,8 @@ static size_t format_bytes_fp(uint64_t bytes, char *buf, size_t size)
 			break;
 		v /= 1024.0;
 	}
-	return format_ret(snprintf(buf, size, "%*s %s",
-				   FORMAT_BYTES_WIDTH - 3, num, units[u]));
+	return format_ret(snprintf(buf, size, "%*s %s", FORMAT_BYTES_WIDTH - 3,
+				   num, units[u]));
 }
 
 /*
@@ -119,12 +119,12 @@ size_t format_ns(uint64_t ns, char *buf, size_t size)
 		/* 999.96 ms rounds to "1000.0ms": say "1.0s" instead */
 		if (ns < 1000000000 && strcmp(num, "1000.0"))
 			return format_ret(snprintf(buf, size, "%sms", num));
-		return format_ret(snprintf(buf, size, "%.1fs",
-					   (double)ns / 1e9));
+		return format_ret(
+			snprintf(buf, size, "%.1fs", (double)ns / 1e9));
 	}
 	if (ns >= 1000)
-		return format_ret(snprintf(buf, size, "%" PRIu64 "us",
-					   ns / 1000));
+		return format_ret(
+			snprintf(buf, size, "%" PRIu64 "us", ns / 1000));
 	return format_ret(snprintf(buf, size, "%" PRIu64 "ns", ns));
 }
 
@@ -196,8 +196,8 @@ size_t format_sanitize(const char *src, size_t len, char *buf, size_t size)
 
 size_t format_escape_str(const struct cpd_str *s, char *buf, size_t size)
 {
-	size_t n = format_escape(s->ptr ? s->ptr : "", s->ptr ? s->len : 0,
-				 buf, size);
+	size_t n = format_escape(s->ptr ? s->ptr : "", s->ptr ? s->len : 0, buf,
+				 size);
 
 	if (!(s->flags & CPD_STR_TRUNCATED))
 		return n;
@@ -244,12 +244,12 @@ size_t format_sockaddr(const struct cpd_sockaddr *sa, char *buf, size_t size)
 		if (sa->flags & CPD_SA_UNNAMED || !sa->path.len)
 			return format_ret(snprintf(buf, size, "(unnamed)"));
 		format_escape_str(&sa->path, path, sizeof(path));
-		return format_ret(snprintf(buf, size, "%s%s",
-					   sa->flags & CPD_SA_ABSTRACT ? "@" : "",
-					   path));
+		return format_ret(
+			snprintf(buf, size, "%s%s",
+				 sa->flags & CPD_SA_ABSTRACT ? "@" : "", path));
 	case AF_NETLINK:
-		return format_ret(snprintf(buf, size, "netlink:%u",
-					   sa->port_id));
+		return format_ret(
+			snprintf(buf, size, "netlink:%u", sa->port_id));
 	default:
 		return format_ret(snprintf(buf, size, "AF_%u", sa->family));
 	}
@@ -263,10 +263,12 @@ const char *format_proto(uint32_t family, uint32_t sock_type)
 	switch (family) {
 	case AF_INET:
 		return type == SOCK_STREAM ? "tcp4" :
-		       type == SOCK_DGRAM  ? "udp4" : "other";
+		       type == SOCK_DGRAM  ? "udp4" :
+					     "other";
 	case AF_INET6:
 		return type == SOCK_STREAM ? "tcp6" :
-		       type == SOCK_DGRAM  ? "udp6" : "other";
+		       type == SOCK_DGRAM  ? "udp6" :
+					     "other";
 	case AF_UNIX:
 		return "unix";
 	case AF_NETLINK:
@@ -278,8 +280,7 @@ const char *format_proto(uint32_t family, uint32_t sock_type)
 
 size_t format_prot(uint32_t prot, char *buf, size_t size)
 {
-	return format_ret(snprintf(buf, size, "%c%c%c",
-				   prot & PROT_READ ? 'r' : '-',
-				   prot & PROT_WRITE ? 'w' : '-',
-				   prot & PROT_EXEC ? 'x' : '-'));
+	return format_ret(snprintf(
+		buf, size, "%c%c%c", prot & PROT_READ ? 'r' : '-',
+		prot & PROT_WRITE ? 'w' : '-', prot & PROT_EXEC ? 'x' : '-'));
 }

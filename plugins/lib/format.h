@@ -19,18 +19,18 @@
 #include <compendium/types.h>
 
 /* The width format_bytes() pads to, and room enough for any of its results. */
-#define FORMAT_BYTES_WIDTH	8
-#define FORMAT_BYTES_MAX	32
+#define FORMAT_BYTES_WIDTH 8
+#define FORMAT_BYTES_MAX   32
 /* Room enough for any format_ns() or format_addr() result. */
-#define FORMAT_NS_MAX		32
-#define FORMAT_ADDR_MAX		20
+#define FORMAT_NS_MAX	32
+#define FORMAT_ADDR_MAX 20
 /*
  * Worst case of format_escape() for len input bytes (every byte becomes
  * \xNN), plus the NUL.
  */
-#define FORMAT_ESCAPED_MAX(len)	(4 * (size_t)(len) + 1)
+#define FORMAT_ESCAPED_MAX(len) (4 * (size_t)(len) + 1)
 /* Room for any format_sockaddr() result with a path of up to 108 bytes. */
-#define FORMAT_SOCKADDR_MAX	(FORMAT_ESCAPED_MAX(108) + 16)
+#define FORMAT_SOCKADDR_MAX (FORMAT_ESCAPED_MAX(108) + 16)
 
 /*
  * A byte count as the original Compendium printed it, right-aligned to

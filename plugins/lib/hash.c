@@ -7,7 +7,7 @@
 #include <sys/types.h>
 #include <time.h>
 
-#define HASH_GOLDEN	UINT64_C(0x9e3779b97f4a7c15)
+#define HASH_GOLDEN UINT64_C(0x9e3779b97f4a7c15)
 
 uint32_t hash_seed(const void *salt)
 {

@@ -15,7 +15,7 @@
  * hold anything.
  */
 #ifndef _GNU_SOURCE
-#define _GNU_SOURCE	/* FNM_LEADING_DIR */
+#define _GNU_SOURCE /* FNM_LEADING_DIR */
 #endif
 #include "noise.h"
 
@@ -52,7 +52,8 @@ static bool noise_contains(const char *s, size_t len, const char *needle)
 
 bool noise_builtin(const char *path, size_t len)
 {
-	static const char *const sys_prefixes[] = { "/proc/", "/sys/", "/dev/" };
+	static const char *const sys_prefixes[] = { "/proc/", "/sys/",
+						    "/dev/" };
 	static const char *const lib_dirs[] = {
 		"/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/", "/nix/store/",
 	};

@@ -14,8 +14,8 @@
 #include <stddef.h>
 
 struct noise {
-	bool builtin;		/* apply the built-in rules */
-	char **globs;		/* extra patterns, owned, trailing '/' cut */
+	bool builtin; /* apply the built-in rules */
+	char **globs; /* extra patterns, owned, trailing '/' cut */
 	size_t nglobs;
 };
 

@@ -10,8 +10,7 @@ const struct cpd_arg *report_arg(const struct cpd_syscall *sc, unsigned i)
 	return sc->arg && i < sc->nargs && i < 6 ? &sc->arg[i] : NULL;
 }
 
-const struct cpd_fdinfo *report_arg_fd(const struct cpd_syscall *sc,
-				       unsigned i)
+const struct cpd_fdinfo *report_arg_fd(const struct cpd_syscall *sc, unsigned i)
 {
 	const struct cpd_arg *a = report_arg(sc, i);
 

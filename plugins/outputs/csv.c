@@ -26,8 +26,8 @@
 #include "lib/escape.h"
 #include "lib/format.h"
 
-#define CSV_KINDS	(CPD_EV_MAX + 1)
-#define CSV_IOBUF	(1u << 20)
+#define CSV_KINDS (CPD_EV_MAX + 1)
+#define CSV_IOBUF (1u << 20)
 
 struct csv_topic {
 	char *name;
@@ -43,7 +43,7 @@ struct csv {
 	const struct cpd_host *host;
 	struct cpd_instance *inst;
 	uint64_t start_ns;
-	bool deterministic;	/* [core] deterministic: times are 0 */
+	bool deterministic; /* [core] deterministic: times are 0 */
 	FILE *out;
 	FILE *sum;
 	char *iobuf;
@@ -65,13 +65,18 @@ struct csv {
 };
 
 static const struct cpd_option csv_options[] = {
-	{ .name = "path", .type = CPD_OPT_PATH, .flags = CPD_OPTF_REQUIRED,
+	{ .name = "path",
+	  .type = CPD_OPT_PATH,
+	  .flags = CPD_OPTF_REQUIRED,
 	  .offset = offsetof(struct csv, path),
 	  .help = "CSV file to write the events to; - is stdout" },
-	{ .name = "summary_path", .type = CPD_OPT_PATH,
+	{ .name = "summary_path",
+	  .type = CPD_OPT_PATH,
 	  .offset = offsetof(struct csv, summary_path),
 	  .help = "CSV file for the analyzer reports (section,key,value)" },
-	{ .name = "neutralize_formulas", .type = CPD_OPT_BOOL, .def = "yes",
+	{ .name = "neutralize_formulas",
+	  .type = CPD_OPT_BOOL,
+	  .def = "yes",
 	  .offset = offsetof(struct csv, neutralize),
 	  .help = "prefix text cells starting with = + - @ tab or CR with '" },
 	CPD_OPTION_END
@@ -79,8 +84,8 @@ static const struct cpd_option csv_options[] = {
 
 /* The built-in kinds whose fields make up the fixed columns. */
 static const uint32_t csv_col_kinds[] = {
-	CPD_EV_SYSCALL, CPD_EV_PROC, CPD_EV_FILE, CPD_EV_NET, CPD_EV_MMAP,
-	CPD_EV_FAULT, CPD_EV_SCHED, CPD_EV_BLKIO, CPD_EV_LOST,
+	CPD_EV_SYSCALL, CPD_EV_PROC,  CPD_EV_FILE,  CPD_EV_NET,	 CPD_EV_MMAP,
+	CPD_EV_FAULT,	CPD_EV_SCHED, CPD_EV_BLKIO, CPD_EV_LOST,
 };
 
 static const char *const csv_fixed[] = {
@@ -136,8 +141,8 @@ static void csv_write(struct csv *c, FILE *f, const char *path,
 	if (c->failed)
 		return;
 	if (b->oom) {
-		c->host->log(c->inst, CPD_LOG_ERROR, "out of memory writing '%s'",
-			     path);
+		c->host->log(c->inst, CPD_LOG_ERROR,
+			     "out of memory writing '%s'", path);
 		c->failed = true;
 		return;
 	}
@@ -341,7 +346,7 @@ static bool csv_field_text(struct csv *c, const struct cpd_event *ev,
 		c->host->format_xlat(f->xlat, u32, buf, sizeof(buf));
 		esc_puts(b, buf);
 		return true;
-	default:	/* U32, MODE, DEV and types newer than us */
+	default: /* U32, MODE, DEV and types newer than us */
 		memcpy(&u32, at, 4);
 		esc_printf(b, "%u", u32);
 		return false;
@@ -409,11 +414,12 @@ static void csv_summary(struct csv *c, const struct cpd_ev_report *r)
 	if (r->flags & CPD_REPORTF_ROW) {
 		for (t = 0; t < c->ntopics; t++)
 			if (strlen(c->topics[t].name) == r->topic.len &&
-			    !memcmp(c->topics[t].name, r->topic.ptr, r->topic.len))
+			    !memcmp(c->topics[t].name, r->topic.ptr,
+				    r->topic.len))
 				break;
 		if (t == c->ntopics) {
-			struct csv_topic *nt = realloc(c->topics,
-						       (t + 1) * sizeof(*nt));
+			struct csv_topic *nt =
+				realloc(c->topics, (t + 1) * sizeof(*nt));
 
 			if (!nt) {
 				c->row.oom = true;
@@ -573,22 +579,15 @@ static void csv_fini(void *state)
 	free(c);
 }
 
-#define CSV_EVENTS                                                        \
-	((CPD_EVMASK_BUILTIN & ~CPD_EVMASK(CPD_EV_NOTICE)) |              \
+#define CSV_EVENTS                                           \
+	((CPD_EVMASK_BUILTIN & ~CPD_EVMASK(CPD_EV_NOTICE)) | \
 	 ~((UINT64_C(1) << CPD_EV_CUSTOM_FIRST) - 1))
 
 CPD_PLUGIN_DEFINE(
-	.role = CPD_ROLE_OUTPUT,
-	.name = "csv",
-	.version = "1.0",
-	.description = "events as RFC 4180 CSV, reports as section,key,value rows",
-	.subscribe = CSV_EVENTS,
-	.flags = CPD_PF_SYSCALL_VERBOSE,
-	.options = csv_options,
-	.init = csv_init,
-	.start = csv_start,
-	.on_event = csv_on_event,
-	.flush = csv_flush,
-	.stop = csv_stop,
-	.fini = csv_fini,
-);
+		.role = CPD_ROLE_OUTPUT, .name = "csv", .version = "1.0",
+		.description =
+			"events as RFC 4180 CSV, reports as section,key,value rows",
+		.subscribe = CSV_EVENTS, .flags = CPD_PF_SYSCALL_VERBOSE,
+		.options = csv_options, .init = csv_init, .start = csv_start,
+		.on_event = csv_on_event, .flush = csv_flush, .stop = csv_stop,
+		.fini = csv_fini, );

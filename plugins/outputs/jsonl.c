@@ -27,8 +27,8 @@
 #include "lib/escape.h"
 #include "lib/evjson.h"
 
-#define JSONL_SCHEMA	1
-#define JSONL_IOBUF	(1u << 20)
+#define JSONL_SCHEMA 1
+#define JSONL_IOBUF  (1u << 20)
 
 struct jsonl {
 	const char *path;
@@ -36,7 +36,7 @@ struct jsonl {
 	const struct cpd_host *host;
 	struct cpd_instance *inst;
 	uint64_t start_ns;
-	bool deterministic;	/* [core] deterministic: times are 0 */
+	bool deterministic; /* [core] deterministic: times are 0 */
 	FILE *out;
 	char *iobuf;
 	bool failed;
@@ -45,7 +45,9 @@ struct jsonl {
 };
 
 static const struct cpd_option jsonl_options[] = {
-	{ .name = "path", .type = CPD_OPT_PATH, .flags = CPD_OPTF_REQUIRED,
+	{ .name = "path",
+	  .type = CPD_OPT_PATH,
+	  .flags = CPD_OPTF_REQUIRED,
 	  .offset = offsetof(struct jsonl, path),
 	  .help = "JSON Lines file to write; - is stdout" },
 	CPD_OPTION_END
@@ -119,8 +121,8 @@ static void jsonl_key(struct jsonl *j, const char *key)
 static bool jsonl_reserved(const char *name)
 {
 	static const char *const keys[] = {
-		"schema", "type", "seq", "ts_ns", "pid", "tid", "comm", "call",
-		"lossy",
+		"schema", "type", "seq",  "ts_ns", "pid",
+		"tid",	  "comm", "call", "lossy",
 	};
 	size_t i;
 
@@ -168,7 +170,8 @@ static void jsonl_report(struct jsonl *j, const struct cpd_ev_report *r)
 {
 	uint32_t i;
 
-	esc_printf(&j->line, "{\"schema\":%d,\"type\":\"report\"", JSONL_SCHEMA);
+	esc_printf(&j->line, "{\"schema\":%d,\"type\":\"report\"",
+		   JSONL_SCHEMA);
 	jsonl_key(j, "topic");
 	jsonl_cstr(j, &r->topic);
 	jsonl_key(j, "title");
@@ -224,9 +227,12 @@ static int jsonl_on_event(void *state, const struct cpd_event *ev)
 		esc_json_u64(&j->line, ev->seq);
 		esc_puts(&j->line, ",\"ts_ns\":");
 		/* golden files compare byte for byte: no clock in them */
-		esc_json_s64(&j->line, j->deterministic ? 0 :
-			     (int64_t)(ev->ts_ns - j->start_ns));
-		esc_printf(&j->line, ",\"pid\":%d,\"tid\":%d", ev->pid, ev->tid);
+		esc_json_s64(&j->line,
+			     j->deterministic ?
+				     0 :
+				     (int64_t)(ev->ts_ns - j->start_ns));
+		esc_printf(&j->line, ",\"pid\":%d,\"tid\":%d", ev->pid,
+			   ev->tid);
 		jsonl_key(j, "comm");
 		jsonl_cstr(j, &ev->comm);
 		f = j->host->event_fields(ev->kind, &n);
@@ -239,8 +245,8 @@ static int jsonl_on_event(void *state, const struct cpd_event *ev)
 		esc_puts(&j->line, ",\"lossy\":true");
 	esc_puts(&j->line, "}\n");
 	if (j->line.oom) {
-		j->host->log(j->inst, CPD_LOG_ERROR, "out of memory writing '%s'",
-			     j->path);
+		j->host->log(j->inst, CPD_LOG_ERROR,
+			     "out of memory writing '%s'", j->path);
 		j->failed = true;
 		return -ENOMEM;
 	}
@@ -287,22 +293,15 @@ static void jsonl_fini(void *state)
 	free(j);
 }
 
-#define JSONL_EVENTS                                                      \
-	((CPD_EVMASK_BUILTIN & ~CPD_EVMASK(CPD_EV_NOTICE)) |              \
+#define JSONL_EVENTS                                         \
+	((CPD_EVMASK_BUILTIN & ~CPD_EVMASK(CPD_EV_NOTICE)) | \
 	 ~((UINT64_C(1) << CPD_EV_CUSTOM_FIRST) - 1))
 
 CPD_PLUGIN_DEFINE(
-	.role = CPD_ROLE_OUTPUT,
-	.name = "jsonl",
-	.version = "1.0",
-	.description = "events and reports as JSON Lines, one object per line",
-	.subscribe = JSONL_EVENTS,
-	.flags = CPD_PF_SYSCALL_VERBOSE,
-	.options = jsonl_options,
-	.init = jsonl_init,
-	.start = jsonl_start,
-	.on_event = jsonl_on_event,
-	.flush = jsonl_flush,
-	.stop = jsonl_stop,
-	.fini = jsonl_fini,
-);
+		.role = CPD_ROLE_OUTPUT, .name = "jsonl", .version = "1.0",
+		.description =
+			"events and reports as JSON Lines, one object per line",
+		.subscribe = JSONL_EVENTS, .flags = CPD_PF_SYSCALL_VERBOSE,
+		.options = jsonl_options, .init = jsonl_init,
+		.start = jsonl_start, .on_event = jsonl_on_event,
+		.flush = jsonl_flush, .stop = jsonl_stop, .fini = jsonl_fini, );

@@ -31,13 +31,13 @@
 
 #include "lib/escape.h"
 
-#define PF_IOBUF	(1u << 20)
+#define PF_IOBUF (1u << 20)
 
 struct pf_task {
 	int32_t tid;
 	int32_t pid;
-	bool flow_pending;	/* a spawn arrow waits for its first event */
-	bool named;		/* its name metadata is written */
+	bool flow_pending; /* a spawn arrow waits for its first event */
+	bool named;	   /* its name metadata is written */
 	char comm[32];
 	/*
 	 * Its process events (exec, spawn, exit), which the core publishes
@@ -46,8 +46,8 @@ struct pf_task {
 	 * Analyzer events come after their syscall and are not held.
 	 */
 	struct esc_buf pending;
-	uint64_t pending_ts;	/* time of the first held record */
-	uint64_t pending_seq;	/* and the seq of its event */
+	uint64_t pending_ts;  /* time of the first held record */
+	uint64_t pending_seq; /* and the seq of its event */
 };
 
 struct perfetto {
@@ -66,7 +66,7 @@ struct perfetto {
 	FILE *out;
 	char *iobuf;
 	bool failed;
-	bool syscalls;		/* syscall slices are being delivered */
+	bool syscalls; /* syscall slices are being delivered */
 	uint64_t next_id;
 	struct pf_task *tasks;
 	size_t ntasks, cap;
@@ -74,7 +74,9 @@ struct perfetto {
 };
 
 static const struct cpd_option pf_options[] = {
-	{ .name = "path", .type = CPD_OPT_PATH, .flags = CPD_OPTF_REQUIRED,
+	{ .name = "path",
+	  .type = CPD_OPT_PATH,
+	  .flags = CPD_OPTF_REQUIRED,
 	  .offset = offsetof(struct perfetto, path),
 	  .help = "Chrome/Perfetto trace file to write (JSON)" },
 	CPD_OPTION_END
@@ -123,7 +125,8 @@ static int pf_start(void *state)
 	}
 	/* every record after this one starts with ",\n" */
 	if (fputs("[\n{\"ph\":\"M\",\"pid\":0,\"tid\":0,\"name\":\"process_name\","
-		  "\"args\":{\"name\":\"compendium\"}}", p->out) == EOF)
+		  "\"args\":{\"name\":\"compendium\"}}",
+		  p->out) == EOF)
 		return -EIO;
 	return 0;
 }
@@ -140,13 +143,13 @@ static void pf_begin(struct perfetto *p, const char *ph, int32_t pid,
 	if (p->deterministic)
 		rel = strcmp(ph, "M") ? (int64_t)p->cur_seq * 1000 : 0;
 	esc_puts(&p->line, ",\n{");
-	esc_printf(&p->line, "\"ph\":\"%s\",\"pid\":%d,\"tid\":%d,"
-		   "\"ts\":%" PRId64 ".%03" PRId64, ph, pid, tid,
-		   rel / 1000, rel % 1000);
+	esc_printf(&p->line,
+		   "\"ph\":\"%s\",\"pid\":%d,\"tid\":%d,"
+		   "\"ts\":%" PRId64 ".%03" PRId64,
+		   ph, pid, tid, rel / 1000, rel % 1000);
 }
 
-static void pf_str(struct perfetto *p, const char *key, const char *s,
-		   size_t n)
+static void pf_str(struct perfetto *p, const char *key, const char *s, size_t n)
 {
 	esc_printf(&p->line, ",\"%s\":", key);
 	esc_json_str(&p->line, s ? s : "", s ? n : 0);
@@ -156,8 +159,8 @@ static void pf_dur(struct perfetto *p, const char *key, uint64_t ns)
 {
 	if (p->deterministic)
 		ns = 0;
-	esc_printf(&p->line, ",\"%s\":%" PRIu64 ".%03" PRIu64, key,
-		   ns / 1000, ns % 1000);
+	esc_printf(&p->line, ",\"%s\":%" PRIu64 ".%03" PRIu64, key, ns / 1000,
+		   ns % 1000);
 }
 
 static struct pf_task *pf_task(struct perfetto *p, int32_t pid, int32_t tid,
@@ -256,7 +259,9 @@ static void pf_args(struct perfetto *p, const struct cpd_event *ev)
 				struct esc_buf tmp = { 0 };
 
 				for (k = 0; k < str->len; k++)
-					esc_putc(&tmp, str->ptr[k] ? str->ptr[k] : ' ');
+					esc_putc(&tmp, str->ptr[k] ?
+							       str->ptr[k] :
+							       ' ');
 				esc_json_str(&p->line, tmp.p ? tmp.p : "",
 					     tmp.len);
 				esc_free(&tmp);
@@ -264,9 +269,10 @@ static void pf_args(struct perfetto *p, const struct cpd_event *ev)
 			break;
 		}
 		case CPD_FT_SOCKADDR:
-			p->host->format_xlat(CPD_XLAT_AF,
-					     ((const struct cpd_sockaddr *)at)->family,
-					     buf, sizeof(buf));
+			p->host->format_xlat(
+				CPD_XLAT_AF,
+				((const struct cpd_sockaddr *)at)->family, buf,
+				sizeof(buf));
 			esc_json_str(&p->line, buf, strlen(buf));
 			break;
 		case CPD_FT_S64:
@@ -457,8 +463,10 @@ static int pf_on_event(void *state, const struct cpd_event *ev)
 			p->cur_seq = t->pending_seq;
 		if (t->flow_pending) {
 			pf_begin(p, "f", ev->pid, ev->tid, ts);
-			esc_printf(&p->line, ",\"bp\":\"e\",\"cat\":\"spawn\","
-				   "\"name\":\"spawn\",\"id\":%d}", ev->tid);
+			esc_printf(&p->line,
+				   ",\"bp\":\"e\",\"cat\":\"spawn\","
+				   "\"name\":\"spawn\",\"id\":%d}",
+				   ev->tid);
 			t->flow_pending = false;
 		}
 	}
@@ -479,8 +487,8 @@ static int pf_on_event(void *state, const struct cpd_event *ev)
 		break;
 	case CPD_EV_SCHED: {
 		uint64_t start = ev->u.sched.runnable_ns ?
-				 ev->u.sched.runnable_ns :
-				 ev->ts_ns - ev->u.sched.delay_ns;
+					 ev->u.sched.runnable_ns :
+					 ev->ts_ns - ev->u.sched.delay_ns;
 
 		pf_async(p, ev, start, start + ev->u.sched.delay_ns);
 		break;
@@ -491,7 +499,8 @@ static int pf_on_event(void *state, const struct cpd_event *ev)
 	case CPD_EV_MMAP:
 		pf_instant(p, ev);
 		pf_begin(p, "C", ev->pid, ev->pid, ev->ts_ns);
-		esc_puts(&p->line, ",\"name\":\"memory\",\"args\":{\"heap_bytes\":");
+		esc_puts(&p->line,
+			 ",\"name\":\"memory\",\"args\":{\"heap_bytes\":");
 		esc_json_u64(&p->line, ev->u.mmap.heap_bytes);
 		esc_puts(&p->line, ",\"mapped_bytes\":");
 		esc_json_u64(&p->line, ev->u.mmap.mapped_bytes);
@@ -508,7 +517,8 @@ static int pf_on_event(void *state, const struct cpd_event *ev)
 				return -ENOMEM;
 			if (is_new) {
 				pf_begin(p, "s", ev->pid, ev->tid, ev->ts_ns);
-				esc_printf(&p->line, ",\"cat\":\"spawn\","
+				esc_printf(&p->line,
+					   ",\"cat\":\"spawn\","
 					   "\"name\":\"spawn\",\"id\":%d}",
 					   ev->u.proc.child_tid);
 				t->flow_pending = true;
@@ -520,8 +530,8 @@ static int pf_on_event(void *state, const struct cpd_event *ev)
 		pf_instant(p, ev);
 	}
 	if (p->line.oom) {
-		p->host->log(p->inst, CPD_LOG_ERROR, "out of memory writing '%s'",
-			     p->path);
+		p->host->log(p->inst, CPD_LOG_ERROR,
+			     "out of memory writing '%s'", p->path);
 		p->failed = true;
 		return -ENOMEM;
 	}
@@ -584,23 +594,16 @@ static void pf_fini(void *state)
 	free(p);
 }
 
-#define PF_EVENTS                                                         \
-	((CPD_EVMASK_BUILTIN & ~(CPD_EVMASK(CPD_EV_NOTICE) |              \
-				 CPD_EVMASK(CPD_EV_REPORT))) |            \
+#define PF_EVENTS                                                     \
+	((CPD_EVMASK_BUILTIN &                                        \
+	  ~(CPD_EVMASK(CPD_EV_NOTICE) | CPD_EVMASK(CPD_EV_REPORT))) | \
 	 ~((UINT64_C(1) << CPD_EV_CUSTOM_FIRST) - 1))
 
 CPD_PLUGIN_DEFINE(
-	.role = CPD_ROLE_OUTPUT,
-	.name = "perfetto",
-	.version = "1.0",
-	.description = "a Chrome Trace Event file for ui.perfetto.dev and chrome://tracing",
-	.subscribe = PF_EVENTS,
-	.flags = CPD_PF_SYSCALL_VERBOSE,
-	.options = pf_options,
-	.init = pf_init,
-	.start = pf_start,
-	.on_event = pf_on_event,
-	.flush = pf_flush,
-	.stop = pf_stop,
-	.fini = pf_fini,
-);
+		.role = CPD_ROLE_OUTPUT, .name = "perfetto", .version = "1.0",
+		.description =
+			"a Chrome Trace Event file for ui.perfetto.dev and chrome://tracing",
+		.subscribe = PF_EVENTS, .flags = CPD_PF_SYSCALL_VERBOSE,
+		.options = pf_options, .init = pf_init, .start = pf_start,
+		.on_event = pf_on_event, .flush = pf_flush, .stop = pf_stop,
+		.fini = pf_fini, );

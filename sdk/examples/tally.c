@@ -22,10 +22,10 @@
 #include <compendium/compendium.h>
 
 /* Section order: after the first-party ones (memory 10 to blkio 45). */
-#define TALLY_ORDER	100
+#define TALLY_ORDER 100
 
 struct tally_entry {
-	char name[32];		/* syscall names are short; longer is cut */
+	char name[32]; /* syscall names are short; longer is cut */
 	uint64_t calls;
 	uint64_t failed;
 };
@@ -37,7 +37,7 @@ struct tally {
 
 	const struct cpd_host *host;
 	struct cpd_instance *inst;
-	int alert_kind;		/* our event kind, from register_kind() */
+	int alert_kind; /* our event kind, from register_kind() */
 	struct tally_entry *entries;
 	size_t n, cap;
 	uint64_t processes;
@@ -53,17 +53,26 @@ struct tally_alert {
 	uint64_t calls;
 };
 
-#define TALLY_AT(member) \
+#define TALLY_AT(member)                                   \
 	((uint32_t)(offsetof(struct cpd_event, u.custom) + \
 		    offsetof(struct tally_alert, member)))
 
 static const struct cpd_field tally_alert_fields[] = {
-	{ .name = "syscall", .type = CPD_FT_STR, .offset = TALLY_AT(syscall),
-	  .flags = CPD_FIELDF_KEY, .help = "the syscall that keeps failing" },
-	{ .name = "failed", .type = CPD_FT_U64, .offset = TALLY_AT(failed),
-	  .unit = CPD_UNIT_COUNT, .help = "failed calls so far" },
-	{ .name = "calls", .type = CPD_FT_U64, .offset = TALLY_AT(calls),
-	  .unit = CPD_UNIT_COUNT, .help = "calls so far" },
+	{ .name = "syscall",
+	  .type = CPD_FT_STR,
+	  .offset = TALLY_AT(syscall),
+	  .flags = CPD_FIELDF_KEY,
+	  .help = "the syscall that keeps failing" },
+	{ .name = "failed",
+	  .type = CPD_FT_U64,
+	  .offset = TALLY_AT(failed),
+	  .unit = CPD_UNIT_COUNT,
+	  .help = "failed calls so far" },
+	{ .name = "calls",
+	  .type = CPD_FT_U64,
+	  .offset = TALLY_AT(calls),
+	  .unit = CPD_UNIT_COUNT,
+	  .help = "calls so far" },
 };
 
 /* Static, as the host keeps pointing at it: see <compendium/field.h>. */
@@ -76,10 +85,16 @@ static const struct cpd_kind_desc tally_alert_kind = {
 };
 
 static const struct cpd_option tally_options[] = {
-	{ .name = "top", .type = CPD_OPT_UINT, .def = "20",
-	  .offset = offsetof(struct tally, top), .min = 1, .max = 1000,
+	{ .name = "top",
+	  .type = CPD_OPT_UINT,
+	  .def = "20",
+	  .offset = offsetof(struct tally, top),
+	  .min = 1,
+	  .max = 1000,
 	  .help = "how many syscalls to report, most called first" },
-	{ .name = "alert_failures", .type = CPD_OPT_UINT, .def = "10",
+	{ .name = "alert_failures",
+	  .type = CPD_OPT_UINT,
+	  .def = "10",
 	  .offset = offsetof(struct tally, alert_failures),
 	  .help = "publish a tally event when a syscall fails this often "
 		  "(0: never)" },
@@ -101,7 +116,7 @@ static int tally_init(struct cpd_instance *inst, const struct cpd_host *host,
 	if (rc == 0)
 		rc = host->register_kind(inst, &tally_alert_kind);
 	if (rc < 0) {
-		free(t);	/* fini() is not called when init() fails */
+		free(t); /* fini() is not called when init() fails */
 		return rc;
 	}
 	t->alert_kind = rc;
@@ -147,8 +162,10 @@ static int tally_alert(struct tally *t, const struct cpd_event *ev,
 {
 	struct tally_alert a = { tally_str(e->name), e->failed, e->calls };
 	struct cpd_event out = { .kind = (uint16_t)t->alert_kind,
-				 .ts_ns = ev->ts_ns, .pid = ev->pid,
-				 .tid = ev->tid, .comm = ev->comm };
+				 .ts_ns = ev->ts_ns,
+				 .pid = ev->pid,
+				 .tid = ev->tid,
+				 .comm = ev->comm };
 
 	memcpy(out.u.custom, &a, sizeof(a));
 	/* queued and delivered after this syscall; publish() copies it */
@@ -190,12 +207,14 @@ static int tally_cmp(const void *a, const void *b)
 }
 
 /* A key/value: the text s, or the count v when s is NULL. */
-static struct cpd_kv tally_kv(const char *key, const char *label,
-			      const char *s, uint64_t v)
+static struct cpd_kv tally_kv(const char *key, const char *label, const char *s,
+			      uint64_t v)
 {
 	/* key is the csv/json column, label what a person reads */
-	struct cpd_kv kv = { .key = tally_str(key), .label = tally_str(label),
-			     .type = CPD_KV_U64, .unit = CPD_UNIT_COUNT,
+	struct cpd_kv kv = { .key = tally_str(key),
+			     .label = tally_str(label),
+			     .type = CPD_KV_U64,
+			     .unit = CPD_UNIT_COUNT,
 			     .v.u64 = v };
 
 	if (s) {
@@ -227,7 +246,8 @@ static int tally_stop(void *state)
 	ev.u.report.kv = kv;
 	ev.u.report.nkv = 3;
 	kv[0] = tally_kv("processes", "Processes started", NULL, t->processes);
-	kv[1] = tally_kv("ptrace_stops", "Ptrace stops", NULL, st->ptrace_stops);
+	kv[1] = tally_kv("ptrace_stops", "Ptrace stops", NULL,
+			 st->ptrace_stops);
 	kv[2] = tally_kv("syscalls", "Distinct syscalls", NULL, t->n);
 	rc = t->host->publish(t->inst, &ev);
 
@@ -257,21 +277,18 @@ static void tally_fini(void *state)
 }
 
 CPD_PLUGIN_DEFINE(
-	.role = CPD_ROLE_ANALYZER,
-	.name = "tally",
-	.version = "2.0",
-	.description = "counts file, network and process syscalls by name "
-		       "(SDK example)",
-	.subscribe = CPD_EVMASK(CPD_EV_SYSCALL) | CPD_EVMASK(CPD_EV_PROC),
-	.syscall_classes = CPD_SC_FILE | CPD_SC_NETWORK | CPD_SC_PROCESS,
-	/* "tally"'s number comes from register_kind(): any custom kind */
-	.publishes = CPD_EVMASK(CPD_EV_REPORT) |
-		     ~(CPD_EVMASK(CPD_EV_CUSTOM_FIRST) - 1),
-	/* one instance: the kind name "tally" can be registered only once */
-	.flags = CPD_PF_SINGLETON,
-	.options = tally_options,
-	.init = tally_init,
-	.on_event = tally_on_event,
-	.stop = tally_stop,
-	.fini = tally_fini,
-);
+		.role = CPD_ROLE_ANALYZER, .name = "tally", .version = "2.0",
+		.description =
+			"counts file, network and process syscalls by name "
+			"(SDK example)",
+		.subscribe = CPD_EVMASK(CPD_EV_SYSCALL) |
+			     CPD_EVMASK(CPD_EV_PROC),
+		.syscall_classes = CPD_SC_FILE | CPD_SC_NETWORK |
+				   CPD_SC_PROCESS,
+		/* "tally"'s number comes from register_kind(): any custom kind */
+		.publishes = CPD_EVMASK(CPD_EV_REPORT) |
+			     ~(CPD_EVMASK(CPD_EV_CUSTOM_FIRST) - 1),
+		/* one instance: the kind name "tally" can be registered only once */
+		.flags = CPD_PF_SINGLETON, .options = tally_options,
+		.init = tally_init, .on_event = tally_on_event,
+		.stop = tally_stop, .fini = tally_fini, );

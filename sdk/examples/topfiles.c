@@ -30,9 +30,9 @@ enum tf_sort { TF_SORT_TOTAL, TF_SORT_READ, TF_SORT_WRITTEN };
 static const char *const tf_sort_names[] = { "total", "read", "written", NULL };
 
 struct tf_file {
-	char *path;		/* our copy: events are borrowed */
+	char *path; /* our copy: events are borrowed */
 	uint32_t len;
-	bool truncated;		/* the host cut the path at its string limit */
+	bool truncated; /* the host cut the path at its string limit */
 	uint64_t read_bytes, written_bytes;
 	uint64_t reads, writes;
 };
@@ -52,20 +52,29 @@ struct topfiles {
 };
 
 static const struct cpd_option topfiles_options[] = {
-	{ .name = "path", .type = CPD_OPT_PATH, .def = "-",
+	{ .name = "path",
+	  .type = CPD_OPT_PATH,
+	  .def = "-",
 	  .offset = offsetof(struct topfiles, path),
 	  .help = "where to write the table; - is stderr" },
-	{ .name = "limit", .type = CPD_OPT_UINT, .def = "10",
-	  .offset = offsetof(struct topfiles, limit), .min = 1, .max = 1000000,
+	{ .name = "limit",
+	  .type = CPD_OPT_UINT,
+	  .def = "10",
+	  .offset = offsetof(struct topfiles, limit),
+	  .min = 1,
+	  .max = 1000000,
 	  .help = "how many files to list" },
-	{ .name = "sort", .type = CPD_OPT_ENUM, .def = "total",
-	  .offset = offsetof(struct topfiles, sort), .choices = tf_sort_names,
+	{ .name = "sort",
+	  .type = CPD_OPT_ENUM,
+	  .def = "total",
+	  .offset = offsetof(struct topfiles, sort),
+	  .choices = tf_sort_names,
 	  .help = "order by bytes read plus written, read, or written" },
 	CPD_OPTION_END
 };
 
-static int topfiles_init(struct cpd_instance *inst,
-			 const struct cpd_host *host, void **statep)
+static int topfiles_init(struct cpd_instance *inst, const struct cpd_host *host,
+			 void **statep)
 {
 	struct topfiles *t = calloc(1, sizeof(*t));
 	int rc;
@@ -121,8 +130,8 @@ static struct tf_file **tf_slot(struct tf_file **slots, size_t cap,
 {
 	size_t i = tf_hash(s, len) & (cap - 1);
 
-	while (slots[i] && (slots[i]->len != len ||
-			    memcmp(slots[i]->path, s, len)))
+	while (slots[i] &&
+	       (slots[i]->len != len || memcmp(slots[i]->path, s, len)))
 		i = (i + 1) & (cap - 1);
 	return &slots[i];
 }
@@ -304,8 +313,10 @@ static int topfiles_stop(void *state)
 	shown = t->n < t->limit ? t->n : (size_t)t->limit;
 
 	fprintf(t->out, "topfiles: %zu of %zu files, by %s bytes\n", shown,
-		t->n, t->sort == TF_SORT_TOTAL ? "total" :
-		t->sort == TF_SORT_READ ? "read" : "written");
+		t->n,
+		t->sort == TF_SORT_TOTAL ? "total" :
+		t->sort == TF_SORT_READ	 ? "read" :
+					   "written");
 	for (i = 0; i < shown; i++) {
 		wr = tf_width(files[i]->read_bytes, wr);
 		ww = tf_width(files[i]->written_bytes, ww);
@@ -313,16 +324,16 @@ static int topfiles_stop(void *state)
 		wnw = tf_width(files[i]->writes, wnw);
 	}
 	if (shown)
-		fprintf(t->out, "  %*s  %*s  %*s  %*s  PATH\n", wr, "READ",
-			ww, "WRITTEN", wnr, "READS", wnw, "WRITES");
+		fprintf(t->out, "  %*s  %*s  %*s  %*s  PATH\n", wr, "READ", ww,
+			"WRITTEN", wnr, "READS", wnw, "WRITES");
 	for (i = 0; i < shown; i++) {
 		const struct tf_file *f = files[i];
 
-		fprintf(t->out, "  %*llu  %*llu  %*llu  %*llu  ",
-			wr, (unsigned long long)f->read_bytes,
-			ww, (unsigned long long)f->written_bytes,
-			wnr, (unsigned long long)f->reads,
-			wnw, (unsigned long long)f->writes);
+		fprintf(t->out, "  %*llu  %*llu  %*llu  %*llu  ", wr,
+			(unsigned long long)f->read_bytes, ww,
+			(unsigned long long)f->written_bytes, wnr,
+			(unsigned long long)f->reads, wnw,
+			(unsigned long long)f->writes);
 		tf_put_escaped(t->out, f->path, f->len);
 		fputs(f->truncated ? "...\n" : "\n", t->out);
 	}
@@ -356,15 +367,10 @@ static void topfiles_fini(void *state)
 }
 
 CPD_PLUGIN_DEFINE(
-	.role = CPD_ROLE_OUTPUT,
-	.name = "topfiles",
-	.version = "1.0",
-	.description = "the files with the most bytes read and written, as a table (SDK example)",
-	.subscribe = CPD_EVMASK(CPD_EV_FILE),
-	.options = topfiles_options,
-	.init = topfiles_init,
-	.start = topfiles_start,
-	.on_event = topfiles_on_event,
-	.stop = topfiles_stop,
-	.fini = topfiles_fini,
-);
+		.role = CPD_ROLE_OUTPUT, .name = "topfiles", .version = "1.0",
+		.description =
+			"the files with the most bytes read and written, as a table (SDK example)",
+		.subscribe = CPD_EVMASK(CPD_EV_FILE),
+		.options = topfiles_options, .init = topfiles_init,
+		.start = topfiles_start, .on_event = topfiles_on_event,
+		.stop = topfiles_stop, .fini = topfiles_fini, );

@@ -6,13 +6,9 @@
  */
 #include "bad.h"
 
-CPD_PLUGIN_DEFINE(
-	.role = CPD_ROLE_ANALYZER,
-	.name = "bad_kinds",
-	.version = "0",
-	.description = "subscribes to an undefined event kind",
-	.subscribe = CPD_EVMASK(CPD_EV_PROC) | CPD_EVMASK(20),
-	.init = bad_init,
-	.on_event = bad_on_event,
-	.fini = bad_fini,
-);
+CPD_PLUGIN_DEFINE(.role = CPD_ROLE_ANALYZER, .name = "bad_kinds",
+		  .version = "0",
+		  .description = "subscribes to an undefined event kind",
+		  .subscribe = CPD_EVMASK(CPD_EV_PROC) | CPD_EVMASK(20),
+		  .init = bad_init, .on_event = bad_on_event,
+		  .fini = bad_fini, );

@@ -6,13 +6,8 @@
  */
 #include "bad.h"
 
-CPD_PLUGIN_DEFINE(
-	.role = CPD_ROLE_ANALYZER,
-	.name = "someone_else",
-	.version = "0",
-	.description = "name differs from the file name",
-	.subscribe = CPD_EVMASK(CPD_EV_PROC),
-	.init = bad_init,
-	.on_event = bad_on_event,
-	.fini = bad_fini,
-);
+CPD_PLUGIN_DEFINE(.role = CPD_ROLE_ANALYZER, .name = "someone_else",
+		  .version = "0",
+		  .description = "name differs from the file name",
+		  .subscribe = CPD_EVMASK(CPD_EV_PROC), .init = bad_init,
+		  .on_event = bad_on_event, .fini = bad_fini, );

@@ -3,12 +3,7 @@
 /* Subscribes to events but has no on_event to receive them. */
 #include "bad.h"
 
-CPD_PLUGIN_DEFINE(
-	.role = CPD_ROLE_ANALYZER,
-	.name = "bad_noevent",
-	.version = "0",
-	.description = "subscribes without on_event",
-	.subscribe = CPD_EVMASK(CPD_EV_PROC),
-	.init = bad_init,
-	.fini = bad_fini,
-);
+CPD_PLUGIN_DEFINE(.role = CPD_ROLE_ANALYZER, .name = "bad_noevent",
+		  .version = "0", .description = "subscribes without on_event",
+		  .subscribe = CPD_EVMASK(CPD_EV_PROC), .init = bad_init,
+		  .fini = bad_fini, );

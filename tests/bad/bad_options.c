@@ -12,20 +12,17 @@ struct bad_options_state {
 };
 
 static const struct cpd_option bad_options_table[] = {
-	{ .name = "limit", .type = CPD_OPT_SIZE, .def = "lots",
+	{ .name = "limit",
+	  .type = CPD_OPT_SIZE,
+	  .def = "lots",
 	  .offset = offsetof(struct bad_options_state, limit),
 	  .help = "a size whose default is not one" },
 	CPD_OPTION_END
 };
 
-CPD_PLUGIN_DEFINE(
-	.role = CPD_ROLE_ANALYZER,
-	.name = "bad_options",
-	.version = "0",
-	.description = "option default that does not parse",
-	.subscribe = CPD_EVMASK(CPD_EV_PROC),
-	.options = bad_options_table,
-	.init = bad_init,
-	.on_event = bad_on_event,
-	.fini = bad_fini,
-);
+CPD_PLUGIN_DEFINE(.role = CPD_ROLE_ANALYZER, .name = "bad_options",
+		  .version = "0",
+		  .description = "option default that does not parse",
+		  .subscribe = CPD_EVMASK(CPD_EV_PROC),
+		  .options = bad_options_table, .init = bad_init,
+		  .on_event = bad_on_event, .fini = bad_fini, );

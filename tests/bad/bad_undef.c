@@ -17,13 +17,8 @@ static int bad_undef_init(struct cpd_instance *inst,
 	return cpd_test_no_such_function();
 }
 
-CPD_PLUGIN_DEFINE(
-	.role = CPD_ROLE_ANALYZER,
-	.name = "bad_undef",
-	.version = "0",
-	.description = "references an undefined symbol",
-	.subscribe = CPD_EVMASK(CPD_EV_PROC),
-	.init = bad_undef_init,
-	.on_event = bad_on_event,
-	.fini = bad_fini,
-);
+CPD_PLUGIN_DEFINE(.role = CPD_ROLE_ANALYZER, .name = "bad_undef",
+		  .version = "0",
+		  .description = "references an undefined symbol",
+		  .subscribe = CPD_EVMASK(CPD_EV_PROC), .init = bad_undef_init,
+		  .on_event = bad_on_event, .fini = bad_fini, );

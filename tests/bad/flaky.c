@@ -22,14 +22,19 @@ struct flaky {
 	struct cpd_instance *inst;
 };
 
-static const char *const flaky_points[] = { "none", "init",  "start", "event",
+static const char *const flaky_points[] = { "none",  "init", "start", "event",
 					    "flush", "stop", NULL };
 
 static const struct cpd_option flaky_options[] = {
-	{ .name = "fail", .type = CPD_OPT_ENUM, .def = "none",
-	  .offset = offsetof(struct flaky, fail), .choices = flaky_points,
+	{ .name = "fail",
+	  .type = CPD_OPT_ENUM,
+	  .def = "none",
+	  .offset = offsetof(struct flaky, fail),
+	  .choices = flaky_points,
 	  .help = "the callback that returns -EIO" },
-	{ .name = "echo", .type = CPD_OPT_BOOL, .def = "no",
+	{ .name = "echo",
+	  .type = CPD_OPT_BOOL,
+	  .def = "no",
 	  .offset = offsetof(struct flaky, echo),
 	  .help = "republish every file event it gets" },
 	CPD_OPTION_END
@@ -83,18 +88,12 @@ static void flaky_fini(void *state)
 	free(state);
 }
 
-CPD_PLUGIN_DEFINE(
-	.role = CPD_ROLE_ANALYZER,
-	.name = "flaky",
-	.version = "1",
-	.description = "test analyzer that fails or loops on request",
-	.subscribe = CPD_EVMASK(CPD_EV_FILE) | CPD_EVMASK(CPD_EV_PROC),
-	.publishes = CPD_EVMASK(CPD_EV_FILE),
-	.options = flaky_options,
-	.init = flaky_init,
-	.start = flaky_start,
-	.on_event = flaky_on_event,
-	.flush = flaky_flush,
-	.stop = flaky_stop,
-	.fini = flaky_fini,
-);
+CPD_PLUGIN_DEFINE(.role = CPD_ROLE_ANALYZER, .name = "flaky", .version = "1",
+		  .description = "test analyzer that fails or loops on request",
+		  .subscribe = CPD_EVMASK(CPD_EV_FILE) |
+			       CPD_EVMASK(CPD_EV_PROC),
+		  .publishes = CPD_EVMASK(CPD_EV_FILE),
+		  .options = flaky_options, .init = flaky_init,
+		  .start = flaky_start, .on_event = flaky_on_event,
+		  .flush = flaky_flush, .stop = flaky_stop,
+		  .fini = flaky_fini, );

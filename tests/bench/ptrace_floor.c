@@ -35,7 +35,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define MAX_NR 1024
+#define MAX_NR	1024
 #define X32_BIT 0x40000000u
 
 struct nrset {

@@ -30,13 +30,19 @@ struct capture {
 };
 
 static const struct cpd_option capture_options[] = {
-	{ .name = "path", .type = CPD_OPT_PATH, .flags = CPD_OPTF_REQUIRED,
+	{ .name = "path",
+	  .type = CPD_OPT_PATH,
+	  .flags = CPD_OPTF_REQUIRED,
 	  .offset = offsetof(struct capture, path),
 	  .help = "file to write the events to" },
-	{ .name = "timestamps", .type = CPD_OPT_BOOL, .def = "no",
+	{ .name = "timestamps",
+	  .type = CPD_OPT_BOOL,
+	  .def = "no",
 	  .offset = offsetof(struct capture, timestamps),
 	  .help = "prefix lines with the event time in ns" },
-	{ .name = "all_fields", .type = CPD_OPT_BOOL, .def = "no",
+	{ .name = "all_fields",
+	  .type = CPD_OPT_BOOL,
+	  .def = "no",
 	  .offset = offsetof(struct capture, fields_all),
 	  .help = "also print fields that are zero or empty" },
 	CPD_OPTION_END
@@ -131,7 +137,8 @@ static void capture_field(struct capture *c, const struct cpd_event *ev,
 		return;
 	}
 	case CPD_FT_SOCKADDR:
-		if (!((const struct cpd_sockaddr *)at)->family && !c->fields_all)
+		if (!((const struct cpd_sockaddr *)at)->family &&
+		    !c->fields_all)
 			return;
 		fprintf(c->out, " %s=", f->name);
 		capture_sockaddr(c, (const void *)at);
@@ -185,12 +192,16 @@ static void capture_field(struct capture *c, const struct cpd_event *ev,
 		fprintf(c->out, "%" PRId64, s);
 		break;
 	case CPD_FT_ERRNO:
-		fputs(c->host->errno_name((int)s) ? c->host->errno_name((int)s) :
-						    "?", c->out);
+		fputs(c->host->errno_name((int)s) ?
+			      c->host->errno_name((int)s) :
+			      "?",
+		      c->out);
 		break;
 	case CPD_FT_SIGNAL:
-		fputs(c->host->signal_name((int)s) ? c->host->signal_name((int)s) :
-						     "?", c->out);
+		fputs(c->host->signal_name((int)s) ?
+			      c->host->signal_name((int)s) :
+			      "?",
+		      c->out);
 		break;
 	case CPD_FT_FLAGS:
 	case CPD_FT_ENUM:
@@ -240,8 +251,8 @@ static int capture_on_event(void *state, const struct cpd_event *ev)
 
 	if (c->timestamps)
 		fprintf(c->out, "%" PRIu64 " ", ev->ts_ns);
-	fprintf(c->out, "%s pid=%d tid=%d", c->host->event_kind_name(ev->kind) ?: "?",
-		ev->pid, ev->tid);
+	fprintf(c->out, "%s pid=%d tid=%d",
+		c->host->event_kind_name(ev->kind) ?: "?", ev->pid, ev->tid);
 	if (ev->kind == CPD_EV_SYSCALL) {
 		char buf[8192];
 
@@ -294,25 +305,17 @@ static void capture_fini(void *state)
 
 /* built twice: capture_entry takes its syscalls at entry, without exits */
 #ifdef CAPTURE_ENTRY
-#define CAPTURE_NAME	"capture_entry"
-#define CAPTURE_FLAGS	CPD_PF_SYSCALL_ENTRY
+#define CAPTURE_NAME  "capture_entry"
+#define CAPTURE_FLAGS CPD_PF_SYSCALL_ENTRY
 #else
-#define CAPTURE_NAME	"capture"
-#define CAPTURE_FLAGS	0
+#define CAPTURE_NAME  "capture"
+#define CAPTURE_FLAGS 0
 #endif
 
-CPD_PLUGIN_DEFINE(
-	.role = CPD_ROLE_OUTPUT,
-	.name = CAPTURE_NAME,
-	.version = "1",
-	.description = "test output: every event as one line of text",
-	.subscribe = CPD_EVMASK_BUILTIN,
-	.flags = CAPTURE_FLAGS,
-	.options = capture_options,
-	.init = capture_init,
-	.start = capture_start,
-	.on_event = capture_on_event,
-	.flush = capture_flush,
-	.stop = capture_stop,
-	.fini = capture_fini,
-);
+CPD_PLUGIN_DEFINE(.role = CPD_ROLE_OUTPUT, .name = CAPTURE_NAME, .version = "1",
+		  .description = "test output: every event as one line of text",
+		  .subscribe = CPD_EVMASK_BUILTIN, .flags = CAPTURE_FLAGS,
+		  .options = capture_options, .init = capture_init,
+		  .start = capture_start, .on_event = capture_on_event,
+		  .flush = capture_flush, .stop = capture_stop,
+		  .fini = capture_fini, );

@@ -55,11 +55,10 @@ bool cpd_test_is_root(void);
  */
 const char *cpd_test_tmpdir(void);
 /* Write len bytes to dir/name (mode 0644); the malloc'd path, or NULL. */
-char *cpd_test_write_file(const char *dir, const char *name,
-			  const void *data, size_t len);
+char *cpd_test_write_file(const char *dir, const char *name, const void *data,
+			  size_t len);
 /* The same, for a NUL-terminated text. */
-char *cpd_test_write_text(const char *dir, const char *name,
-			  const char *text);
+char *cpd_test_write_text(const char *dir, const char *name, const char *text);
 /* Copy a file (mode kept); 0 or -errno. */
 int cpd_test_copy_file(const char *from, const char *to);
 /* Whole file into a malloc'd NUL-terminated string, or NULL. */
@@ -99,10 +98,10 @@ bool cpd_assert_u64(uint64_t actual, uint64_t expected, unsigned line,
 	cpd_assert_has((h), (n), true, __LINE__, __FILE__, #h " contains " #n)
 #define CPD_ASSERT_LACKS(h, n) \
 	cpd_assert_has((h), (n), false, __LINE__, __FILE__, #h " lacks " #n)
-#define CPD_ASSERT_INT_EQ(a, e)                                          \
+#define CPD_ASSERT_INT_EQ(a, e)                                        \
 	cpd_assert_i64((int64_t)(a), (int64_t)(e), __LINE__, __FILE__, \
 		       #a " == " #e)
-#define CPD_ASSERT_UINT_EQ(a, e)                                           \
+#define CPD_ASSERT_UINT_EQ(a, e)                                         \
 	cpd_assert_u64((uint64_t)(a), (uint64_t)(e), __LINE__, __FILE__, \
 		       #a " == " #e)
 

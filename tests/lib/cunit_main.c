@@ -61,7 +61,8 @@ int main(void)
 	/* CUnit and the code under test both print; keep them in order. */
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (CU_initialize_registry() != CUE_SUCCESS) {
-		fprintf(stderr, "ERROR: cannot initialise the CUnit registry: %s\n",
+		fprintf(stderr,
+			"ERROR: cannot initialise the CUnit registry: %s\n",
 			CU_get_error_msg());
 		return 99;
 	}

@@ -24,7 +24,7 @@
 #include "engine/xlat.h"
 #include "base/xmalloc.h"
 
-#define FAKE_ORIGIN	"fake.conf"
+#define FAKE_ORIGIN "fake.conf"
 
 struct fake_log {
 	int level;
@@ -54,7 +54,7 @@ struct fake_host {
 
 	void *state;
 	bool inited, started, stopped, in_init;
-	const struct cpd_event *feeding;	/* the event on_event() has */
+	const struct cpd_event *feeding; /* the event on_event() has */
 
 	struct cpd_run_info run;
 	struct cpd_trace_stats stats;
@@ -115,11 +115,10 @@ static void fake_log_hook(int level, const char *origin, const char *text,
 
 /* ---- services ---------------------------------------------------------- */
 
-static void fake_log(struct cpd_instance *inst, int level, const char *fmt,
-		     ...) ATTR_PRINTF(3, 4);
+static void fake_log(struct cpd_instance *inst, int level, const char *fmt, ...)
+	ATTR_PRINTF(3, 4);
 
-static void fake_log(struct cpd_instance *inst, int level, const char *fmt,
-		     ...)
+static void fake_log(struct cpd_instance *inst, int level, const char *fmt, ...)
 {
 	char text[1024];
 	va_list ap;
@@ -280,8 +279,7 @@ static ssize_t fake_read_tracee(struct cpd_instance *inst, uint64_t addr,
 	if (!fh->tracee_mem || addr < fh->tracee_base || addr >= end)
 		return -EFAULT;
 	n = (size_t)MIN((uint64_t)len, end - addr);
-	memcpy(buf, (const char *)fh->tracee_mem + (addr - fh->tracee_base),
-	       n);
+	memcpy(buf, (const char *)fh->tracee_mem + (addr - fh->tracee_base), n);
 	return (ssize_t)n;
 }
 
@@ -520,8 +518,8 @@ size_t fake_host_count(const struct fake_host *fh, uint32_t kind)
 	return n;
 }
 
-const struct cpd_event *fake_host_nth(const struct fake_host *fh,
-				      uint32_t kind, size_t nth)
+const struct cpd_event *fake_host_nth(const struct fake_host *fh, uint32_t kind,
+				      size_t nth)
 {
 	size_t i;
 
@@ -608,8 +606,8 @@ struct cpd_trace_stats *fake_host_trace_stats(struct fake_host *fh)
 	return &fh->stats;
 }
 
-void fake_host_set_tracee(struct fake_host *fh, uint64_t base,
-			  const void *mem, size_t len)
+void fake_host_set_tracee(struct fake_host *fh, uint64_t base, const void *mem,
+			  size_t len)
 {
 	fh->tracee_base = base;
 	fh->tracee_mem = mem;

@@ -120,8 +120,8 @@ const struct cpd_event *fake_host_event(const struct fake_host *fh, size_t i);
 /* How many of kind were published. */
 size_t fake_host_count(const struct fake_host *fh, uint32_t kind);
 /* The nth (from 0) published event of kind, or NULL. */
-const struct cpd_event *fake_host_nth(const struct fake_host *fh,
-				      uint32_t kind, size_t nth);
+const struct cpd_event *fake_host_nth(const struct fake_host *fh, uint32_t kind,
+				      size_t nth);
 /* The nth REPORT with topic, or NULL. */
 const struct cpd_event *fake_host_report(const struct fake_host *fh,
 					 const char *topic, size_t nth);
@@ -160,8 +160,8 @@ struct cpd_trace_stats *fake_host_trace_stats(struct fake_host *fh);
  * outside it return what overlaps (0 bytes: -EFAULT). Not copied: keep
  * mem alive.
  */
-void fake_host_set_tracee(struct fake_host *fh, uint64_t base,
-			  const void *mem, size_t len);
+void fake_host_set_tracee(struct fake_host *fh, uint64_t base, const void *mem,
+			  size_t len);
 
 /* Whether fd is watched, and with which events. */
 bool fake_host_watching(const struct fake_host *fh, int fd, uint32_t *events);

@@ -64,8 +64,8 @@ const char *cpd_test_tmpdir(void)
 	return cpd_tmpdir;
 }
 
-char *cpd_test_write_file(const char *dir, const char *name,
-			  const void *data, size_t len)
+char *cpd_test_write_file(const char *dir, const char *name, const void *data,
+			  size_t len)
 {
 	char *path;
 	FILE *fp;
@@ -89,8 +89,7 @@ char *cpd_test_write_file(const char *dir, const char *name,
 	return path;
 }
 
-char *cpd_test_write_text(const char *dir, const char *name,
-			  const char *text)
+char *cpd_test_write_text(const char *dir, const char *name, const char *text)
 {
 	return cpd_test_write_file(dir, name, text, strlen(text));
 }
@@ -238,9 +237,8 @@ bool cpd_assert_str(const char *actual, const char *expected, bool equal,
 	bool ok = same == equal;
 
 	if (!ok)
-		fprintf(stderr,
-			"\n%s:%u: %s\n      got: \"%s\"\n %s \"%s\"\n", file,
-			line, expr, actual ? actual : "(null)",
+		fprintf(stderr, "\n%s:%u: %s\n      got: \"%s\"\n %s \"%s\"\n",
+			file, line, expr, actual ? actual : "(null)",
 			equal ? "expected:" : "  not to:",
 			expected ? expected : "(null)");
 	cpd_report(ok, line, file, expr);
@@ -254,8 +252,8 @@ bool cpd_assert_has(const char *haystack, const char *needle, bool has,
 	bool ok = found == has;
 
 	if (!ok)
-		fprintf(stderr, "\n%s:%u: %s\n  %s \"%s\"\n  in: \"%s\"\n", file,
-			line, expr, has ? "missing:" : "unwanted:",
+		fprintf(stderr, "\n%s:%u: %s\n  %s \"%s\"\n  in: \"%s\"\n",
+			file, line, expr, has ? "missing:" : "unwanted:",
 			needle ? needle : "(null)",
 			haystack ? haystack : "(null)");
 	cpd_report(ok, line, file, expr);
@@ -269,8 +267,8 @@ bool cpd_assert_i64(int64_t actual, int64_t expected, unsigned line,
 
 	if (!ok)
 		fprintf(stderr,
-			"\n%s:%u: %s\n      got: %" PRId64 "\n expected: %" PRId64
-			"\n",
+			"\n%s:%u: %s\n      got: %" PRId64
+			"\n expected: %" PRId64 "\n",
 			file, line, expr, actual, expected);
 	cpd_report(ok, line, file, expr);
 	return ok;

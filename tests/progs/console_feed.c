@@ -38,19 +38,31 @@ struct feed_demo {
 	struct cpd_str name;
 };
 
-#define DEMO_OFF(m) \
+#define DEMO_OFF(m)                                        \
 	((uint32_t)(offsetof(struct cpd_event, u.custom) + \
 		    offsetof(struct feed_demo, m)))
 
 static const struct cpd_field feed_demo_fields[] = {
-	{ .name = "name", .type = CPD_FT_STR, .offset = DEMO_OFF(name),
-	  .flags = CPD_FIELDF_KEY, .help = "a string from the tracee" },
-	{ .name = "bytes", .type = CPD_FT_U64, .offset = DEMO_OFF(bytes),
-	  .unit = CPD_UNIT_BYTES, .help = "bytes" },
-	{ .name = "count", .type = CPD_FT_U32, .offset = DEMO_OFF(count),
-	  .unit = CPD_UNIT_COUNT, .help = "times" },
-	{ .name = "errno", .type = CPD_FT_ERRNO, .offset = DEMO_OFF(errnum),
-	  .flags = CPD_FIELDF_OPTIONAL, .help = "an error, if any" },
+	{ .name = "name",
+	  .type = CPD_FT_STR,
+	  .offset = DEMO_OFF(name),
+	  .flags = CPD_FIELDF_KEY,
+	  .help = "a string from the tracee" },
+	{ .name = "bytes",
+	  .type = CPD_FT_U64,
+	  .offset = DEMO_OFF(bytes),
+	  .unit = CPD_UNIT_BYTES,
+	  .help = "bytes" },
+	{ .name = "count",
+	  .type = CPD_FT_U32,
+	  .offset = DEMO_OFF(count),
+	  .unit = CPD_UNIT_COUNT,
+	  .help = "times" },
+	{ .name = "errno",
+	  .type = CPD_FT_ERRNO,
+	  .offset = DEMO_OFF(errnum),
+	  .flags = CPD_FIELDF_OPTIONAL,
+	  .help = "an error, if any" },
 };
 
 static const struct cpd_kind_desc feed_demo_kind = {
@@ -225,11 +237,10 @@ static void feed_kinds(struct feed *f)
 		  4096);
 	feed_mmap(f, CPD_MMAP_BRK, 0, 0, 0x55555555a000ULL, 135168, -1, NULL,
 		  135168);
-	feed_mmap(f, CPD_MMAP_MAP, CPD_MMAPF_ANON,
-		  PROT_READ | PROT_WRITE, 0x7f0000000000ULL, 8192, -1, NULL,
-		  8192);
-	feed_mmap(f, CPD_MMAP_MAP, 0, PROT_READ | PROT_EXEC,
-		  0x7f0000010000ULL, 1536, 5, "/opt/lib/libdemo.so.1", 1536);
+	feed_mmap(f, CPD_MMAP_MAP, CPD_MMAPF_ANON, PROT_READ | PROT_WRITE,
+		  0x7f0000000000ULL, 8192, -1, NULL, 8192);
+	feed_mmap(f, CPD_MMAP_MAP, 0, PROT_READ | PROT_EXEC, 0x7f0000010000ULL,
+		  1536, 5, "/opt/lib/libdemo.so.1", 1536);
 	feed_mmap(f, CPD_MMAP_MAP, 0, PROT_READ, 0x7f0000020000ULL, 4096, 6,
 		  NULL, 4096);
 	feed_mmap(f, CPD_MMAP_MAP, CPD_MMAPF_SHARED, PROT_READ,
@@ -257,7 +268,7 @@ static void feed_kinds(struct feed *f)
 	f->host->publish(f->inst, &ev);
 	feed_ev(f, &ev, CPD_EV_SCHED);
 	ev.u.sched.op = CPD_SCHED_WAKEUP;
-	ev.u.sched.delay_ns = 50000;	/* under the 100us default: silent */
+	ev.u.sched.delay_ns = 50000; /* under the 100us default: silent */
 	f->host->publish(f->inst, &ev);
 	ev.u.sched.delay_ns = 250000;
 	f->host->publish(f->inst, &ev);
@@ -325,8 +336,8 @@ static int feed_on_event(void *state, const struct cpd_event *ev)
 
 /* ---- reports -------------------------------------------------------- */
 
-static struct cpd_kv feed_kv(const char *key, const char *label,
-			     uint16_t unit, uint64_t v)
+static struct cpd_kv feed_kv(const char *key, const char *label, uint16_t unit,
+			     uint64_t v)
 {
 	struct cpd_kv kv;
 
@@ -355,8 +366,8 @@ static struct cpd_kv feed_kv_str(const char *key, const char *label,
 }
 
 static void feed_report(struct feed *f, const char *topic, const char *title,
-			uint32_t flags, int32_t order,
-			const struct cpd_kv *kv, uint32_t nkv)
+			uint32_t flags, int32_t order, const struct cpd_kv *kv,
+			uint32_t nkv)
 {
 	struct cpd_event ev;
 
@@ -419,8 +430,10 @@ static int feed_stop(void *state)
 	for (i = 0; i < 12; i++) {
 		snprintf(path, sizeof(path), "/etc/missing%02d.conf", i);
 		kv[0] = feed_kv_str("path", "Path", i ? path : "/tmp/\033[2Jx");
-		kv[1] = feed_kv_str("error", "Error", i % 2 ? "EACCES" : "ENOENT");
-		kv[2] = feed_kv("count", "Count", CPD_UNIT_COUNT, (uint64_t)i + 1);
+		kv[1] = feed_kv_str("error", "Error",
+				    i % 2 ? "EACCES" : "ENOENT");
+		kv[2] = feed_kv("count", "Count", CPD_UNIT_COUNT,
+				(uint64_t)i + 1);
 		feed_report(f, "file.failed", "Failed opens", CPD_REPORTF_ROW,
 			    21, kv, 3);
 	}
@@ -445,17 +458,17 @@ static void feed_fini(void *state)
 }
 
 CPD_PLUGIN_DEFINE(
-	.role = CPD_ROLE_ANALYZER,
-	.name = "console_feed",
-	.version = "1.0",
-	.description = "test analyzer: one of every event and report the console shows",
-	.subscribe = CPD_EVMASK(CPD_EV_PROC),
-	.publishes = CPD_EVMASK(CPD_EV_FILE) | CPD_EVMASK(CPD_EV_NET) |
-		     CPD_EVMASK(CPD_EV_MMAP) | CPD_EVMASK(CPD_EV_FAULT) |
-		     CPD_EVMASK(CPD_EV_SCHED) | CPD_EVMASK(CPD_EV_BLKIO) |
-		     CPD_EVMASK(CPD_EV_LOST) | CPD_EVMASK(CPD_EV_REPORT),
-	.init = feed_init,
-	.on_event = feed_on_event,
-	.stop = feed_stop,
-	.fini = feed_fini,
-);
+		.role = CPD_ROLE_ANALYZER, .name = "console_feed",
+		.version = "1.0",
+		.description =
+			"test analyzer: one of every event and report the console shows",
+		.subscribe = CPD_EVMASK(CPD_EV_PROC),
+		.publishes = CPD_EVMASK(CPD_EV_FILE) | CPD_EVMASK(CPD_EV_NET) |
+			     CPD_EVMASK(CPD_EV_MMAP) |
+			     CPD_EVMASK(CPD_EV_FAULT) |
+			     CPD_EVMASK(CPD_EV_SCHED) |
+			     CPD_EVMASK(CPD_EV_BLKIO) |
+			     CPD_EVMASK(CPD_EV_LOST) |
+			     CPD_EVMASK(CPD_EV_REPORT),
+		.init = feed_init, .on_event = feed_on_event, .stop = feed_stop,
+		.fini = feed_fini, );

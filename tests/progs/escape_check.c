@@ -25,40 +25,40 @@ static void expect(const char *what, const struct esc_buf *b, const char *want,
 	       b->p ? b->p : "", (int)wlen, want);
 }
 
-#define CSV(in, neut, want)                                             \
-	do {                                                            \
-		struct esc_buf eb = { 0 };                              \
-		esc_csv_cell(&eb, in, sizeof(in) - 1, neut);            \
-		expect("csv " #in, &eb, want, sizeof(want) - 1);        \
-		esc_free(&eb);                                          \
+#define CSV(in, neut, want)                                      \
+	do {                                                     \
+		struct esc_buf eb = { 0 };                       \
+		esc_csv_cell(&eb, in, sizeof(in) - 1, neut);     \
+		expect("csv " #in, &eb, want, sizeof(want) - 1); \
+		esc_free(&eb);                                   \
 	} while (0)
 
-#define JSON(in, want, lossy)                                           \
-	do {                                                            \
-		struct esc_buf eb = { 0 };                              \
-		bool l = esc_json_str(&eb, in, sizeof(in) - 1);         \
-		expect("json " #in, &eb, want, sizeof(want) - 1);       \
-		if (l != (lossy)) {                                     \
-			failed++;                                       \
-			printf("FAIL lossy " #in "\n");                 \
-		}                                                       \
-		esc_free(&eb);                                          \
+#define JSON(in, want, lossy)                                     \
+	do {                                                      \
+		struct esc_buf eb = { 0 };                        \
+		bool l = esc_json_str(&eb, in, sizeof(in) - 1);   \
+		expect("json " #in, &eb, want, sizeof(want) - 1); \
+		if (l != (lossy)) {                               \
+			failed++;                                 \
+			printf("FAIL lossy " #in "\n");           \
+		}                                                 \
+		esc_free(&eb);                                    \
 	} while (0)
 
-#define U64(v, want)                                                    \
-	do {                                                            \
-		struct esc_buf eb = { 0 };                              \
-		esc_json_u64(&eb, v);                                   \
-		expect("u64 " #v, &eb, want, sizeof(want) - 1);         \
-		esc_free(&eb);                                          \
+#define U64(v, want)                                            \
+	do {                                                    \
+		struct esc_buf eb = { 0 };                      \
+		esc_json_u64(&eb, v);                           \
+		expect("u64 " #v, &eb, want, sizeof(want) - 1); \
+		esc_free(&eb);                                  \
 	} while (0)
 
-#define S64(v, want)                                                    \
-	do {                                                            \
-		struct esc_buf eb = { 0 };                              \
-		esc_json_s64(&eb, v);                                   \
-		expect("s64 " #v, &eb, want, sizeof(want) - 1);         \
-		esc_free(&eb);                                          \
+#define S64(v, want)                                            \
+	do {                                                    \
+		struct esc_buf eb = { 0 };                      \
+		esc_json_s64(&eb, v);                           \
+		expect("s64 " #v, &eb, want, sizeof(want) - 1); \
+		esc_free(&eb);                                  \
 	} while (0)
 
 int main(void)
@@ -92,13 +92,14 @@ int main(void)
 	JSON("\n\r\t\x01\x1f\x7f", "\"\\n\\r\\t\\u0001\\u001f\\u007f\"", false);
 	JSON("</script>&", "\"\\u003c/script\\u003e\\u0026\"", false);
 	JSON("caf\xc3\xa9", "\"caf\xc3\xa9\"", false);
-	JSON("\xe2\x82\xac\xf0\x9f\x98\x80", "\"\xe2\x82\xac\xf0\x9f\x98\x80\"", false);
+	JSON("\xe2\x82\xac\xf0\x9f\x98\x80", "\"\xe2\x82\xac\xf0\x9f\x98\x80\"",
+	     false);
 	JSON("\xe2\x80\xa8\xe2\x80\xa9", "\"\\u2028\\u2029\"", false);
 	JSON("bad\xff\xfe", "\"bad\\ufffd\\ufffd\"", true);
-	JSON("\xc0\xaf", "\"\\ufffd\\ufffd\"", true);		/* overlong */
-	JSON("\xed\xa0\x80", "\"\\ufffd\\ufffd\\ufffd\"", true);	/* surrogate */
+	JSON("\xc0\xaf", "\"\\ufffd\\ufffd\"", true);		 /* overlong */
+	JSON("\xed\xa0\x80", "\"\\ufffd\\ufffd\\ufffd\"", true); /* surrogate */
 	JSON("\xf4\x90\x80\x80", "\"\\ufffd\\ufffd\\ufffd\\ufffd\"", true);
-	JSON("\xe2\x82", "\"\\ufffd\\ufffd\"", true);		/* truncated */
+	JSON("\xe2\x82", "\"\\ufffd\\ufffd\"", true); /* truncated */
 	JSON("a\0b", "\"a\\u0000b\"", false);
 
 	U64(0, "0");

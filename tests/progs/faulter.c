@@ -31,15 +31,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define ANON_PAGES	200
-#define FILE_PAGES	50
-#define HEAP_PAGES	100
+#define ANON_PAGES 200
+#define FILE_PAGES 50
+#define HEAP_PAGES 100
 
 static long page;
 static const char *dir;
 
-static void report(const char *who, const char *kind, void *start,
-		   long pages)
+static void report(const char *who, const char *kind, void *start, long pages)
 {
 	printf("REGION %s %s %d %ld %#lx %#lx %ld\n", who, kind, (int)getpid(),
 	       (long)syscall(SYS_gettid), (unsigned long)start,

@@ -33,8 +33,8 @@
 #include <unistd.h>
 
 /* The fd numbers the exec'd copy gets: one survives exec, one does not. */
-#define KEPT_FD		60
-#define CLOEXEC_FD	61
+#define KEPT_FD	   60
+#define CLOEXEC_FD 61
 
 static char dir[PATH_MAX];
 

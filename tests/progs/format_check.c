@@ -24,8 +24,8 @@ static void check(const char *what, const char *got, size_t ret,
 		return;
 	}
 	failed++;
-	printf("FAIL %s: got \"%s\" (%zu), want \"%s\" (%zu)\n", what, got,
-	       ret, want, want_ret);
+	printf("FAIL %s: got \"%s\" (%zu), want \"%s\" (%zu)\n", what, got, ret,
+	       want, want_ret);
 }
 
 static void bytes(uint64_t v, const char *want)
@@ -90,11 +90,11 @@ static void test_ns(void)
 	ns(0, "0ns");
 	ns(999, "999ns");
 	ns(1000, "1us");
-	ns(1999, "1us");	/* whole microseconds, cut like the original */
+	ns(1999, "1us"); /* whole microseconds, cut like the original */
 	ns(999999, "999us");
 	ns(1000000, "1.0ms");
-	ns(1250000, "1.2ms");	/* exact tie: printf rounds to even */
-	ns(999960000, "1.0s");	/* not "1000.0ms" */
+	ns(1250000, "1.2ms");  /* exact tie: printf rounds to even */
+	ns(999960000, "1.0s"); /* not "1000.0ms" */
 	ns(1500000000, "1.5s");
 	ns(60000000000ULL, "60.0s");
 }

@@ -80,7 +80,8 @@ int main(int argc, char **argv)
 	if (argc == 2) {
 		char self[PATH_MAX];
 		ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-		char *args[] = { (char *)FORMULA, argv[1], (char *)"child", NULL };
+		char *args[] = { (char *)FORMULA, argv[1], (char *)"child",
+				 NULL };
 
 		if (n < 0) {
 			perror("readlink");

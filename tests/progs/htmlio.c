@@ -37,9 +37,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define CHUNKS	5
-#define CHUNK	100
-#define CHILD_EXIT	3
+#define CHUNKS	   5
+#define CHUNK	   100
+#define CHILD_EXIT 3
 
 static const char *dir;
 
@@ -107,7 +107,8 @@ static int child(void)
 {
 	print_lane(0, getppid());
 	return churn("amp&\xe2\x80\xa8line\xe2\x80\xa9sep\xff.txt") ?
-		1 : CHILD_EXIT;
+		       1 :
+		       CHILD_EXIT;
 }
 
 static int names(const char *argv0)

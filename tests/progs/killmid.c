@@ -65,6 +65,7 @@ int main(void)
 		return 2;
 	kill(pid, SIGKILL);
 	waitpid(pid, &status, 0);
-	printf("KILLED %d %d\n", pid, WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+	printf("KILLED %d %d\n", pid,
+	       WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 	return 0;
 }

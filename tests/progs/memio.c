@@ -110,8 +110,8 @@ static void grow(intptr_t inc, const char *from_thread)
 
 static void *map_anon(size_t len, int prot, int flags, void *at)
 {
-	void *p = mmap(at, len, prot, MAP_PRIVATE | MAP_ANONYMOUS | flags, -1,
-		       0);
+	void *p =
+		mmap(at, len, prot, MAP_PRIVATE | MAP_ANONYMOUS | flags, -1, 0);
 
 	if (p == MAP_FAILED)
 		die("mmap");
@@ -172,8 +172,8 @@ int main(int argc, char **argv)
 	say("EV mmap %#lx %ld %ld\n", (unsigned long)a, 10 * page, 10 * page);
 	if (munmap(a + 3 * page, 2 * page))
 		die("munmap");
-	say("EV munmap %#lx %ld %ld\n", (unsigned long)(a + 3 * page),
-	    2 * page, -2 * page);
+	say("EV munmap %#lx %ld %ld\n", (unsigned long)(a + 3 * page), 2 * page,
+	    -2 * page);
 	/* already gone: nothing is removed twice */
 	if (munmap(a + 3 * page, 2 * page))
 		die("munmap again");
@@ -186,8 +186,7 @@ int main(int argc, char **argv)
 	c = mremap(b, 4 * page, 16 * page, MREMAP_MAYMOVE);
 	if (c == MAP_FAILED)
 		die("mremap");
-	say("EV mremap %#lx %ld %ld\n", (unsigned long)c, 16 * page,
-	    12 * page);
+	say("EV mremap %#lx %ld %ld\n", (unsigned long)c, 16 * page, 12 * page);
 	live += 16 * page;
 
 	/* a reservation, then MAP_FIXED inside it: no bytes counted twice */
@@ -215,8 +214,8 @@ int main(int argc, char **argv)
 	/* the loader's cache is noise: hidden, counted apart */
 	fd = open("/etc/ld.so.cache", O_RDONLY | O_CLOEXEC);
 	if (fd >= 0 && !fstat(fd, &st) && st.st_size > 0) {
-		lib = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE,
-			   fd, 0);
+		lib = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd,
+			   0);
 		if (lib == MAP_FAILED)
 			die("mmap ld.so.cache");
 		say("HIDDEN %ld\n",

@@ -165,7 +165,8 @@ static size_t send_buf(int fd, size_t len, int how)
 
 		n = sendmsg(fd, &mh, 0);
 	} else {
-		struct iovec iov[2] = { { buf, 400 }, { buf + 400, len - 400 } };
+		struct iovec iov[2] = { { buf, 400 },
+					{ buf + 400, len - 400 } };
 
 		n = writev(fd, iov, 2);
 	}

@@ -32,7 +32,8 @@ int main(int argc, char **argv)
 	un.sun_family = AF_UNIX;
 	snprintf(un.sun_path, sizeof(un.sun_path), "%s/sock", argv[1]);
 	srv = socket(AF_UNIX, SOCK_STREAM, 0);
-	if (bind(srv, (struct sockaddr *)&un, sizeof(un)) < 0 || listen(srv, 1) < 0)
+	if (bind(srv, (struct sockaddr *)&un, sizeof(un)) < 0 ||
+	    listen(srv, 1) < 0)
 		return 3;
 	cli = socket(AF_UNIX, SOCK_STREAM, 0);
 	if (connect(cli, (struct sockaddr *)&un, sizeof(un)) < 0)

@@ -30,7 +30,8 @@ static void call(const char *name, long rc)
 {
 	int err = errno;
 
-	printf("CALL %s %ld %s\n", name, rc, rc < 0 ? strerrorname_np(err) : "0");
+	printf("CALL %s %ld %s\n", name, rc,
+	       rc < 0 ? strerrorname_np(err) : "0");
 	fflush(stdout);
 }
 
@@ -55,7 +56,7 @@ int main(int argc, char **argv)
 	munmap(page + 4096, 4096);
 	hole = page + 4096;
 	edge = hole - 8;
-	memset(edge, 'a', 8);	/* no NUL before the hole */
+	memset(edge, 'a', 8); /* no NUL before the hole */
 	printf("ADDR hole %#lx\nADDR edge %#lx\nADDR badargv %#lx\n",
 	       (unsigned long)(uintptr_t)hole, (unsigned long)(uintptr_t)edge,
 	       (unsigned long)(uintptr_t)badargv);

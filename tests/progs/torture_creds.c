@@ -36,8 +36,8 @@ int main(int argc, char **argv)
 	}
 	getresuid(&ru, &eu, &su);
 	getresgid(&rg, &eg, &sg);
-	printf("CREDS %d %d %d %d %d %d\n", (int)ru, (int)eu, (int)su,
-	       (int)rg, (int)eg, (int)sg);
+	printf("CREDS %d %d %d %d %d %d\n", (int)ru, (int)eu, (int)su, (int)rg,
+	       (int)eg, (int)sg);
 	for (i = 0; i < n; i++) {
 		int fd = open("/dev/null", O_RDONLY);
 

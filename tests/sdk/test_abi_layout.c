@@ -20,8 +20,8 @@
 
 #include <compendium/compendium.h>
 
-#define OFF(s, m, n)                                   \
-	_Static_assert(offsetof(struct s, m) == (n),   \
+#define OFF(s, m, n)                                 \
+	_Static_assert(offsetof(struct s, m) == (n), \
 		       "struct " #s ": field " #m " moved")
 #define SIZE(s, n) \
 	_Static_assert(sizeof(struct s) == (n), "struct " #s " changed size")

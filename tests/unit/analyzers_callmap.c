@@ -77,7 +77,8 @@ static void test_arch_apart(void)
 static void test_past_the_map(void)
 {
 	static struct callmap m;
-	struct cpd_syscall big = sc(AUDIT_ARCH_X86_64, CALLMAP_NR_MAX, "openat");
+	struct cpd_syscall big =
+		sc(AUDIT_ARCH_X86_64, CALLMAP_NR_MAX, "openat");
 	struct cpd_syscall neg = sc(AUDIT_ARCH_X86_64, -1, "write");
 
 	callmap_init(&m, name_of, 3);

@@ -7,7 +7,7 @@
  * the exact report schema.
  */
 #ifndef _GNU_SOURCE
-#define _GNU_SOURCE	/* O_PATH */
+#define _GNU_SOURCE /* O_PATH */
 #endif
 #include <errno.h>
 #include <fcntl.h>
@@ -100,7 +100,7 @@ static void test_open_flags(void)
 	CPD_ASSERT_STR_EQ(ev->u.file.path.ptr, "/home/u/rel.txt");
 	CPD_ASSERT_UINT_EQ(ev->u.file.flags, CPD_FILEF_READABLE);
 	CPD_ASSERT_INT_EQ(ev->u.file.fd, 3);
-	CPD_ASSERT_UINT_EQ(ev->u.file.mode, 0);	/* no O_CREAT: no mode */
+	CPD_ASSERT_UINT_EQ(ev->u.file.mode, 0); /* no O_CREAT: no mode */
 	CPD_ASSERT_STR_EQ(ev->u.file.syscall.ptr, "openat");
 	CU_ASSERT_NOT_EQUAL(ev->u.file.cause_seq, 0);
 
@@ -137,7 +137,8 @@ static void test_openat2_and_creat(void)
 	fake_syscall_raw(&sc, 2, 0x5000);
 	fake_syscall_raw(&sc, 3, sizeof(how));
 	fake_host_feed(fh, &sc.ev);
-	CPD_ASSERT_UINT_EQ(last_file(fh)->u.file.open_flags, O_WRONLY | O_CREAT);
+	CPD_ASSERT_UINT_EQ(last_file(fh)->u.file.open_flags,
+			   O_WRONLY | O_CREAT);
 	CPD_ASSERT_UINT_EQ(last_file(fh)->u.file.mode, 0640);
 	CPD_ASSERT_UINT_EQ(last_file(fh)->u.file.flags,
 			   CPD_FILEF_WRITABLE | CPD_FILEF_CREATED);
@@ -371,7 +372,8 @@ static void test_report_schema(void)
 		{ "hidden_written_bytes", NULL, CPD_UNIT_BYTES },
 	};
 	static const char *const rowkeys[] = {
-		"path", "read_bytes", "written_bytes", "reads", "writes", "opens",
+		"path",	 "read_bytes", "written_bytes",
+		"reads", "writes",     "opens",
 	};
 	struct fake_host *fh = start(false);
 	const struct cpd_event *r;

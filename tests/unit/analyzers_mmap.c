@@ -7,7 +7,7 @@
  * arguments; the exact "memory" report schema.
  */
 #ifndef _GNU_SOURCE
-#define _GNU_SOURCE	/* MREMAP_MAYMOVE */
+#define _GNU_SOURCE /* MREMAP_MAYMOVE */
 #endif
 #include <linux/audit.h>
 #include <stdio.h>
@@ -20,8 +20,8 @@
 
 extern const struct cpd_plugin cpd_plugin_v1;
 
-#define PG	4096u
-#define LIBC	"/usr/lib/x86_64-linux-gnu/libc.so.6"
+#define PG   4096u
+#define LIBC "/usr/lib/x86_64-linux-gnu/libc.so.6"
 
 static struct fake_host *start(bool verbose)
 {
@@ -41,8 +41,8 @@ static int feed_brk(struct fake_host *fh, int pid, int tid, uint64_t ret)
 	return fake_host_feed(fh, &sc.ev);
 }
 
-static int feed_mmap(struct fake_host *fh, int pid, uint64_t ret,
-		     uint64_t len, uint64_t flags, const char *path)
+static int feed_mmap(struct fake_host *fh, int pid, uint64_t ret, uint64_t len,
+		     uint64_t flags, const char *path)
 {
 	struct fake_syscall sc;
 
@@ -82,8 +82,8 @@ static int feed_mremap(struct fake_host *fh, int pid, uint64_t old,
 	return fake_host_feed(fh, &sc.ev);
 }
 
-static int feed_proc(struct fake_host *fh, int pid, uint32_t op,
-		     uint32_t flags, int child)
+static int feed_proc(struct fake_host *fh, int pid, uint32_t op, uint32_t flags,
+		     int child)
 {
 	struct cpd_event ev;
 
@@ -119,11 +119,11 @@ static uint64_t kv(struct fake_host *fh, const char *key)
 
 /* ---- the interval set against a page model ------------------------- */
 
-#define NPAGES	64
-#define BASE	UINT64_C(0x7f0000000000)
+#define NPAGES 64
+#define BASE   UINT64_C(0x7f0000000000)
 
 struct model {
-	char page[NPAGES];	/* 0 unmapped, 'v' visible, 'h' hidden */
+	char page[NPAGES]; /* 0 unmapped, 'v' visible, 'h' hidden */
 };
 
 static uint64_t model_bytes(const struct model *m, char what)
@@ -178,16 +178,17 @@ static void test_fuzz_intervals(void)
 			if (path)
 				what = 'h';
 			else if (ohid && !ovis)
-				what = 'h';	/* .bss fixed inside a library */
-			CU_ASSERT_EQUAL(feed_mmap(fh, 1, BASE + first * PG, len,
-						  MAP_PRIVATE | MAP_FIXED |
-							  (path ? 0 :
-								  MAP_ANONYMOUS),
-						  path), 0);
+				what = 'h'; /* .bss fixed inside a library */
+			CU_ASSERT_EQUAL(
+				feed_mmap(fh, 1, BASE + first * PG, len,
+					  MAP_PRIVATE | MAP_FIXED |
+						  (path ? 0 : MAP_ANONYMOUS),
+					  path),
+				0);
 			model_set(&m, first, count, what);
 		} else if (op == 2) {
-			CU_ASSERT_EQUAL(feed_munmap(fh, 1, BASE + first * PG,
-						    len), 0);
+			CU_ASSERT_EQUAL(
+				feed_munmap(fh, 1, BASE + first * PG, len), 0);
 			model_set(&m, first, count, 0);
 		} else {
 			/* move [first, +count) to the top, grown by one page */
@@ -199,7 +200,8 @@ static void test_fuzz_intervals(void)
 			CU_ASSERT_EQUAL(feed_mremap(fh, 1, BASE + first * PG,
 						    (uint64_t)count * PG,
 						    (uint64_t)(count + 1) * PG,
-						    BASE + to * PG), 0);
+						    BASE + to * PG),
+					0);
 			model_set(&m, first, count, 0);
 			model_set(&m, to, count + 1, what);
 		}
@@ -309,8 +311,8 @@ static void test_exec_fork_exit(void)
 	CPD_ASSERT_UINT_EQ(last_mmap(fh)->u.mmap.mapped_bytes, 2 * PG);
 	/* a thread exiting is not the process exiting */
 	feed_proc(fh, 21, CPD_PROC_EXIT, 0, 0);
-	feed_proc(fh, 21, CPD_PROC_EXIT, CPD_PROCF_LEADER | CPD_PROCF_GROUP_EXIT,
-		  0);
+	feed_proc(fh, 21, CPD_PROC_EXIT,
+		  CPD_PROCF_LEADER | CPD_PROCF_GROUP_EXIT, 0);
 
 	/* exec: 50000 of heap and 5 pages are folded, then a fresh start */
 	feed_proc(fh, 20, CPD_PROC_EXEC, 0, 0);
@@ -409,8 +411,10 @@ static void test_hostile(void)
 static void test_compat(void)
 {
 	struct fake_host *fh = start(false);
-	uint32_t args[6] = { 0, 3 * PG, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS,
-			     (uint32_t)-1, 0 };
+	uint32_t args[6] = {
+		0, 3 * PG, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, (uint32_t)-1,
+		0
+	};
 	struct fake_syscall sc;
 
 	fake_host_set_tracee(fh, 0x8000, args, sizeof(args));

@@ -127,13 +127,20 @@ static void test_loopback_ranges(void)
 		const char *addr;
 		bool loopback;
 	} cases[] = {
-		{ "127.0.0.1", true },	  { "127.0.0.53", true },
-		{ "127.255.255.254", true }, { "128.0.0.1", false },
-		{ "10.127.0.1", false },  { "1.127.0.0", false },
-		{ "93.184.216.34", false }, { "::1", true },
-		{ "::2", false },	  { "::ffff:127.0.0.1", true },
-		{ "::ffff:127.1.2.3", true }, { "::ffff:10.0.0.1", false },
-		{ "::127.0.0.1", false }, { "fe80::1", false },
+		{ "127.0.0.1", true },
+		{ "127.0.0.53", true },
+		{ "127.255.255.254", true },
+		{ "128.0.0.1", false },
+		{ "10.127.0.1", false },
+		{ "1.127.0.0", false },
+		{ "93.184.216.34", false },
+		{ "::1", true },
+		{ "::2", false },
+		{ "::ffff:127.0.0.1", true },
+		{ "::ffff:127.1.2.3", true },
+		{ "::ffff:10.0.0.1", false },
+		{ "::127.0.0.1", false },
+		{ "fe80::1", false },
 		{ "2001:db8::1", false },
 	};
 	size_t i;
@@ -144,7 +151,8 @@ static void test_loopback_ranges(void)
 
 		CU_ASSERT_NOT_EQUAL_FATAL(to.family, 0);
 		feed_connect(fh, SOCK_STREAM, &to, 0);
-		if ((fake_host_count(fh, CPD_EV_NET) == 0) != cases[i].loopback) {
+		if ((fake_host_count(fh, CPD_EV_NET) == 0) !=
+		    cases[i].loopback) {
 			CU_FAIL("loopback misjudged");
 			fprintf(stderr, "  %s\n", cases[i].addr);
 		}
@@ -241,7 +249,8 @@ static void test_buckets(void)
 	CPD_ASSERT_UINT_EQ(last_net(fh)->u.net.flags,
 			   CPD_NETF_LOCAL_IPC | CPD_NETF_HIDDEN);
 	CU_ASSERT_EQUAL(fake_host_stop(fh), 0);
-	CPD_ASSERT_STR_EQ(kv_str(fh, "net.connections", 0, "peer"), "[::1]:8080");
+	CPD_ASSERT_STR_EQ(kv_str(fh, "net.connections", 0, "peer"),
+			  "[::1]:8080");
 	CPD_ASSERT_STR_EQ(kv_str(fh, "net.connections", 0, "proto"), "tcp6");
 	CPD_ASSERT_STR_EQ(kv_str(fh, "net.connections", 1, "peer"),
 			  "/run/x.sock");
@@ -269,7 +278,7 @@ static void test_mmsg(void)
 	memset(v, 0, sizeof(v));
 	v[0].msg_len = 30;
 	v[1].msg_len = 45;
-	v[2].msg_len = 1000;	/* past the count the kernel returned */
+	v[2].msg_len = 1000; /* past the count the kernel returned */
 	fake_host_set_tracee(fh, 0x10000, v, sizeof(v));
 
 	fake_syscall_init(&sc, 1, "sendmmsg", 2);
@@ -347,7 +356,7 @@ static void test_unconnected(void)
 	from6.sin6_port = htons(5353);
 	inet_pton(AF_INET6, "2001:db8::1", &from6.sin6_addr);
 	mem.a6 = from6;
-	mem.a4.sin_family = AF_INET;	/* one with a short namelen */
+	mem.a4.sin_family = AF_INET; /* one with a short namelen */
 	mem.v[0].name = base + offsetof(__typeof__(mem), a6);
 	mem.v[0].namelen = sizeof(from6);
 	mem.v[0].msg_len = 10;

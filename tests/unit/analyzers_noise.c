@@ -20,24 +20,37 @@ static bool builtin(const char *path)
 static void test_builtin_rules(void)
 {
 	static const char *const hidden[] = {
-		"/proc/self/status", "/proc/1/maps", "/sys/kernel/mm",
-		"/dev/null", "/dev/shm/x", "/etc/ld.so.cache",
-		"/etc/ld.so.preload", "/lib64/ld-linux-x86-64.so.2",
-		"/usr/lib/x86_64-linux-gnu/libc.so.6", "/lib/libz.so",
-		"/lib64/libm.so.6", "/usr/lib64/libfoo.so.1.2.3",
+		"/proc/self/status",
+		"/proc/1/maps",
+		"/sys/kernel/mm",
+		"/dev/null",
+		"/dev/shm/x",
+		"/etc/ld.so.cache",
+		"/etc/ld.so.preload",
+		"/lib64/ld-linux-x86-64.so.2",
+		"/usr/lib/x86_64-linux-gnu/libc.so.6",
+		"/lib/libz.so",
+		"/lib64/libm.so.6",
+		"/usr/lib64/libfoo.so.1.2.3",
 		"/nix/store/abc-glibc/lib/libc.so.6",
 		"/usr/lib/x86_64-linux-gnu/glibc-hwcaps/x86-64-v3/libc.so.6",
 		"/opt/ld-linux-custom",
 	};
 	static const char *const shown[] = {
-		"/proc", "/sys", "/dev", "proc/x", "/etc/hosts",
-		"/usr/local/lib/libfoo.so",	/* not a library dir */
+		"/proc",
+		"/sys",
+		"/dev",
+		"proc/x",
+		"/etc/hosts",
+		"/usr/local/lib/libfoo.so", /* not a library dir */
 		"/opt/app/libbar.so.1",
 		"/usr/lib/locale/locale-archive",
 		"/usr/lib/x86_64-linux-gnu/gconv/gconv-modules.cache",
-		"/usr/lib/python3/foo.sox",	/* neither .so nor .so. */
-		"libc.so.6",			/* relative */
-		"/home/u/lib/x.so", "", "/",
+		"/usr/lib/python3/foo.sox", /* neither .so nor .so. */
+		"libc.so.6",		    /* relative */
+		"/home/u/lib/x.so",
+		"",
+		"/",
 	};
 	size_t i;
 
@@ -60,8 +73,8 @@ static void test_counted_bytes(void)
 	const char buf[] = "/proc/self/statusXXXX";
 	const char nul[] = "/home/x\0/proc/y";
 
-	CU_ASSERT_TRUE(noise_builtin(buf, 6));		/* "/proc/" */
-	CU_ASSERT_FALSE(noise_builtin(buf, 5));		/* "/proc" */
+	CU_ASSERT_TRUE(noise_builtin(buf, 6));		     /* "/proc/" */
+	CU_ASSERT_FALSE(noise_builtin(buf, 5));		     /* "/proc" */
 	CU_ASSERT_FALSE(noise_builtin("/usr/lib/a.so", 12)); /* "...a.s" */
 	CU_ASSERT_TRUE(noise_builtin("/usr/lib/a.so", 13));
 	CU_ASSERT_FALSE(noise_builtin(nul, sizeof(nul) - 1));
@@ -70,13 +83,13 @@ static void test_counted_bytes(void)
 static void test_patterns(void)
 {
 	const char *const extra[] = {
-		"/home/me/.cache/", "*.pyc", "/tmp/build-*", "/srv/exact.txt",
-		"", NULL,
+		"/home/me/.cache/", "*.pyc", "/tmp/build-*",
+		"/srv/exact.txt",   "",	     NULL,
 	};
 	struct noise n;
 
 	CU_ASSERT_EQUAL_FATAL(noise_init(&n, true, extra), 0);
-	CPD_ASSERT_UINT_EQ(n.nglobs, 4);		/* the empty one is dropped */
+	CPD_ASSERT_UINT_EQ(n.nglobs, 4); /* the empty one is dropped */
 	CU_ASSERT_TRUE(noise_match(&n, "/home/me/.cache", 15));
 	CU_ASSERT_TRUE(noise_match(&n, "/home/me/.cache/a/b", 19));
 	CU_ASSERT_FALSE(noise_match(&n, "/home/me/.cacheX", 16));
@@ -84,14 +97,14 @@ static void test_patterns(void)
 	CU_ASSERT_TRUE(noise_match(&n, "/tmp/build-1/obj.o", 18));
 	CU_ASSERT_TRUE(noise_match(&n, "/srv/exact.txt", 14));
 	CU_ASSERT_FALSE(noise_match(&n, "/srv/exact.txt2", 15));
-	CU_ASSERT_TRUE(noise_match(&n, "/proc/1/stat", 12));	/* built-in */
+	CU_ASSERT_TRUE(noise_match(&n, "/proc/1/stat", 12)); /* built-in */
 	CU_ASSERT_FALSE(noise_match(&n, "/etc/hosts", 10));
 	/* an embedded NUL makes no real path: patterns do not see a prefix */
 	CU_ASSERT_FALSE(noise_match(&n, "/srv/exact.txt\0x", 16));
 	CU_ASSERT_FALSE(noise_match(&n, NULL, 0));
 	noise_free(&n);
 	CU_ASSERT_PTR_NULL(n.globs);
-	noise_free(&n);		/* twice is harmless */
+	noise_free(&n); /* twice is harmless */
 }
 
 static void test_builtin_off(void)

@@ -19,7 +19,7 @@
 #include "ebpf/loader.h"
 #include "sched.skel.h"
 
-extern const struct cpd_plugin cpd_plugin_v1;	/* plugins/analyzers/sched.c */
+extern const struct cpd_plugin cpd_plugin_v1; /* plugins/analyzers/sched.c */
 
 static struct fake_host *fh;
 static struct sched_bpf *skel;
@@ -74,7 +74,8 @@ static void test_missing_required(void)
 	/* programs no spec names are never loaded */
 	CU_ASSERT_FALSE(autoload("cpd_switch_old"));
 	CU_ASSERT_FALSE(autoload("cpd_wakeup_new"));
-	CU_ASSERT_TRUE(fake_host_logged(fh, "no tracepoint cpd_no_such_tracepoint"));
+	CU_ASSERT_TRUE(
+		fake_host_logged(fh, "no tracepoint cpd_no_such_tracepoint"));
 	CU_ASSERT_TRUE(fake_host_logged(fh, "tracing goes on without it"));
 	teardown();
 }
@@ -120,7 +121,8 @@ static void test_prototype_variants(void)
 	CU_ASSERT_EQUAL(ebpf_prepare(&e, skel->obj, none, 2), -ENOENT);
 	CU_ASSERT_FALSE(autoload("cpd_switch"));
 	CU_ASSERT_FALSE(autoload("cpd_switch_old"));
-	CU_ASSERT_TRUE(fake_host_logged(fh, "no tracepoint sched_switch of a known shape"));
+	CU_ASSERT_TRUE(fake_host_logged(
+		fh, "no tracepoint sched_switch of a known shape"));
 	teardown();
 }
 

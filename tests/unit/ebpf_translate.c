@@ -170,8 +170,8 @@ static void test_blkio_grouping(void)
 	memset(&g, 0, sizeof(g));
 	/* 2000 writes of 4 KiB, latencies 10..2009 us */
 	for (i = 0; i < 2000; i++)
-		flushed += feed(&g, blk_rec(1, 4096, 10000 + 1000ULL * i),
-				&out);
+		flushed +=
+			feed(&g, blk_rec(1, 4096, 10000 + 1000ULL * i), &out);
 	CU_ASSERT_EQUAL(flushed, 0);
 	/* an 8 KiB write ends the group */
 	CU_ASSERT_EQUAL(feed(&g, blk_rec(1, 8192, 7000), &out), 1);
@@ -184,12 +184,12 @@ static void test_blkio_grouping(void)
 	CU_ASSERT_EQUAL(out.pid, 70);
 	CU_ASSERT_EQUAL(out.comm.len, 2);
 	CU_ASSERT_EQUAL(memcmp(out.comm.ptr, "dd", 2), 0);
-	CU_ASSERT_EQUAL(out.u.blkio.sector, 0);	/* many sectors */
+	CU_ASSERT_EQUAL(out.u.blkio.sector, 0); /* many sectors */
 	/* a read of the same size is another group */
 	CU_ASSERT_EQUAL(feed(&g, blk_rec(0, 8192, 7000), &out), 1);
 	CU_ASSERT_EQUAL(out.u.blkio.count, 1);
 	CU_ASSERT_EQUAL(out.u.blkio.bytes, 8192);
-	CU_ASSERT_EQUAL(out.u.blkio.sector, 2048);	/* a group of one */
+	CU_ASSERT_EQUAL(out.u.blkio.sector, 2048); /* a group of one */
 	/* another process too */
 	{
 		struct cpd_bpf_blkio_rec r = blk_rec(0, 8192, 9000);
@@ -216,7 +216,7 @@ static void test_hist(void)
 	CU_ASSERT_EQUAL(hist_percentile(&h, 50), 0);
 	CU_ASSERT_EQUAL(hist_format(&h, buf, sizeof(buf)), 0);
 	for (i = 1; i <= 100; i++)
-		hist_add(&h, (uint64_t)i * 1000);	/* 1..100 us */
+		hist_add(&h, (uint64_t)i * 1000); /* 1..100 us */
 	CU_ASSERT_EQUAL(h.n, 100);
 	CU_ASSERT_EQUAL(h.min, 1000);
 	CU_ASSERT_EQUAL(h.max, 100000);
@@ -254,7 +254,8 @@ static void test_hist(void)
 	hist_format(&h, buf, sizeof(buf));
 	CPD_ASSERT_STR_EQ(buf, "16us-32us:3 32us-65us:1");
 	/* a short buffer is cut, the length still told */
-	CU_ASSERT_EQUAL(hist_format(&h, buf, 8), strlen("16us-32us:3 32us-65us:1"));
+	CU_ASSERT_EQUAL(hist_format(&h, buf, 8),
+			strlen("16us-32us:3 32us-65us:1"));
 	CU_ASSERT_EQUAL(strlen(buf), 7);
 }
 
@@ -288,8 +289,8 @@ static void test_hist_report(void)
 	assert_kv(&kv[4], "max", "Max delay", CPD_UNIT_NS, 0);
 	for (i = 1; i <= 100; i++)
 		hist_add(&h, (uint64_t)i * 1000);
-	CU_ASSERT_EQUAL(hist_report_section(kv, &h, "Avg latency",
-					    "Max latency"), 5);
+	CU_ASSERT_EQUAL(
+		hist_report_section(kv, &h, "Avg latency", "Max latency"), 5);
 	assert_kv(&kv[0], "avg", "Avg latency", CPD_UNIT_NS, 50500);
 	assert_kv(&kv[1], "p50", "p50", CPD_UNIT_NS, hist_percentile(&h, 50));
 	assert_kv(&kv[2], "p95", "p95", CPD_UNIT_NS, hist_percentile(&h, 95));
@@ -303,8 +304,9 @@ static void test_hist_report(void)
 		hist_add(&h, 20000);
 	hist_add(&h, 40000);
 	memset(kv, 0, sizeof(kv));
-	CU_ASSERT_EQUAL(hist_report_row(kv, &h, HIST_P99 | HIST_P50, buf,
-					sizeof(buf)), 4);
+	CU_ASSERT_EQUAL(
+		hist_report_row(kv, &h, HIST_P99 | HIST_P50, buf, sizeof(buf)),
+		4);
 	assert_kv(&kv[0], "p50", "p50", CPD_UNIT_NS, hist_percentile(&h, 50));
 	assert_kv(&kv[1], "p99", "p99", CPD_UNIT_NS, hist_percentile(&h, 99));
 	assert_kv(&kv[2], "max", "Max", CPD_UNIT_NS, 40000);
@@ -314,8 +316,9 @@ static void test_hist_report(void)
 	CU_ASSERT_EQUAL(kv[3].v.str.ptr, buf);
 	CU_ASSERT_EQUAL(kv[3].v.str.len, strlen("16us-32us:3 32us-65us:1"));
 	CU_ASSERT_EQUAL(kv[4].type, 0);
-	CU_ASSERT_EQUAL(hist_report_row(kv, &h, HIST_P50 | HIST_P95 |
-					HIST_P99, buf, sizeof(buf)), 5);
+	CU_ASSERT_EQUAL(hist_report_row(kv, &h, HIST_P50 | HIST_P95 | HIST_P99,
+					buf, sizeof(buf)),
+			5);
 	assert_kv(&kv[1], "p95", "p95", CPD_UNIT_NS, hist_percentile(&h, 95));
 	/* cut to the buffer, not past it: the value is what buf holds */
 	CU_ASSERT_EQUAL(hist_report_row(kv, &h, 0, buf, 8), 2);

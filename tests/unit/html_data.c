@@ -46,8 +46,8 @@ static const void *row_has(const struct html_row *r, const char *s)
 }
 
 /* One read or write of bytes on path by tid (pid 100). */
-static void io(struct fake_host *fh, int32_t tid, uint32_t op,
-	       const char *path, uint64_t bytes)
+static void io(struct fake_host *fh, int32_t tid, uint32_t op, const char *path,
+	       uint64_t bytes)
 {
 	struct cpd_event ev;
 
@@ -82,19 +82,19 @@ static void test_coalesce_runs(void)
 
 	io(fh, 100, RD, "/a", 10);
 	io(fh, 100, RD, "/a", 20);
-	io(fh, 100, RD, "/a", 30);	/* row 1: 3× 60 */
-	io(fh, 100, RD, "/b", 1);	/* row 2: another file */
-	io(fh, 101, RD, "/b", 1);	/* row 3: another task */
-	io(fh, 101, WR, "/b", 1);	/* row 4: another op */
-	io(fh, 100, RD, "/a", 5);	/* row 5: not consecutive */
+	io(fh, 100, RD, "/a", 30); /* row 1: 3× 60 */
+	io(fh, 100, RD, "/b", 1);  /* row 2: another file */
+	io(fh, 101, RD, "/b", 1);  /* row 3: another task */
+	io(fh, 101, WR, "/b", 1);  /* row 4: another op */
+	io(fh, 100, RD, "/a", 5);  /* row 5: not consecutive */
 	io(fh, 100, RD, "/a", 5);
 	CU_ASSERT_EQUAL_FATAL(html_data_finish(d), 0);
 	CPD_ASSERT_UINT_EQ(d->total, 5);
 	CPD_ASSERT_UINT_EQ(d->nrows, 5);
 	CPD_ASSERT_UINT_EQ(d->rows[0].count, 3);
 	CU_ASSERT_PTR_NOT_NULL(row_has(&d->rows[0], "\"3× 60 B from a\""));
-	CU_ASSERT_PTR_NOT_NULL(row_has(&d->rows[0],
-				       "\"bytes\":60,\"count\":3"));
+	CU_ASSERT_PTR_NOT_NULL(
+		row_has(&d->rows[0], "\"bytes\":60,\"count\":3"));
 	CPD_ASSERT_UINT_EQ(d->rows[1].count, 1);
 	CPD_ASSERT_UINT_EQ(d->rows[4].count, 2);
 	/* a coalesced row spans its first to its last operation */
@@ -135,9 +135,9 @@ static void test_cap_counts_rows(void)
 	struct html_data *d = data(fh);
 	int i;
 
-	for (i = 0; i < 10; i++)	/* 10 rows: the files alternate */
+	for (i = 0; i < 10; i++) /* 10 rows: the files alternate */
 		io(fh, 100, WR, i % 2 ? "/b" : "/a", 1);
-	for (i = 0; i < 10; i++)	/* 1 row past the cap, coalesced */
+	for (i = 0; i < 10; i++) /* 1 row past the cap, coalesced */
 		io(fh, 100, WR, "/c", 1);
 	CU_ASSERT_EQUAL_FATAL(html_data_finish(d), 0);
 	CPD_ASSERT_UINT_EQ(d->total, 11);
@@ -201,8 +201,10 @@ static void test_written_file(void)
 	int i;
 
 	for (i = 0; i < 3; i++)
-		io(fh, 100, WR, i % 2 ? "/x/<b>x</b>" :
-			     "/x/</script><img src=x onerror=alert(1)>", 1);
+		io(fh, 100, WR,
+		   i % 2 ? "/x/<b>x</b>" :
+			   "/x/</script><img src=x onerror=alert(1)>",
+		   1);
 	CU_ASSERT_EQUAL_FATAL(fake_host_stop(fh), 0);
 	CU_ASSERT_TRUE(fake_host_logged(fh, "report capped at 2 of 3 events"));
 	CU_ASSERT_TRUE(fake_host_logged(fh, "report written to"));

@@ -32,11 +32,11 @@ static char *esc(const char *s, size_t n, bool *lossy)
 	return out;
 }
 
-#define CHECK(in, want)                                                  \
-	do {                                                             \
-		char *got_ = esc(in, sizeof(in) - 1, NULL);              \
-		CPD_ASSERT_STR_EQ(got_, want);                           \
-		free(got_);                                              \
+#define CHECK(in, want)                                     \
+	do {                                                \
+		char *got_ = esc(in, sizeof(in) - 1, NULL); \
+		CPD_ASSERT_STR_EQ(got_, want);              \
+		free(got_);                                 \
 	} while (0)
 
 static void test_html_specials(void)
@@ -74,7 +74,10 @@ static void test_embedded_nul(void)
 static void test_line_separators(void)
 {
 	bool lossy = true;
-	char *got = esc("a\xe2\x80\xa8" "b\xe2\x80\xa9" "c", 9, &lossy);
+	char *got = esc("a\xe2\x80\xa8"
+			"b\xe2\x80\xa9"
+			"c",
+			9, &lossy);
 
 	CPD_ASSERT_STR_EQ(got, "\"a\\u2028b\\u2029c\"");
 	CU_ASSERT_FALSE(lossy);

@@ -22,8 +22,8 @@ struct rec {
 	uint16_t kind;
 	uint16_t source;
 	uint64_t seq;
-	uint64_t tag;		/* file/net bytes, syscall nr */
-	char path[64];		/* file path */
+	uint64_t tag;  /* file/net bytes, syscall nr */
+	char path[64]; /* file path */
 	char comm[16];
 };
 
@@ -31,7 +31,7 @@ struct rec {
 
 static struct rec recs[MAX_RECS];
 static size_t nrecs;
-static size_t nrecs_dropped;	/* past MAX_RECS: counted only */
+static size_t nrecs_dropped; /* past MAX_RECS: counted only */
 
 struct sub;
 typedef int (*sub_action)(struct sub *s, const struct cpd_event *ev);
@@ -39,8 +39,8 @@ typedef int (*sub_action)(struct sub *s, const struct cpd_event *ev);
 struct sub {
 	int id;
 	struct bus *bus;
-	sub_action action;	/* run after recording */
-	int rc[4];		/* publish results the action saw */
+	sub_action action; /* run after recording */
+	int rc[4];	   /* publish results the action saw */
 	char why[256];
 	unsigned calls;
 };
@@ -174,8 +174,8 @@ static void test_kind_routing(void)
 
 	bus_subscribe(bus, CPD_EVMASK(CPD_EV_FILE), &a, sub_deliver);
 	bus_subscribe(bus, CPD_EVMASK(CPD_EV_NET), &b, sub_deliver);
-	bus_subscribe(bus, CPD_EVMASK(CPD_EV_FILE) | CPD_EVMASK(CPD_EV_NET),
-		      &c, sub_deliver);
+	bus_subscribe(bus, CPD_EVMASK(CPD_EV_FILE) | CPD_EVMASK(CPD_EV_NET), &c,
+		      sub_deliver);
 	/* a second subscribe adds kinds to the same subscriber */
 	bus_subscribe(bus, CPD_EVMASK(CPD_EV_LOST), &a, sub_deliver);
 
@@ -251,8 +251,8 @@ static void test_deferred_fifo(void)
 	struct cpd_event ev;
 
 	bus_subscribe(bus, CPD_EVMASK(CPD_EV_FILE), &a, sub_deliver);
-	bus_subscribe(bus, CPD_EVMASK(CPD_EV_FILE) | CPD_EVMASK(CPD_EV_NET),
-		      &b, sub_deliver);
+	bus_subscribe(bus, CPD_EVMASK(CPD_EV_FILE) | CPD_EVMASK(CPD_EV_NET), &b,
+		      sub_deliver);
 	bus_subscribe(bus, CPD_EVMASK(CPD_EV_NET), &c, sub_deliver);
 	b_net_seen_in_action = 99;
 	ev_file(&ev, 1, NULL);
@@ -433,8 +433,9 @@ static void test_seq_increasing(void)
 
 	bus_subscribe(bus, CPD_EVMASK(CPD_EV_PROC), &a, sub_deliver);
 	bus_subscribe(bus, CPD_EVMASK(CPD_EV_FILE), &b, sub_deliver);
-	bus_subscribe(bus, CPD_EVMASK(CPD_EV_FILE) | CPD_EVMASK(CPD_EV_NET) |
-				   CPD_EVMASK(CPD_EV_PROC),
+	bus_subscribe(bus,
+		      CPD_EVMASK(CPD_EV_FILE) | CPD_EVMASK(CPD_EV_NET) |
+			      CPD_EVMASK(CPD_EV_PROC),
 		      &c, sub_deliver);
 	ev_proc(&ev);
 	publish_core(bus, &ev);
@@ -446,7 +447,7 @@ static void test_seq_increasing(void)
 			   10);
 	for (i = 0; i < nrecs; i++) {
 		if (recs[i].seq == last)
-			continue;	/* the same event, next subscriber */
+			continue; /* the same event, next subscriber */
 		CU_ASSERT_TRUE(recs[i].seq > last);
 		last = recs[i].seq;
 		distinct++;
@@ -508,8 +509,9 @@ static void test_eloop(void)
 	CPD_ASSERT_UINT_EQ(pingpong_eloop, 1);
 	CPD_ASSERT_UINT_EQ(pingpong_other_err, 0);
 	CPD_ASSERT_UINT_EQ(bus_dropped(bus), 1);
-	CPD_ASSERT_STR_EQ(pingpong_why,
-			  "event chain deeper than 16: dropping a published event to break a publish loop");
+	CPD_ASSERT_STR_EQ(
+		pingpong_why,
+		"event chain deeper than 16: dropping a published event to break a publish loop");
 	/* the last event delivered carried the 15 increments before it */
 	CPD_ASSERT_UINT_EQ(recs[nrecs - 1].tag, BUS_MAX_DEPTH - 1);
 
@@ -535,8 +537,8 @@ static int flood(struct sub *s, const struct cpd_event *ev)
 		return 0;
 	for (i = 0; i <= BUS_MAX_QUEUE; i++) {
 		ev_net(&out, i);
-		flood_last_rc = publish_as(s, &out, flood_why,
-					   sizeof(flood_why));
+		flood_last_rc =
+			publish_as(s, &out, flood_why, sizeof(flood_why));
 		if (flood_last_rc)
 			break;
 		flood_ok++;
@@ -570,8 +572,9 @@ static void test_enobufs(void)
 	publish_core(bus, &ev);
 	CPD_ASSERT_UINT_EQ(flood_ok, BUS_MAX_QUEUE);
 	CPD_ASSERT_INT_EQ(flood_last_rc, -ENOBUFS);
-	CPD_ASSERT_STR_EQ(flood_why,
-			  "65536 events already waiting: dropping a published event");
+	CPD_ASSERT_STR_EQ(
+		flood_why,
+		"65536 events already waiting: dropping a published event");
 	CPD_ASSERT_UINT_EQ(bus_dropped(bus), 1);
 	/* everything accepted is delivered, in order, nothing more */
 	CPD_ASSERT_UINT_EQ(flood_received, BUS_MAX_QUEUE);
@@ -783,22 +786,26 @@ static void test_malformed(void)
 	bus_subscribe(bus, CPD_EVMASK_BUILTIN, &b, sub_deliver);
 
 	ev_file(&ev, 1, NULL);
-	ev.u.file.path.len = 5;	/* NULL ptr with a length */
-	expect_refused(bus, &a, &ev, sizeof(ev),
-		       "file event has a string with no data or over 1048576 bytes");
+	ev.u.file.path.len = 5; /* NULL ptr with a length */
+	expect_refused(
+		bus, &a, &ev, sizeof(ev),
+		"file event has a string with no data or over 1048576 bytes");
 	ev_file(&ev, 1, "/x");
 	ev.u.file.path.len = EVCOPY_MAX_STR + 1;
-	expect_refused(bus, &a, &ev, sizeof(ev),
-		       "file event has a string with no data or over 1048576 bytes");
+	expect_refused(
+		bus, &a, &ev, sizeof(ev),
+		"file event has a string with no data or over 1048576 bytes");
 	ev_file(&ev, 1, NULL);
 	ev.comm.len = 3;
-	expect_refused(bus, &a, &ev, sizeof(ev),
-		       "file event has a string with no data or over 1048576 bytes");
+	expect_refused(
+		bus, &a, &ev, sizeof(ev),
+		"file event has a string with no data or over 1048576 bytes");
 	ev_net(&ev, 1);
 	ev.u.net.peer.family = 1;
-	ev.u.net.peer.path.len = 4;	/* a sockaddr's path is checked too */
-	expect_refused(bus, &a, &ev, sizeof(ev),
-		       "net event has a string with no data or over 1048576 bytes");
+	ev.u.net.peer.path.len = 4; /* a sockaddr's path is checked too */
+	expect_refused(
+		bus, &a, &ev, sizeof(ev),
+		"net event has a string with no data or over 1048576 bytes");
 
 	memset(&ev, 0, sizeof(ev));
 	ev.kind = CPD_EV_REPORT;
@@ -815,7 +822,7 @@ static void test_malformed(void)
 	memset(kv, 0, sizeof(kv));
 	kv[0].key = (struct cpd_str){ "k", 1, 0 };
 	kv[0].type = CPD_KV_U64;
-	kv[1].type = CPD_KV_U64;	/* no key */
+	kv[1].type = CPD_KV_U64; /* no key */
 	ev.u.report.kv = kv;
 	expect_refused(bus, &a, &ev, sizeof(ev),
 		       "report 't': key/value 1 is malformed");
@@ -824,12 +831,12 @@ static void test_malformed(void)
 	expect_refused(bus, &a, &ev, sizeof(ev),
 		       "report 't': key/value 1 is malformed");
 	kv[1].type = CPD_KV_STR;
-	kv[1].v.str.len = 1;	/* NULL string with a length */
+	kv[1].v.str.len = 1; /* NULL string with a length */
 	expect_refused(bus, &a, &ev, sizeof(ev),
 		       "report 't': key/value 1 is malformed");
 
 	memset(&ev, 0, sizeof(ev));
-	ev.kind = 40;	/* custom range, never registered */
+	ev.kind = 40; /* custom range, never registered */
 	expect_refused(bus, &a, &ev, sizeof(ev), "unknown event kind 40");
 	ev.kind = 0;
 	expect_refused(bus, &a, &ev, sizeof(ev), "unknown event kind 0");

@@ -17,8 +17,8 @@
 #include "host/config.h"
 
 static struct config cfg;
-static char *path;	/* the file parse() wrote */
-static char *log_text;	/* what parsing logged */
+static char *path;     /* the file parse() wrote */
+static char *log_text; /* what parsing logged */
 
 /* Write text to a fresh file and parse it into cfg. */
 static void parse_bytes(const char *name, const char *text, size_t len)
@@ -83,22 +83,21 @@ static int suite_fini(void)
 
 static void test_sections_and_lines(void)
 {
-	parse("basic.conf",
-	      "; a comment\n"				/* 1 */
-	      "[core]\n"				/* 2 */
-	      "verbose = 1\n"				/* 3 */
-	      "\n"					/* 4 */
-	      "[csv:syscalls]\n"			/* 5 */
-	      "path = /tmp/x.csv\n"			/* 6 */
-	      "# a comment too\n"			/* 7 */
-	      "fields = a, b ; inline comment\n"	/* 8 */
-	      "url = http://x/#frag\n"			/* 9 */
-	      "[empty]\n"				/* 10 */
-	      "[last]\n"				/* 11 */
-	      "k=v\n"					/* 12 */
-	      "expr = a=b\n"				/* 13 */
-	      "blank =\n"				/* 14 */
-	      "k = again");				/* 15, no newline */
+	parse("basic.conf", "; a comment\n"		       /* 1 */
+			    "[core]\n"			       /* 2 */
+			    "verbose = 1\n"		       /* 3 */
+			    "\n"			       /* 4 */
+			    "[csv:syscalls]\n"		       /* 5 */
+			    "path = /tmp/x.csv\n"	       /* 6 */
+			    "# a comment too\n"		       /* 7 */
+			    "fields = a, b ; inline comment\n" /* 8 */
+			    "url = http://x/#frag\n"	       /* 9 */
+			    "[empty]\n"			       /* 10 */
+			    "[last]\n"			       /* 11 */
+			    "k=v\n"			       /* 12 */
+			    "expr = a=b\n"		       /* 13 */
+			    "blank =\n"			       /* 14 */
+			    "k = again"); /* 15, no newline */
 	CPD_ASSERT_UINT_EQ(cfg.errors, 0);
 	CPD_ASSERT_STR_EQ(log_text, "");
 	CPD_ASSERT_UINT_EQ(cfg.nsections, 4);
@@ -155,7 +154,8 @@ static void test_string_source(void)
 	free(log_text);
 	log_text = cpd_log_capture_stop();
 	CPD_ASSERT_UINT_EQ(cfg.errors, 1);
-	CPD_ASSERT_CONTAINS(log_text, "compendium: error: inline:2: indented line");
+	CPD_ASSERT_CONTAINS(log_text,
+			    "compendium: error: inline:2: indented line");
 }
 
 static void test_bom(void)
@@ -214,12 +214,11 @@ static void test_crlf(void)
 
 static void test_duplicate_section(void)
 {
-	parse("dup.conf",
-	      "[a]\n"
-	      "x = 1\n"
-	      "[b]\n"
-	      "[a]\n"
-	      "y = 2\n");
+	parse("dup.conf", "[a]\n"
+			  "x = 1\n"
+			  "[b]\n"
+			  "[a]\n"
+			  "y = 2\n");
 	CPD_ASSERT_UINT_EQ(cfg.errors, 1);
 	{
 		char want[512];
@@ -247,22 +246,24 @@ static void test_key_outside_section(void)
 
 static void test_indented_lines(void)
 {
-	parse("indent.conf",
-	      "[a]\n"				/* 1 */
-	      "x = 1\n"				/* 2 */
-	      "  y = 2\n"			/* 3 */
-	      "\tz = 3\n"			/* 4 */
-	      "  ; an indented comment is fine\n"	/* 5 */
-	      "   \n"				/* 6: blank */
-	      "w = 4\n"				/* 7 */
-	      "  [b]\n");			/* 8 */
+	parse("indent.conf", "[a]\n"				 /* 1 */
+			     "x = 1\n"				 /* 2 */
+			     "  y = 2\n"			 /* 3 */
+			     "\tz = 3\n"			 /* 4 */
+			     "  ; an indented comment is fine\n" /* 5 */
+			     "   \n"				 /* 6: blank */
+			     "w = 4\n"				 /* 7 */
+			     "  [b]\n");			 /* 8 */
 	CPD_ASSERT_UINT_EQ(cfg.errors, 3);
-	expect_error(3,
-		     "indented line: start keys and sections in column 1 (an indented line would continue the previous value)");
-	expect_error(4,
-		     "indented line: start keys and sections in column 1 (an indented line would continue the previous value)");
-	expect_error(8,
-		     "indented line: start keys and sections in column 1 (an indented line would continue the previous value)");
+	expect_error(
+		3,
+		"indented line: start keys and sections in column 1 (an indented line would continue the previous value)");
+	expect_error(
+		4,
+		"indented line: start keys and sections in column 1 (an indented line would continue the previous value)");
+	expect_error(
+		8,
+		"indented line: start keys and sections in column 1 (an indented line would continue the previous value)");
 	/* inih would have made x "1\ny = 2\nz = 3": it must stay "1" */
 	CPD_ASSERT_STR_EQ(value("a", "x"), "1");
 	CU_ASSERT_PTR_NULL(value("a", "y"));
@@ -282,9 +283,9 @@ static void test_line_length(void)
 	/* "k = " + 195 = 199 bytes: fits inih's 200-byte buffer with its NUL */
 	snprintf(text, sizeof(text),
 		 "[a]\n"
-		 "k = %s\n"	/* 2: 199 bytes */
-		 "l = %s\n"	/* 3: 200 bytes */
-		 "m = %s\r\n"	/* 4: 199 bytes and a CR, which is not counted */
+		 "k = %s\n"   /* 2: 199 bytes */
+		 "l = %s\n"   /* 3: 200 bytes */
+		 "m = %s\r\n" /* 4: 199 bytes and a CR, which is not counted */
 		 "n = ok\n",
 		 v195, v196, v195);
 	parse("long.conf", text);
@@ -306,7 +307,7 @@ static void test_binary(void)
 				   "z = ok\tok\n"	/* 4: a tab is fine */
 				   "e = \x1b[31m\n"	/* 5 */
 				   "d = \x7f\n"		/* 6 */
-				   "u = caf\xc3\xa9\n";	/* 7: UTF-8 is fine */
+				   "u = caf\xc3\xa9\n"; /* 7: UTF-8 is fine */
 
 	parse_bytes("binary.conf", text, sizeof(text) - 1);
 	CPD_ASSERT_UINT_EQ(cfg.errors, 4);
@@ -325,32 +326,36 @@ static void test_binary(void)
 static void test_bad_section_names(void)
 {
 	parse("names.conf",
-	      "[bad name]\n"					/* 1 */
-	      "k = 1\n"						/* 2 */
-	      "[a/b]\n"						/* 3 */
-	      "[..]\n"						/* 4 */
-	      "[x:]\n"						/* 5 */
-	      "[Upper]\n"					/* 6 */
-	      "[abcdefghijklmnopqrstuvwxyz0123456]\n"		/* 7: 33 */
+	      "[bad name]\n"				       /* 1 */
+	      "k = 1\n"					       /* 2 */
+	      "[a/b]\n"					       /* 3 */
+	      "[..]\n"					       /* 4 */
+	      "[x:]\n"					       /* 5 */
+	      "[Upper]\n"				       /* 6 */
+	      "[abcdefghijklmnopqrstuvwxyz0123456]\n"	       /* 7: 33 */
 	      "[p:instance_name_that_is_far_too_long_xyz12]\n" /* 8: 43 */
-	      "[]\n"						/* 9 */
-	      "[a:b:c]\n"					/* 10 */
-	      "[../../etc/evil]\n"				/* 11 */
-	      "[ok:fine_1]\n"					/* 12 */
-	      "k = 2\n"						/* 13 */
-	      "[abcdefghijklmnopqrstuvwxyz01234]\n");		/* 14: 31 */
+	      "[]\n"					       /* 9 */
+	      "[a:b:c]\n"				       /* 10 */
+	      "[../../etc/evil]\n"			       /* 11 */
+	      "[ok:fine_1]\n"				       /* 12 */
+	      "k = 2\n"					       /* 13 */
+	      "[abcdefghijklmnopqrstuvwxyz01234]\n");	       /* 14: 31 */
 	CPD_ASSERT_UINT_EQ(cfg.errors, 10);
-	expect_error(1, "bad section name 'bad name': plugin names are [a-z0-9_]+");
+	expect_error(
+		1, "bad section name 'bad name': plugin names are [a-z0-9_]+");
 	expect_error(3, "bad section name 'a/b': plugin names are [a-z0-9_]+");
 	expect_error(4, "bad section name '..': plugin names are [a-z0-9_]+");
 	expect_error(5, "bad section name 'x:': instance names are [a-z0-9_]+");
-	expect_error(6, "bad section name 'Upper': plugin names are [a-z0-9_]+");
+	expect_error(6,
+		     "bad section name 'Upper': plugin names are [a-z0-9_]+");
 	expect_error(7, "plugin name longer than 31 characters");
 	expect_error(8, "section name longer than 40 characters");
 	expect_error(9, "bad section name '': plugin names are [a-z0-9_]+");
-	expect_error(10, "bad section name 'a:b:c': instance names are [a-z0-9_]+");
-	expect_error(11,
-		     "bad section name '../../etc/evil': plugin names are [a-z0-9_]+");
+	expect_error(10,
+		     "bad section name 'a:b:c': instance names are [a-z0-9_]+");
+	expect_error(
+		11,
+		"bad section name '../../etc/evil': plugin names are [a-z0-9_]+");
 	/* a bad section's keys are dropped without a second message */
 	CPD_ASSERT_LACKS(log_text, "outside any section");
 	CPD_ASSERT_UINT_EQ(cfg.nsections, 2);
@@ -360,15 +365,14 @@ static void test_bad_section_names(void)
 
 static void test_section_header_syntax(void)
 {
-	parse("headers.conf",
-	      "[core\n"			/* 1 */
-	      "x = 1\n"			/* 2 */
-	      "[a] junk\n"		/* 3 */
-	      "[b] ; a comment\n"	/* 4 */
-	      "justakey\n"		/* 5 */
-	      "=value\n"		/* 6 */
-	      "Bad-Key = 1\n"		/* 7 */
-	      "ok = 1\n");		/* 8 */
+	parse("headers.conf", "[core\n"		  /* 1 */
+			      "x = 1\n"		  /* 2 */
+			      "[a] junk\n"	  /* 3 */
+			      "[b] ; a comment\n" /* 4 */
+			      "justakey\n"	  /* 5 */
+			      "=value\n"	  /* 6 */
+			      "Bad-Key = 1\n"	  /* 7 */
+			      "ok = 1\n");	  /* 8 */
 	CPD_ASSERT_UINT_EQ(cfg.errors, 5);
 	expect_error(1, "section header without closing ']'");
 	expect_error(3, "unexpected text after section header");
@@ -388,21 +392,23 @@ static void test_all_errors_reported(void)
 	memset(longv, 'x', 199);
 	longv[199] = '\0';
 	snprintf(text, sizeof(text),
-		 "stray = 1\n"		/* 1: outside */
-		 "[a]\n"		/* 2 */
-		 " indented = 1\n"	/* 3 */
-		 "nokey\n"		/* 4 */
-		 "[a]\n"		/* 5: duplicate */
-		 "[b]\n"		/* 6 */
-		 "l = %s\n"		/* 7: too long */
-		 "[c d]\n"		/* 8 */
-		 "e = \x02\n",		/* 9 */
+		 "stray = 1\n"	   /* 1: outside */
+		 "[a]\n"	   /* 2 */
+		 " indented = 1\n" /* 3 */
+		 "nokey\n"	   /* 4 */
+		 "[a]\n"	   /* 5: duplicate */
+		 "[b]\n"	   /* 6 */
+		 "l = %s\n"	   /* 7: too long */
+		 "[c d]\n"	   /* 8 */
+		 "e = \x02\n",	   /* 9 */
 		 longv);
 	parse("many.conf", text);
 	CPD_ASSERT_UINT_EQ(cfg.errors, 7);
 	CPD_ASSERT_UINT_EQ(cpd_count(log_text, "compendium: error: "), 7);
 	expect_error(1, "key 'stray' outside any section");
-	expect_error(3, "indented line: start keys and sections in column 1 (an indented line would continue the previous value)");
+	expect_error(
+		3,
+		"indented line: start keys and sections in column 1 (an indented line would continue the previous value)");
 	expect_error(4, "expected 'key = value' or '[section]'");
 	expect_error(7, "line is 203 bytes long; at most 199 are allowed");
 	expect_error(8, "bad section name 'c d': plugin names are [a-z0-9_]+");
@@ -422,8 +428,9 @@ static void test_unreadable(void)
 	free(log_text);
 	log_text = cpd_log_capture_stop();
 	CPD_ASSERT_UINT_EQ(cfg.errors, 1);
-	CPD_ASSERT_STR_EQ(log_text,
-			  "compendium: error: /nonexistent/cpd.conf: cannot open config: No such file or directory\n");
+	CPD_ASSERT_STR_EQ(
+		log_text,
+		"compendium: error: /nonexistent/cpd.conf: cannot open config: No such file or directory\n");
 
 	if (asprintf(&dir, "%s/adir", cpd_test_tmpdir()) < 0)
 		return;
@@ -433,7 +440,8 @@ static void test_unreadable(void)
 	free(log_text);
 	log_text = cpd_log_capture_stop();
 	CPD_ASSERT_UINT_EQ(cfg.errors, 2);
-	CPD_ASSERT_CONTAINS(log_text, "adir: cannot read config: Is a directory\n");
+	CPD_ASSERT_CONTAINS(log_text,
+			    "adir: cannot read config: Is a directory\n");
 	free(dir);
 }
 
@@ -455,7 +463,8 @@ static void test_parse_section_name(void)
 						    sizeof(plugin), why,
 						    sizeof(why)),
 			  -EINVAL);
-	CPD_ASSERT_STR_EQ(why, "bad section name 'a/b': plugin names are [a-z0-9_]+");
+	CPD_ASSERT_STR_EQ(
+		why, "bad section name 'a/b': plugin names are [a-z0-9_]+");
 	/* the caller's buffer is respected, not overrun */
 	CPD_ASSERT_INT_EQ(config_parse_section_name("abcdefgh", plugin, 8, why,
 						    sizeof(why)),
@@ -594,7 +603,8 @@ static CU_TestInfo config_tests[] = {
 };
 
 CU_SuiteInfo cpd_test_suites[] = {
-	{ .pName = "config", .pCleanupFunc = suite_fini,
+	{ .pName = "config",
+	  .pCleanupFunc = suite_fini,
 	  .pTests = config_tests },
 	CU_SUITE_INFO_NULL,
 };

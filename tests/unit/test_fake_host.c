@@ -99,15 +99,17 @@ static void test_validation_like_the_host(void)
 {
 	struct fake_host *fh = fake_host_new(&cpd_plugin_v1, "good");
 
-	fake_host_set(fh, "label", "x");			/* line 2 */
-	fake_host_set(fh, "lable", "x");			/* line 3 */
-	fake_host_set(fh, "limit", "0");			/* line 4 */
-	fake_host_set(fh, "enabled", "yes");			/* a host key */
+	fake_host_set(fh, "label", "x");     /* line 2 */
+	fake_host_set(fh, "lable", "x");     /* line 3 */
+	fake_host_set(fh, "limit", "0");     /* line 4 */
+	fake_host_set(fh, "enabled", "yes"); /* a host key */
 	CPD_ASSERT_INT_EQ(fake_host_init(fh), -EINVAL);
 	CU_ASSERT_PTR_NULL(fake_host_state(fh));
-	CU_ASSERT_TRUE(fake_host_logged(fh,
+	CU_ASSERT_TRUE(fake_host_logged(
+		fh,
 		"fake.conf:3: good: unknown key 'lable' (did you mean 'label'?)"));
-	CU_ASSERT_TRUE(fake_host_logged(fh,
+	CU_ASSERT_TRUE(fake_host_logged(
+		fh,
 		"fake.conf:4: good: bad value '0' for key 'limit': must be between 1 and 1073741824"));
 	CPD_ASSERT_UINT_EQ(fake_host_nlogs(fh), 2);
 	/* never initialised: free does not call fini */
@@ -144,16 +146,30 @@ static const char *const levels[] = { "low", "mid", "high", NULL };
 #define P(m) offsetof(struct probe, m)
 
 static const struct cpd_option probe_options[] = {
-	{ .name = "flag", .type = CPD_OPT_BOOL, .def = "yes", .offset = P(flag) },
-	{ .name = "delta", .type = CPD_OPT_INT, .def = "-1", .offset = P(delta) },
+	{ .name = "flag",
+	  .type = CPD_OPT_BOOL,
+	  .def = "yes",
+	  .offset = P(flag) },
+	{ .name = "delta",
+	  .type = CPD_OPT_INT,
+	  .def = "-1",
+	  .offset = P(delta) },
 	{ .name = "count", .type = CPD_OPT_UINT, .offset = P(count) },
-	{ .name = "bytes", .type = CPD_OPT_SIZE, .def = "1k", .offset = P(bytes) },
-	{ .name = "wait", .type = CPD_OPT_DURATION, .def = "1ms",
+	{ .name = "bytes",
+	  .type = CPD_OPT_SIZE,
+	  .def = "1k",
+	  .offset = P(bytes) },
+	{ .name = "wait",
+	  .type = CPD_OPT_DURATION,
+	  .def = "1ms",
 	  .offset = P(wait) },
 	{ .name = "name", .type = CPD_OPT_STRING, .offset = P(name) },
 	{ .name = "out", .type = CPD_OPT_PATH, .def = "-", .offset = P(out) },
-	{ .name = "level", .type = CPD_OPT_ENUM, .def = "mid",
-	  .choices = levels, .offset = P(level) },
+	{ .name = "level",
+	  .type = CPD_OPT_ENUM,
+	  .def = "mid",
+	  .choices = levels,
+	  .offset = P(level) },
 	{ .name = "items", .type = CPD_OPT_LIST, .offset = P(items) },
 	CPD_OPTION_END
 };
@@ -239,10 +255,10 @@ static const struct cpd_plugin probe_plugin = {
 static void test_options_applied(void)
 {
 	struct fake_host *fh = fake_host_new(&probe_plugin, "probe:one");
-	static const char *const kv[] = { "flag", "off", "count", "7",
-					  "items", "a, b", "wait", "2s",
-					  "items", "c", "name", "n1",
-					  "name", "n2", NULL };
+	static const char *const kv[] = { "flag",  "off",  "count", "7",
+					  "items", "a, b", "wait",  "2s",
+					  "items", "c",	   "name",  "n1",
+					  "name",  "n2",   NULL };
 	struct probe *p;
 
 	fake_host_set_many(fh, kv);
@@ -264,9 +280,9 @@ static void test_options_applied(void)
 	CPD_ASSERT_STR_EQ(p->items[2], "c");
 	CU_ASSERT_PTR_NULL(p->items[3]);
 	CPD_ASSERT_UINT_EQ(p->limit_seen, 1024);
-	CPD_ASSERT_STR_EQ(fake_host_vtable(fh)->instance_name(
-				  fake_host_instance(fh)),
-			  "probe:one");
+	CPD_ASSERT_STR_EQ(
+		fake_host_vtable(fh)->instance_name(fake_host_instance(fh)),
+		"probe:one");
 	/* a repeated scalar key warns, like in compendium */
 	CU_ASSERT_TRUE(fake_host_logged(fh, "key 'name' set again"));
 	fake_host_free(fh);
@@ -286,8 +302,8 @@ static void test_publish_rules(void)
 	memset(&ev, 0, sizeof(ev));
 	ev.kind = CPD_EV_SYSCALL;
 	CPD_ASSERT_INT_EQ(h->publish(inst, &ev), -EPERM);
-	CU_ASSERT_TRUE(fake_host_logged(fh,
-		"cannot publish a syscall event: only the core does"));
+	CU_ASSERT_TRUE(fake_host_logged(
+		fh, "cannot publish a syscall event: only the core does"));
 	ev.kind = CPD_EV_PROC;
 	CPD_ASSERT_INT_EQ(h->publish(inst, &ev), -EPERM);
 	ev.kind = CPD_EV_NOTICE;
@@ -295,7 +311,8 @@ static void test_publish_rules(void)
 	ev.kind = CPD_EV_FILE;
 	ev.u.file.path.len = 3;
 	CPD_ASSERT_INT_EQ(h->publish(inst, &ev), -EINVAL);
-	CU_ASSERT_TRUE(fake_host_logged(fh,
+	CU_ASSERT_TRUE(fake_host_logged(
+		fh,
 		"publish refused: file event has a string with no data or over 1048576 bytes"));
 	CPD_ASSERT_INT_EQ(h->publish(inst, NULL), -EINVAL);
 	CPD_ASSERT_UINT_EQ(fake_host_refused(fh), 5);
@@ -330,11 +347,14 @@ static void test_publish_rules(void)
 	/* register_kind() is for init() only, as in compendium */
 	{
 		static const struct cpd_field f[] = {
-			{ .name = "x", .type = CPD_FT_U64,
+			{ .name = "x",
+			  .type = CPD_FT_U64,
 			  .offset = offsetof(struct cpd_event, u) },
 		};
 		static const struct cpd_kind_desc d = {
-			.struct_size = sizeof(d), .nfields = 1, .name = "late",
+			.struct_size = sizeof(d),
+			.nfields = 1,
+			.name = "late",
 			.fields = f,
 		};
 
@@ -387,9 +407,9 @@ static void test_watched_fds(void)
 	CPD_ASSERT_UINT_EQ(events, EPOLLIN);
 	CPD_ASSERT_INT_EQ(fake_host_fire_fd(fh, p->pipe[0], EPOLLIN), 0);
 	CPD_ASSERT_UINT_EQ(p->fd_calls, 1);
-	CPD_ASSERT_INT_EQ(fake_host_vtable(fh)->watch_fd(
-				  fake_host_instance(fh), p->pipe[0], EPOLLIN,
-				  probe_fd_ready),
+	CPD_ASSERT_INT_EQ(fake_host_vtable(fh)->watch_fd(fake_host_instance(fh),
+							 p->pipe[0], EPOLLIN,
+							 probe_fd_ready),
 			  -EEXIST);
 	/* a failing callback loses its fd, as with the real loop */
 	p->fd_ret = -EIO;

@@ -16,8 +16,7 @@
 #include "cpd_test.h"
 #include "engine/fdtable.h"
 
-static void set_file(struct fdtable *t, int fd, const char *path,
-		     bool cloexec)
+static void set_file(struct fdtable *t, int fd, const char *path, bool cloexec)
 {
 	struct cpd_fdinfo info;
 	char buf[256];
@@ -73,7 +72,7 @@ static void test_set_get(void)
 	fdtable_close(t, 3);
 	CU_ASSERT_PTR_NULL(fdtable_get(t, 3));
 	CPD_ASSERT_UINT_EQ(fdtable_count(t), 0);
-	fdtable_close(t, 3);	/* twice: harmless */
+	fdtable_close(t, 3); /* twice: harmless */
 	fdtable_close(t, 99999);
 	fdtable_close(t, -1);
 	fdtable_unref(t);
@@ -165,7 +164,7 @@ static void test_exec(void)
 	fdtable_set_cloexec(t, 4, false);
 	set_file(t, 5, "/marked", false);
 	fdtable_set_cloexec(t, 5, true);
-	fdtable_set_cloexec(t, 42, true);	/* unknown fd: nothing */
+	fdtable_set_cloexec(t, 42, true); /* unknown fd: nothing */
 	fdtable_exec(t);
 	CU_ASSERT_PTR_NOT_NULL(fdtable_get(t, 0));
 	CU_ASSERT_PTR_NOT_NULL(fdtable_get(t, 1));
@@ -288,7 +287,7 @@ static void test_socket_addresses(void)
 	sa.path.len = (uint32_t)strlen(path);
 	fdtable_set_addr(t, 5, true, &sa);
 	memset(path, 'X', sizeof(path) - 1);
-	fdtable_set_addr(t, 77, true, &sa);	/* unknown fd: nothing */
+	fdtable_set_addr(t, 77, true, &sa); /* unknown fd: nothing */
 
 	CPD_ASSERT_STR_EQ(fdtable_get(t, 5)->info.peer.path.ptr,
 			  "/run/peer.sock");

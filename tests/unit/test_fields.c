@@ -204,7 +204,8 @@ static void test_builtin_string_fields(void)
 
 		f = fields_of(want[w].kind, &n);
 		for (i = 0; f && i < n; i++) {
-			if (f[i].type != CPD_FT_STR && f[i].type != CPD_FT_STRV &&
+			if (f[i].type != CPD_FT_STR &&
+			    f[i].type != CPD_FT_STRV &&
 			    f[i].type != CPD_FT_SOCKADDR)
 				continue;
 			if (*got)
@@ -227,11 +228,18 @@ struct dns_payload {
 #define DNS_AT(m) (uint32_t)(PAYLOAD_AT + offsetof(struct dns_payload, m))
 
 static const struct cpd_field dns_fields[] = {
-	{ .name = "queries", .type = CPD_FT_U64, .offset = DNS_AT(queries),
-	  .flags = CPD_FIELDF_KEY, .help = "queries" },
-	{ .name = "name", .type = CPD_FT_STR, .offset = DNS_AT(name),
+	{ .name = "queries",
+	  .type = CPD_FT_U64,
+	  .offset = DNS_AT(queries),
+	  .flags = CPD_FIELDF_KEY,
+	  .help = "queries" },
+	{ .name = "name",
+	  .type = CPD_FT_STR,
+	  .offset = DNS_AT(name),
 	  .help = "name asked for" },
-	{ .name = "rcode", .type = CPD_FT_U32, .offset = DNS_AT(rcode),
+	{ .name = "rcode",
+	  .type = CPD_FT_U32,
+	  .offset = DNS_AT(rcode),
 	  .help = "answer code" },
 };
 
@@ -290,12 +298,13 @@ static void test_register_bad(void)
 	d.nfields = 1;
 
 	memcpy(f, dns_fields, sizeof(f));
-	f[0].offset = PAYLOAD_AT - 8;	/* in the header */
+	f[0].offset = PAYLOAD_AT - 8; /* in the header */
 	CPD_ASSERT_INT_EQ(reg(&d), -EINVAL);
-	CPD_ASSERT_STR_EQ(why, "field 0 of kind 'bad' has a bad name, type or offset");
-	f[0].offset = PAYLOAD_AT + CPD_EVENT_PAYLOAD_SIZE - 4;	/* 8 bytes */
+	CPD_ASSERT_STR_EQ(
+		why, "field 0 of kind 'bad' has a bad name, type or offset");
+	f[0].offset = PAYLOAD_AT + CPD_EVENT_PAYLOAD_SIZE - 4; /* 8 bytes */
 	CPD_ASSERT_INT_EQ(reg(&d), -EINVAL);
-	f[0].offset = PAYLOAD_AT + CPD_EVENT_PAYLOAD_SIZE - 8;	/* just fits */
+	f[0].offset = PAYLOAD_AT + CPD_EVENT_PAYLOAD_SIZE - 8; /* just fits */
 	CPD_ASSERT_INT_EQ(reg(&d), CPD_EV_CUSTOM_FIRST);
 	CPD_ASSERT_UINT_EQ(fields_payload_size(CPD_EV_CUSTOM_FIRST),
 			   CPD_EVENT_PAYLOAD_SIZE);
@@ -309,14 +318,16 @@ static void test_register_bad(void)
 	f[0].type = CPD_FT_U64;
 	f[0].name = NULL;
 	CPD_ASSERT_INT_EQ(reg(&d), -EINVAL);
-	CPD_ASSERT_STR_EQ(why, "field 0 of kind 'bad' has a bad name, type or offset");
+	CPD_ASSERT_STR_EQ(
+		why, "field 0 of kind 'bad' has a bad name, type or offset");
 
 	memcpy(f, dns_fields, sizeof(f));
 	f[1] = f[0];
 	f[1].offset += 8;
 	d.nfields = 2;
 	CPD_ASSERT_INT_EQ(reg(&d), -EINVAL);
-	CPD_ASSERT_STR_EQ(why, "field 'queries' of kind 'bad' is declared twice");
+	CPD_ASSERT_STR_EQ(why,
+			  "field 'queries' of kind 'bad' is declared twice");
 
 	d = dns_kind;
 	d.name = "Bad";
@@ -400,7 +411,7 @@ static void test_evcopy_every_kind(void)
 		size_t s;
 
 		if (k == CPD_EV_REPORT)
-			continue;	/* needs its kv: below */
+			continue; /* needs its kv: below */
 		memset(&ev, 0, sizeof(ev));
 		ev.kind = (uint16_t)k;
 		ev.pid = 99;
@@ -420,9 +431,8 @@ static void test_evcopy_every_kind(void)
 					own(&st, builtin_names[k], f[i].name));
 			}
 		}
-		CPD_ASSERT_INT_EQ(evcopy_check(&ev, sizeof(ev), why2,
-					       sizeof(why2)),
-				  0);
+		CPD_ASSERT_INT_EQ(
+			evcopy_check(&ev, sizeof(ev), why2, sizeof(why2)), 0);
 		copy = evcopy_dup(&ev, sizeof(ev));
 		for (s = 0; s < st.n; s++) {
 			memset(st.s[s], '#', strlen(st.s[s]));
@@ -445,21 +455,21 @@ static void test_evcopy_every_kind(void)
 				cs = &((const struct cpd_sockaddr *)at)->path;
 			if (!cs)
 				continue;
-			snprintf(want, sizeof(want), "%s.%s",
-				 builtin_names[k], f[i].name);
+			snprintf(want, sizeof(want), "%s.%s", builtin_names[k],
+				 f[i].name);
 			CU_ASSERT_PTR_NOT_NULL_FATAL(cs->ptr);
 			/* len bytes and a terminating NUL, flags kept */
 			CPD_ASSERT_UINT_EQ(cs->len, strlen(want));
 			CPD_ASSERT_STR_EQ(cs->ptr, want);
 			CPD_ASSERT_UINT_EQ(cs->flags, CPD_STR_TRUNCATED);
 		}
-		free(copy);	/* one allocation holds everything */
+		free(copy); /* one allocation holds everything */
 	}
 }
 
 static void test_evcopy_strv_and_absent(void)
 {
-	static const char argv[] = "ls\0-l\0/tmp";	/* 3 args, 10 bytes */
+	static const char argv[] = "ls\0-l\0/tmp"; /* 3 args, 10 bytes */
 	struct cpd_event ev, *copy;
 	char path[16] = "/bin/ls";
 
@@ -511,7 +521,7 @@ static void test_evcopy_report(void)
 	kv[1].type = CPD_KV_S64;
 	kv[1].v.s64 = -12;
 	kv[2].key = (struct cpd_str){ k[2], 1, 0 };
-	kv[2].type = CPD_KV_STR;	/* an absent string value */
+	kv[2].type = CPD_KV_STR; /* an absent string value */
 	memset(&ev, 0, sizeof(ev));
 	ev.kind = CPD_EV_REPORT;
 	ev.u.report.topic = (struct cpd_str){ topic, 9, 0 };
@@ -565,8 +575,9 @@ static void test_evcopy_custom_kind(void)
 	memcpy(ev.u.custom, &p, sizeof(p));
 	CPD_ASSERT_INT_EQ(evcopy_check(&ev, sizeof(ev), why2, sizeof(why2)),
 			  -EINVAL);
-	CPD_ASSERT_STR_EQ(why2,
-			  "dns event has a string with no data or over 1048576 bytes");
+	CPD_ASSERT_STR_EQ(
+		why2,
+		"dns event has a string with no data or over 1048576 bytes");
 }
 
 static CU_TestInfo fields_tests[] = {

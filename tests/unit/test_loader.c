@@ -87,9 +87,10 @@ static void test_wrong_major_symbol(void)
 {
 	char *path = so_path("bad_major");
 
-	expect_refused("bad_major", -ENOEXEC,
-		       "plugin 'bad_major' (%s) was built for plugin ABI 2 but this compendium implements ABI 1",
-		       path);
+	expect_refused(
+		"bad_major", -ENOEXEC,
+		"plugin 'bad_major' (%s) was built for plugin ABI 2 but this compendium implements ABI 1",
+		path);
 	free(path);
 }
 
@@ -97,9 +98,10 @@ static void test_wrong_major_field(void)
 {
 	char *path = so_path("bad_major_field");
 
-	expect_refused("bad_major_field", -EPROTO,
-		       "plugin 'bad_major_field' (%s): descriptor declares ABI major 2 but this compendium implements ABI 1",
-		       path);
+	expect_refused(
+		"bad_major_field", -EPROTO,
+		"plugin 'bad_major_field' (%s): descriptor declares ABI major 2 but this compendium implements ABI 1",
+		path);
 	free(path);
 }
 
@@ -107,10 +109,11 @@ static void test_newer_minor(void)
 {
 	char *path = so_path("bad_minor");
 
-	expect_refused("bad_minor", -EPROTO,
-		       "plugin 'bad_minor' (%s) needs plugin ABI %d.%d but this compendium implements %d.%d: upgrade compendium or rebuild the plugin",
-		       path, CPD_ABI_MAJOR, CPD_ABI_MINOR + 1, CPD_ABI_MAJOR,
-		       CPD_ABI_MINOR);
+	expect_refused(
+		"bad_minor", -EPROTO,
+		"plugin 'bad_minor' (%s) needs plugin ABI %d.%d but this compendium implements %d.%d: upgrade compendium or rebuild the plugin",
+		path, CPD_ABI_MAJOR, CPD_ABI_MINOR + 1, CPD_ABI_MAJOR,
+		CPD_ABI_MINOR);
 	free(path);
 }
 
@@ -118,9 +121,10 @@ static void test_short_struct(void)
 {
 	char *path = so_path("bad_short");
 
-	expect_refused("bad_short", -EPROTO,
-		       "plugin 'bad_short' (%s): descriptor struct_size is 16 bytes, smaller than the %zu bytes of ABI 1.0",
-		       path, (size_t)CPD_PLUGIN_SIZE_1_0);
+	expect_refused(
+		"bad_short", -EPROTO,
+		"plugin 'bad_short' (%s): descriptor struct_size is 16 bytes, smaller than the %zu bytes of ABI 1.0",
+		path, (size_t)CPD_PLUGIN_SIZE_1_0);
 	free(path);
 }
 
@@ -128,10 +132,11 @@ static void test_oversized_nonzero_tail(void)
 {
 	char *path = so_path("bad_tail");
 
-	expect_refused("bad_tail", -EPROTO,
-		       "plugin 'bad_tail' (%s): descriptor has %zu bytes with non-zero fields past the %zu this compendium knows",
-		       path, sizeof(struct cpd_plugin) + 16,
-		       sizeof(struct cpd_plugin));
+	expect_refused(
+		"bad_tail", -EPROTO,
+		"plugin 'bad_tail' (%s): descriptor has %zu bytes with non-zero fields past the %zu this compendium knows",
+		path, sizeof(struct cpd_plugin) + 16,
+		sizeof(struct cpd_plugin));
 	free(path);
 }
 
@@ -139,9 +144,10 @@ static void test_no_symbol(void)
 {
 	char *path = so_path("bad_nosym");
 
-	expect_refused("bad_nosym", -ENOEXEC,
-		       "plugin 'bad_nosym' (%s) exports no cpd_plugin_v1 symbol: not a compendium plugin",
-		       path);
+	expect_refused(
+		"bad_nosym", -ENOEXEC,
+		"plugin 'bad_nosym' (%s) exports no cpd_plugin_v1 symbol: not a compendium plugin",
+		path);
 	free(path);
 }
 
@@ -149,19 +155,22 @@ static void test_missing_callbacks(void)
 {
 	char *path = so_path("bad_noinit");
 
-	expect_refused("bad_noinit", -EINVAL,
-		       "plugin 'bad_noinit' (%s): required callback init is missing",
-		       path);
+	expect_refused(
+		"bad_noinit", -EINVAL,
+		"plugin 'bad_noinit' (%s): required callback init is missing",
+		path);
 	free(path);
 	path = so_path("bad_nofini");
-	expect_refused("bad_nofini", -EINVAL,
-		       "plugin 'bad_nofini' (%s): required callback fini is missing",
-		       path);
+	expect_refused(
+		"bad_nofini", -EINVAL,
+		"plugin 'bad_nofini' (%s): required callback fini is missing",
+		path);
 	free(path);
 	path = so_path("bad_noevent");
-	expect_refused("bad_noevent", -EINVAL,
-		       "plugin 'bad_noevent' (%s): required callback on_event is missing (it subscribes to events)",
-		       path);
+	expect_refused(
+		"bad_noevent", -EINVAL,
+		"plugin 'bad_noevent' (%s): required callback on_event is missing (it subscribes to events)",
+		path);
 	free(path);
 }
 
@@ -169,9 +178,10 @@ static void test_output_subscribes_nothing(void)
 {
 	char *path = so_path("bad_output");
 
-	expect_refused("bad_output", -EINVAL,
-		       "plugin 'bad_output' (%s): an output must subscribe to at least one event kind",
-		       path);
+	expect_refused(
+		"bad_output", -EINVAL,
+		"plugin 'bad_output' (%s): an output must subscribe to at least one event kind",
+		path);
 	free(path);
 }
 
@@ -179,9 +189,10 @@ static void test_name_mismatch(void)
 {
 	char *path = so_path("bad_name");
 
-	expect_refused("bad_name", -EINVAL,
-		       "plugin file %s declares the name 'someone_else': a plugin's name must equal its file name ('bad_name')",
-		       path);
+	expect_refused(
+		"bad_name", -EINVAL,
+		"plugin file %s declares the name 'someone_else': a plugin's name must equal its file name ('bad_name')",
+		path);
 	free(path);
 }
 
@@ -189,9 +200,10 @@ static void test_bad_option_table(void)
 {
 	char *path = so_path("bad_options");
 
-	expect_refused("bad_options", -EINVAL,
-		       "plugin 'bad_options' (%s): default 'lots' of option 'limit' is invalid: expected a size such as 4096, 64k, 16M or 1G",
-		       path);
+	expect_refused(
+		"bad_options", -EINVAL,
+		"plugin 'bad_options' (%s): default 'lots' of option 'limit' is invalid: expected a size such as 4096, 64k, 16M or 1G",
+		path);
 	free(path);
 }
 
@@ -208,9 +220,10 @@ static void test_missing_version(void)
 {
 	char *path = so_path("bad_version");
 
-	expect_refused("bad_version", -EINVAL,
-		       "plugin 'bad_version' (%s): required field version is missing",
-		       path);
+	expect_refused(
+		"bad_version", -EINVAL,
+		"plugin 'bad_version' (%s): required field version is missing",
+		path);
 	free(path);
 }
 
@@ -218,9 +231,10 @@ static void test_undefined_kinds(void)
 {
 	char *path = so_path("bad_kinds");
 
-	expect_refused("bad_kinds", -EINVAL,
-		       "plugin 'bad_kinds' (%s): subscribes to undefined event kinds (mask 0x100004)",
-		       path);
+	expect_refused(
+		"bad_kinds", -EINVAL,
+		"plugin 'bad_kinds' (%s): subscribes to undefined event kinds (mask 0x100004)",
+		path);
 	free(path);
 }
 
@@ -352,40 +366,42 @@ static void test_check_desc_sizes(void)
 	d.name = "x";
 	d.version = "1";
 	d.description = "d";
-	d.subscribe = CPD_EVMASK(CPD_EV_FILE) | CPD_EVMASK(CPD_EV_CUSTOM_FIRST) |
-		      CPD_EVMASK(CPD_EV_MAX);
+	d.subscribe = CPD_EVMASK(CPD_EV_FILE) |
+		      CPD_EVMASK(CPD_EV_CUSTOM_FIRST) | CPD_EVMASK(CPD_EV_MAX);
 	d.init = dummy_init;
 	d.on_event = dummy_on_event;
 	d.fini = dummy_fini;
 	/* the exact ABI 1.0 size, custom kinds included, is fine */
-	CPD_ASSERT_INT_EQ(plugin_check_desc(&d, "x", "/p/x.so", &copy, why,
-					    sizeof(why)),
-			  0);
+	CPD_ASSERT_INT_EQ(
+		plugin_check_desc(&d, "x", "/p/x.so", &copy, why, sizeof(why)),
+		0);
 	CPD_ASSERT_UINT_EQ(copy.subscribe, d.subscribe);
 	d.struct_size = (uint32_t)CPD_PLUGIN_SIZE_1_0 - 1;
-	CPD_ASSERT_INT_EQ(plugin_check_desc(&d, "x", "/p/x.so", &copy, why,
-					    sizeof(why)),
-			  -EPROTO);
+	CPD_ASSERT_INT_EQ(
+		plugin_check_desc(&d, "x", "/p/x.so", &copy, why, sizeof(why)),
+		-EPROTO);
 	d.struct_size = (uint32_t)CPD_PLUGIN_SIZE_1_0;
 	d.description = NULL;
-	CPD_ASSERT_INT_EQ(plugin_check_desc(&d, "x", "/p/x.so", &copy, why,
-					    sizeof(why)),
-			  -EINVAL);
-	CPD_ASSERT_STR_EQ(why,
-			  "plugin 'x' (/p/x.so): required field description is missing");
+	CPD_ASSERT_INT_EQ(
+		plugin_check_desc(&d, "x", "/p/x.so", &copy, why, sizeof(why)),
+		-EINVAL);
+	CPD_ASSERT_STR_EQ(
+		why,
+		"plugin 'x' (/p/x.so): required field description is missing");
 	d.description = "d";
 	d.name = NULL;
-	CPD_ASSERT_INT_EQ(plugin_check_desc(&d, "x", "/p/x.so", &copy, why,
-					    sizeof(why)),
-			  -EINVAL);
-	CPD_ASSERT_STR_EQ(why,
-			  "plugin file /p/x.so declares the name '(null)': a plugin's name must equal its file name ('x')");
+	CPD_ASSERT_INT_EQ(
+		plugin_check_desc(&d, "x", "/p/x.so", &copy, why, sizeof(why)),
+		-EINVAL);
+	CPD_ASSERT_STR_EQ(
+		why,
+		"plugin file /p/x.so declares the name '(null)': a plugin's name must equal its file name ('x')");
 	/* kind 0 is no kind: subscribing to it is a mistake */
 	d.name = "x";
 	d.subscribe = CPD_EVMASK(0) | CPD_EVMASK(CPD_EV_FILE);
-	CPD_ASSERT_INT_EQ(plugin_check_desc(&d, "x", "/p/x.so", &copy, why,
-					    sizeof(why)),
-			  -EINVAL);
+	CPD_ASSERT_INT_EQ(
+		plugin_check_desc(&d, "x", "/p/x.so", &copy, why, sizeof(why)),
+		-EINVAL);
 }
 
 /* ---- names and the search path ----------------------------------------------- */
@@ -393,8 +409,10 @@ static void test_check_desc_sizes(void)
 static void test_bad_names(void)
 {
 	static const char *const bad[] = {
-		"a/b", "..", "../good", "Good", "", "good.so", "a b",
-		"abcdefghijklmnopqrstuvwxyz012345",	/* 32 */
+		"a/b",	   "..",
+		"../good", "Good",
+		"",	   "good.so",
+		"a b",	   "abcdefghijklmnopqrstuvwxyz012345", /* 32 */
 	};
 	struct plugin_path pp;
 	char why[512], want[512];
@@ -404,12 +422,14 @@ static void test_bad_names(void)
 	path_of(&pp, baddir);
 	for (i = 0; i < ARRAY_SIZE(bad); i++) {
 		p = NULL;
-		CPD_ASSERT_INT_EQ(plugin_load(&pp, bad[i], &p, why, sizeof(why)),
-				  -EINVAL);
+		CPD_ASSERT_INT_EQ(
+			plugin_load(&pp, bad[i], &p, why, sizeof(why)),
+			-EINVAL);
 		CU_ASSERT_PTR_NULL(p);
-		snprintf(want, sizeof(want),
-			 "bad plugin name '%s': plugin names are [a-z0-9_]+, at most 31 characters",
-			 bad[i]);
+		snprintf(
+			want, sizeof(want),
+			"bad plugin name '%s': plugin names are [a-z0-9_]+, at most 31 characters",
+			bad[i]);
 		CPD_ASSERT_STR_EQ(why, want);
 	}
 	plugin_path_free(&pp);
@@ -434,8 +454,9 @@ static void test_unknown_plugin(void)
 
 	CPD_ASSERT_INT_EQ(plugin_load(&pp, "nosuch", &p, why, sizeof(why)),
 			  -ENOENT);
-	CPD_ASSERT_STR_EQ(why,
-			  "unknown plugin 'nosuch': no nosuch.so in (empty plugin path)");
+	CPD_ASSERT_STR_EQ(
+		why,
+		"unknown plugin 'nosuch': no nosuch.so in (empty plugin path)");
 }
 
 static void expect_dirs(const struct plugin_path *pp, const char *want)
@@ -506,7 +527,8 @@ static char *copy_plugin(const char *from_name, const char *dir,
 
 static void test_first_dir_wins(void)
 {
-	char *d1 = private_dir("first", 0755), *d2 = private_dir("second", 0755);
+	char *d1 = private_dir("first", 0755),
+	     *d2 = private_dir("second", 0755);
 	char *a = copy_plugin("good", d1, "good", 0644);
 	char *b = copy_plugin("bad_version", d2, "good", 0644);
 	struct plugin_path pp;
@@ -567,19 +589,22 @@ static void test_perms_rules(void)
 	if (cpd_test_is_root())
 		CPD_ASSERT_INT_EQ(check_perms(ok, 0, why, sizeof(why)), 0);
 	CPD_ASSERT_INT_EQ(check_perms(gw, 0, why, sizeof(why)), -EPERM);
-	snprintf(want, sizeof(want),
-		 "file %s is writable by group or others; refusing to load it as root",
-		 gw);
+	snprintf(
+		want, sizeof(want),
+		"file %s is writable by group or others; refusing to load it as root",
+		gw);
 	CPD_ASSERT_STR_EQ(why, want);
 	CPD_ASSERT_INT_EQ(check_perms(ow, 0, why, sizeof(why)), -EPERM);
-	snprintf(want, sizeof(want),
-		 "file %s is writable by group or others; refusing to load it as root",
-		 ow);
+	snprintf(
+		want, sizeof(want),
+		"file %s is writable by group or others; refusing to load it as root",
+		ow);
 	CPD_ASSERT_STR_EQ(why, want);
 	CPD_ASSERT_INT_EQ(check_perms(in_open, 0, why, sizeof(why)), -EPERM);
-	snprintf(want, sizeof(want),
-		 "directory %s is writable by group or others; refusing to load it as root",
-		 open_dir);
+	snprintf(
+		want, sizeof(want),
+		"directory %s is writable by group or others; refusing to load it as root",
+		open_dir);
 	CPD_ASSERT_STR_EQ(why, want);
 
 	/* a user loading their own plugins crosses no privilege boundary */
@@ -588,8 +613,9 @@ static void test_perms_rules(void)
 
 	CPD_ASSERT_INT_EQ(check_perms("/nonexistent/x.so", 0, why, sizeof(why)),
 			  -ENOENT);
-	CPD_ASSERT_STR_EQ(why,
-			  "cannot stat /nonexistent/x.so: No such file or directory");
+	CPD_ASSERT_STR_EQ(
+		why,
+		"cannot stat /nonexistent/x.so: No such file or directory");
 	CPD_ASSERT_INT_EQ(check_perms(dir, 1000, why, sizeof(why)), -EINVAL);
 	snprintf(want, sizeof(want), "%s is not a regular file", dir);
 	CPD_ASSERT_STR_EQ(why, want);
@@ -599,9 +625,10 @@ static void test_perms_rules(void)
 	} else {
 		CPD_ASSERT_INT_EQ(chown(ok, 1234, 0), 0);
 		CPD_ASSERT_INT_EQ(check_perms(ok, 0, why, sizeof(why)), -EPERM);
-		snprintf(want, sizeof(want),
-			 "file %s is owned by uid 1234; refusing to load it as root",
-			 ok);
+		snprintf(
+			want, sizeof(want),
+			"file %s is owned by uid 1234; refusing to load it as root",
+			ok);
 		CPD_ASSERT_STR_EQ(why, want);
 	}
 	free(ok);
@@ -623,7 +650,8 @@ static void test_perms_enforced_as_root(void)
 	char why[1024], want[1024];
 
 	if (!cpd_test_is_root()) {
-		cpd_test_skip_test("the loader applies these rules to root only");
+		cpd_test_skip_test(
+			"the loader applies these rules to root only");
 		goto out;
 	}
 	CU_ASSERT_PTR_NOT_NULL_FATAL(gw);
@@ -634,18 +662,20 @@ static void test_perms_enforced_as_root(void)
 	CPD_ASSERT_INT_EQ(plugin_load(&pp, "good", &p, why, sizeof(why)),
 			  -EPERM);
 	CU_ASSERT_PTR_NULL(p);
-	snprintf(want, sizeof(want),
-		 "plugin 'good': file %s is writable by group or others; refusing to load it as root",
-		 gw);
+	snprintf(
+		want, sizeof(want),
+		"plugin 'good': file %s is writable by group or others; refusing to load it as root",
+		gw);
 	CPD_ASSERT_STR_EQ(why, want);
 	plugin_path_free(&pp);
 
 	path_of(&pp, open_dir);
 	CPD_ASSERT_INT_EQ(plugin_load(&pp, "good", &p, why, sizeof(why)),
 			  -EPERM);
-	snprintf(want, sizeof(want),
-		 "plugin 'good': directory %s is writable by group or others; refusing to load it as root",
-		 open_dir);
+	snprintf(
+		want, sizeof(want),
+		"plugin 'good': directory %s is writable by group or others; refusing to load it as root",
+		open_dir);
 	CPD_ASSERT_STR_EQ(why, want);
 	plugin_path_free(&pp);
 
@@ -682,30 +712,36 @@ static void test_list_plugins(void)
 
 	/* some plugins there are broken: listed as warnings, status 1 */
 	CPD_ASSERT_INT_EQ(rc, 1);
-	CPD_ASSERT_CONTAINS(out,
-			    "good 1.2.3 (analyzer) - a well-formed plugin for the loader tests\n");
+	CPD_ASSERT_CONTAINS(
+		out,
+		"good 1.2.3 (analyzer) - a well-formed plugin for the loader tests\n");
 	snprintf(want, sizeof(want), "    file: %s\n", good);
 	CPD_ASSERT_CONTAINS(out, want);
 	CPD_ASSERT_CONTAINS(out, "    subscribes to: proc\n");
 	CPD_ASSERT_CONTAINS(out, "    options:\n");
-	CPD_ASSERT_CONTAINS(out,
-			    "      label              string   [good]  text put in every ping\n");
-	CPD_ASSERT_CONTAINS(out,
-			    "      limit              size     [64k]  a size, bounded\n");
-	CPD_ASSERT_CONTAINS(out,
-			    "      mode               enum     [slow]  an enum (fast|slow|careful)\n");
-	CPD_ASSERT_CONTAINS(out,
-			    "      tags               list      a list, repeated keys append\n");
-	CPD_ASSERT_CONTAINS(out,
-			    "tail_zero 0 (analyzer) - oversized descriptor with a zero tail\n");
+	CPD_ASSERT_CONTAINS(
+		out,
+		"      label              string   [good]  text put in every ping\n");
+	CPD_ASSERT_CONTAINS(
+		out,
+		"      limit              size     [64k]  a size, bounded\n");
+	CPD_ASSERT_CONTAINS(
+		out,
+		"      mode               enum     [slow]  an enum (fast|slow|careful)\n");
+	CPD_ASSERT_CONTAINS(
+		out,
+		"      tags               list      a list, repeated keys append\n");
+	CPD_ASSERT_CONTAINS(
+		out,
+		"tail_zero 0 (analyzer) - oversized descriptor with a zero tail\n");
 	CPD_ASSERT_CONTAINS(out, "    options: none\n");
 	/* the broken ones are not listed, each is explained once */
 	CPD_ASSERT_LACKS(out, "bad_");
 	CPD_ASSERT_UINT_EQ(cpd_count(log_text, "compendium: warning: "), 16);
-	CPD_ASSERT_CONTAINS(log_text,
-			    "was built for plugin ABI 2 but this compendium implements ABI 1\n");
-	CPD_ASSERT_CONTAINS(log_text,
-			    "plugin 'bad_role' (");
+	CPD_ASSERT_CONTAINS(
+		log_text,
+		"was built for plugin ABI 2 but this compendium implements ABI 1\n");
+	CPD_ASSERT_CONTAINS(log_text, "plugin 'bad_role' (");
 	free(log_text);
 	free(out);
 	free(good);
@@ -719,8 +755,9 @@ static void test_list_plugins(void)
 	CPD_ASSERT_INT_EQ(plugin_list(&pp, fp), 1);
 	log_text = cpd_log_capture_stop();
 	fclose(fp);
-	CPD_ASSERT_STR_EQ(log_text,
-			  "compendium: error: no plugins found in /nonexistent/plugins\n");
+	CPD_ASSERT_STR_EQ(
+		log_text,
+		"compendium: error: no plugins found in /nonexistent/plugins\n");
 	free(log_text);
 	free(out);
 	plugin_path_free(&pp);

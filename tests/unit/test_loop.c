@@ -24,9 +24,9 @@ struct watch {
 	int fd;
 	unsigned calls;
 	uint32_t revents;
-	int ret;		/* what the callback returns */
-	struct watch *other;	/* to remove from inside the callback */
-	bool stop;		/* call loop_stop() */
+	int ret;	     /* what the callback returns */
+	struct watch *other; /* to remove from inside the callback */
+	bool stop;	     /* call loop_stop() */
 };
 
 static int on_ready(void *arg, int fd, uint32_t revents)
@@ -85,8 +85,7 @@ static void test_fd_callback(void)
 			  -EEXIST);
 	CPD_ASSERT_INT_EQ(loop_add_fd(loop, -1, EPOLLIN, on_ready, &w),
 			  -EINVAL);
-	CPD_ASSERT_INT_EQ(loop_add_fd(loop, p[1], EPOLLOUT, NULL, &w),
-			  -EINVAL);
+	CPD_ASSERT_INT_EQ(loop_add_fd(loop, p[1], EPOLLOUT, NULL, &w), -EINVAL);
 	CPD_ASSERT_INT_EQ(loop_add_fd(loop, 4321, EPOLLIN, on_ready, &w),
 			  -EBADF);
 	CPD_ASSERT_INT_EQ(loop_del_fd(loop, p[1]), -ENOENT);
@@ -293,7 +292,7 @@ static void test_signals(void)
 
 		loop_child_sigmask(loop);
 		bad = blocked(SIGUSR1) || blocked(SIGUSR2);
-		loop_free(loop);	/* for valgrind's leak check */
+		loop_free(loop); /* for valgrind's leak check */
 		_exit(bad);
 	}
 	CU_ASSERT_TRUE_FATAL(pid > 0);

@@ -30,12 +30,13 @@ static const struct cpd_option opt_bool = { .name = "b", .type = CPD_OPT_BOOL };
 
 static void test_bool(void)
 {
-	static const char *const yes[] = { "yes", "true", "on", "1", "YES",
-					   "True", "oN" };
-	static const char *const no[] = { "no", "false", "off", "0", "NO",
-					  "False" };
-	static const char *const bad[] = { "maybe", "", "2", "yess", "y",
-					   " yes" };
+	static const char *const yes[] = { "yes", "true", "on", "1",
+					   "YES", "True", "oN" };
+	static const char *const no[] = { "no", "false", "off",
+					  "0",	"NO",	 "False" };
+	static const char *const bad[] = {
+		"maybe", "", "2", "yess", "y", " yes"
+	};
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(yes); i++) {
@@ -132,8 +133,13 @@ static void test_size(void)
 		{ "7b", 7 },
 		{ "17179869183G", UINT64_C(17179869183) << 30 },
 	};
-	static const char *const bad[] = { "1.5k", "k", "-1", "16T", "",
-					   "64 kk", "18014398509481984k",
+	static const char *const bad[] = { "1.5k",
+					   "k",
+					   "-1",
+					   "16T",
+					   "",
+					   "64 kk",
+					   "18014398509481984k",
 					   "99999999999999999999" };
 	struct cpd_option o = { .name = "s", .type = CPD_OPT_SIZE };
 	uint64_t v;
@@ -145,8 +151,8 @@ static void test_size(void)
 	}
 	for (i = 0; i < ARRAY_SIZE(bad); i++) {
 		CU_ASSERT_TRUE(parse_as(&o, bad[i]) < 0);
-		CPD_ASSERT_STR_EQ(why,
-				  "expected a size such as 4096, 64k, 16M or 1G");
+		CPD_ASSERT_STR_EQ(
+			why, "expected a size such as 4096, 64k, 16M or 1G");
 	}
 	/* overflow is told apart from bad syntax */
 	CPD_ASSERT_INT_EQ(optval_parse_size("18014398509481984k", &v), -ERANGE);
@@ -179,8 +185,9 @@ static void test_duration(void)
 		{ "3 MS", 3000000 },
 	};
 	/* a bare number has no obvious unit: refused rather than guessed */
-	static const char *const bad[] = { "5", "5h", "1.5s", "s", "-1s", "",
-					   "18446744073709551615s" };
+	static const char *const bad[] = {
+		"5", "5h", "1.5s", "s", "-1s", "", "18446744073709551615s"
+	};
 	struct cpd_option o = { .name = "d", .type = CPD_OPT_DURATION };
 	size_t i;
 
@@ -190,8 +197,8 @@ static void test_duration(void)
 	}
 	for (i = 0; i < ARRAY_SIZE(bad); i++) {
 		CU_ASSERT_TRUE(parse_as(&o, bad[i]) < 0);
-		CPD_ASSERT_STR_EQ(why,
-				  "expected a duration such as 500us, 5ms or 2s");
+		CPD_ASSERT_STR_EQ(
+			why, "expected a duration such as 500us, 5ms or 2s");
 	}
 	o.min = 1000000;
 	o.max = 2000000000;
@@ -204,7 +211,8 @@ static const char *const modes[] = { "fast", "slow", "careful", NULL };
 
 static void test_enum(void)
 {
-	struct cpd_option o = { .name = "e", .type = CPD_OPT_ENUM,
+	struct cpd_option o = { .name = "e",
+				.type = CPD_OPT_ENUM,
 				.choices = modes };
 
 	CPD_ASSERT_INT_EQ(parse_as(&o, "fast"), 0);
@@ -264,14 +272,14 @@ static void test_split_list(void)
 
 static void test_names_and_types(void)
 {
-	static const uint32_t types[] = { CPD_OPT_BOOL, CPD_OPT_INT,
-					  CPD_OPT_UINT, CPD_OPT_SIZE,
+	static const uint32_t types[] = { CPD_OPT_BOOL,	    CPD_OPT_INT,
+					  CPD_OPT_UINT,	    CPD_OPT_SIZE,
 					  CPD_OPT_DURATION, CPD_OPT_STRING,
-					  CPD_OPT_PATH, CPD_OPT_ENUM,
+					  CPD_OPT_PATH,	    CPD_OPT_ENUM,
 					  CPD_OPT_LIST };
-	static const char *const names[] = { "bool", "int", "uint", "size",
-					     "duration", "string", "path",
-					     "enum", "list" };
+	static const char *const names[] = { "bool", "int",	 "uint",
+					     "size", "duration", "string",
+					     "path", "enum",	 "list" };
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(types); i++)
@@ -306,8 +314,14 @@ static void test_check_table(void)
 	static const char *const c1[] = { "x", "y", NULL };
 	const struct cpd_option ok[] = {
 		{ .name = "a", .type = CPD_OPT_BOOL, .def = "yes" },
-		{ .name = "b", .type = CPD_OPT_ENUM, .choices = c1, .def = "y" },
-		{ .name = "c", .type = CPD_OPT_SIZE, .def = "4k", .min = 1,
+		{ .name = "b",
+		  .type = CPD_OPT_ENUM,
+		  .choices = c1,
+		  .def = "y" },
+		{ .name = "c",
+		  .type = CPD_OPT_SIZE,
+		  .def = "4k",
+		  .min = 1,
 		  .max = 8192 },
 		CPD_OPTION_END
 	};
@@ -319,12 +333,10 @@ static void test_check_table(void)
 		  .type = CPD_OPT_BOOL },
 		CPD_OPTION_END
 	};
-	const struct cpd_option dup[] = {
-		{ .name = "x", .type = CPD_OPT_BOOL },
-		{ .name = "y", .type = CPD_OPT_INT },
-		{ .name = "x", .type = CPD_OPT_INT },
-		CPD_OPTION_END
-	};
+	const struct cpd_option dup[] = { { .name = "x", .type = CPD_OPT_BOOL },
+					  { .name = "y", .type = CPD_OPT_INT },
+					  { .name = "x", .type = CPD_OPT_INT },
+					  CPD_OPTION_END };
 	const struct cpd_option enum_null[] = {
 		{ .name = "e", .type = CPD_OPT_ENUM }, CPD_OPTION_END
 	};
@@ -336,18 +348,19 @@ static void test_check_table(void)
 		{ .name = "s", .type = CPD_OPT_SIZE, .def = "lots" },
 		CPD_OPTION_END
 	};
-	const struct cpd_option def_out_of_bounds[] = {
-		{ .name = "n", .type = CPD_OPT_UINT, .def = "0", .min = 1,
-		  .max = 10 },
-		CPD_OPTION_END
-	};
-	const struct cpd_option enum_bad_def[] = {
-		{ .name = "e", .type = CPD_OPT_ENUM, .choices = c1, .def = "z" },
-		CPD_OPTION_END
-	};
-	const struct cpd_option bad_type[] = {
-		{ .name = "t", .type = 99 }, CPD_OPTION_END
-	};
+	const struct cpd_option def_out_of_bounds[] = { { .name = "n",
+							  .type = CPD_OPT_UINT,
+							  .def = "0",
+							  .min = 1,
+							  .max = 10 },
+							CPD_OPTION_END };
+	const struct cpd_option enum_bad_def[] = { { .name = "e",
+						     .type = CPD_OPT_ENUM,
+						     .choices = c1,
+						     .def = "z" },
+						   CPD_OPTION_END };
+	const struct cpd_option bad_type[] = { { .name = "t", .type = 99 },
+					       CPD_OPTION_END };
 	const struct cpd_option empty[] = { CPD_OPTION_END };
 
 	CPD_ASSERT_INT_EQ(check_table(ok), 0);
@@ -365,14 +378,17 @@ static void test_check_table(void)
 	CPD_ASSERT_INT_EQ(check_table(enum_empty), -EINVAL);
 	CPD_ASSERT_STR_EQ(why, "enum option 'e' has no choices");
 	CPD_ASSERT_INT_EQ(check_table(bad_def), -EINVAL);
-	CPD_ASSERT_STR_EQ(why,
-			  "default 'lots' of option 's' is invalid: expected a size such as 4096, 64k, 16M or 1G");
+	CPD_ASSERT_STR_EQ(
+		why,
+		"default 'lots' of option 's' is invalid: expected a size such as 4096, 64k, 16M or 1G");
 	CPD_ASSERT_INT_EQ(check_table(def_out_of_bounds), -EINVAL);
-	CPD_ASSERT_STR_EQ(why,
-			  "default '0' of option 'n' is invalid: must be between 1 and 10");
+	CPD_ASSERT_STR_EQ(
+		why,
+		"default '0' of option 'n' is invalid: must be between 1 and 10");
 	CPD_ASSERT_INT_EQ(check_table(enum_bad_def), -EINVAL);
-	CPD_ASSERT_STR_EQ(why,
-			  "default 'z' of option 'e' is invalid: expected one of x, y");
+	CPD_ASSERT_STR_EQ(
+		why,
+		"default 'z' of option 'e' is invalid: expected one of x, y");
 	CPD_ASSERT_INT_EQ(check_table(bad_type), -EINVAL);
 	CPD_ASSERT_STR_EQ(why, "option 't' has unknown type 99");
 }
@@ -402,25 +418,44 @@ struct all {
 static const struct cpd_option all_opts[] = {
 	{ .name = "b", .type = CPD_OPT_BOOL, .def = "yes", .offset = AT(b) },
 	{ .name = "i", .type = CPD_OPT_INT, .def = "-7", .offset = AT(i) },
-	{ .name = "u", .type = CPD_OPT_UINT, .def = "7", .offset = AT(u),
-	  .min = 1, .max = 100 },
-	{ .name = "size", .type = CPD_OPT_SIZE, .def = "64k",
+	{ .name = "u",
+	  .type = CPD_OPT_UINT,
+	  .def = "7",
+	  .offset = AT(u),
+	  .min = 1,
+	  .max = 100 },
+	{ .name = "size",
+	  .type = CPD_OPT_SIZE,
+	  .def = "64k",
 	  .offset = AT(size) },
-	{ .name = "dur", .type = CPD_OPT_DURATION, .def = "5ms",
+	{ .name = "dur",
+	  .type = CPD_OPT_DURATION,
+	  .def = "5ms",
 	  .offset = AT(dur) },
-	{ .name = "str", .type = CPD_OPT_STRING, .def = "hello",
+	{ .name = "str",
+	  .type = CPD_OPT_STRING,
+	  .def = "hello",
 	  .offset = AT(str) },
-	{ .name = "path", .type = CPD_OPT_PATH, .def = "-",
+	{ .name = "path",
+	  .type = CPD_OPT_PATH,
+	  .def = "-",
 	  .offset = AT(path) },
-	{ .name = "e", .type = CPD_OPT_ENUM, .def = "slow", .choices = modes,
+	{ .name = "e",
+	  .type = CPD_OPT_ENUM,
+	  .def = "slow",
+	  .choices = modes,
 	  .offset = AT(e) },
-	{ .name = "list", .type = CPD_OPT_LIST, .def = "x, y",
+	{ .name = "list",
+	  .type = CPD_OPT_LIST,
+	  .def = "x, y",
 	  .offset = AT(list) },
-	{ .name = "nodef_str", .type = CPD_OPT_STRING,
+	{ .name = "nodef_str",
+	  .type = CPD_OPT_STRING,
 	  .offset = AT(nodef_str) },
 	{ .name = "nodef_u", .type = CPD_OPT_UINT, .offset = AT(nodef_u) },
 	{ .name = "nodef_b", .type = CPD_OPT_BOOL, .offset = AT(nodef_b) },
-	{ .name = "nodef_list", .type = CPD_OPT_LIST,
+	{ .name = "nodef_list",
+	  .type = CPD_OPT_LIST,
 	  .offset = AT(nodef_list) },
 	CPD_OPTION_END
 };
@@ -455,9 +490,9 @@ static void test_apply_defaults(void)
 	struct all a;
 
 	all_garbage(&a);
-	CPD_ASSERT_INT_EQ(options_apply(all_opts, NULL, &a, &owned, &nowned,
-					&capowned),
-			  0);
+	CPD_ASSERT_INT_EQ(
+		options_apply(all_opts, NULL, &a, &owned, &nowned, &capowned),
+		0);
 	CU_ASSERT_TRUE(a.b);
 	CPD_ASSERT_INT_EQ(a.i, -7);
 	CPD_ASSERT_UINT_EQ(a.u, 7);
@@ -499,7 +534,7 @@ static void test_apply_values(void)
 	config_add_entry(sec, "b", "off", "t.conf", 2);
 	config_add_entry(sec, "i", "0x20", "t.conf", 3);
 	config_add_entry(sec, "u", "5", "t.conf", 4);
-	config_add_entry(sec, "u", "99", "t.conf", 5);	/* the last wins */
+	config_add_entry(sec, "u", "99", "t.conf", 5); /* the last wins */
 	config_add_entry(sec, "size", "2M", "t.conf", 6);
 	config_add_entry(sec, "dur", "2s", "t.conf", 7);
 	config_add_entry(sec, "str", "", "t.conf", 8);
@@ -507,14 +542,14 @@ static void test_apply_values(void)
 	config_add_entry(sec, "e", "careful", "t.conf", 10);
 	config_add_entry(sec, "list", "a, b", "t.conf", 11);
 	config_add_entry(sec, "nodef_b", "yes", "t.conf", 12);
-	config_add_entry(sec, "list", " c ", "t.conf", 13);	/* appends */
+	config_add_entry(sec, "list", " c ", "t.conf", 13); /* appends */
 	config_add_entry(sec, "nodef_str", "set", "t.conf", 14);
-	config_add_entry(sec, "enabled", "yes", "t.conf", 15);	/* host key */
+	config_add_entry(sec, "enabled", "yes", "t.conf", 15); /* host key */
 
 	all_garbage(&a);
-	CPD_ASSERT_INT_EQ(options_apply(all_opts, sec, &a, &owned, &nowned,
-					&capowned),
-			  0);
+	CPD_ASSERT_INT_EQ(
+		options_apply(all_opts, sec, &a, &owned, &nowned, &capowned),
+		0);
 	CU_ASSERT_FALSE(a.b);
 	CPD_ASSERT_INT_EQ(a.i, 32);
 	CPD_ASSERT_UINT_EQ(a.u, 99);
@@ -548,16 +583,16 @@ static void test_apply_invalid(void)
 
 	config_add_entry(sec, "size", "lots", "t.conf", 2);
 	all_garbage(&a);
-	CPD_ASSERT_INT_EQ(options_apply(all_opts, sec, &a, &owned, &nowned,
-					&capowned),
-			  -EINVAL);
+	CPD_ASSERT_INT_EQ(
+		options_apply(all_opts, sec, &a, &owned, &nowned, &capowned),
+		-EINVAL);
 	owned_free();
 
 	sec = new_section("all");
-	config_add_entry(sec, "u", "1000", "t.conf", 2);	/* > max */
-	CPD_ASSERT_INT_EQ(options_apply(all_opts, sec, &a, &owned, &nowned,
-					&capowned),
-			  -EINVAL);
+	config_add_entry(sec, "u", "1000", "t.conf", 2); /* > max */
+	CPD_ASSERT_INT_EQ(
+		options_apply(all_opts, sec, &a, &owned, &nowned, &capowned),
+		-EINVAL);
 	owned_free();
 	config_free(&cfg);
 }
@@ -613,32 +648,42 @@ static void test_validate(void)
 
 	CPD_ASSERT_UINT_EQ(validate(sec, plugin_opts), 8);
 	CPD_ASSERT_UINT_EQ(cfg.errors, 8);
-	CPD_ASSERT_CONTAINS(log_text,
-			    "compendium: error: t.conf:5: top:files: unknown key 'lable' (did you mean 'label'?)\n");
-	CPD_ASSERT_CONTAINS(log_text,
-			    "compendium: error: t.conf:6: top:files: unknown key 'verbos' (did you mean 'verbose'?)\n");
+	CPD_ASSERT_CONTAINS(
+		log_text,
+		"compendium: error: t.conf:5: top:files: unknown key 'lable' (did you mean 'label'?)\n");
+	CPD_ASSERT_CONTAINS(
+		log_text,
+		"compendium: error: t.conf:6: top:files: unknown key 'verbos' (did you mean 'verbose'?)\n");
 	/* nothing close: no suggestion at all */
-	CPD_ASSERT_CONTAINS(log_text,
-			    "compendium: error: t.conf:7: top:files: unknown key 'zzzzzzzz'\n");
+	CPD_ASSERT_CONTAINS(
+		log_text,
+		"compendium: error: t.conf:7: top:files: unknown key 'zzzzzzzz'\n");
 	/* host keys are suggested too */
-	CPD_ASSERT_CONTAINS(log_text,
-			    "compendium: error: t.conf:8: top:files: unknown key 'enabeld' (did you mean 'enabled'?)\n");
-	CPD_ASSERT_CONTAINS(log_text,
-			    "compendium: error: t.conf:9: top:files: bad value 'lots' for key 'size': expected a size such as 4096, 64k, 16M or 1G\n");
-	CPD_ASSERT_CONTAINS(log_text,
-			    "compendium: error: t.conf:10: top:files: bad value '10' for key 'verbose': must be between 0 and 9\n");
-	CPD_ASSERT_CONTAINS(log_text,
-			    "compendium: error: t.conf:11: top:files: bad value 'medium' for key 'e': expected one of fast, slow, careful\n");
+	CPD_ASSERT_CONTAINS(
+		log_text,
+		"compendium: error: t.conf:8: top:files: unknown key 'enabeld' (did you mean 'enabled'?)\n");
+	CPD_ASSERT_CONTAINS(
+		log_text,
+		"compendium: error: t.conf:9: top:files: bad value 'lots' for key 'size': expected a size such as 4096, 64k, 16M or 1G\n");
+	CPD_ASSERT_CONTAINS(
+		log_text,
+		"compendium: error: t.conf:10: top:files: bad value '10' for key 'verbose': must be between 0 and 9\n");
+	CPD_ASSERT_CONTAINS(
+		log_text,
+		"compendium: error: t.conf:11: top:files: bad value 'medium' for key 'e': expected one of fast, slow, careful\n");
 	/* repeating a scalar key is allowed but warned about; a list's is not */
-	CPD_ASSERT_CONTAINS(log_text,
-			    "compendium: warning: t.conf:13: top:files: key 'label' set again; the value from line 12 is ignored\n");
+	CPD_ASSERT_CONTAINS(
+		log_text,
+		"compendium: warning: t.conf:13: top:files: key 'label' set again; the value from line 12 is ignored\n");
 	/* the third time names the second, the value it overrides */
-	CPD_ASSERT_CONTAINS(log_text,
-			    "compendium: warning: t.conf:20: top:files: key 'label' set again; the value from line 13 is ignored\n");
+	CPD_ASSERT_CONTAINS(
+		log_text,
+		"compendium: warning: t.conf:20: top:files: key 'label' set again; the value from line 13 is ignored\n");
 	CPD_ASSERT_LACKS(log_text, "key 'tags' set again");
 	/* the required key, at the section's line */
-	CPD_ASSERT_CONTAINS(log_text,
-			    "compendium: error: t.conf:4: top:files: required key 'path' is not set\n");
+	CPD_ASSERT_CONTAINS(
+		log_text,
+		"compendium: error: t.conf:4: top:files: required key 'path' is not set\n");
 	CPD_ASSERT_LACKS(log_text, "'enabled'\n");
 	CPD_ASSERT_LACKS(log_text, "'plugin'");
 	CPD_ASSERT_LACKS(log_text, "'events'");
@@ -698,7 +743,8 @@ static CU_TestInfo options_tests[] = {
 };
 
 CU_SuiteInfo cpd_test_suites[] = {
-	{ .pName = "options", .pCleanupFunc = suite_fini,
+	{ .pName = "options",
+	  .pCleanupFunc = suite_fini,
 	  .pTests = options_tests },
 	CU_SUITE_INFO_NULL,
 };

@@ -21,7 +21,7 @@
 #include "cpd_test.h"
 #include "engine/seccomp.h"
 
-#define X32_BIT		0x40000000
+#define X32_BIT		    0x40000000
 #define AUDIT_ARCH_AARCH64_ 0xc00000b7u
 
 static void set_bit(uint64_t *bits, int nr)
@@ -71,7 +71,7 @@ static void test_singles_and_ranges(void)
 	/* x32 calls share the arch: the x32 bit always traps */
 	CU_ASSERT_TRUE(traces(&p, X32_BIT | 4));
 	CU_ASSERT_TRUE(traces(&p, X32_BIT | 59));
-	CU_ASSERT_TRUE(traces(&p, -1));	/* 0xffffffff is past the x32 bit */
+	CU_ASSERT_TRUE(traces(&p, -1)); /* 0xffffffff is past the x32 bit */
 	/* another arch (int 0x80) always traps, whatever the number */
 	CU_ASSERT_TRUE(seccomp_would_trace(&p, AUDIT_ARCH_I386, 4));
 	CU_ASSERT_TRUE(seccomp_would_trace(&p, AUDIT_ARCH_I386, 20));
@@ -127,9 +127,8 @@ static void test_matches_bitmap(void)
 			for (nr = lo; nr < lo + len && nr < count; nr++)
 				set_bit(bits, nr);
 		}
-		CPD_ASSERT_INT_EQ(seccomp_build(&p, AUDIT_ARCH_X86_64, bits,
-						count),
-				  0);
+		CPD_ASSERT_INT_EQ(
+			seccomp_build(&p, AUDIT_ARCH_X86_64, bits, count), 0);
 		CU_ASSERT_TRUE(p.len <= BPF_MAXINSNS);
 		for (nr = 0; nr < count; nr++)
 			mismatches += traces(&p, nr) != bit(bits, nr);
@@ -169,7 +168,7 @@ enum {
 	CHILD_TRACED_NOT_ENOSYS = 1 << 1,
 	CHILD_UNTRACED_BROKEN = 1 << 2,
 	CHILD_INT80_NOT_ENOSYS = 1 << 3,
-	CHILD_NO_INT80 = 1 << 4,	/* not a failure: no IA32 emulation */
+	CHILD_NO_INT80 = 1 << 4, /* not a failure: no IA32 emulation */
 };
 
 /* getpid through int 0x80 (i386 number 20), or -errno. */
@@ -322,7 +321,8 @@ static void test_installed_with_tracer(void)
 		}
 		/* pass other signals on */
 		ptrace(PTRACE_CONT, pid, NULL,
-		       (void *)(long)(WIFSTOPPED(status) ? WSTOPSIG(status) : 0));
+		       (void *)(long)(WIFSTOPPED(status) ? WSTOPSIG(status) :
+							   0));
 	}
 	CU_ASSERT_TRUE_FATAL(WIFEXITED(status));
 	if (WEXITSTATUS(status) & CHILD_INSTALL_FAILED) {

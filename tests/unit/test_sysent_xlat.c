@@ -60,15 +60,15 @@ static void test_numbers(void)
 		const struct sysent *se =
 			sysent_lookup(AUDIT_ARCH_X86_64, x86_64[i].nr);
 
-		CPD_ASSERT_INT_EQ(sysent_number(AUDIT_ARCH_X86_64,
-						x86_64[i].name),
-				  x86_64[i].nr);
+		CPD_ASSERT_INT_EQ(
+			sysent_number(AUDIT_ARCH_X86_64, x86_64[i].name),
+			x86_64[i].nr);
 		CU_ASSERT_PTR_NOT_NULL_FATAL(se);
 		CPD_ASSERT_STR_EQ(se->name, x86_64[i].name);
 	}
 	for (i = 0; i < ARRAY_SIZE(i386); i++) {
-		const struct sysent *se = sysent_lookup(AUDIT_ARCH_I386,
-							i386[i].nr);
+		const struct sysent *se =
+			sysent_lookup(AUDIT_ARCH_I386, i386[i].nr);
 
 		CPD_ASSERT_INT_EQ(sysent_number(AUDIT_ARCH_I386, i386[i].name),
 				  i386[i].nr);
@@ -125,7 +125,7 @@ static void test_classes(void)
 {
 	static const struct {
 		const char *name;
-		uint64_t want;	/* at least these */
+		uint64_t want; /* at least these */
 	} want[] = {
 		{ "openat", CPD_SC_FILE | CPD_SC_DESC | CPD_SC_FDLIFE },
 		{ "open", CPD_SC_FILE | CPD_SC_DESC | CPD_SC_FDLIFE },
@@ -164,9 +164,8 @@ static void test_classes(void)
 	CPD_ASSERT_UINT_EQ(classes_of(AUDIT_ARCH_X86_64, "getpid") &
 				   (CPD_SC_FILE | CPD_SC_NETWORK | CPD_SC_DESC),
 			   0);
-	CPD_ASSERT_UINT_EQ(classes_of(AUDIT_ARCH_X86_64, "read") &
-				   CPD_SC_NETWORK,
-			   0);
+	CPD_ASSERT_UINT_EQ(
+		classes_of(AUDIT_ARCH_X86_64, "read") & CPD_SC_NETWORK, 0);
 	CPD_ASSERT_UINT_EQ(classes_of(AUDIT_ARCH_I386, "socketcall") &
 				   CPD_SC_NETWORK,
 			   CPD_SC_NETWORK);
@@ -178,12 +177,12 @@ static void test_class_names(void)
 		const char *name;
 		uint64_t bit;
 	} cls[] = {
-		{ "file", CPD_SC_FILE },     { "desc", CPD_SC_DESC },
+		{ "file", CPD_SC_FILE },       { "desc", CPD_SC_DESC },
 		{ "network", CPD_SC_NETWORK }, { "memory", CPD_SC_MEMORY },
 		{ "process", CPD_SC_PROCESS }, { "signal", CPD_SC_SIGNAL },
-		{ "ipc", CPD_SC_IPC },	     { "creds", CPD_SC_CREDS },
-		{ "clock", CPD_SC_CLOCK },   { "stat", CPD_SC_STAT },
-		{ "fdlife", CPD_SC_FDLIFE }, { "read", CPD_SC_READ },
+		{ "ipc", CPD_SC_IPC },	       { "creds", CPD_SC_CREDS },
+		{ "clock", CPD_SC_CLOCK },     { "stat", CPD_SC_STAT },
+		{ "fdlife", CPD_SC_FDLIFE },   { "read", CPD_SC_READ },
 		{ "write", CPD_SC_WRITE },
 	};
 	size_t i;
@@ -206,7 +205,7 @@ static void test_class_names(void)
  */
 static bool xlat_has_names(uint32_t xlat)
 {
-	static signed char known[64];	/* 0 unknown, 1 yes, -1 no */
+	static signed char known[64]; /* 0 unknown, 1 yes, -1 no */
 	uint64_t v;
 	unsigned bit;
 
@@ -319,7 +318,8 @@ static void expect_fmt(uint32_t xlat, uint64_t v, const char *want)
 
 static void test_xlat_format(void)
 {
-	expect_fmt(CPD_XLAT_OPEN_FLAGS, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	expect_fmt(CPD_XLAT_OPEN_FLAGS,
+		   O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
 		   "O_WRONLY|O_CREAT|O_TRUNC|O_CLOEXEC");
 	expect_fmt(CPD_XLAT_OPEN_FLAGS, O_RDONLY, "O_RDONLY");
 	expect_fmt(CPD_XLAT_OPEN_FLAGS, O_RDONLY | O_DIRECTORY | O_NOFOLLOW,
@@ -328,7 +328,8 @@ static void test_xlat_format(void)
 	expect_fmt(CPD_XLAT_OPEN_FLAGS, O_RDWR | 0x80000000u,
 		   "O_RDWR|0x80000000");
 	expect_fmt(CPD_XLAT_PROT, PROT_NONE, "PROT_NONE");
-	expect_fmt(CPD_XLAT_PROT, PROT_READ | PROT_WRITE, "PROT_READ|PROT_WRITE");
+	expect_fmt(CPD_XLAT_PROT, PROT_READ | PROT_WRITE,
+		   "PROT_READ|PROT_WRITE");
 	expect_fmt(CPD_XLAT_PROT, PROT_READ | 0x100, "PROT_READ|0x100");
 	expect_fmt(CPD_XLAT_SOCK_TYPE, SOCK_STREAM | SOCK_CLOEXEC,
 		   "SOCK_STREAM|SOCK_CLOEXEC");
@@ -347,7 +348,8 @@ static void test_xlat_format(void)
 	expect_fmt(CPD_XLAT_SIGNAL, 99, "99");
 	expect_fmt(CPD_XLAT_SEEK_WHENCE, SEEK_END, "SEEK_END");
 	expect_fmt(CPD_XLAT_FCNTL_CMD, F_DUPFD_CLOEXEC, "F_DUPFD_CLOEXEC");
-	expect_fmt(CPD_XLAT_AT_FLAGS, AT_SYMLINK_NOFOLLOW, "AT_SYMLINK_NOFOLLOW");
+	expect_fmt(CPD_XLAT_AT_FLAGS, AT_SYMLINK_NOFOLLOW,
+		   "AT_SYMLINK_NOFOLLOW");
 	expect_fmt(CPD_XLAT_SC_CLASS, CPD_SC_FILE | CPD_SC_NETWORK,
 		   "file|network");
 	expect_fmt(CPD_XLAT_EVENT_KIND, CPD_EV_FILE, "file");
@@ -369,8 +371,9 @@ static void test_xlat_truncation(void)
 
 	for (size = 1; size <= strlen(full) + 1; size++) {
 		memset(buf, '@', sizeof(buf));
-		CPD_ASSERT_UINT_EQ(xlat_format(CPD_XLAT_OPEN_FLAGS, v, buf, size),
-				   strlen(full));
+		CPD_ASSERT_UINT_EQ(
+			xlat_format(CPD_XLAT_OPEN_FLAGS, v, buf, size),
+			strlen(full));
 		/* always terminated, never past size */
 		CPD_ASSERT_INT_EQ(buf[size - 1], '\0');
 		CPD_ASSERT_UINT_EQ(strlen(buf), size - 1);
@@ -389,9 +392,9 @@ static void test_xlat_parse(void)
 {
 	uint64_t v = 0;
 
-	CPD_ASSERT_INT_EQ(xlat_parse(CPD_XLAT_OPEN_FLAGS,
-				     "O_WRONLY|o_creat | 0x10", &v),
-			  0);
+	CPD_ASSERT_INT_EQ(
+		xlat_parse(CPD_XLAT_OPEN_FLAGS, "O_WRONLY|o_creat | 0x10", &v),
+		0);
 	CPD_ASSERT_UINT_EQ(v, O_WRONLY | O_CREAT | 0x10);
 	CPD_ASSERT_INT_EQ(xlat_parse(CPD_XLAT_AF, "AF_INET6", &v), 0);
 	CPD_ASSERT_UINT_EQ(v, AF_INET6);
@@ -405,7 +408,8 @@ static void test_xlat_parse(void)
 		uint64_t back = 0, f = O_RDWR | O_APPEND | O_NONBLOCK;
 
 		xlat_format(CPD_XLAT_OPEN_FLAGS, f, buf, sizeof(buf));
-		CPD_ASSERT_INT_EQ(xlat_parse(CPD_XLAT_OPEN_FLAGS, buf, &back), 0);
+		CPD_ASSERT_INT_EQ(xlat_parse(CPD_XLAT_OPEN_FLAGS, buf, &back),
+				  0);
 		CPD_ASSERT_UINT_EQ(back, f);
 	}
 }

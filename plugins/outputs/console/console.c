@@ -40,32 +40,45 @@
 #include "console.h"
 
 static const char *const console_color_names[] = { "auto", "always", "never",
-						    NULL };
+						   NULL };
 static const char *const console_target_names[] = { "stderr", "stdout", "none",
-						     NULL };
+						    NULL };
 
 static const struct cpd_option console_options[] = {
-	{ .name = "output", .type = CPD_OPT_PATH,
+	{ .name = "output",
+	  .type = CPD_OPT_PATH,
 	  .offset = offsetof(struct console, output),
 	  .help = "also write every line, notices included, to this file without colour (-o; - is stdout)" },
-	{ .name = "stream", .type = CPD_OPT_BOOL, .def = "yes",
+	{ .name = "stream",
+	  .type = CPD_OPT_BOOL,
+	  .def = "yes",
 	  .offset = offsetof(struct console, stream),
 	  .help = "print events as they happen" },
-	{ .name = "summary", .type = CPD_OPT_BOOL, .def = "yes",
+	{ .name = "summary",
+	  .type = CPD_OPT_BOOL,
+	  .def = "yes",
 	  .offset = offsetof(struct console, summary),
 	  .help = "print the summary when tracing ends" },
-	{ .name = "color", .type = CPD_OPT_ENUM, .def = "auto",
+	{ .name = "color",
+	  .type = CPD_OPT_ENUM,
+	  .def = "auto",
 	  .offset = offsetof(struct console, color),
 	  .choices = console_color_names,
 	  .help = "colour: auto (a terminal, and NO_COLOR unset), always, never" },
-	{ .name = "target", .type = CPD_OPT_ENUM, .def = "stderr",
+	{ .name = "target",
+	  .type = CPD_OPT_ENUM,
+	  .def = "stderr",
 	  .offset = offsetof(struct console, target),
 	  .choices = console_target_names,
 	  .help = "where lines go: stderr, stdout, or none (only the output file)" },
-	{ .name = "sched_min_print", .type = CPD_OPT_DURATION, .def = "100us",
+	{ .name = "sched_min_print",
+	  .type = CPD_OPT_DURATION,
+	  .def = "100us",
 	  .offset = offsetof(struct console, sched_min_print),
 	  .help = "shortest scheduler delay worth a line" },
-	{ .name = "hidden", .type = CPD_OPT_BOOL, .def = "no",
+	{ .name = "hidden",
+	  .type = CPD_OPT_BOOL,
+	  .def = "no",
 	  .offset = offsetof(struct console, hidden),
 	  .help = "also print events the analyzers' noise filters matched" },
 	CPD_OPTION_END
@@ -90,7 +103,7 @@ static int console_init(struct cpd_instance *inst, const struct cpd_host *host,
 	}
 	c->run = host->run_info(inst);
 	c->stats = host->trace_stats(inst);
-	c->tasks = 1;	/* the command, or the first attached task */
+	c->tasks = 1; /* the command, or the first attached task */
 	c->out = -1;
 	*statep = c;
 	return 0;
@@ -181,7 +194,8 @@ static bool console_want_colour(const struct console *c, int fd)
 static int console_start(void *state)
 {
 	struct console *c = state;
-	int err, fd = c->target == TARGET_STDOUT ? STDOUT_FILENO : STDERR_FILENO;
+	int err,
+		fd = c->target == TARGET_STDOUT ? STDOUT_FILENO : STDERR_FILENO;
 
 	c->start_ns = c->run->start_ns;
 	if (c->target != TARGET_NONE) {
@@ -196,10 +210,11 @@ static int console_start(void *state)
 	}
 	if (c->output && *c->output) {
 		if (!strcmp(c->output, "-"))
-			c->copy = console_open_fd(c, STDOUT_FILENO,
-						  &c->copy_buf);
+			c->copy =
+				console_open_fd(c, STDOUT_FILENO, &c->copy_buf);
 		else
-			c->copy = fopen(c->output, "we");	/* "e": not for the tracee */
+			c->copy = fopen(c->output,
+					"we"); /* "e": not for the tracee */
 		if (!c->copy) {
 			err = errno;
 			c->host->log(c->inst, CPD_LOG_ERROR,
@@ -296,9 +311,9 @@ static int console_flush_out(struct console *c)
 	console_out_flush(c);
 	if (!c->out_err)
 		return 0;
-	return console_write_failed(c, c->target == TARGET_STDOUT ?
-					       "stdout" : "stderr",
-				    c->out_err);
+	return console_write_failed(
+		c, c->target == TARGET_STDOUT ? "stdout" : "stderr",
+		c->out_err);
 }
 
 static int console_flush(void *state)
@@ -359,12 +374,12 @@ static void console_fini(void *state)
 	free(c);
 }
 
-#define CONSOLE_EVENTS                                                    \
-	(CPD_EVMASK(CPD_EV_FILE) | CPD_EVMASK(CPD_EV_NET) |               \
-	 CPD_EVMASK(CPD_EV_MMAP) | CPD_EVMASK(CPD_EV_FAULT) |             \
-	 CPD_EVMASK(CPD_EV_SCHED) | CPD_EVMASK(CPD_EV_BLKIO) |            \
-	 CPD_EVMASK(CPD_EV_PROC) | CPD_EVMASK(CPD_EV_LOST) |              \
-	 CPD_EVMASK(CPD_EV_REPORT) | CPD_EVMASK(CPD_EV_NOTICE) |          \
+#define CONSOLE_EVENTS                                           \
+	(CPD_EVMASK(CPD_EV_FILE) | CPD_EVMASK(CPD_EV_NET) |      \
+	 CPD_EVMASK(CPD_EV_MMAP) | CPD_EVMASK(CPD_EV_FAULT) |    \
+	 CPD_EVMASK(CPD_EV_SCHED) | CPD_EVMASK(CPD_EV_BLKIO) |   \
+	 CPD_EVMASK(CPD_EV_PROC) | CPD_EVMASK(CPD_EV_LOST) |     \
+	 CPD_EVMASK(CPD_EV_REPORT) | CPD_EVMASK(CPD_EV_NOTICE) | \
 	 ~((UINT64_C(1) << CPD_EV_CUSTOM_FIRST) - 1))
 
 /*
@@ -376,25 +391,19 @@ static void console_fini(void *state)
  * syscalls at all rather than slow every trace down.
  */
 #ifdef CPD_PF_SYSCALL_VERBOSE
-#define CONSOLE_SUBSCRIBE	(CONSOLE_EVENTS | CPD_EVMASK(CPD_EV_SYSCALL))
-#define CONSOLE_FLAGS		CPD_PF_SYSCALL_VERBOSE
+#define CONSOLE_SUBSCRIBE (CONSOLE_EVENTS | CPD_EVMASK(CPD_EV_SYSCALL))
+#define CONSOLE_FLAGS	  CPD_PF_SYSCALL_VERBOSE
 #else
-#define CONSOLE_SUBSCRIBE	CONSOLE_EVENTS
-#define CONSOLE_FLAGS		0
+#define CONSOLE_SUBSCRIBE CONSOLE_EVENTS
+#define CONSOLE_FLAGS	  0
 #endif
 
 CPD_PLUGIN_DEFINE(
-	.role = CPD_ROLE_OUTPUT,
-	.name = "console",
-	.version = "1.0",
-	.description = "live event lines and the final summary on the terminal (-o: a copy in a file)",
-	.subscribe = CONSOLE_SUBSCRIBE,
-	.flags = CONSOLE_FLAGS,
-	.options = console_options,
-	.init = console_init,
-	.start = console_start,
-	.on_event = console_on_event,
-	.flush = console_flush,
-	.stop = console_stop,
-	.fini = console_fini,
-);
+		.role = CPD_ROLE_OUTPUT, .name = "console", .version = "1.0",
+		.description =
+			"live event lines and the final summary on the terminal (-o: a copy in a file)",
+		.subscribe = CONSOLE_SUBSCRIBE, .flags = CONSOLE_FLAGS,
+		.options = console_options, .init = console_init,
+		.start = console_start, .on_event = console_on_event,
+		.flush = console_flush, .stop = console_stop,
+		.fini = console_fini, );

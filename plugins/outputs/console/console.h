@@ -21,21 +21,21 @@
 #include "lib/format.h"
 
 /* Room for one escaped path (the core keeps paths whole: PATH_MAX). */
-#define CONSOLE_ESC_MAX		(FORMAT_ESCAPED_MAX(4096) + 4)
+#define CONSOLE_ESC_MAX (FORMAT_ESCAPED_MAX(4096) + 4)
 /* Room for a line: two escaped paths and the words around them. */
-#define CONSOLE_LINE_MAX	(2 * CONSOLE_ESC_MAX + 512)
+#define CONSOLE_LINE_MAX (2 * CONSOLE_ESC_MAX + 512)
 /* stdio buffer of the copy; our buffer of a stream going to /dev/null */
-#define CONSOLE_BUF_SIZE	(64 * 1024)
+#define CONSOLE_BUF_SIZE (64 * 1024)
 /* Room for a prefix ("[+S.SSSs] [tid] "), a kind word and their colours. */
-#define CONSOLE_PREFIX_MAX	64
-#define CONSOLE_KIND_MAX	(CONSOLE_ESC_MAX + 32)
+#define CONSOLE_PREFIX_MAX 64
+#define CONSOLE_KIND_MAX   (CONSOLE_ESC_MAX + 32)
 /* One whole output line: prefix, kind, body, colours, newline. */
 #define CONSOLE_OUT_MAX \
 	(CONSOLE_PREFIX_MAX + CONSOLE_KIND_MAX + CONSOLE_LINE_MAX + 32)
 /* Rows of a summary list, and subprocess names, shown before "... more". */
-#define CONSOLE_LIST_MAX	10
+#define CONSOLE_LIST_MAX 10
 /* brk growth up to a page is allocator noise (the original's rule) */
-#define CONSOLE_BRK_MIN		4096
+#define CONSOLE_BRK_MIN 4096
 
 enum console_color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 enum console_target { TARGET_STDERR, TARGET_STDOUT, TARGET_NONE };
@@ -54,31 +54,31 @@ enum console_class {
 	CLS_OTHER,
 };
 
-#define COLOR_DIM	"\033[2m"
-#define COLOR_RESET	"\033[0m"
+#define COLOR_DIM   "\033[2m"
+#define COLOR_RESET "\033[0m"
 
 /* One key/value of a report, deep-copied: reports are borrowed. */
 struct console_kv {
 	char *key;
 	char *label;
-	uint16_t type;		/* enum cpd_kv_type */
-	uint16_t unit;		/* enum cpd_unit */
+	uint16_t type; /* enum cpd_kv_type */
+	uint16_t unit; /* enum cpd_unit */
 	union {
 		int64_t s64;
 		uint64_t u64;
 		double dbl;
 	} v;
-	struct cpd_str str;	/* CPD_KV_STR: owned copy */
+	struct cpd_str str; /* CPD_KV_STR: owned copy */
 };
 
 struct console_report {
 	char *topic;
 	char *title;
 	int32_t order;
-	uint64_t seq;		/* arrival, to keep sorting stable */
+	uint64_t seq; /* arrival, to keep sorting stable */
 	uint32_t nkv;
 	struct console_kv *kv;
-	bool shown;		/* laid out by the summary already */
+	bool shown; /* laid out by the summary already */
 };
 
 /* The first rows of a summary table, and how many there were. */
@@ -86,12 +86,12 @@ struct console_rows {
 	struct console_report row[CONSOLE_LIST_MAX];
 	size_t n;
 	uint64_t total;
-	char *topic;		/* other tables: which one */
+	char *topic; /* other tables: which one */
 	char *title;
 };
 
 /* Tables of other analyzers (fault.processes, third parties') shown generically. */
-#define CONSOLE_TABLES_MAX	8
+#define CONSOLE_TABLES_MAX 8
 
 struct console {
 	/* options, written by host->apply_options() */
@@ -108,29 +108,29 @@ struct console {
 	const struct cpd_run_info *run;
 	const struct cpd_trace_stats *stats;
 
-	int out;		/* the live stream; -1 with target = none */
-	FILE *copy;		/* -o: every line, no colour */
+	int out;    /* the live stream; -1 with target = none */
+	FILE *copy; /* -o: every line, no colour */
 	char *copy_buf;
 	/* whole lines for /dev/null, written when full and at flushes */
 	char *out_buf;
 	size_t out_len;
-	int out_err;		/* the stream's first write error */
+	int out_err; /* the stream's first write error */
 	bool colour;
-	bool write_error;	/* said once */
+	bool write_error; /* said once */
 
-	uint64_t start_ns;	/* origin of "+S.SSSs" */
-	long tasks;		/* live tasks, for a host that does not count */
+	uint64_t start_ns; /* origin of "+S.SSSs" */
+	long tasks;	   /* live tasks, for a host that does not count */
 	bool root_exec_seen;
-	bool exec_failed;	/* the command exited before its first exec */
+	bool exec_failed; /* the command exited before its first exec */
 
-	struct console_report *sections;	/* one per topic, the last */
+	struct console_report *sections; /* one per topic, the last */
 	size_t nsections, capsections;
-	struct console_rows failed;	/* file.failed */
-	struct console_rows conns;	/* net.connections */
+	struct console_rows failed; /* file.failed */
+	struct console_rows conns;  /* net.connections */
 	struct console_rows *tables[CONSOLE_TABLES_MAX];
 	size_t ntables;
 
-	char **subprocs;	/* unique exec names, first-exec order */
+	char **subprocs; /* unique exec names, first-exec order */
 	size_t nsubprocs, capsubprocs;
 
 	uint64_t lost[CPD_EV_MAX + 1];
@@ -139,7 +139,7 @@ struct console {
 	/* scratch, here rather than on the stack: paths can be long */
 	char esc[2][CONSOLE_ESC_MAX];
 	char line[CONSOLE_LINE_MAX];
-	char wline[CONSOLE_OUT_MAX];	/* the line as the stream gets it */
+	char wline[CONSOLE_OUT_MAX]; /* the line as the stream gets it */
 };
 
 /*
@@ -153,11 +153,14 @@ struct console_sb {
 };
 
 /* render.c */
-const char *console_addr(const struct console *c, uint64_t addr, char *buf, size_t size);
+const char *console_addr(const struct console *c, uint64_t addr, char *buf,
+			 size_t size);
 const char *console_base(struct console *c, int i, const struct cpd_str *s);
 struct console_sb console_body(struct console *c);
-void console_emit(struct console *c, const struct cpd_event *ev, int cls, const char *kind);
-const char *console_errno(const struct console *c, int err, char *buf, size_t size);
+void console_emit(struct console *c, const struct cpd_event *ev, int cls,
+		  const char *kind);
+const char *console_errno(const struct console *c, int err, char *buf,
+			  size_t size);
 const char *console_esc(struct console *c, int i, const struct cpd_str *s);
 void console_generic(struct console *c, const struct cpd_event *ev);
 void console_line(struct console *c, const struct cpd_event *ev, int cls,
@@ -171,8 +174,10 @@ void console_sb_put(struct console_sb *sb, const char *s, size_t n);
 void console_sb_str(struct console_sb *sb, const char *s);
 void console_sb_uint(struct console_sb *sb, uint64_t v);
 const char *console_times(uint32_t count, char *buf, size_t size);
-void console_value(struct console *c, uint16_t unit, bool is_signed, uint64_t u, char *buf, size_t size);
-void console_write(struct console *c, const char *prefix, int cls, const char *kind, const char *body);
+void console_value(struct console *c, uint16_t unit, bool is_signed, uint64_t u,
+		   char *buf, size_t size);
+void console_write(struct console *c, const char *prefix, int cls,
+		   const char *kind, const char *body);
 
 /* live.c */
 void console_blkio(struct console *c, const struct cpd_event *ev);

@@ -51,8 +51,8 @@ void console_file(struct console *c, const struct cpd_event *ev)
 		sb = console_body(c);
 		console_sb_put(&sb, " ", 1);
 		console_sb_str(&sb, console_esc(c, 0, &f->path));
-		console_sb_str(&sb, f->flags & CPD_FILEF_WRITABLE ?
-					    " (write)" : " (read)");
+		console_sb_str(&sb, f->flags & CPD_FILEF_WRITABLE ? " (write)" :
+								    " (read)");
 		console_emit(c, ev, CLS_FILE, "open");
 		break;
 	case CPD_FILE_OPEN_FAILED:
@@ -84,7 +84,8 @@ void console_file(struct console *c, const struct cpd_event *ev)
 		console_line(c, ev, CLS_FILE, "sendfile", " %s from %s to %s%s",
 			     b, console_base(c, 0, &f->path),
 			     f->flags & CPD_FILEF_TO_NETWORK ?
-				     "net" : console_base(c, 1, &f->path2),
+				     "net" :
+				     console_base(c, 1, &f->path2),
 			     n);
 		break;
 	case CPD_FILE_CLOSE:
@@ -178,7 +179,8 @@ void console_mmap(struct console *c, const struct cpd_event *ev)
 			what = console_base(c, 0, &m->path);
 		else if (m->fd >= 0)
 			what = (snprintf(c->esc[0], sizeof(c->esc[0]), "fd:%d",
-					 m->fd), c->esc[0]);
+					 m->fd),
+				c->esc[0]);
 		else
 			what = "file";
 		/* " %s-%s %s %s %s" */
@@ -237,7 +239,7 @@ static void console_subproc(struct console *c, const char *name)
 		char **v = realloc(c->subprocs, cap * sizeof(*v));
 
 		if (!v)
-			return;	/* a shorter list, not a failed trace */
+			return; /* a shorter list, not a failed trace */
 		c->subprocs = v;
 		c->capsubprocs = cap;
 	}
@@ -257,9 +259,9 @@ static const char *console_exec_name(struct console *c,
 	const struct cpd_ev_proc *p = &ev->u.proc;
 	struct cpd_str name = ev->comm;
 	size_t blen = 0;
-	const char *base = p->path.ptr ?
-				   format_basename(p->path.ptr, p->path.len, &blen) :
-				   NULL;
+	const char *base =
+		p->path.ptr ? format_basename(p->path.ptr, p->path.len, &blen) :
+			      NULL;
 
 	if (!name.ptr || !name.len) {
 		name.ptr = base;
@@ -289,7 +291,8 @@ void console_proc(struct console *c, const struct cpd_event *ev)
 				     p->op == CPD_PROC_SPAWN_THREAD ? "thread" :
 								      "process",
 				     p->op == CPD_PROC_SPAWN_THREAD ?
-					     p->child_tid : p->child_pid);
+					     p->child_tid :
+					     p->child_pid);
 		break;
 	case CPD_PROC_EXEC:
 		/* the command's own exec is not a subprocess */
@@ -314,7 +317,8 @@ void console_proc(struct console *c, const struct cpd_event *ev)
 				snprintf(how, sizeof(how), "signal %s%s",
 					 sig ? sig : "?",
 					 p->flags & CPD_PROCF_CORE_DUMPED ?
-						 ", core dumped" : "");
+						 ", core dumped" :
+						 "");
 			} else if (p->exit_code >= 0) {
 				snprintf(how, sizeof(how), "code %d",
 					 p->exit_code);
@@ -324,8 +328,10 @@ void console_proc(struct console *c, const struct cpd_event *ev)
 			/* the original said "thread" for processes too */
 			console_line(c, ev, CLS_PROC, "exit", " %s %d (%s)",
 				     (p->flags & CPD_PROCF_LEADER) &&
-						     (p->flags & CPD_PROCF_GROUP_EXIT) ?
-					     "process" : "thread",
+						     (p->flags &
+						      CPD_PROCF_GROUP_EXIT) ?
+					     "process" :
+					     "thread",
 				     ev->tid ? ev->tid : ev->pid, how);
 		}
 		c->tasks--;
@@ -355,8 +361,9 @@ static const char *console_region(struct console *c,
 	case CPD_REGION_STACK:
 		return "stack";
 	case CPD_REGION_FILE:
-		return f->region_name.len ? console_base(c, 0, &f->region_name) :
-					    "file";
+		return f->region_name.len ?
+			       console_base(c, 0, &f->region_name) :
+			       "file";
 	default:
 		return f->region_name.len ? console_esc(c, 0, &f->region_name) :
 					    "?";
@@ -406,7 +413,8 @@ void console_blkio(struct console *c, const struct cpd_event *ev)
 			     " %s avg, %s max (%s x%" PRIu32 ", %s total)", lat,
 			     max, b, bio->count, t);
 	} else {
-		console_line(c, ev, CLS_LATENCY, "block I/O", " %s (%s)", lat, b);
+		console_line(c, ev, CLS_LATENCY, "block I/O", " %s (%s)", lat,
+			     b);
 	}
 }
 
@@ -436,9 +444,11 @@ void console_notice(struct console *c, const struct cpd_event *ev)
 	const struct cpd_ev_notice *nt = &ev->u.notice;
 	const char *level = nt->level == CPD_LOG_ERROR ? "error: " :
 			    nt->level == CPD_LOG_WARN  ? "warning: " :
-			    nt->level == CPD_LOG_NOTE  ? "note: " : "";
-	bool origin = nt->origin.ptr && nt->origin.len &&
-		      !(nt->origin.len == 4 && !memcmp(nt->origin.ptr, "core", 4));
+			    nt->level == CPD_LOG_NOTE  ? "note: " :
+							 "";
+	bool origin =
+		nt->origin.ptr && nt->origin.len &&
+		!(nt->origin.len == 4 && !memcmp(nt->origin.ptr, "core", 4));
 
 	if (!c->copy)
 		return;
@@ -459,8 +469,9 @@ void console_syscall(struct console *c, const struct cpd_event *ev)
 	size_t n;
 
 	n = c->host->format_syscall(ev, c->esc[0], sizeof(c->esc[0]));
-	format_sanitize(c->esc[0], n < sizeof(c->esc[0]) ? n :
-			sizeof(c->esc[0]) - 1, c->line, sizeof(c->line));
+	format_sanitize(c->esc[0],
+			n < sizeof(c->esc[0]) ? n : sizeof(c->esc[0]) - 1,
+			c->line, sizeof(c->line));
 	snprintf(prefix, sizeof(prefix), "[%d] ", ev->tid ? ev->tid : ev->pid);
 	console_write(c, prefix, CLS_PLAIN, "", c->line);
 }

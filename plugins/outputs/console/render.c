@@ -24,19 +24,16 @@
 #include "console.h"
 
 static const char *const console_colors[] = {
-	[CLS_PLAIN] = "",
-	[CLS_FILE] = "\033[36m",	/* cyan */
-	[CLS_NET] = "\033[35m",		/* magenta */
-	[CLS_MEM] = "\033[33m",		/* yellow */
-	[CLS_PROC] = "\033[32m",	/* green */
-	[CLS_EXEC] = "\033[1m",		/* bold */
-	[CLS_FAULT] = "\033[33m",
-	[CLS_LATENCY] = "\033[34m",	/* blue */
-	[CLS_ERROR] = "\033[31m",	/* red */
+	[CLS_PLAIN] = "",	  [CLS_FILE] = "\033[36m",    /* cyan */
+	[CLS_NET] = "\033[35m",				      /* magenta */
+	[CLS_MEM] = "\033[33m",				      /* yellow */
+	[CLS_PROC] = "\033[32m",			      /* green */
+	[CLS_EXEC] = "\033[1m",				      /* bold */
+	[CLS_FAULT] = "\033[33m", [CLS_LATENCY] = "\033[34m", /* blue */
+	[CLS_ERROR] = "\033[31m",			      /* red */
 	[CLS_OTHER] = "\033[36m",
 };
 /* ---- writing ---------------------------------------------------------- */
-
 
 void console_sb_put(struct console_sb *sb, const char *s, size_t n)
 {
@@ -134,7 +131,7 @@ static void console_out(struct console *c, const char *p, size_t len)
  * around the prefix and the kind word only, on the terminal only.
  */
 void console_write(struct console *c, const char *prefix, int cls,
-			  const char *kind, const char *body)
+		   const char *kind, const char *body)
 {
 	struct console_sb sb = { c->wline, 0, sizeof(c->wline) };
 
@@ -188,7 +185,7 @@ uint64_t console_now(void)
 static uint64_t console_elapsed(struct console *c, uint64_t ts)
 {
 	if (!c->start_ns)
-		c->start_ns = ts;	/* a host that did not say when it began */
+		c->start_ns = ts; /* a host that did not say when it began */
 	if (c->run->deterministic || ts < c->start_ns)
 		return 0;
 	return ts - c->start_ns;
@@ -226,8 +223,8 @@ static void console_prefix(struct console *c, const struct cpd_event *ev,
 }
 
 /* A live line whose body the caller built in c->line. */
-void console_emit(struct console *c, const struct cpd_event *ev,
-			 int cls, const char *kind)
+void console_emit(struct console *c, const struct cpd_event *ev, int cls,
+		  const char *kind)
 {
 	char prefix[CONSOLE_PREFIX_MAX];
 
@@ -236,8 +233,8 @@ void console_emit(struct console *c, const struct cpd_event *ev,
 }
 
 /* A live line of the rarer kinds, its body from a format. */
-void console_line(struct console *c, const struct cpd_event *ev,
-			 int cls, const char *kind, const char *fmt, ...)
+void console_line(struct console *c, const struct cpd_event *ev, int cls,
+		  const char *kind, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -259,8 +256,7 @@ const char *console_esc(struct console *c, int i, const struct cpd_str *s)
 }
 
 /* The basename of a tracee path, escaped, in scratch slot i. */
-const char *console_base(struct console *c, int i,
-				const struct cpd_str *s)
+const char *console_base(struct console *c, int i, const struct cpd_str *s)
 {
 	struct cpd_str b = { 0 };
 	size_t len;
@@ -274,7 +270,7 @@ const char *console_base(struct console *c, int i,
 }
 
 const char *console_errno(const struct console *c, int err, char *buf,
-				 size_t size)
+			  size_t size)
 {
 	const char *name = c->host->errno_name(err);
 
@@ -284,8 +280,8 @@ const char *console_errno(const struct console *c, int err, char *buf,
 	return buf;
 }
 
-const char *console_addr(const struct console *c, uint64_t addr,
-				char *buf, size_t size)
+const char *console_addr(const struct console *c, uint64_t addr, char *buf,
+			 size_t size)
 {
 	/* ASLR makes addresses differ from run to run */
 	if (c->run->deterministic)
@@ -305,8 +301,8 @@ const char *console_times(uint32_t count, char *buf, size_t size)
 }
 
 /* A value shown by its unit, for generic event fields and report values. */
-void console_value(struct console *c, uint16_t unit, bool is_signed,
-			  uint64_t u, char *buf, size_t size)
+void console_value(struct console *c, uint16_t unit, bool is_signed, uint64_t u,
+		   char *buf, size_t size)
 {
 	int64_t s = (int64_t)u;
 
@@ -364,7 +360,8 @@ static void console_sb_add(struct console_sb *sb, const char *fmt, ...)
 	va_end(ap);
 	if (n > 0)
 		sb->len += (size_t)n < sb->size - sb->len ?
-				   (size_t)n : sb->size - sb->len - 1;
+				   (size_t)n :
+				   sb->size - sb->len - 1;
 }
 
 /* Append " name=value" for one field, unless it is optional and empty. */
@@ -519,8 +516,8 @@ static void console_field(struct console *c, struct console_sb *sb,
 		return;
 	case CPD_FT_DEV:
 		/* the kernel's own dev_t: 12 bits of major above 20 of minor */
-		console_sb_add(sb, " %s=%" PRIu64 ":%" PRIu64, f->name,
-			       u >> 20, u & 0xfffff);
+		console_sb_add(sb, " %s=%" PRIu64 ":%" PRIu64, f->name, u >> 20,
+			       u & 0xfffff);
 		return;
 	case CPD_FT_ADDR:
 		console_sb_add(sb, " %s=%s", f->name,

@@ -69,8 +69,10 @@ static int console_report_copy(struct console_report *r,
 		out->unit = in->unit;
 		out->key = console_strdup(&in->key);
 		out->label = in->label.ptr && in->label.len ?
-				     console_strdup(&in->label) : NULL;
-		if (!out->key || (in->label.ptr && in->label.len && !out->label))
+				     console_strdup(&in->label) :
+				     NULL;
+		if (!out->key ||
+		    (in->label.ptr && in->label.len && !out->label))
 			goto err_free;
 		if (in->type == CPD_KV_STR) {
 			out->str.ptr = console_strdup(&in->v.str);
@@ -79,7 +81,7 @@ static int console_report_copy(struct console_report *r,
 			if (!out->str.ptr)
 				goto err_free;
 		} else {
-			out->v.u64 = in->v.u64;	/* the union's widest */
+			out->v.u64 = in->v.u64; /* the union's widest */
 		}
 	}
 	return 0;
@@ -116,8 +118,10 @@ static struct console_rows *console_table(struct console *c,
 	t = calloc(1, sizeof(*t));
 	if (!t)
 		return NULL;
-	t->topic = strndup(rep->topic.ptr ? rep->topic.ptr : "", rep->topic.len);
-	t->title = strndup(rep->title.ptr ? rep->title.ptr : "", rep->title.len);
+	t->topic =
+		strndup(rep->topic.ptr ? rep->topic.ptr : "", rep->topic.len);
+	t->title =
+		strndup(rep->title.ptr ? rep->title.ptr : "", rep->title.len);
 	if (!t->topic || !t->title) {
 		free(t->topic);
 		free(t->title);
@@ -194,19 +198,19 @@ static const char *const total_keys[] = { "total", "total_bytes", NULL };
 static const char *const read_keys[] = { "read_bytes", "read", "bytes_read",
 					 "files_read", NULL };
 static const char *const written_keys[] = { "written_bytes", "written",
-					    "write_bytes", "bytes_written",
+					    "write_bytes",   "bytes_written",
 					    "files_written", NULL };
 static const char *const opened_read_keys[] = { "opened_read",
-						"opened_for_read",
-						"open_read", NULL };
+						"opened_for_read", "open_read",
+						NULL };
 static const char *const opened_write_keys[] = { "opened_write",
 						 "opened_for_write",
 						 "open_write", NULL };
 static const char *const sent_keys[] = { "sent_bytes", "sent", "bytes_sent",
 					 "net_sent", NULL };
 static const char *const received_keys[] = { "received_bytes", "received",
-					     "recv_bytes", "bytes_received",
-					     "net_received", NULL };
+					     "recv_bytes",     "bytes_received",
+					     "net_received",   NULL };
 static const char *const path_keys[] = { "path", "file", NULL };
 static const char *const error_keys[] = { "error", "errno", "err", NULL };
 static const char *const count_keys[] = { "count", "times", "attempts", NULL };
@@ -247,7 +251,7 @@ static bool console_kv_u64(const struct console_kv *kv, uint64_t *out)
 }
 
 static struct console_report *console_section(struct console *c,
-					       const char *topic)
+					      const char *topic)
 {
 	size_t i;
 
@@ -477,7 +481,8 @@ static void console_sum_subprocs(struct console *c)
 
 	if (!c->nsubprocs)
 		return;
-	shown = c->nsubprocs < CONSOLE_LIST_MAX ? c->nsubprocs : CONSOLE_LIST_MAX;
+	shown = c->nsubprocs < CONSOLE_LIST_MAX ? c->nsubprocs :
+						  CONSOLE_LIST_MAX;
 	for (i = 0; i < shown; i++) {
 		int n = snprintf(c->esc[1] + len, sizeof(c->esc[1]) - len,
 				 "%s%s", i ? ", " : "", c->subprocs[i]);
@@ -510,9 +515,8 @@ static void console_sum_lost(struct console *c)
 			continue;
 		why.ptr = c->lost_reason[k];
 		why.len = why.ptr ? (uint32_t)strlen(why.ptr) : 0;
-		console_printf(c, "   %s: %" PRIu64 "%s%s%s",
-			       kind ? kind : "?", c->lost[k],
-			       why.len ? " (" : "",
+		console_printf(c, "   %s: %" PRIu64 "%s%s%s", kind ? kind : "?",
+			       c->lost[k], why.len ? " (" : "",
 			       why.len ? console_esc(c, 1, &why) : "",
 			       why.len ? ")" : "");
 	}
@@ -594,9 +598,10 @@ void console_summary(struct console *c)
 	console_sum_lost(c);
 	/* the counts follow the libc and the seccomp filter: not for tests */
 	if (!c->run->deterministic)
-		console_printf(c, " Syscalls: %" PRIu64 " seen, %" PRIu64
-			       " ptrace stops", st->syscalls_seen,
-			       st->ptrace_stops);
+		console_printf(c,
+			       " Syscalls: %" PRIu64 " seen, %" PRIu64
+			       " ptrace stops",
+			       st->syscalls_seen, st->ptrace_stops);
 	if (st->root_exit_signal > 0) {
 		const char *sig = c->host->signal_name(st->root_exit_signal);
 

@@ -15,18 +15,25 @@
 #include "html.h"
 #include "lib/format.h"
 
-#define HTML_IOBUF	(1u << 20)
+#define HTML_IOBUF (1u << 20)
 
 static const struct cpd_option html_options[] = {
-	{ .name = "path", .type = CPD_OPT_PATH, .def = "report.html",
+	{ .name = "path",
+	  .type = CPD_OPT_PATH,
+	  .def = "report.html",
 	  .offset = offsetof(struct html, path),
 	  .help = "HTML file to write (--report FILE)" },
-	{ .name = "max_events", .type = CPD_OPT_UINT, .def = "75000",
+	{ .name = "max_events",
+	  .type = CPD_OPT_UINT,
+	  .def = "75000",
 	  .offset = offsetof(struct html, max_events),
-	  .min = 0, .max = INT32_MAX,
+	  .min = 0,
+	  .max = INT32_MAX,
 	  .help = "events kept in the report, counted after coalescing "
 		  "(--max-report-events); the summary counts them all" },
-	{ .name = "hidden", .type = CPD_OPT_BOOL, .def = "no",
+	{ .name = "hidden",
+	  .type = CPD_OPT_BOOL,
+	  .def = "no",
 	  .offset = offsetof(struct html, hidden),
 	  .help = "also show events the analyzers' noise filters hid" },
 	CPD_OPTION_END
@@ -149,7 +156,8 @@ static int html_stop(void *state)
 		h->host->log(h->inst, CPD_LOG_WARN,
 			     "report capped at %" PRIu64 " of %" PRIu64
 			     " events (--max-report-events); the summary "
-			     "counts them all", h->data.nrows, h->data.total);
+			     "counts them all",
+			     h->data.nrows, h->data.total);
 	format_bytes(len > 0 ? (uint64_t)len : 0, size, sizeof(size));
 	while (*sz == ' ')
 		sz++;
@@ -170,20 +178,12 @@ static void html_fini(void *state)
 	free(h);
 }
 
-#define HTML_EVENTS                                                       \
+#define HTML_EVENTS \
 	(CPD_EVMASK_BUILTIN | ~((UINT64_C(1) << CPD_EV_CUSTOM_FIRST) - 1))
 
-CPD_PLUGIN_DEFINE(
-	.role = CPD_ROLE_OUTPUT,
-	.name = "html",
-	.version = "1.0",
-	.description = "one self-contained interactive HTML report",
-	.subscribe = HTML_EVENTS,
-	.flags = CPD_PF_SYSCALL_VERBOSE,
-	.options = html_options,
-	.init = html_init,
-	.start = html_start,
-	.on_event = html_on_event,
-	.stop = html_stop,
-	.fini = html_fini,
-);
+CPD_PLUGIN_DEFINE(.role = CPD_ROLE_OUTPUT, .name = "html", .version = "1.0",
+		  .description = "one self-contained interactive HTML report",
+		  .subscribe = HTML_EVENTS, .flags = CPD_PF_SYSCALL_VERBOSE,
+		  .options = html_options, .init = html_init,
+		  .start = html_start, .on_event = html_on_event,
+		  .stop = html_stop, .fini = html_fini, );

@@ -40,25 +40,25 @@ enum html_cat {
 struct html_lane {
 	int32_t pid;
 	int32_t tid;
-	int32_t parent;		/* internal index of the parent lane, or -1 */
+	int32_t parent; /* internal index of the parent lane, or -1 */
 	bool thread;
 	bool ended;
-	int32_t exit_code;	/* -1 when it did not exit normally */
+	int32_t exit_code; /* -1 when it did not exit normally */
 	int32_t signal;
-	uint64_t start_ns;	/* relative to the start of tracing */
+	uint64_t start_ns; /* relative to the start of tracing */
 	uint64_t end_ns;
 	char *comm;
 	char *exe;
-	char *argv;		/* NUL-separated */
+	char *argv; /* NUL-separated */
 	uint32_t argv_len;
-	uint32_t out;		/* index in the written order */
+	uint32_t out; /* index in the written order */
 };
 
 /* A kept event; text is `"details",{fields}` in the arena. */
 struct html_row {
 	uint64_t t;
 	uint64_t dur;
-	uint32_t lane;		/* internal lane index */
+	uint32_t lane; /* internal lane index */
 	uint16_t cat;
 	uint16_t type;
 	uint32_t count;
@@ -82,8 +82,8 @@ struct html_chunk {
  */
 struct html_pending {
 	bool active;
-	bool kept;		/* within the cap: it will be written */
-	struct cpd_event ev;	/* the first event, strings in strs */
+	bool kept;	     /* within the cap: it will be written */
+	struct cpd_event ev; /* the first event, strings in strs */
 	char *strs;
 	uint64_t bytes;
 	uint64_t count;
@@ -94,9 +94,9 @@ struct html_table {
 	char *topic;
 	char *title;
 	int32_t order;
-	char **keys;		/* column keys, in order */
+	char **keys; /* column keys, in order */
 	uint32_t nkeys;
-	struct esc_buf columns;	/* JSON of each column object, comma-joined */
+	struct esc_buf columns; /* JSON of each column object, comma-joined */
 	struct esc_buf rows;	/* JSON arrays, comma-joined */
 	uint64_t nrows;
 };
@@ -113,29 +113,29 @@ struct html_lost {
 	char *reason;
 };
 
-#define HTML_MAX_NOTICES	1000
+#define HTML_MAX_NOTICES 1000
 
 struct html_data {
 	const struct cpd_host *host;
 	uint64_t start_ns;
-	uint64_t max_events;	/* the cap, counted after coalescing */
-	bool hidden;		/* include what the noise filters hid */
-	bool verbose;		/* include munmap, mremap, mprotect */
+	uint64_t max_events; /* the cap, counted after coalescing */
+	bool hidden;	     /* include what the noise filters hid */
+	bool verbose;	     /* include munmap, mremap, mprotect */
 
 	struct html_lane *lanes;
 	uint32_t nlanes, caplanes;
-	uint32_t *lane_map;	/* open addressing: tid -> lane index + 1 */
+	uint32_t *lane_map; /* open addressing: tid -> lane index + 1 */
 	uint32_t map_size;
 
 	struct html_row *rows;
 	uint64_t nrows, caprows;
 	struct html_chunk *chunks;
-	uint64_t total;		/* rows as the report shows them, kept or not */
+	uint64_t total; /* rows as the report shows them, kept or not */
 	struct html_pending pend;
 	/* what "same target" compares: the pending row's, the new event's */
 	struct esc_buf pend_key, key;
 
-	char **cats;		/* names of custom categories */
+	char **cats; /* names of custom categories */
 	uint32_t ncats;
 	char **types;
 	uint32_t ntypes;
@@ -151,7 +151,7 @@ struct html_data {
 	uint64_t notices_dropped;
 
 	struct esc_buf scratch;
-	bool oom;		/* something could not be kept */
+	bool oom; /* something could not be kept */
 };
 
 /* The plugin instance (html.c). */
@@ -163,7 +163,7 @@ struct html {
 	const struct cpd_host *host;
 	struct cpd_instance *inst;
 	FILE *out;
-	bool failed;		/* said once; nothing more is tried */
+	bool failed; /* said once; nothing more is tried */
 	struct html_data data;
 };
 
@@ -211,7 +211,7 @@ struct html_meta {
 	const struct cpd_run_info *run;
 	const struct cpd_trace_stats *stats;
 	const char *version;
-	uint64_t end_ns;	/* CLOCK_MONOTONIC when tracing ended */
+	uint64_t end_ns; /* CLOCK_MONOTONIC when tracing ended */
 };
 /*
  * Write the whole document to fp. Returns 0 or -errno (errno of the

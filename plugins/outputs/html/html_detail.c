@@ -15,7 +15,7 @@
 #include "lib/format.h"
 
 /* brk growth the original did not show: the allocator's small steps */
-#define HTML_BRK_MIN	4096
+#define HTML_BRK_MIN 4096
 
 /*
  * Whether an event becomes a row. What the console leaves out stays out
@@ -152,8 +152,7 @@ static void html_base(struct esc_buf *b, const struct cpd_str *s)
 	esc_put(b, p, len);
 }
 
-static void html_errno(struct esc_buf *b, const struct cpd_host *host,
-		       int err)
+static void html_errno(struct esc_buf *b, const struct cpd_host *host, int err)
 {
 	const char *name = host->errno_name(err);
 
@@ -185,7 +184,7 @@ static void html_file(struct esc_buf *b, const struct cpd_host *host,
 	case CPD_FILE_OPEN:
 		html_str(b, &f->path);
 		esc_puts(b, f->flags & CPD_FILEF_WRITABLE ? " (write)" :
-							     " (read)");
+							    " (read)");
 		return;
 	case CPD_FILE_OPEN_FAILED:
 		html_str(b, &f->path);
@@ -199,7 +198,7 @@ static void html_file(struct esc_buf *b, const struct cpd_host *host,
 		esc_puts(b, f->op == CPD_FILE_READ ? " from " : " to ");
 		html_base(b, &f->path);
 		return;
-	default:	/* copy, sendfile, splice */
+	default: /* copy, sendfile, splice */
 		html_times(b, count);
 		html_bytes(b, f->bytes);
 		esc_puts(b, " from ");
@@ -293,7 +292,7 @@ static void html_mmap(struct esc_buf *b, const struct cpd_ev_mmap *m)
 	case CPD_MMAP_REMAP:
 		html_remap(b, m, a1, a2);
 		return;
-	default:	/* unmap */
+	default: /* unmap */
 		esc_printf(b, "%s-%s ", a1, a2);
 		html_bytes(b, m->len);
 		return;
@@ -396,20 +395,22 @@ static void html_proc(struct esc_buf *b, const struct cpd_host *host,
 		esc_printf(b, "%s %d ",
 			   (p->flags & CPD_PROCF_LEADER) &&
 					   (p->flags & CPD_PROCF_GROUP_EXIT) ?
-				   "process" : "thread",
+				   "process" :
+				   "thread",
 			   ev->tid ? ev->tid : ev->pid);
 		if (p->signal > 0) {
 			sig = host->signal_name(p->signal);
 			esc_printf(b, "(signal %s%s)", sig ? sig : "?",
 				   p->flags & CPD_PROCF_CORE_DUMPED ?
-					   ", core dumped" : "");
+					   ", core dumped" :
+					   "");
 		} else if (p->exit_code >= 0) {
 			esc_printf(b, "(code %d)", p->exit_code);
 		} else {
 			esc_puts(b, "(unknown)");
 		}
 		return;
-	default:	/* attach, detach */
+	default: /* attach, detach */
 		esc_printf(b, "%s %d",
 			   ev->pid == ev->tid ? "process" : "thread", ev->tid);
 		return;

@@ -101,8 +101,7 @@ static int32_t html_lane_new(struct html_data *d, int32_t pid, int32_t tid,
  * The lane of a task an event is about, made on first sight (a task we
  * only hear of from a kernel source, or an event that beat its spawn).
  */
-int32_t html_lane_get(struct html_data *d, int32_t pid, int32_t tid,
-			     uint64_t t)
+int32_t html_lane_get(struct html_data *d, int32_t pid, int32_t tid, uint64_t t)
 {
 	int32_t idx, parent = -1;
 
@@ -162,10 +161,11 @@ int html_lanes_proc(struct html_data *d, const struct cpd_event *ev)
 	switch (p->op) {
 	case CPD_PROC_SPAWN_PROCESS:
 	case CPD_PROC_SPAWN_THREAD:
-		parent = html_lane_get(d, p->op == CPD_PROC_SPAWN_THREAD ?
-					      p->child_pid : ev->pid,
-				       p->op == CPD_PROC_SPAWN_THREAD ?
-					      p->child_pid : ev->pid, t);
+		parent = html_lane_get(
+			d,
+			p->op == CPD_PROC_SPAWN_THREAD ? p->child_pid : ev->pid,
+			p->op == CPD_PROC_SPAWN_THREAD ? p->child_pid : ev->pid,
+			t);
 		if (parent < 0)
 			return -ENOMEM;
 		idx = html_lane_find(d, p->child_tid);
@@ -173,20 +173,22 @@ int html_lanes_proc(struct html_data *d, const struct cpd_event *ev)
 		if (idx >= 0 && !d->lanes[idx].ended &&
 		    d->lanes[idx].parent < 0 && idx > parent) {
 			d->lanes[idx].parent = parent;
-			d->lanes[idx].thread =
-				p->op == CPD_PROC_SPAWN_THREAD;
+			d->lanes[idx].thread = p->op == CPD_PROC_SPAWN_THREAD;
 			return 0;
 		}
 		if (idx >= 0 && !d->lanes[idx].ended)
 			return 0;
 		return html_lane_new(d, p->child_pid, p->child_tid,
 				     p->op == CPD_PROC_SPAWN_THREAD, parent,
-				     t) < 0 ? -ENOMEM : 0;
+				     t) < 0 ?
+			       -ENOMEM :
+			       0;
 	case CPD_PROC_START:
 	case CPD_PROC_ATTACH:
 	case CPD_PROC_EXEC:
-		self = html_lane_get(d, ev->pid, p->op == CPD_PROC_EXEC ?
-						  ev->pid : ev->tid, t);
+		self = html_lane_get(d, ev->pid,
+				     p->op == CPD_PROC_EXEC ? ev->pid : ev->tid,
+				     t);
 		if (self < 0)
 			return -ENOMEM;
 		l = &d->lanes[self];
@@ -209,4 +211,3 @@ int html_lanes_proc(struct html_data *d, const struct cpd_event *ev)
 		return 0;
 	}
 }
-

@@ -93,8 +93,8 @@ int html_report_section(struct html_data *d, const struct cpd_ev_report *r)
 		evjson_cstr(&s->json, &kv->key);
 		esc_puts(&s->json, ",\"label\":");
 		evjson_cstr(&s->json, kv->label.ptr ? &kv->label : &kv->key);
-		esc_printf(&s->json, ",\"unit\":\"%s\",\"value\":",
-			   html_unit(kv->unit));
+		esc_printf(&s->json,
+			   ",\"unit\":\"%s\",\"value\":", html_unit(kv->unit));
 		html_kv_value(d, &s->json, kv);
 		esc_putc(&s->json, '}');
 	}
@@ -200,4 +200,3 @@ int html_report_row(struct html_data *d, const struct cpd_ev_report *r)
 	free(used);
 	return t->rows.oom || t->columns.oom ? -ENOMEM : 0;
 }
-

@@ -13,7 +13,7 @@
 #include "html.h"
 #include "lib/evjson.h"
 
-#define HTML_CHUNK	(1u << 20)
+#define HTML_CHUNK (1u << 20)
 
 void html_pending_clear(struct html_pending *p)
 {
@@ -99,7 +99,8 @@ static uint64_t html_dur(const struct cpd_event *ev)
 		return ev->u.blkio.latency_ns;
 	case CPD_EV_FAULT:
 		return ev->u.fault.last_ns > ev->ts_ns ?
-			       ev->u.fault.last_ns - ev->ts_ns : 0;
+			       ev->u.fault.last_ns - ev->ts_ns :
+			       0;
 	default:
 		return 0;
 	}
@@ -223,11 +224,14 @@ static int html_clone(struct html_pending *p, const struct cpd_host *host,
 	p->ev = *ev;
 	for (i = 0; f && i < n; i++) {
 		if (f[i].type == CPD_FT_STR || f[i].type == CPD_FT_STRV)
-			need += ((const struct cpd_str *)
-				 ((const char *)ev + f[i].offset))->len;
+			need += ((const struct cpd_str *)((const char *)ev +
+							  f[i].offset))
+					->len;
 		else if (f[i].type == CPD_FT_SOCKADDR)
-			need += ((const struct cpd_sockaddr *)
-				 ((const char *)ev + f[i].offset))->path.len;
+			need += ((const struct cpd_sockaddr *)((const char *)
+								       ev +
+							       f[i].offset))
+					->path.len;
 	}
 	p->strs = malloc(need + 1);
 	if (!p->strs)
@@ -258,8 +262,8 @@ static int html_close(struct html_data *d)
 	if (!p->active)
 		return 0;
 	if (p->kept) {
-		uint32_t n = p->count > UINT32_MAX ? UINT32_MAX :
-						     (uint32_t)p->count;
+		uint32_t n =
+			p->count > UINT32_MAX ? UINT32_MAX : (uint32_t)p->count;
 
 		if (p->ev.kind == CPD_EV_FILE) {
 			p->ev.u.file.bytes = p->bytes;
@@ -286,8 +290,8 @@ int html_row_event(struct html_data *d, const struct cpd_event *ev)
 		rc = html_close(d);
 		d->total++;
 		if (d->nrows < d->max_events) {
-			int rc2 = html_keep(d, ev, html_count(ev),
-					    html_dur(ev));
+			int rc2 =
+				html_keep(d, ev, html_count(ev), html_dur(ev));
 
 			rc = rc ? rc : rc2;
 		}
@@ -325,4 +329,3 @@ int html_data_finish(struct html_data *d)
 {
 	return html_close(d);
 }
-

@@ -12,8 +12,8 @@
 #include "html.h"
 
 static const char *const html_fixed_cats[HTML_CAT_FIXED] = {
-	"proc", "file", "net", "mmap", "fault", "sched", "blkio", "syscall",
-	"lost",
+	"proc",	 "file",  "net",     "mmap", "fault",
+	"sched", "blkio", "syscall", "lost",
 };
 
 /* Grow *arr of elements of size sz to hold n + 1; 0 or -ENOMEM. */
@@ -69,8 +69,8 @@ int html_intern(char ***list, uint32_t *n, const char *s)
 		return -ENOSPC;
 	/* powers of two: grow when n reaches one */
 	if (!*n || !(*n & (*n - 1))) {
-		char **p = realloc(*list, (*n ? 2 * (size_t)*n : 4) *
-					  sizeof(*p));
+		char **p =
+			realloc(*list, (*n ? 2 * (size_t)*n : 4) * sizeof(*p));
 
 		if (!p)
 			return -ENOMEM;
@@ -90,15 +90,24 @@ int html_cat(struct html_data *d, uint32_t kind)
 	int i;
 
 	switch (kind) {
-	case CPD_EV_PROC:	return HTML_CAT_PROC;
-	case CPD_EV_FILE:	return HTML_CAT_FILE;
-	case CPD_EV_NET:	return HTML_CAT_NET;
-	case CPD_EV_MMAP:	return HTML_CAT_MMAP;
-	case CPD_EV_FAULT:	return HTML_CAT_FAULT;
-	case CPD_EV_SCHED:	return HTML_CAT_SCHED;
-	case CPD_EV_BLKIO:	return HTML_CAT_BLKIO;
-	case CPD_EV_SYSCALL:	return HTML_CAT_SYSCALL;
-	case CPD_EV_LOST:	return HTML_CAT_LOST;
+	case CPD_EV_PROC:
+		return HTML_CAT_PROC;
+	case CPD_EV_FILE:
+		return HTML_CAT_FILE;
+	case CPD_EV_NET:
+		return HTML_CAT_NET;
+	case CPD_EV_MMAP:
+		return HTML_CAT_MMAP;
+	case CPD_EV_FAULT:
+		return HTML_CAT_FAULT;
+	case CPD_EV_SCHED:
+		return HTML_CAT_SCHED;
+	case CPD_EV_BLKIO:
+		return HTML_CAT_BLKIO;
+	case CPD_EV_SYSCALL:
+		return HTML_CAT_SYSCALL;
+	case CPD_EV_LOST:
+		return HTML_CAT_LOST;
 	}
 	name = d->host->event_kind_name(kind);
 	if (!name) {

@@ -16,7 +16,7 @@
 #include "lib/evjson.h"
 #include "html_template.h"
 
-#define HTML_WBUF	(256u * 1024)
+#define HTML_WBUF (256u * 1024)
 
 struct html_out {
 	FILE *fp;
@@ -77,16 +77,18 @@ static void html_run(struct html_out *o, const struct html_meta *m)
 	html_key(o, "start_wall");
 	html_cs(o, wall);
 	html_key(o, "duration_ns");
-	esc_json_u64(&o->b, m->end_ns > run->start_ns ?
-			    m->end_ns - run->start_ns : 0);
+	esc_json_u64(&o->b,
+		     m->end_ns > run->start_ns ? m->end_ns - run->start_ns : 0);
 	html_key(o, "hostname");
 	html_cstr(o, &run->hostname);
-	esc_printf(&o->b, ",\"root_pid\":%d,\"exit_code\":%d,"
+	esc_printf(&o->b,
+		   ",\"root_pid\":%d,\"exit_code\":%d,"
 		   "\"exit_signal\":%d,\"mode\":\"%s\",\"verbose\":%u}",
 		   run->root_pid, st ? st->root_exit_code : -1,
 		   st ? st->root_exit_signal : 0,
 		   run->mode == CPD_RUN_ATTACH ? "attach" :
-		   run->mode == CPD_RUN_SPAWN ? "spawn" : "none",
+		   run->mode == CPD_RUN_SPAWN  ? "spawn" :
+						 "none",
 		   run->verbose);
 }
 
@@ -96,12 +98,13 @@ static void html_stats(struct html_out *o, const struct cpd_trace_stats *st)
 
 	if (!st)
 		st = &none;
-	esc_printf(&o->b, ",\"stats\":{\"ptrace_stops\":%" PRIu64
+	esc_printf(&o->b,
+		   ",\"stats\":{\"ptrace_stops\":%" PRIu64
 		   ",\"syscalls_seen\":%" PRIu64
 		   ",\"syscalls_published\":%" PRIu64
 		   ",\"events_published\":%" PRIu64 ",\"tasks_seen\":%" PRIu64
-		   ",\"processes_seen\":%" PRIu64
-		   ",\"events_dropped\":%" PRIu64 "}",
+		   ",\"processes_seen\":%" PRIu64 ",\"events_dropped\":%" PRIu64
+		   "}",
 		   st->ptrace_stops, st->syscalls_seen, st->syscalls_published,
 		   st->events_published, st->tasks_seen, st->processes_seen,
 		   st->events_dropped);
@@ -247,9 +250,11 @@ static void html_lanes(struct html_out *o, struct html_data *d,
 	for (i = 0; i < d->nlanes; i++) {
 		const struct html_lane *l = &d->lanes[order[i]];
 
-		esc_printf(&o->b, "%s{\"pid\":%d,\"tid\":%d,\"thread\":%s,"
-			   "\"parent\":%d,\"comm\":", i ? "," : "", l->pid,
-			   l->tid, l->thread ? "true" : "false",
+		esc_printf(&o->b,
+			   "%s{\"pid\":%d,\"tid\":%d,\"thread\":%s,"
+			   "\"parent\":%d,\"comm\":",
+			   i ? "," : "", l->pid, l->tid,
+			   l->thread ? "true" : "false",
 			   l->parent < 0 ? -1 : (int)d->lanes[l->parent].out);
 		html_cs(o, l->comm);
 		html_key(o, "exe");
@@ -359,15 +364,16 @@ int html_write(FILE *fp, struct html_data *d, const struct html_meta *m)
 	html_raw(&o, html_head, sizeof(html_head) - 1);
 	esc_puts(&o.b, "<script type=\"application/json\" id=\"cpd-data\">");
 	esc_printf(&o.b, "{\"format\":\"compendium-report\",\"version\":1,"
-		   "\"tool\":{\"name\":\"compendium\",\"version\":");
+			 "\"tool\":{\"name\":\"compendium\",\"version\":");
 	html_cs(&o, m->version);
 	esc_puts(&o.b, "},");
 	html_run(&o, m);
 	html_stats(&o, m->stats);
 	html_lost_list(&o, d);
-	esc_printf(&o.b, ",\"cap\":{\"max\":%" PRIu64 ",\"kept\":%" PRIu64
-		   ",\"total\":%" PRIu64 "}", d->max_events, d->nrows,
-		   d->total);
+	esc_printf(&o.b,
+		   ",\"cap\":{\"max\":%" PRIu64 ",\"kept\":%" PRIu64
+		   ",\"total\":%" PRIu64 "}",
+		   d->max_events, d->nrows, d->total);
 	html_reports(&o, d);
 	html_lanes(&o, d, order);
 	html_names(&o, "categories", html_ncats(d), html_cat_name, d);
@@ -377,7 +383,8 @@ int html_write(FILE *fp, struct html_data *d, const struct html_meta *m)
 	html_drain(&o, false);
 	html_raw(&o, d->notices.p, d->notices.len);
 	if (d->notices_dropped)
-		esc_printf(&o.b, "%s{\"t\":0,\"level\":\"note\","
+		esc_printf(&o.b,
+			   "%s{\"t\":0,\"level\":\"note\","
 			   "\"origin\":\"html\",\"text\":\"%" PRIu64
 			   " more notices were not kept\"}",
 			   d->nnotices ? "," : "", d->notices_dropped);

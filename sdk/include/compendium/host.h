@@ -23,9 +23,9 @@ struct cpd_instance;
 
 /* How the traced programs were obtained. */
 enum cpd_run_mode {
-	CPD_RUN_SPAWN	= 1,	/* compendium started the command */
-	CPD_RUN_ATTACH	= 2,	/* attached with --pid */
-	CPD_RUN_NONE	= 3,	/* nothing traced (tests, replays) */
+	CPD_RUN_SPAWN = 1,  /* compendium started the command */
+	CPD_RUN_ATTACH = 2, /* attached with --pid */
+	CPD_RUN_NONE = 3,   /* nothing traced (tests, replays) */
 };
 
 /*
@@ -34,16 +34,17 @@ enum cpd_run_mode {
  */
 struct cpd_run_info {
 	uint32_t struct_size;
-	uint32_t mode;		/* enum cpd_run_mode */
-	uint32_t verbose;	/* -v count */
-	uint32_t string_limit;	/* -s: bytes kept of tracee strings */
-	uint32_t deterministic;	/* [core] deterministic: tests want stable output */
-	uint32_t seccomp;	/* a seccomp filter narrows the stops */
-	uint64_t start_ns;	/* CLOCK_MONOTONIC at the start of tracing */
+	uint32_t mode;	       /* enum cpd_run_mode */
+	uint32_t verbose;      /* -v count */
+	uint32_t string_limit; /* -s: bytes kept of tracee strings */
+	uint32_t
+		deterministic; /* [core] deterministic: tests want stable output */
+	uint32_t seccomp;      /* a seccomp filter narrows the stops */
+	uint64_t start_ns;     /* CLOCK_MONOTONIC at the start of tracing */
 	uint64_t start_realtime_ns; /* CLOCK_REALTIME at the same moment */
-	int32_t root_pid;	/* first spawned or attached pid */
-	uint32_t reserved;	/* zero */
-	struct cpd_str command;	/* "make -j2", or "pid 1234" */
+	int32_t root_pid;	    /* first spawned or attached pid */
+	uint32_t reserved;	    /* zero */
+	struct cpd_str command;	    /* "make -j2", or "pid 1234" */
 	struct cpd_str hostname;
 };
 
@@ -53,15 +54,15 @@ struct cpd_run_info {
  */
 struct cpd_trace_stats {
 	uint32_t struct_size;
-	uint32_t tasks_live;	/* traced tasks right now */
-	uint64_t ptrace_stops;	/* every waitpid stop handled */
-	uint64_t syscalls_seen;	/* syscall entries observed */
+	uint32_t tasks_live;	     /* traced tasks right now */
+	uint64_t ptrace_stops;	     /* every waitpid stop handled */
+	uint64_t syscalls_seen;	     /* syscall entries observed */
 	uint64_t syscalls_published; /* CPD_EV_SYSCALL events delivered */
 	uint64_t events_published;   /* all events through the bus */
-	uint64_t tasks_seen;	/* tasks traced over the whole run */
+	uint64_t tasks_seen;	     /* tasks traced over the whole run */
 	uint64_t processes_seen;
 	uint64_t events_dropped;  /* bus refusals (loops, limits) */
-	int32_t root_exit_code;	/* -1 until known */
+	int32_t root_exit_code;	  /* -1 until known */
 	int32_t root_exit_signal; /* 0 unless killed */
 };
 
@@ -134,7 +135,7 @@ struct cpd_host {
 	 * Static for the host's life.
 	 */
 	const struct cpd_field *(*event_fields)(uint32_t kind,
-						 uint32_t *nfields);
+						uint32_t *nfields);
 	/* Since: ABI 1.0. "file", "net", ...; NULL for unknown kinds. */
 	const char *(*event_kind_name)(uint32_t kind);
 	/*
@@ -183,9 +184,9 @@ struct cpd_host {
 };
 
 /* Whether a host (or any struct with struct_size) has a given member. */
-#define CPD_HAS(s, field) \
-	((s)->struct_size >= offsetof(__typeof__(*(s)), field) + \
-				     sizeof((s)->field))
+#define CPD_HAS(s, field)    \
+	((s)->struct_size >= \
+	 offsetof(__typeof__(*(s)), field) + sizeof((s)->field))
 
 #ifdef __cplusplus
 }

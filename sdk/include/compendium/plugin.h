@@ -37,26 +37,26 @@ extern "C" {
  * grows when fields are appended to a public struct, services to the
  * host, or kinds to the event list. Fields are never reordered.
  */
-#define CPD_ABI_MAJOR	1
-#define CPD_ABI_MINOR	0
+#define CPD_ABI_MAJOR 1
+#define CPD_ABI_MINOR 0
 
 enum cpd_plugin_role {
-	CPD_ROLE_ANALYZER	= 1,	/* turns syscalls or kernel data into events */
-	CPD_ROLE_OUTPUT		= 2,	/* renders events and reports */
+	CPD_ROLE_ANALYZER = 1, /* turns syscalls or kernel data into events */
+	CPD_ROLE_OUTPUT = 2,   /* renders events and reports */
 };
 
 /* cpd_plugin.flags */
 /* Its syscalls need no exit stop: deliver them at entry (ENTRY_ONLY). */
-#define CPD_PF_SYSCALL_ENTRY	(1u << 0)
+#define CPD_PF_SYSCALL_ENTRY (1u << 0)
 /* At most one instance may be configured (most analyzers). */
-#define CPD_PF_SINGLETON	(1u << 1)
+#define CPD_PF_SINGLETON (1u << 1)
 /*
  * Its CPD_EV_SYSCALL subscription is a verbose view (an output printing
  * every syscall): it applies only when the session is verbose (-v) or the
  * instance's "events =" names syscall. Without it, an output subscribed
  * to SYSCALL with no class would make every run stop at every syscall.
  */
-#define CPD_PF_SYSCALL_VERBOSE	(1u << 2)
+#define CPD_PF_SYSCALL_VERBOSE (1u << 2)
 
 struct cpd_plugin {
 	/* ---- ABI 1.0; append only, after the last field ---- */
@@ -88,7 +88,7 @@ struct cpd_plugin {
 	uint64_t publishes;
 	/* CPD_PF_*. */
 	uint32_t flags;
-	uint32_t reserved;	/* zero */
+	uint32_t reserved; /* zero */
 	/* Option table ending with CPD_OPTION_END; NULL for none. */
 	const struct cpd_option *options;
 
@@ -129,11 +129,11 @@ struct cpd_plugin {
 #define CPD_PLUGIN_SIZE_1_0 \
 	(offsetof(struct cpd_plugin, fini) + sizeof(void (*)(void *)))
 
-#define CPD_PLUGIN_SYMBOL	cpd_plugin_v1
-#define CPD_PLUGIN_SYMBOL_STR	"cpd_plugin_v1"
+#define CPD_PLUGIN_SYMBOL     cpd_plugin_v1
+#define CPD_PLUGIN_SYMBOL_STR "cpd_plugin_v1"
 
 #if defined(__GNUC__)
-#define CPD_EXPORT	__attribute__((visibility("default")))
+#define CPD_EXPORT __attribute__((visibility("default")))
 #else
 #define CPD_EXPORT
 #endif
@@ -156,13 +156,13 @@ struct cpd_plugin {
 #define CPD_PLUGIN_DECLARE_
 #define CPD_PLUGIN_EXPORT_ CPD_EXPORT
 #endif
-#define CPD_PLUGIN_DEFINE(...)						\
-	CPD_PLUGIN_DECLARE_						\
+#define CPD_PLUGIN_DEFINE(...)                                           \
+	CPD_PLUGIN_DECLARE_                                              \
 	CPD_PLUGIN_EXPORT_ const struct cpd_plugin CPD_PLUGIN_SYMBOL = { \
-		.abi_major = CPD_ABI_MAJOR,				\
-		.abi_minor = CPD_ABI_MINOR,				\
-		.struct_size = sizeof(struct cpd_plugin),		\
-		__VA_ARGS__						\
+		.abi_major = CPD_ABI_MAJOR,                              \
+		.abi_minor = CPD_ABI_MINOR,                              \
+		.struct_size = sizeof(struct cpd_plugin),                \
+		__VA_ARGS__                                              \
 	}
 
 #ifdef __cplusplus

@@ -14,8 +14,8 @@ extern "C" {
 #endif
 
 /* cpd_str.flags */
-#define CPD_STR_TRUNCATED	(1u << 0)	/* cut at the string limit */
-#define CPD_STR_PARTIAL		(1u << 1)	/* tracee memory unreadable */
+#define CPD_STR_TRUNCATED (1u << 0) /* cut at the string limit */
+#define CPD_STR_PARTIAL	  (1u << 1) /* tracee memory unreadable */
 
 /*
  * A counted string. Since: ABI 1.0.
@@ -32,14 +32,14 @@ extern "C" {
 struct cpd_str {
 	const char *ptr;
 	uint32_t len;
-	uint32_t flags;		/* CPD_STR_* */
+	uint32_t flags; /* CPD_STR_* */
 };
 
 /* cpd_sockaddr.flags */
-#define CPD_SA_ABSTRACT		(1u << 0)	/* AF_UNIX abstract name */
-#define CPD_SA_UNNAMED		(1u << 1)	/* AF_UNIX with no name */
-#define CPD_SA_TRUNCATED	(1u << 2)	/* tracee gave a short addrlen */
-#define CPD_SA_PARTIAL		(1u << 3)	/* tracee memory unreadable */
+#define CPD_SA_ABSTRACT	 (1u << 0) /* AF_UNIX abstract name */
+#define CPD_SA_UNNAMED	 (1u << 1) /* AF_UNIX with no name */
+#define CPD_SA_TRUNCATED (1u << 2) /* tracee gave a short addrlen */
+#define CPD_SA_PARTIAL	 (1u << 3) /* tracee memory unreadable */
 
 /*
  * A decoded socket address. Since: ABI 1.0.
@@ -54,13 +54,13 @@ struct cpd_str {
 struct cpd_sockaddr {
 	uint16_t family;
 	uint16_t port;
-	uint32_t flags;		/* CPD_SA_* */
+	uint32_t flags; /* CPD_SA_* */
 	uint8_t addr[16];
-	uint32_t scope_id;	/* AF_INET6 scope id */
-	uint32_t port_id;	/* AF_NETLINK nl_pid */
-	uint32_t groups;	/* AF_NETLINK nl_groups */
-	uint32_t reserved;	/* zero */
-	struct cpd_str path;	/* AF_UNIX */
+	uint32_t scope_id;   /* AF_INET6 scope id */
+	uint32_t port_id;    /* AF_NETLINK nl_pid */
+	uint32_t groups;     /* AF_NETLINK nl_groups */
+	uint32_t reserved;   /* zero */
+	struct cpd_str path; /* AF_UNIX */
 };
 
 #ifdef __cplusplus
