@@ -9,6 +9,7 @@ cpdinclude_HEADERS = \
 	sdk/include/compendium/host.h \
 	sdk/include/compendium/option.h \
 	sdk/include/compendium/plugin.h \
+	sdk/include/compendium/report.h \
 	sdk/include/compendium/syscall.h \
 	sdk/include/compendium/types.h
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Copyright (c) 2026 the compendium developers */
 /*
- * The ABI 1.0 layout, frozen: the offset of every field of every public
+ * The ABI 1.x layout, frozen (1.0, and what 1.1 appended): the offset of every field of every public
  * struct, the enum values and flag bits the headers call ABI. If this
  * file stops compiling, a change broke every plugin already built: append
  * fields at the end (and bump CPD_ABI_MINOR) instead.
@@ -228,6 +228,42 @@ OFF(cpd_ev_notice, reserved, 4);
 OFF(cpd_ev_notice, origin, 8);
 OFF(cpd_ev_notice, text, 24);
 
+/* struct cpd_ev_finding (ABI 1.1) */
+SIZE_MIN(cpd_ev_finding, 120);
+OFF(cpd_ev_finding, id, 0);
+OFF(cpd_ev_finding, severity, 16);
+OFF(cpd_ev_finding, flags, 20);
+OFF(cpd_ev_finding, title, 24);
+OFF(cpd_ev_finding, details, 40);
+OFF(cpd_ev_finding, pids, 56);
+OFF(cpd_ev_finding, paths, 72);
+OFF(cpd_ev_finding, count, 88);
+OFF(cpd_ev_finding, first_ns, 96);
+OFF(cpd_ev_finding, last_ns, 104);
+OFF(cpd_ev_finding, cause_seq, 112);
+
+/* struct cpd_report_key (ABI 1.1): arrays of it are indexed */
+SIZE(cpd_report_key, 40);
+OFF(cpd_report_key, key, 0);
+OFF(cpd_report_key, label, 8);
+OFF(cpd_report_key, type, 16);
+OFF(cpd_report_key, unit, 18);
+OFF(cpd_report_key, flags, 20);
+OFF(cpd_report_key, group, 24);
+OFF(cpd_report_key, help, 32);
+
+/* struct cpd_report_desc (ABI 1.1): arrays of it are indexed */
+SIZE(cpd_report_desc, 56);
+OFF(cpd_report_desc, topic, 0);
+OFF(cpd_report_desc, title, 8);
+OFF(cpd_report_desc, flags, 16);
+OFF(cpd_report_desc, order, 20);
+OFF(cpd_report_desc, keys, 24);
+OFF(cpd_report_desc, nkeys, 32);
+OFF(cpd_report_desc, summary_rows, 36);
+OFF(cpd_report_desc, summary_row, 40);
+OFF(cpd_report_desc, help, 48);
+
 /* struct cpd_event */
 SIZE(cpd_event, 368);
 OFF(cpd_event, size, 0);
@@ -250,6 +286,7 @@ OFF(cpd_event, u.blkio, 48);
 OFF(cpd_event, u.lost, 48);
 OFF(cpd_event, u.report, 48);
 OFF(cpd_event, u.notice, 48);
+OFF(cpd_event, u.finding, 48);
 OFF(cpd_event, u.custom, 48);
 OFF(cpd_event, u.align_, 48);
 
@@ -334,6 +371,7 @@ OFF(cpd_host, format_syscall, 112);
 OFF(cpd_host, read_tracee, 120);
 OFF(cpd_host, run_info, 128);
 OFF(cpd_host, trace_stats, 136);
+OFF(cpd_host, report_desc, 144); /* 1.1 */
 
 /* struct cpd_plugin */
 SIZE_MIN(cpd_plugin, 136);
@@ -357,6 +395,7 @@ OFF(cpd_plugin, on_event, 104);
 OFF(cpd_plugin, flush, 112);
 OFF(cpd_plugin, stop, 120);
 OFF(cpd_plugin, fini, 128);
+OFF(cpd_plugin, reports, 136); /* 1.1 */
 
 _Static_assert(CPD_PLUGIN_SIZE_1_0 == 136, "CPD_PLUGIN_SIZE_1_0 changed");
 _Static_assert(CPD_EVENT_PAYLOAD_SIZE == 320, "CPD_EVENT_PAYLOAD_SIZE changed");
@@ -412,6 +451,11 @@ VAL(CPD_EV_BLKIO, 8);
 VAL(CPD_EV_LOST, 9);
 VAL(CPD_EV_REPORT, 10);
 VAL(CPD_EV_NOTICE, 11);
+VAL(CPD_EV_FINDING, 12);
+VAL(CPD_SEV_INFO, 1);
+VAL(CPD_SEV_NOTICE, 2);
+VAL(CPD_SEV_WARNING, 3);
+VAL(CPD_SEV_ERROR, 4);
 VAL(CPD_EV_CUSTOM_FIRST, 32);
 VAL(CPD_EV_MAX, 63);
 VAL(CPD_SRC_CORE, 1);
@@ -613,7 +657,8 @@ VAL(CPD_OPTF_REQUIRED, 1);
 VAL(CPD_PF_SYSCALL_ENTRY, 1);
 VAL(CPD_PF_SINGLETON, 2);
 VAL(CPD_PF_SYSCALL_VERBOSE, 4);
-VAL(CPD_EVMASK_BUILTIN, 0xffe);
+/* grows with each built-in kind: 1.1 added CPD_EV_FINDING */
+VAL(CPD_EVMASK_BUILTIN, 0x1ffe);
 
 #endif /* __LP64__ */
 

@@ -9,6 +9,7 @@
 #include <compendium/event.h>
 #include <compendium/field.h>
 #include <compendium/option.h>
+#include <compendium/report.h>
 #include <compendium/host.h>
 #include <compendium/plugin.h>
 

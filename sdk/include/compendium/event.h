@@ -33,13 +33,15 @@ enum cpd_event_kind {
 	CPD_EV_LOST = 9,    /* a source dropped records */
 	CPD_EV_REPORT = 10, /* an analyzer's summary, key/value */
 	CPD_EV_NOTICE = 11, /* a message for the user (banner, note) */
+	CPD_EV_FINDING =
+		12, /* an answer: a failure, a search, a repeat (1.1) */
 	CPD_EV_CUSTOM_FIRST = 32,
 	CPD_EV_MAX = 63,
 };
 
 #define CPD_EVMASK(kind) (UINT64_C(1) << (kind))
 /* Every kind the SDK defines; custom kinds are added one by one. */
-#define CPD_EVMASK_BUILTIN (((UINT64_C(1) << 12) - 1) & ~UINT64_C(1))
+#define CPD_EVMASK_BUILTIN (((UINT64_C(1) << 13) - 1) & ~UINT64_C(1))
 
 /* Who produced an event (cpd_event.source). */
 enum cpd_event_source {
@@ -359,6 +361,48 @@ struct cpd_ev_notice {
 	struct cpd_str text;   /* without the "compendium: " prefix */
 };
 
+/* ---- CPD_EV_FINDING ------------------------------------------------- */
+
+/* How much a finding matters. Values are ABI. Since: ABI 1.1. */
+enum cpd_severity {
+	CPD_SEV_INFO = 1,   /* worth knowing: a search that succeeded */
+	CPD_SEV_NOTICE = 2, /* unusual, maybe harmless: a repeat, tiny I/O */
+	CPD_SEV_WARNING =
+		3, /* probably a problem: a failed open, a refused connect */
+	CPD_SEV_ERROR = 4, /* a failure: a process exited non-zero or died */
+};
+
+/* cpd_ev_finding.flags */
+/* Shown folded: one line for many events (a search of N probes). */
+#define CPD_FINDF_COLLAPSED (1u << 0)
+/* The rule hit its memory bound: the counts are lower bounds. */
+#define CPD_FINDF_PARTIAL (1u << 1)
+
+/*
+ * An answer an analyzer drew from other events. Since: ABI 1.1.
+ *
+ * id names the rule that made it, stable across releases, [a-z0-9-]+
+ * ("failed-open", "dns-slow"): users silence a rule by it and tools match
+ * on it. title is one line a person reads first; details may hold more
+ * lines. pids lists the processes concerned as decimal numbers and paths
+ * the files, endpoints or names, each list NUL-separated (CPD_FT_STRV);
+ * every string may hold tracee bytes. The event's pid/tid is the main
+ * process concerned.
+ */
+struct cpd_ev_finding {
+	struct cpd_str id;
+	uint32_t severity; /* enum cpd_severity */
+	uint32_t flags;	   /* CPD_FINDF_* */
+	struct cpd_str title;
+	struct cpd_str details;
+	struct cpd_str pids;
+	struct cpd_str paths;
+	uint64_t count;	   /* occurrences the finding stands for (>= 1) */
+	uint64_t first_ns; /* the first and last of them, CLOCK_MONOTONIC */
+	uint64_t last_ns;
+	uint64_t cause_seq; /* seq of the event behind it, 0 if none */
+};
+
 /* ---- the event ------------------------------------------------------ */
 
 /* Room for every payload, now and after append-only growth. */
@@ -395,6 +439,7 @@ struct cpd_event {
 		struct cpd_ev_lost lost;
 		struct cpd_ev_report report;
 		struct cpd_ev_notice notice;
+		struct cpd_ev_finding finding;
 		uint8_t custom[CPD_EVENT_PAYLOAD_SIZE];
 		uint64_t align_;
 	} u;

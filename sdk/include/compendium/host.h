@@ -13,6 +13,7 @@
 #include <sys/types.h>
 #include <compendium/event.h>
 #include <compendium/field.h>
+#include <compendium/report.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -179,6 +180,13 @@ struct cpd_host {
 	const struct cpd_run_info *(*run_info)(struct cpd_instance *inst);
 	/* Since: ABI 1.0. Live counters; see struct cpd_trace_stats. */
 	const struct cpd_trace_stats *(*trace_stats)(struct cpd_instance *inst);
+
+	/*
+	 * Since: ABI 1.1. The schema of a report topic, declared by the
+	 * plugin that publishes it (cpd_plugin.reports); NULL when no loaded
+	 * plugin declares it. Static for the host's life.
+	 */
+	const struct cpd_report_desc *(*report_desc)(const char *topic);
 
 	/* Append new services here, and bump CPD_ABI_MINOR. */
 };

@@ -26,6 +26,7 @@
 #include <compendium/field.h>
 #include <compendium/host.h>
 #include <compendium/option.h>
+#include <compendium/report.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -38,7 +39,7 @@ extern "C" {
  * host, or kinds to the event list. Fields are never reordered.
  */
 #define CPD_ABI_MAJOR 1
-#define CPD_ABI_MINOR 0
+#define CPD_ABI_MINOR 1
 
 enum cpd_plugin_role {
 	CPD_ROLE_ANALYZER = 1, /* turns syscalls or kernel data into events */
@@ -123,6 +124,14 @@ struct cpd_plugin {
 	int (*stop)(void *state);
 	/* Required: yes. Free everything init() allocated. Cannot fail. */
 	void (*fini)(void *state);
+
+	/* ---- ABI 1.1 ---- */
+	/*
+	 * The reports this plugin publishes, ending with CPD_REPORT_END;
+	 * NULL for none. Static. Outputs render the reports from it (see
+	 * compendium/report.h).
+	 */
+	const struct cpd_report_desc *reports;
 };
 
 /* The size of the ABI 1.0 descriptor; smaller ones are refused. */
