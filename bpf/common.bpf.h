@@ -59,8 +59,8 @@ static __always_inline bool cpd_traced(__u32 tgid)
 
 /*
  * Never wake the reader per record: its wakeup would be a scheduling
- * event of its own, preempting the traced task it measures (perf-baseline
- * §3.4.1: 20000+ bogus preemptions instead of 301). The reader drains on
+ * event of its own, preempting the traced task it measures (measured: 20000+
+ * bogus preemptions instead of 301 sleeps). The reader drains on
  * the host's flush timer; a burst past wakeup_bytes wakes it early so the
  * ring does not fill.
  */

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# The BPF programs of the sched and blkio analyzers (DESIGN §7): clang
+# The BPF programs of the sched and blkio analyzers: clang
 # compiles each against bpf/kernel.h (CO-RE, no generated vmlinux.h),
 # bpftool gen object links it and drops the DWARF (the BTF stays), and
 # bpftool gen skeleton embeds it in a header the plugin includes. All of

@@ -7,7 +7,7 @@
  * it, recorded in that process' context: the task that issues it to the
  * driver may be another one (a plug flushed elsewhere, a kworker), so it
  * cannot say who asked. Writeback of buffered writes happens later in
- * kernel threads and is nobody's here (perf-baseline §3.4.3).
+ * kernel threads and is nobody's here.
  *
  * Like the original, consecutive requests of one process with the same
  * size (and here also device and operation) make one event, "block I/O

@@ -7,7 +7,7 @@
  * "<n> faults in <region> @ <start> (<prot>)".
  *
  * One event per task, not per CPU. An inherited per-task event (cpu=-1)
- * cannot be mmapped (EINVAL, perf-baseline §4), so the choice is between
+ * cannot be mmapped (the kernel refuses it with EINVAL), so the choice is between
  * one event per traced thread, opened while the tracer holds it stopped
  * at its clone/fork/exec/attach, and per-CPU inherited events on the root.
  * Per task wins here: the tracer already stops at every new task, so
@@ -893,7 +893,7 @@ static int flt_stop(void *state)
 /*
  * Whether perf lets us sample faults, and with which exclusions: try on
  * ourselves, as the paranoid setting applies the same way to our own
- * children (perf-baseline §4: EACCES at paranoid 2 unless exclude_kernel).
+ * children (at perf_event_paranoid 2, EACCES unless exclude_kernel).
  */
 static void flt_probe(struct flt *f)
 {

@@ -2,8 +2,8 @@
 /* Copyright (c) 2026 the compendium developers */
 /*
  * Shared text formats for the output plugins. The byte and duration forms
- * are the original Compendium's (reference/compendium.md 2.1), so that its
- * users read the same numbers; escaping is ours and strict, because every
+ * are the original Compendium's (the Rust tool compendium reimplements),
+ * so that its users read the same numbers; escaping is ours and strict, because every
  * string here may come from the traced program.
  */
 #include "format.h"

@@ -2,7 +2,7 @@
 /* Copyright (c) 2026 the compendium developers */
 /*
  * The noise filter. The built-in rules are the original Compendium's
- * (reference/compendium.md section 4), kept exactly so that what is hidden
+ * (the Rust tool compendium reimplements), kept exactly so that what is hidden
  * by default stays predictable for people who know it:
  *
  *  - paths under /proc/, /sys/ or /dev/;

@@ -2,8 +2,8 @@
 /* Copyright (c) 2026 the compendium developers */
 /*
  * console: the live stream and the final summary, in the original
- * Compendium's formats (reference/compendium.md 2 and 3), on stderr by
- * default, with an optional plain copy in a file (-o).
+ * Compendium's formats (the Rust tool compendium reimplements), on stderr
+ * by default, with an optional plain copy in a file (-o).
  *
  * It decodes nothing: it renders the analyzers' events and reports, and
  * prints kinds it does not know (a third party's) generically through the
