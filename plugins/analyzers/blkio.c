@@ -37,14 +37,14 @@
 #endif
 
 /* One device (partition, or the disk for requests without one). */
-struct blk_dev {
+struct blkio_dev {
 	uint32_t dev;
 	uint64_t by_op[6]; /* indexed by CPD_BLKIO_* */
 	uint64_t bytes, errors;
 	struct hist h;
 };
 
-struct blk {
+struct blkio {
 	struct ebpf_analyzer a; /* first: see analyzer.h */
 	/* options */
 	bool group;
@@ -54,19 +54,19 @@ struct blk {
 	uint64_t by_op[6], bytes, errors;
 };
 
-static const struct cpd_option blk_options[] = {
+static const struct cpd_option blkio_options[] = {
 	{ .name = "group",
 	  .type = CPD_OPT_BOOL,
 	  .def = "yes",
-	  .offset = offsetof(struct blk, group),
+	  .offset = offsetof(struct blkio, group),
 	  .help = "one event for consecutive requests of one process of the same size (off with -v)" },
 	EBPF_OPTION_RING_KB,
 	CPD_OPTION_END
 };
 
-static struct blk_dev *blk_dev_get(struct blk *b, uint32_t dev)
+static struct blkio_dev *blkio_dev_get(struct blkio *b, uint32_t dev)
 {
-	struct blk_dev *d;
+	struct blkio_dev *d;
 	size_t i;
 
 	for (i = 0; i < b->a.rows.n; i++) {
@@ -80,12 +80,12 @@ static struct blk_dev *blk_dev_get(struct blk *b, uint32_t dev)
 	return d;
 }
 
-static int blk_record(void *ctx, void *data, size_t len)
+static int blkio_record(void *ctx, void *data, size_t len)
 {
-	struct blk *b = ctx;
+	struct blkio *b = ctx;
 	struct cpd_event ev, out;
 	const struct cpd_ev_blkio *io = &ev.u.blkio;
-	struct blk_dev *d;
+	struct blkio_dev *d;
 
 	if (ebpf_blkio_event(data, len, &ev) < 0)
 		return 0;
@@ -95,7 +95,7 @@ static int blk_record(void *ctx, void *data, size_t len)
 	b->by_op[io->op]++;
 	b->bytes += io->bytes;
 	b->errors += io->err != 0;
-	d = blk_dev_get(b, io->dev);
+	d = blkio_dev_get(b, io->dev);
 	if (d) {
 		d->by_op[io->op]++;
 		d->bytes += io->bytes;
@@ -115,9 +115,9 @@ static int blk_record(void *ctx, void *data, size_t len)
  * The pending group, once its process is gone (requests in flight still
  * complete to their owner, so only after the drain) or at the end (0).
  */
-static void blk_settle(void *state, int32_t tgid)
+static void blkio_settle(void *state, int32_t tgid)
 {
-	struct blk *b = state;
+	struct blkio *b = state;
 	struct cpd_event out;
 
 	if (tgid && !(b->g.ev.u.blkio.count && b->g.ev.pid == tgid))
@@ -128,19 +128,19 @@ static void blk_settle(void *state, int32_t tgid)
 
 /* ---- reports ------------------------------------------------------- */
 
-static int blk_cmp_dev(const void *a, const void *x)
+static int blkio_cmp_dev(const void *a, const void *x)
 {
-	const struct blk_dev *p = *(void *const *)a;
-	const struct blk_dev *q = *(void *const *)x;
+	const struct blkio_dev *p = *(void *const *)a;
+	const struct blkio_dev *q = *(void *const *)x;
 
 	if (p->h.n != q->h.n)
 		return p->h.n < q->h.n ? 1 : -1;
 	return p->dev < q->dev ? -1 : p->dev > q->dev;
 }
 
-static void blk_report(void *state)
+static void blkio_report(void *state)
 {
-	struct blk *b = state;
+	struct blkio *b = state;
 	struct cpd_kv kv[14];
 	size_t n = 0;
 
@@ -165,10 +165,10 @@ static void blk_report(void *state)
 		       "Block I/O latency (eBPF)", 0, 44, kv, (uint32_t)n);
 }
 
-static void blk_report_dev(void *state, const void *row)
+static void blkio_report_dev(void *state, const void *row)
 {
-	struct blk *b = state;
-	const struct blk_dev *d = row;
+	struct blkio *b = state;
+	const struct blkio_dev *d = row;
 	struct cpd_kv kv[10];
 	char hbuf[1024], dev[32];
 	int dl = snprintf(dev, sizeof(dev), "%u:%u", d->dev >> 20,
@@ -197,7 +197,7 @@ static void blk_report_dev(void *state, const void *row)
 /* ---- lifecycle ----------------------------------------------------- */
 
 #ifdef CPD_HAVE_BPF
-static const struct ebpf_prog_spec blk_progs[] = {
+static const struct ebpf_prog_spec blkio_progs[] = {
 	/* where the owner is recorded: v6.5+, and any kernel */
 	{ "cpd_io_start", "block_io_start", 1, 1, false },
 	{ "cpd_rq_insert", "block_rq_insert", 1, 1, false },
@@ -211,31 +211,31 @@ static const struct ebpf_prog_spec blk_progs[] = {
 EBPF_SKELETON_OPS(blkio_bpf);
 #endif
 
-static const struct ebpf_source blk_source = {
+static const struct ebpf_source blkio_source = {
 	.what = "block I/O latency is not measured",
 	.lost_kind = CPD_EV_BLKIO,
 	.counts_unissued = true,
-	.record = blk_record,
+	.record = blkio_record,
 #ifdef CPD_HAVE_BPF
 	.skel = &blkio_bpf_ops,
-	.progs = blk_progs,
-	.nprogs = sizeof(blk_progs) / sizeof(blk_progs[0]),
+	.progs = blkio_progs,
+	.nprogs = sizeof(blkio_progs) / sizeof(blkio_progs[0]),
 #endif
-	.settle = blk_settle,
-	.report = blk_report,
-	.row_cmp = blk_cmp_dev,
-	.report_row = blk_report_dev,
+	.settle = blkio_settle,
+	.report = blkio_report,
+	.row_cmp = blkio_cmp_dev,
+	.report_row = blkio_report_dev,
 };
 
-static int blk_init(struct cpd_instance *inst, const struct cpd_host *host,
-		    void **statep)
+static int blkio_init(struct cpd_instance *inst, const struct cpd_host *host,
+		      void **statep)
 {
-	int rc = ebpf_analyzer_init(inst, host, statep, sizeof(struct blk),
-				    &blk_source);
+	int rc = ebpf_analyzer_init(inst, host, statep, sizeof(struct blkio),
+				    &blkio_source);
 
 	/* -v shows every request, as the original did */
 	if (rc == 0 && host->run_info(inst)->verbose)
-		((struct blk *)*statep)->group = false;
+		((struct blkio *)*statep)->group = false;
 	return rc;
 }
 
@@ -247,8 +247,8 @@ CPD_PLUGIN_DEFINE(
 		.publishes = CPD_EVMASK(CPD_EV_BLKIO) |
 			     CPD_EVMASK(CPD_EV_LOST) |
 			     CPD_EVMASK(CPD_EV_REPORT),
-		.flags = CPD_PF_SINGLETON, .options = blk_options,
-		.init = blk_init, .start = ebpf_analyzer_start,
+		.flags = CPD_PF_SINGLETON, .options = blkio_options,
+		.init = blkio_init, .start = ebpf_analyzer_start,
 		.on_event = ebpf_analyzer_on_event,
 		.flush = ebpf_analyzer_flush, .stop = ebpf_analyzer_stop,
 		.fini = ebpf_analyzer_fini, );

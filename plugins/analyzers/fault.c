@@ -68,7 +68,7 @@
 #define FLT_RING_PAGES_DEF "16"
 
 /* One line of /proc/PID/maps. */
-struct flt_region {
+struct fault_region {
 	uint64_t start, end;
 	uint32_t prot;
 	uint32_t kind;	  /* enum cpd_region_kind */
@@ -76,13 +76,13 @@ struct flt_region {
 };
 
 /* A process (thread group): its address-space view and its totals. */
-struct flt_proc {
+struct fault_proc {
 	int32_t pid;
 	char comm[16];
 	bool alive;
-	bool stale;	      /* maps changed since we read them */
-	uint64_t reread_seq;  /* drain that last read them on a miss */
-	struct flt_region *r; /* sorted by start */
+	bool stale;		/* maps changed since we read them */
+	uint64_t reread_seq;	/* drain that last read them on a miss */
+	struct fault_region *r; /* sorted by start */
 	size_t n, rcap;
 	char *text; /* the maps as read, names cut out in place */
 	size_t tcap;
@@ -91,18 +91,18 @@ struct flt_proc {
 };
 
 /* Faults of one task in one region, waiting to be published. */
-struct flt_group {
+struct fault_group {
 	uint32_t count;
 	uint32_t flags;
 	uint64_t addr;
 	uint64_t last_page;
 	uint64_t first_ns, last_ns;
 	/* in the process' current view; NULL: outside every region */
-	const struct flt_region *reg;
+	const struct fault_region *reg;
 };
 
 /* One traced task and its perf event. */
-struct flt_task {
+struct fault_task {
 	int32_t tid, pid;
 	int fd;
 	bool watched;
@@ -111,10 +111,10 @@ struct flt_task {
 	uint64_t lost;	     /* not yet published */
 	uint64_t seen;	     /* samples read from the ring */
 	uint64_t lost_total; /* lost, published or not */
-	struct flt_group g;
+	struct fault_group g;
 };
 
-struct flt {
+struct fault {
 	/* options, written by host->apply_options */
 	bool major;
 	uint64_t ring_pages;
@@ -127,9 +127,9 @@ struct flt {
 	bool noted_mmap;
 	uint64_t drain_seq; /* counts drains, to bound re-reads */
 
-	struct flt_task **t;
+	struct fault_task **t;
 	size_t nt, tcap;
-	struct flt_proc **p;
+	struct fault_proc **p;
 	size_t np, pcap;
 
 	/* totals for the report */
@@ -137,16 +137,16 @@ struct flt {
 	uint64_t by_kind[5]; /* indexed by enum cpd_region_kind */
 };
 
-static const struct cpd_option flt_options[] = {
+static const struct cpd_option fault_options[] = {
 	{ .name = "major",
 	  .type = CPD_OPT_BOOL,
 	  .def = "no",
-	  .offset = offsetof(struct flt, major),
+	  .offset = offsetof(struct fault, major),
 	  .help = "sample major faults (ones that read from disk) instead of minor ones" },
 	{ .name = "ring_pages",
 	  .type = CPD_OPT_UINT,
 	  .def = FLT_RING_PAGES_DEF,
-	  .offset = offsetof(struct flt, ring_pages),
+	  .offset = offsetof(struct fault, ring_pages),
 	  .min = 1,
 	  .max = 4096,
 	  .help = "perf ring size per thread in pages (rounded up to a power of two)" },
@@ -154,12 +154,12 @@ static const struct cpd_option flt_options[] = {
 };
 
 /* The calls that change the layout; i386's mmap2 as the mmap analyzer. */
-static const char *const flt_syscalls[] = { "brk",    "mmap",  "munmap",
-					    "mremap", "mmap2", NULL };
+static const char *const fault_syscalls[] = { "brk",	"mmap",	 "munmap",
+					      "mremap", "mmap2", NULL };
 
 /* ---- processes and their maps -------------------------------------- */
 
-static struct flt_proc *flt_proc_find(struct flt *f, int32_t pid)
+static struct fault_proc *fault_proc_find(struct fault *f, int32_t pid)
 {
 	size_t i;
 
@@ -169,9 +169,9 @@ static struct flt_proc *flt_proc_find(struct flt *f, int32_t pid)
 	return NULL;
 }
 
-static struct flt_proc *flt_proc_get(struct flt *f, int32_t pid)
+static struct fault_proc *fault_proc_get(struct fault *f, int32_t pid)
 {
-	struct flt_proc *p = flt_proc_find(f, pid), **np;
+	struct fault_proc *p = fault_proc_find(f, pid), **np;
 
 	if (p)
 		return p;
@@ -194,7 +194,7 @@ static struct flt_proc *flt_proc_get(struct flt *f, int32_t pid)
 	return p;
 }
 
-static void flt_regions_free(struct flt_proc *p)
+static void fault_regions_free(struct fault_proc *p)
 {
 	free(p->r);
 	free(p->text);
@@ -203,7 +203,7 @@ static void flt_regions_free(struct flt_proc *p)
 	p->n = p->rcap = p->tcap = 0;
 }
 
-static uint32_t flt_kind(const char *name)
+static uint32_t fault_kind(const char *name)
 {
 	if (!*name || !strncmp(name, "[anon", 5))
 		return CPD_REGION_ANON;
@@ -217,7 +217,7 @@ static uint32_t flt_kind(const char *name)
 }
 
 /* Skip n space-separated fields of a maps line. */
-static char *flt_skip(char *s, int n)
+static char *fault_skip(char *s, int n)
 {
 	while (n-- > 0) {
 		s += strcspn(s, " \n");
@@ -230,7 +230,7 @@ static char *flt_skip(char *s, int n)
  * Parse one line of /proc/PID/maps ("start-end perms offset dev inode
  * name"), cutting the name out in place. Returns the next line.
  */
-static char *flt_parse_line(char *line, struct flt_region *r, bool *ok)
+static char *fault_parse_line(char *line, struct fault_region *r, bool *ok)
 {
 	char *end = strchr(line, '\n'), *q;
 
@@ -249,8 +249,8 @@ static char *flt_parse_line(char *line, struct flt_region *r, bool *ok)
 	r->prot = (q[1] == 'r' ? PROT_READ : 0) |
 		  (q[2] == 'w' ? PROT_WRITE : 0) |
 		  (q[3] == 'x' ? PROT_EXEC : 0);
-	r->name = flt_skip(q + 1, 4);
-	r->kind = flt_kind(r->name);
+	r->name = fault_skip(q + 1, 4);
+	r->kind = fault_kind(r->name);
 	return end;
 }
 
@@ -261,7 +261,7 @@ static char *flt_parse_line(char *line, struct flt_region *r, bool *ok)
  * allocation per line. If the process is gone, the old view stays:
  * nothing can have been mapped since its last change we saw.
  */
-static void flt_maps_read(struct flt_proc *p)
+static void fault_maps_read(struct fault_proc *p)
 {
 	char path[64];
 	size_t len = 0, n = 0;
@@ -304,22 +304,23 @@ static void flt_maps_read(struct flt_proc *p)
 
 		if (n == p->rcap) {
 			size_t cap = p->rcap ? p->rcap * 2 : 64;
-			struct flt_region *r = realloc(p->r, cap * sizeof(*r));
+			struct fault_region *r =
+				realloc(p->r, cap * sizeof(*r));
 
 			if (!r)
 				break;
 			p->r = r;
 			p->rcap = cap;
 		}
-		line = flt_parse_line(line, &p->r[n], &ok);
+		line = fault_parse_line(line, &p->r[n], &ok);
 		if (ok)
 			n++;
 	}
 	p->n = n;
 }
 
-static const struct flt_region *flt_lookup(const struct flt_proc *p,
-					   uint64_t addr)
+static const struct fault_region *fault_lookup(const struct fault_proc *p,
+					       uint64_t addr)
 {
 	size_t lo = 0, hi = p->n;
 
@@ -338,10 +339,10 @@ static const struct flt_region *flt_lookup(const struct flt_proc *p,
 
 /* ---- publishing ---------------------------------------------------- */
 
-static void flt_group_flush(struct flt *f, struct flt_task *t)
+static void fault_group_flush(struct fault *f, struct fault_task *t)
 {
-	struct flt_group *g = &t->g;
-	struct flt_proc *p = flt_proc_find(f, t->pid);
+	struct fault_group *g = &t->g;
+	struct fault_proc *p = fault_proc_find(f, t->pid);
 	struct cpd_event ev;
 	struct cpd_ev_fault *e = &ev.u.fault;
 
@@ -377,8 +378,8 @@ static void flt_group_flush(struct flt *f, struct flt_task *t)
 	g->reg = NULL;
 }
 
-static void flt_lost_flush(struct flt *f, struct flt_task *t,
-			   const char *reason)
+static void fault_lost_flush(struct fault *f, struct fault_task *t,
+			     const char *reason)
 {
 	struct cpd_event ev;
 
@@ -397,17 +398,17 @@ static void flt_lost_flush(struct flt *f, struct flt_task *t,
 }
 
 /* One sampled fault of task t. */
-static void flt_sample(struct flt *f, struct flt_task *t, uint64_t ns,
-		       uint64_t addr)
+static void fault_sample(struct fault *f, struct fault_task *t, uint64_t ns,
+			 uint64_t addr)
 {
-	struct flt_proc *p = flt_proc_get(f, t->pid);
-	const struct flt_region *reg = NULL;
-	struct flt_group *g = &t->g;
+	struct fault_proc *p = fault_proc_get(f, t->pid);
+	const struct fault_region *reg = NULL;
+	struct fault_group *g = &t->g;
 	uint64_t pg = addr & ~(f->page - 1);
 	bool new_page;
 
 	if (p) {
-		reg = flt_lookup(p, addr);
+		reg = fault_lookup(p, addr);
 		/*
 		 * Stale, or mapped since we read the maps without a call we
 		 * watch: read again. The open group borrows a region name from
@@ -417,13 +418,13 @@ static void flt_sample(struct flt *f, struct flt_task *t, uint64_t ns,
 		    (!reg && p->alive && p->reread_seq != f->drain_seq)) {
 			if (!p->stale)
 				p->reread_seq = f->drain_seq;
-			flt_group_flush(f, t);
-			flt_maps_read(p);
-			reg = flt_lookup(p, addr);
+			fault_group_flush(f, t);
+			fault_maps_read(p);
+			reg = fault_lookup(p, addr);
 		}
 	}
 	if (g->count && (reg != g->reg))
-		flt_group_flush(f, t);
+		fault_group_flush(f, t);
 	new_page = !g->count || pg != g->last_page;
 	if (!g->count) {
 		g->addr = addr;
@@ -447,8 +448,8 @@ static void flt_sample(struct flt *f, struct flt_task *t, uint64_t ns,
 
 /* ---- the rings ----------------------------------------------------- */
 
-static void flt_copy_out(const char *data, uint64_t dsz, uint64_t off,
-			 void *dst, size_t len)
+static void fault_copy_out(const char *data, uint64_t dsz, uint64_t off,
+			   void *dst, size_t len)
 {
 	size_t first = (size_t)(dsz - off);
 
@@ -462,7 +463,7 @@ static void flt_copy_out(const char *data, uint64_t dsz, uint64_t off,
 }
 
 /* Read everything the kernel wrote into t's ring so far. */
-static void flt_drain(struct flt *f, struct flt_task *t)
+static void fault_drain(struct fault *f, struct fault_task *t)
 {
 	struct perf_event_mmap_page *mp = t->mp;
 	uint64_t dsz, head, tail;
@@ -479,20 +480,20 @@ static void flt_drain(struct flt *f, struct flt_task *t)
 		struct perf_event_header h;
 		uint64_t rec[3]; /* TID, TIME, ADDR; LOST: id, lost */
 
-		flt_copy_out(data, dsz, tail % dsz, &h, sizeof(h));
+		fault_copy_out(data, dsz, tail % dsz, &h, sizeof(h));
 		if (h.size < sizeof(h))
 			break; /* cannot happen; do not spin on it */
 		if (h.type == PERF_RECORD_SAMPLE &&
 		    h.size >= sizeof(h) + 3 * sizeof(uint64_t)) {
 			/* sample_type order: TID (pid, tid), TIME, ADDR */
-			flt_copy_out(data, dsz, (tail + sizeof(h)) % dsz, rec,
-				     3 * sizeof(uint64_t));
-			flt_sample(f, t, rec[1], rec[2]);
+			fault_copy_out(data, dsz, (tail + sizeof(h)) % dsz, rec,
+				       3 * sizeof(uint64_t));
+			fault_sample(f, t, rec[1], rec[2]);
 			t->seen++;
 		} else if (h.type == PERF_RECORD_LOST &&
 			   h.size >= sizeof(h) + 2 * sizeof(uint64_t)) {
-			flt_copy_out(data, dsz, (tail + sizeof(h)) % dsz, rec,
-				     2 * sizeof(uint64_t));
+			fault_copy_out(data, dsz, (tail + sizeof(h)) % dsz, rec,
+				       2 * sizeof(uint64_t));
 			t->lost += rec[1];
 			t->lost_total += rec[1];
 			f->lost += rec[1];
@@ -500,8 +501,8 @@ static void flt_drain(struct flt *f, struct flt_task *t)
 		tail += h.size;
 	}
 	__atomic_store_n(&mp->data_tail, tail, __ATOMIC_RELEASE);
-	flt_group_flush(f, t);
-	flt_lost_flush(f, t, "perf ring full");
+	fault_group_flush(f, t);
+	fault_lost_flush(f, t, "perf ring full");
 }
 
 /*
@@ -512,7 +513,7 @@ static void flt_drain(struct flt *f, struct flt_task *t)
  * Whatever the count says beyond what was seen and reported lost is lost
  * too, so the totals never come out silently low.
  */
-static void flt_reconcile(struct flt *f, struct flt_task *t)
+static void fault_reconcile(struct fault *f, struct fault_task *t)
 {
 	uint64_t count;
 
@@ -524,27 +525,27 @@ static void flt_reconcile(struct flt *f, struct flt_task *t)
 	t->lost += count;
 	t->lost_total += count;
 	f->lost += count;
-	flt_lost_flush(f, t, "perf ring full or throttled, unreported");
+	fault_lost_flush(f, t, "perf ring full or throttled, unreported");
 }
 
-static void flt_drain_pid(struct flt *f, int32_t pid)
+static void fault_drain_pid(struct fault *f, int32_t pid)
 {
 	size_t i;
 
 	for (i = 0; i < f->nt; i++)
 		if (f->t[i]->pid == pid)
-			flt_drain(f, f->t[i]);
+			fault_drain(f, f->t[i]);
 }
 
-static void flt_drain_all(struct flt *f)
+static void fault_drain_all(struct fault *f)
 {
 	size_t i;
 
 	for (i = 0; i < f->nt; i++)
-		flt_drain(f, f->t[i]);
+		fault_drain(f, f->t[i]);
 }
 
-static void flt_task_close(struct flt *f, struct flt_task *t)
+static void fault_task_close(struct fault *f, struct fault_task *t)
 {
 	if (t->watched)
 		f->host->unwatch_fd(f->inst, t->fd);
@@ -555,7 +556,8 @@ static void flt_task_close(struct flt *f, struct flt_task *t)
 	free(t);
 }
 
-static struct flt_task *flt_task_find(struct flt *f, int32_t tid, size_t *ip)
+static struct fault_task *fault_task_find(struct fault *f, int32_t tid,
+					  size_t *ip)
 {
 	size_t i;
 
@@ -570,45 +572,45 @@ static struct flt_task *flt_task_find(struct flt *f, int32_t tid, size_t *ip)
 }
 
 /* The task is gone (or detached): drain what it left, then close. */
-static void flt_task_end(struct flt *f, int32_t tid)
+static void fault_task_end(struct fault *f, int32_t tid)
 {
 	size_t i;
-	struct flt_task *t = flt_task_find(f, tid, &i);
+	struct fault_task *t = fault_task_find(f, tid, &i);
 
 	if (!t)
 		return;
-	flt_drain(f, t);
-	flt_reconcile(f, t);
+	fault_drain(f, t);
+	fault_reconcile(f, t);
 	f->t[i] = f->t[--f->nt];
-	flt_task_close(f, t);
+	fault_task_close(f, t);
 }
 
-static int flt_fd_ready(void *state, int fd, uint32_t revents)
+static int fault_fd_ready(void *state, int fd, uint32_t revents)
 {
-	struct flt *f = state;
+	struct fault *f = state;
 	size_t i;
 
 	for (i = 0; i < f->nt; i++) {
-		struct flt_task *t = f->t[i];
+		struct fault_task *t = f->t[i];
 
 		if (t->fd != fd)
 			continue;
-		flt_drain(f, t);
+		fault_drain(f, t);
 		/*
 		 * The task exited: nothing more will come, and a hung-up fd
 		 * would wake the loop forever.
 		 */
 		if (revents & EPOLLHUP) {
-			flt_reconcile(f, t);
+			fault_reconcile(f, t);
 			f->t[i] = f->t[--f->nt];
-			flt_task_close(f, t);
+			fault_task_close(f, t);
 		}
 		return 0;
 	}
 	return 0;
 }
 
-static int flt_perf_open(struct flt *f, int32_t tid, bool exclude_kernel)
+static int fault_perf_open(struct fault *f, int32_t tid, bool exclude_kernel)
 {
 	struct perf_event_attr a;
 
@@ -632,16 +634,16 @@ static int flt_perf_open(struct flt *f, int32_t tid, bool exclude_kernel)
 }
 
 /* Start sampling task tid of process pid; it is stopped by the tracer. */
-static void flt_task_open(struct flt *f, int32_t pid, int32_t tid)
+static void fault_task_open(struct fault *f, int32_t pid, int32_t tid)
 {
-	struct flt_task *t, **nt;
+	struct fault_task *t, **nt;
 	int fd;
 
-	if (f->disabled || flt_task_find(f, tid, NULL))
+	if (f->disabled || fault_task_find(f, tid, NULL))
 		return;
-	if (!flt_proc_get(f, pid))
+	if (!fault_proc_get(f, pid))
 		return;
-	fd = flt_perf_open(f, tid, f->exclude_kernel);
+	fd = fault_perf_open(f, tid, f->exclude_kernel);
 	if (fd < 0) {
 		/* gone already (ESRCH) is normal for short-lived tasks */
 		if (errno != ESRCH)
@@ -684,13 +686,13 @@ static void flt_task_open(struct flt *f, int32_t pid, int32_t tid)
 		free(t);
 		return;
 	}
-	if (f->host->watch_fd(f->inst, fd, EPOLLIN, flt_fd_ready) == 0)
+	if (f->host->watch_fd(f->inst, fd, EPOLLIN, fault_fd_ready) == 0)
 		t->watched = true;
 	f->t[f->nt++] = t;
 }
 
 /* Every thread of an attached process; only its leader gets an event. */
-static void flt_open_threads(struct flt *f, int32_t pid)
+static void fault_open_threads(struct fault *f, int32_t pid)
 {
 	char dir[64];
 	struct dirent *de;
@@ -699,21 +701,21 @@ static void flt_open_threads(struct flt *f, int32_t pid)
 	snprintf(dir, sizeof(dir), "/proc/%d/task", pid);
 	d = opendir(dir);
 	if (!d) {
-		flt_task_open(f, pid, pid);
+		fault_task_open(f, pid, pid);
 		return;
 	}
 	while ((de = readdir(d))) {
 		long tid = strtol(de->d_name, NULL, 10);
 
 		if (tid > 0)
-			flt_task_open(f, pid, (int32_t)tid);
+			fault_task_open(f, pid, (int32_t)tid);
 	}
 	closedir(d);
 }
 
 /* ---- events -------------------------------------------------------- */
 
-static void flt_set_comm(struct flt_proc *p, const struct cpd_str *comm)
+static void fault_set_comm(struct fault_proc *p, const struct cpd_str *comm)
 {
 	size_t n;
 
@@ -724,15 +726,15 @@ static void flt_set_comm(struct flt_proc *p, const struct cpd_str *comm)
 	p->comm[n] = '\0';
 }
 
-static void flt_proc_event(struct flt *f, const struct cpd_event *ev)
+static void fault_proc_event(struct fault *f, const struct cpd_event *ev)
 {
 	const struct cpd_ev_proc *pr = &ev->u.proc;
-	struct flt_proc *p;
-	struct flt_task *t;
+	struct fault_proc *p;
+	struct fault_task *t;
 
 	switch (pr->op) {
 	case CPD_PROC_SPAWN_PROCESS:
-		p = flt_proc_get(f, pr->child_pid);
+		p = fault_proc_get(f, pr->child_pid);
 		if (p) {
 			/*
 			 * A reused pid is a new process. Read its maps now,
@@ -740,38 +742,38 @@ static void flt_proc_event(struct flt *f, const struct cpd_event *ev)
 			 * faults are drained.
 			 */
 			p->alive = true;
-			flt_maps_read(p);
-			flt_set_comm(p, &ev->comm);
+			fault_maps_read(p);
+			fault_set_comm(p, &ev->comm);
 		}
-		flt_task_open(f, pr->child_pid, pr->child_tid);
+		fault_task_open(f, pr->child_pid, pr->child_tid);
 		break;
 	case CPD_PROC_SPAWN_THREAD:
-		flt_task_open(f, pr->child_pid, pr->child_tid);
+		fault_task_open(f, pr->child_pid, pr->child_tid);
 		break;
 	case CPD_PROC_EXEC:
-		p = flt_proc_get(f, ev->pid);
+		p = fault_proc_get(f, ev->pid);
 		if (p) {
 			/* what ran before was the old image's */
-			flt_drain_pid(f, ev->pid);
-			flt_maps_read(p);
-			flt_set_comm(p, &ev->comm);
+			fault_drain_pid(f, ev->pid);
+			fault_maps_read(p);
+			fault_set_comm(p, &ev->comm);
 		}
 		/*
 		 * A non-leader exec took the leader's tid: the event we had
 		 * under that tid watched the old leader, now gone.
 		 */
-		t = flt_task_find(f, ev->tid, NULL);
+		t = fault_task_find(f, ev->tid, NULL);
 		if (t && pr->old_tid)
-			flt_task_end(f, ev->tid);
+			fault_task_end(f, ev->tid);
 		/* the spawned command: its first stop we can use */
-		flt_task_open(f, ev->pid, ev->tid);
+		fault_task_open(f, ev->pid, ev->tid);
 		break;
 	case CPD_PROC_ATTACH:
-		p = flt_proc_get(f, ev->pid);
+		p = fault_proc_get(f, ev->pid);
 		if (p)
-			flt_maps_read(p);
-		flt_set_comm(p, &ev->comm);
-		flt_open_threads(f, ev->pid);
+			fault_maps_read(p);
+		fault_set_comm(p, &ev->comm);
+		fault_open_threads(f, ev->pid);
 		break;
 	case CPD_PROC_EXIT:
 	case CPD_PROC_DETACH:
@@ -779,9 +781,9 @@ static void flt_proc_event(struct flt *f, const struct cpd_event *ev)
 		 * Also the execing thread of a non-leader exec: it takes the
 		 * leader's tid, and EXEC opens a new event under that tid.
 		 */
-		flt_task_end(f, ev->tid);
+		fault_task_end(f, ev->tid);
 		if (pr->flags & CPD_PROCF_GROUP_EXIT) {
-			p = flt_proc_find(f, ev->pid);
+			p = fault_proc_find(f, ev->pid);
 			if (p)
 				p->alive = false;
 		}
@@ -791,15 +793,15 @@ static void flt_proc_event(struct flt *f, const struct cpd_event *ev)
 	}
 }
 
-static int flt_on_event(void *state, const struct cpd_event *ev)
+static int fault_on_event(void *state, const struct cpd_event *ev)
 {
-	struct flt *f = state;
-	struct flt_proc *p;
+	struct fault *f = state;
+	struct fault_proc *p;
 
 	if (f->disabled)
 		return 0;
 	if (ev->kind == CPD_EV_PROC) {
-		flt_proc_event(f, ev);
+		fault_proc_event(f, ev);
 		return 0;
 	}
 	if (ev->kind != CPD_EV_SYSCALL)
@@ -809,45 +811,45 @@ static int flt_on_event(void *state, const struct cpd_event *ev)
 	 * far with the layout it happened in, then read the new one while
 	 * the caller is stopped.
 	 */
-	flt_drain_pid(f, ev->pid);
-	p = flt_proc_get(f, ev->pid);
+	fault_drain_pid(f, ev->pid);
+	p = fault_proc_get(f, ev->pid);
 	if (p && !ev->u.syscall.err)
-		flt_maps_read(p);
+		fault_maps_read(p);
 	return 0;
 }
 
 /* ---- reports ------------------------------------------------------- */
 
-static int flt_cmp_proc(const void *a, const void *b)
+static int fault_cmp_proc(const void *a, const void *b)
 {
-	const struct flt_proc *x = *(const struct flt_proc *const *)a;
-	const struct flt_proc *y = *(const struct flt_proc *const *)b;
+	const struct fault_proc *x = *(const struct fault_proc *const *)a;
+	const struct fault_proc *y = *(const struct fault_proc *const *)b;
 
 	if (x->faults != y->faults)
 		return x->faults < y->faults ? 1 : -1;
 	return x->pid < y->pid ? -1 : x->pid > y->pid;
 }
 
-static int flt_flush(void *state)
+static int fault_flush(void *state)
 {
-	struct flt *f = state;
+	struct fault *f = state;
 
 	if (!f->disabled)
-		flt_drain_all(f);
+		fault_drain_all(f);
 	return 0;
 }
 
-static int flt_stop(void *state)
+static int fault_stop(void *state)
 {
-	struct flt *f = state;
+	struct fault *f = state;
 	struct cpd_kv kv[10];
 	size_t i;
 
 	if (f->disabled)
 		return 0;
-	flt_drain_all(f);
+	fault_drain_all(f);
 	for (i = 0; i < f->nt; i++)
-		flt_reconcile(f, f->t[i]);
+		fault_reconcile(f, f->t[i]);
 	kv[0] = report_u64("faults", "Faults", CPD_UNIT_COUNT, f->faults);
 	kv[1] = report_u64("pages", "Pages", CPD_UNIT_COUNT, f->pages);
 	kv[2] = report_u64("bytes", "Touched", CPD_UNIT_BYTES,
@@ -867,9 +869,9 @@ static int flt_stop(void *state)
 	report_publish(f->host, f->inst, "fault", "Page faults", 0, 40, kv, 9);
 
 	if (f->np)
-		qsort(f->p, f->np, sizeof(*f->p), flt_cmp_proc);
+		qsort(f->p, f->np, sizeof(*f->p), fault_cmp_proc);
 	for (i = 0; i < f->np; i++) {
-		const struct flt_proc *p = f->p[i];
+		const struct fault_proc *p = f->p[i];
 
 		if (!p->faults)
 			continue;
@@ -895,9 +897,9 @@ static int flt_stop(void *state)
  * ourselves, as the paranoid setting applies the same way to our own
  * children (at perf_event_paranoid 2, EACCES unless exclude_kernel).
  */
-static void flt_probe(struct flt *f)
+static void fault_probe(struct fault *f)
 {
-	int fd = flt_perf_open(f, 0, false);
+	int fd = fault_perf_open(f, 0, false);
 	int err;
 	FILE *fp;
 	int paranoid = -9;
@@ -906,7 +908,7 @@ static void flt_probe(struct flt *f)
 		close(fd);
 		return;
 	}
-	fd = flt_perf_open(f, 0, true);
+	fd = fault_perf_open(f, 0, true);
 	if (fd >= 0) {
 		close(fd);
 		f->exclude_kernel = true;
@@ -937,10 +939,10 @@ static void flt_probe(struct flt *f)
 			strerror(err));
 }
 
-static int flt_init(struct cpd_instance *inst, const struct cpd_host *host,
-		    void **statep)
+static int fault_init(struct cpd_instance *inst, const struct cpd_host *host,
+		      void **statep)
 {
-	struct flt *f = calloc(1, sizeof(*f));
+	struct fault *f = calloc(1, sizeof(*f));
 	long page = sysconf(_SC_PAGESIZE);
 	uint64_t n = 1;
 	int rc;
@@ -964,25 +966,25 @@ static int flt_init(struct cpd_instance *inst, const struct cpd_host *host,
 	return 0;
 }
 
-static int flt_start(void *state)
+static int fault_start(void *state)
 {
-	struct flt *f = state;
+	struct fault *f = state;
 
 	/* a missing permission is a note, never a failed session */
-	flt_probe(f);
+	fault_probe(f);
 	return 0;
 }
 
-static void flt_fini(void *state)
+static void fault_fini(void *state)
 {
-	struct flt *f = state;
+	struct fault *f = state;
 	size_t i;
 
 	for (i = 0; i < f->nt; i++)
-		flt_task_close(f, f->t[i]);
+		fault_task_close(f, f->t[i]);
 	free(f->t);
 	for (i = 0; i < f->np; i++) {
-		flt_regions_free(f->p[i]);
+		fault_regions_free(f->p[i]);
 		free(f->p[i]);
 	}
 	free(f->p);
@@ -995,10 +997,11 @@ CPD_PLUGIN_DEFINE(
 			"page faults of every traced thread (perf sampling), by region and process",
 		.subscribe = CPD_EVMASK(CPD_EV_SYSCALL) |
 			     CPD_EVMASK(CPD_EV_PROC),
-		.syscall_classes = 0, .syscalls = flt_syscalls,
+		.syscall_classes = 0, .syscalls = fault_syscalls,
 		.publishes = CPD_EVMASK(CPD_EV_FAULT) |
 			     CPD_EVMASK(CPD_EV_LOST) |
 			     CPD_EVMASK(CPD_EV_REPORT),
-		.flags = CPD_PF_SINGLETON, .options = flt_options,
-		.init = flt_init, .start = flt_start, .on_event = flt_on_event,
-		.flush = flt_flush, .stop = flt_stop, .fini = flt_fini, );
+		.flags = CPD_PF_SINGLETON, .options = fault_options,
+		.init = fault_init, .start = fault_start,
+		.on_event = fault_on_event, .flush = fault_flush,
+		.stop = fault_stop, .fini = fault_fini, );

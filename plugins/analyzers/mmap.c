@@ -63,26 +63,26 @@
 #define MM_BRK_QUIET 4096u
 
 /* One live mapping, [start, end), page aligned. */
-struct mm_range {
+struct mmap_range {
 	uint64_t start;
 	uint64_t end;
 	bool hidden;
 };
 
-struct mm_proc {
-	struct mm_proc *next; /* hash chain */
+struct mmap_proc {
+	struct mmap_proc *next; /* hash chain */
 	int32_t pid;
 	bool have_brk;
 	uint64_t brk_initial;
 	uint64_t brk_current;
-	struct mm_range *r; /* sorted by start, non-overlapping */
+	struct mmap_range *r; /* sorted by start, non-overlapping */
 	size_t n, cap;
 	uint64_t mapped;	/* bytes in visible ranges */
 	uint64_t hidden_mapped; /* bytes in hidden ranges */
 	uint64_t regions;	/* visible ranges */
 };
 
-struct mm {
+struct mmap {
 	/* options, written by host->apply_options */
 	const char *const *hide;
 	bool noise_filter;
@@ -93,7 +93,7 @@ struct mm {
 	bool verbose;
 	uint64_t page;
 
-	struct mm_proc **buckets;
+	struct mmap_proc **buckets;
 	size_t nbuckets, nprocs;
 
 	uint64_t live_mapped; /* visible mapped bytes of live processes */
@@ -106,20 +106,20 @@ struct mm {
 	uint64_t hidden_mapped_bytes;
 };
 
-static const struct cpd_option mm_options[] = {
+static const struct cpd_option mmap_options[] = {
 	{ .name = "noise_filter",
 	  .type = CPD_OPT_BOOL,
 	  .def = "yes",
-	  .offset = offsetof(struct mm, noise_filter),
+	  .offset = offsetof(struct mmap, noise_filter),
 	  .help = "hide mappings of shared libraries, the loader and /dev (-v shows them)" },
 	{ .name = "hide",
 	  .type = CPD_OPT_LIST,
-	  .offset = offsetof(struct mm, hide),
+	  .offset = offsetof(struct mmap, hide),
 	  .help = "more backing files to hide: fnmatch globs, a directory hides what is below it" },
 	CPD_OPTION_END
 };
 
-static const char *const mm_syscalls[] = {
+static const char *const mmap_syscalls[] = {
 	"brk", "mmap", "munmap", "mremap", "mprotect",
 	/* i386 only: mmap with the offset in pages */
 	"mmap2", NULL
@@ -127,27 +127,27 @@ static const char *const mm_syscalls[] = {
 
 /* ---- processes ------------------------------------------------------ */
 
-static size_t mm_slot(const struct mm *m, int32_t pid)
+static size_t mmap_slot(const struct mmap *m, int32_t pid)
 {
 	return ((uint32_t)pid * 2654435761u) & (m->nbuckets - 1);
 }
 
-static struct mm_proc *mm_find(struct mm *m, int32_t pid)
+static struct mmap_proc *mmap_find(struct mmap *m, int32_t pid)
 {
-	struct mm_proc *p;
+	struct mmap_proc *p;
 
 	if (!m->nbuckets)
 		return NULL;
-	for (p = m->buckets[mm_slot(m, pid)]; p; p = p->next)
+	for (p = m->buckets[mmap_slot(m, pid)]; p; p = p->next)
 		if (p->pid == pid)
 			return p;
 	return NULL;
 }
 
-static int mm_grow(struct mm *m)
+static int mmap_grow(struct mmap *m)
 {
 	size_t nb = m->nbuckets ? m->nbuckets * 2 : 64, i;
-	struct mm_proc **b = calloc(nb, sizeof(*b)), **old = m->buckets;
+	struct mmap_proc **b = calloc(nb, sizeof(*b)), **old = m->buckets;
 	size_t oldn = m->nbuckets;
 
 	if (!b)
@@ -155,44 +155,44 @@ static int mm_grow(struct mm *m)
 	m->buckets = b;
 	m->nbuckets = nb;
 	for (i = 0; i < oldn; i++) {
-		struct mm_proc *p = old[i], *next;
+		struct mmap_proc *p = old[i], *next;
 
 		for (; p; p = next) {
 			next = p->next;
-			p->next = b[mm_slot(m, p->pid)];
-			b[mm_slot(m, p->pid)] = p;
+			p->next = b[mmap_slot(m, p->pid)];
+			b[mmap_slot(m, p->pid)] = p;
 		}
 	}
 	free(old);
 	return 0;
 }
 
-static struct mm_proc *mm_get(struct mm *m, int32_t pid)
+static struct mmap_proc *mmap_get(struct mmap *m, int32_t pid)
 {
-	struct mm_proc *p = mm_find(m, pid);
+	struct mmap_proc *p = mmap_find(m, pid);
 
 	if (p)
 		return p;
-	if (m->nprocs >= m->nbuckets && mm_grow(m) < 0)
+	if (m->nprocs >= m->nbuckets && mmap_grow(m) < 0)
 		return NULL;
 	p = calloc(1, sizeof(*p));
 	if (!p)
 		return NULL;
 	p->pid = pid;
-	p->next = m->buckets[mm_slot(m, pid)];
-	m->buckets[mm_slot(m, pid)] = p;
+	p->next = m->buckets[mmap_slot(m, pid)];
+	m->buckets[mmap_slot(m, pid)] = p;
 	m->nprocs++;
 	return p;
 }
 
-static void mm_live_add(struct mm *m, int64_t delta)
+static void mmap_live_add(struct mmap *m, int64_t delta)
 {
 	m->live_mapped += (uint64_t)delta;
 	if (m->live_mapped > m->peak_mapped)
 		m->peak_mapped = m->live_mapped;
 }
 
-static uint64_t mm_heap(const struct mm_proc *p)
+static uint64_t mmap_heap(const struct mmap_proc *p)
 {
 	if (!p->have_brk || p->brk_current <= p->brk_initial)
 		return 0;
@@ -203,9 +203,9 @@ static uint64_t mm_heap(const struct mm_proc *p)
  * The process' address space is going away (exit) or being replaced
  * (exec): fold what it had into the totals, then forget it.
  */
-static void mm_fold(struct mm *m, struct mm_proc *p)
+static void mmap_fold(struct mmap *m, struct mmap_proc *p)
 {
-	m->heap_bytes += mm_heap(p);
+	m->heap_bytes += mmap_heap(p);
 	m->mmap_bytes += p->mapped;
 	m->mmap_regions += p->regions;
 	m->hidden_mapped_bytes += p->hidden_mapped;
@@ -218,16 +218,16 @@ static void mm_fold(struct mm *m, struct mm_proc *p)
 	p->brk_initial = p->brk_current = 0;
 }
 
-static void mm_drop(struct mm *m, int32_t pid)
+static void mmap_drop(struct mmap *m, int32_t pid)
 {
-	struct mm_proc **pp, *p;
+	struct mmap_proc **pp, *p;
 
 	if (!m->nbuckets)
 		return;
-	for (pp = &m->buckets[mm_slot(m, pid)]; (p = *pp); pp = &p->next) {
+	for (pp = &m->buckets[mmap_slot(m, pid)]; (p = *pp); pp = &p->next) {
 		if (p->pid != pid)
 			continue;
-		mm_fold(m, p);
+		mmap_fold(m, p);
 		*pp = p->next;
 		free(p);
 		m->nprocs--;
@@ -238,10 +238,10 @@ static void mm_drop(struct mm *m, int32_t pid)
 /* ---- the interval set ----------------------------------------------- */
 
 /* Room for extra more ranges, so no operation fails half done. */
-static int mm_reserve(struct mm_proc *p, size_t extra)
+static int mmap_reserve(struct mmap_proc *p, size_t extra)
 {
 	size_t cap;
-	struct mm_range *r;
+	struct mmap_range *r;
 
 	if (p->n + extra <= p->cap)
 		return 0;
@@ -257,7 +257,7 @@ static int mm_reserve(struct mm_proc *p, size_t extra)
 }
 
 /* Index of the first range ending after addr. */
-static size_t mm_first_after(const struct mm_proc *p, uint64_t addr)
+static size_t mmap_first_after(const struct mmap_proc *p, uint64_t addr)
 {
 	size_t lo = 0, hi = p->n;
 
@@ -273,13 +273,13 @@ static size_t mm_first_after(const struct mm_proc *p, uint64_t addr)
 }
 
 /* Bytes of [a, b) covered by visible and by hidden ranges. */
-static void mm_overlap(const struct mm_proc *p, uint64_t a, uint64_t b,
-		       uint64_t *vis, uint64_t *hid)
+static void mmap_overlap(const struct mmap_proc *p, uint64_t a, uint64_t b,
+			 uint64_t *vis, uint64_t *hid)
 {
 	size_t i;
 
 	*vis = *hid = 0;
-	for (i = mm_first_after(p, a); i < p->n && p->r[i].start < b; i++) {
+	for (i = mmap_first_after(p, a); i < p->n && p->r[i].start < b; i++) {
 		uint64_t s = p->r[i].start > a ? p->r[i].start : a;
 		uint64_t e = p->r[i].end < b ? p->r[i].end : b;
 
@@ -292,14 +292,14 @@ static void mm_overlap(const struct mm_proc *p, uint64_t a, uint64_t b,
  * Needs one free slot (a range split in two). Adds the bytes removed to
  * *vis and *hid.
  */
-static void mm_cut(struct mm_proc *p, uint64_t a, uint64_t b, uint64_t *vis,
-		   uint64_t *hid)
+static void mmap_cut(struct mmap_proc *p, uint64_t a, uint64_t b, uint64_t *vis,
+		     uint64_t *hid)
 {
-	size_t i = mm_first_after(p, a), j;
+	size_t i = mmap_first_after(p, a), j;
 	uint64_t v = 0, h = 0;
 
 	if (i < p->n && p->r[i].start < a) {
-		struct mm_range *r = &p->r[i];
+		struct mmap_range *r = &p->r[i];
 
 		if (r->end > b) {
 			/* a hole in the middle: the range becomes two */
@@ -338,13 +338,13 @@ out:
 }
 
 /* Map [a, b), replacing whatever was there. Needs two free slots. */
-static void mm_put(struct mm_proc *p, uint64_t a, uint64_t b, bool hidden,
-		   uint64_t *vis, uint64_t *hid)
+static void mmap_put(struct mmap_proc *p, uint64_t a, uint64_t b, bool hidden,
+		     uint64_t *vis, uint64_t *hid)
 {
 	size_t i;
 
-	mm_cut(p, a, b, vis, hid);
-	i = mm_first_after(p, a);
+	mmap_cut(p, a, b, vis, hid);
+	i = mmap_first_after(p, a);
 	memmove(&p->r[i + 1], &p->r[i], (p->n - i) * sizeof(*p->r));
 	p->r[i].start = a;
 	p->r[i].end = b;
@@ -359,8 +359,8 @@ static void mm_put(struct mm_proc *p, uint64_t a, uint64_t b, bool hidden,
 }
 
 /* [addr, addr + len) rounded out to pages; false if it wraps. */
-static bool mm_span(const struct mm *m, uint64_t addr, uint64_t len,
-		    uint64_t *a, uint64_t *b)
+static bool mmap_span(const struct mmap *m, uint64_t addr, uint64_t len,
+		      uint64_t *a, uint64_t *b)
 {
 	uint64_t mask = m->page - 1, rlen;
 
@@ -376,15 +376,15 @@ static bool mm_span(const struct mm *m, uint64_t addr, uint64_t len,
 
 /* ---- publishing ----------------------------------------------------- */
 
-static void mm_publish(struct mm *m, const struct cpd_event *sev,
-		       const struct mm_proc *p, struct cpd_ev_mmap *e)
+static void mmap_publish(struct mmap *m, const struct cpd_event *sev,
+			 const struct mmap_proc *p, struct cpd_ev_mmap *e)
 {
 	struct cpd_event ev;
 
 	if ((e->flags & CPD_MMAPF_HIDDEN) && !m->verbose)
 		return;
 	report_derive(&ev, CPD_EV_MMAP, sev);
-	e->heap_bytes = mm_heap(p);
+	e->heap_bytes = mmap_heap(p);
 	e->mapped_bytes = p->mapped;
 	e->cause_seq = sev->seq;
 	ev.u.mmap = *e;
@@ -394,7 +394,8 @@ static void mm_publish(struct mm *m, const struct cpd_event *sev,
 
 /* ---- the calls ------------------------------------------------------ */
 
-static void mm_brk(struct mm *m, const struct cpd_event *ev, struct mm_proc *p)
+static void mmap_brk(struct mmap *m, const struct cpd_event *ev,
+		     struct mmap_proc *p)
 {
 	const struct cpd_syscall *sc = &ev->u.syscall;
 	uint64_t brk = (uint64_t)sc->ret, prev;
@@ -419,18 +420,18 @@ static void mm_brk(struct mm *m, const struct cpd_event *ev, struct mm_proc *p)
 	e.len = brk - prev;
 	e.old_addr = prev;
 	e.delta = (int64_t)(brk - prev);
-	mm_publish(m, ev, p, &e);
+	mmap_publish(m, ev, p, &e);
 }
 
 /* The arguments of mmap, whichever ABI the call came in. */
-struct mm_args {
+struct mmap_args {
 	uint64_t addr, len, prot, flags, fd;
 	int64_t offset;
 	const struct cpd_fdinfo *fdinfo;
 };
 
-static bool mm_map_args(struct mm *m, const struct cpd_syscall *sc,
-			struct mm_args *a)
+static bool mmap_map_args(struct mmap *m, const struct cpd_syscall *sc,
+			  struct mmap_args *a)
 {
 	memset(a, 0, sizeof(*a));
 	if (sc->arch == AUDIT_ARCH_I386 && !strcmp(sc->name.ptr, "mmap")) {
@@ -460,17 +461,18 @@ static bool mm_map_args(struct mm *m, const struct cpd_syscall *sc,
 	return true;
 }
 
-static void mm_map(struct mm *m, const struct cpd_event *ev, struct mm_proc *p)
+static void mmap_map(struct mmap *m, const struct cpd_event *ev,
+		     struct mmap_proc *p)
 {
 	const struct cpd_syscall *sc = &ev->u.syscall;
 	uint64_t a, b, vis = 0, hid = 0, before = p->mapped, ovis, ohid;
 	struct cpd_ev_mmap e;
-	struct mm_args args;
+	struct mmap_args args;
 	bool anon, hidden = false;
 
-	if (sc->err || !mm_map_args(m, sc, &args) ||
-	    !mm_span(m, (uint64_t)sc->ret, args.len, &a, &b) ||
-	    mm_reserve(p, 2) < 0)
+	if (sc->err || !mmap_map_args(m, sc, &args) ||
+	    !mmap_span(m, (uint64_t)sc->ret, args.len, &a, &b) ||
+	    mmap_reserve(p, 2) < 0)
 		return;
 	anon = args.flags & MAP_ANONYMOUS;
 	memset(&e, 0, sizeof(e));
@@ -499,30 +501,30 @@ static void mm_map(struct mm *m, const struct cpd_event *ev, struct mm_proc *p)
 	 * the library's reservation: part of the library, not the program.
 	 */
 	if (anon && (e.flags & CPD_MMAPF_FIXED)) {
-		mm_overlap(p, a, b, &ovis, &ohid);
+		mmap_overlap(p, a, b, &ovis, &ohid);
 		if (ohid && !ovis)
 			hidden = true;
 	}
-	mm_put(p, a, b, hidden, &vis, &hid);
-	mm_live_add(m, (int64_t)(p->mapped - before));
+	mmap_put(p, a, b, hidden, &vis, &hid);
+	mmap_live_add(m, (int64_t)(p->mapped - before));
 	if (hidden)
 		e.flags |= CPD_MMAPF_HIDDEN;
 	e.delta = (int64_t)(p->mapped - before);
-	mm_publish(m, ev, p, &e);
+	mmap_publish(m, ev, p, &e);
 }
 
-static void mm_unmap(struct mm *m, const struct cpd_event *ev,
-		     struct mm_proc *p)
+static void mmap_unmap(struct mmap *m, const struct cpd_event *ev,
+		       struct mmap_proc *p)
 {
 	const struct cpd_syscall *sc = &ev->u.syscall;
 	uint64_t a, b, vis = 0, hid = 0;
 	struct cpd_ev_mmap e;
 
-	if (sc->err || !mm_span(m, sc->args[0], sc->args[1], &a, &b) ||
-	    mm_reserve(p, 1) < 0)
+	if (sc->err || !mmap_span(m, sc->args[0], sc->args[1], &a, &b) ||
+	    mmap_reserve(p, 1) < 0)
 		return;
-	mm_cut(p, a, b, &vis, &hid);
-	mm_live_add(m, -(int64_t)vis);
+	mmap_cut(p, a, b, &vis, &hid);
+	mmap_live_add(m, -(int64_t)vis);
 	memset(&e, 0, sizeof(e));
 	e.op = CPD_MMAP_UNMAP;
 	e.fd = -1;
@@ -532,11 +534,11 @@ static void mm_unmap(struct mm *m, const struct cpd_event *ev,
 	e.delta = -(int64_t)vis;
 	if (hid && !vis)
 		e.flags |= CPD_MMAPF_HIDDEN;
-	mm_publish(m, ev, p, &e);
+	mmap_publish(m, ev, p, &e);
 }
 
-static void mm_remap(struct mm *m, const struct cpd_event *ev,
-		     struct mm_proc *p)
+static void mmap_remap(struct mmap *m, const struct cpd_event *ev,
+		       struct mmap_proc *p)
 {
 	const struct cpd_syscall *sc = &ev->u.syscall;
 	uint64_t oa, ob, na, nb, vis = 0, hid = 0, before = p->mapped;
@@ -545,20 +547,21 @@ static void mm_remap(struct mm *m, const struct cpd_event *ev,
 	bool hidden = false;
 	size_t i;
 
-	if (sc->err || !mm_span(m, (uint64_t)sc->ret, sc->args[2], &na, &nb) ||
-	    mm_reserve(p, 3) < 0)
+	if (sc->err ||
+	    !mmap_span(m, (uint64_t)sc->ret, sc->args[2], &na, &nb) ||
+	    mmap_reserve(p, 3) < 0)
 		return;
 	/* old_size 0 duplicates a shared mapping: nothing goes away */
-	if (!sc->args[1] || !mm_span(m, sc->args[0], sc->args[1], &oa, &ob))
+	if (!sc->args[1] || !mmap_span(m, sc->args[0], sc->args[1], &oa, &ob))
 		oa = ob = 0;
 	/* the moved bytes keep their nature: a library stays hidden */
-	i = mm_first_after(p, sc->args[0]);
+	i = mmap_first_after(p, sc->args[0]);
 	if (i < p->n && p->r[i].start <= sc->args[0])
 		hidden = p->r[i].hidden;
 	if (ob > oa && !(flags & MREMAP_DONTUNMAP))
-		mm_cut(p, oa, ob, &vis, &hid);
-	mm_put(p, na, nb, hidden, &vis, &hid);
-	mm_live_add(m, (int64_t)(p->mapped - before));
+		mmap_cut(p, oa, ob, &vis, &hid);
+	mmap_put(p, na, nb, hidden, &vis, &hid);
+	mmap_live_add(m, (int64_t)(p->mapped - before));
 	memset(&e, 0, sizeof(e));
 	e.op = CPD_MMAP_REMAP;
 	e.fd = -1;
@@ -570,11 +573,11 @@ static void mm_remap(struct mm *m, const struct cpd_event *ev,
 	e.delta = (int64_t)(p->mapped - before);
 	if (hidden)
 		e.flags |= CPD_MMAPF_HIDDEN;
-	mm_publish(m, ev, p, &e);
+	mmap_publish(m, ev, p, &e);
 }
 
-static void mm_protect(struct mm *m, const struct cpd_event *ev,
-		       struct mm_proc *p)
+static void mmap_protect(struct mmap *m, const struct cpd_event *ev,
+			 struct mmap_proc *p)
 {
 	const struct cpd_syscall *sc = &ev->u.syscall;
 	uint64_t a, b, vis, hid;
@@ -582,9 +585,9 @@ static void mm_protect(struct mm *m, const struct cpd_event *ev,
 
 	/* protection changes are detail: only -v shows them */
 	if (!m->verbose || sc->err ||
-	    !mm_span(m, sc->args[0], sc->args[1], &a, &b))
+	    !mmap_span(m, sc->args[0], sc->args[1], &a, &b))
 		return;
-	mm_overlap(p, a, b, &vis, &hid);
+	mmap_overlap(p, a, b, &vis, &hid);
 	memset(&e, 0, sizeof(e));
 	e.op = CPD_MMAP_PROTECT;
 	e.fd = -1;
@@ -593,48 +596,48 @@ static void mm_protect(struct mm *m, const struct cpd_event *ev,
 	e.prot = (uint32_t)sc->args[2];
 	if (hid && !vis)
 		e.flags |= CPD_MMAPF_HIDDEN;
-	mm_publish(m, ev, p, &e);
+	mmap_publish(m, ev, p, &e);
 }
 
-static void mm_proc_event(struct mm *m, const struct cpd_event *ev)
+static void mmap_proc_event(struct mmap *m, const struct cpd_event *ev)
 {
 	const struct cpd_ev_proc *pr = &ev->u.proc;
-	struct mm_proc *parent, *child;
+	struct mmap_proc *parent, *child;
 
 	switch (pr->op) {
 	case CPD_PROC_SPAWN_PROCESS:
-		parent = mm_find(m, ev->pid);
+		parent = mmap_find(m, ev->pid);
 		if (!parent || !parent->have_brk || pr->child_pid == ev->pid)
 			break;
-		child = mm_get(m, pr->child_pid);
+		child = mmap_get(m, pr->child_pid);
 		if (!child || child->have_brk)
 			break;
 		child->have_brk = true;
 		child->brk_initial = child->brk_current = parent->brk_current;
 		break;
 	case CPD_PROC_EXEC:
-		parent = mm_find(m, ev->pid);
+		parent = mmap_find(m, ev->pid);
 		if (parent)
-			mm_fold(m, parent);
+			mmap_fold(m, parent);
 		break;
 	case CPD_PROC_EXIT:
 		if (pr->flags & CPD_PROCF_GROUP_EXIT)
-			mm_drop(m, ev->pid);
+			mmap_drop(m, ev->pid);
 		break;
 	default:
 		break;
 	}
 }
 
-static int mm_on_event(void *state, const struct cpd_event *ev)
+static int mmap_on_event(void *state, const struct cpd_event *ev)
 {
-	struct mm *m = state;
+	struct mmap *m = state;
 	const struct cpd_syscall *sc;
-	struct mm_proc *p;
+	struct mmap_proc *p;
 	const char *name;
 
 	if (ev->kind == CPD_EV_PROC) {
-		mm_proc_event(m, ev);
+		mmap_proc_event(m, ev);
 		return 0;
 	}
 	if (ev->kind != CPD_EV_SYSCALL)
@@ -644,36 +647,36 @@ static int mm_on_event(void *state, const struct cpd_event *ev)
 	if (sc->flags & (CPD_SCF_NO_EXIT | CPD_SCF_ENTRY_ONLY) || !sc->name.ptr)
 		return 0;
 	name = sc->name.ptr;
-	p = mm_get(m, ev->pid);
+	p = mmap_get(m, ev->pid);
 	if (!p)
 		return -ENOMEM;
 	if (!strcmp(name, "brk"))
-		mm_brk(m, ev, p);
+		mmap_brk(m, ev, p);
 	else if (!strcmp(name, "mmap") || !strcmp(name, "mmap2"))
-		mm_map(m, ev, p);
+		mmap_map(m, ev, p);
 	else if (!strcmp(name, "munmap"))
-		mm_unmap(m, ev, p);
+		mmap_unmap(m, ev, p);
 	else if (!strcmp(name, "mremap"))
-		mm_remap(m, ev, p);
+		mmap_remap(m, ev, p);
 	else if (!strcmp(name, "mprotect"))
-		mm_protect(m, ev, p);
+		mmap_protect(m, ev, p);
 	return 0;
 }
 
 /* ---- reports -------------------------------------------------------- */
 
-static int mm_stop(void *state)
+static int mmap_stop(void *state)
 {
-	struct mm *m = state;
+	struct mmap *m = state;
 	struct cpd_kv kv[6];
 	size_t i;
 
 	/* whoever is still alive ends here */
 	for (i = 0; i < m->nbuckets; i++) {
-		struct mm_proc *p;
+		struct mmap_proc *p;
 
 		for (p = m->buckets[i]; p; p = p->next)
-			mm_fold(m, p);
+			mmap_fold(m, p);
 	}
 	kv[0] = report_u64("heap_bytes", "Heap", CPD_UNIT_BYTES, m->heap_bytes);
 	kv[1] = report_u64("mmap_bytes", "Mmap", CPD_UNIT_BYTES, m->mmap_bytes);
@@ -692,10 +695,10 @@ static int mm_stop(void *state)
 
 /* ---- lifecycle ------------------------------------------------------ */
 
-static int mm_init(struct cpd_instance *inst, const struct cpd_host *host,
-		   void **statep)
+static int mmap_init(struct cpd_instance *inst, const struct cpd_host *host,
+		     void **statep)
 {
-	struct mm *m = calloc(1, sizeof(*m));
+	struct mmap *m = calloc(1, sizeof(*m));
 	long page = sysconf(_SC_PAGESIZE);
 	int rc;
 
@@ -719,21 +722,21 @@ err_free:
 	return rc;
 }
 
-static int mm_start(void *state)
+static int mmap_start(void *state)
 {
-	struct mm *m = state;
+	struct mmap *m = state;
 
 	m->verbose = m->host->run_info(m->inst)->verbose > 0;
 	return 0;
 }
 
-static void mm_fini(void *state)
+static void mmap_fini(void *state)
 {
-	struct mm *m = state;
+	struct mmap *m = state;
 	size_t i;
 
 	for (i = 0; i < m->nbuckets; i++) {
-		struct mm_proc *p = m->buckets[i], *next;
+		struct mmap_proc *p = m->buckets[i], *next;
 
 		for (; p; p = next) {
 			next = p->next;
@@ -752,9 +755,10 @@ CPD_PLUGIN_DEFINE(
 			"heap (brk) growth and mmap/munmap/mremap, with live-mapping totals",
 		.subscribe = CPD_EVMASK(CPD_EV_SYSCALL) |
 			     CPD_EVMASK(CPD_EV_PROC),
-		.syscall_classes = 0, .syscalls = mm_syscalls,
+		.syscall_classes = 0, .syscalls = mmap_syscalls,
 		.publishes = CPD_EVMASK(CPD_EV_MMAP) |
 			     CPD_EVMASK(CPD_EV_REPORT),
-		.flags = CPD_PF_SINGLETON, .options = mm_options,
-		.init = mm_init, .start = mm_start, .on_event = mm_on_event,
-		.stop = mm_stop, .fini = mm_fini, );
+		.flags = CPD_PF_SINGLETON, .options = mmap_options,
+		.init = mmap_init, .start = mmap_start,
+		.on_event = mmap_on_event, .stop = mmap_stop,
+		.fini = mmap_fini, );

@@ -38,14 +38,14 @@
 #endif
 
 /* Each traced thread that waited, with its histogram. */
-struct sch_thread {
+struct sched_thread {
 	int32_t tid, pid;
 	char comm[CPD_BPF_COMM_LEN + 1];
 	uint64_t by_op[4]; /* indexed by CPD_SCHED_* */
 	struct hist h;
 };
 
-struct sch {
+struct sched {
 	struct ebpf_analyzer a; /* first: see analyzer.h */
 	/* options */
 	uint64_t min_delay;
@@ -54,19 +54,19 @@ struct sch {
 	uint64_t by_op[4];
 };
 
-static const struct cpd_option sch_options[] = {
+static const struct cpd_option sched_options[] = {
 	{ .name = "min_delay",
 	  .type = CPD_OPT_DURATION,
 	  .def = "10us",
-	  .offset = offsetof(struct sch, min_delay),
+	  .offset = offsetof(struct sched, min_delay),
 	  .help = "shortest wait for a CPU worth recording (0: every one)" },
 	EBPF_OPTION_RING_KB,
 	CPD_OPTION_END
 };
 
-static struct sch_thread *sch_thread_get(struct sch *s, int32_t tid)
+static struct sched_thread *sched_thread_get(struct sched *s, int32_t tid)
 {
-	struct sch_thread *t;
+	struct sched_thread *t;
 	size_t i;
 
 	/* newest first: a burst usually comes from the same few threads */
@@ -82,10 +82,10 @@ static struct sch_thread *sch_thread_get(struct sch *s, int32_t tid)
 }
 
 /* One record from the ring. */
-static int sch_record(void *ctx, void *data, size_t len)
+static int sched_record(void *ctx, void *data, size_t len)
 {
-	struct sch *s = ctx;
-	struct sch_thread *t;
+	struct sched *s = ctx;
+	struct sched_thread *t;
 	struct cpd_event ev;
 	uint32_t op;
 	size_t n;
@@ -95,7 +95,7 @@ static int sch_record(void *ctx, void *data, size_t len)
 	op = ev.u.sched.op;
 	hist_add(&s->all, ev.u.sched.delay_ns);
 	s->by_op[op]++;
-	t = sch_thread_get(s, ev.tid);
+	t = sched_thread_get(s, ev.tid);
 	if (t) {
 		/* a tid reused by a new thread keeps the old thread's row */
 		t->pid = ev.pid;
@@ -111,19 +111,19 @@ static int sch_record(void *ctx, void *data, size_t len)
 
 /* ---- reports ------------------------------------------------------- */
 
-static int sch_cmp_thread(const void *a, const void *b)
+static int sched_cmp_thread(const void *a, const void *b)
 {
-	const struct sch_thread *x = *(void *const *)a;
-	const struct sch_thread *y = *(void *const *)b;
+	const struct sched_thread *x = *(void *const *)a;
+	const struct sched_thread *y = *(void *const *)b;
 
 	if (x->h.max != y->h.max)
 		return x->h.max < y->h.max ? 1 : -1;
 	return x->tid < y->tid ? -1 : x->tid > y->tid;
 }
 
-static void sch_report(void *state)
+static void sched_report(void *state)
 {
-	struct sch *s = state;
+	struct sched *s = state;
 	struct cpd_kv kv[11];
 	size_t n = 0;
 
@@ -143,10 +143,10 @@ static void sch_report(void *state)
 		       "Scheduler latency (eBPF)", 0, 42, kv, (uint32_t)n);
 }
 
-static void sch_report_thread(void *state, const void *row)
+static void sched_report_thread(void *state, const void *row)
 {
-	struct sch *s = state;
-	const struct sch_thread *t = row;
+	struct sched *s = state;
+	const struct sched_thread *t = row;
 	struct cpd_kv kv[10];
 	char hbuf[1024];
 	size_t n = 0;
@@ -167,7 +167,7 @@ static void sch_report_thread(void *state, const void *row)
 /* ---- lifecycle ----------------------------------------------------- */
 
 #ifdef CPD_HAVE_BPF
-static const struct ebpf_prog_spec sch_progs[] = {
+static const struct ebpf_prog_spec sched_progs[] = {
 	{ "cpd_wakeup", "sched_wakeup", 1, 255, true },
 	{ "cpd_wakeup_new", "sched_wakeup_new", 1, 255, false },
 	/* prev_state was appended in v5.18 */
@@ -177,35 +177,35 @@ static const struct ebpf_prog_spec sch_progs[] = {
 
 EBPF_SKELETON_OPS(sched_bpf);
 
-static void sch_configure(void *state, void *skel)
+static void sched_configure(void *state, void *skel)
 {
-	const struct sch *s = state;
+	const struct sched *s = state;
 	struct sched_bpf *k = skel;
 
 	k->rodata->min_delay_ns = s->min_delay;
 }
 #endif
 
-static const struct ebpf_source sch_source = {
+static const struct ebpf_source sched_source = {
 	.what = "scheduler latency is not measured",
 	.lost_kind = CPD_EV_SCHED,
-	.record = sch_record,
+	.record = sched_record,
 #ifdef CPD_HAVE_BPF
 	.skel = &sched_bpf_ops,
-	.progs = sch_progs,
-	.nprogs = sizeof(sch_progs) / sizeof(sch_progs[0]),
-	.configure = sch_configure,
+	.progs = sched_progs,
+	.nprogs = sizeof(sched_progs) / sizeof(sched_progs[0]),
+	.configure = sched_configure,
 #endif
-	.report = sch_report,
-	.row_cmp = sch_cmp_thread,
-	.report_row = sch_report_thread,
+	.report = sched_report,
+	.row_cmp = sched_cmp_thread,
+	.report_row = sched_report_thread,
 };
 
-static int sch_init(struct cpd_instance *inst, const struct cpd_host *host,
-		    void **statep)
+static int sched_init(struct cpd_instance *inst, const struct cpd_host *host,
+		      void **statep)
 {
-	return ebpf_analyzer_init(inst, host, statep, sizeof(struct sch),
-				  &sch_source);
+	return ebpf_analyzer_init(inst, host, statep, sizeof(struct sched),
+				  &sched_source);
 }
 
 CPD_PLUGIN_DEFINE(
@@ -216,8 +216,8 @@ CPD_PLUGIN_DEFINE(
 		.publishes = CPD_EVMASK(CPD_EV_SCHED) |
 			     CPD_EVMASK(CPD_EV_LOST) |
 			     CPD_EVMASK(CPD_EV_REPORT),
-		.flags = CPD_PF_SINGLETON, .options = sch_options,
-		.init = sch_init, .start = ebpf_analyzer_start,
+		.flags = CPD_PF_SINGLETON, .options = sched_options,
+		.init = sched_init, .start = ebpf_analyzer_start,
 		.on_event = ebpf_analyzer_on_event,
 		.flush = ebpf_analyzer_flush, .stop = ebpf_analyzer_stop,
 		.fini = ebpf_analyzer_fini, );

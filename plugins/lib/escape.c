@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool esc_grow(struct esc_buf *b, size_t more)
+static bool escape_grow(struct escape_buf *b, size_t more)
 {
 	size_t cap;
 	char *p;
@@ -31,39 +31,39 @@ static bool esc_grow(struct esc_buf *b, size_t more)
 	return true;
 }
 
-void esc_reset(struct esc_buf *b)
+void escape_reset(struct escape_buf *b)
 {
 	b->len = 0;
 	if (b->p)
 		b->p[0] = '\0';
 }
 
-void esc_free(struct esc_buf *b)
+void escape_free(struct escape_buf *b)
 {
 	free(b->p);
 	memset(b, 0, sizeof(*b));
 }
 
-void esc_put(struct esc_buf *b, const void *s, size_t n)
+void escape_put(struct escape_buf *b, const void *s, size_t n)
 {
-	if (!n || !esc_grow(b, n))
+	if (!n || !escape_grow(b, n))
 		return;
 	memcpy(b->p + b->len, s, n);
 	b->len += n;
 	b->p[b->len] = '\0';
 }
 
-void esc_puts(struct esc_buf *b, const char *s)
+void escape_puts(struct escape_buf *b, const char *s)
 {
-	esc_put(b, s, strlen(s));
+	escape_put(b, s, strlen(s));
 }
 
-void esc_putc(struct esc_buf *b, char c)
+void escape_putc(struct escape_buf *b, char c)
 {
-	esc_put(b, &c, 1);
+	escape_put(b, &c, 1);
 }
 
-void esc_printf(struct esc_buf *b, const char *fmt, ...)
+void escape_printf(struct escape_buf *b, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
@@ -71,7 +71,7 @@ void esc_printf(struct esc_buf *b, const char *fmt, ...)
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	if (n <= 0 || !esc_grow(b, (size_t)n))
+	if (n <= 0 || !escape_grow(b, (size_t)n))
 		return;
 	va_start(ap, fmt);
 	vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
@@ -79,7 +79,7 @@ void esc_printf(struct esc_buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
-bool esc_csv_formula(const char *s, size_t n)
+bool escape_csv_formula(const char *s, size_t n)
 {
 	if (!n)
 		return false;
@@ -87,9 +87,10 @@ bool esc_csv_formula(const char *s, size_t n)
 	       s[0] == '\t' || s[0] == '\r';
 }
 
-void esc_csv_cell(struct esc_buf *b, const char *s, size_t n, bool neutralize)
+void escape_csv_cell(struct escape_buf *b, const char *s, size_t n,
+		     bool neutralize)
 {
-	bool guard = neutralize && esc_csv_formula(s, n);
+	bool guard = neutralize && escape_csv_formula(s, n);
 	bool quote = guard;
 	size_t i, start;
 
@@ -97,22 +98,22 @@ void esc_csv_cell(struct esc_buf *b, const char *s, size_t n, bool neutralize)
 		quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' ||
 			s[i] == '\n';
 	if (!quote) {
-		esc_put(b, s, n);
+		escape_put(b, s, n);
 		return;
 	}
-	esc_putc(b, '"');
+	escape_putc(b, '"');
 	if (guard)
-		esc_putc(b, '\'');
+		escape_putc(b, '\'');
 	for (i = start = 0; i < n; i++) {
 		if (s[i] != '"')
 			continue;
 		/* copy up to and including the quote, then double it */
-		esc_put(b, s + start, i + 1 - start);
-		esc_putc(b, '"');
+		escape_put(b, s + start, i + 1 - start);
+		escape_putc(b, '"');
 		start = i + 1;
 	}
-	esc_put(b, s + start, n - start);
-	esc_putc(b, '"');
+	escape_put(b, s + start, n - start);
+	escape_putc(b, '"');
 }
 
 /* Length of the valid UTF-8 sequence at s (1..4), or 0 if invalid. */
@@ -150,19 +151,19 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
 	return len;
 }
 
-bool esc_json_str(struct esc_buf *b, const char *s, size_t n)
+bool escape_json_str(struct escape_buf *b, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	bool lossy = false;
 	size_t i = 0, len;
 
-	esc_putc(b, '"');
+	escape_putc(b, '"');
 	while (i < n) {
 		unsigned char c = u[i];
 
 		len = utf8_seq(u + i, n - i);
 		if (!len) {
-			esc_puts(b, "\\ufffd");
+			escape_puts(b, "\\ufffd");
 			lossy = true;
 			i++;
 			continue;
@@ -171,66 +172,67 @@ bool esc_json_str(struct esc_buf *b, const char *s, size_t n)
 			/* U+2028 and U+2029 end a line in JavaScript */
 			if (len == 3 && c == 0xe2 && u[i + 1] == 0x80 &&
 			    (u[i + 2] == 0xa8 || u[i + 2] == 0xa9))
-				esc_printf(b, "\\u%04x",
-					   0x2000 | (u[i + 2] - 0x80));
+				escape_printf(b, "\\u%04x",
+					      0x2000 | (u[i + 2] - 0x80));
 			else
-				esc_put(b, u + i, len);
+				escape_put(b, u + i, len);
 			i += len;
 			continue;
 		}
 		switch (c) {
 		case '"':
-			esc_puts(b, "\\\"");
+			escape_puts(b, "\\\"");
 			break;
 		case '\\':
-			esc_puts(b, "\\\\");
+			escape_puts(b, "\\\\");
 			break;
 		case '\n':
-			esc_puts(b, "\\n");
+			escape_puts(b, "\\n");
 			break;
 		case '\r':
-			esc_puts(b, "\\r");
+			escape_puts(b, "\\r");
 			break;
 		case '\t':
-			esc_puts(b, "\\t");
+			escape_puts(b, "\\t");
 			break;
 		case '<':
 		case '>':
 		case '&':
-			esc_printf(b, "\\u%04x", c);
+			escape_printf(b, "\\u%04x", c);
 			break;
 		default:
 			if (c < 0x20 || c == 0x7f)
-				esc_printf(b, "\\u%04x", c);
+				escape_printf(b, "\\u%04x", c);
 			else
-				esc_putc(b, (char)c);
+				escape_putc(b, (char)c);
 		}
 		i++;
 	}
-	esc_putc(b, '"');
+	escape_putc(b, '"');
 	return lossy;
 }
 
-void esc_json_u64(struct esc_buf *b, uint64_t v)
+void escape_json_u64(struct escape_buf *b, uint64_t v)
 {
-	if (v > ESC_JSON_SAFE_MAX)
-		esc_printf(b, "\"%" PRIu64 "\"", v);
+	if (v > ESCAPE_JSON_SAFE_MAX)
+		escape_printf(b, "\"%" PRIu64 "\"", v);
 	else
-		esc_printf(b, "%" PRIu64, v);
+		escape_printf(b, "%" PRIu64, v);
 }
 
-void esc_json_s64(struct esc_buf *b, int64_t v)
+void escape_json_s64(struct escape_buf *b, int64_t v)
 {
-	if (v > (int64_t)ESC_JSON_SAFE_MAX || v < -(int64_t)ESC_JSON_SAFE_MAX)
-		esc_printf(b, "\"%" PRId64 "\"", v);
+	if (v > (int64_t)ESCAPE_JSON_SAFE_MAX ||
+	    v < -(int64_t)ESCAPE_JSON_SAFE_MAX)
+		escape_printf(b, "\"%" PRId64 "\"", v);
 	else
-		esc_printf(b, "%" PRId64, v);
+		escape_printf(b, "%" PRId64, v);
 }
 
-void esc_json_double(struct esc_buf *b, double v)
+void escape_json_double(struct escape_buf *b, double v)
 {
 	if (isnan(v) || isinf(v))
-		esc_puts(b, "null");
+		escape_puts(b, "null");
 	else
-		esc_printf(b, "%.17g", v);
+		escape_printf(b, "%.17g", v);
 }

@@ -7,93 +7,93 @@
 
 #include "evjson.h"
 
-static bool evjson_str(struct esc_buf *b, const char *s, size_t n)
+static bool evjson_str(struct escape_buf *b, const char *s, size_t n)
 {
-	return esc_json_str(b, s ? s : "", s ? n : 0);
+	return escape_json_str(b, s ? s : "", s ? n : 0);
 }
 
-bool evjson_cstr(struct esc_buf *b, const struct cpd_str *s)
+bool evjson_cstr(struct escape_buf *b, const struct cpd_str *s)
 {
 	if (!s->ptr) {
-		esc_puts(b, "null");
+		escape_puts(b, "null");
 		return false;
 	}
 	return evjson_str(b, s->ptr, s->len);
 }
 
 /* A NUL-separated list as an array of strings. */
-static bool evjson_strv(struct esc_buf *b, const struct cpd_str *s)
+static bool evjson_strv(struct escape_buf *b, const struct cpd_str *s)
 {
 	uint32_t i, start = 0, len = s->len;
 	bool lossy = false;
 
 	if (!s->ptr) {
-		esc_puts(b, "null");
+		escape_puts(b, "null");
 		return false;
 	}
 	if (len && s->ptr[len - 1] == '\0')
 		len--;
-	esc_putc(b, '[');
+	escape_putc(b, '[');
 	for (i = 0; len && i <= len; i++) {
 		if (i < len && s->ptr[i])
 			continue;
 		if (start)
-			esc_putc(b, ',');
+			escape_putc(b, ',');
 		lossy |= evjson_str(b, s->ptr + start, i - start);
 		start = i + 1;
 	}
-	esc_putc(b, ']');
+	escape_putc(b, ']');
 	return lossy;
 }
 
-static bool evjson_sockaddr(struct esc_buf *b, const struct cpd_host *host,
+static bool evjson_sockaddr(struct escape_buf *b, const struct cpd_host *host,
 			    const struct cpd_sockaddr *sa)
 {
 	char buf[INET6_ADDRSTRLEN + 1];
 	bool lossy = false;
 
 	if (!sa->family) {
-		esc_puts(b, "null");
+		escape_puts(b, "null");
 		return false;
 	}
 	host->format_xlat(CPD_XLAT_AF, sa->family, buf, sizeof(buf));
-	esc_puts(b, "{\"family\":");
+	escape_puts(b, "{\"family\":");
 	evjson_str(b, buf, strlen(buf));
 	switch (sa->family) {
 	case AF_INET:
 	case AF_INET6:
 		inet_ntop(sa->family, sa->addr, buf, sizeof(buf));
-		esc_puts(b, ",\"addr\":");
+		escape_puts(b, ",\"addr\":");
 		evjson_str(b, buf, strlen(buf));
-		esc_printf(b, ",\"port\":%u", sa->port);
+		escape_printf(b, ",\"port\":%u", sa->port);
 		if (sa->scope_id)
-			esc_printf(b, ",\"scope_id\":%u", sa->scope_id);
+			escape_printf(b, ",\"scope_id\":%u", sa->scope_id);
 		break;
 	case AF_UNIX:
-		esc_puts(b, ",\"path\":");
+		escape_puts(b, ",\"path\":");
 		lossy = evjson_cstr(b, &sa->path);
-		esc_printf(b, ",\"abstract\":%s",
-			   sa->flags & CPD_SA_ABSTRACT ? "true" : "false");
+		escape_printf(b, ",\"abstract\":%s",
+			      sa->flags & CPD_SA_ABSTRACT ? "true" : "false");
 		break;
 	case AF_NETLINK:
-		esc_printf(b, ",\"port_id\":%u,\"groups\":%u", sa->port_id,
-			   sa->groups);
+		escape_printf(b, ",\"port_id\":%u,\"groups\":%u", sa->port_id,
+			      sa->groups);
 		break;
 	}
 	if (sa->flags & CPD_SA_PARTIAL)
-		esc_puts(b, ",\"partial\":true");
-	esc_putc(b, '}');
+		escape_puts(b, ",\"partial\":true");
+	escape_putc(b, '}');
 	return lossy;
 }
 
-static void evjson_key(struct esc_buf *b, const char *sep, const char *key)
+static void evjson_key(struct escape_buf *b, const char *sep, const char *key)
 {
-	esc_puts(b, sep);
+	escape_puts(b, sep);
 	evjson_str(b, key, strlen(key));
-	esc_putc(b, ':');
+	escape_putc(b, ':');
 }
 
-bool evjson_field(struct esc_buf *b, const struct cpd_host *host,
+bool evjson_field(struct escape_buf *b, const struct cpd_host *host,
 		  const struct cpd_event *ev, const struct cpd_field *f,
 		  const char *sep, const char *key)
 {
@@ -117,31 +117,31 @@ bool evjson_field(struct esc_buf *b, const struct cpd_host *host,
 		return evjson_sockaddr(b, host, (const void *)at);
 	case CPD_FT_S64:
 		memcpy(&s, at, 8);
-		esc_json_s64(b, s);
+		escape_json_s64(b, s);
 		return false;
 	case CPD_FT_U64:
 	case CPD_FT_ADDR:
 		memcpy(&u, at, 8);
-		esc_json_u64(b, u);
+		escape_json_u64(b, u);
 		return false;
 	case CPD_FT_DOUBLE:
 		memcpy(&d, at, 8);
-		esc_json_double(b, d);
+		escape_json_double(b, d);
 		return false;
 	case CPD_FT_U16:
 		memcpy(&u16, at, 2);
-		esc_printf(b, "%u", u16);
+		escape_printf(b, "%u", u16);
 		return false;
 	case CPD_FT_S32:
 	case CPD_FT_FD:
 		memcpy(&i32, at, 4);
-		esc_printf(b, "%d", i32);
+		escape_printf(b, "%d", i32);
 		return false;
 	case CPD_FT_ERRNO:
 	case CPD_FT_SIGNAL:
 		/* the number, and its name beside it: "errno_name":"ENOENT" */
 		memcpy(&i32, at, 4);
-		esc_printf(b, "%d", i32);
+		escape_printf(b, "%d", i32);
 		if (!i32)
 			return false;
 		name = f->type == CPD_FT_ERRNO ? host->errno_name(i32) :
@@ -160,7 +160,7 @@ bool evjson_field(struct esc_buf *b, const struct cpd_host *host,
 		return false;
 	default: /* U32, MODE, DEV and types newer than us */
 		memcpy(&u32, at, 4);
-		esc_printf(b, "%u", u32);
+		escape_printf(b, "%u", u32);
 		return false;
 	}
 }

@@ -15,7 +15,7 @@
 #include "escape.h"
 
 /* A counted tracee string as a JSON string, or null when absent. */
-bool evjson_cstr(struct esc_buf *b, const struct cpd_str *s);
+bool evjson_cstr(struct escape_buf *b, const struct cpd_str *s);
 
 /*
  * Append sep, then "key": and the value of field f of ev: numbers as
@@ -24,7 +24,7 @@ bool evjson_cstr(struct esc_buf *b, const struct cpd_str *s);
  * also gets "key_name":"ENOENT" after it. Returns true when a string had
  * invalid UTF-8 (replaced by U+FFFD).
  */
-bool evjson_field(struct esc_buf *b, const struct cpd_host *host,
+bool evjson_field(struct escape_buf *b, const struct cpd_host *host,
 		  const struct cpd_event *ev, const struct cpd_field *f,
 		  const char *sep, const char *key);
 

@@ -58,8 +58,8 @@ struct csv {
 	/* per kind: the field rendered as "type", or -1 */
 	int typefield[CSV_KINDS];
 
-	struct esc_buf row;
-	struct esc_buf cell;
+	struct escape_buf row;
+	struct escape_buf cell;
 	struct csv_topic *topics;
 	size_t ntopics;
 };
@@ -136,7 +136,7 @@ static FILE *csv_open(struct csv *c, const char *path, char **iobuf)
 }
 
 static void csv_write(struct csv *c, FILE *f, const char *path,
-		      struct esc_buf *b)
+		      struct escape_buf *b)
 {
 	if (c->failed)
 		return;
@@ -205,16 +205,16 @@ static int csv_start(void *state)
 		if (!c->sum)
 			return -errno;
 	}
-	esc_reset(&c->row);
+	escape_reset(&c->row);
 	for (i = 0; i < sizeof(csv_fixed) / sizeof(csv_fixed[0]); i++)
-		esc_printf(&c->row, "%s,", csv_fixed[i]);
+		escape_printf(&c->row, "%s,", csv_fixed[i]);
 	for (i = 0; i < c->ncols; i++)
-		esc_printf(&c->row, "%s,", c->cols[i]);
-	esc_puts(&c->row, "details\r\n");
+		escape_printf(&c->row, "%s,", c->cols[i]);
+	escape_puts(&c->row, "details\r\n");
 	csv_write(c, c->out, c->path, &c->row);
 	if (c->sum) {
-		esc_reset(&c->row);
-		esc_puts(&c->row, "section,key,value\r\n");
+		escape_reset(&c->row);
+		escape_puts(&c->row, "section,key,value\r\n");
 		csv_write(c, c->sum, c->summary_path, &c->row);
 	}
 	return c->failed ? -EIO : 0;
@@ -255,7 +255,7 @@ static const int *csv_colmap(struct csv *c, uint32_t kind)
 }
 
 /* Append the text of a string list: its elements joined by spaces. */
-static void csv_strv(struct esc_buf *b, const struct cpd_str *s)
+static void csv_strv(struct escape_buf *b, const struct cpd_str *s)
 {
 	uint32_t i, len = s->len;
 
@@ -263,7 +263,7 @@ static void csv_strv(struct esc_buf *b, const struct cpd_str *s)
 	if (len && s->ptr[len - 1] == '\0')
 		len--;
 	for (i = 0; i < len; i++)
-		esc_putc(b, s->ptr[i] ? s->ptr[i] : ' ');
+		escape_putc(b, s->ptr[i] ? s->ptr[i] : ' ');
 }
 
 /*
@@ -271,7 +271,7 @@ static void csv_strv(struct esc_buf *b, const struct cpd_str *s)
  * may be neutralised), false for numbers.
  */
 static bool csv_field_text(struct csv *c, const struct cpd_event *ev,
-			   const struct cpd_field *f, struct esc_buf *b)
+			   const struct cpd_field *f, struct escape_buf *b)
 {
 	const char *at = (const char *)ev + f->offset;
 	char buf[512];
@@ -287,7 +287,7 @@ static bool csv_field_text(struct csv *c, const struct cpd_event *ev,
 	case CPD_FT_STR: {
 		const struct cpd_str *str = (const void *)at;
 
-		esc_put(b, str->ptr, str->ptr ? str->len : 0);
+		escape_put(b, str->ptr, str->ptr ? str->len : 0);
 		return true;
 	}
 	case CPD_FT_STRV: {
@@ -302,31 +302,31 @@ static bool csv_field_text(struct csv *c, const struct cpd_event *ev,
 
 		if (sa->family) {
 			format_sockaddr(sa, buf, sizeof(buf));
-			esc_puts(b, buf);
+			escape_puts(b, buf);
 		}
 		return true;
 	}
 	case CPD_FT_S64:
 		memcpy(&s, at, 8);
-		esc_printf(b, "%" PRId64, s);
+		escape_printf(b, "%" PRId64, s);
 		return false;
 	case CPD_FT_U64:
 	case CPD_FT_ADDR:
 		memcpy(&u, at, 8);
-		esc_printf(b, "%" PRIu64, u);
+		escape_printf(b, "%" PRIu64, u);
 		return false;
 	case CPD_FT_DOUBLE:
 		memcpy(&d, at, 8);
-		esc_printf(b, "%.17g", d);
+		escape_printf(b, "%.17g", d);
 		return false;
 	case CPD_FT_U16:
 		memcpy(&u16, at, 2);
-		esc_printf(b, "%u", u16);
+		escape_printf(b, "%u", u16);
 		return false;
 	case CPD_FT_S32:
 	case CPD_FT_FD:
 		memcpy(&i32, at, 4);
-		esc_printf(b, "%d", i32);
+		escape_printf(b, "%d", i32);
 		return false;
 	case CPD_FT_ERRNO:
 	case CPD_FT_SIGNAL:
@@ -336,19 +336,19 @@ static bool csv_field_text(struct csv *c, const struct cpd_event *ev,
 		name = f->type == CPD_FT_ERRNO ? c->host->errno_name(i32) :
 						 c->host->signal_name(i32);
 		if (name)
-			esc_puts(b, name);
+			escape_puts(b, name);
 		else
-			esc_printf(b, "%d", i32);
+			escape_printf(b, "%d", i32);
 		return false;
 	case CPD_FT_FLAGS:
 	case CPD_FT_ENUM:
 		memcpy(&u32, at, 4);
 		c->host->format_xlat(f->xlat, u32, buf, sizeof(buf));
-		esc_puts(b, buf);
+		escape_puts(b, buf);
 		return true;
 	default: /* U32, MODE, DEV and types newer than us */
 		memcpy(&u32, at, 4);
-		esc_printf(b, "%u", u32);
+		escape_printf(b, "%u", u32);
 		return false;
 	}
 }
@@ -358,15 +358,15 @@ static void csv_cell_field(struct csv *c, const struct cpd_event *ev,
 {
 	bool text;
 
-	esc_reset(&c->cell);
+	escape_reset(&c->cell);
 	text = csv_field_text(c, ev, f, &c->cell);
-	esc_csv_cell(&c->row, c->cell.p ? c->cell.p : "", c->cell.len,
-		     text && c->neutralize);
+	escape_csv_cell(&c->row, c->cell.p ? c->cell.p : "", c->cell.len,
+			text && c->neutralize);
 }
 
 static void csv_cell_text(struct csv *c, const char *s, size_t n)
 {
-	esc_csv_cell(&c->row, s ? s : "", s ? n : 0, c->neutralize);
+	escape_csv_cell(&c->row, s ? s : "", s ? n : 0, c->neutralize);
 }
 
 /* details: the syscall line, or a custom kind's fields with no column. */
@@ -375,19 +375,19 @@ static void csv_details(struct csv *c, const struct cpd_event *ev,
 {
 	uint32_t i;
 
-	esc_reset(&c->cell);
+	escape_reset(&c->cell);
 	if (ev->kind == CPD_EV_SYSCALL) {
 		char small[1024];
 		size_t need = c->host->format_syscall(ev, small, sizeof(small));
 
 		if (need < sizeof(small)) {
-			esc_put(&c->cell, small, need);
+			escape_put(&c->cell, small, need);
 		} else {
 			char *big = malloc(need + 1);
 
 			if (big) {
 				c->host->format_syscall(ev, big, need + 1);
-				esc_put(&c->cell, big, need);
+				escape_put(&c->cell, big, need);
 				free(big);
 			}
 		}
@@ -396,8 +396,8 @@ static void csv_details(struct csv *c, const struct cpd_event *ev,
 			if (csv_has_col(c, f[i].name))
 				continue;
 			if (c->cell.len)
-				esc_putc(&c->cell, ' ');
-			esc_printf(&c->cell, "%s=", f[i].name);
+				escape_putc(&c->cell, ' ');
+			escape_printf(&c->cell, "%s=", f[i].name);
 			csv_field_text(c, ev, &f[i], &c->cell);
 		}
 	}
@@ -441,27 +441,27 @@ static void csv_summary(struct csv *c, const struct cpd_ev_report *r)
 		const struct cpd_kv *kv = &r->kv[i];
 
 		csv_cell_text(c, r->topic.ptr, r->topic.len);
-		esc_putc(&c->row, ',');
-		esc_reset(&c->cell);
-		esc_printf(&c->cell, "%s%.*s", idx, (int)kv->key.len,
-			   kv->key.ptr ? kv->key.ptr : "");
+		escape_putc(&c->row, ',');
+		escape_reset(&c->cell);
+		escape_printf(&c->cell, "%s%.*s", idx, (int)kv->key.len,
+			      kv->key.ptr ? kv->key.ptr : "");
 		csv_cell_text(c, c->cell.p, c->cell.len);
-		esc_putc(&c->row, ',');
+		escape_putc(&c->row, ',');
 		switch (kv->type) {
 		case CPD_KV_S64:
-			esc_printf(&c->row, "%" PRId64, kv->v.s64);
+			escape_printf(&c->row, "%" PRId64, kv->v.s64);
 			break;
 		case CPD_KV_U64:
-			esc_printf(&c->row, "%" PRIu64, kv->v.u64);
+			escape_printf(&c->row, "%" PRIu64, kv->v.u64);
 			break;
 		case CPD_KV_DOUBLE:
-			esc_printf(&c->row, "%.17g", kv->v.dbl);
+			escape_printf(&c->row, "%.17g", kv->v.dbl);
 			break;
 		default:
 			sv = kv->v.str.ptr ? kv->v.str.ptr : "";
 			csv_cell_text(c, sv, kv->v.str.ptr ? kv->v.str.len : 0);
 		}
-		esc_puts(&c->row, "\r\n");
+		escape_puts(&c->row, "\r\n");
 	}
 }
 
@@ -476,7 +476,7 @@ static int csv_on_event(void *state, const struct cpd_event *ev)
 
 	if (!c->out || c->failed)
 		return 0;
-	esc_reset(&c->row);
+	escape_reset(&c->row);
 	if (ev->kind == CPD_EV_REPORT) {
 		if (!c->sum)
 			return 0;
@@ -491,24 +491,24 @@ static int csv_on_event(void *state, const struct cpd_event *ev)
 	if (!map)
 		return -ENOMEM;
 	/* golden files compare byte for byte: no clock in them */
-	esc_printf(&c->row, "%" PRId64 ",%" PRIu64 ",%d,%d,",
-		   c->deterministic ? 0 : (int64_t)(ev->ts_ns - c->start_ns),
-		   ev->seq, ev->pid, ev->tid);
+	escape_printf(&c->row, "%" PRId64 ",%" PRIu64 ",%d,%d,",
+		      c->deterministic ? 0 : (int64_t)(ev->ts_ns - c->start_ns),
+		      ev->seq, ev->pid, ev->tid);
 	csv_cell_text(c, ev->comm.ptr, ev->comm.len);
-	esc_putc(&c->row, ',');
+	escape_putc(&c->row, ',');
 	kind = c->host->event_kind_name(ev->kind);
 	csv_cell_text(c, kind, kind ? strlen(kind) : 0);
-	esc_putc(&c->row, ',');
+	escape_putc(&c->row, ',');
 	if (f && c->typefield[ev->kind] >= 0)
 		csv_cell_field(c, ev, &f[c->typefield[ev->kind]]);
 	for (col = 0; col < c->ncols; col++) {
-		esc_putc(&c->row, ',');
+		escape_putc(&c->row, ',');
 		if (f && map[col] >= 0)
 			csv_cell_field(c, ev, &f[map[col]]);
 	}
-	esc_putc(&c->row, ',');
+	escape_putc(&c->row, ',');
 	csv_details(c, ev, f, n);
-	esc_puts(&c->row, "\r\n");
+	escape_puts(&c->row, "\r\n");
 	csv_write(c, c->out, c->path, &c->row);
 	return c->failed ? -EIO : 0;
 }
@@ -574,8 +574,8 @@ static void csv_fini(void *state)
 		free(c->topics[i].name);
 	free(c->topics);
 	free(c->cols);
-	esc_free(&c->row);
-	esc_free(&c->cell);
+	escape_free(&c->row);
+	escape_free(&c->cell);
 	free(c);
 }
 

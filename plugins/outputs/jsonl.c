@@ -41,7 +41,7 @@ struct jsonl {
 	char *iobuf;
 	bool failed;
 	bool lossy;
-	struct esc_buf line;
+	struct escape_buf line;
 };
 
 static const struct cpd_option jsonl_options[] = {
@@ -98,23 +98,23 @@ static int jsonl_start(void *state)
 
 static void jsonl_str(struct jsonl *j, const char *s, size_t n)
 {
-	if (esc_json_str(&j->line, s ? s : "", s ? n : 0))
+	if (escape_json_str(&j->line, s ? s : "", s ? n : 0))
 		j->lossy = true;
 }
 
 static void jsonl_cstr(struct jsonl *j, const struct cpd_str *s)
 {
 	if (!s->ptr)
-		esc_puts(&j->line, "null");
+		escape_puts(&j->line, "null");
 	else
 		jsonl_str(j, s->ptr, s->len);
 }
 
 static void jsonl_key(struct jsonl *j, const char *key)
 {
-	esc_putc(&j->line, ',');
+	escape_putc(&j->line, ',');
 	jsonl_str(j, key, strlen(key));
-	esc_putc(&j->line, ':');
+	escape_putc(&j->line, ':');
 }
 
 /* Keys of the record itself; a field of the same name gets "field_". */
@@ -170,36 +170,36 @@ static void jsonl_report(struct jsonl *j, const struct cpd_ev_report *r)
 {
 	uint32_t i;
 
-	esc_printf(&j->line, "{\"schema\":%d,\"type\":\"report\"",
-		   JSONL_SCHEMA);
+	escape_printf(&j->line, "{\"schema\":%d,\"type\":\"report\"",
+		      JSONL_SCHEMA);
 	jsonl_key(j, "topic");
 	jsonl_cstr(j, &r->topic);
 	jsonl_key(j, "title");
 	jsonl_cstr(j, &r->title);
-	esc_printf(&j->line, ",\"row\":%s,\"order\":%d,\"values\":{",
-		   r->flags & CPD_REPORTF_ROW ? "true" : "false", r->order);
+	escape_printf(&j->line, ",\"row\":%s,\"order\":%d,\"values\":{",
+		      r->flags & CPD_REPORTF_ROW ? "true" : "false", r->order);
 	for (i = 0; i < r->nkv; i++) {
 		const struct cpd_kv *kv = &r->kv[i];
 
 		if (i)
-			esc_putc(&j->line, ',');
+			escape_putc(&j->line, ',');
 		jsonl_cstr(j, &kv->key);
-		esc_putc(&j->line, ':');
+		escape_putc(&j->line, ':');
 		switch (kv->type) {
 		case CPD_KV_S64:
-			esc_json_s64(&j->line, kv->v.s64);
+			escape_json_s64(&j->line, kv->v.s64);
 			break;
 		case CPD_KV_U64:
-			esc_json_u64(&j->line, kv->v.u64);
+			escape_json_u64(&j->line, kv->v.u64);
 			break;
 		case CPD_KV_DOUBLE:
-			esc_json_double(&j->line, kv->v.dbl);
+			escape_json_double(&j->line, kv->v.dbl);
 			break;
 		default:
 			jsonl_cstr(j, &kv->v.str);
 		}
 	}
-	esc_putc(&j->line, '}');
+	escape_putc(&j->line, '}');
 }
 
 static int jsonl_on_event(void *state, const struct cpd_event *ev)
@@ -211,28 +211,28 @@ static int jsonl_on_event(void *state, const struct cpd_event *ev)
 
 	if (!j->out || j->failed)
 		return 0;
-	esc_reset(&j->line);
+	escape_reset(&j->line);
 	j->lossy = false;
 	if (ev->kind == CPD_EV_REPORT) {
 		jsonl_report(j, &ev->u.report);
 	} else {
 		kind = j->host->event_kind_name(ev->kind);
-		esc_printf(&j->line, "{\"schema\":%d", JSONL_SCHEMA);
+		escape_printf(&j->line, "{\"schema\":%d", JSONL_SCHEMA);
 		jsonl_key(j, "type");
 		if (kind)
 			jsonl_str(j, kind, strlen(kind));
 		else
-			esc_printf(&j->line, "\"kind%u\"", ev->kind);
-		esc_puts(&j->line, ",\"seq\":");
-		esc_json_u64(&j->line, ev->seq);
-		esc_puts(&j->line, ",\"ts_ns\":");
+			escape_printf(&j->line, "\"kind%u\"", ev->kind);
+		escape_puts(&j->line, ",\"seq\":");
+		escape_json_u64(&j->line, ev->seq);
+		escape_puts(&j->line, ",\"ts_ns\":");
 		/* golden files compare byte for byte: no clock in them */
-		esc_json_s64(&j->line,
-			     j->deterministic ?
-				     0 :
-				     (int64_t)(ev->ts_ns - j->start_ns));
-		esc_printf(&j->line, ",\"pid\":%d,\"tid\":%d", ev->pid,
-			   ev->tid);
+		escape_json_s64(&j->line,
+				j->deterministic ?
+					0 :
+					(int64_t)(ev->ts_ns - j->start_ns));
+		escape_printf(&j->line, ",\"pid\":%d,\"tid\":%d", ev->pid,
+			      ev->tid);
 		jsonl_key(j, "comm");
 		jsonl_cstr(j, &ev->comm);
 		f = j->host->event_fields(ev->kind, &n);
@@ -242,8 +242,8 @@ static int jsonl_on_event(void *state, const struct cpd_event *ev)
 			jsonl_call(j, ev);
 	}
 	if (j->lossy)
-		esc_puts(&j->line, ",\"lossy\":true");
-	esc_puts(&j->line, "}\n");
+		escape_puts(&j->line, ",\"lossy\":true");
+	escape_puts(&j->line, "}\n");
 	if (j->line.oom) {
 		j->host->log(j->inst, CPD_LOG_ERROR,
 			     "out of memory writing '%s'", j->path);
@@ -289,7 +289,7 @@ static void jsonl_fini(void *state)
 		j->host->log(j->inst, CPD_LOG_ERROR, "cannot write '%s': %s",
 			     j->path, strerror(errno));
 	free(j->iobuf);
-	esc_free(&j->line);
+	escape_free(&j->line);
 	free(j);
 }
 

@@ -33,7 +33,7 @@
 
 #define PF_IOBUF (1u << 20)
 
-struct pf_task {
+struct perfetto_task {
 	int32_t tid;
 	int32_t pid;
 	bool flow_pending; /* a spawn arrow waits for its first event */
@@ -45,7 +45,7 @@ struct pf_task {
 	 * earlier, is delivered only at its exit, and is written first.
 	 * Analyzer events come after their syscall and are not held.
 	 */
-	struct esc_buf pending;
+	struct escape_buf pending;
 	uint64_t pending_ts;  /* time of the first held record */
 	uint64_t pending_seq; /* and the seq of its event */
 };
@@ -68,12 +68,12 @@ struct perfetto {
 	bool failed;
 	bool syscalls; /* syscall slices are being delivered */
 	uint64_t next_id;
-	struct pf_task *tasks;
+	struct perfetto_task *tasks;
 	size_t ntasks, cap;
-	struct esc_buf line;
+	struct escape_buf line;
 };
 
-static const struct cpd_option pf_options[] = {
+static const struct cpd_option perfetto_options[] = {
 	{ .name = "path",
 	  .type = CPD_OPT_PATH,
 	  .flags = CPD_OPTF_REQUIRED,
@@ -82,8 +82,8 @@ static const struct cpd_option pf_options[] = {
 	CPD_OPTION_END
 };
 
-static int pf_init(struct cpd_instance *inst, const struct cpd_host *host,
-		   void **statep)
+static int perfetto_init(struct cpd_instance *inst, const struct cpd_host *host,
+			 void **statep)
 {
 	struct perfetto *p = calloc(1, sizeof(*p));
 	int rc;
@@ -101,7 +101,7 @@ static int pf_init(struct cpd_instance *inst, const struct cpd_host *host,
 	return 0;
 }
 
-static int pf_start(void *state)
+static int perfetto_start(void *state)
 {
 	struct perfetto *p = state;
 
@@ -132,8 +132,8 @@ static int pf_start(void *state)
 }
 
 /* Start a record: the separator, then the common keys. */
-static void pf_begin(struct perfetto *p, const char *ph, int32_t pid,
-		     int32_t tid, uint64_t ts_ns)
+static void perfetto_begin(struct perfetto *p, const char *ph, int32_t pid,
+			   int32_t tid, uint64_t ts_ns)
 {
 	int64_t rel = (int64_t)(ts_ns - p->start_ns);
 
@@ -142,29 +142,30 @@ static void pf_begin(struct perfetto *p, const char *ph, int32_t pid,
 	/* metadata is timeless; everything else is ordered by seq */
 	if (p->deterministic)
 		rel = strcmp(ph, "M") ? (int64_t)p->cur_seq * 1000 : 0;
-	esc_puts(&p->line, ",\n{");
-	esc_printf(&p->line,
-		   "\"ph\":\"%s\",\"pid\":%d,\"tid\":%d,"
-		   "\"ts\":%" PRId64 ".%03" PRId64,
-		   ph, pid, tid, rel / 1000, rel % 1000);
+	escape_puts(&p->line, ",\n{");
+	escape_printf(&p->line,
+		      "\"ph\":\"%s\",\"pid\":%d,\"tid\":%d,"
+		      "\"ts\":%" PRId64 ".%03" PRId64,
+		      ph, pid, tid, rel / 1000, rel % 1000);
 }
 
-static void pf_str(struct perfetto *p, const char *key, const char *s, size_t n)
+static void perfetto_str(struct perfetto *p, const char *key, const char *s,
+			 size_t n)
 {
-	esc_printf(&p->line, ",\"%s\":", key);
-	esc_json_str(&p->line, s ? s : "", s ? n : 0);
+	escape_printf(&p->line, ",\"%s\":", key);
+	escape_json_str(&p->line, s ? s : "", s ? n : 0);
 }
 
-static void pf_dur(struct perfetto *p, const char *key, uint64_t ns)
+static void perfetto_dur(struct perfetto *p, const char *key, uint64_t ns)
 {
 	if (p->deterministic)
 		ns = 0;
-	esc_printf(&p->line, ",\"%s\":%" PRIu64 ".%03" PRIu64, key, ns / 1000,
-		   ns % 1000);
+	escape_printf(&p->line, ",\"%s\":%" PRIu64 ".%03" PRIu64, key,
+		      ns / 1000, ns % 1000);
 }
 
-static struct pf_task *pf_task(struct perfetto *p, int32_t pid, int32_t tid,
-			       bool *is_new)
+static struct perfetto_task *perfetto_task(struct perfetto *p, int32_t pid,
+					   int32_t tid, bool *is_new)
 {
 	size_t i;
 
@@ -174,7 +175,7 @@ static struct pf_task *pf_task(struct perfetto *p, int32_t pid, int32_t tid,
 			return &p->tasks[i];
 	if (p->ntasks == p->cap) {
 		size_t cap = p->cap ? p->cap * 2 : 64;
-		struct pf_task *t = realloc(p->tasks, cap * sizeof(*t));
+		struct perfetto_task *t = realloc(p->tasks, cap * sizeof(*t));
 
 		if (!t)
 			return NULL;
@@ -189,8 +190,8 @@ static struct pf_task *pf_task(struct perfetto *p, int32_t pid, int32_t tid,
 }
 
 /* Name metadata for a task seen for the first time or renamed. */
-static void pf_names(struct perfetto *p, const struct cpd_event *ev,
-		     struct pf_task *t, bool is_new)
+static void perfetto_names(struct perfetto *p, const struct cpd_event *ev,
+			   struct perfetto_task *t, bool is_new)
 {
 	size_t n = ev->comm.ptr ? ev->comm.len : 0;
 
@@ -206,20 +207,20 @@ static void pf_names(struct perfetto *p, const struct cpd_event *ev,
 	t->pid = ev->pid;
 	t->named = true;
 	if (ev->pid == ev->tid) {
-		pf_begin(p, "M", ev->pid, ev->tid, p->start_ns);
-		esc_puts(&p->line, ",\"name\":\"process_name\",\"args\":{");
-		esc_puts(&p->line, "\"name\":");
-		esc_json_str(&p->line, t->comm, n);
-		esc_puts(&p->line, "}}");
+		perfetto_begin(p, "M", ev->pid, ev->tid, p->start_ns);
+		escape_puts(&p->line, ",\"name\":\"process_name\",\"args\":{");
+		escape_puts(&p->line, "\"name\":");
+		escape_json_str(&p->line, t->comm, n);
+		escape_puts(&p->line, "}}");
 	}
-	pf_begin(p, "M", ev->pid, ev->tid, p->start_ns);
-	esc_puts(&p->line, ",\"name\":\"thread_name\",\"args\":{\"name\":");
-	esc_json_str(&p->line, t->comm, n);
-	esc_puts(&p->line, "}}");
+	perfetto_begin(p, "M", ev->pid, ev->tid, p->start_ns);
+	escape_puts(&p->line, ",\"name\":\"thread_name\",\"args\":{\"name\":");
+	escape_json_str(&p->line, t->comm, n);
+	escape_puts(&p->line, "}}");
 }
 
 /* The fields of an event as the args object (compactly typed). */
-static void pf_args(struct perfetto *p, const struct cpd_event *ev)
+static void perfetto_args(struct perfetto *p, const struct cpd_event *ev)
 {
 	const struct cpd_field *f;
 	uint32_t n = 0, i;
@@ -227,7 +228,7 @@ static void pf_args(struct perfetto *p, const struct cpd_event *ev)
 	bool comma = false;
 
 	f = p->host->event_fields(ev->kind, &n);
-	esc_puts(&p->line, ",\"args\":{");
+	escape_puts(&p->line, ",\"args\":{");
 	for (i = 0; f && i < n; i++) {
 		const char *at = (const char *)ev + f[i].offset;
 		uint64_t u = 0;
@@ -236,10 +237,10 @@ static void pf_args(struct perfetto *p, const struct cpd_event *ev)
 		uint32_t u32;
 
 		if (comma)
-			esc_putc(&p->line, ',');
+			escape_putc(&p->line, ',');
 		comma = true;
-		esc_json_str(&p->line, f[i].name, strlen(f[i].name));
-		esc_putc(&p->line, ':');
+		escape_json_str(&p->line, f[i].name, strlen(f[i].name));
+		escape_putc(&p->line, ':');
 		switch (f[i].type) {
 		case CPD_FT_STR:
 		case CPD_FT_STRV: {
@@ -247,24 +248,24 @@ static void pf_args(struct perfetto *p, const struct cpd_event *ev)
 			uint32_t k;
 
 			if (!str->ptr) {
-				esc_puts(&p->line, "null");
+				escape_puts(&p->line, "null");
 				break;
 			}
 			if (f[i].type == CPD_FT_STR) {
-				esc_json_str(&p->line, str->ptr, str->len);
+				escape_json_str(&p->line, str->ptr, str->len);
 				break;
 			}
 			/* a list: elements joined by spaces */
 			{
-				struct esc_buf tmp = { 0 };
+				struct escape_buf tmp = { 0 };
 
 				for (k = 0; k < str->len; k++)
-					esc_putc(&tmp, str->ptr[k] ?
-							       str->ptr[k] :
-							       ' ');
-				esc_json_str(&p->line, tmp.p ? tmp.p : "",
-					     tmp.len);
-				esc_free(&tmp);
+					escape_putc(&tmp, str->ptr[k] ?
+								  str->ptr[k] :
+								  ' ');
+				escape_json_str(&p->line, tmp.p ? tmp.p : "",
+						tmp.len);
+				escape_free(&tmp);
 			}
 			break;
 		}
@@ -273,29 +274,29 @@ static void pf_args(struct perfetto *p, const struct cpd_event *ev)
 				CPD_XLAT_AF,
 				((const struct cpd_sockaddr *)at)->family, buf,
 				sizeof(buf));
-			esc_json_str(&p->line, buf, strlen(buf));
+			escape_json_str(&p->line, buf, strlen(buf));
 			break;
 		case CPD_FT_S64:
 			memcpy(&s, at, 8);
-			esc_json_s64(&p->line, s);
+			escape_json_s64(&p->line, s);
 			break;
 		case CPD_FT_U64:
 		case CPD_FT_ADDR:
 			memcpy(&u, at, 8);
-			esc_json_u64(&p->line, u);
+			escape_json_u64(&p->line, u);
 			break;
 		case CPD_FT_DOUBLE: {
 			double d;
 
 			memcpy(&d, at, 8);
-			esc_json_double(&p->line, d);
+			escape_json_double(&p->line, d);
 			break;
 		}
 		case CPD_FT_U16: {
 			uint16_t v;
 
 			memcpy(&v, at, 2);
-			esc_printf(&p->line, "%u", v);
+			escape_printf(&p->line, "%u", v);
 			break;
 		}
 		case CPD_FT_S32:
@@ -303,24 +304,24 @@ static void pf_args(struct perfetto *p, const struct cpd_event *ev)
 		case CPD_FT_ERRNO:
 		case CPD_FT_SIGNAL:
 			memcpy(&i32, at, 4);
-			esc_printf(&p->line, "%d", i32);
+			escape_printf(&p->line, "%d", i32);
 			break;
 		case CPD_FT_FLAGS:
 		case CPD_FT_ENUM:
 			memcpy(&u32, at, 4);
 			p->host->format_xlat(f[i].xlat, u32, buf, sizeof(buf));
-			esc_json_str(&p->line, buf, strlen(buf));
+			escape_json_str(&p->line, buf, strlen(buf));
 			break;
 		default:
 			memcpy(&u32, at, 4);
-			esc_printf(&p->line, "%u", u32);
+			escape_printf(&p->line, "%u", u32);
 		}
 	}
-	esc_putc(&p->line, '}');
+	escape_putc(&p->line, '}');
 }
 
 /* "file:open": the kind and its key enum or string. */
-static void pf_name(struct perfetto *p, const struct cpd_event *ev)
+static void perfetto_name(struct perfetto *p, const struct cpd_event *ev)
 {
 	const char *kind = p->host->event_kind_name(ev->kind);
 	const struct cpd_field *f;
@@ -338,12 +339,12 @@ static void pf_name(struct perfetto *p, const struct cpd_event *ev)
 				     sizeof(buf) - strlen(buf));
 		break;
 	}
-	esc_puts(&p->line, ",\"name\":");
-	esc_json_str(&p->line, buf, strlen(buf));
-	pf_str(p, "cat", kind ? kind : "event", kind ? strlen(kind) : 5);
+	escape_puts(&p->line, ",\"name\":");
+	escape_json_str(&p->line, buf, strlen(buf));
+	perfetto_str(p, "cat", kind ? kind : "event", kind ? strlen(kind) : 5);
 }
 
-static void pf_syscall(struct perfetto *p, const struct cpd_event *ev)
+static void perfetto_syscall(struct perfetto *p, const struct cpd_event *ev)
 {
 	const struct cpd_syscall *sc = &ev->u.syscall;
 	uint64_t enter = sc->enter_ns ? sc->enter_ns : ev->ts_ns;
@@ -351,56 +352,56 @@ static void pf_syscall(struct perfetto *p, const struct cpd_event *ev)
 	char small[1024];
 	size_t need;
 
-	pf_begin(p, "X", ev->pid, ev->tid, enter);
-	pf_str(p, "name", sc->name.ptr, sc->name.len);
-	esc_puts(&p->line, ",\"cat\":\"syscall\"");
-	pf_dur(p, "dur", exit - enter);
-	esc_puts(&p->line, ",\"args\":{\"call\":");
+	perfetto_begin(p, "X", ev->pid, ev->tid, enter);
+	perfetto_str(p, "name", sc->name.ptr, sc->name.len);
+	escape_puts(&p->line, ",\"cat\":\"syscall\"");
+	perfetto_dur(p, "dur", exit - enter);
+	escape_puts(&p->line, ",\"args\":{\"call\":");
 	need = p->host->format_syscall(ev, small, sizeof(small));
 	if (need < sizeof(small)) {
-		esc_json_str(&p->line, small, need);
+		escape_json_str(&p->line, small, need);
 	} else {
 		char *big = malloc(need + 1);
 
 		if (big) {
 			p->host->format_syscall(ev, big, need + 1);
-			esc_json_str(&p->line, big, need);
+			escape_json_str(&p->line, big, need);
 			free(big);
 		} else {
-			esc_json_str(&p->line, small, sizeof(small) - 1);
+			escape_json_str(&p->line, small, sizeof(small) - 1);
 		}
 	}
-	esc_printf(&p->line, ",\"nr\":%d,\"ret\":", sc->nr);
-	esc_json_s64(&p->line, sc->ret);
-	esc_printf(&p->line, ",\"errno\":%d}}", sc->err);
+	escape_printf(&p->line, ",\"nr\":%d,\"ret\":", sc->nr);
+	escape_json_s64(&p->line, sc->ret);
+	escape_printf(&p->line, ",\"errno\":%d}}", sc->err);
 }
 
 /* An async slice [start, end] on a track of its own. */
-static void pf_async(struct perfetto *p, const struct cpd_event *ev,
-		     uint64_t start, uint64_t end)
+static void perfetto_async(struct perfetto *p, const struct cpd_event *ev,
+			   uint64_t start, uint64_t end)
 {
 	uint64_t id = ++p->next_id;
 
-	pf_begin(p, "b", ev->pid, ev->tid, start);
-	pf_name(p, ev);
-	esc_printf(&p->line, ",\"id\":%" PRIu64, id);
-	pf_args(p, ev);
-	esc_putc(&p->line, '}');
-	pf_begin(p, "e", ev->pid, ev->tid, end);
-	pf_name(p, ev);
-	esc_printf(&p->line, ",\"id\":%" PRIu64 "}", id);
+	perfetto_begin(p, "b", ev->pid, ev->tid, start);
+	perfetto_name(p, ev);
+	escape_printf(&p->line, ",\"id\":%" PRIu64, id);
+	perfetto_args(p, ev);
+	escape_putc(&p->line, '}');
+	perfetto_begin(p, "e", ev->pid, ev->tid, end);
+	perfetto_name(p, ev);
+	escape_printf(&p->line, ",\"id\":%" PRIu64 "}", id);
 }
 
-static void pf_instant(struct perfetto *p, const struct cpd_event *ev)
+static void perfetto_instant(struct perfetto *p, const struct cpd_event *ev)
 {
-	pf_begin(p, "i", ev->pid, ev->tid, ev->ts_ns);
-	pf_name(p, ev);
-	esc_puts(&p->line, ",\"s\":\"t\"");
-	pf_args(p, ev);
-	esc_putc(&p->line, '}');
+	perfetto_begin(p, "i", ev->pid, ev->tid, ev->ts_ns);
+	perfetto_name(p, ev);
+	escape_puts(&p->line, ",\"s\":\"t\"");
+	perfetto_args(p, ev);
+	escape_putc(&p->line, '}');
 }
 
-static struct pf_task *pf_find(struct perfetto *p, int32_t tid)
+static struct perfetto_task *perfetto_find(struct perfetto *p, int32_t tid)
 {
 	size_t i;
 
@@ -413,10 +414,10 @@ static struct pf_task *pf_find(struct perfetto *p, int32_t tid)
 /*
  * Move the thread-track records built since mark (at time ts) to the
  * task's pending buffer, while syscall slices are delivered (see struct
- * pf_task).
+ * perfetto_task).
  */
-static void pf_hold(struct perfetto *p, struct pf_task *t, size_t mark,
-		    uint64_t ts)
+static void perfetto_hold(struct perfetto *p, struct perfetto_task *t,
+			  size_t mark, uint64_t ts)
 {
 	if (!t || !p->syscalls || mark > p->line.len)
 		return;
@@ -424,32 +425,32 @@ static void pf_hold(struct perfetto *p, struct pf_task *t, size_t mark,
 		t->pending_ts = ts;
 		t->pending_seq = p->cur_seq;
 	}
-	esc_put(&t->pending, p->line.p + mark, p->line.len - mark);
+	escape_put(&t->pending, p->line.p + mark, p->line.len - mark);
 	p->line.len = mark;
 	if (t->pending.oom)
 		p->line.oom = true;
 }
 
-static int pf_on_event(void *state, const struct cpd_event *ev)
+static int perfetto_on_event(void *state, const struct cpd_event *ev)
 {
 	struct perfetto *p = state;
 	uint64_t ts = ev->ts_ns;
-	struct pf_task *t = NULL;
+	struct perfetto_task *t = NULL;
 	size_t mark = 0;
 	bool is_new;
 
 	if (!p->out || p->failed || ev->kind == CPD_EV_REPORT ||
 	    ev->kind == CPD_EV_NOTICE)
 		return 0;
-	esc_reset(&p->line);
+	escape_reset(&p->line);
 	p->cur_seq = ev->seq;
 	if (ev->kind == CPD_EV_SYSCALL && ev->u.syscall.enter_ns)
 		ts = ev->u.syscall.enter_ns;
 	if (ev->tid > 0) {
-		t = pf_task(p, ev->pid, ev->tid, &is_new);
+		t = perfetto_task(p, ev->pid, ev->tid, &is_new);
 		if (!t)
 			return -ENOMEM;
-		pf_names(p, ev, t, is_new);
+		perfetto_names(p, ev, t, is_new);
 		mark = p->line.len;
 		/*
 		 * Deterministic: a syscall's seq is given at its exit, after
@@ -462,11 +463,11 @@ static int pf_on_event(void *state, const struct cpd_event *ev)
 		    t->pending_seq < p->cur_seq)
 			p->cur_seq = t->pending_seq;
 		if (t->flow_pending) {
-			pf_begin(p, "f", ev->pid, ev->tid, ts);
-			esc_printf(&p->line,
-				   ",\"bp\":\"e\",\"cat\":\"spawn\","
-				   "\"name\":\"spawn\",\"id\":%d}",
-				   ev->tid);
+			perfetto_begin(p, "f", ev->pid, ev->tid, ts);
+			escape_printf(&p->line,
+				      ",\"bp\":\"e\",\"cat\":\"spawn\","
+				      "\"name\":\"spawn\",\"id\":%d}",
+				      ev->tid);
 			t->flow_pending = false;
 		}
 	}
@@ -476,13 +477,13 @@ static int pf_on_event(void *state, const struct cpd_event *ev)
 		/* held records from before the call, the slice, then those
 		 * from during it */
 		if (t && t->pending.len && t->pending_ts < ts) {
-			esc_put(&p->line, t->pending.p, t->pending.len);
-			esc_reset(&t->pending);
+			escape_put(&p->line, t->pending.p, t->pending.len);
+			escape_reset(&t->pending);
 		}
-		pf_syscall(p, ev);
+		perfetto_syscall(p, ev);
 		if (t) {
-			esc_put(&p->line, t->pending.p, t->pending.len);
-			esc_reset(&t->pending);
+			escape_put(&p->line, t->pending.p, t->pending.len);
+			escape_reset(&t->pending);
 		}
 		break;
 	case CPD_EV_SCHED: {
@@ -490,44 +491,46 @@ static int pf_on_event(void *state, const struct cpd_event *ev)
 					 ev->u.sched.runnable_ns :
 					 ev->ts_ns - ev->u.sched.delay_ns;
 
-		pf_async(p, ev, start, start + ev->u.sched.delay_ns);
+		perfetto_async(p, ev, start, start + ev->u.sched.delay_ns);
 		break;
 	}
 	case CPD_EV_BLKIO:
-		pf_async(p, ev, ev->ts_ns - ev->u.blkio.latency_ns, ev->ts_ns);
+		perfetto_async(p, ev, ev->ts_ns - ev->u.blkio.latency_ns,
+			       ev->ts_ns);
 		break;
 	case CPD_EV_MMAP:
-		pf_instant(p, ev);
-		pf_begin(p, "C", ev->pid, ev->pid, ev->ts_ns);
-		esc_puts(&p->line,
-			 ",\"name\":\"memory\",\"args\":{\"heap_bytes\":");
-		esc_json_u64(&p->line, ev->u.mmap.heap_bytes);
-		esc_puts(&p->line, ",\"mapped_bytes\":");
-		esc_json_u64(&p->line, ev->u.mmap.mapped_bytes);
-		esc_puts(&p->line, "}}");
+		perfetto_instant(p, ev);
+		perfetto_begin(p, "C", ev->pid, ev->pid, ev->ts_ns);
+		escape_puts(&p->line,
+			    ",\"name\":\"memory\",\"args\":{\"heap_bytes\":");
+		escape_json_u64(&p->line, ev->u.mmap.heap_bytes);
+		escape_puts(&p->line, ",\"mapped_bytes\":");
+		escape_json_u64(&p->line, ev->u.mmap.mapped_bytes);
+		escape_puts(&p->line, "}}");
 		break;
 	case CPD_EV_PROC:
-		pf_instant(p, ev);
+		perfetto_instant(p, ev);
 		if ((ev->u.proc.op == CPD_PROC_SPAWN_PROCESS ||
 		     ev->u.proc.op == CPD_PROC_SPAWN_THREAD) &&
 		    ev->u.proc.child_tid > 0) {
-			t = pf_task(p, ev->u.proc.child_pid,
-				    ev->u.proc.child_tid, &is_new);
+			t = perfetto_task(p, ev->u.proc.child_pid,
+					  ev->u.proc.child_tid, &is_new);
 			if (!t)
 				return -ENOMEM;
 			if (is_new) {
-				pf_begin(p, "s", ev->pid, ev->tid, ev->ts_ns);
-				esc_printf(&p->line,
-					   ",\"cat\":\"spawn\","
-					   "\"name\":\"spawn\",\"id\":%d}",
-					   ev->u.proc.child_tid);
+				perfetto_begin(p, "s", ev->pid, ev->tid,
+					       ev->ts_ns);
+				escape_printf(&p->line,
+					      ",\"cat\":\"spawn\","
+					      "\"name\":\"spawn\",\"id\":%d}",
+					      ev->u.proc.child_tid);
 				t->flow_pending = true;
 			}
 		}
-		pf_hold(p, pf_find(p, ev->tid), mark, ts);
+		perfetto_hold(p, perfetto_find(p, ev->tid), mark, ts);
 		break;
 	default:
-		pf_instant(p, ev);
+		perfetto_instant(p, ev);
 	}
 	if (p->line.oom) {
 		p->host->log(p->inst, CPD_LOG_ERROR,
@@ -544,7 +547,7 @@ static int pf_on_event(void *state, const struct cpd_event *ev)
 	return 0;
 }
 
-static int pf_flush(void *state)
+static int perfetto_flush(void *state)
 {
 	struct perfetto *p = state;
 	int err;
@@ -559,24 +562,24 @@ static int pf_flush(void *state)
 	return -err;
 }
 
-static int pf_stop(void *state)
+static int perfetto_stop(void *state)
 {
 	struct perfetto *p = state;
 	size_t i;
 
 	for (i = 0; p->out && !p->failed && i < p->ntasks; i++) {
-		struct esc_buf *b = &p->tasks[i].pending;
+		struct escape_buf *b = &p->tasks[i].pending;
 
 		if (b->len && fwrite(b->p, 1, b->len, p->out) != b->len)
 			p->failed = true;
-		esc_reset(b);
+		escape_reset(b);
 	}
 	if (p->out && !p->failed)
 		fputs("\n]\n", p->out);
-	return pf_flush(p);
+	return perfetto_flush(p);
 }
 
-static void pf_fini(void *state)
+static void perfetto_fini(void *state)
 {
 	struct perfetto *p = state;
 	size_t i;
@@ -587,10 +590,10 @@ static void pf_fini(void *state)
 		p->host->log(p->inst, CPD_LOG_ERROR, "cannot write '%s': %s",
 			     p->path, strerror(errno));
 	for (i = 0; i < p->ntasks; i++)
-		esc_free(&p->tasks[i].pending);
+		escape_free(&p->tasks[i].pending);
 	free(p->iobuf);
 	free(p->tasks);
-	esc_free(&p->line);
+	escape_free(&p->line);
 	free(p);
 }
 
@@ -604,6 +607,7 @@ CPD_PLUGIN_DEFINE(
 		.description =
 			"a Chrome Trace Event file for ui.perfetto.dev and chrome://tracing",
 		.subscribe = PF_EVENTS, .flags = CPD_PF_SYSCALL_VERBOSE,
-		.options = pf_options, .init = pf_init, .start = pf_start,
-		.on_event = pf_on_event, .flush = pf_flush, .stop = pf_stop,
-		.fini = pf_fini, );
+		.options = perfetto_options, .init = perfetto_init,
+		.start = perfetto_start, .on_event = perfetto_on_event,
+		.flush = perfetto_flush, .stop = perfetto_stop,
+		.fini = perfetto_fini, );

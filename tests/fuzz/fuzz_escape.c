@@ -52,7 +52,7 @@ static int fuzz_utf8_ok(const unsigned char *p, size_t n)
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
 	const char *s = (const char *)data;
-	struct esc_buf b = { 0 };
+	struct escape_buf b = { 0 };
 	char term[1024];
 	size_t i, n;
 
@@ -63,11 +63,11 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 			abort();
 	format_escape(s, size, term, 7);
 
-	esc_csv_cell(&b, s, size, true);
-	esc_reset(&b);
-	esc_csv_cell(&b, s, size, false);
-	esc_reset(&b);
-	esc_json_str(&b, s, size);
+	escape_csv_cell(&b, s, size, true);
+	escape_reset(&b);
+	escape_csv_cell(&b, s, size, false);
+	escape_reset(&b);
+	escape_json_str(&b, s, size);
 	for (i = 0; i < b.len; i++) {
 		unsigned char c = (unsigned char)b.p[i];
 
@@ -81,6 +81,6 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	}
 	if (!fuzz_utf8_ok((const unsigned char *)b.p, b.len))
 		abort();
-	esc_free(&b);
+	escape_free(&b);
 	return 0;
 }

@@ -13,8 +13,8 @@
 
 static int passed, failed;
 
-static void expect(const char *what, const struct esc_buf *b, const char *want,
-		   size_t wlen)
+static void expect(const char *what, const struct escape_buf *b,
+		   const char *want, size_t wlen)
 {
 	if (!b->oom && b->len == wlen && (!wlen || !memcmp(b->p, want, wlen))) {
 		passed++;
@@ -27,43 +27,43 @@ static void expect(const char *what, const struct esc_buf *b, const char *want,
 
 #define CSV(in, neut, want)                                      \
 	do {                                                     \
-		struct esc_buf eb = { 0 };                       \
-		esc_csv_cell(&eb, in, sizeof(in) - 1, neut);     \
+		struct escape_buf eb = { 0 };                    \
+		escape_csv_cell(&eb, in, sizeof(in) - 1, neut);  \
 		expect("csv " #in, &eb, want, sizeof(want) - 1); \
-		esc_free(&eb);                                   \
+		escape_free(&eb);                                \
 	} while (0)
 
-#define JSON(in, want, lossy)                                     \
-	do {                                                      \
-		struct esc_buf eb = { 0 };                        \
-		bool l = esc_json_str(&eb, in, sizeof(in) - 1);   \
-		expect("json " #in, &eb, want, sizeof(want) - 1); \
-		if (l != (lossy)) {                               \
-			failed++;                                 \
-			printf("FAIL lossy " #in "\n");           \
-		}                                                 \
-		esc_free(&eb);                                    \
+#define JSON(in, want, lossy)                                      \
+	do {                                                       \
+		struct escape_buf eb = { 0 };                      \
+		bool l = escape_json_str(&eb, in, sizeof(in) - 1); \
+		expect("json " #in, &eb, want, sizeof(want) - 1);  \
+		if (l != (lossy)) {                                \
+			failed++;                                  \
+			printf("FAIL lossy " #in "\n");            \
+		}                                                  \
+		escape_free(&eb);                                  \
 	} while (0)
 
 #define U64(v, want)                                            \
 	do {                                                    \
-		struct esc_buf eb = { 0 };                      \
-		esc_json_u64(&eb, v);                           \
+		struct escape_buf eb = { 0 };                   \
+		escape_json_u64(&eb, v);                        \
 		expect("u64 " #v, &eb, want, sizeof(want) - 1); \
-		esc_free(&eb);                                  \
+		escape_free(&eb);                               \
 	} while (0)
 
 #define S64(v, want)                                            \
 	do {                                                    \
-		struct esc_buf eb = { 0 };                      \
-		esc_json_s64(&eb, v);                           \
+		struct escape_buf eb = { 0 };                   \
+		escape_json_s64(&eb, v);                        \
 		expect("s64 " #v, &eb, want, sizeof(want) - 1); \
-		esc_free(&eb);                                  \
+		escape_free(&eb);                               \
 	} while (0)
 
 int main(void)
 {
-	struct esc_buf b = { 0 };
+	struct escape_buf b = { 0 };
 	int i;
 
 	CSV("plain", true, "plain");
@@ -113,15 +113,15 @@ int main(void)
 
 	/* growth across many appends keeps every byte */
 	for (i = 0; i < 10000; i++)
-		esc_putc(&b, (char)('a' + i % 26));
+		escape_putc(&b, (char)('a' + i % 26));
 	if (b.len == 10000 && b.p[9999] == 'a' + 9999 % 26 && !b.p[10000])
 		passed++;
 	else
 		failed++, printf("FAIL growth\n");
-	esc_reset(&b);
-	esc_printf(&b, "%d-%s", 42, "x");
+	escape_reset(&b);
+	escape_printf(&b, "%d-%s", 42, "x");
 	expect("printf", &b, "42-x", 4);
-	esc_free(&b);
+	escape_free(&b);
 
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;

@@ -13,14 +13,14 @@
 #include "cpd_test.h"
 #include "lib/escape.h"
 
-/* esc_json_str() of n bytes, as a NUL-terminated malloc'd string. */
+/* escape_json_str() of n bytes, as a NUL-terminated malloc'd string. */
 static char *esc(const char *s, size_t n, bool *lossy)
 {
-	struct esc_buf b = { 0 };
+	struct escape_buf b = { 0 };
 	bool l;
 	char *out;
 
-	l = esc_json_str(&b, s, n);
+	l = escape_json_str(&b, s, n);
 	if (lossy)
 		*lossy = l;
 	CU_ASSERT_FALSE_FATAL(b.oom);
@@ -28,7 +28,7 @@ static char *esc(const char *s, size_t n, bool *lossy)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(out);
 	memcpy(out, b.p, b.len);
 	out[b.len] = '\0';
-	esc_free(&b);
+	escape_free(&b);
 	return out;
 }
 
@@ -151,16 +151,16 @@ static void test_every_byte(void)
 
 static void test_big_numbers(void)
 {
-	struct esc_buf b = { 0 };
+	struct escape_buf b = { 0 };
 
-	esc_json_u64(&b, ESC_JSON_SAFE_MAX);
-	esc_putc(&b, ' ');
-	esc_json_u64(&b, ESC_JSON_SAFE_MAX + 1);
-	esc_putc(&b, ' ');
-	esc_json_s64(&b, -1);
-	esc_putc(&b, '\0');
+	escape_json_u64(&b, ESCAPE_JSON_SAFE_MAX);
+	escape_putc(&b, ' ');
+	escape_json_u64(&b, ESCAPE_JSON_SAFE_MAX + 1);
+	escape_putc(&b, ' ');
+	escape_json_s64(&b, -1);
+	escape_putc(&b, '\0');
 	CPD_ASSERT_STR_EQ(b.p, "9007199254740992 \"9007199254740993\" -1");
-	esc_free(&b);
+	escape_free(&b);
 }
 
 static CU_TestInfo json_tests[] = {

@@ -96,15 +96,16 @@ struct html_table {
 	int32_t order;
 	char **keys; /* column keys, in order */
 	uint32_t nkeys;
-	struct esc_buf columns; /* JSON of each column object, comma-joined */
-	struct esc_buf rows;	/* JSON arrays, comma-joined */
+	struct escape_buf
+		columns;	/* JSON of each column object, comma-joined */
+	struct escape_buf rows; /* JSON arrays, comma-joined */
 	uint64_t nrows;
 };
 
 struct html_section {
 	int32_t order;
 	uint32_t seq;
-	struct esc_buf json;
+	struct escape_buf json;
 };
 
 struct html_lost {
@@ -133,7 +134,7 @@ struct html_data {
 	uint64_t total; /* rows as the report shows them, kept or not */
 	struct html_pending pend;
 	/* what "same target" compares: the pending row's, the new event's */
-	struct esc_buf pend_key, key;
+	struct escape_buf pend_key, key;
 
 	char **cats; /* names of custom categories */
 	uint32_t ncats;
@@ -146,11 +147,11 @@ struct html_data {
 	uint32_t ntables;
 	struct html_lost *lost;
 	uint32_t nlost;
-	struct esc_buf notices;
+	struct escape_buf notices;
 	uint32_t nnotices;
 	uint64_t notices_dropped;
 
-	struct esc_buf scratch;
+	struct escape_buf scratch;
 	bool oom; /* something could not be kept */
 };
 
@@ -203,7 +204,7 @@ bool html_detail_shown(const struct html_data *d, const struct cpd_event *ev);
 const char *html_detail_type(const struct cpd_host *host,
 			     const struct cpd_event *ev, char *buf,
 			     size_t size);
-void html_detail(struct esc_buf *b, const struct cpd_host *host,
+void html_detail(struct escape_buf *b, const struct cpd_host *host,
 		 const struct cpd_event *ev, uint64_t count);
 
 /* html_write.c */

@@ -47,7 +47,7 @@ void html_data_free(struct html_data *d)
 		free(d->types[i]);
 	free(d->types);
 	for (i = 0; i < d->nsections; i++)
-		esc_free(&d->sections[i].json);
+		escape_free(&d->sections[i].json);
 	free(d->sections);
 	for (i = 0; i < d->ntables; i++) {
 		struct html_table *t = &d->tables[i];
@@ -57,17 +57,17 @@ void html_data_free(struct html_data *d)
 		for (k = 0; k < t->nkeys; k++)
 			free(t->keys[k]);
 		free(t->keys);
-		esc_free(&t->columns);
-		esc_free(&t->rows);
+		escape_free(&t->columns);
+		escape_free(&t->rows);
 	}
 	free(d->tables);
 	for (i = 0; i < d->nlost; i++)
 		free(d->lost[i].reason);
 	free(d->lost);
-	esc_free(&d->notices);
-	esc_free(&d->scratch);
-	esc_free(&d->pend_key);
-	esc_free(&d->key);
+	escape_free(&d->notices);
+	escape_free(&d->scratch);
+	escape_free(&d->pend_key);
+	escape_free(&d->key);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -98,25 +98,25 @@ static int html_notice(struct html_data *d, const struct cpd_event *ev)
 		"info", "error", "warn", "note", "info", "debug",
 	};
 	const struct cpd_ev_notice *n = &ev->u.notice;
-	struct esc_buf *b = &d->notices;
+	struct escape_buf *b = &d->notices;
 
 	if (d->nnotices >= HTML_MAX_NOTICES) {
 		d->notices_dropped++;
 		return 0;
 	}
 	if (d->nnotices++)
-		esc_putc(b, ',');
-	esc_puts(b, "{\"t\":");
-	esc_json_u64(b, html_rel(d, ev->ts_ns));
-	esc_printf(b, ",\"level\":\"%s\",\"origin\":",
-		   levels[n->level < 6 ? n->level : 0]);
+		escape_putc(b, ',');
+	escape_puts(b, "{\"t\":");
+	escape_json_u64(b, html_rel(d, ev->ts_ns));
+	escape_printf(b, ",\"level\":\"%s\",\"origin\":",
+		      levels[n->level < 6 ? n->level : 0]);
 	if (n->origin.ptr)
 		evjson_cstr(b, &n->origin);
 	else
-		esc_puts(b, "\"core\"");
-	esc_puts(b, ",\"text\":");
+		escape_puts(b, "\"core\"");
+	escape_puts(b, ",\"text\":");
 	evjson_cstr(b, &n->text);
-	esc_putc(b, '}');
+	escape_putc(b, '}');
 	return b->oom ? -ENOMEM : 0;
 }
 

@@ -112,7 +112,7 @@ const char *html_detail_type(const struct cpd_host *host,
 }
 
 /* format_bytes() without the console's column padding. */
-static void html_bytes(struct esc_buf *b, uint64_t bytes)
+static void html_bytes(struct escape_buf *b, uint64_t bytes)
 {
 	char buf[FORMAT_BYTES_MAX];
 	const char *p = buf;
@@ -120,99 +120,100 @@ static void html_bytes(struct esc_buf *b, uint64_t bytes)
 	format_bytes(bytes, buf, sizeof(buf));
 	while (*p == ' ')
 		p++;
-	esc_puts(b, p);
+	escape_puts(b, p);
 }
 
-static void html_ns(struct esc_buf *b, uint64_t ns)
+static void html_ns(struct escape_buf *b, uint64_t ns)
 {
 	char buf[FORMAT_NS_MAX];
 
 	format_ns(ns, buf, sizeof(buf));
-	esc_puts(b, buf);
+	escape_puts(b, buf);
 }
 
-static void html_str(struct esc_buf *b, const struct cpd_str *s)
+static void html_str(struct escape_buf *b, const struct cpd_str *s)
 {
 	if (s->ptr && s->len)
-		esc_put(b, s->ptr, s->len);
+		escape_put(b, s->ptr, s->len);
 	else
-		esc_putc(b, '?');
+		escape_putc(b, '?');
 }
 
-static void html_base(struct esc_buf *b, const struct cpd_str *s)
+static void html_base(struct escape_buf *b, const struct cpd_str *s)
 {
 	const char *p;
 	size_t len;
 
 	if (!s->ptr || !s->len) {
-		esc_putc(b, '?');
+		escape_putc(b, '?');
 		return;
 	}
 	p = format_basename(s->ptr, s->len, &len);
-	esc_put(b, p, len);
+	escape_put(b, p, len);
 }
 
-static void html_errno(struct esc_buf *b, const struct cpd_host *host, int err)
+static void html_errno(struct escape_buf *b, const struct cpd_host *host,
+		       int err)
 {
 	const char *name = host->errno_name(err);
 
 	if (name)
-		esc_puts(b, name);
+		escape_puts(b, name);
 	else
-		esc_printf(b, "errno %d", err);
+		escape_printf(b, "errno %d", err);
 }
 
-static void html_sockaddr(struct esc_buf *b, const struct cpd_sockaddr *sa)
+static void html_sockaddr(struct escape_buf *b, const struct cpd_sockaddr *sa)
 {
 	char buf[FORMAT_SOCKADDR_MAX];
 
 	format_sockaddr(sa, buf, sizeof(buf));
-	esc_puts(b, buf);
+	escape_puts(b, buf);
 }
 
 /* "3× " before a coalesced or grouped row's total. */
-static void html_times(struct esc_buf *b, uint64_t count)
+static void html_times(struct escape_buf *b, uint64_t count)
 {
 	if (count > 1)
-		esc_printf(b, "%" PRIu64 "× ", count);
+		escape_printf(b, "%" PRIu64 "× ", count);
 }
 
-static void html_file(struct esc_buf *b, const struct cpd_host *host,
+static void html_file(struct escape_buf *b, const struct cpd_host *host,
 		      const struct cpd_ev_file *f, uint64_t count)
 {
 	switch (f->op) {
 	case CPD_FILE_OPEN:
 		html_str(b, &f->path);
-		esc_puts(b, f->flags & CPD_FILEF_WRITABLE ? " (write)" :
-							    " (read)");
+		escape_puts(b, f->flags & CPD_FILEF_WRITABLE ? " (write)" :
+							       " (read)");
 		return;
 	case CPD_FILE_OPEN_FAILED:
 		html_str(b, &f->path);
-		esc_puts(b, " failed: ");
+		escape_puts(b, " failed: ");
 		html_errno(b, host, f->err);
 		return;
 	case CPD_FILE_READ:
 	case CPD_FILE_WRITE:
 		html_times(b, count);
 		html_bytes(b, f->bytes);
-		esc_puts(b, f->op == CPD_FILE_READ ? " from " : " to ");
+		escape_puts(b, f->op == CPD_FILE_READ ? " from " : " to ");
 		html_base(b, &f->path);
 		return;
 	default: /* copy, sendfile, splice */
 		html_times(b, count);
 		html_bytes(b, f->bytes);
-		esc_puts(b, " from ");
+		escape_puts(b, " from ");
 		html_base(b, &f->path);
-		esc_puts(b, " to ");
+		escape_puts(b, " to ");
 		if (f->flags & CPD_FILEF_TO_NETWORK)
-			esc_puts(b, "net");
+			escape_puts(b, "net");
 		else
 			html_base(b, &f->path2);
 		return;
 	}
 }
 
-static void html_net(struct esc_buf *b, const struct cpd_host *host,
+static void html_net(struct escape_buf *b, const struct cpd_host *host,
 		     const struct cpd_ev_net *n, uint64_t count)
 {
 	const char *proto = format_proto(n->family, n->sock_type);
@@ -220,19 +221,19 @@ static void html_net(struct esc_buf *b, const struct cpd_host *host,
 	switch (n->op) {
 	case CPD_NET_CONNECT:
 	case CPD_NET_CONNECT_FAILED:
-		esc_printf(b, "%s → ", proto);
+		escape_printf(b, "%s → ", proto);
 		html_sockaddr(b, &n->peer);
 		if (n->op == CPD_NET_CONNECT_FAILED) {
-			esc_puts(b, " failed: ");
+			escape_puts(b, " failed: ");
 			html_errno(b, host, n->err);
 		}
 		return;
 	case CPD_NET_ACCEPT:
-		esc_printf(b, "%s ← ", proto);
+		escape_printf(b, "%s ← ", proto);
 		html_sockaddr(b, &n->peer);
 		return;
 	case CPD_NET_LISTEN:
-		esc_printf(b, "%s ", proto);
+		escape_printf(b, "%s ", proto);
 		html_sockaddr(b, &n->local);
 		return;
 	case CPD_NET_SEND:
@@ -240,28 +241,29 @@ static void html_net(struct esc_buf *b, const struct cpd_host *host,
 		html_times(b, count);
 		html_bytes(b, n->bytes);
 		if (n->peer.family) {
-			esc_puts(b, n->op == CPD_NET_SEND ? " to " : " from ");
+			escape_puts(b,
+				    n->op == CPD_NET_SEND ? " to " : " from ");
 			html_sockaddr(b, &n->peer);
 		}
 		return;
 	default:
-		esc_puts(b, proto);
+		escape_puts(b, proto);
 		return;
 	}
 }
 
-static void html_remap(struct esc_buf *b, const struct cpd_ev_mmap *m,
+static void html_remap(struct escape_buf *b, const struct cpd_ev_mmap *m,
 		       const char *a1, const char *a2)
 {
 	char o1[FORMAT_ADDR_MAX], o2[FORMAT_ADDR_MAX];
 
 	format_addr(m->old_addr, o1, sizeof(o1));
 	format_addr(m->old_addr + m->old_len, o2, sizeof(o2));
-	esc_printf(b, "%s-%s → %s-%s ", o1, o2, a1, a2);
+	escape_printf(b, "%s-%s → %s-%s ", o1, o2, a1, a2);
 	html_bytes(b, m->len);
 }
 
-static void html_mmap(struct esc_buf *b, const struct cpd_ev_mmap *m)
+static void html_mmap(struct escape_buf *b, const struct cpd_ev_mmap *m)
 {
 	char a1[FORMAT_ADDR_MAX], a2[FORMAT_ADDR_MAX], p[8];
 
@@ -270,52 +272,52 @@ static void html_mmap(struct esc_buf *b, const struct cpd_ev_mmap *m)
 	format_prot(m->prot, p, sizeof(p));
 	switch (m->op) {
 	case CPD_MMAP_BRK:
-		esc_putc(b, '+');
+		escape_putc(b, '+');
 		html_bytes(b, m->delta > 0 ? (uint64_t)m->delta : 0);
 		return;
 	case CPD_MMAP_MAP:
-		esc_printf(b, "%s-%s %s ", a1, a2, p);
+		escape_printf(b, "%s-%s %s ", a1, a2, p);
 		html_bytes(b, m->len);
-		esc_putc(b, ' ');
+		escape_putc(b, ' ');
 		if (m->flags & CPD_MMAPF_ANON)
-			esc_puts(b, "anon");
+			escape_puts(b, "anon");
 		else if (m->path.ptr && m->path.len)
 			html_base(b, &m->path);
 		else if (m->fd >= 0)
-			esc_printf(b, "fd:%d", m->fd);
+			escape_printf(b, "fd:%d", m->fd);
 		else
-			esc_puts(b, "file");
+			escape_puts(b, "file");
 		return;
 	case CPD_MMAP_PROTECT:
-		esc_printf(b, "%s-%s %s", a1, a2, p);
+		escape_printf(b, "%s-%s %s", a1, a2, p);
 		return;
 	case CPD_MMAP_REMAP:
 		html_remap(b, m, a1, a2);
 		return;
 	default: /* unmap */
-		esc_printf(b, "%s-%s ", a1, a2);
+		escape_printf(b, "%s-%s ", a1, a2);
 		html_bytes(b, m->len);
 		return;
 	}
 }
 
-static void html_region(struct esc_buf *b, const struct cpd_ev_fault *f)
+static void html_region(struct escape_buf *b, const struct cpd_ev_fault *f)
 {
 	switch (f->region) {
 	case CPD_REGION_HEAP:
-		esc_puts(b, "heap");
+		escape_puts(b, "heap");
 		return;
 	case CPD_REGION_ANON:
-		esc_puts(b, "anon");
+		escape_puts(b, "anon");
 		return;
 	case CPD_REGION_STACK:
-		esc_puts(b, "stack");
+		escape_puts(b, "stack");
 		return;
 	case CPD_REGION_FILE:
 		if (f->region_name.len)
 			html_base(b, &f->region_name);
 		else
-			esc_puts(b, "file");
+			escape_puts(b, "file");
 		return;
 	default:
 		html_str(b, &f->region_name);
@@ -323,54 +325,54 @@ static void html_region(struct esc_buf *b, const struct cpd_ev_fault *f)
 	}
 }
 
-static void html_fault(struct esc_buf *b, const struct cpd_ev_fault *f)
+static void html_fault(struct escape_buf *b, const struct cpd_ev_fault *f)
 {
 	char a[FORMAT_ADDR_MAX], p[8];
 
 	format_prot(f->prot, p, sizeof(p));
 	if (f->count > 1) {
 		format_addr(f->region_start, a, sizeof(a));
-		esc_printf(b, "%" PRIu32 " faults in ", f->count);
+		escape_printf(b, "%" PRIu32 " faults in ", f->count);
 		html_region(b, f);
-		esc_printf(b, " @ %s (%s)", a, p);
+		escape_printf(b, " @ %s (%s)", a, p);
 	} else {
 		format_addr(f->addr, a, sizeof(a));
-		esc_printf(b, "%s in ", a);
+		escape_printf(b, "%s in ", a);
 		html_region(b, f);
-		esc_printf(b, " (%s)", p);
+		escape_printf(b, " (%s)", p);
 	}
 }
 
-static void html_blkio(struct esc_buf *b, const struct cpd_ev_blkio *bio)
+static void html_blkio(struct escape_buf *b, const struct cpd_ev_blkio *bio)
 {
 	html_ns(b, bio->latency_ns);
 	if (bio->count > 1) {
-		esc_puts(b, " avg, ");
+		escape_puts(b, " avg, ");
 		html_ns(b, bio->max_latency_ns);
-		esc_puts(b, " max (");
+		escape_puts(b, " max (");
 		html_bytes(b, bio->bytes);
-		esc_printf(b, " x%" PRIu32 ", ", bio->count);
+		escape_printf(b, " x%" PRIu32 ", ", bio->count);
 		html_bytes(b, bio->total_bytes);
-		esc_puts(b, " total)");
+		escape_puts(b, " total)");
 	} else {
-		esc_puts(b, " (");
+		escape_puts(b, " (");
 		html_bytes(b, bio->bytes);
-		esc_putc(b, ')');
+		escape_putc(b, ')');
 	}
 }
 
-static void html_argv(struct esc_buf *b, const struct cpd_str *argv)
+static void html_argv(struct escape_buf *b, const struct cpd_str *argv)
 {
 	uint32_t i;
 
 	for (i = 0; argv->ptr && i < argv->len; i++) {
 		if (i + 1 == argv->len && !argv->ptr[i])
 			break;
-		esc_putc(b, argv->ptr[i] ? argv->ptr[i] : ' ');
+		escape_putc(b, argv->ptr[i] ? argv->ptr[i] : ' ');
 	}
 }
 
-static void html_proc(struct esc_buf *b, const struct cpd_host *host,
+static void html_proc(struct escape_buf *b, const struct cpd_host *host,
 		      const struct cpd_event *ev)
 {
 	const struct cpd_ev_proc *p = &ev->u.proc;
@@ -378,47 +380,49 @@ static void html_proc(struct esc_buf *b, const struct cpd_host *host,
 
 	switch (p->op) {
 	case CPD_PROC_SPAWN_PROCESS:
-		esc_printf(b, "process %d", p->child_pid);
+		escape_printf(b, "process %d", p->child_pid);
 		return;
 	case CPD_PROC_SPAWN_THREAD:
-		esc_printf(b, "thread %d", p->child_tid);
+		escape_printf(b, "thread %d", p->child_tid);
 		return;
 	case CPD_PROC_EXEC:
 	case CPD_PROC_START:
 		html_str(b, &p->path);
 		if (p->argv.ptr && p->argv.len) {
-			esc_puts(b, ": ");
+			escape_puts(b, ": ");
 			html_argv(b, &p->argv);
 		}
 		return;
 	case CPD_PROC_EXIT:
-		esc_printf(b, "%s %d ",
-			   (p->flags & CPD_PROCF_LEADER) &&
-					   (p->flags & CPD_PROCF_GROUP_EXIT) ?
-				   "process" :
-				   "thread",
-			   ev->tid ? ev->tid : ev->pid);
+		escape_printf(
+			b, "%s %d ",
+			(p->flags & CPD_PROCF_LEADER) &&
+					(p->flags & CPD_PROCF_GROUP_EXIT) ?
+				"process" :
+				"thread",
+			ev->tid ? ev->tid : ev->pid);
 		if (p->signal > 0) {
 			sig = host->signal_name(p->signal);
-			esc_printf(b, "(signal %s%s)", sig ? sig : "?",
-				   p->flags & CPD_PROCF_CORE_DUMPED ?
-					   ", core dumped" :
-					   "");
+			escape_printf(b, "(signal %s%s)", sig ? sig : "?",
+				      p->flags & CPD_PROCF_CORE_DUMPED ?
+					      ", core dumped" :
+					      "");
 		} else if (p->exit_code >= 0) {
-			esc_printf(b, "(code %d)", p->exit_code);
+			escape_printf(b, "(code %d)", p->exit_code);
 		} else {
-			esc_puts(b, "(unknown)");
+			escape_puts(b, "(unknown)");
 		}
 		return;
 	default: /* attach, detach */
-		esc_printf(b, "%s %d",
-			   ev->pid == ev->tid ? "process" : "thread", ev->tid);
+		escape_printf(b, "%s %d",
+			      ev->pid == ev->tid ? "process" : "thread",
+			      ev->tid);
 		return;
 	}
 }
 
 /* A kind we do not know: its key fields, "name=value". */
-static void html_generic(struct esc_buf *b, const struct cpd_host *host,
+static void html_generic(struct escape_buf *b, const struct cpd_host *host,
 			 const struct cpd_event *ev)
 {
 	const struct cpd_field *f;
@@ -434,7 +438,7 @@ static void html_generic(struct esc_buf *b, const struct cpd_host *host,
 		at = (const char *)ev + f[i].offset;
 		if (!(f[i].flags & CPD_FIELDF_KEY))
 			continue;
-		esc_printf(b, "%s%s=", first ? "" : " ", f[i].name);
+		escape_printf(b, "%s%s=", first ? "" : " ", f[i].name);
 		first = false;
 		switch (f[i].type) {
 		case CPD_FT_STR:
@@ -442,23 +446,23 @@ static void html_generic(struct esc_buf *b, const struct cpd_host *host,
 			break;
 		case CPD_FT_S64:
 			memcpy(&s, at, 8);
-			esc_printf(b, "%" PRId64, s);
+			escape_printf(b, "%" PRId64, s);
 			break;
 		case CPD_FT_U64:
 		case CPD_FT_ADDR:
 			memcpy(&u, at, 8);
-			esc_printf(b, "%" PRIu64, u);
+			escape_printf(b, "%" PRIu64, u);
 			break;
 		default:
 			memcpy(&u32, at, 4);
-			esc_printf(b, "%" PRIu32, u32);
+			escape_printf(b, "%" PRIu32, u32);
 			break;
 		}
 	}
 }
 
 /* -v: the strace-style line the host formats */
-static void html_syscall(struct esc_buf *b, const struct cpd_host *host,
+static void html_syscall(struct escape_buf *b, const struct cpd_host *host,
 			 const struct cpd_event *ev)
 {
 	char small[1024];
@@ -466,7 +470,7 @@ static void html_syscall(struct esc_buf *b, const struct cpd_host *host,
 	char *big;
 
 	if (need < sizeof(small)) {
-		esc_put(b, small, need);
+		escape_put(b, small, need);
 		return;
 	}
 	big = malloc(need + 1);
@@ -475,11 +479,11 @@ static void html_syscall(struct esc_buf *b, const struct cpd_host *host,
 		return;
 	}
 	host->format_syscall(ev, big, need + 1);
-	esc_put(b, big, need);
+	escape_put(b, big, need);
 	free(big);
 }
 
-void html_detail(struct esc_buf *b, const struct cpd_host *host,
+void html_detail(struct escape_buf *b, const struct cpd_host *host,
 		 const struct cpd_event *ev, uint64_t count)
 {
 	const struct cpd_ev_lost *l;
@@ -502,7 +506,7 @@ void html_detail(struct esc_buf *b, const struct cpd_host *host,
 		html_fault(b, &ev->u.fault);
 		return;
 	case CPD_EV_SCHED:
-		esc_puts(b, "waited ");
+		escape_puts(b, "waited ");
 		html_ns(b, ev->u.sched.delay_ns);
 		return;
 	case CPD_EV_BLKIO:
@@ -511,8 +515,8 @@ void html_detail(struct esc_buf *b, const struct cpd_host *host,
 	case CPD_EV_LOST:
 		l = &ev->u.lost;
 		kind = host->event_kind_name(l->lost_kind);
-		esc_printf(b, "%" PRIu64 " %s events: ", l->count,
-			   kind ? kind : "?");
+		escape_printf(b, "%" PRIu64 " %s events: ", l->count,
+			      kind ? kind : "?");
 		html_str(b, &l->reason);
 		return;
 	case CPD_EV_SYSCALL:

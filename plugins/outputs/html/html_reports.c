@@ -21,49 +21,50 @@ static const char *html_unit(uint16_t unit)
 	return unit < sizeof(names) / sizeof(names[0]) ? names[unit] : "none";
 }
 
-static void html_kv_value(struct html_data *d, struct esc_buf *b,
+static void html_kv_value(struct html_data *d, struct escape_buf *b,
 			  const struct cpd_kv *kv)
 {
 	switch (kv->type) {
 	case CPD_KV_S64:
 		if (kv->unit == CPD_UNIT_ADDR)
-			esc_printf(b, "\"0x%" PRIx64 "\"", (uint64_t)kv->v.s64);
+			escape_printf(b, "\"0x%" PRIx64 "\"",
+				      (uint64_t)kv->v.s64);
 		else if (kv->unit == CPD_UNIT_TIMESTAMP)
-			esc_json_u64(b, html_rel(d, (uint64_t)kv->v.s64));
+			escape_json_u64(b, html_rel(d, (uint64_t)kv->v.s64));
 		else
-			esc_json_s64(b, kv->v.s64);
+			escape_json_s64(b, kv->v.s64);
 		return;
 	case CPD_KV_U64:
 		if (kv->unit == CPD_UNIT_ADDR)
-			esc_printf(b, "\"0x%" PRIx64 "\"", kv->v.u64);
+			escape_printf(b, "\"0x%" PRIx64 "\"", kv->v.u64);
 		else if (kv->unit == CPD_UNIT_TIMESTAMP)
-			esc_json_u64(b, html_rel(d, kv->v.u64));
+			escape_json_u64(b, html_rel(d, kv->v.u64));
 		else
-			esc_json_u64(b, kv->v.u64);
+			escape_json_u64(b, kv->v.u64);
 		return;
 	case CPD_KV_DOUBLE:
-		esc_json_double(b, kv->v.dbl);
+		escape_json_double(b, kv->v.dbl);
 		return;
 	case CPD_KV_STR:
 		evjson_cstr(b, &kv->v.str);
 		return;
 	default:
-		esc_puts(b, "null");
+		escape_puts(b, "null");
 		return;
 	}
 }
 
 /* {"key":..,"label":..,"unit":..} */
-static void html_column(struct esc_buf *b, const struct cpd_kv *kv)
+static void html_column(struct escape_buf *b, const struct cpd_kv *kv)
 {
-	esc_puts(b, "{\"key\":");
+	escape_puts(b, "{\"key\":");
 	evjson_cstr(b, &kv->key);
-	esc_puts(b, ",\"label\":");
+	escape_puts(b, ",\"label\":");
 	if (kv->label.ptr)
 		evjson_cstr(b, &kv->label);
 	else
 		evjson_cstr(b, &kv->key);
-	esc_printf(b, ",\"unit\":\"%s\"}", html_unit(kv->unit));
+	escape_printf(b, ",\"unit\":\"%s\"}", html_unit(kv->unit));
 }
 
 int html_report_section(struct html_data *d, const struct cpd_ev_report *r)
@@ -79,26 +80,26 @@ int html_report_section(struct html_data *d, const struct cpd_ev_report *r)
 	memset(s, 0, sizeof(*s));
 	s->order = r->order;
 	s->seq = d->nsections;
-	esc_puts(&s->json, "{\"topic\":");
+	escape_puts(&s->json, "{\"topic\":");
 	evjson_cstr(&s->json, &r->topic);
-	esc_puts(&s->json, ",\"title\":");
+	escape_puts(&s->json, ",\"title\":");
 	evjson_cstr(&s->json, &r->title);
-	esc_printf(&s->json, ",\"order\":%d,\"values\":[", r->order);
+	escape_printf(&s->json, ",\"order\":%d,\"values\":[", r->order);
 	for (i = 0; i < r->nkv; i++) {
 		const struct cpd_kv *kv = &r->kv[i];
 
 		if (i)
-			esc_putc(&s->json, ',');
-		esc_puts(&s->json, "{\"key\":");
+			escape_putc(&s->json, ',');
+		escape_puts(&s->json, "{\"key\":");
 		evjson_cstr(&s->json, &kv->key);
-		esc_puts(&s->json, ",\"label\":");
+		escape_puts(&s->json, ",\"label\":");
 		evjson_cstr(&s->json, kv->label.ptr ? &kv->label : &kv->key);
-		esc_printf(&s->json,
-			   ",\"unit\":\"%s\",\"value\":", html_unit(kv->unit));
+		escape_printf(&s->json, ",\"unit\":\"%s\",\"value\":",
+			      html_unit(kv->unit));
 		html_kv_value(d, &s->json, kv);
-		esc_putc(&s->json, '}');
+		escape_putc(&s->json, '}');
 	}
-	esc_puts(&s->json, "]}");
+	escape_puts(&s->json, "]}");
 	d->nsections++;
 	if (s->json.oom)
 		return -ENOMEM;
@@ -148,7 +149,7 @@ static int html_table_column(struct html_table *t, const struct cpd_kv *kv)
 	}
 	t->keys[t->nkeys++] = key;
 	if (t->columns.len)
-		esc_putc(&t->columns, ',');
+		escape_putc(&t->columns, ',');
 	html_column(&t->columns, kv);
 	return 0;
 }
@@ -180,11 +181,11 @@ int html_report_row(struct html_data *d, const struct cpd_ev_report *r)
 		}
 	}
 	if (t->nrows)
-		esc_putc(&t->rows, ',');
-	esc_putc(&t->rows, '[');
+		escape_putc(&t->rows, ',');
+	escape_putc(&t->rows, '[');
 	for (k = 0; k < t->nkeys; k++) {
 		if (k)
-			esc_putc(&t->rows, ',');
+			escape_putc(&t->rows, ',');
 		for (i = 0; i < r->nkv; i++)
 			if (!used[i] && html_str_eq(&r->kv[i].key, t->keys[k]))
 				break;
@@ -192,10 +193,10 @@ int html_report_row(struct html_data *d, const struct cpd_ev_report *r)
 			used[i] = true;
 			html_kv_value(d, &t->rows, &r->kv[i]);
 		} else {
-			esc_puts(&t->rows, "null");
+			escape_puts(&t->rows, "null");
 		}
 	}
-	esc_putc(&t->rows, ']');
+	escape_putc(&t->rows, ']');
 	t->nrows++;
 	free(used);
 	return t->rows.oom || t->columns.oom ? -ENOMEM : 0;

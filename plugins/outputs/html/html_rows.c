@@ -55,35 +55,35 @@ static bool html_field_named(const struct cpd_field *f, uint32_t n,
 static void html_serialise(struct html_data *d, const struct cpd_event *ev,
 			   uint64_t count)
 {
-	struct esc_buf *b = &d->scratch;
+	struct escape_buf *b = &d->scratch;
 	const struct cpd_field *f;
-	struct esc_buf detail = { 0 };
+	struct escape_buf detail = { 0 };
 	uint32_t n = 0, i;
 
-	esc_reset(b);
+	escape_reset(b);
 	html_detail(&detail, d->host, ev, count);
 	if (detail.oom)
 		b->oom = true;
-	esc_json_str(b, detail.p, detail.len);
-	esc_free(&detail);
-	esc_putc(b, ',');
+	escape_json_str(b, detail.p, detail.len);
+	escape_free(&detail);
+	escape_putc(b, ',');
 	f = d->host->event_fields(ev->kind, &n);
-	esc_putc(b, '{');
+	escape_putc(b, '{');
 	/* who it is about, unless the kind has fields of those names */
 	if (!html_field_named(f, n, "pid"))
-		esc_printf(b, "\"pid\":%d,", ev->pid);
+		escape_printf(b, "\"pid\":%d,", ev->pid);
 	if (!html_field_named(f, n, "tid"))
-		esc_printf(b, "\"tid\":%d,", ev->tid);
+		escape_printf(b, "\"tid\":%d,", ev->tid);
 	if (!html_field_named(f, n, "comm")) {
-		esc_puts(b, "\"comm\":");
+		escape_puts(b, "\"comm\":");
 		evjson_cstr(b, &ev->comm);
-		esc_putc(b, ',');
+		escape_putc(b, ',');
 	}
-	esc_puts(b, "\"seq\":");
-	esc_json_u64(b, ev->seq);
+	escape_puts(b, "\"seq\":");
+	escape_json_u64(b, ev->seq);
 	for (i = 0; f && i < n; i++)
 		evjson_field(b, d->host, ev, &f[i], ",", f[i].name);
-	esc_putc(b, '}');
+	escape_putc(b, '}');
 }
 
 static uint64_t html_dur(const struct cpd_event *ev)
@@ -174,26 +174,26 @@ static bool html_coalescible(const struct cpd_event *ev)
  * What "the same target" means: the file's path (its fd when the path
  * is unknown), or the socket's fd and peer.
  */
-static void html_target(struct esc_buf *b, const struct cpd_event *ev)
+static void html_target(struct escape_buf *b, const struct cpd_event *ev)
 {
 	const struct cpd_sockaddr *sa;
 
-	esc_reset(b);
-	esc_printf(b, "%u:%u:%d:", ev->kind,
-		   ev->kind == CPD_EV_FILE ? ev->u.file.op : ev->u.net.op,
-		   ev->tid);
+	escape_reset(b);
+	escape_printf(b, "%u:%u:%d:", ev->kind,
+		      ev->kind == CPD_EV_FILE ? ev->u.file.op : ev->u.net.op,
+		      ev->tid);
 	if (ev->kind == CPD_EV_FILE) {
 		if (ev->u.file.path.ptr)
-			esc_put(b, ev->u.file.path.ptr, ev->u.file.path.len);
+			escape_put(b, ev->u.file.path.ptr, ev->u.file.path.len);
 		else
-			esc_printf(b, "fd:%d", ev->u.file.fd);
+			escape_printf(b, "fd:%d", ev->u.file.fd);
 		return;
 	}
 	sa = &ev->u.net.peer;
-	esc_printf(b, "%d:%u:%u:", ev->u.net.fd, sa->family, sa->port);
-	esc_put(b, sa->addr, sizeof(sa->addr));
+	escape_printf(b, "%d:%u:%u:", ev->u.net.fd, sa->family, sa->port);
+	escape_put(b, sa->addr, sizeof(sa->addr));
 	if (sa->path.ptr)
-		esc_put(b, sa->path.ptr, sa->path.len);
+		escape_put(b, sa->path.ptr, sa->path.len);
 }
 
 static uint64_t html_bytes_of(const struct cpd_event *ev)
@@ -283,7 +283,7 @@ static int html_close(struct html_data *d)
 int html_row_event(struct html_data *d, const struct cpd_event *ev)
 {
 	struct html_pending *p = &d->pend;
-	struct esc_buf swap;
+	struct escape_buf swap;
 	int rc;
 
 	if (!html_coalescible(ev)) {

@@ -20,7 +20,7 @@
 
 struct html_out {
 	FILE *fp;
-	struct esc_buf b;
+	struct escape_buf b;
 	int err;
 };
 
@@ -34,7 +34,7 @@ static void html_drain(struct html_out *o, bool all)
 	if (!o->err && o->b.len &&
 	    fwrite(o->b.p, 1, o->b.len, o->fp) != o->b.len)
 		o->err = errno ? errno : EIO;
-	esc_reset(&o->b);
+	escape_reset(&o->b);
 }
 
 static void html_raw(struct html_out *o, const void *p, size_t n)
@@ -46,7 +46,7 @@ static void html_raw(struct html_out *o, const void *p, size_t n)
 
 static void html_key(struct html_out *o, const char *key)
 {
-	esc_printf(&o->b, ",\"%s\":", key);
+	escape_printf(&o->b, ",\"%s\":", key);
 }
 
 static void html_cstr(struct html_out *o, const struct cpd_str *s)
@@ -57,9 +57,9 @@ static void html_cstr(struct html_out *o, const struct cpd_str *s)
 static void html_cs(struct html_out *o, const char *s)
 {
 	if (s)
-		esc_json_str(&o->b, s, strlen(s));
+		escape_json_str(&o->b, s, strlen(s));
 	else
-		esc_puts(&o->b, "null");
+		escape_puts(&o->b, "null");
 }
 
 static void html_run(struct html_out *o, const struct html_meta *m)
@@ -72,24 +72,25 @@ static void html_run(struct html_out *o, const struct html_meta *m)
 
 	if (gmtime_r(&secs, &tm))
 		strftime(wall, sizeof(wall), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	esc_puts(&o->b, "\"run\":{\"command\":");
+	escape_puts(&o->b, "\"run\":{\"command\":");
 	html_cstr(o, &run->command);
 	html_key(o, "start_wall");
 	html_cs(o, wall);
 	html_key(o, "duration_ns");
-	esc_json_u64(&o->b,
-		     m->end_ns > run->start_ns ? m->end_ns - run->start_ns : 0);
+	escape_json_u64(&o->b, m->end_ns > run->start_ns ?
+				       m->end_ns - run->start_ns :
+				       0);
 	html_key(o, "hostname");
 	html_cstr(o, &run->hostname);
-	esc_printf(&o->b,
-		   ",\"root_pid\":%d,\"exit_code\":%d,"
-		   "\"exit_signal\":%d,\"mode\":\"%s\",\"verbose\":%u}",
-		   run->root_pid, st ? st->root_exit_code : -1,
-		   st ? st->root_exit_signal : 0,
-		   run->mode == CPD_RUN_ATTACH ? "attach" :
-		   run->mode == CPD_RUN_SPAWN  ? "spawn" :
-						 "none",
-		   run->verbose);
+	escape_printf(&o->b,
+		      ",\"root_pid\":%d,\"exit_code\":%d,"
+		      "\"exit_signal\":%d,\"mode\":\"%s\",\"verbose\":%u}",
+		      run->root_pid, st ? st->root_exit_code : -1,
+		      st ? st->root_exit_signal : 0,
+		      run->mode == CPD_RUN_ATTACH ? "attach" :
+		      run->mode == CPD_RUN_SPAWN  ? "spawn" :
+						    "none",
+		      run->verbose);
 }
 
 static void html_stats(struct html_out *o, const struct cpd_trace_stats *st)
@@ -98,16 +99,16 @@ static void html_stats(struct html_out *o, const struct cpd_trace_stats *st)
 
 	if (!st)
 		st = &none;
-	esc_printf(&o->b,
-		   ",\"stats\":{\"ptrace_stops\":%" PRIu64
-		   ",\"syscalls_seen\":%" PRIu64
-		   ",\"syscalls_published\":%" PRIu64
-		   ",\"events_published\":%" PRIu64 ",\"tasks_seen\":%" PRIu64
-		   ",\"processes_seen\":%" PRIu64 ",\"events_dropped\":%" PRIu64
-		   "}",
-		   st->ptrace_stops, st->syscalls_seen, st->syscalls_published,
-		   st->events_published, st->tasks_seen, st->processes_seen,
-		   st->events_dropped);
+	escape_printf(&o->b,
+		      ",\"stats\":{\"ptrace_stops\":%" PRIu64
+		      ",\"syscalls_seen\":%" PRIu64
+		      ",\"syscalls_published\":%" PRIu64
+		      ",\"events_published\":%" PRIu64
+		      ",\"tasks_seen\":%" PRIu64 ",\"processes_seen\":%" PRIu64
+		      ",\"events_dropped\":%" PRIu64 "}",
+		      st->ptrace_stops, st->syscalls_seen,
+		      st->syscalls_published, st->events_published,
+		      st->tasks_seen, st->processes_seen, st->events_dropped);
 }
 
 static void html_lost_list(struct html_out *o, const struct html_data *d)
@@ -115,17 +116,17 @@ static void html_lost_list(struct html_out *o, const struct html_data *d)
 	const char *kind;
 	uint32_t i;
 
-	esc_puts(&o->b, ",\"lost\":[");
+	escape_puts(&o->b, ",\"lost\":[");
 	for (i = 0; i < d->nlost; i++) {
 		kind = d->host->event_kind_name(d->lost[i].kind);
-		esc_puts(&o->b, i ? ",{\"kind\":" : "{\"kind\":");
+		escape_puts(&o->b, i ? ",{\"kind\":" : "{\"kind\":");
 		html_cs(o, kind ? kind : "?");
-		esc_printf(&o->b, ",\"count\":%" PRIu64 ",\"reason\":",
-			   d->lost[i].count);
+		escape_printf(&o->b, ",\"count\":%" PRIu64 ",\"reason\":",
+			      d->lost[i].count);
 		html_cs(o, d->lost[i].reason ? d->lost[i].reason : "");
-		esc_putc(&o->b, '}');
+		escape_putc(&o->b, '}');
 	}
-	esc_putc(&o->b, ']');
+	escape_putc(&o->b, ']');
 }
 
 static int html_section_cmp(const void *a, const void *b)
@@ -145,28 +146,29 @@ static void html_reports(struct html_out *o, struct html_data *d)
 	if (d->nsections)
 		qsort(d->sections, d->nsections, sizeof(*d->sections),
 		      html_section_cmp);
-	esc_puts(&o->b, ",\"sections\":[");
+	escape_puts(&o->b, ",\"sections\":[");
 	for (i = 0; i < d->nsections; i++) {
 		if (i)
-			esc_putc(&o->b, ',');
-		esc_put(&o->b, d->sections[i].json.p, d->sections[i].json.len);
+			escape_putc(&o->b, ',');
+		escape_put(&o->b, d->sections[i].json.p,
+			   d->sections[i].json.len);
 	}
-	esc_puts(&o->b, "],\"tables\":[");
+	escape_puts(&o->b, "],\"tables\":[");
 	for (i = 0; i < d->ntables; i++) {
 		const struct html_table *t = &d->tables[i];
 
-		esc_puts(&o->b, i ? ",{\"topic\":" : "{\"topic\":");
+		escape_puts(&o->b, i ? ",{\"topic\":" : "{\"topic\":");
 		html_cs(o, t->topic);
 		html_key(o, "title");
 		html_cs(o, t->title);
-		esc_printf(&o->b, ",\"order\":%d,\"columns\":[", t->order);
-		esc_put(&o->b, t->columns.p, t->columns.len);
-		esc_puts(&o->b, "],\"rows\":[");
+		escape_printf(&o->b, ",\"order\":%d,\"columns\":[", t->order);
+		escape_put(&o->b, t->columns.p, t->columns.len);
+		escape_puts(&o->b, "],\"rows\":[");
 		html_drain(o, false);
 		html_raw(o, t->rows.p, t->rows.len);
-		esc_puts(&o->b, "]}");
+		escape_puts(&o->b, "]}");
 	}
-	esc_putc(&o->b, ']');
+	escape_putc(&o->b, ']');
 }
 
 /*
@@ -246,40 +248,41 @@ static void html_lanes(struct html_out *o, struct html_data *d,
 {
 	uint32_t i, k;
 
-	esc_puts(&o->b, ",\"lanes\":[");
+	escape_puts(&o->b, ",\"lanes\":[");
 	for (i = 0; i < d->nlanes; i++) {
 		const struct html_lane *l = &d->lanes[order[i]];
 
-		esc_printf(&o->b,
-			   "%s{\"pid\":%d,\"tid\":%d,\"thread\":%s,"
-			   "\"parent\":%d,\"comm\":",
-			   i ? "," : "", l->pid, l->tid,
-			   l->thread ? "true" : "false",
-			   l->parent < 0 ? -1 : (int)d->lanes[l->parent].out);
+		escape_printf(&o->b,
+			      "%s{\"pid\":%d,\"tid\":%d,\"thread\":%s,"
+			      "\"parent\":%d,\"comm\":",
+			      i ? "," : "", l->pid, l->tid,
+			      l->thread ? "true" : "false",
+			      l->parent < 0 ? -1 :
+					      (int)d->lanes[l->parent].out);
 		html_cs(o, l->comm);
 		html_key(o, "exe");
 		html_cs(o, l->exe);
-		esc_puts(&o->b, ",\"argv\":[");
+		escape_puts(&o->b, ",\"argv\":[");
 		for (k = 0; l->argv && k < l->argv_len;) {
 			size_t len = strnlen(l->argv + k, l->argv_len - k);
 
 			if (k)
-				esc_putc(&o->b, ',');
-			esc_json_str(&o->b, l->argv + k, len);
+				escape_putc(&o->b, ',');
+			escape_json_str(&o->b, l->argv + k, len);
 			k += (uint32_t)len + 1;
 		}
-		esc_puts(&o->b, "],\"start_ns\":");
-		esc_json_u64(&o->b, l->start_ns);
-		esc_puts(&o->b, ",\"end_ns\":");
+		escape_puts(&o->b, "],\"start_ns\":");
+		escape_json_u64(&o->b, l->start_ns);
+		escape_puts(&o->b, ",\"end_ns\":");
 		if (l->ended)
-			esc_json_u64(&o->b, l->end_ns);
+			escape_json_u64(&o->b, l->end_ns);
 		else
-			esc_puts(&o->b, "null");
-		esc_printf(&o->b, ",\"exit_code\":%d,\"signal\":%d}",
-			   l->ended ? l->exit_code : -1, l->signal);
+			escape_puts(&o->b, "null");
+		escape_printf(&o->b, ",\"exit_code\":%d,\"signal\":%d}",
+			      l->ended ? l->exit_code : -1, l->signal);
 		html_drain(o, false);
 	}
-	esc_putc(&o->b, ']');
+	escape_putc(&o->b, ']');
 }
 
 static void html_names(struct html_out *o, const char *key, uint32_t n,
@@ -288,13 +291,13 @@ static void html_names(struct html_out *o, const char *key, uint32_t n,
 {
 	uint32_t i;
 
-	esc_printf(&o->b, ",\"%s\":[", key);
+	escape_printf(&o->b, ",\"%s\":[", key);
 	for (i = 0; i < n; i++) {
 		if (i)
-			esc_putc(&o->b, ',');
+			escape_putc(&o->b, ',');
 		html_cs(o, name(d, i));
 	}
-	esc_putc(&o->b, ']');
+	escape_putc(&o->b, ']');
 }
 
 static const char *html_type_name(const struct html_data *d, uint32_t i)
@@ -333,21 +336,21 @@ static int html_events(struct html_out *o, struct html_data *d)
 	}
 	if (d->nrows)
 		qsort(keys, d->nrows, sizeof(*keys), html_row_cmp);
-	esc_puts(&o->b, ",\"events\":[");
+	escape_puts(&o->b, ",\"events\":[");
 	for (i = 0; i < d->nrows; i++) {
 		const struct html_row *r = &d->rows[keys[i].idx];
 
-		esc_puts(&o->b, i ? ",[" : "[");
-		esc_json_u64(&o->b, r->t);
-		esc_putc(&o->b, ',');
-		esc_json_u64(&o->b, r->dur);
-		esc_printf(&o->b, ",%u,%u,%u,%u,", d->lanes[r->lane].out,
-			   r->cat, r->type, r->count);
-		esc_put(&o->b, r->text, r->len);
-		esc_putc(&o->b, ']');
+		escape_puts(&o->b, i ? ",[" : "[");
+		escape_json_u64(&o->b, r->t);
+		escape_putc(&o->b, ',');
+		escape_json_u64(&o->b, r->dur);
+		escape_printf(&o->b, ",%u,%u,%u,%u,", d->lanes[r->lane].out,
+			      r->cat, r->type, r->count);
+		escape_put(&o->b, r->text, r->len);
+		escape_putc(&o->b, ']');
 		html_drain(o, false);
 	}
-	esc_putc(&o->b, ']');
+	escape_putc(&o->b, ']');
 	free(keys);
 	return 0;
 }
@@ -362,35 +365,35 @@ int html_write(FILE *fp, struct html_data *d, const struct html_meta *m)
 	if (!order)
 		return -ENOMEM;
 	html_raw(&o, html_head, sizeof(html_head) - 1);
-	esc_puts(&o.b, "<script type=\"application/json\" id=\"cpd-data\">");
-	esc_printf(&o.b, "{\"format\":\"compendium-report\",\"version\":1,"
-			 "\"tool\":{\"name\":\"compendium\",\"version\":");
+	escape_puts(&o.b, "<script type=\"application/json\" id=\"cpd-data\">");
+	escape_printf(&o.b, "{\"format\":\"compendium-report\",\"version\":1,"
+			    "\"tool\":{\"name\":\"compendium\",\"version\":");
 	html_cs(&o, m->version);
-	esc_puts(&o.b, "},");
+	escape_puts(&o.b, "},");
 	html_run(&o, m);
 	html_stats(&o, m->stats);
 	html_lost_list(&o, d);
-	esc_printf(&o.b,
-		   ",\"cap\":{\"max\":%" PRIu64 ",\"kept\":%" PRIu64
-		   ",\"total\":%" PRIu64 "}",
-		   d->max_events, d->nrows, d->total);
+	escape_printf(&o.b,
+		      ",\"cap\":{\"max\":%" PRIu64 ",\"kept\":%" PRIu64
+		      ",\"total\":%" PRIu64 "}",
+		      d->max_events, d->nrows, d->total);
 	html_reports(&o, d);
 	html_lanes(&o, d, order);
 	html_names(&o, "categories", html_ncats(d), html_cat_name, d);
 	html_names(&o, "types", d->ntypes, html_type_name, d);
 	rc = html_events(&o, d);
-	esc_puts(&o.b, ",\"notices\":[");
+	escape_puts(&o.b, ",\"notices\":[");
 	html_drain(&o, false);
 	html_raw(&o, d->notices.p, d->notices.len);
 	if (d->notices_dropped)
-		esc_printf(&o.b,
-			   "%s{\"t\":0,\"level\":\"note\","
-			   "\"origin\":\"html\",\"text\":\"%" PRIu64
-			   " more notices were not kept\"}",
-			   d->nnotices ? "," : "", d->notices_dropped);
-	esc_puts(&o.b, "]}</script>\n");
+		escape_printf(&o.b,
+			      "%s{\"t\":0,\"level\":\"note\","
+			      "\"origin\":\"html\",\"text\":\"%" PRIu64
+			      " more notices were not kept\"}",
+			      d->nnotices ? "," : "", d->notices_dropped);
+	escape_puts(&o.b, "]}</script>\n");
 	html_raw(&o, html_tail, sizeof(html_tail) - 1);
-	esc_free(&o.b);
+	escape_free(&o.b);
 	free(order);
 	if (rc)
 		return rc;
