@@ -4,7 +4,9 @@
  * The few kernel types the BPF programs read, as CO-RE shadows.
  *
  * Provenance: member names and types follow the Linux sources
- * (include/linux/sched.h struct task_struct; include/linux/blk-mq.h
+ * (include/linux/sched.h struct task_struct; arch/x86/include/asm/ptrace.h
+ * struct pt_regs; include/linux/fs.h, dcache.h, mount.h, fdtable.h,
+ * fs/mount.h for files and paths; include/net/sock.h; include/linux/blk-mq.h
  * struct request; include/linux/blkdev.h struct request_queue, struct
  * gendisk; include/linux/blk_types.h struct block_device), v5.4 to
  * v6.18, checked against `bpftool btf dump file /sys/kernel/btf/vmlinux`
@@ -36,12 +38,36 @@ typedef _Bool bool;
 #pragma clang attribute push(__attribute__((preserve_access_index)), \
 			     apply_to = record)
 
+/* x86_64: the registers saved at syscall entry */
+struct pt_regs {
+	unsigned long bp;
+	unsigned long bx;
+	unsigned long r10;
+	unsigned long r9;
+	unsigned long r8;
+	unsigned long cx;
+	unsigned long dx;
+	unsigned long si;
+	unsigned long di;
+	unsigned long orig_ax;
+};
+
+struct thread_info {
+	u32 status; /* x86: TS_COMPAT during an i386 syscall */
+};
+
 struct task_struct {
-	unsigned int __state; /* v5.14+ */
-	int on_cpu;	      /* CONFIG_SMP */
+	struct thread_info thread_info; /* CONFIG_THREAD_INFO_IN_TASK */
+	unsigned int __state;		/* v5.14+ */
+	unsigned int flags;		/* PF_* */
+	int on_cpu;			/* CONFIG_SMP */
+	int exit_code;
 	int pid;
 	int tgid;
 	char comm[TASK_COMM_LEN];
+	struct mm_struct *mm;
+	struct files_struct *files;
+	struct signal_struct *signal;
 };
 
 /* before v5.14 the state was "volatile long state" */
@@ -78,6 +104,107 @@ struct request___old {
 /* exists up to v5.11: then request.part is not a block_device */
 struct hd_struct {
 	int partno;
+};
+
+/* ---- the eBPF engine: files, paths, exec, exit, sockets ---- */
+
+struct signal_struct {
+	unsigned int flags; /* SIGNAL_GROUP_EXIT */
+	int group_exit_code;
+};
+
+struct mm_struct {
+	unsigned long arg_start;
+	unsigned long arg_end;
+};
+
+struct fdtable {
+	unsigned int max_fds;
+	struct file **fd;
+};
+
+struct files_struct {
+	struct fdtable *fdt;
+};
+
+struct qstr {
+	u32 len; /* in an anonymous struct in a union: CO-RE finds it */
+	const unsigned char *name;
+};
+
+struct hlist_bl_node {
+	struct hlist_bl_node *next;
+	struct hlist_bl_node **pprev;
+};
+
+struct super_block {
+	unsigned long s_magic;
+};
+
+struct inode {
+	unsigned short i_mode;
+	unsigned int i_rdev;
+	unsigned long i_ino;
+	struct super_block *i_sb;
+};
+
+struct dentry {
+	struct hlist_bl_node d_hash; /* unhashed: unlinked */
+	struct dentry *d_parent;
+	struct qstr d_name;
+	struct inode *d_inode;
+};
+
+struct vfsmount {
+	struct dentry *mnt_root;
+};
+
+/* fs/mount.h: what a struct vfsmount is embedded in */
+struct mount {
+	struct mount *mnt_parent;
+	struct dentry *mnt_mountpoint;
+	struct vfsmount mnt;
+};
+
+struct path {
+	struct vfsmount *mnt;
+	struct dentry *dentry;
+};
+
+struct file {
+	struct path f_path;
+	struct inode *f_inode;
+	unsigned int f_flags;
+	void *private_data; /* a struct socket for sockfs files */
+};
+
+struct linux_binprm {
+	struct file *file;
+	const char *filename;
+};
+
+struct in6_addr {
+	u8 s6_addr[16];
+};
+
+struct sock_common {
+	unsigned int skc_daddr;
+	unsigned int skc_rcv_saddr;
+	unsigned short skc_dport; /* network order */
+	unsigned short skc_num;	  /* host order */
+	unsigned short skc_family;
+	struct in6_addr skc_v6_daddr;
+	struct in6_addr skc_v6_rcv_saddr;
+};
+
+struct sock {
+	struct sock_common __sk_common;
+	unsigned short sk_type;
+	unsigned short sk_protocol;
+};
+
+struct socket {
+	struct sock *sk;
 };
 
 #pragma clang attribute pop

@@ -12,10 +12,16 @@ core_libcpdcore_la_SOURCES = \
 	core/base/log.c core/base/log.h \
 	core/base/xmalloc.c core/base/xmalloc.h \
 	core/engine/blockwait.c core/engine/blockwait.h \
+	core/engine/bpfeng.c core/engine/bpfeng.h \
+	core/engine/bpfload.c core/engine/bpfload.h \
+	core/engine/bpfrec.c core/engine/bpfrec.h \
+	core/engine/bpfspec.c core/engine/bpfspec.h \
 	core/engine/decode.c core/engine/decode.h \
+	core/engine/engine.c core/engine/engine.h \
 	core/engine/fdproc.c core/engine/fdproc.h \
 	core/engine/fdtable.c core/engine/fdtable.h \
 	core/engine/fdtrack.c core/engine/fdtrack.h \
+	core/engine/procinfo.c core/engine/procinfo.h \
 	core/engine/seccomp.c core/engine/seccomp.h \
 	core/engine/sysent.c core/engine/sysent.h \
 	core/engine/sysent_x86_64.h \
@@ -38,12 +44,18 @@ core_libcpdcore_la_SOURCES = \
 	core/host/session.c core/host/session.h
 nodist_core_libcpdcore_la_SOURCES = core/host/default_conf.h
 core_libcpdcore_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/core \
-	-I$(top_builddir)/core \
+	-I$(top_builddir)/core -I$(top_srcdir)/bpf \
 	-DCPD_PLUGINDIR='"$(pkglibdir)"' \
 	-DCPD_SYSCONFDIR='"$(sysconfdir)"' \
 	-DCPD_BUILDDIR='"$(abs_top_builddir)"'
 core_libcpdcore_la_CFLAGS = $(AM_CFLAGS) $(INIH_CFLAGS)
 core_libcpdcore_la_LIBADD = $(INIH_LIBS)
+# the eBPF engine: without BPF support it only says why it cannot run
+if ENABLE_BPF
+core_libcpdcore_la_CPPFLAGS += -DCPD_HAVE_BPF=1 -I$(top_builddir)/bpf \
+	$(LIBBPF_CFLAGS)
+core_libcpdcore_la_LIBADD += $(LIBBPF_LIBS)
+endif
 
 BUILT_SOURCES += core/host/default_conf.h
 CLEANFILES += core/host/default_conf.h

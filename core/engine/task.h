@@ -38,6 +38,7 @@ struct task {
 	bool want_exit;		 /* someone needs the exit stop */
 	bool exit_event;	 /* PTRACE_EVENT_EXIT seen */
 	bool early;		 /* stopped before its creator's event: held */
+	bool skip_exec;		 /* eBPF: its next exec's exit is the spawn's */
 	int pending_sig;	 /* signal to deliver when detaching */
 	struct decode_call call; /* the syscall in progress */
 	struct task *hnext;

@@ -31,6 +31,7 @@
 #include "blockwait.h"
 #include "fdproc.h"
 #include "fdtrack.h"
+#include "procinfo.h"
 #include "base/log.h"
 #include "seccomp.h"
 #include "sysent.h"
@@ -168,39 +169,6 @@ static void tracer_header(struct tracer *tr, struct cpd_event *ev,
 	}
 }
 
-/* Read /proc/PID/cmdline (NUL-separated) into a malloc'd buffer. */
-static char *tracer_cmdline(pid_t pid, uint32_t *len, uint32_t *argc)
-{
-	char path[64];
-	size_t cap = 65536, n = 0;
-	char *buf = xmalloc(cap + 1);
-	ssize_t r;
-	int fd;
-	size_t i;
-
-	*len = 0;
-	*argc = 0;
-	snprintf(path, sizeof(path), "/proc/%d/cmdline", pid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		buf[0] = '\0';
-		return buf;
-	}
-	while (n < cap && (r = read(fd, buf + n, cap - n)) > 0)
-		n += (size_t)r;
-	close(fd);
-	while (n && buf[n - 1] == '\0')
-		n--;
-	buf[n] = '\0';
-	for (i = 0; i <= n; i++)
-		if (buf[i] == '\0')
-			(*argc)++;
-	*len = (uint32_t)n;
-	if (!n)
-		*argc = 0;
-	return buf;
-}
-
 static void tracer_publish_proc(struct tracer *tr, struct task *t, uint32_t op,
 				const struct cpd_ev_proc *proc)
 {
@@ -219,19 +187,13 @@ static void tracer_publish_image(struct tracer *tr, struct task *t, uint32_t op,
 				 pid_t old_tid)
 {
 	struct cpd_ev_proc p;
-	char link[64], exe[PATH_MAX];
+	char exe[PATH_MAX];
 	char *argv;
-	ssize_t n;
 
 	memset(&p, 0, sizeof(p));
-	snprintf(link, sizeof(link), "/proc/%d/exe", t->tid);
-	n = readlink(link, exe, sizeof(exe) - 1);
-	if (n < 0)
-		n = 0;
-	exe[n] = '\0';
-	argv = tracer_cmdline(t->tid, &p.argv.len, &p.argc);
+	p.path.len = (uint32_t)procinfo_exe(t->tid, exe, sizeof(exe));
+	argv = procinfo_cmdline(t->tid, &p.argv.len, &p.argc);
 	p.path.ptr = exe;
-	p.path.len = (uint32_t)n;
 	p.argv.ptr = argv;
 	p.ppid = t->proc->ppid;
 	p.old_tid = old_tid;
@@ -417,27 +379,6 @@ static void tracer_syscall_stop(struct tracer *tr, struct task *t)
 
 /* ---- task lifecycle --------------------------------------------------- */
 
-/* Thread-group id and parent of tid, from /proc. */
-static void tracer_proc_ids(pid_t tid, pid_t *tgid, pid_t *ppid)
-{
-	char path[64], line[256];
-	FILE *fp;
-
-	*tgid = tid;
-	*ppid = 0;
-	snprintf(path, sizeof(path), "/proc/%d/status", tid);
-	fp = fopen(path, "re");
-	if (!fp)
-		return;
-	while (fgets(line, sizeof(line), fp)) {
-		if (!strncmp(line, "Tgid:", 5))
-			*tgid = (pid_t)strtol(line + 5, NULL, 10);
-		else if (!strncmp(line, "PPid:", 5))
-			*ppid = (pid_t)strtol(line + 5, NULL, 10);
-	}
-	fclose(fp);
-}
-
 static struct task *tracer_new_task(struct tracer *tr, pid_t tid, pid_t pid,
 				    struct fdtable *fds)
 {
@@ -460,7 +401,7 @@ static struct task *tracer_adopt(struct tracer *tr, pid_t tid)
 	pid_t tgid, ppid;
 	struct task *t;
 
-	tracer_proc_ids(tid, &tgid, &ppid);
+	procinfo_ids(tid, &tgid, &ppid);
 	t = tracer_new_task(tr, tid, tgid, fdtable_new());
 	if (t->proc->nthreads == 1)
 		t->proc->ppid = ppid;
@@ -616,7 +557,7 @@ static void tracer_release_early(struct task *t, void *arg)
 
 	if (!t->early)
 		return;
-	tracer_proc_ids(t->tid, &tgid, &ppid);
+	procinfo_ids(t->tid, &tgid, &ppid);
 	if (ppid && task_find_proc(&tr->tt, ppid))
 		return;
 	t->early = false;
@@ -1204,7 +1145,7 @@ static int tracer_attach(struct tracer *tr, const struct tracer_opts *o)
 		{
 			pid_t tg, pp;
 
-			tracer_proc_ids(pid, &tg, &pp);
+			procinfo_ids(pid, &tg, &pp);
 			leader->proc->ppid = pp;
 		}
 		task_read_comm(pid, leader->proc->comm);

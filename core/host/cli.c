@@ -23,6 +23,7 @@ enum {
 	OPT_FAULTS,
 	OPT_EBPF,
 	OPT_NO_SECCOMP,
+	OPT_ENGINE,
 	OPT_CONFIG,
 	OPT_PLUGIN_DIR,
 	OPT_SET,
@@ -46,6 +47,7 @@ static const struct option cli_options[] = {
 	{ "page-faults", no_argument, NULL, OPT_FAULTS },
 	{ "ebpf", no_argument, NULL, OPT_EBPF },
 	{ "no-seccomp", no_argument, NULL, OPT_NO_SECCOMP },
+	{ "engine", required_argument, NULL, OPT_ENGINE },
 	{ "config", required_argument, NULL, OPT_CONFIG },
 	{ "plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR },
 	{ "set", required_argument, NULL, OPT_SET },
@@ -70,6 +72,8 @@ void cli_usage(FILE *fp)
 	      "                           Ctrl-C detaches and leaves it running\n"
 	      "  -v, --verbose            also print every syscall, strace-style (-vv: debug)\n"
 	      "  -s, --string-limit N     bytes kept of tracee strings and buffers\n"
+	      "      --engine ENGINE      ptrace, ebpf (nothing is stopped; needs root) or\n"
+	      "                           auto (the default: ebpf when it can run, else ptrace)\n"
 	      "      --no-seccomp         stop at every syscall, not just the subscribed ones\n"
 	      "      --faults, --page-faults  page faults (fault analyzer)\n"
 	      "      --ebpf               scheduler and block-I/O latency (sched, blkio)\n"
@@ -222,6 +226,9 @@ enum cli_result cli_parse(struct cli *cli, int argc, char **argv)
 		case OPT_NO_SECCOMP:
 			cli_add_set(cli, "core", "seccomp", "no",
 				    "--no-seccomp");
+			break;
+		case OPT_ENGINE:
+			cli_add_set(cli, "core", "engine", optarg, "--engine");
 			break;
 		case OPT_CONFIG:
 			free(cli->config_path);

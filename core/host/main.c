@@ -19,7 +19,7 @@
 #include "base/log.h"
 #include "plugin_list.h"
 #include "session.h"
-#include "engine/tracer.h"
+#include "engine/engine.h"
 #include "base/xmalloc.h"
 
 static char *main_command(const struct cli *cli)
@@ -160,7 +160,7 @@ int main(int argc, char **argv)
 	topts.argc = cli.ncommand;
 	topts.pids = cli.pids;
 	topts.npids = cli.npids;
-	status = tracer_run(&s, &topts);
+	status = engine_run(&s, &topts);
 out_stop:
 	/* whatever happened, what was collected is written */
 	session_stop(&s);

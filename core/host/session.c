@@ -14,6 +14,7 @@
 #include "base/log.h"
 #include "options.h"
 #include "optval.h"
+#include "engine/engine.h"
 #include "engine/sysent.h"
 #include "base/xmalloc.h"
 
@@ -56,6 +57,12 @@ const struct cpd_option session_core_options[] = {
 	  .def = "no",
 	  .offset = offsetof(struct core_opts, stats),
 	  .help = "print the seccomp filter's syscalls, the tracer's counters and its peak memory on stderr (for benchmarks)" },
+	{ .name = "engine",
+	  .type = CPD_OPT_ENUM,
+	  .def = "ptrace",
+	  .offset = offsetof(struct core_opts, engine),
+	  .choices = engine_names,
+	  .help = "how programs are watched: ptrace, ebpf (no stops; root), or auto (ebpf when it can, else ptrace)" },
 	{ .name = "on_plugin_error",
 	  .type = CPD_OPT_ENUM,
 	  .def = "warn",

@@ -38,6 +38,7 @@ struct core_opts {
 	bool seccomp;
 	bool stats;
 	int32_t on_plugin_error; /* enum plugin_error_policy */
+	int32_t engine;		 /* enum engine_kind */
 };
 
 struct instance {

@@ -58,6 +58,14 @@ enum cpd_plugin_role {
  * to SYSCALL with no class would make every run stop at every syscall.
  */
 #define CPD_PF_SYSCALL_VERBOSE (1u << 2)
+/*
+ * Since: ABI 1.1. It needs the ptrace engine: it reads the tracee's
+ * memory or registers beyond what its syscalls' arguments point at, or
+ * needs the task held still while it works. With it enabled, engine =
+ * auto picks ptrace (the eBPF engine never stops a task, and copies only
+ * the memory the arguments point at, when the call returns).
+ */
+#define CPD_PF_PTRACE (1u << 3)
 
 struct cpd_plugin {
 	/* ---- ABI 1.0; append only, after the last field ---- */

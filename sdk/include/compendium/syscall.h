@@ -138,6 +138,12 @@ struct cpd_arg {
 #define CPD_SCF_NO_EXIT	   (1u << 1) /* exit not observed (task gone, exec) */
 #define CPD_SCF_ENTRY_ONLY (1u << 2) /* traced without its exit stop */
 #define CPD_SCF_COMPAT	   (1u << 3) /* another arch (int 0x80, x32) */
+/*
+ * Since: ABI 1.1. The entry was not observed, only the exit (the eBPF
+ * engine without per-call timing): enter_ns equals exit_ns and says
+ * nothing of the call's duration.
+ */
+#define CPD_SCF_UNTIMED (1u << 4)
 
 /*
  * A completed syscall: the payload of CPD_EV_SYSCALL. Since: ABI 1.0.

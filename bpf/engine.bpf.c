@@ -1,0 +1,731 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Copyright (c) 2026 the compendium developers */
+/*
+ * The eBPF engine's kernel side: it follows the traced processes and
+ * sends what the core's decoder needs of the syscalls they make, without
+ * ever stopping them.
+ *
+ * Process following. A bitmap indexed by tgid says who is traced. The
+ * core sets the command's bit before the command runs (it waits on a
+ * pipe until then) or the attached process' bit; task_newtask sets a new
+ * process' bit in the parent, before the child can run, so a child's
+ * first syscall is already traced; sched_process_exit clears it when the
+ * last task of a group is gone. The bitmap is an array map sized from
+ * pid_max: its lookup is inlined, cheaper than a hash on the hot path,
+ * and every syscall on the machine pays that lookup while we are loaded.
+ *
+ * Syscalls. One program at sys_exit: the registers still hold the
+ * arguments (orig_ax the number), and the kernel has already faulted in
+ * the memory the call read, so paths read here do not fail the way they
+ * can at entry. A table the core fills per syscall number says whether a
+ * call is wanted (the same set the ptrace engine's seccomp filter stops
+ * for) and what to copy of each argument. The record is built in a
+ * per-CPU scratch buffer and sent with its real length, without waking
+ * the reader: it drains on a timer, and a burst past a quarter of the
+ * ring wakes it early.
+ *
+ * Exceptions, as the kernel has them: execve's exit has the new image's
+ * registers (the exec record carries the program and its arguments);
+ * exit and exit_group never return (sched_process_exit says it); a call
+ * interrupted by a signal exits with -ERESTART* and is made again, so
+ * that exit is dropped; rt_sigreturn exits with orig_ax -1.
+ */
+#include "kernel.h"
+#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+#include <bpf/bpf_core_read.h>
+#include "engine_records.h"
+
+char LICENSE[] SEC("license") = "GPL";
+
+/* Set by the loader before load; read-only afterwards. */
+const volatile __u32 str_limit = 32; /* CPD_ENG_CAP_STR, <= 4096 */
+const volatile __u32 buf_limit = 0;  /* CPD_ENG_CAP_BUF_*, <= 4096 */
+const volatile __u64 wakeup_bytes = 1 << 20;
+
+/*
+ * One bit per tgid; max_entries set from pid_max by the loader, which
+ * maps it to set and clear bits with atomics, as the programs do.
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(map_flags, BPF_F_MMAPABLE);
+	__uint(max_entries, 512);
+	__type(key, __u32);
+	__type(value, __u64);
+} tgid_bits SEC(".maps");
+
+/*
+ * What to do per syscall: [0, NR_MAX) native, [NR_MAX, 2 NR_MAX) i386.
+ * A global, so a lookup is a load; the core fills it before attaching.
+ */
+struct cpd_eng_spec eng_spec[2 * CPD_ENG_NR_MAX];
+
+/* Resized by the loader before load. */
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 4 << 20);
+} events SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, CPD_ENG_STAT_NSLOTS);
+	__type(key, __u32);
+	__type(value, __u64);
+} stats SEC(".maps");
+
+/*
+ * Records are built here, not on the 512-byte stack. Offsets into it are
+ * masked with ENG_MASK before every write and no write is longer than
+ * ENG_SPAN, which is what lets the verifier accept variable offsets.
+ */
+#define ENG_MASK 16383
+#define ENG_SPAN 4352
+#define ENG_BUF	 (ENG_MASK + 1 + ENG_SPAN)
+
+struct eng_buf {
+	char b[ENG_BUF];
+};
+
+/* One buffer per program that builds records: 0 syscalls, 1 execs. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 2);
+	__type(key, __u32);
+	__type(value, struct eng_buf);
+} scratch SEC(".maps");
+
+#define PF_IO_WORKER	    0x00000010
+#define SIGNAL_GROUP_EXIT   0x00000004
+#define TS_COMPAT	    0x0002
+#define S_IFMT		    00170000
+#define S_IFSOCK	    0140000
+#define S_IFIFO		    0010000
+#define ANON_INODE_FS_MAGIC 0x09041934
+#define PIPEFS_MAGIC	    0x50495045
+#define SOCKFS_MAGIC	    0x534F434B
+#define AF_INET		    2
+#define AF_INET6	    10
+/* path components walked at most: deeper paths are marked cut */
+#define ENG_PATH_DEPTH 64
+
+static __always_inline void eng_count(__u32 slot)
+{
+	__u64 *v = bpf_map_lookup_elem(&stats, &slot);
+
+	/* per-CPU: programs do not nest into themselves on one CPU */
+	if (v)
+		*v += 1;
+}
+
+static __always_inline bool eng_traced(__u32 tgid)
+{
+	__u32 idx = tgid >> 6;
+	__u64 *w = bpf_map_lookup_elem(&tgid_bits, &idx);
+
+	return w && ((*w >> (tgid & 63)) & 1);
+}
+
+static __always_inline void eng_follow(__u32 tgid, bool on)
+{
+	__u32 idx = tgid >> 6;
+	__u64 *w = bpf_map_lookup_elem(&tgid_bits, &idx);
+	__u64 bit = 1ULL << (tgid & 63);
+
+	if (!w) {
+		if (on)
+			eng_count(CPD_ENG_STAT_NOFOLLOW);
+		return;
+	}
+	if (on)
+		__sync_fetch_and_or(w, bit);
+	else
+		__sync_fetch_and_and(w, ~bit);
+}
+
+/* Never wake the reader per record; see the file comment. */
+static __always_inline __u64 eng_rb_flags(void)
+{
+	if (bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= wakeup_bytes)
+		return BPF_RB_FORCE_WAKEUP;
+	return BPF_RB_NO_WAKEUP;
+}
+
+static __always_inline void eng_send(void *rec, __u32 size, __u32 lost_slot)
+{
+	if (bpf_ringbuf_output(&events, rec, size, eng_rb_flags())) {
+		eng_count(CPD_ENG_STAT_LOST);
+		eng_count(lost_slot);
+		return;
+	}
+	eng_count(CPD_ENG_STAT_SENT);
+}
+
+static __always_inline void eng_hdr(struct cpd_eng_hdr *h, __u16 type, __u64 id)
+{
+	h->type = type;
+	h->flags = 0;
+	h->size = 0;
+	h->tid = (__u32)id;
+	h->tgid = id >> 32;
+	h->ts_ns = bpf_ktime_get_ns();
+}
+
+/* ---- tracee memory -------------------------------------------------- */
+
+/*
+ * Copy len bytes (a string of at most len - 2 characters when str) of
+ * tracee memory at addr into a chunk at off; returns the offset after it.
+ * A global function: the verifier checks it once, not at every call.
+ */
+#define ENG_STR 0x100 /* with the argument's index: a string */
+
+__noinline __u32 eng_chunk(struct eng_buf *s, __u32 off, __u64 addr, __u32 len,
+			   __u32 argstr)
+{
+	struct cpd_eng_chunk *c;
+	__u32 data;
+	long n;
+
+	if (!s || off > ENG_MASK - sizeof(*c) - len || len > ENG_SPAN - 16)
+		return off;
+	c = (void *)(s->b + (off & ENG_MASK));
+	c->addr = addr;
+	c->arg = (__u8)argstr;
+	c->pad = 0;
+	data = (off + sizeof(*c)) & ENG_MASK;
+	if (argstr & ENG_STR) {
+		n = bpf_probe_read_user_str(s->b + data, len & 8191,
+					    (void *)addr);
+		c->flags = CPD_ENG_CHUNK_STR;
+		if (n == len) {
+			/* no NUL in len - 1 bytes: keep len - 2 and say so */
+			c->flags |= CPD_ENG_CHUNK_TRUNC;
+			n = len - 1;
+			s->b[(data + n - 1) & ENG_MASK] = '\0';
+		}
+	} else {
+		n = bpf_probe_read_user(s->b + data, len & 8191, (void *)addr);
+		c->flags = 0;
+		if (!n)
+			n = len;
+	}
+	if (n <= 0) {
+		c->flags |= CPD_ENG_CHUNK_FAULT;
+		c->len = 0;
+		eng_count(CPD_ENG_STAT_FAULT);
+		return off + sizeof(*c);
+	}
+	c->len = (__u32)n;
+	return off + sizeof(*c) + (((__u32)n + 7) & ~7u);
+}
+
+static __always_inline __u32 eng_min(__u64 a, __u32 b)
+{
+	return a < b ? (__u32)a : b;
+}
+
+#define ENG_SOCKADDR_MAX 128
+#define ENG_MMSG_MAX	 8
+/* x86_64 struct user_msghdr and struct mmsghdr */
+#define ENG_MSGHDR_SIZE	 56
+#define ENG_MMSGHDR_SIZE 64
+
+/* msg_name of the struct user_msghdr at hdr, as the exit left it */
+static __always_inline __u32 eng_msg_name(struct eng_buf *s, __u32 off,
+					  __u64 hdr, __u8 arg)
+{
+	__u64 name = 0;
+	__u32 namelen = 0;
+
+	bpf_probe_read_user(&name, sizeof(name), (void *)hdr);
+	bpf_probe_read_user(&namelen, sizeof(namelen), (void *)(hdr + 8));
+	if (!name || !namelen)
+		return off;
+	return eng_chunk(s, off, name, eng_min(namelen, ENG_SOCKADDR_MAX), arg);
+}
+
+static __always_inline __u32 eng_capture(struct eng_buf *s, __u32 off, __u8 cap,
+					 __u8 fixed, __u8 i, const __u64 *args,
+					 long ret, __u16 *nchunks)
+{
+	__u64 addr = args[i & 7], next = i < 5 ? args[(i + 1) & 7] : 0;
+	__u32 len, before = off;
+
+	if (!addr)
+		return off;
+	switch (cap) {
+	case CPD_ENG_CAP_PATH:
+		off = eng_chunk(s, off, addr, CPD_ENG_PATH_MAX + 2,
+				i | ENG_STR);
+		break;
+	case CPD_ENG_CAP_STR:
+		off = eng_chunk(s, off, addr, str_limit + 2, i | ENG_STR);
+		break;
+	case CPD_ENG_CAP_BUF_IN:
+		if (!buf_limit || !next)
+			return off;
+		off = eng_chunk(s, off, addr, eng_min(next, buf_limit), i);
+		break;
+	case CPD_ENG_CAP_BUF_OUT:
+		if (!buf_limit || ret <= 0)
+			return off;
+		off = eng_chunk(s, off, addr, eng_min((__u64)ret, buf_limit),
+				i);
+		break;
+	case CPD_ENG_CAP_SOCKADDR:
+		if (!next)
+			return off;
+		off = eng_chunk(s, off, addr, eng_min(next, ENG_SOCKADDR_MAX),
+				i);
+		break;
+	case CPD_ENG_CAP_SOCKADDR_OUT:
+		if (!next || ret < 0)
+			return off;
+		len = 0;
+		off = eng_chunk(s, off, next, sizeof(__u32), i);
+		(*nchunks)++;
+		if (bpf_probe_read_user(&len, sizeof(len), (void *)next) ||
+		    !len)
+			return off;
+		before = off;
+		off = eng_chunk(s, off, addr, eng_min(len, ENG_SOCKADDR_MAX),
+				i);
+		break;
+	case CPD_ENG_CAP_FDPAIR:
+		if (ret < 0)
+			return off;
+		off = eng_chunk(s, off, addr, 2 * sizeof(int), i);
+		break;
+	case CPD_ENG_CAP_FIXED:
+		if (!fixed)
+			return off;
+		off = eng_chunk(s, off, addr, fixed & 127, i);
+		break;
+	case CPD_ENG_CAP_MSGHDR:
+		off = eng_chunk(s, off, addr, ENG_MSGHDR_SIZE, i);
+		if (off != before)
+			(*nchunks)++;
+		before = off;
+		off = eng_msg_name(s, off, addr, i);
+		break;
+	case CPD_ENG_CAP_MMSGHDR: {
+		__u32 n = ret > 0 ? eng_min((__u64)ret, ENG_MMSG_MAX) : 0, k;
+
+		if (!n)
+			return off;
+		off = eng_chunk(s, off, addr, n * ENG_MMSGHDR_SIZE, i);
+		(*nchunks)++;
+		for (k = 0; k < ENG_MMSG_MAX; k++) {
+			if (k >= n)
+				break;
+			before = off;
+			off = eng_msg_name(s, off, addr + k * ENG_MMSGHDR_SIZE,
+					   i);
+			if (off != before)
+				(*nchunks)++;
+		}
+		return off;
+	}
+	default:
+		return off;
+	}
+	if (off != before)
+		(*nchunks)++;
+	return off;
+}
+
+/* One argument per step of bpf_loop(): see eng_walk_step(). */
+struct eng_capture {
+	__u32 off;
+	__u16 nchunks;
+	long ret;
+	struct cpd_eng_spec sp;
+};
+
+static long eng_capture_arg(__u32 i, void *arg)
+{
+	struct eng_capture *c = arg;
+	struct cpd_eng_syscall *r;
+	struct eng_buf *s;
+	__u32 key = 0;
+	__u8 cap;
+
+	if (i >= 6)
+		return 1;
+	cap = c->sp.cap[i];
+	if (!cap)
+		return 0;
+	s = bpf_map_lookup_elem(&scratch, &key);
+	if (!s)
+		return 1;
+	r = (void *)s->b;
+	c->off = eng_capture(s, c->off, cap, c->sp.fixed, (__u8)i, r->args,
+			     c->ret, &c->nchunks);
+	return 0;
+}
+
+/* ---- files ---------------------------------------------------------- */
+
+/*
+ * The path of a file as d_path would give it, to the root of the mount
+ * tree: each component NUL-terminated, leaf first. One step per
+ * component, in bpf_loop() so that the verifier checks the step once and
+ * not once per possible depth.
+ */
+struct eng_walk {
+	__u32 slot; /* scratch buffer */
+	__u32 off;
+	__u32 start;
+	__u32 flags;
+	struct dentry *d;
+	struct vfsmount *vm;
+	struct mount *m;
+};
+
+static long eng_walk_step(__u32 i, void *arg)
+{
+	struct eng_walk *w = arg;
+	/* locals: BPF_CORE_READ() must not relocate struct eng_walk itself */
+	struct dentry *d = w->d, *parent, *root;
+	struct vfsmount *vm = w->vm;
+	struct mount *m = w->m;
+	struct eng_buf *s;
+	long n;
+
+	if (!d)
+		return 1;
+	parent = BPF_CORE_READ(d, d_parent);
+	root = BPF_CORE_READ(vm, mnt_root);
+	if (d == root || d == parent) {
+		struct mount *up = BPF_CORE_READ(m, mnt_parent);
+
+		/* the root of the tree, or of an internal mount */
+		if (up == m || !up)
+			return 1;
+		w->d = BPF_CORE_READ(m, mnt_mountpoint);
+		w->m = up;
+		w->vm = &up->mnt;
+		return 0;
+	}
+	if (w->off - w->start > CPD_ENG_PATH_MAX - 256 ||
+	    w->off > ENG_MASK - 256) {
+		w->flags |= CPD_ENG_FD_PATH_CUT;
+		return 1;
+	}
+	s = bpf_map_lookup_elem(&scratch, &w->slot);
+	if (!s)
+		return 1;
+	n = bpf_probe_read_kernel_str(s->b + (w->off & ENG_MASK), 256,
+				      BPF_CORE_READ(d, d_name.name));
+	if (n <= 0)
+		return 1;
+	w->off += (__u32)n;
+	w->d = parent;
+	return 0;
+}
+
+/* The path of p at off in scratch buffer slot; returns the offset after. */
+static __always_inline __u32 eng_path(__u32 slot, __u32 off, struct path *p,
+				      __u32 *flags)
+{
+	struct dentry *d = BPF_CORE_READ(p, dentry);
+	struct vfsmount *vm = BPF_CORE_READ(p, mnt);
+	struct eng_walk w = {
+		.slot = slot,
+		.off = off,
+		.start = off,
+		.d = d,
+		.vm = vm,
+		.m = container_of(vm, struct mount, mnt),
+	};
+	long n;
+
+	if (d && !BPF_CORE_READ(d, d_hash.pprev) &&
+	    BPF_CORE_READ(d, d_parent) != d)
+		w.flags |= CPD_ENG_FD_DELETED;
+	n = bpf_loop(ENG_PATH_DEPTH, eng_walk_step, &w, 0);
+	if (n >= ENG_PATH_DEPTH)
+		w.flags |= CPD_ENG_FD_PATH_CUT;
+	*flags |= w.flags;
+	return w.off;
+}
+
+static __always_inline struct file *eng_fd_file(struct task_struct *task,
+						long fd)
+{
+	struct fdtable *fdt = BPF_CORE_READ(task, files, fdt);
+	struct file **arr, *f = NULL;
+
+	if (!fdt || fd < 0 || fd >= BPF_CORE_READ(fdt, max_fds))
+		return NULL;
+	arr = BPF_CORE_READ(fdt, fd);
+	bpf_probe_read_kernel(&f, sizeof(f), &arr[fd & 0xfffff]);
+	return f;
+}
+
+static __always_inline void eng_sock(struct cpd_eng_fdesc *fd, struct file *f)
+{
+	struct socket *so = BPF_CORE_READ(f, private_data);
+	struct sock *sk = BPF_CORE_READ(so, sk);
+
+	if (!sk)
+		return;
+	fd->sk_family = BPF_CORE_READ(sk, __sk_common.skc_family);
+	fd->sk_type = BPF_CORE_READ(sk, sk_type);
+	fd->sk_protocol = BPF_CORE_READ(sk, sk_protocol);
+	fd->sk_sport = BPF_CORE_READ(sk, __sk_common.skc_num);
+	fd->sk_dport =
+		__builtin_bswap16(BPF_CORE_READ(sk, __sk_common.skc_dport));
+	if (fd->sk_family == AF_INET) {
+		__u32 s = BPF_CORE_READ(sk, __sk_common.skc_rcv_saddr);
+		__u32 d = BPF_CORE_READ(sk, __sk_common.skc_daddr);
+
+		__builtin_memcpy(fd->sk_saddr, &s, 4);
+		__builtin_memcpy(fd->sk_daddr, &d, 4);
+	} else if (fd->sk_family == AF_INET6) {
+		BPF_CORE_READ_INTO(&fd->sk_saddr, sk,
+				   __sk_common.skc_v6_rcv_saddr);
+		BPF_CORE_READ_INTO(&fd->sk_daddr, sk, __sk_common.skc_v6_daddr);
+	}
+}
+
+/* Describe the file behind the fd a call returned; off after it. */
+static __always_inline __u32 eng_fdesc(struct eng_buf *s, __u32 off, long fd)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+	struct cpd_eng_fdesc *fdsc;
+	struct file *f;
+	struct inode *ino;
+	__u32 mode, start, flags = 0;
+	unsigned long magic;
+
+	if (off > ENG_MASK - sizeof(*fdsc) - CPD_ENG_PATH_MAX)
+		return off;
+	fdsc = (void *)(s->b + (off & ENG_MASK));
+	__builtin_memset(fdsc, 0, sizeof(*fdsc));
+	off += sizeof(*fdsc);
+	f = eng_fd_file(task, fd);
+	if (!f) {
+		fdsc->kind = CPD_ENG_FK_NONE;
+		return off;
+	}
+	ino = BPF_CORE_READ(f, f_inode);
+	mode = BPF_CORE_READ(ino, i_mode);
+	magic = BPF_CORE_READ(ino, i_sb, s_magic);
+	fdsc->file = (__u64)(unsigned long)f;
+	fdsc->mode = mode;
+	fdsc->rdev = BPF_CORE_READ(ino, i_rdev);
+	fdsc->ino = BPF_CORE_READ(ino, i_ino);
+	fdsc->f_flags = BPF_CORE_READ(f, f_flags);
+	start = off;
+	if ((mode & S_IFMT) == S_IFSOCK && magic == SOCKFS_MAGIC) {
+		fdsc->kind = CPD_ENG_FK_SOCKET;
+		eng_sock(fdsc, f);
+	} else if ((mode & S_IFMT) == S_IFIFO && magic == PIPEFS_MAGIC) {
+		fdsc->kind = CPD_ENG_FK_PIPE;
+	} else if (magic == ANON_INODE_FS_MAGIC) {
+		const unsigned char *name =
+			BPF_CORE_READ(f, f_path.dentry, d_name.name);
+		long n;
+
+		fdsc->kind = CPD_ENG_FK_ANON;
+		n = bpf_probe_read_kernel_str(s->b + (off & ENG_MASK), 256,
+					      name);
+		if (n > 0)
+			off += (__u32)n;
+	} else {
+		fdsc->kind = CPD_ENG_FK_PATH;
+		off = eng_path(0, off, &f->f_path, &flags);
+	}
+	fdsc->flags = flags;
+	fdsc->path_len = (__u16)(off - start);
+	return start + ((off - start + 7) & ~7u);
+}
+
+/* ---- syscalls ------------------------------------------------------- */
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(eng_sys_exit, struct pt_regs *regs, long ret)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	struct task_struct *task;
+	struct cpd_eng_syscall *r;
+	struct cpd_eng_spec *sp;
+	struct eng_capture cap;
+	struct eng_buf *s;
+	__u32 key, off;
+	bool compat;
+	long nr;
+
+	if (!eng_traced(id >> 32))
+		return 0;
+	nr = regs->orig_ax;
+	/* rt_sigreturn; and a call a signal interrupted: it is made again */
+	if (nr < 0 || nr >= CPD_ENG_NR_MAX)
+		return 0;
+	if (ret <= -512 && ret >= -516) {
+		eng_count(CPD_ENG_STAT_RESTART);
+		return 0;
+	}
+	task = bpf_get_current_task_btf();
+	compat = task->thread_info.status & TS_COMPAT;
+	key = (__u32)nr + (compat ? CPD_ENG_NR_MAX : 0);
+	sp = &eng_spec[key & (2 * CPD_ENG_NR_MAX - 1)];
+	if (!(sp->flags & CPD_ENG_SPEC_TRACE))
+		return 0;
+	key = 0;
+	s = bpf_map_lookup_elem(&scratch, &key);
+	if (!s)
+		return 0;
+	r = (void *)s->b;
+	eng_hdr(&r->h, CPD_ENG_SYSCALL, id);
+	r->h.flags = compat ? CPD_ENG_F_COMPAT : 0;
+	r->nr = (__s32)nr;
+	r->ret = ret;
+	r->enter_ns = 0;
+	r->has_fdesc = 0;
+	if (compat) {
+		r->args[0] = (__u32)regs->bx;
+		r->args[1] = (__u32)regs->cx;
+		r->args[2] = (__u32)regs->dx;
+		r->args[3] = (__u32)regs->si;
+		r->args[4] = (__u32)regs->di;
+		r->args[5] = (__u32)regs->bp;
+	} else {
+		r->args[0] = regs->di;
+		r->args[1] = regs->si;
+		r->args[2] = regs->dx;
+		r->args[3] = regs->r10;
+		r->args[4] = regs->r8;
+		r->args[5] = regs->r9;
+	}
+	cap.off = sizeof(*r);
+	cap.nchunks = 0;
+	cap.ret = ret;
+	cap.sp = *sp;
+	bpf_loop(6, eng_capture_arg, &cap, 0);
+	off = cap.off;
+	if ((sp->flags & CPD_ENG_SPEC_NEWFD) && ret >= 0) {
+		off = eng_fdesc(s, off, ret);
+		r->has_fdesc = 1;
+	}
+	r->nchunks = cap.nchunks;
+	r->h.size = off;
+	if (off > ENG_MASK)
+		return 0;
+	eng_send(s->b, off & ENG_MASK, CPD_ENG_STAT_LOST_SC);
+	return 0;
+}
+
+/* ---- processes ------------------------------------------------------ */
+
+SEC("tp_btf/task_newtask")
+int BPF_PROG(eng_newtask, struct task_struct *child, __u64 clone_flags)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	struct cpd_eng_spawn r;
+	__u32 ctgid;
+
+	if (!eng_traced(id >> 32))
+		return 0;
+	/* io_uring's workers are the kernel's, not the program's threads */
+	if (child->flags & PF_IO_WORKER)
+		return 0;
+	ctgid = child->tgid;
+	if (ctgid != id >> 32)
+		eng_follow(ctgid, true);
+	eng_hdr(&r.h, CPD_ENG_SPAWN, id);
+	r.h.size = sizeof(r);
+	r.child_tid = child->pid;
+	r.child_tgid = ctgid;
+	r.clone_flags = clone_flags;
+	bpf_get_current_comm(r.comm, sizeof(r.comm));
+	eng_send(&r, sizeof(r), CPD_ENG_STAT_LOST_PROC);
+	return 0;
+}
+
+SEC("tp_btf/sched_process_exec")
+int BPF_PROG(eng_exec, struct task_struct *p, int old_pid,
+	     struct linux_binprm *bprm)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	struct cpd_eng_exec *r;
+	struct mm_struct *mm;
+	struct eng_buf *s;
+	__u32 key = 1, off, flags = 0, start;
+	unsigned long a0, a1, len;
+
+	if (!eng_traced(id >> 32))
+		return 0;
+	s = bpf_map_lookup_elem(&scratch, &key);
+	if (!s)
+		return 0;
+	r = (void *)s->b;
+	eng_hdr(&r->h, CPD_ENG_EXEC, id);
+	r->old_tid = (__u32)old_pid;
+	bpf_get_current_comm(r->comm, sizeof(r->comm));
+	off = sizeof(*r);
+	off = eng_path(1, off, &bprm->file->f_path, &flags);
+	r->path_len = (__u16)(off - sizeof(*r));
+	r->path_flags = (__u16)flags;
+	mm = BPF_CORE_READ(p, mm);
+	a0 = BPF_CORE_READ(mm, arg_start);
+	a1 = BPF_CORE_READ(mm, arg_end);
+	len = a1 > a0 ? a1 - a0 : 0;
+	r->argv_cut = len > 4096;
+	if (len > 4096)
+		len = 4096;
+	start = off;
+	if (len && off <= ENG_MASK - 4096 &&
+	    !bpf_probe_read_user(s->b + (off & ENG_MASK),
+				 len & 4095 ? len & 4095 : 4096, (void *)a0))
+		off += (__u32)len;
+	r->argv_len = off - start;
+	start = off;
+	if (off <= ENG_MASK - 4096) {
+		long n = bpf_probe_read_kernel_str(
+			s->b + (off & ENG_MASK), 4096,
+			BPF_CORE_READ(bprm, filename));
+
+		if (n > 0)
+			off += (__u32)n;
+	}
+	r->name_len = (__u16)(off - start);
+	off = (off + 7) & ~7u;
+	r->h.size = off;
+	if (off > ENG_MASK)
+		return 0;
+	eng_send(s->b, off & ENG_MASK, CPD_ENG_STAT_LOST_PROC);
+	return 0;
+}
+
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(eng_exit, struct task_struct *p, bool group_dead)
+{
+	__u64 id = bpf_get_current_pid_tgid();
+	struct signal_struct *sig;
+	struct cpd_eng_exit r;
+	int code;
+
+	if (!eng_traced(id >> 32))
+		return 0;
+	if (p->flags & PF_IO_WORKER)
+		return 0;
+	sig = BPF_CORE_READ(p, signal);
+	code = BPF_CORE_READ(p, exit_code);
+	r.group_exit = !!(BPF_CORE_READ(sig, flags) & SIGNAL_GROUP_EXIT);
+	/* what wait() reports for a group exit: exit_group() or a signal */
+	if (r.group_exit)
+		code = BPF_CORE_READ(sig, group_exit_code);
+	eng_hdr(&r.h, CPD_ENG_EXIT, id);
+	r.h.size = sizeof(r);
+	r.code = code;
+	r.group_dead = group_dead;
+	bpf_get_current_comm(r.comm, sizeof(r.comm));
+	eng_send(&r, sizeof(r), CPD_ENG_STAT_LOST_PROC);
+	if (group_dead)
+		eng_follow(id >> 32, false);
+	return 0;
+}

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Copyright (c) 2026 the compendium developers */
+#include "bpfspec.h"
+
+#include <linux/audit.h>
+#include <string.h>
+
+#include "sysent.h"
+
+/* The capture that decodes an argument of this kind; NONE: the raw value. */
+static uint8_t bpfspec_cap(uint8_t kind, bool buffers)
+{
+	switch (kind) {
+	case CPD_ARG_PATH:
+		return CPD_ENG_CAP_PATH;
+	case CPD_ARG_STR:
+		return CPD_ENG_CAP_STR;
+	case CPD_ARG_BUF_IN:
+		return buffers ? CPD_ENG_CAP_BUF_IN : CPD_ENG_CAP_NONE;
+	case CPD_ARG_BUF_OUT:
+		return buffers ? CPD_ENG_CAP_BUF_OUT : CPD_ENG_CAP_NONE;
+	case CPD_ARG_SOCKADDR:
+		return CPD_ENG_CAP_SOCKADDR;
+	case CPD_ARG_SOCKADDR_OUT:
+		return CPD_ENG_CAP_SOCKADDR_OUT;
+	case CPD_ARG_FDPAIR:
+		return CPD_ENG_CAP_FDPAIR;
+	default:
+		/* argv (STRV) is sent with the exec; a failed exec's is not */
+		return CPD_ENG_CAP_NONE;
+	}
+}
+
+/*
+ * Structs the core or the analyzers read behind a pointer the table only
+ * calls PTR; native layouts only (an i386 caller's are not copied).
+ */
+static void bpfspec_structs(struct cpd_eng_spec *e, const char *name,
+			    bool native)
+{
+	if (!strcmp(name, "openat2")) {
+		/* struct open_how: flags, mode, resolve */
+		e->cap[2] = CPD_ENG_CAP_FIXED;
+		e->fixed = 24;
+	} else if (!native && !strcmp(name, "mmap")) {
+		/* i386 old_mmap: its six arguments in a block */
+		e->cap[0] = CPD_ENG_CAP_FIXED;
+		e->fixed = 24;
+	} else if (native &&
+		   (!strcmp(name, "sendmsg") || !strcmp(name, "recvmsg"))) {
+		e->cap[1] = CPD_ENG_CAP_MSGHDR;
+	} else if (native &&
+		   (!strcmp(name, "sendmmsg") || !strcmp(name, "recvmmsg"))) {
+		e->cap[1] = CPD_ENG_CAP_MMSGHDR;
+	}
+}
+
+void bpfspec_build(struct bpfspec *sp, const struct session *s,
+		   const struct fdtrack *ft)
+{
+	static const uint32_t arches[2] = { AUDIT_ARCH_X86_64,
+					    AUDIT_ARCH_I386 };
+	bool any = s->bus && bus_wants(s->bus, CPD_EV_SYSCALL);
+	bool buffers = s->core.verbose > 0;
+	size_t a;
+
+	memset(sp, 0, sizeof(*sp));
+	sp->str_limit =
+		(uint32_t)MIN(s->core.string_limit, (uint64_t)CPD_ENG_PATH_MAX);
+	sp->buf_limit = buffers ? sp->str_limit : 0;
+	for (a = 0; a < ARRAY_SIZE(arches); a++) {
+		int count = MIN(sysent_count(arches[a]), CPD_ENG_NR_MAX), nr;
+
+		for (nr = 0; nr < count; nr++) {
+			struct cpd_eng_spec *e =
+				&sp->e[a * CPD_ENG_NR_MAX + nr];
+			const struct sysent *se = sysent_lookup(arches[a], nr);
+			enum fdtrack_fx fx = fdtrack_effect(ft, arches[a], nr);
+			bool pub = session_wants_syscall(s, arches[a], nr);
+			unsigned i;
+
+			/* fd tracking matters only when syscalls are listened to */
+			if (!pub && !(any && fx != FX_NONE))
+				continue;
+			e->flags = CPD_ENG_SPEC_TRACE;
+			sp->publish[a * CPD_ENG_NR_MAX + (size_t)nr] = pub;
+			sp->ntraced++;
+			if (fx == FX_OPEN || fx == FX_NEWFD ||
+			    fx == FX_SIGNALFD || fx == FX_ACCEPT)
+				e->flags |= CPD_ENG_SPEC_NEWFD;
+			if (fx == FX_CLOSE)
+				e->flags |= CPD_ENG_SPEC_CLOSE;
+			if (!se)
+				continue;
+			for (i = 0; i < se->nargs && i < 6; i++)
+				e->cap[i] =
+					bpfspec_cap(se->args[i].kind, buffers);
+			bpfspec_structs(e, se->name, a == 0);
+		}
+	}
+}
+
+const struct cpd_eng_spec *bpfspec_get(const struct bpfspec *sp, uint32_t arch,
+				       int nr)
+{
+	size_t base;
+
+	if (nr < 0 || nr >= CPD_ENG_NR_MAX)
+		return NULL;
+	if (arch == AUDIT_ARCH_X86_64)
+		base = 0;
+	else if (arch == AUDIT_ARCH_I386)
+		base = CPD_ENG_NR_MAX;
+	else
+		return NULL;
+	return &sp->e[base + (size_t)nr];
+}

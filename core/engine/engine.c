@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Copyright (c) 2026 the compendium developers */
+/*
+ * auto picks the eBPF engine when it can give the same results: the
+ * process may load BPF programs (CAP_BPF and CAP_PERFMON), the kernel has
+ * BTF and the tracepoints, and no enabled plugin needs ptrace stops.
+ * Otherwise ptrace, with one line saying why. Asking for ebpf where it
+ * cannot run is not fatal either: the trace is what was asked for, the
+ * engine a means.
+ */
+#include "engine.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bpfeng.h"
+#include "base/log.h"
+
+const char *const engine_names[] = { "auto", "ptrace", "ebpf", NULL };
+
+/*
+ * An instance that needs ptrace stops: one that says so, or one built for
+ * ABI 1.0 that takes syscalls, which could not say so and may read the
+ * tracee's memory at any address while it is stopped.
+ */
+static const struct instance *engine_needs_ptrace(const struct session *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->ninst; i++) {
+		const struct instance *inst = s->inst[i];
+		const struct cpd_plugin *d = &inst->plugin->desc;
+
+		if (inst->state != INST_STARTED)
+			continue;
+		if (d->flags & CPD_PF_PTRACE)
+			return inst;
+		if (d->abi_minor < 1 &&
+		    (inst->mask & CPD_EVMASK(CPD_EV_SYSCALL)))
+			return inst;
+	}
+	return NULL;
+}
+
+int engine_run(struct session *s, const struct tracer_opts *o)
+{
+	const struct instance *blocker;
+	char why[512];
+	int rc;
+
+	if (s->core.engine == ENGINE_PTRACE)
+		return tracer_run(s, o);
+	blocker = engine_needs_ptrace(s);
+	if (blocker) {
+		log_msg(s->core.engine == ENGINE_EBPF ? CPD_LOG_NOTE :
+							CPD_LOG_INFO,
+			NULL,
+			"using the ptrace engine: [%s] needs ptrace stops%s",
+			blocker->name,
+			blocker->plugin->desc.abi_minor < 1 ?
+				" (a plugin built for ABI 1.0 that takes syscalls)" :
+				"");
+		return tracer_run(s, o);
+	}
+	rc = bpfeng_run(s, o, why, sizeof(why));
+	if (rc != -ENOTSUP)
+		return rc;
+	log_msg(s->core.engine == ENGINE_EBPF ? CPD_LOG_NOTE : CPD_LOG_INFO,
+		NULL, "using the ptrace engine: the eBPF engine cannot run: %s",
+		why);
+	return tracer_run(s, o);
+}
