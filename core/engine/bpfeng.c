@@ -445,6 +445,7 @@ int bpfeng_run(struct session *s, const struct tracer_opts *o, char *why,
 	e.s = s;
 	e.err_pipe = -1;
 	e.spawned = o->npids == 0;
+	s->run.mode = e.spawned ? CPD_RUN_SPAWN : CPD_RUN_ATTACH;
 	task_table_init(&e.tt);
 	fdtrack_init(&e.ft);
 	e.ft.describe = bpfrec_describe;
@@ -472,7 +473,6 @@ int bpfeng_run(struct session *s, const struct tracer_opts *o, char *why,
 		rc = -ENOTSUP;
 		goto out_close;
 	}
-	s->run.mode = e.spawned ? CPD_RUN_SPAWN : CPD_RUN_ATTACH;
 	s->run.seccomp = 0;
 
 	sigemptyset(&set);

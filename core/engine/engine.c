@@ -49,6 +49,8 @@ int engine_run(struct session *s, const struct tracer_opts *o)
 	char why[512];
 	int rc;
 
+	/* every watched call is seen at a stop; the eBPF engine says more */
+	s->stats.totals = CPD_TOTALS_EXACT;
 	if (s->core.engine == ENGINE_PTRACE)
 		return tracer_run(s, o);
 	blocker = engine_needs_ptrace(s);

@@ -23,6 +23,7 @@ struct bus_sub {
 	struct bus_scf *scf; /* syscall filters; NULL = all */
 	size_t nscf;
 	bool entry_only; /* its syscalls need no exit stop */
+	bool batch;	 /* it takes batched syscalls (CPD_SCF_BATCH) */
 };
 
 struct bus_item {
@@ -148,6 +149,27 @@ void bus_entry_only(struct bus *bus, void *owner)
 
 	if (sub)
 		sub->entry_only = true;
+}
+
+void bus_batch_ok(struct bus *bus, void *owner)
+{
+	struct bus_sub *sub = bus_find(bus, owner);
+
+	if (sub)
+		sub->batch = true;
+}
+
+bool bus_wants_syscall_single(const struct bus *bus, uint32_t arch, int nr)
+{
+	size_t i;
+
+	for (i = 0; i < bus->nsubs[CPD_EV_SYSCALL]; i++) {
+		const struct bus_sub *sub = bus->subs[CPD_EV_SYSCALL][i];
+
+		if (!sub->batch && bus_sub_wants_syscall(sub, arch, nr))
+			return true;
+	}
+	return false;
 }
 
 bool bus_wants_syscall_exit(const struct bus *bus, uint32_t arch, int nr)

@@ -433,6 +433,8 @@ int session_instantiate(struct session *s)
 		bus_subscribe(s->bus, inst->mask, inst, session_deliver);
 		if (inst->plugin->desc.flags & CPD_PF_SYSCALL_ENTRY)
 			bus_entry_only(s->bus, inst);
+		if (inst->plugin->desc.flags & CPD_PF_SYSCALL_BATCH)
+			bus_batch_ok(s->bus, inst);
 		session_syscall_filter(s, inst);
 	}
 	return 0;
@@ -586,4 +588,10 @@ bool session_wants_syscall(const struct session *s, uint32_t arch, int nr)
 bool session_wants_syscall_exit(const struct session *s, uint32_t arch, int nr)
 {
 	return s->bus && bus_wants_syscall_exit(s->bus, arch, nr);
+}
+
+bool session_wants_syscall_single(const struct session *s, uint32_t arch,
+				  int nr)
+{
+	return s->bus && bus_wants_syscall_single(s->bus, arch, nr);
 }

@@ -122,6 +122,10 @@ void session_publish(struct session *s, const struct cpd_event *ev);
 /* The union of what instances want as CPD_EV_SYSCALL, per syscall. */
 bool session_wants_syscall(const struct session *s, uint32_t arch, int nr);
 
+/* Whether one of them needs an event per call (not all take batches). */
+bool session_wants_syscall_single(const struct session *s, uint32_t arch,
+				  int nr);
+
 /* Whether one of them needs the syscall's exit (not all are entry-only). */
 bool session_wants_syscall_exit(const struct session *s, uint32_t arch, int nr);
 

@@ -35,6 +35,14 @@ require_no_valgrind_bpf_() {
 	esac
 }
 
+# For a test of the ptrace engine itself (its stops, its seccomp filter,
+# what a task can tell about being traced): run it under ptrace whatever
+# $COMPENDIUM_ENGINE says; the eBPF engine has tests of its own.
+ptrace_engine_only_() {
+	COMPENDIUM_ENGINE=ptrace
+	export COMPENDIUM_ENGINE
+}
+
 # Skip when this machine does not let us ptrace (containers, yama=3).
 require_ptrace_() {
 	"$COMPENDIUM" --config /dev/null -- /bin/true >/dev/null 2>&1 ||

@@ -86,7 +86,7 @@ OFF(cpd_syscall, flags, 36);
 OFF(cpd_syscall, args, 40);
 OFF(cpd_syscall, ret, 88);
 OFF(cpd_syscall, err, 96);
-OFF(cpd_syscall, reserved, 100);
+OFF(cpd_syscall, count, 100); /* was reserved (zero) in 1.0 */
 OFF(cpd_syscall, enter_ns, 104);
 OFF(cpd_syscall, exit_ns, 112);
 OFF(cpd_syscall, arg, 120);
@@ -349,6 +349,15 @@ OFF(cpd_trace_stats, processes_seen, 48);
 OFF(cpd_trace_stats, events_dropped, 56);
 OFF(cpd_trace_stats, root_exit_code, 64);
 OFF(cpd_trace_stats, root_exit_signal, 68);
+/* ABI 1.1 */
+OFF(cpd_trace_stats, totals, 72);
+OFF(cpd_trace_stats, reserved, 76);
+OFF(cpd_trace_stats, records_lost, 80);
+OFF(cpd_trace_stats, bytes_unattributed, 88);
+VAL(CPD_TOTALS_UNKNOWN, 0);
+VAL(CPD_TOTALS_EXACT, 1);
+VAL(CPD_TOTALS_KERNEL, 2);
+VAL(CPD_TOTALS_PARTIAL, 3);
 
 /* struct cpd_host */
 SIZE_MIN(cpd_host, 144);
@@ -630,6 +639,9 @@ VAL(CPD_SCF_PARTIAL, 1);
 VAL(CPD_SCF_NO_EXIT, 2);
 VAL(CPD_SCF_ENTRY_ONLY, 4);
 VAL(CPD_SCF_COMPAT, 8);
+VAL(CPD_SCF_UNTIMED, 0x10);
+VAL(CPD_SCF_BATCH, 0x20);
+VAL(CPD_SCF_URING, 0x40);
 VAL(CPD_PROCF_ROOT, 1);
 VAL(CPD_PROCF_CORE_DUMPED, 2);
 VAL(CPD_PROCF_LEADER, 4);
@@ -657,6 +669,8 @@ VAL(CPD_OPTF_REQUIRED, 1);
 VAL(CPD_PF_SYSCALL_ENTRY, 1);
 VAL(CPD_PF_SINGLETON, 2);
 VAL(CPD_PF_SYSCALL_VERBOSE, 4);
+VAL(CPD_PF_PTRACE, 8);
+VAL(CPD_PF_SYSCALL_BATCH, 0x10);
 /* grows with each built-in kind: 1.1 added CPD_EV_FINDING */
 VAL(CPD_EVMASK_BUILTIN, 0x1ffe);
 

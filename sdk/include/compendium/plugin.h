@@ -66,6 +66,13 @@ enum cpd_plugin_role {
  * the memory the arguments point at, when the call returns).
  */
 #define CPD_PF_PTRACE (1u << 3)
+/*
+ * Since: ABI 1.1. It takes batched syscalls (CPD_SCF_BATCH): one event
+ * standing for many reads or writes on an fd, with their byte total in
+ * ret and their number in count. An engine may batch a syscall only when
+ * every plugin taking it says so; others get one event per call.
+ */
+#define CPD_PF_SYSCALL_BATCH (1u << 4)
 
 struct cpd_plugin {
 	/* ---- ABI 1.0; append only, after the last field ---- */

@@ -144,6 +144,20 @@ struct cpd_arg {
  * nothing of the call's duration.
  */
 #define CPD_SCF_UNTIMED (1u << 4)
+/*
+ * Since: ABI 1.1. One event for count calls of this syscall on the fd in
+ * args[0]: ret is the sum of their returns (bytes moved, each > 0), and
+ * enter_ns..exit_ns spans the time they were counted over. The eBPF
+ * engine sums the read/write and send/recv families in the kernel, and
+ * delivers these only to plugins with CPD_PF_SYSCALL_BATCH.
+ */
+#define CPD_SCF_BATCH (1u << 5)
+/*
+ * Since: ABI 1.1. Not a syscall the program made: I/O it submitted
+ * through io_uring, named after the syscall of the same effect (an
+ * IORING_OP_READ is a read). Always with CPD_SCF_BATCH.
+ */
+#define CPD_SCF_URING (1u << 6)
 
 /*
  * A completed syscall: the payload of CPD_EV_SYSCALL. Since: ABI 1.0.
@@ -166,7 +180,7 @@ struct cpd_syscall {
 	uint64_t args[6];
 	int64_t ret;
 	int32_t err;
-	uint32_t reserved;	   /* zero */
+	uint32_t count;		   /* CPD_SCF_BATCH: calls, else 0 (1.1) */
 	uint64_t enter_ns;	   /* CLOCK_MONOTONIC */
 	uint64_t exit_ns;	   /* 0 when the exit was not observed */
 	const struct cpd_arg *arg; /* nargs entries */
