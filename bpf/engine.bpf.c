@@ -68,6 +68,15 @@ struct {
 	__uint(max_entries, 4 << 20);
 } events SEC(".maps");
 
+/* Sums per process and fd: see engine_records.h. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__uint(max_entries, 65536);
+	__type(key, struct cpd_eng_iokey);
+	__type(value, struct cpd_eng_ioval);
+} iosum SEC(".maps");
+
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
 	__uint(max_entries, CPD_ENG_STAT_NSLOTS);
@@ -465,6 +474,104 @@ static __always_inline struct file *eng_fd_file(struct task_struct *task,
 	return f;
 }
 
+/* ---- sums ----------------------------------------------------------- */
+
+static __always_inline void eng_slot_add(struct cpd_eng_ioslot *sl, long ret)
+{
+	__sync_fetch_and_add(&sl->calls, 1);
+	__sync_fetch_and_add(&sl->bytes, (__u64)ret);
+}
+
+/*
+ * Add a call that moved ret bytes on fd to its sums; false when there is
+ * no room (the map is full, or the fd has CPD_ENG_SLOTS other kinds of
+ * call): the caller then sends the call itself, so nothing is lost.
+ */
+static __always_inline bool eng_sum(__u32 tgid, long fd, __u32 key, long ret)
+{
+	struct cpd_eng_iokey k = { .tgid = tgid, .fd = (__s32)fd };
+	struct cpd_eng_ioval *v = bpf_map_lookup_elem(&iosum, &k);
+	int i;
+
+	if (!v) {
+		struct cpd_eng_ioval nv = {};
+
+		nv.file = (__u64)(unsigned long)eng_fd_file(
+			bpf_get_current_task_btf(), fd);
+		nv.slot[0].key = key;
+		nv.slot[0].calls = 1;
+		nv.slot[0].bytes = (__u64)ret;
+		if (!bpf_map_update_elem(&iosum, &k, &nv, BPF_NOEXIST))
+			return true;
+		/* another thread made it first, or the map is full */
+		v = bpf_map_lookup_elem(&iosum, &k);
+		if (!v)
+			return false;
+	}
+	for (i = 0; i < CPD_ENG_SLOTS; i++) {
+		__u32 had = v->slot[i].key;
+
+		if (!had)
+			had = __sync_val_compare_and_swap(&v->slot[i].key, 0,
+							  key);
+		if (!had || had == key) {
+			eng_slot_add(&v->slot[i], ret);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Send fd's final sums and forget them, before what closes or reuses it. */
+static __always_inline void eng_flush(__u64 id, long fd, __u32 why)
+{
+	struct cpd_eng_iokey k = { .tgid = id >> 32, .fd = (__s32)fd };
+	struct cpd_eng_ioval *v = bpf_map_lookup_elem(&iosum, &k);
+	struct cpd_eng_iosum r;
+	__u32 slot = CPD_ENG_STAT_LOST_BYTES;
+	__u64 *lost;
+	int i;
+
+	if (!v)
+		return;
+	eng_hdr(&r.h, CPD_ENG_IOSUM, id);
+	r.h.tid = 0;
+	r.h.size = sizeof(r);
+	r.fd = (__s32)fd;
+	r.why = why;
+	__builtin_memcpy(&r.v, v, sizeof(r.v));
+	bpf_map_delete_elem(&iosum, &k);
+	if (!bpf_ringbuf_output(&events, &r, sizeof(r), eng_rb_flags())) {
+		eng_count(CPD_ENG_STAT_SENT);
+		return;
+	}
+	/* what they counted is gone: say how much */
+	eng_count(CPD_ENG_STAT_LOST);
+	lost = bpf_map_lookup_elem(&stats, &slot);
+	for (i = 0; lost && i < CPD_ENG_SLOTS; i++)
+		*lost += r.v.slot[i].bytes;
+}
+
+/*
+ * Whether a summable call can be summed: it moved data, and no address
+ * makes one call unlike the next (sendto to a given peer, a msg_name).
+ */
+static __always_inline bool eng_summable(const struct cpd_eng_spec *sp,
+					 struct pt_regs *regs, long ret)
+{
+	__u64 name = 0;
+
+	if (ret <= 0)
+		return false;
+	if ((sp->flags & CPD_ENG_SPEC_NOADDR) && regs->r8)
+		return false;
+	if ((sp->flags & CPD_ENG_SPEC_NONAME) &&
+	    (bpf_probe_read_user(&name, sizeof(name), (void *)regs->si) ||
+	     name))
+		return false;
+	return true;
+}
+
 static __always_inline void eng_sock(struct cpd_eng_fdesc *fd, struct file *f)
 {
 	struct socket *so = BPF_CORE_READ(f, private_data);
@@ -575,6 +682,20 @@ int BPF_PROG(eng_sys_exit, struct pt_regs *regs, long ret)
 	sp = &eng_spec[key & (2 * CPD_ENG_NR_MAX - 1)];
 	if (!(sp->flags & CPD_ENG_SPEC_TRACE))
 		return 0;
+	if ((sp->flags & (CPD_ENG_SPEC_IN | CPD_ENG_SPEC_OUT)) &&
+	    eng_summable(sp, regs, ret)) {
+		if (eng_sum(id >> 32, regs->di, (__u32)nr + 1, ret)) {
+			eng_count(CPD_ENG_STAT_SUMMED);
+			return 0;
+		}
+		eng_count(CPD_ENG_STAT_NOSUM);
+	}
+	/* an fd closed or reused: its sums go before the call that did it */
+	if ((sp->flags & CPD_ENG_SPEC_CLOSE) && ret == 0)
+		eng_flush(id, compat ? (long)(__u32)regs->bx : (long)regs->di,
+			  CPD_ENG_SUM_CLOSE);
+	if ((sp->flags & CPD_ENG_SPEC_FDRET) && ret >= 0)
+		eng_flush(id, ret, CPD_ENG_SUM_REUSED);
 	key = 0;
 	s = bpf_map_lookup_elem(&scratch, &key);
 	if (!s)
@@ -612,6 +733,17 @@ int BPF_PROG(eng_sys_exit, struct pt_regs *regs, long ret)
 		r->has_fdesc = 1;
 	}
 	r->nchunks = cap.nchunks;
+	if (ret == 0 && (sp->flags & CPD_ENG_SPEC_FDPAIR)) {
+		/* pipe and socketpair: two new fds in the array they filled */
+		int pair[2] = { -1, -1 };
+
+		bpf_probe_read_user(pair, sizeof(pair),
+				    (void *)r->args[sp->pair & 7]);
+		if (pair[0] >= 0)
+			eng_flush(id, pair[0], CPD_ENG_SUM_REUSED);
+		if (pair[1] >= 0)
+			eng_flush(id, pair[1], CPD_ENG_SUM_REUSED);
+	}
 	r->h.size = off;
 	if (off > ENG_MASK)
 		return 0;

@@ -109,6 +109,50 @@ struct cpd_eng_fdesc {
 	__u8 sk_daddr[16];
 };
 
+/*
+ * Sums in the kernel: per process and fd, the bytes and calls of the
+ * summable syscalls (the read/write and send/recv families) that moved
+ * data, per syscall (a slot each, up to CPD_ENG_SLOTS kinds of call on
+ * one fd; past that the calls are sent one by one). The map is the
+ * truth: user space reads it at each flush and at a process' exit, and
+ * the kernel sends an entry's final sums (struct cpd_eng_iosum) just
+ * before the syscall that closes or reuses its fd, so they are read
+ * while the fd table still knows the fd.
+ */
+#define CPD_ENG_SLOTS 4
+/* cpd_eng_ioslot.key: an io_uring operation's sums, not a syscall's */
+#define CPD_ENG_SLOT_URING 0x80000000u
+
+struct cpd_eng_iokey {
+	__u32 tgid;
+	__s32 fd;
+};
+
+struct cpd_eng_ioslot {
+	__u32 key; /* 0: free; else nr + 1 (native arch), | SLOT_URING */
+	__u32 calls;
+	__u64 bytes;
+};
+
+struct cpd_eng_ioval {
+	__u64 file; /* the struct file's address when the entry was made */
+	struct cpd_eng_ioslot slot[CPD_ENG_SLOTS];
+};
+
+/* cpd_eng_iosum.why */
+enum cpd_eng_sum_why {
+	CPD_ENG_SUM_CLOSE = 1,	/* close(fd) succeeded */
+	CPD_ENG_SUM_REUSED = 2, /* a call returned the fd for something new */
+};
+
+/* An entry's final sums; tid is 0. */
+struct cpd_eng_iosum {
+	struct cpd_eng_hdr h;
+	__s32 fd;
+	__u32 why; /* enum cpd_eng_sum_why */
+	struct cpd_eng_ioval v;
+};
+
 /* A task was made (task_newtask): in the parent, before the child runs. */
 struct cpd_eng_spawn {
 	struct cpd_eng_hdr h; /* tid/tgid: the parent */
@@ -168,12 +212,16 @@ enum cpd_eng_cap {
 #define CPD_ENG_SPEC_OUT    (1u << 4) /* summable output: bytes to arg 0 */
 #define CPD_ENG_SPEC_NOADDR (1u << 5) /* summable only with arg 4 NULL */
 #define CPD_ENG_SPEC_NONAME (1u << 6) /* summable only without msg_name */
+#define CPD_ENG_SPEC_FDRET  (1u << 7) /* returns an fd: flush its old sums */
+#define CPD_ENG_SPEC_FDPAIR (1u << 8) /* fills int[2] arg pair with new fds */
 
 /* What the kernel side does with one syscall number of one arch. */
 struct cpd_eng_spec {
-	__u8 flags; /* CPD_ENG_SPEC_* */
-	__u8 fixed; /* bytes of CPD_ENG_CAP_FIXED */
+	__u16 flags; /* CPD_ENG_SPEC_* */
+	__u8 fixed;  /* bytes of CPD_ENG_CAP_FIXED */
+	__u8 pair;   /* CPD_ENG_SPEC_FDPAIR: the argument */
 	__u8 cap[6];
+	__u8 pad[2]; /* zero */
 };
 
 /* Slots of the per-CPU counters array "stats". */
@@ -185,7 +233,10 @@ enum cpd_eng_stat {
 	CPD_ENG_STAT_FAULT = 4,	    /* tracee memory unreadable at the exit */
 	CPD_ENG_STAT_NOFOLLOW = 5,  /* a child's tgid past the bitmap */
 	CPD_ENG_STAT_RESTART = 6,   /* exits dropped: a restart follows */
-	CPD_ENG_STAT_NSLOTS = 8,
+	CPD_ENG_STAT_SUMMED = 7,    /* calls summed in the kernel */
+	CPD_ENG_STAT_NOSUM = 8, /* summable calls sent one by one: no room */
+	CPD_ENG_STAT_LOST_BYTES = 9, /* bytes of final sums the ring lost */
+	CPD_ENG_STAT_NSLOTS = 10,
 };
 
 #endif /* CPD_BPF_ENGINE_RECORDS_H */

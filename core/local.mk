@@ -16,6 +16,7 @@ core_libcpdcore_la_SOURCES = \
 	core/engine/bpfload.c core/engine/bpfload.h \
 	core/engine/bpfrec.c core/engine/bpfrec.h \
 	core/engine/bpfspec.c core/engine/bpfspec.h \
+	core/engine/bpfsum.c core/engine/bpfsum.h \
 	core/engine/decode.c core/engine/decode.h \
 	core/engine/engine.c core/engine/engine.h \
 	core/engine/fdproc.c core/engine/fdproc.h \

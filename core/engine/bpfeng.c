@@ -28,6 +28,7 @@
 #include <sys/epoll.h>
 #include <sys/signalfd.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include <dirent.h>
 
@@ -44,6 +45,14 @@
  * its wakeup mark is a quarter of it.
  */
 #define BPFENG_RING_BYTES (8u << 20)
+
+static uint64_t bpfeng_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
 
 /* ---- loss ----------------------------------------------------------- */
 
@@ -129,6 +138,7 @@ static bool bpfeng_done(struct bpfeng *e)
 	if (e->detaching) {
 		task_each(&e->tt, bpfeng_unfollow, e);
 		bpfeng_drain(e);
+		bpfsum_sweep(e, 0, bpfeng_now());
 		bpfrec_settle(e);
 		task_each(&e->tt, bpfeng_detach_task, e);
 		return true;
@@ -136,6 +146,7 @@ static bool bpfeng_done(struct bpfeng *e)
 	if (bpfload_any(&e->ld))
 		return false;
 	bpfeng_drain(e);
+	bpfsum_sweep(e, 0, bpfeng_now());
 	return true;
 }
 
@@ -183,6 +194,8 @@ static void bpfeng_on_timer(void *arg)
 	struct bpfeng *e = arg;
 
 	bpfeng_drain(e);
+	/* what the kernel summed so far, for live output */
+	bpfsum_sweep(e, 0, bpfeng_now());
 	session_flush(e->s);
 	if (e->s->aborted && !e->detaching && !e->killing) {
 		if (e->spawned) {
@@ -524,6 +537,7 @@ out_free:
 	if (e.err_pipe >= 0)
 		close(e.err_pipe);
 	free(path);
+	bpfsum_free(&e.sums);
 	fdtrack_free(&e.ft);
 	task_table_free(&e.tt);
 	return rc;

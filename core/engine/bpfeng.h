@@ -11,6 +11,7 @@
 #define CPD_CORE_BPFENG_H
 
 #include "bpfload.h"
+#include "bpfsum.h"
 #include "bpfspec.h"
 #include "fdtrack.h"
 #include "task.h"
@@ -35,6 +36,7 @@ struct bpfeng {
 	bool detaching;
 	bool killing;
 	uint64_t lost_sc, lost_proc; /* ring losses already published */
+	struct bpfsum sums;
 	/* the fd-making call being handled: what bpfrec_describe() says */
 	const struct cpd_eng_fdesc *fdesc;
 	const char *fdesc_path;

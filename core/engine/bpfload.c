@@ -360,6 +360,11 @@ int bpfload_ring_fd(const struct bpfload *l)
 	return l->rb ? ring_buffer__epoll_fd(l->rb) : -1;
 }
 
+int bpfload_sums_fd(const struct bpfload *l)
+{
+	return l->skel ? bpf_map__fd(l->skel->maps.iosum) : -1;
+}
+
 int bpfload_drain(struct bpfload *l)
 {
 	return l->rb ? ring_buffer__consume(l->rb) : 0;
@@ -455,6 +460,12 @@ bool bpfload_any(const struct bpfload *l)
 }
 
 int bpfload_ring_fd(const struct bpfload *l)
+{
+	(void)l;
+	return -1;
+}
+
+int bpfload_sums_fd(const struct bpfload *l)
 {
 	(void)l;
 	return -1;

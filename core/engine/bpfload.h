@@ -58,6 +58,9 @@ bool bpfload_followed(const struct bpfload *l, pid_t tgid);
 /* Whether any tgid is still traced. */
 bool bpfload_any(const struct bpfload *l);
 
+/* The map of sums per process and fd (struct cpd_eng_iokey -> ioval). */
+int bpfload_sums_fd(const struct bpfload *l);
+
 /* The fd that becomes readable when the ring fills past its mark. */
 int bpfload_ring_fd(const struct bpfload *l);
 /* Read every record written so far; returns how many, or -errno. */

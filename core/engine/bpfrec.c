@@ -43,6 +43,8 @@
 #include "base/xmalloc.h"
 
 #define BPFREC_MAX_CHUNKS 32
+/* close_range(2)'s flag that only marks fds close-on-exec */
+#define BPFREC_CLOSE_RANGE_CLOEXEC (1u << 2)
 /* " (deleted)", as d_path() marks an unlinked file */
 #define BPFREC_PATH_MAX (PATH_MAX + 16)
 
@@ -251,6 +253,21 @@ static void bpfrec_exec_forget(struct bpfeng *e)
 	e->exec_argv_len = 0;
 }
 
+/* Keep the descriptions of fds dropped without a call of their own. */
+static void bpfrec_bury(struct bpfeng *e, struct task *t, unsigned first,
+			unsigned last, bool cloexec)
+{
+	size_t fd;
+
+	for (fd = first; fd < t->fds->n && fd <= last; fd++) {
+		const struct fd_entry *fe = &t->fds->e[fd];
+
+		if (fe->used && fe->kfile &&
+		    (!cloexec || (fe->info.flags & CPD_FDF_CLOEXEC)))
+			bpfsum_bury(e, t, (int)fd);
+	}
+}
+
 static void bpfrec_exec(struct bpfeng *e, const struct cpd_eng_exec *r,
 			size_t len)
 {
@@ -296,6 +313,7 @@ static void bpfrec_exec(struct bpfeng *e, const struct cpd_eng_exec *r,
 	fds = fdtable_copy(t->fds);
 	fdtable_unref(t->fds);
 	t->fds = fds;
+	bpfrec_bury(e, t, 0, UINT_MAX, true);
 	fdtable_exec(fds);
 	bpfrec_set_comm(t, r->comm);
 	if (e->spawned && t->proc->root && !t->proc->exec_seen) {
@@ -369,6 +387,9 @@ static void bpfrec_exit(struct bpfeng *e, const struct cpd_eng_exit *r)
 	if (!t)
 		t = bpfrec_task(e, tid, tgid);
 	bpfrec_set_comm(t, r->comm);
+	/* its I/O, before it is gone */
+	if (r->group_dead)
+		bpfsum_sweep(e, tgid, r->h.ts_ns);
 	if (tid == tgid && !r->group_dead) {
 		e->held =
 			xgrow(e->held, &e->capheld, e->nheld, sizeof(*e->held));
@@ -474,7 +495,8 @@ static void bpfrec_sockaddr(struct cpd_sockaddr *sa, uint16_t family,
 	}
 }
 
-bool bpfrec_describe(void *ctx, struct task *t, int fd, struct cpd_fdinfo *info)
+bool bpfrec_describe(void *ctx, struct task *t, int fd, struct cpd_fdinfo *info,
+		     uint64_t *kfile)
 {
 	static char target[BPFREC_PATH_MAX];
 	struct bpfeng *e = ctx;
@@ -507,6 +529,7 @@ bool bpfrec_describe(void *ctx, struct task *t, int fd, struct cpd_fdinfo *info)
 		return false;
 	}
 	n = MIN(n, sizeof(target) - 1);
+	*kfile = f->file;
 	info->kind = fdproc_kind(target, f->mode);
 	info->open_flags = f->f_flags & ~(uint32_t)O_CLOEXEC;
 	if (info->kind == CPD_FD_SOCKET) {
@@ -593,6 +616,10 @@ static void bpfrec_syscall(struct bpfeng *e, const struct cpd_eng_syscall *r,
 	decode_entry(&t->call, &ctx, arch, r->nr, args, enter);
 	if (!r->enter_ns)
 		t->call.flags |= CPD_SCF_UNTIMED;
+	/* close_range frees fds no close() names: their sums may follow */
+	if (fdtrack_effect(&e->ft, arch, r->nr) == FX_CLOSE_RANGE &&
+	    !(args[2] & BPFREC_CLOSE_RANGE_CLOEXEC))
+		bpfrec_bury(e, t, (unsigned)args[0], (unsigned)args[1], false);
 	fdtrack_apply_entry(&e->ft, t, &t->call);
 	decode_exit(&t->call, &ctx, r->ret);
 	fdtrack_apply(&e->ft, t, &t->call, r->ret);
@@ -637,6 +664,10 @@ int bpfrec_handle(void *ctx, void *data, size_t len)
 	case CPD_ENG_EXIT:
 		if (h->size >= sizeof(struct cpd_eng_exit))
 			bpfrec_exit(e, data);
+		break;
+	case CPD_ENG_IOSUM:
+		if (h->size >= sizeof(struct cpd_eng_iosum))
+			bpfsum_final(e, data);
 		break;
 	default:
 		break;

@@ -15,8 +15,8 @@
 int bpfrec_handle(void *ctx, void *data, size_t len);
 
 /* fdtrack_describe_fn: the fd the call being handled made. */
-bool bpfrec_describe(void *ctx, struct task *t, int fd,
-		     struct cpd_fdinfo *info);
+bool bpfrec_describe(void *ctx, struct task *t, int fd, struct cpd_fdinfo *info,
+		     uint64_t *kfile);
 
 /* A task the records did not introduce (attach, a lost spawn). */
 struct task *bpfrec_task(struct bpfeng *e, pid_t tid, pid_t tgid);

@@ -55,6 +55,77 @@ static void bpfspec_structs(struct cpd_eng_spec *e, const char *name,
 	}
 }
 
+/*
+ * The calls summed in the kernel when every plugin taking them takes
+ * batches: each moves data through the fd in argument 0 and returns the
+ * bytes moved. sendto and recvfrom only without an address, sendmsg and
+ * recvmsg only without a msg_name: with one, each call may have its own
+ * peer, and plugins see them one by one.
+ */
+static const struct {
+	const char *name;
+	uint16_t flags;
+} bpfspec_sums[] = {
+	{ "read", CPD_ENG_SPEC_IN },
+	{ "pread64", CPD_ENG_SPEC_IN },
+	{ "readv", CPD_ENG_SPEC_IN },
+	{ "preadv", CPD_ENG_SPEC_IN },
+	{ "preadv2", CPD_ENG_SPEC_IN },
+	{ "recvfrom", CPD_ENG_SPEC_IN | CPD_ENG_SPEC_NOADDR },
+	{ "recvmsg", CPD_ENG_SPEC_IN | CPD_ENG_SPEC_NONAME },
+	{ "write", CPD_ENG_SPEC_OUT },
+	{ "pwrite64", CPD_ENG_SPEC_OUT },
+	{ "writev", CPD_ENG_SPEC_OUT },
+	{ "pwritev", CPD_ENG_SPEC_OUT },
+	{ "pwritev2", CPD_ENG_SPEC_OUT },
+	{ "sendto", CPD_ENG_SPEC_OUT | CPD_ENG_SPEC_NOADDR },
+	{ "sendmsg", CPD_ENG_SPEC_OUT | CPD_ENG_SPEC_NONAME },
+};
+
+static uint16_t bpfspec_sum_flags(const struct session *s, uint32_t arch,
+				  int nr, const char *name)
+{
+	size_t i;
+
+	/* i386 calls are rare: they go one by one */
+	if (arch != AUDIT_ARCH_X86_64 ||
+	    session_wants_syscall_single(s, arch, nr))
+		return 0;
+	for (i = 0; i < ARRAY_SIZE(bpfspec_sums); i++)
+		if (!strcmp(bpfspec_sums[i].name, name))
+			return bpfspec_sums[i].flags;
+	return 0;
+}
+
+/* What the kernel side does about the fds a call makes or closes. */
+static void bpfspec_fds(struct cpd_eng_spec *e, enum fdtrack_fx fx)
+{
+	switch (fx) {
+	case FX_OPEN:
+	case FX_NEWFD:
+	case FX_SIGNALFD:
+	case FX_ACCEPT:
+		e->flags |= CPD_ENG_SPEC_NEWFD | CPD_ENG_SPEC_FDRET;
+		break;
+	case FX_SOCKET:
+	case FX_DUP:
+	case FX_DUP2:
+	case FX_DUP3:
+		e->flags |= CPD_ENG_SPEC_FDRET;
+		break;
+	case FX_PIPE:
+	case FX_SOCKETPAIR:
+		e->flags |= CPD_ENG_SPEC_FDPAIR;
+		e->pair = fx == FX_PIPE ? 0 : 3;
+		break;
+	case FX_CLOSE:
+		e->flags |= CPD_ENG_SPEC_CLOSE;
+		break;
+	default:
+		break;
+	}
+}
+
 void bpfspec_build(struct bpfspec *sp, const struct session *s,
 		   const struct fdtrack *ft)
 {
@@ -85,13 +156,12 @@ void bpfspec_build(struct bpfspec *sp, const struct session *s,
 			e->flags = CPD_ENG_SPEC_TRACE;
 			sp->publish[a * CPD_ENG_NR_MAX + (size_t)nr] = pub;
 			sp->ntraced++;
-			if (fx == FX_OPEN || fx == FX_NEWFD ||
-			    fx == FX_SIGNALFD || fx == FX_ACCEPT)
-				e->flags |= CPD_ENG_SPEC_NEWFD;
-			if (fx == FX_CLOSE)
-				e->flags |= CPD_ENG_SPEC_CLOSE;
+			bpfspec_fds(e, fx);
 			if (!se)
 				continue;
+			if (pub)
+				e->flags |= bpfspec_sum_flags(s, arches[a], nr,
+							      se->name);
 			for (i = 0; i < se->nargs && i < 6; i++)
 				e->cap[i] =
 					bpfspec_cap(se->args[i].kind, buffers);

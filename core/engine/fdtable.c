@@ -160,10 +160,13 @@ void fdtable_dup(struct fdtable *t, int oldfd, int newfd, bool cloexec)
 	{
 		bool resolved = src->resolved;
 
+		uint64_t kfile = src->kfile;
+
 		dst = fdtable_set(t, newfd, &src->info);
 		if (!dst)
 			return;
 		dst->resolved = resolved;
+		dst->kfile = kfile;
 	}
 	/* dup never copies the close-on-exec flag */
 	if (cloexec)

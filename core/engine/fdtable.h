@@ -17,7 +17,9 @@
 
 struct fd_entry {
 	bool used;
-	bool resolved;		/* learnt from /proc: do not look again */
+	bool resolved; /* learnt from /proc: do not look again */
+	uint64_t
+		kfile; /* eBPF: the kernel's struct file (identity), 0 unknown */
 	struct cpd_fdinfo info; /* strings point at the owned copies below */
 	char *path;
 	char *local_path;

@@ -136,17 +136,23 @@ static void fdtrack_opened(const struct fdtrack *ft, struct task *t, int fd,
 	ssize_t n;
 
 	if (ft->describe) {
+		uint64_t kfile = 0;
+		struct fd_entry *e;
+
 		memset(&info, 0, sizeof(info));
-		if (!ft->describe(ft->describe_ctx, t, fd, &info)) {
+		if (!ft->describe(ft->describe_ctx, t, fd, &info, &kfile)) {
 			fdtable_close(t->fds, fd);
 			return;
 		}
-		/* an opened directory is known by the flags, as below */
-		if ((flags & O_DIRECTORY) && info.kind == CPD_FD_FILE)
-			info.kind = CPD_FD_DIR;
+		/* as below: by the flags, but for what lives in /dev */
+		if (!info.path.ptr || strncmp(info.path.ptr, "/dev/", 5))
+			info.kind = (flags & O_DIRECTORY) ? CPD_FD_DIR :
+							    CPD_FD_FILE;
 		info.open_flags = flags & ~(uint32_t)O_CLOEXEC;
 		info.flags = (flags & O_CLOEXEC) ? CPD_FDF_CLOEXEC : 0;
-		fdtable_set(t->fds, fd, &info);
+		e = fdtable_set(t->fds, fd, &info);
+		if (e)
+			e->kfile = kfile;
 		return;
 	}
 	snprintf(link, sizeof(link), "/proc/%d/fd/%d", t->tid, fd);
@@ -220,19 +226,22 @@ static void fdtrack_resolve(const struct fdtrack *ft, struct task *t, int fd)
 {
 	struct cpd_fdinfo info;
 	struct fd_entry *e;
+	uint64_t kfile = 0;
 
 	if (!ft->describe) {
 		fdproc_resolve(t->fds, t->proc->pid, t->tid, fd);
 		return;
 	}
 	memset(&info, 0, sizeof(info));
-	if (!ft->describe(ft->describe_ctx, t, fd, &info)) {
+	if (!ft->describe(ft->describe_ctx, t, fd, &info, &kfile)) {
 		fdtable_close(t->fds, fd);
 		return;
 	}
 	e = fdtable_set(t->fds, fd, &info);
-	if (e)
+	if (e) {
 		e->resolved = true;
+		e->kfile = kfile;
+	}
 }
 
 static void fdtrack_accept(const struct fdtrack *ft, struct task *t,
@@ -242,6 +251,7 @@ static void fdtrack_accept(const struct fdtrack *ft, struct task *t,
 	char lpath[128], ppath[128];
 	struct cpd_fdinfo info;
 	struct fd_entry *e;
+	uint64_t kfile = 0;
 
 	memset(&info, 0, sizeof(info));
 	info.kind = CPD_FD_SOCKET;
@@ -257,7 +267,7 @@ static void fdtrack_accept(const struct fdtrack *ft, struct task *t,
 		struct cpd_fdinfo seen;
 
 		memset(&seen, 0, sizeof(seen));
-		if (ft->describe(ft->describe_ctx, t, fd, &seen)) {
+		if (ft->describe(ft->describe_ctx, t, fd, &seen, &kfile)) {
 			info.peer = seen.peer;
 			if (!l)
 				info = seen;
@@ -270,7 +280,8 @@ static void fdtrack_accept(const struct fdtrack *ft, struct task *t,
 	if (c->se && c->se->nargs > 3 && (c->args[3] & SOCK_CLOEXEC))
 		info.flags |= CPD_FDF_CLOEXEC;
 	e = fdtable_set(t->fds, fd, &info);
-	(void)e;
+	if (e)
+		e->kfile = kfile;
 }
 
 static void fdtrack_fcntl(struct task *t, struct decode_call *c, int64_t ret)

@@ -37,11 +37,12 @@ enum fdtrack_fx {
  * has none (NULL): the task is stopped, so /proc answers. The eBPF engine
  * reads the file from the kernel's fd table at the syscall's exit, since
  * by the time its record is read the fd may be closed. Fill info (path
- * strings may point into the engine's record) and return true, or false
+ * strings may point into the engine's record) and *kfile (the kernel's
+ * struct file, an identity) and return true, or false
  * when nothing is known.
  */
 typedef bool (*fdtrack_describe_fn)(void *ctx, struct task *t, int fd,
-				    struct cpd_fdinfo *info);
+				    struct cpd_fdinfo *info, uint64_t *kfile);
 
 struct fdtrack {
 	uint8_t *fx[2]; /* per arch: native, compat */

@@ -496,6 +496,9 @@ static void net_traffic(struct net *n, const struct cpd_event *ev,
 		*(out ? &n->sent_bytes : &n->recv_bytes) += bytes;
 	p->op = out ? CPD_NET_SEND : CPD_NET_RECV;
 	p->bytes = bytes;
+	/* a batch (CPD_SCF_BATCH) is many calls: ret is their bytes */
+	if ((ev->u.syscall.flags & CPD_SCF_BATCH) && ev->u.syscall.count)
+		p->count = ev->u.syscall.count;
 	p->flags |= net_class_flags(n, cls);
 	net_publish(n, ev, p);
 }
@@ -1120,6 +1123,6 @@ CPD_PLUGIN_DEFINE(
 			     CPD_EVMASK(CPD_EV_PROC),
 		.syscall_classes = 0, .syscalls = net_syscalls,
 		.publishes = CPD_EVMASK(CPD_EV_NET) | CPD_EVMASK(CPD_EV_REPORT),
-		.flags = CPD_PF_SINGLETON, .options = net_options,
-		.init = net_init, .start = net_start, .on_event = net_on_event,
-		.stop = net_stop, .fini = net_fini, );
+		.flags = CPD_PF_SINGLETON | CPD_PF_SYSCALL_BATCH,
+		.options = net_options, .init = net_init, .start = net_start,
+		.on_event = net_on_event, .stop = net_stop, .fini = net_fini, );
