@@ -62,6 +62,24 @@ struct {
  */
 struct cpd_eng_spec eng_spec[2 * CPD_ENG_NR_MAX];
 
+/* io_uring: per opcode, the summed syscall it counts as (nr + 1); 0 none */
+__u32 eng_uring_op[CPD_ENG_URING_OPS];
+
+/* io_uring requests in flight: submitted by a traced process, not done */
+struct eng_ureq {
+	__u32 tgid;
+	__u32 key; /* slot key, with CPD_ENG_SLOT_URING */
+	__s32 fd;  /* or the index into the registered files */
+	__u32 fixed;
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 16384);
+	__type(key, __u64);
+	__type(value, struct eng_ureq);
+} ureq SEC(".maps");
+
 /* Resized by the loader before load. */
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
@@ -487,7 +505,8 @@ static __always_inline void eng_slot_add(struct cpd_eng_ioslot *sl, long ret)
  * no room (the map is full, or the fd has CPD_ENG_SLOTS other kinds of
  * call): the caller then sends the call itself, so nothing is lost.
  */
-static __always_inline bool eng_sum(__u32 tgid, long fd, __u32 key, long ret)
+static __always_inline bool eng_sum(__u32 tgid, long fd, __u32 key, long ret,
+				    struct file *file)
 {
 	struct cpd_eng_iokey k = { .tgid = tgid, .fd = (__s32)fd };
 	struct cpd_eng_ioval *v = bpf_map_lookup_elem(&iosum, &k);
@@ -496,8 +515,9 @@ static __always_inline bool eng_sum(__u32 tgid, long fd, __u32 key, long ret)
 	if (!v) {
 		struct cpd_eng_ioval nv = {};
 
-		nv.file = (__u64)(unsigned long)eng_fd_file(
-			bpf_get_current_task_btf(), fd);
+		if (!file)
+			file = eng_fd_file(bpf_get_current_task_btf(), fd);
+		nv.file = (__u64)(unsigned long)file;
 		nv.slot[0].key = key;
 		nv.slot[0].calls = 1;
 		nv.slot[0].bytes = (__u64)ret;
@@ -684,7 +704,7 @@ int BPF_PROG(eng_sys_exit, struct pt_regs *regs, long ret)
 		return 0;
 	if ((sp->flags & (CPD_ENG_SPEC_IN | CPD_ENG_SPEC_OUT)) &&
 	    eng_summable(sp, regs, ret)) {
-		if (eng_sum(id >> 32, regs->di, (__u32)nr + 1, ret)) {
+		if (eng_sum(id >> 32, regs->di, (__u32)nr + 1, ret, NULL)) {
 			eng_count(CPD_ENG_STAT_SUMMED);
 			return 0;
 		}
@@ -859,5 +879,113 @@ int BPF_PROG(eng_exit, struct task_struct *p, bool group_dead)
 	eng_send(&r, sizeof(r), CPD_ENG_STAT_LOST_PROC);
 	if (group_dead)
 		eng_follow(id >> 32, false);
+	return 0;
+}
+
+/* ---- io_uring ------------------------------------------------------- */
+
+#define REQ_F_FIXED_FILE  1ULL
+#define IORING_CQE_F_MORE (1U << 1)
+
+/* The fd of tgid that holds file, by a scan of its fd table. */
+struct eng_fdscan {
+	struct file **arr;
+	struct file *file;
+	__u32 max;
+	long fd;
+};
+
+static long eng_fdscan_step(__u32 i, void *arg)
+{
+	struct eng_fdscan *sc = arg;
+	struct file *f = NULL;
+
+	if (i >= sc->max)
+		return 1;
+	bpf_probe_read_kernel(&f, sizeof(f), &sc->arr[i]);
+	if (f == sc->file) {
+		sc->fd = i;
+		return 1;
+	}
+	return 0;
+}
+
+/* A registered (fixed) file has no fd of its own: find one naming it. */
+static __always_inline long eng_fd_of(struct file *file)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+	struct fdtable *fdt = BPF_CORE_READ(task, files, fdt);
+	struct eng_fdscan sc = { .file = file, .fd = -1 };
+
+	if (!fdt || !file)
+		return -1;
+	sc.arr = BPF_CORE_READ(fdt, fd);
+	sc.max = BPF_CORE_READ(fdt, max_fds);
+	if (sc.max > 4096)
+		sc.max = 4096;
+	bpf_loop(4096, eng_fdscan_step, &sc, 0);
+	return sc.fd;
+}
+
+SEC("tp_btf/io_uring_submit_req")
+int BPF_PROG(eng_uring_submit, struct io_kiocb *req)
+{
+	__u64 id = bpf_get_current_pid_tgid(), key = (__u64)(unsigned long)req;
+	struct eng_ureq u;
+	__u8 op;
+
+	/* SQPOLL and io-wq threads carry the process' tgid */
+	if (!eng_traced(id >> 32))
+		return 0;
+	op = BPF_CORE_READ(req, opcode);
+	u.key = eng_uring_op[op & (CPD_ENG_URING_OPS - 1)];
+	if (!u.key || op >= CPD_ENG_URING_OPS)
+		return 0;
+	u.key |= CPD_ENG_SLOT_URING;
+	u.tgid = id >> 32;
+	u.fd = BPF_CORE_READ(req, cqe.fd);
+	u.fixed = !!(BPF_CORE_READ(req, flags) & REQ_F_FIXED_FILE);
+	bpf_map_update_elem(&ureq, &key, &u, BPF_ANY);
+	return 0;
+}
+
+SEC("tp_btf/io_uring_complete")
+int BPF_PROG(eng_uring_complete, struct io_ring_ctx *rctx, void *req,
+	     struct io_uring_cqe *cqe)
+{
+	__u64 key = (__u64)(unsigned long)req;
+	struct file *file = NULL;
+	struct eng_ureq *u;
+	long fd;
+	int res;
+
+	/* auxiliary completions (multishot accept, ...) have no request */
+	if (!req)
+		return 0;
+	u = bpf_map_lookup_elem(&ureq, &key);
+	if (!u)
+		return 0;
+	res = BPF_CORE_READ(cqe, res);
+	fd = u->fd;
+	if (u->fixed) {
+		/* the file is set at completion, fixed or not */
+		file = BPF_CORE_READ((struct io_kiocb *)req, file);
+		fd = eng_fd_of(file);
+		if (fd < 0)
+			fd = CPD_ENG_FD_FIXED - u->fd;
+	}
+	if (res > 0 && eng_sum(u->tgid, fd, u->key, res, file)) {
+		eng_count(CPD_ENG_STAT_SUMMED);
+	} else if (res > 0) {
+		/* no syscall to send instead: what it moved is lost */
+		__u32 slot = CPD_ENG_STAT_LOST_BYTES;
+		__u64 *lost = bpf_map_lookup_elem(&stats, &slot);
+
+		eng_count(CPD_ENG_STAT_NOSUM);
+		if (lost)
+			*lost += (__u64)res;
+	}
+	if (!(BPF_CORE_READ(cqe, flags) & IORING_CQE_F_MORE))
+		bpf_map_delete_elem(&ureq, &key);
 	return 0;
 }

@@ -123,6 +123,12 @@ struct cpd_eng_fdesc {
 /* cpd_eng_ioslot.key: an io_uring operation's sums, not a syscall's */
 #define CPD_ENG_SLOT_URING 0x80000000u
 
+/*
+ * The fd of a key for io_uring I/O on a registered file that no fd names
+ * any more: this minus the file's index in the ring's table.
+ */
+#define CPD_ENG_FD_FIXED (-1000)
+
 struct cpd_eng_iokey {
 	__u32 tgid;
 	__s32 fd;
@@ -188,6 +194,12 @@ struct cpd_eng_exit {
 };
 
 /* ---- what the core tells the kernel side -------------------------- */
+
+/*
+ * io_uring operations summed like the syscall of the same effect: per
+ * opcode, that syscall's slot key (nr + 1), 0 for operations not summed.
+ */
+#define CPD_ENG_URING_OPS 64
 
 /* cpd_eng_spec.cap[]: what to capture of an argument at the exit */
 enum cpd_eng_cap {

@@ -207,6 +207,30 @@ struct socket {
 	struct sock *sk;
 };
 
+/* ---- io_uring (io_uring/io_uring.h, include/linux/io_uring_types.h) ---- */
+
+struct io_cqe {
+	__u64 user_data;
+	int fd; /* in a union with the flags: the sqe's fd until the cqe */
+};
+
+struct io_kiocb {
+	struct file *file;
+	u8 opcode;
+	u64 flags; /* io_req_flags_t; REQ_F_FIXED_FILE is bit 0 */
+	struct io_cqe cqe;
+};
+
+struct io_uring_cqe {
+	__u64 user_data;
+	__s32 res;
+	__u32 flags; /* IORING_CQE_F_MORE: more completions follow */
+};
+
+struct io_ring_ctx {
+	unsigned int flags;
+};
+
 #pragma clang attribute pop
 
 #endif /* CPD_BPF_KERNEL_H */

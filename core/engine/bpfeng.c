@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/prctl.h>
 #include <sys/signalfd.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -233,22 +234,26 @@ static int bpfeng_loop(struct bpfeng *e)
 
 /* ---- spawn ---------------------------------------------------------- */
 
+/*
+ * The command, before its exec: it stops itself until the parent follows
+ * it. A stop, not a read from a pipe: what the command reads or writes
+ * before its exec is not its own, and the kernel would sum it. If the
+ * parent dies first, the command dies too, never to run untraced.
+ */
 static void bpfeng_child(struct bpfeng *e, const char *path, char **argv,
-			 int gate, int wfd)
+			 pid_t parent, int wfd)
 {
-	char msg[32], go = 0;
-	ssize_t n;
+	char msg[32];
 	int len;
 
 	loop_child_sigmask(e->s->loop);
 	/* compendium ignores SIGPIPE; an ignored signal survives exec */
 	signal(SIGPIPE, SIG_DFL);
-	/* wait until the parent follows us; if it died, do not run untraced */
-	do
-		n = read(gate, &go, 1);
-	while (n < 0 && errno == EINTR);
-	if (n != 1 || go != 'g')
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || getppid() != parent)
 		_exit(127);
+	raise(SIGSTOP);
+	/* it would survive the exec */
+	prctl(PR_SET_PDEATHSIG, 0);
 	execv(path, argv);
 	len = snprintf(msg, sizeof(msg), "E%d", errno);
 	if (write(wfd, msg, (size_t)len) < 0)
@@ -300,11 +305,11 @@ static void bpfeng_publish_start(struct bpfeng *e, struct task *t,
 static int bpfeng_spawn(struct bpfeng *e, const struct tracer_opts *o,
 			char *path)
 {
-	int gate[2], epipe[2];
+	pid_t pid, self = getpid();
 	struct task *t;
-	pid_t pid;
+	int epipe[2], status;
 
-	if (pipe2(gate, O_CLOEXEC) < 0 || pipe2(epipe, O_CLOEXEC) < 0) {
+	if (pipe2(epipe, O_CLOEXEC) < 0) {
 		log_error("cannot create a pipe: %s", strerror(errno));
 		return 1;
 	}
@@ -312,21 +317,21 @@ static int bpfeng_spawn(struct bpfeng *e, const struct tracer_opts *o,
 	pid = fork();
 	if (pid < 0) {
 		log_error("cannot fork: %s", strerror(errno));
-		close(gate[0]);
-		close(gate[1]);
 		close(epipe[0]);
 		close(epipe[1]);
 		return 1;
 	}
 	if (pid == 0) {
-		close(gate[1]);
 		close(epipe[0]);
-		bpfeng_child(e, path, o->argv, gate[0], epipe[1]);
+		bpfeng_child(e, path, o->argv, self, epipe[1]);
 	}
-	close(gate[0]);
 	close(epipe[1]);
 	e->err_pipe = epipe[0];
 	fcntl(e->err_pipe, F_SETFL, O_NONBLOCK);
+	if (waitpid(pid, &status, WUNTRACED) != pid || !WIFSTOPPED(status)) {
+		log_error("the command did not start");
+		return 127;
+	}
 	e->root_pid = pid;
 	e->s->run.root_pid = pid;
 	t = bpfrec_task(e, pid, pid);
@@ -335,12 +340,10 @@ static int bpfeng_spawn(struct bpfeng *e, const struct tracer_opts *o,
 	t->proc->ppid = getpid();
 	bpfload_follow(&e->ld, pid, true);
 	bpfeng_publish_start(e, t, o, path);
-	if (write(gate[1], "g", 1) != 1) {
+	if (kill(pid, SIGCONT) < 0) {
 		log_error("cannot start the command: %s", strerror(errno));
-		close(gate[1]);
 		return 1;
 	}
-	close(gate[1]);
 	return 0;
 }
 

@@ -166,27 +166,55 @@ static bool bpfload_btf_has_tp(const struct bpfload_btf *b, const char *tp)
 	return false;
 }
 
-/* A program and the tracepoint it is attached to. */
+/*
+ * A program and the tracepoint it is attached to. Without a required one
+ * the engine is blind; without an optional one it does without what the
+ * program gives (what says what), with a note.
+ */
 static const struct {
 	const char *prog, *tp;
+	const char *what; /* NULL: required */
 } bpfload_progs[] = {
-	{ "eng_sys_exit", "sys_exit" },
-	{ "eng_newtask", "task_newtask" },
-	{ "eng_exec", "sched_process_exec" },
-	{ "eng_exit", "sched_process_exit" },
+	{ "eng_sys_exit", "sys_exit", NULL },
+	{ "eng_newtask", "task_newtask", NULL },
+	{ "eng_exec", "sched_process_exec", NULL },
+	{ "eng_exit", "sched_process_exit", NULL },
+	{ "eng_uring_submit", "io_uring_submit_req",
+	  "I/O done through io_uring is not counted" },
+	{ "eng_uring_complete", "io_uring_complete",
+	  "I/O done through io_uring is not counted" },
 };
 
 /*
- * Every program needs its tracepoint: without one the engine is blind.
- * A tracepoint of another shape fails the load, which says so.
+ * Whether tp is there. $COMPENDIUM_BPF_HIDE (a comma-separated list of
+ * tracepoints), for tests only, makes the engine believe some are not.
  */
-static int bpfload_fit(struct bpfload *l, char *why, size_t len)
+static bool bpfload_has_tp(const struct bpfload_btf *b, const char *tp)
 {
+	const char *hide = getenv("COMPENDIUM_BPF_HIDE");
+	size_t n = strlen(tp);
+
+	while (hide && *hide) {
+		if (!strncmp(hide, tp, n) && (hide[n] == ',' || !hide[n]))
+			return false;
+		hide = strchr(hide, ',');
+		hide = hide ? hide + 1 : NULL;
+	}
+	return bpfload_btf_has_tp(b, tp);
+}
+
+/*
+ * Switch off what this kernel or this trace cannot use. A tracepoint of
+ * another shape than ours fails the load, which says so.
+ */
+static int bpfload_fit(struct bpfload *l, const struct bpfspec *sp, char *why,
+		       size_t len)
+{
+	const char *noted = NULL;
 	struct bpfload_btf b;
 	size_t i;
 	int err;
 
-	(void)l;
 	err = bpfload_btf_read(&b);
 	if (err) {
 		snprintf(why, len, "cannot read the kernel's BTF (%s): %s",
@@ -195,11 +223,24 @@ static int bpfload_fit(struct bpfload *l, char *why, size_t len)
 		return err;
 	}
 	for (i = 0; i < ARRAY_SIZE(bpfload_progs) && !err; i++) {
-		if (!bpfload_btf_has_tp(&b, bpfload_progs[i].tp)) {
+		struct bpf_program *p = bpf_object__find_program_by_name(
+			l->skel->obj, bpfload_progs[i].prog);
+		bool have = bpfload_has_tp(&b, bpfload_progs[i].tp);
+
+		if (!have && !bpfload_progs[i].what) {
 			snprintf(why, len, "this kernel has no tracepoint %s",
 				 bpfload_progs[i].tp);
 			err = -ENOENT;
+			break;
 		}
+		if (!have && bpfload_progs[i].what != noted) {
+			log_note("%s: this kernel has no tracepoint %s",
+				 bpfload_progs[i].what, bpfload_progs[i].tp);
+			noted = bpfload_progs[i].what;
+		}
+		/* io_uring's programs only when an operation is counted */
+		if (p && (!have || (bpfload_progs[i].what && !sp->uring)))
+			bpf_program__set_autoload(p, false);
 	}
 	free(b.buf);
 	return err;
@@ -243,15 +284,15 @@ int bpfload_open(struct bpfload *l, const struct bpfspec *sp,
 	int err;
 
 	memset(l, 0, sizeof(*l));
-	err = bpfload_fit(l, why, len);
-	if (err)
-		goto out_print;
 	l->skel = engine_bpf__open();
 	if (!l->skel) {
 		err = -errno;
 		bpfload_failed(why, len, "open", err);
 		goto out_print;
 	}
+	err = bpfload_fit(l, sp, why, len);
+	if (err)
+		goto out_print;
 	l->nwords = bpfload_pid_words();
 	bpf_map__set_max_entries(l->skel->maps.tgid_bits, l->nwords);
 	bpf_map__set_max_entries(l->skel->maps.events, ring_bytes);
@@ -259,6 +300,7 @@ int bpfload_open(struct bpfload *l, const struct bpfspec *sp,
 	l->skel->rodata->buf_limit = sp->buf_limit;
 	l->skel->rodata->wakeup_bytes = ring_bytes / 4;
 	memcpy(l->skel->bss->eng_spec, sp->e, sizeof(sp->e));
+	memcpy(l->skel->bss->eng_uring_op, sp->uring_op, sizeof(sp->uring_op));
 	err = engine_bpf__load(l->skel);
 	if (err) {
 		bpfload_failed(why, len, "load", err);

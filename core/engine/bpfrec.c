@@ -616,10 +616,18 @@ static void bpfrec_syscall(struct bpfeng *e, const struct cpd_eng_syscall *r,
 	decode_entry(&t->call, &ctx, arch, r->nr, args, enter);
 	if (!r->enter_ns)
 		t->call.flags |= CPD_SCF_UNTIMED;
-	/* close_range frees fds no close() names: their sums may follow */
+	/*
+	 * close_range frees fds no close() names: their sums may follow. A
+	 * ring's registered files outlive their fds: their sums too.
+	 */
 	if (fdtrack_effect(&e->ft, arch, r->nr) == FX_CLOSE_RANGE &&
 	    !(args[2] & BPFREC_CLOSE_RANGE_CLOEXEC))
 		bpfrec_bury(e, t, (unsigned)args[0], (unsigned)args[1], false);
+	if (t->proc->uring && r->ret == 0 &&
+	    fdtrack_effect(&e->ft, arch, r->nr) == FX_CLOSE)
+		bpfrec_bury(e, t, (unsigned)args[0], (unsigned)args[0], false);
+	if (se && !strcmp(se->name, "io_uring_setup") && r->ret >= 0)
+		t->proc->uring = true;
 	fdtrack_apply_entry(&e->ft, t, &t->call);
 	decode_exit(&t->call, &ctx, r->ret);
 	fdtrack_apply(&e->ft, t, &t->call, r->ret);

@@ -126,6 +126,52 @@ static void bpfspec_fds(struct cpd_eng_spec *e, enum fdtrack_fx fx)
 	}
 }
 
+/*
+ * io_uring operations that move data through a file, and the syscall each
+ * counts as: they are summed with it, so io_uring I/O counts like read
+ * and write (and is told apart by CPD_SCF_URING). Opcodes from
+ * include/uapi/linux/io_uring.h.
+ */
+static const struct {
+	uint8_t op;
+	const char *name;
+} bpfspec_uring[] = {
+	{ 1, "readv" },	    /* IORING_OP_READV */
+	{ 2, "writev" },    /* IORING_OP_WRITEV */
+	{ 4, "read" },	    /* IORING_OP_READ_FIXED */
+	{ 5, "write" },	    /* IORING_OP_WRITE_FIXED */
+	{ 9, "sendmsg" },   /* IORING_OP_SENDMSG */
+	{ 10, "recvmsg" },  /* IORING_OP_RECVMSG */
+	{ 22, "read" },	    /* IORING_OP_READ */
+	{ 23, "write" },    /* IORING_OP_WRITE */
+	{ 26, "sendto" },   /* IORING_OP_SEND */
+	{ 27, "recvfrom" }, /* IORING_OP_RECV */
+	{ 47, "sendto" },   /* IORING_OP_SEND_ZC */
+	{ 48, "sendmsg" },  /* IORING_OP_SENDMSG_ZC */
+	{ 49, "read" },	    /* IORING_OP_READ_MULTISHOT */
+	{ 60, "readv" },    /* IORING_OP_READV_FIXED */
+	{ 61, "writev" },   /* IORING_OP_WRITEV_FIXED */
+};
+
+/*
+ * io_uring I/O is always summed: there is no call to send one by one.
+ * Plugins that do not take batches never get it, as under ptrace.
+ */
+static void bpfspec_uring_ops(struct bpfspec *sp)
+{
+	uint32_t arch = AUDIT_ARCH_X86_64;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(bpfspec_uring); i++) {
+		int nr = sysent_number(arch, bpfspec_uring[i].name);
+
+		if (nr < 0 || nr >= CPD_ENG_NR_MAX || !sp->publish[nr])
+			continue;
+		sp->uring_op[bpfspec_uring[i].op] = (uint32_t)nr + 1;
+		sp->uring = true;
+	}
+}
+
 void bpfspec_build(struct bpfspec *sp, const struct session *s,
 		   const struct fdtrack *ft)
 {
@@ -168,6 +214,7 @@ void bpfspec_build(struct bpfspec *sp, const struct session *s,
 			bpfspec_structs(e, se->name, a == 0);
 		}
 	}
+	bpfspec_uring_ops(sp);
 }
 
 const struct cpd_eng_spec *bpfspec_get(const struct bpfspec *sp, uint32_t arch,

@@ -3,6 +3,7 @@
 #include "bpfsum.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <linux/audit.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,10 +26,15 @@ struct bpfsum_pub {
 	struct cpd_eng_ioslot slot[CPD_ENG_SLOTS];
 };
 
-/* An fd of tgid dropped before its sums came: its description. */
+/*
+ * An fd of tgid dropped before its sums came: its description. A freed
+ * struct file's address is soon another file's, so the address alone
+ * does not say which file it was: the fd number too.
+ */
 struct bpfsum_grave {
 	struct bpfsum_grave *next;
 	uint32_t tgid;
+	int32_t fd;
 	uint64_t file;
 	struct fdtable *tbl; /* one entry, at fd 0, owning its strings */
 };
@@ -58,12 +64,17 @@ static void bpfsum_pub_drop(struct bpfsum *b, uint32_t tgid, int32_t fd)
 	}
 }
 
+/*
+ * The grave of (tgid, fd, file); an fd <= CPD_ENG_FD_FIXED (io_uring on
+ * a registered file no fd names) matches any fd of that file.
+ */
 static struct bpfsum_grave **bpfsum_grave_slot(struct bpfsum *b, uint32_t tgid,
-					       uint64_t file)
+					       int32_t fd, uint64_t file)
 {
 	struct bpfsum_grave **gp = &b->graves;
 
-	while (*gp && ((*gp)->tgid != tgid || (*gp)->file != file))
+	while (*gp && ((*gp)->tgid != tgid || (*gp)->file != file ||
+		       (fd > CPD_ENG_FD_FIXED && (*gp)->fd != fd)))
 		gp = &(*gp)->next;
 	return gp;
 }
@@ -84,10 +95,11 @@ void bpfsum_bury(struct bpfeng *e, struct task *t, int fd)
 
 	/* without an identity its sums could not be told from the next */
 	if (!fe || !fe->kfile ||
-	    *bpfsum_grave_slot(&e->sums, (uint32_t)t->proc->pid, fe->kfile))
+	    *bpfsum_grave_slot(&e->sums, (uint32_t)t->proc->pid, fd, fe->kfile))
 		return;
 	g = xcalloc(1, sizeof(*g));
 	g->tgid = (uint32_t)t->proc->pid;
+	g->fd = fd;
 	g->file = fe->kfile;
 	g->tbl = fdtable_new();
 	copy = fdtable_set(g->tbl, 0, &fe->info);
@@ -120,16 +132,24 @@ static struct task *bpfsum_task(struct bpfeng *e, pid_t tgid)
 	return f.t;
 }
 
-/* The description of fd when it named file: the table's, or a grave's. */
+/*
+ * The description of fd when it named file: the table's, or a grave's.
+ * io_uring I/O on a registered file no fd names (fd <= CPD_ENG_FD_FIXED)
+ * is found by the file alone.
+ */
 static struct fd_entry *bpfsum_entry(struct bpfeng *e, struct task *t,
 				     int32_t fd, uint64_t file)
 {
 	struct fd_entry *fe = fdtable_get(t->fds, fd);
 	struct bpfsum_grave *g;
+	size_t i;
 
 	if (fe && (!fe->kfile || !file || fe->kfile == file))
 		return fe;
-	g = *bpfsum_grave_slot(&e->sums, (uint32_t)t->proc->pid, file);
+	for (i = 0; fd <= CPD_ENG_FD_FIXED && file && i < t->fds->n; i++)
+		if (t->fds->e[i].used && t->fds->e[i].kfile == file)
+			return &t->fds->e[i];
+	g = *bpfsum_grave_slot(&e->sums, (uint32_t)t->proc->pid, fd, file);
 	return g ? fdtable_get(g->tbl, 0) : NULL;
 }
 
@@ -147,7 +167,11 @@ static void bpfsum_event(struct bpfeng *e, struct task *t, int32_t fd,
 			 uint64_t ts)
 {
 	static const struct umem_snapshot none = { NULL, 0 };
-	uint64_t args[6] = { (uint64_t)(uint32_t)fd, 0, 0, 0, 0, 0 };
+	/* a registered file no fd names now: the fd it had, if known */
+	int32_t shown = fd <= CPD_ENG_FD_FIXED && e->sums.cur ?
+				e->sums.cur->info.fd :
+				fd;
+	uint64_t args[6] = { (uint64_t)(uint32_t)shown, 0, 0, 0, 0, 0 };
 	int nr = (int)(key & ~CPD_ENG_SLOT_URING) - 1;
 	struct decode_call *c = &t->call;
 	struct decode_ctx ctx;
@@ -241,7 +265,7 @@ void bpfsum_final(struct bpfeng *e, const struct cpd_eng_iosum *r)
 	struct bpfsum_grave **gp;
 
 	bpfsum_publish(e, r->h.tgid, r->fd, &r->v, true, r->h.ts_ns);
-	gp = bpfsum_grave_slot(&e->sums, r->h.tgid, r->v.file);
+	gp = bpfsum_grave_slot(&e->sums, r->h.tgid, r->fd, r->v.file);
 	if (*gp)
 		bpfsum_grave_drop(gp);
 }

@@ -18,6 +18,7 @@ struct proc {
 	unsigned nthreads; /* tasks of ours in it */
 	bool root;	   /* the spawned command or an attached pid */
 	bool exec_seen;	   /* spawn mode: the command's exec happened */
+	bool uring;	   /* eBPF: it set up an io_uring */
 	char comm[16];
 	struct proc *hnext;
 };

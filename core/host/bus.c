@@ -232,6 +232,10 @@ static void bus_deliver(struct bus *bus, const struct cpd_event *ev,
 		    !bus_sub_wants_syscall(sub, ev->u.syscall.arch,
 					   ev->u.syscall.nr))
 			continue;
+		/* a batch is many calls in one: only for who says it knows */
+		if (ev->kind == CPD_EV_SYSCALL && !sub->batch &&
+		    (ev->u.syscall.flags & CPD_SCF_BATCH))
+			continue;
 		sub->fn(sub->owner, ev);
 	}
 	bus->depth = saved;

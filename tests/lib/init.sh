@@ -43,6 +43,15 @@ ptrace_engine_only_() {
 	export COMPENDIUM_ENGINE
 }
 
+# Skip unless the eBPF engine loads here (root, BTF, a build with BPF);
+# the reason is compendium's own note.
+require_ebpf_engine_() {
+	require_no_valgrind_bpf_
+	why=$("$COMPENDIUM" --config /dev/null --engine ebpf -- /bin/true 2>&1 |
+		grep 'using the ptrace engine' || :)
+	[ -z "$why" ] || skip_ "${why#compendium: }"
+}
+
 # Skip when this machine does not let us ptrace (containers, yama=3).
 require_ptrace_() {
 	"$COMPENDIUM" --config /dev/null -- /bin/true >/dev/null 2>&1 ||

@@ -40,3 +40,4 @@ tests_lib_capture_entry_la_LDFLAGS = $(PLUGIN_LD_OPTS) -rpath /nowhere
 include tests/progs/fault.mk
 include tests/progs/ebpf.mk
 include tests/progs/torture.mk
+include tests/progs/engine.mk

@@ -1,0 +1,13 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The eBPF engine's own tests: what only it can see (io_uring I/O), what
+# it must never do (stop a task, outlive compendium's fds, see another
+# run's processes), how it steps aside (no privilege, a tracepoint
+# missing), and that real workloads give the same figures under both
+# engines. They skip (77, with the reason) where the engine cannot load.
+# Included from tests/progs/local.mk.
+check_PROGRAMS += tests/progs/uring_read
+
+engine_tests = \
+	tests/integration/engine_uring.test
+TESTS += $(engine_tests)
+EXTRA_DIST += $(engine_tests)
