@@ -567,6 +567,7 @@ static __always_inline void eng_flush(__u64 id, long fd, __u32 why)
 	}
 	/* what they counted is gone: say how much */
 	eng_count(CPD_ENG_STAT_LOST);
+	eng_count(CPD_ENG_STAT_LOST_SC);
 	lost = bpf_map_lookup_elem(&stats, &slot);
 	for (i = 0; lost && i < CPD_ENG_SLOTS; i++)
 		*lost += r.v.slot[i].bytes;

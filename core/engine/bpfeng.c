@@ -57,11 +57,15 @@ static uint64_t bpfeng_now(void)
 
 /* ---- loss ----------------------------------------------------------- */
 
+/* Not a counter slot: the kernel's count of our programs' skipped runs. */
+#define BPFENG_MISSED UINT_MAX
+
 /* Say what the ring had no room for since the last call, as LOST events. */
 static void bpfeng_lost(struct bpfeng *e, uint64_t *seen, unsigned slot,
 			uint16_t kind, const char *reason)
 {
-	uint64_t now = bpfload_stat(&e->ld, slot);
+	uint64_t now = slot == BPFENG_MISSED ? bpfload_missed(&e->ld) :
+					       bpfload_stat(&e->ld, slot);
 	struct cpd_event ev;
 
 	if (now <= *seen)
@@ -81,11 +85,27 @@ static void bpfeng_lost(struct bpfeng *e, uint64_t *seen, unsigned slot,
 
 static void bpfeng_drain(struct bpfeng *e)
 {
+	struct cpd_trace_stats *st = &e->s->stats;
+	uint64_t missed, lost_bytes;
+
 	bpfload_drain(&e->ld);
 	bpfeng_lost(e, &e->lost_sc, CPD_ENG_STAT_LOST_SC, CPD_EV_SYSCALL,
 		    "BPF ring buffer full");
 	bpfeng_lost(e, &e->lost_proc, CPD_ENG_STAT_LOST_PROC, CPD_EV_PROC,
 		    "BPF ring buffer full");
+	/* runs the kernel skipped: one of ours was busy on that CPU */
+	bpfeng_lost(e, &e->lost_missed, BPFENG_MISSED, CPD_EV_SYSCALL,
+		    "BPF program busy on that CPU");
+	missed = e->lost_missed;
+	lost_bytes = bpfload_stat(&e->ld, CPD_ENG_STAT_LOST_BYTES);
+	st->records_lost = e->lost_sc + e->lost_proc + missed;
+	if (lost_bytes > e->lost_bytes) {
+		st->bytes_unattributed += lost_bytes - e->lost_bytes;
+		e->lost_bytes = lost_bytes;
+	}
+	st->totals = st->records_lost || st->bytes_unattributed ?
+			     CPD_TOTALS_PARTIAL :
+			     CPD_TOTALS_KERNEL;
 }
 
 /* ---- the end -------------------------------------------------------- */

@@ -35,7 +35,8 @@ struct bpfeng {
 	unsigned interrupts;
 	bool detaching;
 	bool killing;
-	uint64_t lost_sc, lost_proc; /* ring losses already published */
+	/* losses already published */
+	uint64_t lost_sc, lost_proc, lost_missed, lost_bytes;
 	struct bpfsum sums;
 	/* the fd-making call being handled: what bpfrec_describe() says */
 	const struct cpd_eng_fdesc *fdesc;
