@@ -503,11 +503,19 @@ int bpfeng_run(struct session *s, const struct tracer_opts *o, char *why,
 	 * The programs are attached with an empty bitmap: they cost every
 	 * syscall on the machine a little from now, trace nothing yet.
 	 */
-	if (bpfload_open(&e.ld, &e.spec, BPFENG_RING_BYTES, bpfrec_handle, &e,
-			 why, len) < 0 ||
+	if (bpfload_open(&e.ld, &e.spec, BPFENG_RING_BYTES, bpfrec_handle,
+			 &e, why, len) < 0 ||
 	    bpfload_attach(&e.ld, why, len) < 0) {
 		rc = -ENOTSUP;
 		goto out_close;
+	}
+	if (s->core.verbose > 1) {
+		char ids[512];
+
+		bpfload_ids(&e.ld, ids, sizeof(ids));
+		log_debug("ebpf engine: loaded in %.1f ms, attached in %.1f ms: %s",
+			  (double)e.ld.load_ns / 1e6,
+			  (double)e.ld.attach_ns / 1e6, ids);
 	}
 	s->run.seccomp = 0;
 

@@ -456,6 +456,41 @@ uint64_t bpfload_missed(const struct bpfload *l)
 	return n;
 }
 
+void bpfload_ids(const struct bpfload *l, char *buf, size_t len)
+{
+	struct bpf_program *p;
+	size_t n = 0;
+	int i;
+
+	buf[0] = '\0';
+	if (!l->skel)
+		return;
+	bpf_object__for_each_program(p, l->skel->obj)
+	{
+		struct bpf_prog_info info;
+		__u32 ilen = sizeof(info);
+		int fd = bpf_program__fd(p);
+
+		memset(&info, 0, sizeof(info));
+		if (fd < 0 || bpf_obj_get_info_by_fd(fd, &info, &ilen))
+			continue;
+		n += (size_t)snprintf(buf + n, n < len ? len - n : 0, "%sprog:%u",
+				      n ? "," : "", info.id);
+	}
+	for (i = 0; i < l->skel->skeleton->prog_cnt; i++) {
+		struct bpf_link *link = *l->skel->skeleton->progs[i].link;
+		struct bpf_link_info info;
+		__u32 ilen = sizeof(info);
+
+		memset(&info, 0, sizeof(info));
+		if (!link ||
+		    bpf_obj_get_info_by_fd(bpf_link__fd(link), &info, &ilen))
+			continue;
+		n += (size_t)snprintf(buf + n, n < len ? len - n : 0,
+				      "%slink:%u", n ? "," : "", info.id);
+	}
+}
+
 #else /* !CPD_HAVE_BPF */
 
 int bpfload_open(struct bpfload *l, const struct bpfspec *sp,
@@ -479,6 +514,13 @@ int bpfload_attach(struct bpfload *l, char *why, size_t len)
 void bpfload_close(struct bpfload *l)
 {
 	memset(l, 0, sizeof(*l));
+}
+
+void bpfload_ids(const struct bpfload *l, char *buf, size_t len)
+{
+	(void)l;
+	if (len)
+		buf[0] = '\0';
 }
 
 void bpfload_follow(struct bpfload *l, pid_t tgid, bool on)

@@ -70,5 +70,10 @@ int bpfload_drain(struct bpfload *l);
 uint64_t bpfload_stat(const struct bpfload *l, unsigned slot);
 /* Program runs the kernel skipped (one was already running on a CPU). */
 uint64_t bpfload_missed(const struct bpfload *l);
+/*
+ * The kernel's ids of the loaded programs and of their links,
+ * comma-separated, into buf (for -vv: a test checks none outlives us).
+ */
+void bpfload_ids(const struct bpfload *l, char *buf, size_t len);
 
 #endif /* CPD_CORE_BPFLOAD_H */

@@ -11,6 +11,7 @@ bench_programs = \
 	tests/bench/small_files \
 	tests/bench/threads \
 	tests/bench/tcp_loop \
+	tests/bench/echo \
 	tests/bench/file_events
 check_PROGRAMS += $(bench_programs)
 tests_bench_benchtime_SOURCES = tests/bench/benchtime.c
@@ -21,6 +22,8 @@ tests_bench_threads_SOURCES = tests/bench/workloads/threads.c
 tests_bench_threads_LDADD = -lpthread
 tests_bench_tcp_loop_SOURCES = tests/bench/workloads/tcp_loop.c
 tests_bench_file_events_SOURCES = tests/bench/workloads/file_events.c
+tests_bench_echo_SOURCES = tests/bench/workloads/echo.c
+tests_bench_echo_LDADD = -lpthread
 
 dist_noinst_SCRIPTS += tests/bench/run tests/bench/seccomp_overhead.sh
 TESTS += tests/bench/selfcheck.test

@@ -8,6 +8,9 @@
 check_PROGRAMS += tests/progs/uring_read
 
 engine_tests = \
-	tests/integration/engine_uring.test
+	tests/integration/engine_uring.test \
+	tests/integration/engine_attach.test \
+	tests/integration/engine_cleanup.test \
+	tests/integration/engine_concurrent.test
 TESTS += $(engine_tests)
 EXTRA_DIST += $(engine_tests)
