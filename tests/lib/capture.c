@@ -303,10 +303,16 @@ static void capture_fini(void *state)
 	free(c);
 }
 
-/* built twice: capture_entry takes its syscalls at entry, without exits */
+/*
+ * built three times: capture_entry takes its syscalls at entry, without
+ * exits; capture_ptrace says it needs the ptrace engine
+ */
 #ifdef CAPTURE_ENTRY
 #define CAPTURE_NAME  "capture_entry"
 #define CAPTURE_FLAGS CPD_PF_SYSCALL_ENTRY
+#elif defined(CAPTURE_PTRACE)
+#define CAPTURE_NAME  "capture_ptrace"
+#define CAPTURE_FLAGS CPD_PF_PTRACE
 #else
 #define CAPTURE_NAME  "capture"
 #define CAPTURE_FLAGS 0

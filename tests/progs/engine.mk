@@ -11,6 +11,7 @@ engine_tests = \
 	tests/integration/engine_uring.test \
 	tests/integration/engine_attach.test \
 	tests/integration/engine_cleanup.test \
-	tests/integration/engine_concurrent.test
+	tests/integration/engine_concurrent.test \
+	tests/integration/engine_fallback.test
 TESTS += $(engine_tests)
 EXTRA_DIST += $(engine_tests)

@@ -37,6 +37,11 @@ tests_lib_capture_entry_la_SOURCES = tests/lib/capture.c
 tests_lib_capture_entry_la_CPPFLAGS = $(PLUGIN_CPP_OPTS) -DCAPTURE_ENTRY
 tests_lib_capture_entry_la_CFLAGS = $(PLUGIN_CC_OPTS)
 tests_lib_capture_entry_la_LDFLAGS = $(PLUGIN_LD_OPTS) -rpath /nowhere
+check_LTLIBRARIES += tests/lib/capture_ptrace.la
+tests_lib_capture_ptrace_la_SOURCES = tests/lib/capture.c
+tests_lib_capture_ptrace_la_CPPFLAGS = $(PLUGIN_CPP_OPTS) -DCAPTURE_PTRACE
+tests_lib_capture_ptrace_la_CFLAGS = $(PLUGIN_CC_OPTS)
+tests_lib_capture_ptrace_la_LDFLAGS = $(PLUGIN_LD_OPTS) -rpath /nowhere
 include tests/progs/fault.mk
 include tests/progs/ebpf.mk
 include tests/progs/torture.mk
