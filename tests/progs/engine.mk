@@ -12,6 +12,7 @@ engine_tests = \
 	tests/integration/engine_attach.test \
 	tests/integration/engine_cleanup.test \
 	tests/integration/engine_concurrent.test \
-	tests/integration/engine_fallback.test
+	tests/integration/engine_fallback.test \
+	tests/integration/engine_compare.test
 TESTS += $(engine_tests)
 EXTRA_DIST += $(engine_tests)
