@@ -371,25 +371,34 @@ struct eng_capture {
 	struct cpd_eng_spec sp;
 };
 
+/* A global function: the verifier checks every capture once, not per arg. */
+__noinline int eng_capture_one(struct eng_buf *s, struct eng_capture *c,
+			       __u32 i)
+{
+	struct cpd_eng_syscall *r;
+
+	if (!s || !c || i >= 6)
+		return 0;
+	r = (void *)s->b;
+	c->off = eng_capture(s, c->off, c->sp.cap[i], c->sp.fixed, (__u8)i,
+			     r->args, c->ret, &c->nchunks);
+	return 0;
+}
+
 static long eng_capture_arg(__u32 i, void *arg)
 {
 	struct eng_capture *c = arg;
-	struct cpd_eng_syscall *r;
 	struct eng_buf *s;
 	__u32 key = 0;
-	__u8 cap;
 
 	if (i >= 6)
 		return 1;
-	cap = c->sp.cap[i];
-	if (!cap)
+	if (!c->sp.cap[i])
 		return 0;
 	s = bpf_map_lookup_elem(&scratch, &key);
 	if (!s)
 		return 1;
-	r = (void *)s->b;
-	c->off = eng_capture(s, c->off, cap, c->sp.fixed, (__u8)i, r->args,
-			     c->ret, &c->nchunks);
+	eng_capture_one(s, c, i);
 	return 0;
 }
 
@@ -505,9 +514,10 @@ static __always_inline void eng_slot_add(struct cpd_eng_ioslot *sl, long ret)
  * no room (the map is full, or the fd has CPD_ENG_SLOTS other kinds of
  * call): the caller then sends the call itself, so nothing is lost.
  */
-static __always_inline bool eng_sum(__u32 tgid, long fd, __u32 key, long ret,
-				    struct file *file)
+/* Global functions from here on: the verifier checks each once. */
+__noinline bool eng_sum(__u32 tgid, long fd, __u32 key, long ret, __u64 filep)
 {
+	struct file *file = (struct file *)(unsigned long)filep;
 	struct cpd_eng_iokey k = { .tgid = tgid, .fd = (__s32)fd };
 	struct cpd_eng_ioval *v = bpf_map_lookup_elem(&iosum, &k);
 	int i;
@@ -543,7 +553,7 @@ static __always_inline bool eng_sum(__u32 tgid, long fd, __u32 key, long ret,
 }
 
 /* Send fd's final sums and forget them, before what closes or reuses it. */
-static __always_inline void eng_flush(__u64 id, long fd, __u32 why)
+__noinline int eng_flush(__u64 id, long fd, __u32 why)
 {
 	struct cpd_eng_iokey k = { .tgid = id >> 32, .fd = (__s32)fd };
 	struct cpd_eng_ioval *v = bpf_map_lookup_elem(&iosum, &k);
@@ -553,7 +563,7 @@ static __always_inline void eng_flush(__u64 id, long fd, __u32 why)
 	int i;
 
 	if (!v)
-		return;
+		return 0;
 	eng_hdr(&r.h, CPD_ENG_IOSUM, id);
 	r.h.tid = 0;
 	r.h.size = sizeof(r);
@@ -563,7 +573,7 @@ static __always_inline void eng_flush(__u64 id, long fd, __u32 why)
 	bpf_map_delete_elem(&iosum, &k);
 	if (!bpf_ringbuf_output(&events, &r, sizeof(r), eng_rb_flags())) {
 		eng_count(CPD_ENG_STAT_SENT);
-		return;
+		return 0;
 	}
 	/* what they counted is gone: say how much */
 	eng_count(CPD_ENG_STAT_LOST);
@@ -571,6 +581,7 @@ static __always_inline void eng_flush(__u64 id, long fd, __u32 why)
 	lost = bpf_map_lookup_elem(&stats, &slot);
 	for (i = 0; lost && i < CPD_ENG_SLOTS; i++)
 		*lost += r.v.slot[i].bytes;
+	return 0;
 }
 
 /*
@@ -620,7 +631,7 @@ static __always_inline void eng_sock(struct cpd_eng_fdesc *fd, struct file *f)
 }
 
 /* Describe the file behind the fd a call returned; off after it. */
-static __always_inline __u32 eng_fdesc(struct eng_buf *s, __u32 off, long fd)
+__noinline __u32 eng_fdesc(struct eng_buf *s, __u32 off, long fd)
 {
 	struct task_struct *task = bpf_get_current_task_btf();
 	struct cpd_eng_fdesc *fdsc;
@@ -629,7 +640,7 @@ static __always_inline __u32 eng_fdesc(struct eng_buf *s, __u32 off, long fd)
 	__u32 mode, start, flags = 0;
 	unsigned long magic;
 
-	if (off > ENG_MASK - sizeof(*fdsc) - CPD_ENG_PATH_MAX)
+	if (!s || off > ENG_MASK - sizeof(*fdsc) - CPD_ENG_PATH_MAX)
 		return off;
 	fdsc = (void *)(s->b + (off & ENG_MASK));
 	__builtin_memset(fdsc, 0, sizeof(*fdsc));
@@ -705,7 +716,7 @@ int BPF_PROG(eng_sys_exit, struct pt_regs *regs, long ret)
 		return 0;
 	if ((sp->flags & (CPD_ENG_SPEC_IN | CPD_ENG_SPEC_OUT)) &&
 	    eng_summable(sp, regs, ret)) {
-		if (eng_sum(id >> 32, regs->di, (__u32)nr + 1, ret, NULL)) {
+		if (eng_sum(id >> 32, regs->di, (__u32)nr + 1, ret, 0)) {
 			eng_count(CPD_ENG_STAT_SUMMED);
 			return 0;
 		}
@@ -975,7 +986,8 @@ int BPF_PROG(eng_uring_complete, struct io_ring_ctx *rctx, void *req,
 		if (fd < 0)
 			fd = CPD_ENG_FD_FIXED - u->fd;
 	}
-	if (res > 0 && eng_sum(u->tgid, fd, u->key, res, file)) {
+	if (res > 0 &&
+	    eng_sum(u->tgid, fd, u->key, res, (__u64)(unsigned long)file)) {
 		eng_count(CPD_ENG_STAT_SUMMED);
 	} else if (res > 0) {
 		/* no syscall to send instead: what it moved is lost */

@@ -43,9 +43,11 @@
 #define BPFENG_TICK_MS 100
 /*
  * The ring. Only opens, closes and the like go through it at defaults;
- * its wakeup mark is a quarter of it.
+ * -v sends every call. Its wakeup mark is a quarter of it. Making it
+ * costs start-up time: a few ms per 4 MiB.
  */
-#define BPFENG_RING_BYTES (8u << 20)
+#define BPFENG_RING_BYTES	  (4u << 20)
+#define BPFENG_RING_BYTES_VERBOSE (16u << 20)
 
 static uint64_t bpfeng_now(void)
 {
@@ -458,8 +460,9 @@ static void bpfeng_stats(struct bpfeng *e)
 		(unsigned long long)bpfload_missed(&e->ld));
 	if (e->s->core.stats)
 		fprintf(stderr,
-			"compendium: stats: ebpf load_ms=%.1f attach_ms=%.1f records=%llu lost=%llu\n",
+			"compendium: stats: ebpf load_ms=%.1f load_cpu_ms=%.1f attach_ms=%.1f records=%llu lost=%llu\n",
 			(double)e->ld.load_ns / 1e6,
+			(double)e->ld.load_cpu_ns / 1e6,
 			(double)e->ld.attach_ns / 1e6,
 			(unsigned long long)bpfload_stat(&e->ld,
 							 CPD_ENG_STAT_SENT),
@@ -503,8 +506,10 @@ int bpfeng_run(struct session *s, const struct tracer_opts *o, char *why,
 	 * The programs are attached with an empty bitmap: they cost every
 	 * syscall on the machine a little from now, trace nothing yet.
 	 */
-	if (bpfload_open(&e.ld, &e.spec, BPFENG_RING_BYTES, bpfrec_handle,
-			 &e, why, len) < 0 ||
+	if (bpfload_open(&e.ld, &e.spec,
+			 s->core.verbose ? BPFENG_RING_BYTES_VERBOSE :
+					   BPFENG_RING_BYTES,
+			 bpfrec_handle, &e, why, len) < 0 ||
 	    bpfload_attach(&e.ld, why, len) < 0) {
 		rc = -ENOTSUP;
 		goto out_close;
@@ -513,9 +518,10 @@ int bpfeng_run(struct session *s, const struct tracer_opts *o, char *why,
 		char ids[512];
 
 		bpfload_ids(&e.ld, ids, sizeof(ids));
-		log_debug("ebpf engine: loaded in %.1f ms, attached in %.1f ms: %s",
-			  (double)e.ld.load_ns / 1e6,
-			  (double)e.ld.attach_ns / 1e6, ids);
+		log_debug(
+			"ebpf engine: loaded in %.1f ms, attached in %.1f ms: %s",
+			(double)e.ld.load_ns / 1e6,
+			(double)e.ld.attach_ns / 1e6, ids);
 	}
 	s->run.seccomp = 0;
 

@@ -32,12 +32,17 @@
 #define CAP_BPF 39
 #endif
 
-static uint64_t bpfload_now(void)
+static uint64_t bpfload_clock(clockid_t id)
 {
 	struct timespec ts;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(id, &ts);
 	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static uint64_t bpfload_now(void)
+{
+	return bpfload_clock(CLOCK_MONOTONIC);
 }
 
 /* Whether the effective set holds cap (capget: no libcap needed). */
@@ -167,32 +172,40 @@ static bool bpfload_btf_has_tp(const struct bpfload_btf *b, const char *tp)
 }
 
 /*
- * A program and the tracepoint it is attached to. Without a required one
- * the engine is blind; without an optional one it does without what the
- * program gives (what says what), with a note.
+ * A program and the tracepoint it is attached to (sys is its group in
+ * tracefs). Without a required one the engine is blind; without an
+ * optional one it does without what the program gives (what says what),
+ * with a note.
  */
 static const struct {
-	const char *prog, *tp;
+	const char *prog, *sys, *tp;
 	const char *what; /* NULL: required */
 } bpfload_progs[] = {
-	{ "eng_sys_exit", "sys_exit", NULL },
-	{ "eng_newtask", "task_newtask", NULL },
-	{ "eng_exec", "sched_process_exec", NULL },
-	{ "eng_exit", "sched_process_exit", NULL },
-	{ "eng_uring_submit", "io_uring_submit_req",
+	{ "eng_sys_exit", "raw_syscalls", "sys_exit", NULL },
+	{ "eng_newtask", "task", "task_newtask", NULL },
+	{ "eng_exec", "sched", "sched_process_exec", NULL },
+	{ "eng_exit", "sched", "sched_process_exit", NULL },
+	{ "eng_uring_submit", "io_uring", "io_uring_submit_req",
 	  "I/O done through io_uring is not counted" },
-	{ "eng_uring_complete", "io_uring_complete",
+	{ "eng_uring_complete", "io_uring", "io_uring_complete",
 	  "I/O done through io_uring is not counted" },
 };
 
+#define BPFLOAD_TRACEFS "/sys/kernel/tracing/events"
+
 /*
- * Whether tp is there. $COMPENDIUM_BPF_HIDE (a comma-separated list of
- * tracepoints), for tests only, makes the engine believe some are not.
+ * Whether tracepoint sys/tp is there. tracefs says it for the cost of a
+ * stat; without tracefs the BTF's strings do (read once, into *b). The
+ * programs are tp_btf: they need neither, only the tracepoint.
+ * $COMPENDIUM_BPF_HIDE (a comma-separated list of tracepoints), for tests
+ * only, makes the engine believe some are not there.
  */
-static bool bpfload_has_tp(const struct bpfload_btf *b, const char *tp)
+static bool bpfload_has_tp(struct bpfload_btf *b, const char *sys,
+			   const char *tp)
 {
 	const char *hide = getenv("COMPENDIUM_BPF_HIDE");
 	size_t n = strlen(tp);
+	char path[256];
 
 	while (hide && *hide) {
 		if (!strncmp(hide, tp, n) && (hide[n] == ',' || !hide[n]))
@@ -200,6 +213,13 @@ static bool bpfload_has_tp(const struct bpfload_btf *b, const char *tp)
 		hide = strchr(hide, ',');
 		hide = hide ? hide + 1 : NULL;
 	}
+	snprintf(path, sizeof(path), "%s/%s/%s", BPFLOAD_TRACEFS, sys, tp);
+	if (access(path, F_OK) == 0)
+		return true;
+	if (access(BPFLOAD_TRACEFS, F_OK) == 0)
+		return false;
+	if (!b->buf && bpfload_btf_read(b) < 0)
+		return true; /* the load will say */
 	return bpfload_btf_has_tp(b, tp);
 }
 
@@ -210,22 +230,18 @@ static bool bpfload_has_tp(const struct bpfload_btf *b, const char *tp)
 static int bpfload_fit(struct bpfload *l, const struct bpfspec *sp, char *why,
 		       size_t len)
 {
+	struct bpfload_btf b = { 0 };
 	const char *noted = NULL;
-	struct bpfload_btf b;
 	size_t i;
-	int err;
+	int err = 0;
 
-	err = bpfload_btf_read(&b);
-	if (err) {
-		snprintf(why, len, "cannot read the kernel's BTF (%s): %s",
-			 BPFLOAD_BTF, strerror(-err));
-		free(b.buf);
-		return err;
-	}
 	for (i = 0; i < ARRAY_SIZE(bpfload_progs) && !err; i++) {
 		struct bpf_program *p = bpf_object__find_program_by_name(
 			l->skel->obj, bpfload_progs[i].prog);
-		bool have = bpfload_has_tp(&b, bpfload_progs[i].tp);
+		/* io_uring's programs only when an operation is counted */
+		bool want = !bpfload_progs[i].what || sp->uring;
+		bool have = want && bpfload_has_tp(&b, bpfload_progs[i].sys,
+						   bpfload_progs[i].tp);
 
 		if (!have && !bpfload_progs[i].what) {
 			snprintf(why, len, "this kernel has no tracepoint %s",
@@ -233,13 +249,12 @@ static int bpfload_fit(struct bpfload *l, const struct bpfspec *sp, char *why,
 			err = -ENOENT;
 			break;
 		}
-		if (!have && bpfload_progs[i].what != noted) {
+		if (want && !have && bpfload_progs[i].what != noted) {
 			log_note("%s: this kernel has no tracepoint %s",
 				 bpfload_progs[i].what, bpfload_progs[i].tp);
 			noted = bpfload_progs[i].what;
 		}
-		/* io_uring's programs only when an operation is counted */
-		if (p && (!have || (bpfload_progs[i].what && !sp->uring)))
+		if (p && !have)
 			bpf_program__set_autoload(p, false);
 	}
 	free(b.buf);
@@ -281,6 +296,8 @@ int bpfload_open(struct bpfload *l, const struct bpfspec *sp,
 {
 	libbpf_print_fn_t saved = libbpf_set_print(bpfload_print);
 	uint64_t t0 = bpfload_now();
+	/* wall time says little on a busy machine: the CPU time too */
+	uint64_t c0 = bpfload_clock(CLOCK_PROCESS_CPUTIME_ID);
 	int err;
 
 	memset(l, 0, sizeof(*l));
@@ -328,6 +345,7 @@ int bpfload_open(struct bpfload *l, const struct bpfspec *sp,
 	l->ncpu = err > 0 ? err : 1;
 	err = 0;
 	l->load_ns = bpfload_now() - t0;
+	l->load_cpu_ns = bpfload_clock(CLOCK_PROCESS_CPUTIME_ID) - c0;
 out_print:
 	libbpf_set_print(saved);
 	if (err)
@@ -474,8 +492,8 @@ void bpfload_ids(const struct bpfload *l, char *buf, size_t len)
 		memset(&info, 0, sizeof(info));
 		if (fd < 0 || bpf_obj_get_info_by_fd(fd, &info, &ilen))
 			continue;
-		n += (size_t)snprintf(buf + n, n < len ? len - n : 0, "%sprog:%u",
-				      n ? "," : "", info.id);
+		n += (size_t)snprintf(buf + n, n < len ? len - n : 0,
+				      "%sprog:%u", n ? "," : "", info.id);
 	}
 	for (i = 0; i < l->skel->skeleton->prog_cnt; i++) {
 		struct bpf_link *link = *l->skel->skeleton->progs[i].link;

@@ -28,8 +28,9 @@ struct bpfload {
 	size_t bits_len;
 	uint32_t nwords;
 	int ncpu;
-	uint64_t load_ns;   /* open, fit, load (verify): start-up */
-	uint64_t attach_ns; /* attach */
+	uint64_t load_ns;     /* open, fit, load (verify): start-up */
+	uint64_t load_cpu_ns; /* the CPU time of it (ours and the kernel's) */
+	uint64_t attach_ns;   /* attach */
 };
 
 /*
