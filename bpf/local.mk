@@ -8,7 +8,7 @@
 # missing) none of this runs and the plugins only say so.
 bpf_sources = bpf/kernel.h bpf/records.h bpf/common.bpf.h \
 	bpf/sched.bpf.c bpf/blkio.bpf.c \
-	bpf/engine.bpf.c bpf/engine_records.h
+	bpf/engine.bpf.c bpf/engine_records.h bpf/floor.bpf.c
 EXTRA_DIST += $(bpf_sources)
 
 if ENABLE_BPF
@@ -36,6 +36,14 @@ bpf/blkio.bpf.o: bpf/blkio.dbg.o
 	$(AM_V_GEN)$(BPFTOOL) gen object $@ bpf/blkio.dbg.o
 bpf/engine.bpf.o: bpf/engine.dbg.o
 	$(AM_V_GEN)$(BPFTOOL) gen object $@ bpf/engine.dbg.o
+# the benchmark's floor (tests/bench/bpf_floor)
+bpf/floor.dbg.o: $(top_srcdir)/bpf/floor.bpf.c $(top_srcdir)/bpf/kernel.h
+	@$(MKDIR_P) bpf
+	$(AM_V_GEN)$(CLANG) $(BPF_CLANG_FLAGS) -c $(top_srcdir)/bpf/floor.bpf.c -o $@
+bpf/floor.bpf.o: bpf/floor.dbg.o
+	$(AM_V_GEN)$(BPFTOOL) gen object $@ bpf/floor.dbg.o
+bpf/floor.skel.h: bpf/floor.bpf.o
+	$(AM_V_GEN)$(BPFTOOL) gen skeleton bpf/floor.bpf.o name floor_bpf > $@.tmp && mv $@.tmp $@
 
 bpf/sched.skel.h: bpf/sched.bpf.o
 	$(AM_V_GEN)$(BPFTOOL) gen skeleton bpf/sched.bpf.o name sched_bpf > $@.tmp && mv $@.tmp $@
@@ -44,8 +52,10 @@ bpf/blkio.skel.h: bpf/blkio.bpf.o
 bpf/engine.skel.h: bpf/engine.bpf.o
 	$(AM_V_GEN)$(BPFTOOL) gen skeleton bpf/engine.bpf.o name engine_bpf > $@.tmp && mv $@.tmp $@
 
-BUILT_SOURCES += bpf/sched.skel.h bpf/blkio.skel.h bpf/engine.skel.h
+BUILT_SOURCES += bpf/sched.skel.h bpf/blkio.skel.h bpf/engine.skel.h \
+	bpf/floor.skel.h
 endif
 CLEANFILES += bpf/sched.dbg.o bpf/blkio.dbg.o bpf/sched.bpf.o bpf/blkio.bpf.o \
 	bpf/sched.skel.h bpf/blkio.skel.h bpf/sched.skel.h.tmp bpf/blkio.skel.h.tmp \
-	bpf/engine.dbg.o bpf/engine.bpf.o bpf/engine.skel.h bpf/engine.skel.h.tmp
+	bpf/engine.dbg.o bpf/engine.bpf.o bpf/engine.skel.h bpf/engine.skel.h.tmp \
+	bpf/floor.dbg.o bpf/floor.bpf.o bpf/floor.skel.h bpf/floor.skel.h.tmp

@@ -13,6 +13,14 @@ bench_programs = \
 	tests/bench/tcp_loop \
 	tests/bench/echo \
 	tests/bench/file_events
+# the eBPF engine's floor: a sys_exit program that only filters
+if ENABLE_BPF
+bench_programs += tests/bench/bpf_floor
+tests_bench_bpf_floor_SOURCES = tests/bench/bpf_floor.c
+tests_bench_bpf_floor_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_builddir)/bpf \
+	$(LIBBPF_CFLAGS)
+tests_bench_bpf_floor_LDADD = $(LIBBPF_LIBS)
+endif
 check_PROGRAMS += $(bench_programs)
 tests_bench_benchtime_SOURCES = tests/bench/benchtime.c
 tests_bench_ptrace_floor_SOURCES = tests/bench/ptrace_floor.c

@@ -114,7 +114,8 @@ static int echo_client(int port, long n, size_t size)
 	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (i = 0; i < n; i++)
-		if (echo_full(fd, buf, size, 1) || echo_full(fd, buf, size, 0)) {
+		if (echo_full(fd, buf, size, 1) ||
+		    echo_full(fd, buf, size, 0)) {
 			perror("echo: transfer");
 			return 1;
 		}
