@@ -43,6 +43,16 @@ char LICENSE[] SEC("license") = "GPL";
 const volatile __u32 str_limit = 32; /* CPD_ENG_CAP_STR, <= 4096 */
 const volatile __u32 buf_limit = 0;  /* CPD_ENG_CAP_BUF_*, <= 4096 */
 const volatile __u64 wakeup_bytes = 1 << 20;
+/* a plugin needs durations: eng_sys_enter is attached */
+const volatile bool timed = false;
+
+/* When the syscall in progress began, per task (eng_sys_enter). */
+struct {
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
+	__type(value, __u64);
+} enter_ns SEC(".maps");
 
 /*
  * One bit per tgid; max_entries set from pid_max by the loader, which
@@ -503,10 +513,15 @@ static __always_inline struct file *eng_fd_file(struct task_struct *task,
 
 /* ---- sums ----------------------------------------------------------- */
 
-static __always_inline void eng_slot_add(struct cpd_eng_ioslot *sl, long ret)
+#define ENG_KEYFD(key, fd) (((__u64)(key) << 32) | (__u32)(fd))
+
+static __always_inline void eng_slot_add(struct cpd_eng_ioslot *sl, long ret,
+					 __u64 ns)
 {
 	__sync_fetch_and_add(&sl->calls, 1);
 	__sync_fetch_and_add(&sl->bytes, (__u64)ret);
+	if (ns)
+		__sync_fetch_and_add(&sl->ns, ns);
 }
 
 /*
@@ -515,9 +530,13 @@ static __always_inline void eng_slot_add(struct cpd_eng_ioslot *sl, long ret)
  * call): the caller then sends the call itself, so nothing is lost.
  */
 /* Global functions from here on: the verifier checks each once. */
-__noinline bool eng_sum(__u32 tgid, long fd, __u32 key, long ret, __u64 filep)
+__noinline bool eng_sum(__u32 tgid, __u64 keyfd, long ret, __u64 filep,
+			__u64 ns)
 {
 	struct file *file = (struct file *)(unsigned long)filep;
+	/* packed: five arguments at most */
+	__u32 key = keyfd >> 32;
+	long fd = (__s32)keyfd;
 	struct cpd_eng_iokey k = { .tgid = tgid, .fd = (__s32)fd };
 	struct cpd_eng_ioval *v = bpf_map_lookup_elem(&iosum, &k);
 	int i;
@@ -531,6 +550,7 @@ __noinline bool eng_sum(__u32 tgid, long fd, __u32 key, long ret, __u64 filep)
 		nv.slot[0].key = key;
 		nv.slot[0].calls = 1;
 		nv.slot[0].bytes = (__u64)ret;
+		nv.slot[0].ns = ns;
 		if (!bpf_map_update_elem(&iosum, &k, &nv, BPF_NOEXIST))
 			return true;
 		/* another thread made it first, or the map is full */
@@ -545,7 +565,7 @@ __noinline bool eng_sum(__u32 tgid, long fd, __u32 key, long ret, __u64 filep)
 			had = __sync_val_compare_and_swap(&v->slot[i].key, 0,
 							  key);
 		if (!had || had == key) {
-			eng_slot_add(&v->slot[i], ret);
+			eng_slot_add(&v->slot[i], ret, ns);
 			return true;
 		}
 	}
@@ -694,6 +714,7 @@ int BPF_PROG(eng_sys_exit, struct pt_regs *regs, long ret)
 	struct cpd_eng_spec *sp;
 	struct eng_capture cap;
 	struct eng_buf *s;
+	__u64 began = 0, took = 0;
 	__u32 key, off;
 	bool compat;
 	long nr;
@@ -714,9 +735,16 @@ int BPF_PROG(eng_sys_exit, struct pt_regs *regs, long ret)
 	sp = &eng_spec[key & (2 * CPD_ENG_NR_MAX - 1)];
 	if (!(sp->flags & CPD_ENG_SPEC_TRACE))
 		return 0;
+	if (timed) {
+		__u64 *t0 = bpf_task_storage_get(&enter_ns, task, 0, 0);
+
+		began = t0 ? *t0 : 0;
+		took = began ? bpf_ktime_get_ns() - began : 0;
+	}
 	if ((sp->flags & (CPD_ENG_SPEC_IN | CPD_ENG_SPEC_OUT)) &&
 	    eng_summable(sp, regs, ret)) {
-		if (eng_sum(id >> 32, regs->di, (__u32)nr + 1, ret, 0)) {
+		if (eng_sum(id >> 32, ENG_KEYFD((__u32)nr + 1, regs->di), ret,
+			    0, took)) {
 			eng_count(CPD_ENG_STAT_SUMMED);
 			return 0;
 		}
@@ -737,7 +765,7 @@ int BPF_PROG(eng_sys_exit, struct pt_regs *regs, long ret)
 	r->h.flags = compat ? CPD_ENG_F_COMPAT : 0;
 	r->nr = (__s32)nr;
 	r->ret = ret;
-	r->enter_ns = 0;
+	r->enter_ns = began;
 	r->has_fdesc = 0;
 	if (compat) {
 		r->args[0] = (__u32)regs->bx;
@@ -780,6 +808,25 @@ int BPF_PROG(eng_sys_exit, struct pt_regs *regs, long ret)
 	if (off > ENG_MASK)
 		return 0;
 	eng_send(s->b, off & ENG_MASK, CPD_ENG_STAT_LOST_SC);
+	return 0;
+}
+
+/*
+ * Only when a plugin needs durations: when each syscall of a traced task
+ * began. Task storage, not a map keyed by tid: no entry to delete, none
+ * left behind by a task that dies in a call.
+ */
+SEC("tp_btf/sys_enter")
+int BPF_PROG(eng_sys_enter, struct pt_regs *regs, long id)
+{
+	__u64 *t0;
+
+	if (!eng_traced(bpf_get_current_pid_tgid() >> 32))
+		return 0;
+	t0 = bpf_task_storage_get(&enter_ns, bpf_get_current_task_btf(), 0,
+				  BPF_LOCAL_STORAGE_GET_F_CREATE);
+	if (t0)
+		*t0 = bpf_ktime_get_ns();
 	return 0;
 }
 
@@ -986,8 +1033,8 @@ int BPF_PROG(eng_uring_complete, struct io_ring_ctx *rctx, void *req,
 		if (fd < 0)
 			fd = CPD_ENG_FD_FIXED - u->fd;
 	}
-	if (res > 0 &&
-	    eng_sum(u->tgid, fd, u->key, res, (__u64)(unsigned long)file)) {
+	if (res > 0 && eng_sum(u->tgid, ENG_KEYFD(u->key, fd), res,
+			       (__u64)(unsigned long)file, 0)) {
 		eng_count(CPD_ENG_STAT_SUMMED);
 	} else if (res > 0) {
 		/* no syscall to send instead: what it moved is lost */

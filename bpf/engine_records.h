@@ -138,6 +138,7 @@ struct cpd_eng_ioslot {
 	__u32 key; /* 0: free; else nr + 1 (native arch), | SLOT_URING */
 	__u32 calls;
 	__u64 bytes;
+	__u64 ns; /* the calls' durations, when entries are watched */
 };
 
 struct cpd_eng_ioval {

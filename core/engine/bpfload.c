@@ -182,6 +182,8 @@ static const struct {
 	const char *what; /* NULL: required */
 } bpfload_progs[] = {
 	{ "eng_sys_exit", "raw_syscalls", "sys_exit", NULL },
+	{ "eng_sys_enter", "raw_syscalls", "sys_enter",
+	  "syscall durations are not measured" },
 	{ "eng_newtask", "task", "task_newtask", NULL },
 	{ "eng_exec", "sched", "sched_process_exec", NULL },
 	{ "eng_exit", "sched", "sched_process_exit", NULL },
@@ -238,8 +240,11 @@ static int bpfload_fit(struct bpfload *l, const struct bpfspec *sp, char *why,
 	for (i = 0; i < ARRAY_SIZE(bpfload_progs) && !err; i++) {
 		struct bpf_program *p = bpf_object__find_program_by_name(
 			l->skel->obj, bpfload_progs[i].prog);
-		/* io_uring's programs only when an operation is counted */
-		bool want = !bpfload_progs[i].what || sp->uring;
+		/* io_uring's when an operation is counted, entries when timed */
+		bool want =
+			!bpfload_progs[i].what ||
+			(!strcmp(bpfload_progs[i].tp, "sys_enter") ? sp->timed :
+								     sp->uring);
 		bool have = want && bpfload_has_tp(&b, bpfload_progs[i].sys,
 						   bpfload_progs[i].tp);
 
@@ -316,6 +321,7 @@ int bpfload_open(struct bpfload *l, const struct bpfspec *sp,
 	l->skel->rodata->str_limit = sp->str_limit;
 	l->skel->rodata->buf_limit = sp->buf_limit;
 	l->skel->rodata->wakeup_bytes = ring_bytes / 4;
+	l->skel->rodata->timed = sp->timed;
 	memcpy(l->skel->bss->eng_spec, sp->e, sizeof(sp->e));
 	memcpy(l->skel->bss->eng_uring_op, sp->uring_op, sizeof(sp->uring_op));
 	err = engine_bpf__load(l->skel);

@@ -215,6 +215,10 @@ void bpfspec_build(struct bpfspec *sp, const struct session *s,
 		}
 	}
 	bpfspec_uring_ops(sp);
+	for (a = 0; a < s->ninst; a++)
+		if ((s->inst[a]->plugin->desc.flags & CPD_PF_SYSCALL_TIMED) &&
+		    (s->inst[a]->mask & CPD_EVMASK(CPD_EV_SYSCALL)))
+			sp->timed = true;
 }
 
 const struct cpd_eng_spec *bpfspec_get(const struct bpfspec *sp, uint32_t arch,

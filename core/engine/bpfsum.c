@@ -161,10 +161,13 @@ static struct fd_entry *bpfsum_lookup(void *arg, int fd)
 	return e->sums.cur;
 }
 
-/* One batched syscall: calls calls of slot key that moved bytes. */
+/*
+ * One batched syscall: calls calls of slot key that moved bytes, in ns
+ * (their durations' sum, 0 when not timed).
+ */
 static void bpfsum_event(struct bpfeng *e, struct task *t, int32_t fd,
 			 uint32_t key, uint32_t calls, uint64_t bytes,
-			 uint64_t ts)
+			 uint64_t ns, uint64_t ts)
 {
 	static const struct umem_snapshot none = { NULL, 0 };
 	/* a registered file no fd names now: the fd it had, if known */
@@ -184,7 +187,7 @@ static void bpfsum_event(struct bpfeng *e, struct task *t, int32_t fd,
 	ctx.string_limit = e->s->run.string_limit;
 	ctx.fd_lookup = bpfsum_lookup;
 	ctx.arg = e;
-	decode_entry(c, &ctx, sysent_native_arch(), nr, args, ts);
+	decode_entry(c, &ctx, sysent_native_arch(), nr, args, ts - ns);
 	decode_exit(c, &ctx, (int64_t)bytes);
 	memset(&ev, 0, sizeof(ev));
 	ev.size = sizeof(ev);
@@ -197,7 +200,9 @@ static void bpfsum_event(struct bpfeng *e, struct task *t, int32_t fd,
 	ev.comm.len = (uint32_t)strnlen(t->proc->comm, sizeof(t->proc->comm));
 	decode_fill(c, &ev.u.syscall, (int64_t)bytes, ts);
 	ev.u.syscall.count = calls;
-	ev.u.syscall.flags |= CPD_SCF_BATCH | CPD_SCF_UNTIMED;
+	ev.u.syscall.flags |= CPD_SCF_BATCH;
+	if (!e->spec.timed)
+		ev.u.syscall.flags |= CPD_SCF_UNTIMED;
 	if (key & CPD_ENG_SLOT_URING)
 		ev.u.syscall.flags |= CPD_SCF_URING;
 	session_publish(e->s, &ev);
@@ -228,20 +233,21 @@ static void bpfsum_publish(struct bpfeng *e, uint32_t tgid, int32_t fd,
 	for (i = 0; i < CPD_ENG_SLOTS; i++) {
 		const struct cpd_eng_ioslot *now = &v->slot[i];
 		uint32_t calls = now->calls;
-		uint64_t bytes = now->bytes;
+		uint64_t bytes = now->bytes, ns = now->ns;
 
 		if (!now->key)
 			continue;
 		if (p && p->slot[i].key == now->key) {
 			calls -= p->slot[i].calls;
 			bytes -= p->slot[i].bytes;
+			ns -= p->slot[i].ns;
 		}
 		if (!calls && !bytes)
 			continue;
 		if (!fe)
 			e->s->stats.bytes_unattributed += bytes;
 		if (t)
-			bpfsum_event(e, t, fd, now->key, calls, bytes, ts);
+			bpfsum_event(e, t, fd, now->key, calls, bytes, ns, ts);
 	}
 	e->sums.cur = NULL;
 	if (final) {

@@ -24,6 +24,7 @@ struct capture {
 	const char *path;
 	bool timestamps;
 	bool fields_all;
+	bool durations;
 	const struct cpd_host *host;
 	struct cpd_instance *inst;
 	FILE *out;
@@ -40,6 +41,11 @@ static const struct cpd_option capture_options[] = {
 	  .def = "no",
 	  .offset = offsetof(struct capture, timestamps),
 	  .help = "prefix lines with the event time in ns" },
+	{ .name = "durations",
+	  .type = CPD_OPT_BOOL,
+	  .def = "no",
+	  .offset = offsetof(struct capture, durations),
+	  .help = "end syscall lines with took=NS (exit_ns - enter_ns), or untimed" },
 	{ .name = "all_fields",
 	  .type = CPD_OPT_BOOL,
 	  .def = "no",
@@ -260,6 +266,11 @@ static int capture_on_event(void *state, const struct cpd_event *ev)
 		fprintf(c->out, " %s", buf);
 		if (ev->u.syscall.flags & CPD_SCF_COMPAT)
 			fputs(" compat", c->out);
+		if (c->durations && (ev->u.syscall.flags & CPD_SCF_UNTIMED))
+			fputs(" untimed", c->out);
+		else if (c->durations)
+			fprintf(c->out, " took=%" PRIu64,
+				ev->u.syscall.exit_ns - ev->u.syscall.enter_ns);
 		fputc('\n', c->out);
 		return 0;
 	}
@@ -304,8 +315,9 @@ static void capture_fini(void *state)
 }
 
 /*
- * built three times: capture_entry takes its syscalls at entry, without
- * exits; capture_ptrace says it needs the ptrace engine
+ * built four times: capture_entry takes its syscalls at entry, without
+ * exits; capture_ptrace says it needs the ptrace engine; capture_timed
+ * that it needs durations
  */
 #ifdef CAPTURE_ENTRY
 #define CAPTURE_NAME  "capture_entry"
@@ -313,6 +325,9 @@ static void capture_fini(void *state)
 #elif defined(CAPTURE_PTRACE)
 #define CAPTURE_NAME  "capture_ptrace"
 #define CAPTURE_FLAGS CPD_PF_PTRACE
+#elif defined(CAPTURE_TIMED)
+#define CAPTURE_NAME  "capture_timed"
+#define CAPTURE_FLAGS CPD_PF_SYSCALL_TIMED
 #else
 #define CAPTURE_NAME  "capture"
 #define CAPTURE_FLAGS 0

@@ -13,6 +13,7 @@ engine_tests = \
 	tests/integration/engine_cleanup.test \
 	tests/integration/engine_concurrent.test \
 	tests/integration/engine_fallback.test \
-	tests/integration/engine_compare.test
+	tests/integration/engine_compare.test \
+	tests/integration/engine_timed.test
 TESTS += $(engine_tests)
 EXTRA_DIST += $(engine_tests)

@@ -73,6 +73,14 @@ enum cpd_plugin_role {
  * every plugin taking it says so; others get one event per call.
  */
 #define CPD_PF_SYSCALL_BATCH (1u << 4)
+/*
+ * Since: ABI 1.1. It needs how long its syscalls took (enter_ns to
+ * exit_ns). The ptrace engine always sees both ends; the eBPF engine
+ * watches syscall entries too (about 0.1 microsecond more per syscall of
+ * every process on the machine) only when an enabled plugin says this.
+ * Without it, events may come with CPD_SCF_UNTIMED.
+ */
+#define CPD_PF_SYSCALL_TIMED (1u << 5)
 
 struct cpd_plugin {
 	/* ---- ABI 1.0; append only, after the last field ---- */

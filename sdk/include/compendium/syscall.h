@@ -147,9 +147,9 @@ struct cpd_arg {
 /*
  * Since: ABI 1.1. One event for count calls of this syscall on the fd in
  * args[0]: ret is the sum of their returns (bytes moved, each > 0), and
- * enter_ns..exit_ns spans the time they were counted over. The eBPF
- * engine sums the read/write and send/recv families in the kernel, and
- * delivers these only to plugins with CPD_PF_SYSCALL_BATCH.
+ * exit_ns - enter_ns the sum of their durations (0 with CPD_SCF_UNTIMED).
+ * The eBPF engine sums the read/write and send/recv families in the
+ * kernel, and delivers these only to plugins with CPD_PF_SYSCALL_BATCH.
  */
 #define CPD_SCF_BATCH (1u << 5)
 /*
