@@ -715,8 +715,8 @@ int BPF_PROG(eng_sys_exit, struct pt_regs *regs, long ret)
 	struct eng_capture cap;
 	struct eng_buf *s;
 	__u64 began = 0, took = 0;
+	bool compat, reused = false;
 	__u32 key, off;
-	bool compat;
 	long nr;
 
 	if (!eng_traced(id >> 32))
@@ -751,9 +751,19 @@ int BPF_PROG(eng_sys_exit, struct pt_regs *regs, long ret)
 		eng_count(CPD_ENG_STAT_NOSUM);
 	}
 	/* an fd closed or reused: its sums go before the call that did it */
-	if ((sp->flags & CPD_ENG_SPEC_CLOSE) && ret == 0)
-		eng_flush(id, compat ? (long)(__u32)regs->bx : (long)regs->di,
-			  CPD_ENG_SUM_CLOSE);
+	/*
+	 * close() frees the fd at once; another thread may have it again
+	 * before this exit. Then it is the new file's: keep its sums, and
+	 * tell the core not to close it.
+	 */
+	if ((sp->flags & CPD_ENG_SPEC_CLOSE) && ret == 0) {
+		long fd = compat ? (long)(__u32)regs->bx : (long)regs->di;
+
+		if (eng_fd_file(task, fd))
+			reused = true;
+		else
+			eng_flush(id, fd, CPD_ENG_SUM_CLOSE);
+	}
 	if ((sp->flags & CPD_ENG_SPEC_FDRET) && ret >= 0)
 		eng_flush(id, ret, CPD_ENG_SUM_REUSED);
 	key = 0;
@@ -762,7 +772,8 @@ int BPF_PROG(eng_sys_exit, struct pt_regs *regs, long ret)
 		return 0;
 	r = (void *)s->b;
 	eng_hdr(&r->h, CPD_ENG_SYSCALL, id);
-	r->h.flags = compat ? CPD_ENG_F_COMPAT : 0;
+	r->h.flags = (compat ? CPD_ENG_F_COMPAT : 0) |
+		     (reused ? CPD_ENG_F_FDREUSED : 0);
 	r->nr = (__s32)nr;
 	r->ret = ret;
 	r->enter_ns = began;

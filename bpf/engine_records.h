@@ -36,6 +36,8 @@ enum cpd_eng_type {
 
 /* cpd_eng_hdr.flags */
 #define CPD_ENG_F_COMPAT (1u << 0) /* syscall: an i386 call (int 0x80) */
+/* close: another thread had the fd again before it returned */
+#define CPD_ENG_F_FDREUSED (1u << 1)
 
 struct cpd_eng_hdr {
 	__u16 type;  /* enum cpd_eng_type */

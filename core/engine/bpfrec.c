@@ -628,7 +628,12 @@ static void bpfrec_syscall(struct bpfeng *e, const struct cpd_eng_syscall *r,
 		bpfrec_bury(e, t, (unsigned)args[0], (unsigned)args[0], false);
 	if (se && !strcmp(se->name, "io_uring_setup") && r->ret >= 0)
 		t->proc->uring = true;
-	fdtrack_apply_entry(&e->ft, t, &t->call);
+	/*
+	 * The ptrace engine frees at entry, before any thread can get the
+	 * number again; here the kernel says whether one did.
+	 */
+	if (!(r->h.flags & CPD_ENG_F_FDREUSED))
+		fdtrack_apply_entry(&e->ft, t, &t->call);
 	decode_exit(&t->call, &ctx, r->ret);
 	fdtrack_apply(&e->ft, t, &t->call, r->ret);
 	if (e->spec.publish[(arch == AUDIT_ARCH_I386 ? CPD_ENG_NR_MAX : 0) +

@@ -1132,7 +1132,13 @@ CPD_PLUGIN_DEFINE(
 		.publishes = CPD_EVMASK(CPD_EV_FAULT) |
 			     CPD_EVMASK(CPD_EV_LOST) |
 			     CPD_EVMASK(CPD_EV_REPORT),
-		.flags = CPD_PF_SINGLETON, .options = fault_options,
-		.init = fault_init, .start = fault_start,
-		.on_event = fault_on_event, .flush = fault_flush,
-		.stop = fault_stop, .fini = fault_fini, );
+		/*
+		 * Regions come from /proc/PID/maps, read at the stops of the
+		 * calls that change them; without stops (the eBPF engine) it is
+		 * read later, and a process that exited has none: its faults
+		 * are counted, not placed. auto picks ptrace for it.
+		 */
+		.flags = CPD_PF_SINGLETON | CPD_PF_PTRACE,
+		.options = fault_options, .init = fault_init,
+		.start = fault_start, .on_event = fault_on_event,
+		.flush = fault_flush, .stop = fault_stop, .fini = fault_fini, );

@@ -536,7 +536,8 @@ static void console_sum_totals(struct console *c)
 
 	if (!CPD_HAS(st, bytes_unattributed))
 		return;
-	if (st->totals == CPD_TOTALS_KERNEL)
+	/* the same summary from either engine where nothing was lost */
+	if (st->totals == CPD_TOTALS_KERNEL && !c->run->deterministic)
 		console_printf(c, " Totals: exact (I/O summed in the kernel)");
 	else if (st->totals == CPD_TOTALS_PARTIAL)
 		console_printf(c,

@@ -59,11 +59,13 @@ enum cpd_plugin_role {
  */
 #define CPD_PF_SYSCALL_VERBOSE (1u << 2)
 /*
- * Since: ABI 1.1. It needs the ptrace engine: it reads the tracee's
- * memory or registers beyond what its syscalls' arguments point at, or
- * needs the task held still while it works. With it enabled, engine =
- * auto picks ptrace (the eBPF engine never stops a task, and copies only
- * the memory the arguments point at, when the call returns).
+ * Since: ABI 1.1. Its results are right only with the ptrace engine: it
+ * reads the tracee's memory or registers beyond what its syscalls'
+ * arguments point at, or needs a task held still while it works. With it
+ * enabled, engine = auto picks ptrace (the eBPF engine never stops a
+ * task, and copies only the memory the arguments point at, when the call
+ * returns); engine = ebpf, asked for by name, runs anyway, with a note,
+ * and the plugin does what it can.
  */
 #define CPD_PF_PTRACE (1u << 3)
 /*
