@@ -101,12 +101,23 @@ struct bpfrec_find {
 	struct task *t;
 };
 
-static void bpfrec_find_sibling(struct task *t, void *arg)
+static void bpfrec_find_member(struct task *t, void *arg)
 {
 	struct bpfrec_find *f = arg;
 
 	if (!f->t && t->proc->pid == f->pid)
 		f->t = t;
+}
+
+struct task *bpfrec_member(struct bpfeng *e, pid_t tgid)
+{
+	struct bpfrec_find f = { tgid, task_find(&e->tt, tgid) };
+
+	if (!f.t || f.t->proc->pid != tgid) {
+		f.t = NULL;
+		task_each(&e->tt, bpfrec_find_member, &f);
+	}
+	return f.t;
 }
 
 static struct task *bpfrec_new_task(struct bpfeng *e, pid_t tid, pid_t pid,
@@ -124,23 +135,22 @@ static struct task *bpfrec_new_task(struct bpfeng *e, pid_t tid, pid_t pid,
 
 struct task *bpfrec_task(struct bpfeng *e, pid_t tid, pid_t tgid)
 {
-	struct task *t = task_find(&e->tt, tid);
-	struct bpfrec_find f = { tgid, NULL };
+	struct task *t = task_find(&e->tt, tid), *sibling;
 	struct fdtable *fds;
 
 	if (t)
 		return t;
 	/* a thread shares its group's table; a process we never saw made
 	 * gets what /proc still says */
-	task_each(&e->tt, bpfrec_find_sibling, &f);
-	if (f.t) {
-		fds = fdtable_ref(f.t->fds);
+	sibling = bpfrec_member(e, tgid);
+	if (sibling) {
+		fds = fdtable_ref(sibling->fds);
 	} else {
 		fds = fdtable_new();
 		fdproc_seed(fds, tgid);
 	}
 	t = bpfrec_new_task(e, tid, tgid, fds);
-	if (!f.t) {
+	if (!sibling) {
 		pid_t tg, ppid;
 
 		procinfo_ids(tgid, &tg, &ppid);

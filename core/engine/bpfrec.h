@@ -18,6 +18,9 @@ int bpfrec_handle(void *ctx, void *data, size_t len);
 bool bpfrec_describe(void *ctx, struct task *t, int fd, struct cpd_fdinfo *info,
 		     uint64_t *kfile);
 
+/* A task of thread group tgid (its leader if known), or NULL. */
+struct task *bpfrec_member(struct bpfeng *e, pid_t tgid);
+
 /* A task the records did not introduce (attach, a lost spawn). */
 struct task *bpfrec_task(struct bpfeng *e, pid_t tid, pid_t tgid);
 

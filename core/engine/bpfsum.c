@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bpfeng.h"
+#include "bpfrec.h"
 #include "sysent.h"
 #include "umem.h"
 #include "base/xmalloc.h"
@@ -109,29 +110,6 @@ void bpfsum_bury(struct bpfeng *e, struct task *t, int fd)
 	e->sums.graves = g;
 }
 
-/* A task of tgid to publish for, or NULL when none is known. */
-struct bpfsum_find {
-	pid_t tgid;
-	struct task *t;
-};
-
-static void bpfsum_find_task(struct task *t, void *arg)
-{
-	struct bpfsum_find *f = arg;
-
-	if (!f->t && t->proc->pid == f->tgid)
-		f->t = t;
-}
-
-static struct task *bpfsum_task(struct bpfeng *e, pid_t tgid)
-{
-	struct bpfsum_find f = { tgid, task_find(&e->tt, tgid) };
-
-	if (!f.t)
-		task_each(&e->tt, bpfsum_find_task, &f);
-	return f.t;
-}
-
 /*
  * The description of fd when it named file: the table's, or a grave's.
  * io_uring I/O on a registered file no fd names (fd <= CPD_ENG_FD_FIXED)
@@ -218,7 +196,7 @@ static void bpfsum_publish(struct bpfeng *e, uint32_t tgid, int32_t fd,
 			   uint64_t ts)
 {
 	struct bpfsum_pub **pp = bpfsum_pub_slot(&e->sums, tgid, fd), *p = *pp;
-	struct task *t = bpfsum_task(e, (pid_t)tgid);
+	struct task *t = bpfrec_member(e, (pid_t)tgid);
 	struct fd_entry *fe = NULL;
 	unsigned i;
 
