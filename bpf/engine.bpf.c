@@ -21,8 +21,8 @@
  * call is wanted (the same set the ptrace engine's seccomp filter stops
  * for) and what to copy of each argument. The record is built in a
  * per-CPU scratch buffer and sent with its real length, without waking
- * the reader: it drains on a timer, and a burst past a quarter of the
- * ring wakes it early.
+ * the reader for each record: it drains on a timer, or as soon as
+ * wakeup_bytes are waiting.
  *
  * Exceptions, as the kernel has them: execve's exit has the new image's
  * registers (the exec record carries the program and its arguments);
@@ -42,7 +42,7 @@ char LICENSE[] SEC("license") = "GPL";
 /* Set by the loader before load; read-only afterwards. */
 const volatile __u32 str_limit = 32; /* CPD_ENG_CAP_STR, <= 4096 */
 const volatile __u32 buf_limit = 0;  /* CPD_ENG_CAP_BUF_*, <= 4096 */
-const volatile __u64 wakeup_bytes = 1 << 20;
+const volatile __u64 wakeup_bytes = 64 << 10;
 /* a plugin needs durations: eng_sys_enter is attached */
 const volatile bool timed = false;
 
@@ -605,7 +605,7 @@ __noinline int eng_flush(__u64 id, long fd, __u32 why)
 }
 
 /*
- * Whether a summable call can be summed: it moved data, and no address
+ * Whether a summable call can be summed: it did not fail, and no address
  * makes one call unlike the next (sendto to a given peer, a msg_name).
  */
 static __always_inline bool eng_summable(const struct cpd_eng_spec *sp,
@@ -613,7 +613,7 @@ static __always_inline bool eng_summable(const struct cpd_eng_spec *sp,
 {
 	__u64 name = 0;
 
-	if (ret <= 0)
+	if (ret < 0)
 		return false;
 	if ((sp->flags & CPD_ENG_SPEC_NOADDR) && regs->r8)
 		return false;
@@ -743,8 +743,11 @@ int BPF_PROG(eng_sys_exit, struct pt_regs *regs, long ret)
 	}
 	if ((sp->flags & (CPD_ENG_SPEC_IN | CPD_ENG_SPEC_OUT)) &&
 	    eng_summable(sp, regs, ret)) {
-		if (eng_sum(id >> 32, ENG_KEYFD((__u32)nr + 1, regs->di), ret,
-			    0, took)) {
+		/* a read at end of file apart: it moved nothing to count */
+		__u32 slot = ((__u32)nr + 1) | (ret ? 0 : CPD_ENG_SLOT_ZERO);
+
+		if (eng_sum(id >> 32, ENG_KEYFD(slot, regs->di), ret, 0,
+			    took)) {
 			eng_count(CPD_ENG_STAT_SUMMED);
 			return 0;
 		}

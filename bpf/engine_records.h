@@ -113,9 +113,10 @@ struct cpd_eng_fdesc {
 
 /*
  * Sums in the kernel: per process and fd, the bytes and calls of the
- * summable syscalls (the read/write and send/recv families) that moved
- * data, per syscall (a slot each, up to CPD_ENG_SLOTS kinds of call on
- * one fd; past that the calls are sent one by one). The map is the
+ * summable syscalls (the read/write and send/recv families) that did not
+ * fail, per syscall (a slot each, up to CPD_ENG_SLOTS kinds of call on
+ * one fd; past that the calls are sent one by one), those that moved no
+ * byte (a read at end of file) in a slot of their own. The map is the
  * truth: user space reads it at each flush and at a process' exit, and
  * the kernel sends an entry's final sums (struct cpd_eng_iosum) just
  * before the syscall that closes or reuses its fd, so they are read
@@ -124,6 +125,9 @@ struct cpd_eng_fdesc {
 #define CPD_ENG_SLOTS 4
 /* cpd_eng_ioslot.key: an io_uring operation's sums, not a syscall's */
 #define CPD_ENG_SLOT_URING 0x80000000u
+/* cpd_eng_ioslot.key: calls that returned 0 */
+#define CPD_ENG_SLOT_ZERO  0x40000000u
+#define CPD_ENG_SLOT_FLAGS (CPD_ENG_SLOT_URING | CPD_ENG_SLOT_ZERO)
 
 /*
  * The fd of a key for io_uring I/O on a registered file that no fd names
@@ -137,7 +141,7 @@ struct cpd_eng_iokey {
 };
 
 struct cpd_eng_ioslot {
-	__u32 key; /* 0: free; else nr + 1 (native arch), | SLOT_URING */
+	__u32 key; /* 0: free; else nr + 1 (native arch), | SLOT_FLAGS */
 	__u32 calls;
 	__u64 bytes;
 	__u64 ns; /* the calls' durations, when entries are watched */

@@ -43,8 +43,7 @@
 #define BPFENG_TICK_MS 100
 /*
  * The ring. Only opens, closes and the like go through it at defaults;
- * -v sends every call. Its wakeup mark is a quarter of it. Making it
- * costs start-up time: a few ms per 4 MiB.
+ * -v sends every call. Making it costs start-up time: a few ms per 4 MiB.
  */
 #define BPFENG_RING_BYTES	  (4u << 20)
 #define BPFENG_RING_BYTES_VERBOSE (16u << 20)
@@ -356,7 +355,7 @@ static int bpfeng_spawn(struct bpfeng *e, const struct tracer_opts *o,
 	}
 	e->root_pid = pid;
 	e->s->run.root_pid = pid;
-	t = bpfrec_task(e, pid, pid);
+	t = bpfrec_spawned(e, pid);
 	t->proc->root = true;
 	t->proc->exec_seen = false;
 	t->proc->ppid = getpid();

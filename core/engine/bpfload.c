@@ -24,6 +24,8 @@
 #endif
 
 #define BPFLOAD_BTF "/sys/kernel/btf/vmlinux"
+/* records waiting in the ring that wake the reader */
+#define BPFLOAD_WAKEUP_BYTES (64u << 10)
 
 #ifndef CAP_PERFMON
 #define CAP_PERFMON 38
@@ -348,7 +350,15 @@ int bpfload_open(struct bpfload *l, const struct bpfspec *sp,
 	bpf_map__set_max_entries(l->skel->maps.events, ring_bytes);
 	l->skel->rodata->str_limit = sp->str_limit;
 	l->skel->rodata->buf_limit = sp->buf_limit;
-	l->skel->rodata->wakeup_bytes = ring_bytes / 4;
+	/*
+	 * A few hundred records: the reader wakes while the command runs
+	 * and works beside it, on another CPU, rather than after it exits.
+	 * A wakeup costs the command little; the records of a short run
+	 * all left to its end would cost it their whole processing time.
+	 */
+	l->skel->rodata->wakeup_bytes = ring_bytes / 4 < BPFLOAD_WAKEUP_BYTES ?
+						ring_bytes / 4 :
+						BPFLOAD_WAKEUP_BYTES;
 	l->skel->rodata->timed = sp->timed;
 	memcpy(l->skel->bss->eng_spec, sp->e, sizeof(sp->e));
 	memcpy(l->skel->bss->eng_uring_op, sp->uring_op, sizeof(sp->uring_op));

@@ -133,7 +133,8 @@ static struct task *bpfrec_new_task(struct bpfeng *e, pid_t tid, pid_t pid,
 	return t;
 }
 
-struct task *bpfrec_task(struct bpfeng *e, pid_t tid, pid_t tgid)
+static struct task *bpfrec_task_seeded(struct bpfeng *e, pid_t tid, pid_t tgid,
+				       bool exec_next)
 {
 	struct task *t = task_find(&e->tt, tid), *sibling;
 	struct fdtable *fds;
@@ -147,7 +148,10 @@ struct task *bpfrec_task(struct bpfeng *e, pid_t tid, pid_t tgid)
 		fds = fdtable_ref(sibling->fds);
 	} else {
 		fds = fdtable_new();
-		fdproc_seed(fds, tgid);
+		if (exec_next)
+			fdproc_seed_kept(fds, tgid);
+		else
+			fdproc_seed(fds, tgid);
 	}
 	t = bpfrec_new_task(e, tid, tgid, fds);
 	if (!sibling) {
@@ -159,6 +163,16 @@ struct task *bpfrec_task(struct bpfeng *e, pid_t tid, pid_t tgid)
 		task_read_comm(tid, t->proc->comm);
 	}
 	return t;
+}
+
+struct task *bpfrec_task(struct bpfeng *e, pid_t tid, pid_t tgid)
+{
+	return bpfrec_task_seeded(e, tid, tgid, false);
+}
+
+struct task *bpfrec_spawned(struct bpfeng *e, pid_t pid)
+{
+	return bpfrec_task_seeded(e, pid, pid, true);
 }
 
 static void bpfrec_set_comm(struct task *t, const char *comm)

@@ -23,6 +23,11 @@ struct task *bpfrec_member(struct bpfeng *e, pid_t tgid);
 
 /* A task the records did not introduce (attach, a lost spawn). */
 struct task *bpfrec_task(struct bpfeng *e, pid_t tid, pid_t tgid);
+/*
+ * The command we forked, stopped before its exec: only the fds the exec
+ * keeps (not our own, close-on-exec, that it inherited).
+ */
+struct task *bpfrec_spawned(struct bpfeng *e, pid_t pid);
 
 /* Publish the PROC event op about t (START, ATTACH, DETACH). */
 void bpfrec_proc(struct bpfeng *e, struct task *t, uint32_t op,

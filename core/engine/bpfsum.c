@@ -153,7 +153,7 @@ static void bpfsum_event(struct bpfeng *e, struct task *t, int32_t fd,
 				e->sums.cur->info.fd :
 				fd;
 	uint64_t args[6] = { (uint64_t)(uint32_t)shown, 0, 0, 0, 0, 0 };
-	int nr = (int)(key & ~CPD_ENG_SLOT_URING) - 1;
+	int nr = (int)(key & ~CPD_ENG_SLOT_FLAGS) - 1;
 	struct decode_call *c = &t->call;
 	struct decode_ctx ctx;
 	struct cpd_event ev;

@@ -235,7 +235,7 @@ struct fd_entry *fdproc_resolve(struct fdtable *t, pid_t pid, pid_t tid, int fd)
 	return e;
 }
 
-void fdproc_seed(struct fdtable *t, pid_t pid)
+static void fdproc_seed_(struct fdtable *t, pid_t pid, bool kept)
 {
 	char dir[64];
 	struct dirent *de;
@@ -252,9 +252,21 @@ void fdproc_seed(struct fdtable *t, pid_t pid)
 
 		if (*end || de->d_name[0] == '.')
 			continue;
+		if (kept && (fdproc_flags(pid, (int)fd) & O_CLOEXEC))
+			continue;
 		e = fdproc_resolve(t, pid, pid, (int)fd);
 		if (e)
 			e->info.flags |= CPD_FDF_SEEDED;
 	}
 	closedir(d);
+}
+
+void fdproc_seed(struct fdtable *t, pid_t pid)
+{
+	fdproc_seed_(t, pid, false);
+}
+
+void fdproc_seed_kept(struct fdtable *t, pid_t pid)
+{
+	fdproc_seed_(t, pid, true);
 }
