@@ -262,16 +262,27 @@ static int bpfeng_loop(struct bpfeng *e)
  * parent dies first, the command dies too, never to run untraced.
  */
 static void bpfeng_child(struct bpfeng *e, const char *path, char **argv,
-			 pid_t parent, int wfd)
+			 pid_t parent, int wfd, int maxfd)
 {
 	char msg[32];
-	int len;
+	int len, fd, fl;
 
 	loop_child_sigmask(e->s->loop);
 	/* compendium ignores SIGPIPE; an ignored signal survives exec */
 	signal(SIGPIPE, SIG_DFL);
 	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || getppid() != parent)
 		_exit(127);
+	/*
+	 * Our own fds (the BPF objects' and the like, all close-on-exec)
+	 * go now rather than at the exec: the fd table the parent reads
+	 * from /proc while we are stopped is then only what the command
+	 * gets, a few fds to look at instead of some thirty.
+	 */
+	for (fd = 3; fd <= maxfd; fd++) {
+		fl = fcntl(fd, F_GETFD);
+		if (fd != wfd && fl >= 0 && (fl & FD_CLOEXEC))
+			close(fd);
+	}
 	raise(SIGSTOP);
 	/* it would survive the exec */
 	prctl(PR_SET_PDEATHSIG, 0);
@@ -323,17 +334,38 @@ static void bpfeng_publish_start(struct bpfeng *e, struct task *t,
 	free(argv);
 }
 
+/* The highest fd we have open (for the child to close ours). */
+static int bpfeng_max_fd(void)
+{
+	DIR *d = opendir("/proc/self/fd");
+	struct dirent *de;
+	int max = 1023;
+
+	if (!d)
+		return max;
+	max = 2;
+	while ((de = readdir(d))) {
+		int fd = atoi(de->d_name);
+
+		if (fd > max)
+			max = fd;
+	}
+	closedir(d);
+	return max;
+}
+
 static int bpfeng_spawn(struct bpfeng *e, const struct tracer_opts *o,
 			char *path)
 {
 	pid_t pid, self = getpid();
 	struct task *t;
-	int epipe[2], status;
+	int epipe[2], status, maxfd;
 
 	if (pipe2(epipe, O_CLOEXEC) < 0) {
 		log_error("cannot create a pipe: %s", strerror(errno));
 		return 1;
 	}
+	maxfd = bpfeng_max_fd();
 	fflush(NULL);
 	pid = fork();
 	if (pid < 0) {
@@ -344,7 +376,7 @@ static int bpfeng_spawn(struct bpfeng *e, const struct tracer_opts *o,
 	}
 	if (pid == 0) {
 		close(epipe[0]);
-		bpfeng_child(e, path, o->argv, self, epipe[1]);
+		bpfeng_child(e, path, o->argv, self, epipe[1], maxfd);
 	}
 	close(epipe[1]);
 	e->err_pipe = epipe[0];
