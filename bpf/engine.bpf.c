@@ -472,12 +472,15 @@ static long eng_walk_step(__u32 i, void *arg)
 	return 0;
 }
 
-/* The path of p at off in scratch buffer slot; returns the offset after. */
-static __always_inline __u32 eng_path(__u32 slot, __u32 off, struct path *p,
-				      __u32 *flags)
+/*
+ * The path of (dentry, mnt) at off in scratch buffer slot: the offset
+ * after it, and its CPD_ENG_FD_* flags in the upper half. A global
+ * function: the verifier checks the walk once, not in every program.
+ */
+__noinline __u64 eng_path(__u32 slot, __u32 off, __u64 dentry, __u64 mnt)
 {
-	struct dentry *d = BPF_CORE_READ(p, dentry);
-	struct vfsmount *vm = BPF_CORE_READ(p, mnt);
+	struct dentry *d = (struct dentry *)(unsigned long)dentry;
+	struct vfsmount *vm = (struct vfsmount *)(unsigned long)mnt;
 	struct eng_walk w = {
 		.slot = slot,
 		.off = off,
@@ -494,8 +497,7 @@ static __always_inline __u32 eng_path(__u32 slot, __u32 off, struct path *p,
 	n = bpf_loop(ENG_PATH_DEPTH, eng_walk_step, &w, 0);
 	if (n >= ENG_PATH_DEPTH)
 		w.flags |= CPD_ENG_FD_PATH_CUT;
-	*flags |= w.flags;
-	return w.off;
+	return ((__u64)w.flags << 32) | w.off;
 }
 
 static __always_inline struct file *eng_fd_file(struct task_struct *task,
@@ -695,8 +697,13 @@ __noinline __u32 eng_fdesc(struct eng_buf *s, __u32 off, long fd)
 		if (n > 0)
 			off += (__u32)n;
 	} else {
+		__u64 r =
+			eng_path(0, off, (__u64)BPF_CORE_READ(f, f_path.dentry),
+				 (__u64)BPF_CORE_READ(f, f_path.mnt));
+
 		fdsc->kind = CPD_ENG_FK_PATH;
-		off = eng_path(0, off, &f->f_path, &flags);
+		off = (__u32)r;
+		flags = r >> 32;
 	}
 	fdsc->flags = flags;
 	fdsc->path_len = (__u16)(off - start);
@@ -881,6 +888,7 @@ int BPF_PROG(eng_exec, struct task_struct *p, int old_pid,
 	struct eng_buf *s;
 	__u32 key = 1, off, flags = 0, start;
 	unsigned long a0, a1, len;
+	__u64 pr;
 
 	if (!eng_traced(id >> 32))
 		return 0;
@@ -892,7 +900,10 @@ int BPF_PROG(eng_exec, struct task_struct *p, int old_pid,
 	r->old_tid = (__u32)old_pid;
 	bpf_get_current_comm(r->comm, sizeof(r->comm));
 	off = sizeof(*r);
-	off = eng_path(1, off, &bprm->file->f_path, &flags);
+	pr = eng_path(1, off, (__u64)BPF_CORE_READ(bprm, file, f_path.dentry),
+		      (__u64)BPF_CORE_READ(bprm, file, f_path.mnt));
+	off = (__u32)pr;
+	flags = pr >> 32;
 	r->path_len = (__u16)(off - sizeof(*r));
 	r->path_flags = (__u16)flags;
 	mm = BPF_CORE_READ(p, mm);
