@@ -35,22 +35,37 @@ typedef _Bool bool;
 
 #define TASK_COMM_LEN 16
 
-#pragma clang attribute push(__attribute__((preserve_access_index)), \
-			     apply_to = record)
-
-/* x86_64: the registers saved at syscall entry */
+/*
+ * x86_64: the registers saved at syscall entry. Their order is ABI
+ * (ptrace's user_regs_struct has it), so no CO-RE relocation: libbpf
+ * would search the kernel's BTF for it at every start for nothing.
+ */
 struct pt_regs {
+	unsigned long r15;
+	unsigned long r14;
+	unsigned long r13;
+	unsigned long r12;
 	unsigned long bp;
 	unsigned long bx;
+	unsigned long r11;
 	unsigned long r10;
 	unsigned long r9;
 	unsigned long r8;
+	unsigned long ax;
 	unsigned long cx;
 	unsigned long dx;
 	unsigned long si;
 	unsigned long di;
 	unsigned long orig_ax;
+	unsigned long ip;
+	unsigned long cs;
+	unsigned long flags;
+	unsigned long sp;
+	unsigned long ss;
 };
+
+#pragma clang attribute push(__attribute__((preserve_access_index)), \
+			     apply_to = record)
 
 struct thread_info {
 	u32 status; /* x86: TS_COMPAT during an i386 syscall */
