@@ -4,12 +4,14 @@
 # Two convenience libraries, because libtool links one whole into every
 # module that names it: the analyzers do not carry the escapers.
 
-# byte and time formats, the noise filter, syscall maps, reports
+# byte and time formats, the noise filter, syscall maps, latency
+# histograms, reports
 noinst_LTLIBRARIES += plugins/libcpdutil.la
 plugins_libcpdutil_la_SOURCES = \
 	plugins/lib/callmap.c plugins/lib/callmap.h \
 	plugins/lib/format.c plugins/lib/format.h \
 	plugins/lib/hash.c plugins/lib/hash.h \
+	plugins/lib/hdrhist.c plugins/lib/hdrhist.h \
 	plugins/lib/noise.c plugins/lib/noise.h \
 	plugins/lib/report.c plugins/lib/report.h
 plugins_libcpdutil_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
