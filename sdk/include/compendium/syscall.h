@@ -138,6 +138,7 @@ struct cpd_arg {
 #define CPD_SCF_NO_EXIT	   (1u << 1) /* exit not observed (task gone, exec) */
 #define CPD_SCF_ENTRY_ONLY (1u << 2) /* traced without its exit stop */
 #define CPD_SCF_COMPAT	   (1u << 3) /* another arch (int 0x80, x32) */
+#define CPD_SCF_RUNQ	   (1u << 4) /* runq_ns is known (1.1) */
 
 /*
  * A completed syscall: the payload of CPD_EV_SYSCALL. Since: ABI 1.0.
@@ -165,6 +166,15 @@ struct cpd_syscall {
 	uint64_t exit_ns;	   /* 0 when the exit was not observed */
 	const struct cpd_arg *arg; /* nargs entries */
 	struct cpd_arg retval;
+
+	/* ---- ABI 1.1 ---- */
+	/*
+	 * With CPD_SCF_RUNQ: how much of enter_ns..exit_ns the task spent
+	 * waiting for a CPU while it could run, as the scheduler counts it
+	 * (run_delay): under load, a sleep that ends waits for a CPU before
+	 * it returns. Filled when a plugin has CPD_PF_SYSCALL_TIMING.
+	 */
+	uint64_t runq_ns;
 };
 
 #ifdef __cplusplus
