@@ -9,15 +9,20 @@
 
 #include <sys/types.h>
 
+#include "cputime.h"
 #include "decode.h"
 #include "fdtable.h"
 
 struct proc {
 	pid_t pid; /* thread-group id */
 	pid_t ppid;
-	unsigned nthreads; /* tasks of ours in it */
-	bool root;	   /* the spawned command or an attached pid */
-	bool exec_seen;	   /* spawn mode: the command's exec happened */
+	unsigned nthreads;     /* tasks of ours in it */
+	bool root;	       /* the spawned command or an attached pid */
+	bool exec_seen;	       /* spawn mode: the command's exec happened */
+	bool cpu_known;	       /* cpu holds a reading */
+	bool runq_known;       /* runq_gone_ns has a thread's share */
+	struct cputime cpu;    /* the last reading, at a task's exit stop */
+	uint64_t runq_gone_ns; /* waits for a CPU of its threads gone */
 	char comm[16];
 	struct proc *hnext;
 };
@@ -38,6 +43,8 @@ struct task {
 	bool want_exit;		 /* someone needs the exit stop */
 	bool exit_event;	 /* PTRACE_EVENT_EXIT seen */
 	bool early;		 /* stopped before its creator's event: held */
+	bool runq_entered;	 /* runq_at_entry was read */
+	uint64_t runq_at_entry;	 /* its wait for a CPU so far, at entry */
 	int pending_sig;	 /* signal to deliver when detaching */
 	struct decode_call call; /* the syscall in progress */
 	struct task *hnext;

@@ -228,6 +228,11 @@ static const struct cpd_trace_stats *host_trace_stats(struct cpd_instance *ci)
 	return &host_inst(ci)->session->stats;
 }
 
+static const struct cpd_report_desc *host_report_desc(const char *topic)
+{
+	return session_report_desc(topic);
+}
+
 const struct cpd_host session_host = {
 	.struct_size = sizeof(struct cpd_host),
 	.abi_minor = CPD_ABI_MINOR,
@@ -248,4 +253,5 @@ const struct cpd_host session_host = {
 	.read_tracee = host_read_tracee,
 	.run_info = host_run_info,
 	.trace_stats = host_trace_stats,
+	.report_desc = host_report_desc,
 };
