@@ -54,6 +54,16 @@ struct cpd_kv report_u64(const char *key, const char *label, uint16_t unit,
 	return kv;
 }
 
+struct cpd_kv report_f64(const char *key, const char *label, uint16_t unit,
+			 double v)
+{
+	struct cpd_kv kv = report_u64(key, label, unit, 0);
+
+	kv.type = CPD_KV_DOUBLE;
+	kv.v.dbl = v;
+	return kv;
+}
+
 struct cpd_kv report_text(const char *key, const char *label, const char *s,
 			  size_t len)
 {
@@ -68,9 +78,10 @@ struct cpd_kv report_text(const char *key, const char *label, const char *s,
 	return kv;
 }
 
-int report_publish(const struct cpd_host *host, struct cpd_instance *inst,
-		   const char *topic, const char *title, uint32_t flags,
-		   int32_t order, const struct cpd_kv *kv, uint32_t nkv)
+static int report_send(const struct cpd_host *host, struct cpd_instance *inst,
+		       uint32_t interval, const char *topic, const char *title,
+		       uint32_t flags, int32_t order, const struct cpd_kv *kv,
+		       uint32_t nkv)
 {
 	struct cpd_event ev;
 	struct timespec ts;
@@ -85,6 +96,24 @@ int report_publish(const struct cpd_host *host, struct cpd_instance *inst,
 	ev.u.report.flags = flags;
 	ev.u.report.order = order;
 	ev.u.report.nkv = nkv;
+	ev.u.report.interval = interval;
 	ev.u.report.kv = kv;
 	return host->publish(inst, &ev);
+}
+
+int report_publish(const struct cpd_host *host, struct cpd_instance *inst,
+		   const char *topic, const char *title, uint32_t flags,
+		   int32_t order, const struct cpd_kv *kv, uint32_t nkv)
+{
+	return report_send(host, inst, 0, topic, title, flags, order, kv, nkv);
+}
+
+int report_publish_interval(const struct cpd_host *host,
+			    struct cpd_instance *inst,
+			    const struct cpd_interval *iv, const char *topic,
+			    const char *title, uint32_t flags, int32_t order,
+			    const struct cpd_kv *kv, uint32_t nkv)
+{
+	return report_send(host, inst, iv->index, topic, title,
+			   flags | CPD_REPORTF_INTERVAL, order, kv, nkv);
 }

@@ -31,6 +31,9 @@ struct cpd_str report_str(const char *s, size_t len);
 /* A numeric key/value; label may be NULL. */
 struct cpd_kv report_u64(const char *key, const char *label, uint16_t unit,
 			 uint64_t v);
+/* A floating-point key/value (a percentage, a ratio). */
+struct cpd_kv report_f64(const char *key, const char *label, uint16_t unit,
+			 double v);
 /* A string key/value over len bytes of s. */
 struct cpd_kv report_text(const char *key, const char *label, const char *s,
 			  size_t len);
@@ -38,5 +41,11 @@ struct cpd_kv report_text(const char *key, const char *label, const char *s,
 int report_publish(const struct cpd_host *host, struct cpd_instance *inst,
 		   const char *topic, const char *title, uint32_t flags,
 		   int32_t order, const struct cpd_kv *kv, uint32_t nkv);
+/* The same for period iv of --interval (CPD_REPORTF_INTERVAL is added). */
+int report_publish_interval(const struct cpd_host *host,
+			    struct cpd_instance *inst,
+			    const struct cpd_interval *iv, const char *topic,
+			    const char *title, uint32_t flags, int32_t order,
+			    const struct cpd_kv *kv, uint32_t nkv);
 
 #endif /* CPD_PLUGINS_UTIL_REPORT_H */
