@@ -130,6 +130,8 @@ struct console {
 	struct console_rows *tables[CONSOLE_TABLES_MAX];
 	size_t ntables;
 
+	struct console_columns *columns; /* columns.c */
+
 	char **subprocs; /* unique exec names, first-exec order */
 	size_t nsubprocs, capsubprocs;
 
@@ -193,7 +195,23 @@ void console_syscall(struct console *c, const struct cpd_event *ev);
 
 /* summary.c */
 int console_report(struct console *c, const struct cpd_event *ev);
+int console_report_copy(struct console_report *r, const struct cpd_event *ev);
 void console_report_free(struct console_report *r);
+void console_kv_text(struct console *c, const struct console_kv *kv, char *buf,
+		     size_t size);
+void console_section_generic(struct console *c, const struct console_report *r);
 void console_summary(struct console *c);
+
+/*
+ * columns.c. Take a report that is a row of a columns table, any report
+ * of an --interval period, or a row of a table kept out of the summary;
+ * false: not one of those. *rc: 0 or -ENOMEM.
+ */
+bool console_columns_take(struct console *c, const struct cpd_event *ev,
+			  int *rc);
+void console_columns_summary(struct console *c);
+/* Print the reports of period iv, and forget them. */
+void console_interval_block(struct console *c, const struct cpd_interval *iv);
+void console_columns_free(struct console *c);
 
 #endif /* CPD_PLUGINS_CONSOLE_H */

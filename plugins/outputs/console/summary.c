@@ -46,8 +46,7 @@ void console_report_free(struct console_report *r)
 }
 
 /* Deep-copy a report: the event is borrowed for the call only. */
-static int console_report_copy(struct console_report *r,
-			       const struct cpd_event *ev)
+int console_report_copy(struct console_report *r, const struct cpd_event *ev)
 {
 	const struct cpd_ev_report *rep = &ev->u.report;
 	uint32_t i;
@@ -138,7 +137,10 @@ int console_report(struct console *c, const struct cpd_event *ev)
 	struct console_rows *rows = NULL;
 	struct console_report copy;
 	size_t i;
+	int rc;
 
+	if (console_columns_take(c, ev, &rc))
+		return rc;
 	if (rep->flags & CPD_REPORTF_ROW) {
 		/*
 		 * Only the tables the summary shows; the others are for
@@ -261,8 +263,8 @@ static struct console_report *console_section(struct console *c,
 	return NULL;
 }
 
-static void console_kv_text(struct console *c, const struct console_kv *kv,
-			    char *buf, size_t size)
+void console_kv_text(struct console *c, const struct console_kv *kv, char *buf,
+		     size_t size)
 {
 	switch (kv->type) {
 	case CPD_KV_STR:
@@ -286,8 +288,7 @@ static void console_kv_text(struct console *c, const struct console_kv *kv,
 }
 
 /* " <title>:" and one aligned "   <label>: <value>" per key/value. */
-static void console_section_generic(struct console *c,
-				    const struct console_report *r)
+void console_section_generic(struct console *c, const struct console_report *r)
 {
 	size_t width = 0, i;
 
@@ -591,6 +592,7 @@ void console_summary(struct console *c)
 	console_sum_conns(c);
 	for (i = 0; i < c->ntables; i++)
 		console_sum_table(c, c->tables[i]);
+	console_columns_summary(c);
 	console_sum_subprocs(c);
 	for (i = 0; i < c->nsections; i++)
 		if (!c->sections[i].shown)

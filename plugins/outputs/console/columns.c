@@ -1,0 +1,391 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Copyright (c) 2026 the compendium developers */
+/*
+ * console: tables whose schema asks for columns (CPD_RDF_COLUMNS), such as
+ * a syscall table read the way strace -c's is, and the blocks of
+ * --interval. A columns table keeps its rows (up to the schema's
+ * summary_rows) and prints them under a header of the labels of its
+ * summary keys, each column as wide as its widest cell: numbers to the
+ * right, text to the left. Reports of an --interval period are kept until
+ * the host says the period is over, then printed as one block.
+ *
+ * Nothing here knows an analyzer: the schema says what a table is.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "console.h"
+
+/* Columns of one table at most; further summary keys are not shown. */
+#define COLS_MAX 24
+
+/* One table (or, in an interval block, one section) being collected. */
+struct console_cols {
+	char *topic;
+	char *title;
+	const struct cpd_report_desc *desc;
+	bool row; /* rows of a table, or a section */
+	struct console_report *rows;
+	size_t n, cap, limit;
+	uint64_t total;
+};
+
+struct console_columns {
+	struct console_cols **t; /* the summary's tables */
+	size_t n;
+	struct console_cols **iv; /* the current period's reports */
+	size_t niv;
+};
+
+static const struct cpd_report_desc *cols_desc(struct console *c,
+					       const struct cpd_ev_report *rep,
+					       char *topic, size_t size)
+{
+	size_t n = rep->topic.ptr ? rep->topic.len : 0;
+
+	if (n >= size)
+		n = size - 1;
+	memcpy(topic, rep->topic.ptr ? rep->topic.ptr : "", n);
+	topic[n] = '\0';
+	if (!CPD_HAS(c->host, report_desc) || !c->host->report_desc)
+		return NULL;
+	return c->host->report_desc(topic);
+}
+
+static void cols_free(struct console_cols *t)
+{
+	size_t i;
+
+	if (!t)
+		return;
+	for (i = 0; i < t->n; i++)
+		console_report_free(&t->rows[i]);
+	free(t->rows);
+	free(t->topic);
+	free(t->title);
+	free(t);
+}
+
+static struct console_cols *cols_get(struct console_cols ***v, size_t *n,
+				     const char *topic,
+				     const struct cpd_report_desc *d,
+				     const struct cpd_ev_report *rep)
+{
+	struct console_cols *t, **nv;
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (!strcmp((*v)[i]->topic, topic))
+			return (*v)[i];
+	nv = realloc(*v, (*n + 1) * sizeof(*nv));
+	if (!nv)
+		return NULL;
+	*v = nv;
+	t = calloc(1, sizeof(*t));
+	if (!t)
+		return NULL;
+	t->topic = strdup(topic);
+	t->title = strndup(rep->title.ptr ? rep->title.ptr : "",
+			   rep->title.ptr ? rep->title.len : 0);
+	if (!t->topic || !t->title) {
+		cols_free(t);
+		return NULL;
+	}
+	t->desc = d;
+	t->row = rep->flags & CPD_REPORTF_ROW;
+	t->limit = d && d->summary_rows ? d->summary_rows : CONSOLE_LIST_MAX;
+	(*v)[(*n)++] = t;
+	return t;
+}
+
+static int cols_add(struct console_cols *t, const struct cpd_event *ev)
+{
+	t->total++;
+	/* a section published again says it anew */
+	if (!t->row && t->n) {
+		console_report_free(&t->rows[0]);
+		t->n = 0;
+	}
+	if (t->n == t->limit)
+		return 0;
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? 2 * t->cap : 16;
+		struct console_report *v = realloc(t->rows, cap * sizeof(*v));
+
+		if (!v)
+			return -ENOMEM;
+		t->rows = v;
+		t->cap = cap;
+	}
+	if (console_report_copy(&t->rows[t->n], ev) < 0)
+		return -ENOMEM;
+	t->n++;
+	return 0;
+}
+
+bool console_columns_take(struct console *c, const struct cpd_event *ev,
+			  int *rc)
+{
+	const struct cpd_ev_report *rep = &ev->u.report;
+	const struct cpd_report_desc *d;
+	struct console_columns *cc;
+	struct console_cols *t;
+	char topic[128];
+
+	*rc = 0;
+	d = cols_desc(c, rep, topic, sizeof(topic));
+	if (!(rep->flags & CPD_REPORTF_INTERVAL) &&
+	    (!d || !(d->flags & CPD_RDF_COLUMNS) ||
+	     !(rep->flags & CPD_REPORTF_ROW))) {
+		/* a table its schema keeps out of the summary: files only */
+		return d && (d->flags & CPD_RDF_TABLE) &&
+		       !(d->flags & CPD_RDF_SUMMARY);
+	}
+	if (!c->columns) {
+		c->columns = calloc(1, sizeof(*c->columns));
+		if (!c->columns) {
+			*rc = -ENOMEM;
+			return true;
+		}
+	}
+	cc = c->columns;
+	if (rep->flags & CPD_REPORTF_INTERVAL)
+		t = cols_get(&cc->iv, &cc->niv, topic, d, rep);
+	else
+		t = cols_get(&cc->t, &cc->n, topic, d, rep);
+	*rc = t ? cols_add(t, ev) : -ENOMEM;
+	return true;
+}
+
+/* Display width of UTF-8 text: the bytes that start a character. */
+static size_t cols_width(const char *s)
+{
+	size_t w = 0;
+
+	for (; *s; s++)
+		w += ((unsigned char)*s & 0xc0) != 0x80;
+	return w;
+}
+
+static const struct console_kv *cols_kv(const struct console_report *r,
+					const char *key)
+{
+	uint32_t i;
+
+	for (i = 0; i < r->nkv; i++)
+		if (!strcmp(r->kv[i].key, key))
+			return &r->kv[i];
+	return NULL;
+}
+
+/* The columns shown: the summary keys in schema order, else every key. */
+static size_t cols_keys(const struct console_cols *t, const char **key,
+			const char **label, bool *text)
+{
+	const struct cpd_report_desc *d = t->desc;
+	size_t n = 0;
+	uint32_t i;
+
+	for (i = 0; d && i < d->nkeys && n < COLS_MAX; i++) {
+		if (!(d->keys[i].flags & CPD_RKF_SUMMARY))
+			continue;
+		key[n] = d->keys[i].key;
+		label[n] = d->keys[i].label ? d->keys[i].label : d->keys[i].key;
+		text[n++] = d->keys[i].type == CPD_KV_STR;
+	}
+	for (i = 0; !n && t->n && i < t->rows[0].nkv && i < COLS_MAX; i++) {
+		const struct console_kv *kv = &t->rows[0].kv[i];
+
+		key[i] = kv->key;
+		label[i] = kv->label ? kv->label : kv->key;
+		text[i] = kv->type == CPD_KV_STR;
+	}
+	return n ? n : i;
+}
+
+/* Dashes under the header, as wide as each column. */
+static void cols_rule(struct console *c, const size_t *width, size_t nk,
+		      char *line)
+{
+	size_t len = 0, k, i;
+
+	for (k = 0; k < nk && len + width[k] + 3 < CONSOLE_LINE_MAX; k++) {
+		if (k) {
+			line[len++] = ' ';
+			line[len++] = ' ';
+		}
+		for (i = 0; i < width[k]; i++)
+			line[len++] = '-';
+	}
+	line[len] = '\0';
+	console_printf(c, "   %s", line);
+}
+
+static void cols_print_table(struct console *c, const struct console_cols *t)
+{
+	const char *key[COLS_MAX], *label[COLS_MAX];
+	size_t width[COLS_MAX], nk, r, k, len;
+	bool text[COLS_MAX];
+	char **cell, *line;
+
+	nk = cols_keys(t, key, label, text);
+	console_printf(c, " %s:", *t->title ? t->title : t->topic);
+	cell = calloc(t->n * nk + 1, sizeof(*cell));
+	line = malloc(CONSOLE_LINE_MAX);
+	if (!cell || !line)
+		goto out_free;
+	for (k = 0; k < nk; k++)
+		width[k] = cols_width(label[k]);
+	for (r = 0; r < t->n; r++)
+		for (k = 0; k < nk; k++) {
+			const struct console_kv *kv =
+				cols_kv(&t->rows[r], key[k]);
+			char *s;
+
+			if (kv)
+				console_kv_text(c, kv, c->esc[1],
+						sizeof(c->esc[1]));
+			s = strdup(kv ? c->esc[1] : "");
+			if (!s)
+				goto out_free;
+			cell[r * nk + k] = s;
+			if (cols_width(s) > width[k])
+				width[k] = cols_width(s);
+		}
+	/* the header, then a row per line; the last column is not padded */
+	for (r = 0; r <= t->n; r++) {
+		len = 0;
+		for (k = 0; k < nk && len < CONSOLE_LINE_MAX; k++) {
+			const char *s = r ? cell[(r - 1) * nk + k] : label[k];
+			size_t pad = width[k] - cols_width(s);
+			int n;
+
+			if (k == nk - 1 && text[k])
+				pad = 0;
+			n = snprintf(line + len, CONSOLE_LINE_MAX - len,
+				     "%s%*s%s%*s", k ? "  " : "",
+				     text[k] ? 0 : (int)pad, "", s,
+				     text[k] ? (int)pad : 0, "");
+			if (n < 0)
+				break;
+			len += (size_t)n;
+		}
+		/* an empty last cell leaves blanks */
+		while (len && line[len - 1] == ' ')
+			line[--len] = '\0';
+		console_printf(c, "   %s", line);
+		if (!r)
+			cols_rule(c, width, nk, line);
+	}
+	if (t->total > t->n)
+		console_printf(c, "   ... and %" PRIu64 " more",
+			       t->total - t->n);
+out_free:
+	for (r = 0; cell && r < t->n * nk; r++)
+		free(cell[r]);
+	free(cell);
+	free(line);
+}
+
+void console_columns_summary(struct console *c)
+{
+	size_t i;
+
+	for (i = 0; c->columns && i < c->columns->n; i++)
+		cols_print_table(c, c->columns->t[i]);
+}
+
+/* A table of a period without columns, and a section: label and value. */
+static void cols_print_plain(struct console *c, const struct console_cols *t)
+{
+	size_t r;
+
+	if (!t->row) {
+		if (t->n)
+			console_section_generic(c, &t->rows[0]);
+		return;
+	}
+	console_printf(c, " %s:", *t->title ? t->title : t->topic);
+	for (r = 0; r < t->n; r++) {
+		const struct console_report *row = &t->rows[r];
+		size_t len = 0, k;
+
+		for (k = 0; k < row->nkv && len < sizeof(c->esc[0]); k++) {
+			const struct console_kv *kv = &row->kv[k];
+			char v[64];
+			int n;
+
+			console_kv_text(c, kv, v, sizeof(v));
+			n = snprintf(c->esc[0] + len, sizeof(c->esc[0]) - len,
+				     "%s%s %s", k ? ", " : "",
+				     kv->label ? kv->label : kv->key, v);
+			if (n < 0 || (size_t)n >= sizeof(c->esc[0]) - len)
+				break;
+			len += (size_t)n;
+		}
+		console_printf(c, "   %.*s", (int)len, c->esc[0]);
+	}
+}
+
+static int cols_order(const void *a, const void *b)
+{
+	const struct console_cols *x = *(const struct console_cols *const *)a;
+	const struct console_cols *y = *(const struct console_cols *const *)b;
+	int32_t ox = x->desc ? x->desc->order : 0;
+	int32_t oy = y->desc ? y->desc->order : 0;
+
+	if (ox != oy)
+		return ox < oy ? -1 : 1;
+	return strcmp(x->topic, y->topic);
+}
+
+void console_interval_block(struct console *c, const struct cpd_interval *iv)
+{
+	struct console_columns *cc = c->columns;
+	char a[FORMAT_NS_MAX], b[FORMAT_NS_MAX];
+	size_t i;
+
+	if (!c->run->deterministic && c->start_ns &&
+	    iv->start_ns >= c->start_ns) {
+		format_ns(iv->start_ns - c->start_ns, a, sizeof(a));
+		format_ns(iv->end_ns - c->start_ns, b, sizeof(b));
+		console_printf(c, "── interval %" PRIu32 ": +%s to +%s ──",
+			       iv->index, a, b);
+	} else {
+		console_printf(c, "── interval %" PRIu32 " ──", iv->index);
+	}
+	if (!cc || !cc->niv) {
+		console_printf(c, "   (nothing to report)");
+		return;
+	}
+	qsort(cc->iv, cc->niv, sizeof(*cc->iv), cols_order);
+	for (i = 0; i < cc->niv; i++) {
+		struct console_cols *t = cc->iv[i];
+
+		if (t->row && t->desc && (t->desc->flags & CPD_RDF_COLUMNS))
+			cols_print_table(c, t);
+		else
+			cols_print_plain(c, t);
+		cols_free(t);
+	}
+	cc->niv = 0;
+}
+
+void console_columns_free(struct console *c)
+{
+	struct console_columns *cc = c->columns;
+	size_t i;
+
+	if (!cc)
+		return;
+	for (i = 0; i < cc->n; i++)
+		cols_free(cc->t[i]);
+	for (i = 0; i < cc->niv; i++)
+		cols_free(cc->iv[i]);
+	free(cc->t);
+	free(cc->iv);
+	free(cc);
+	c->columns = NULL;
+}
