@@ -81,6 +81,9 @@ struct file {
 	uint64_t hidden_read_bytes;
 	uint64_t hidden_written_bytes;
 	uint64_t open_failures;
+
+	/* --interval: the totals above, reported per period */
+	struct report_counter iv[3];
 };
 
 static const struct cpd_option file_options[] = {
@@ -583,6 +586,26 @@ static struct file_ent **file_sorted(const struct file_table *t, size_t *n)
 	return v;
 }
 
+static int file_interval(void *state, const struct cpd_interval *iv)
+{
+	struct file *f = state;
+
+	if (!f->iv[0].key) {
+		f->iv[0] = (struct report_counter){ "read_bytes", "Read",
+						    CPD_UNIT_BYTES, 0, 0 };
+		f->iv[1] = (struct report_counter){ "written_bytes", "Written",
+						    CPD_UNIT_BYTES, 0, 0 };
+		f->iv[2] = (struct report_counter){ "open_failures",
+						    "Failed opens",
+						    CPD_UNIT_COUNT, 0, 0 };
+	}
+	f->iv[0].now = f->read_bytes;
+	f->iv[1].now = f->written_bytes;
+	f->iv[2].now = f->open_failures;
+	return report_counters(f->host, f->inst, iv, "file.interval",
+			       "Files in the period", 20, f->iv, 3);
+}
+
 static int file_stop(void *state)
 {
 	struct file *f = state;
@@ -708,5 +731,5 @@ CPD_PLUGIN_DEFINE(
 			     CPD_EVMASK(CPD_EV_REPORT),
 		.flags = CPD_PF_SINGLETON, .options = file_options,
 		.init = file_init, .start = file_start,
-		.on_event = file_on_event, .stop = file_stop,
-		.fini = file_fini, );
+		.on_event = file_on_event, .stop = file_stop, .fini = file_fini,
+		.interval = file_interval, );

@@ -108,6 +108,9 @@ struct net {
 	uint64_t loopback_recv_bytes;
 	uint64_t connections;
 	uint64_t accepted;
+
+	/* --interval: the totals above, reported per period */
+	struct report_counter iv[4];
 };
 
 static const struct cpd_option net_options[] = {
@@ -1021,6 +1024,29 @@ static size_t net_format_peer(const struct net_conn *c, char *buf, size_t size)
 	return (size_t)len < size ? (size_t)len : size - 1;
 }
 
+static int net_interval(void *state, const struct cpd_interval *iv)
+{
+	struct net *n = state;
+
+	if (!n->iv[0].key) {
+		n->iv[0] = (struct report_counter){ "sent_bytes", "Sent",
+						    CPD_UNIT_BYTES, 0, 0 };
+		n->iv[1] = (struct report_counter){ "recv_bytes", "Received",
+						    CPD_UNIT_BYTES, 0, 0 };
+		n->iv[2] =
+			(struct report_counter){ "connections", "Connections",
+						 CPD_UNIT_COUNT, 0, 0 };
+		n->iv[3] = (struct report_counter){ "accepted", "Accepted",
+						    CPD_UNIT_COUNT, 0, 0 };
+	}
+	n->iv[0].now = n->sent_bytes;
+	n->iv[1].now = n->recv_bytes;
+	n->iv[2].now = n->connections;
+	n->iv[3].now = n->accepted;
+	return report_counters(n->host, n->inst, iv, "net.interval",
+			       "Network in the period", 30, n->iv, 4);
+}
+
 static int net_stop(void *state)
 {
 	struct net *n = state;
@@ -1122,4 +1148,4 @@ CPD_PLUGIN_DEFINE(
 		.publishes = CPD_EVMASK(CPD_EV_NET) | CPD_EVMASK(CPD_EV_REPORT),
 		.flags = CPD_PF_SINGLETON, .options = net_options,
 		.init = net_init, .start = net_start, .on_event = net_on_event,
-		.stop = net_stop, .fini = net_fini, );
+		.stop = net_stop, .fini = net_fini, .interval = net_interval, );

@@ -2,6 +2,8 @@
 /* Copyright (c) 2026 the compendium developers */
 #include "report.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -116,4 +118,31 @@ int report_publish_interval(const struct cpd_host *host,
 {
 	return report_send(host, inst, iv->index, topic, title,
 			   flags | CPD_REPORTF_INTERVAL, order, kv, nkv);
+}
+
+int report_counters(const struct cpd_host *host, struct cpd_instance *inst,
+		    const struct cpd_interval *iv, const char *topic,
+		    const char *title, int32_t order, struct report_counter *c,
+		    size_t n)
+{
+	char keys[16][48], labels[16][80];
+	struct cpd_kv kv[32];
+	size_t i;
+
+	if (n > 16)
+		return -EINVAL;
+	for (i = 0; i < n; i++) {
+		snprintf(keys[i], sizeof(keys[i]), "%s_total", c[i].key);
+		snprintf(labels[i], sizeof(labels[i]), "%s so far", c[i].label);
+		/* a total that went down (a reset) counts from zero again */
+		kv[2 * i] = report_u64(c[i].key, c[i].label, c[i].unit,
+				       c[i].now >= c[i].last ?
+					       c[i].now - c[i].last :
+					       c[i].now);
+		kv[2 * i + 1] =
+			report_u64(keys[i], labels[i], c[i].unit, c[i].now);
+		c[i].last = c[i].now;
+	}
+	return report_publish_interval(host, inst, iv, topic, title, 0, order,
+				       kv, (uint32_t)(2 * n));
 }

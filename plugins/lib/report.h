@@ -41,6 +41,25 @@ struct cpd_kv report_text(const char *key, const char *label, const char *s,
 int report_publish(const struct cpd_host *host, struct cpd_instance *inst,
 		   const char *topic, const char *title, uint32_t flags,
 		   int32_t order, const struct cpd_kv *kv, uint32_t nkv);
+/*
+ * A running total an analyzer keeps, reported every --interval period as
+ * what it grew by in the period (key) and its value so far (key_total).
+ * The caller sets now; last is the library's.
+ */
+struct report_counter {
+	const char *key;   /* snake_case, at most 40 bytes */
+	const char *label; /* "Read": the period's; "Read so far" the total */
+	uint16_t unit;	   /* enum cpd_unit */
+	uint64_t now;
+	uint64_t last;
+};
+
+/* Publish n counters as a section of period iv; at most 16. */
+int report_counters(const struct cpd_host *host, struct cpd_instance *inst,
+		    const struct cpd_interval *iv, const char *topic,
+		    const char *title, int32_t order, struct report_counter *c,
+		    size_t n);
+
 /* The same for period iv of --interval (CPD_REPORTF_INTERVAL is added). */
 int report_publish_interval(const struct cpd_host *host,
 			    struct cpd_instance *inst,

@@ -297,35 +297,48 @@ void console_columns_summary(struct console *c)
 		cols_print_table(c, c->columns->t[i]);
 }
 
-/* A table of a period without columns, and a section: label and value. */
+/* "label value, label value, ..." of one report, into c->esc[0]. */
+static size_t cols_line(struct console *c, const struct console_report *r)
+{
+	size_t len = 0, k;
+
+	c->esc[0][0] = '\0';
+	for (k = 0; k < r->nkv; k++) {
+		const struct console_kv *kv = &r->kv[k];
+		char v[64];
+		int n;
+
+		console_kv_text(c, kv, v, sizeof(v));
+		n = snprintf(c->esc[0] + len, sizeof(c->esc[0]) - len,
+			     "%s%s %s", k ? ", " : "",
+			     kv->label ? kv->label : kv->key, v);
+		if (n < 0 || (size_t)n >= sizeof(c->esc[0]) - len) {
+			c->esc[0][len] = '\0';
+			break;
+		}
+		len += (size_t)n;
+	}
+	return len;
+}
+
+/*
+ * A period's table without columns, a line per row; a period's section
+ * on one line after its title: a block comes every period, and short.
+ */
 static void cols_print_plain(struct console *c, const struct console_cols *t)
 {
+	const char *title = *t->title ? t->title : t->topic;
 	size_t r;
 
 	if (!t->row) {
-		if (t->n)
-			console_section_generic(c, &t->rows[0]);
+		if (t->n && cols_line(c, &t->rows[0]))
+			console_printf(c, " %s: %s", title, c->esc[0]);
 		return;
 	}
-	console_printf(c, " %s:", *t->title ? t->title : t->topic);
+	console_printf(c, " %s:", title);
 	for (r = 0; r < t->n; r++) {
-		const struct console_report *row = &t->rows[r];
-		size_t len = 0, k;
-
-		for (k = 0; k < row->nkv && len < sizeof(c->esc[0]); k++) {
-			const struct console_kv *kv = &row->kv[k];
-			char v[64];
-			int n;
-
-			console_kv_text(c, kv, v, sizeof(v));
-			n = snprintf(c->esc[0] + len, sizeof(c->esc[0]) - len,
-				     "%s%s %s", k ? ", " : "",
-				     kv->label ? kv->label : kv->key, v);
-			if (n < 0 || (size_t)n >= sizeof(c->esc[0]) - len)
-				break;
-			len += (size_t)n;
-		}
-		console_printf(c, "   %.*s", (int)len, c->esc[0]);
+		cols_line(c, &t->rows[r]);
+		console_printf(c, "   %s", c->esc[0]);
 	}
 }
 

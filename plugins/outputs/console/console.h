@@ -199,7 +199,6 @@ int console_report_copy(struct console_report *r, const struct cpd_event *ev);
 void console_report_free(struct console_report *r);
 void console_kv_text(struct console *c, const struct console_kv *kv, char *buf,
 		     size_t size);
-void console_section_generic(struct console *c, const struct console_report *r);
 void console_summary(struct console *c);
 
 /*

@@ -288,7 +288,8 @@ void console_kv_text(struct console *c, const struct console_kv *kv, char *buf,
 }
 
 /* " <title>:" and one aligned "   <label>: <value>" per key/value. */
-void console_section_generic(struct console *c, const struct console_report *r)
+static void console_section_generic(struct console *c,
+				    const struct console_report *r)
 {
 	size_t width = 0, i;
 
