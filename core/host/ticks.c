@@ -4,9 +4,8 @@
 
 #include <string.h>
 
-#define TICKS_MS 1000000u
 /* Finer than this a tick would be the tracer's main work. */
-#define TICKS_MIN_NS TICKS_MS
+#define TICKS_MIN_NS 1000000u
 
 static uint64_t ticks_gcd(uint64_t a, uint64_t b)
 {
@@ -22,7 +21,7 @@ static uint64_t ticks_gcd(uint64_t a, uint64_t b)
 void ticks_init(struct ticks *t, uint64_t flush_ns, uint64_t interval_ns,
 		uint64_t duration_ns, uint64_t now)
 {
-	uint64_t g = flush_ns / TICKS_MS;
+	uint64_t g = flush_ns;
 
 	memset(t, 0, sizeof(*t));
 	t->flush_ns = flush_ns;
@@ -30,12 +29,11 @@ void ticks_init(struct ticks *t, uint64_t flush_ns, uint64_t interval_ns,
 	t->duration_ns = duration_ns;
 	t->start_ns = now;
 	if (interval_ns)
-		g = ticks_gcd(g, interval_ns / TICKS_MS);
+		g = ticks_gcd(g, interval_ns);
 	if (duration_ns)
-		g = ticks_gcd(g, duration_ns / TICKS_MS);
-	t->tick_ns = g * TICKS_MS;
-	if (t->tick_ns < TICKS_MIN_NS)
-		t->tick_ns = TICKS_MIN_NS;
+		g = ticks_gcd(g, duration_ns);
+	/* a deadline off the millisecond grid is late by less than one */
+	t->tick_ns = g < TICKS_MIN_NS ? TICKS_MIN_NS : g;
 	t->next_flush = now + flush_ns;
 	t->next_interval = interval_ns ? now + interval_ns : 0;
 	t->end = duration_ns ? now + duration_ns : 0;

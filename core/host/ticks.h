@@ -3,10 +3,10 @@
 /*
  * The periodic work of a session on one timer: the plugins' flush, the
  * periods of [core] interval and the end of [core] duration. The timer
- * ticks at the greatest common divisor of the three (in milliseconds), so
- * every deadline falls on a tick: a deadline is due at the first tick at
- * or after it, late only by the tick's own delay, and the periods stay
- * on their grid however late a tick is.
+ * ticks at the greatest common divisor of the three (a millisecond at
+ * least), so every deadline falls on a tick: a deadline is due at the
+ * first tick at or after it, late only by the tick's own delay, and the
+ * periods stay on their grid however late a tick is.
  */
 #ifndef CPD_CORE_TICKS_H
 #define CPD_CORE_TICKS_H

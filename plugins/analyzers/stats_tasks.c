@@ -268,8 +268,11 @@ void stats_task_event(struct stats *s, const struct cpd_event *ev)
 		stats_cpu(p, e);
 		if ((e->op == CPD_PROC_EXIT &&
 		     (e->flags & CPD_PROCF_GROUP_EXIT)) ||
-		    (e->op == CPD_PROC_DETACH && !p->live_threads))
+		    (e->op == CPD_PROC_DETACH && !p->live_threads)) {
+			/* the name it ends with, as the core last read it */
+			stats_comm(p, &ev->comm);
 			stats_proc_end(s, p, ev->ts_ns);
+		}
 		break;
 	default:
 		break;
