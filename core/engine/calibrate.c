@@ -58,6 +58,7 @@ static size_t calibrate_trace(pid_t pid, uint64_t *dur)
 {
 	struct __ptrace_syscall_info info;
 	uint64_t enter_ns = 0, now, runq;
+	int runq_fd;
 	bool in_call = false;
 	size_t n = 0;
 	int status, sig;
@@ -65,6 +66,7 @@ static size_t calibrate_trace(pid_t pid, uint64_t *dur)
 	if (ptrace(PTRACE_SETOPTIONS, pid, 0L,
 		   (long)(PTRACE_O_TRACESYSGOOD | PTRACE_O_EXITKILL)) < 0)
 		return 0;
+	runq_fd = cputime_runq_open(pid);
 	sig = 0;
 	for (;;) {
 		if (ptrace(PTRACE_SYSCALL, pid, 0L, (long)sig) < 0)
@@ -84,14 +86,18 @@ static size_t calibrate_trace(pid_t pid, uint64_t *dur)
 			in_call = info.entry.nr == SYS_getppid;
 			enter_ns = now;
 			/* as the tracer does for a plugin that times calls */
-			cputime_runq_thread(pid, &runq);
+			if (runq_fd >= 0)
+				cputime_runq_pread(runq_fd, &runq);
 		} else if (info.op == PTRACE_SYSCALL_INFO_EXIT && in_call) {
 			in_call = false;
 			if (n < CALIBRATE_CALLS)
 				dur[n++] = now - enter_ns;
-			cputime_runq_thread(pid, &runq);
+			if (runq_fd >= 0)
+				cputime_runq_pread(runq_fd, &runq);
 		}
 	}
+	if (runq_fd >= 0)
+		close(runq_fd);
 	return n;
 }
 

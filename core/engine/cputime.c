@@ -57,32 +57,61 @@ int cputime_read(pid_t pid, struct cputime *out)
 	return 0;
 }
 
-/* The second number of a schedstat file: "run_ns wait_ns slices". */
-static int cputime_schedstat(const char *path, uint64_t *ns)
+/* The second number of schedstat text: "run_ns wait_ns slices". */
+static int cputime_parse(const char *p, const char *end, uint64_t *ns)
 {
-	char buf[128];
-	ssize_t n;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	uint64_t v = 0;
 
-	if (fd < 0)
-		return -errno;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
+	while (p < end && *p >= '0' && *p <= '9')
+		p++;
+	while (p < end && *p == ' ')
+		p++;
+	if (p == end || *p < '0' || *p > '9')
 		return -EIO;
-	buf[n] = '\0';
-	if (sscanf(buf, "%*s %" SCNu64, ns) != 1)
-		return -EIO;
+	while (p < end && *p >= '0' && *p <= '9')
+		v = v * 10 + (uint64_t)(*p++ - '0');
+	*ns = v;
 	return 0;
+}
+
+int cputime_runq_pread(int fd, uint64_t *ns)
+{
+	char buf[96];
+	ssize_t n = pread(fd, buf, sizeof(buf), 0);
+
+	if (n <= 0)
+		return n < 0 ? -errno : -EIO;
+	return cputime_parse(buf, buf + n, ns);
+}
+
+/* "/proc/TID/schedstat", built by hand: this runs at every stop. */
+int cputime_runq_open(pid_t tid)
+{
+	char path[48] = "/proc/", digits[12];
+	size_t len = 6, n = 0;
+	unsigned v = (unsigned)tid;
+	int fd;
+
+	do
+		digits[n++] = (char)('0' + v % 10);
+	while ((v /= 10) && n < sizeof(digits));
+	while (n)
+		path[len++] = digits[--n];
+	memcpy(path + len, "/schedstat", sizeof("/schedstat"));
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	return fd < 0 ? -errno : fd;
 }
 
 int cputime_runq_thread(pid_t tid, uint64_t *ns)
 {
-	char path[64];
+	int fd = cputime_runq_open(tid), err;
 
 	*ns = 0;
-	snprintf(path, sizeof(path), "/proc/%d/schedstat", tid);
-	return cputime_schedstat(path, ns);
+	if (fd < 0)
+		return fd;
+	err = cputime_runq_pread(fd, ns);
+	close(fd);
+	return err;
 }
 
 int cputime_runq_process(pid_t pid, uint64_t *ns)
@@ -101,10 +130,8 @@ int cputime_runq_process(pid_t pid, uint64_t *ns)
 	while ((de = readdir(d))) {
 		if (de->d_name[0] < '1' || de->d_name[0] > '9')
 			continue;
-		snprintf(path, sizeof(path), "/proc/%d/task/%.20s/schedstat",
-			 pid, de->d_name);
 		/* a thread gone meanwhile took its share with it */
-		if (cputime_schedstat(path, &v) == 0) {
+		if (cputime_runq_thread((pid_t)atoi(de->d_name), &v) == 0) {
 			*ns += v;
 			err = 0;
 		}

@@ -39,12 +39,13 @@ struct task {
 	struct proc *proc;
 	struct fdtable *fds;
 	enum task_state state;
-	bool in_syscall;	 /* between entry and exit */
-	bool want_exit;		 /* someone needs the exit stop */
-	bool exit_event;	 /* PTRACE_EVENT_EXIT seen */
-	bool early;		 /* stopped before its creator's event: held */
-	bool runq_entered;	 /* runq_at_entry was read */
-	uint64_t runq_at_entry;	 /* its wait for a CPU so far, at entry */
+	bool in_syscall;	/* between entry and exit */
+	bool want_exit;		/* someone needs the exit stop */
+	bool exit_event;	/* PTRACE_EVENT_EXIT seen */
+	bool early;		/* stopped before its creator's event: held */
+	bool runq_entered;	/* runq_at_entry was read */
+	uint64_t runq_at_entry; /* its wait for a CPU so far, at entry */
+	int runq_fd; /* its schedstat, open once timed; -1: not yet, -2: no */
 	int pending_sig;	 /* signal to deliver when detaching */
 	struct decode_call call; /* the syscall in progress */
 	struct task *hnext;

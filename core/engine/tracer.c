@@ -301,6 +301,20 @@ static ssize_t tracer_read_tracee(void *ctx, uint64_t addr, void *buf,
 }
 
 /*
+ * The task's wait for a CPU so far, through its schedstat file kept open
+ * (not retried once it cannot be opened: out of fds, no schedstat).
+ */
+static bool tracer_runq(struct task *t, uint64_t *ns)
+{
+	if (t->runq_fd == -1) {
+		t->runq_fd = cputime_runq_open(t->tid);
+		if (t->runq_fd < 0)
+			t->runq_fd = -2;
+	}
+	return t->runq_fd >= 0 && cputime_runq_pread(t->runq_fd, ns) == 0;
+}
+
+/*
  * The task's wait for a CPU between a syscall's entry and exit stops: the
  * scheduler's count stands still while it is stopped, so the two reads
  * bound the syscall exactly.
@@ -309,8 +323,7 @@ static void tracer_runq_fill(struct task *t, struct cpd_syscall *sc)
 {
 	uint64_t runq;
 
-	if (cputime_runq_thread(t->tid, &runq) == 0 &&
-	    runq >= t->runq_at_entry) {
+	if (tracer_runq(t, &runq) && runq >= t->runq_at_entry) {
 		sc->runq_ns = runq - t->runq_at_entry;
 		sc->flags |= CPD_SCF_RUNQ;
 	}
@@ -385,8 +398,7 @@ static void tracer_sys_enter(struct tracer *tr, struct task *t, uint32_t arch,
 	t->want_exit = bit_test(st->needs_exit, st->count, nr);
 	/* only for a plugin that times syscalls: a read of /proc per stop */
 	if (tr->timing && t->want_exit && bit_test(st->publish, st->count, nr))
-		t->runq_entered =
-			cputime_runq_thread(t->tid, &t->runq_at_entry) == 0;
+		t->runq_entered = tracer_runq(t, &t->runq_at_entry);
 	if (!t->want_exit) {
 		if (bit_test(st->publish, st->count, nr)) {
 			t->call.flags |= CPD_SCF_ENTRY_ONLY;
