@@ -70,6 +70,24 @@ static void stats_proc_end(struct stats *s, struct stats_proc *p, uint64_t ts)
 		*pp = p->hnext;
 }
 
+/* Room for one more pointer in the array *v of n, *cap long. */
+static bool stats_room(void *v, size_t n, size_t *cap)
+{
+	void **old, **grown;
+	size_t want;
+
+	if (n < *cap)
+		return true;
+	memcpy(&old, v, sizeof(old));
+	want = *cap ? 2 * *cap : 64;
+	grown = realloc(old, want * sizeof(*grown));
+	if (!grown)
+		return false;
+	memcpy(v, &grown, sizeof(grown));
+	*cap = want;
+	return true;
+}
+
 static struct stats_proc *stats_proc_new(struct stats *s, int32_t pid,
 					 uint64_t ts)
 {
@@ -78,15 +96,8 @@ static struct stats_proc *stats_proc_new(struct stats *s, int32_t pid,
 	/* a pid used again: the one we knew is gone, unseen */
 	if (old)
 		stats_proc_end(s, old, ts);
-	if (s->nprocs == s->capprocs) {
-		size_t cap = s->capprocs ? 2 * s->capprocs : 64;
-		struct stats_proc **v = realloc(s->procs, cap * sizeof(*v));
-
-		if (!v)
-			return NULL;
-		s->procs = v;
-		s->capprocs = cap;
-	}
+	if (!stats_room(&s->procs, s->nprocs, &s->capprocs))
+		return NULL;
 	p = calloc(1, sizeof(*p));
 	if (!p)
 		return NULL;
@@ -123,15 +134,8 @@ static struct stats_thread *stats_thread_new(struct stats *s, int32_t tid,
 
 	if (old)
 		stats_thread_end(s, old, ts);
-	if (s->nthreads == s->capthreads) {
-		size_t cap = s->capthreads ? 2 * s->capthreads : 64;
-		struct stats_thread **v = realloc(s->threads, cap * sizeof(*v));
-
-		if (!v)
-			goto err_oom;
-		s->threads = v;
-		s->capthreads = cap;
-	}
+	if (!stats_room(&s->threads, s->nthreads, &s->capthreads))
+		goto err_oom;
 	t = calloc(1, sizeof(*t));
 	if (!t)
 		goto err_oom;
