@@ -83,8 +83,13 @@ static const char *const stats_wait_calls[] = {
 	"mq_timedreceive_time64",
 	NULL,
 };
-static const char *const stats_child_calls[] = { "wait4", "waitid", "waitpid",
-						 NULL };
+/*
+ * Waiting for children, and making them: vfork, and the clone3 of
+ * posix_spawn (CLONE_VFORK), return only when the child has exec'd.
+ */
+static const char *const stats_child_calls[] = { "wait4",  "waitid", "waitpid",
+						 "vfork",  "fork",   "clone",
+						 "clone3", NULL };
 
 static bool stats_listed(const char *const *list, const char *name)
 {

@@ -28,7 +28,7 @@
 enum stats_class {
 	STATS_FILE,  /* file I/O: paths, and fds of files and directories */
 	STATS_NET,   /* sockets */
-	STATS_CHILD, /* waiting for children (wait4, waitid) */
+	STATS_CHILD, /* children: waiting for them, and vfork */
 	STATS_WAIT,  /* sleeping, polling, futexes, signals */
 	STATS_OTHER, /* the rest: memory, pipes, terminals, ... */
 	STATS_NCLASS,

@@ -115,7 +115,7 @@ static const struct cpd_report_key stats_process_keys[] = {
 	K("net_ns", "network", CPD_KV_U64, CPD_UNIT_NS, 0,
 	  "in syscalls on sockets"),
 	K("children_ns", "waiting for children", CPD_KV_U64, CPD_UNIT_NS, 0,
-	  "in wait4 and waitid"),
+	  "in wait4 and waitid, and in vfork and clone until the child runs on its own"),
 	K("wait_ns", "sleeping or polling", CPD_KV_U64, CPD_UNIT_NS, 0,
 	  "in sleeps, polls, futexes and signal waits"),
 	K("other_ns", "other syscalls", CPD_KV_U64, CPD_UNIT_NS, 0,

@@ -238,6 +238,8 @@ static void test_children_and_attach(void)
 	p.child_pid = 31;
 	p.child_tid = 31;
 	feed_proc(fh, 30, 30, CPD_PROC_SPAWN_PROCESS, 10 * MS, &p, "server");
+	/* vfork returns when the child has exec'd: waiting for a child */
+	feed_call(fh, 30, "vfork", 31, 5 * MS, 12 * MS, -1, 0);
 	feed_call(fh, 31, "read", 1, 20 * MS, 30 * MS, CPD_FD_FILE, 0);
 	feed_exit(fh, 31, 50 * MS, 30 * MS, 0, "worker");
 	memset(&p, 0, sizeof(p));
@@ -256,6 +258,7 @@ static void test_children_and_attach(void)
 	CPD_ASSERT_UINT_EQ(u64(r, "tree_cpu_ns"), 230 * MS);
 	CPD_ASSERT_UINT_EQ(u64(r, "tree_file_ns"), 10 * MS);
 	CPD_ASSERT_UINT_EQ(u64(r, "file_ns"), 0);
+	CPD_ASSERT_UINT_EQ(u64(r, "children_ns"), 7 * MS);
 	r = row(fh, "stats.processes", "comm", "worker", 0);
 	CPD_ASSERT_UINT_EQ(u64(r, "wall_ns"), 40 * MS);
 	CPD_ASSERT_UINT_EQ(u64(r, "ppid"), 30);
