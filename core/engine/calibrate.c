@@ -57,7 +57,8 @@ static int calibrate_cmp(const void *a, const void *b)
 static size_t calibrate_trace(pid_t pid, uint64_t *dur)
 {
 	struct __ptrace_syscall_info info;
-	uint64_t enter_ns = 0, now, runq;
+	struct cputime_sched st;
+	uint64_t enter_ns = 0, now;
 	int runq_fd;
 	bool in_call = false;
 	size_t n = 0;
@@ -87,13 +88,13 @@ static size_t calibrate_trace(pid_t pid, uint64_t *dur)
 			enter_ns = now;
 			/* as the tracer does for a plugin that times calls */
 			if (runq_fd >= 0)
-				cputime_runq_pread(runq_fd, &runq);
+				cputime_sched_pread(runq_fd, &st);
 		} else if (info.op == PTRACE_SYSCALL_INFO_EXIT && in_call) {
 			in_call = false;
 			if (n < CALIBRATE_CALLS)
 				dur[n++] = now - enter_ns;
 			if (runq_fd >= 0)
-				cputime_runq_pread(runq_fd, &runq);
+				cputime_sched_pread(runq_fd, &st);
 		}
 	}
 	if (runq_fd >= 0)

@@ -57,31 +57,35 @@ int cputime_read(pid_t pid, struct cputime *out)
 	return 0;
 }
 
-/* The second number of schedstat text: "run_ns wait_ns slices". */
-static int cputime_parse(const char *p, const char *end, uint64_t *ns)
+/* A decimal number at *p, and past the blanks after it. */
+static int cputime_number(const char **p, const char *end, uint64_t *v)
 {
-	uint64_t v = 0;
+	const char *s = *p;
 
-	while (p < end && *p >= '0' && *p <= '9')
-		p++;
-	while (p < end && *p == ' ')
-		p++;
-	if (p == end || *p < '0' || *p > '9')
+	*v = 0;
+	if (s == end || *s < '0' || *s > '9')
 		return -EIO;
-	while (p < end && *p >= '0' && *p <= '9')
-		v = v * 10 + (uint64_t)(*p++ - '0');
-	*ns = v;
+	while (s < end && *s >= '0' && *s <= '9')
+		*v = *v * 10 + (uint64_t)(*s++ - '0');
+	while (s < end && *s == ' ')
+		s++;
+	*p = s;
 	return 0;
 }
 
-int cputime_runq_pread(int fd, uint64_t *ns)
+int cputime_sched_pread(int fd, struct cputime_sched *out)
 {
 	char buf[96];
+	const char *p = buf;
 	ssize_t n = pread(fd, buf, sizeof(buf), 0);
 
 	if (n <= 0)
 		return n < 0 ? -errno : -EIO;
-	return cputime_parse(buf, buf + n, ns);
+	/* "run_ns wait_ns slices" */
+	if (cputime_number(&p, buf + n, &out->run_ns) < 0 ||
+	    cputime_number(&p, buf + n, &out->wait_ns) < 0)
+		return -EIO;
+	return 0;
 }
 
 /* "/proc/TID/schedstat", built by hand: this runs at every stop. */
@@ -104,13 +108,15 @@ int cputime_runq_open(pid_t tid)
 
 int cputime_runq_thread(pid_t tid, uint64_t *ns)
 {
+	struct cputime_sched st = { 0, 0 };
 	int fd = cputime_runq_open(tid), err;
 
 	*ns = 0;
 	if (fd < 0)
 		return fd;
-	err = cputime_runq_pread(fd, ns);
+	err = cputime_sched_pread(fd, &st);
 	close(fd);
+	*ns = st.wait_ns;
 	return err;
 }
 

@@ -32,13 +32,18 @@ int cputime_runq_thread(pid_t tid, uint64_t *ns);
 /* The same added over the threads process pid has now. */
 int cputime_runq_process(pid_t pid, uint64_t *ns);
 
+/* What a thread's schedstat says: time on a CPU, and waiting for one. */
+struct cputime_sched {
+	uint64_t run_ns;
+	uint64_t wait_ns;
+};
+
 /*
  * For a read at every stop: thread tid's schedstat file, open (an fd, or
- * -errno), and the wait it says, read again through that fd (0 or
- * -errno). A pread of an open file costs a fifth of an open, a read and
- * a close.
+ * -errno), and what it says, read again through that fd (0 or -errno).
+ * A pread of an open file costs a fifth of an open, a read and a close.
  */
 int cputime_runq_open(pid_t tid);
-int cputime_runq_pread(int fd, uint64_t *ns);
+int cputime_sched_pread(int fd, struct cputime_sched *out);
 
 #endif /* CPD_CORE_CPUTIME_H */

@@ -39,12 +39,17 @@ struct task {
 	struct proc *proc;
 	struct fdtable *fds;
 	enum task_state state;
-	bool in_syscall;	/* between entry and exit */
-	bool want_exit;		/* someone needs the exit stop */
-	bool exit_event;	/* PTRACE_EVENT_EXIT seen */
-	bool early;		/* stopped before its creator's event: held */
-	bool runq_entered;	/* runq_at_entry was read */
-	uint64_t runq_at_entry; /* its wait for a CPU so far, at entry */
+	bool in_syscall; /* between entry and exit */
+	bool want_exit;	 /* someone needs the exit stop */
+	bool exit_event; /* PTRACE_EVENT_EXIT seen */
+	bool early;	 /* stopped before its creator's event: held */
+	/* a timed syscall's schedstat readings (CPD_PF_SYSCALL_TIMING) */
+	bool sched_entered;	       /* at_entry was read */
+	bool sched_exited;	       /* at_exit was, at the last timed exit */
+	struct cputime_sched at_entry; /* at the entry stop */
+	struct cputime_sched at_exit;  /* at the last timed exit stop */
+	uint64_t exit_ns;	       /* that exit's time */
+	uint64_t stopped_before;       /* neither running nor runnable since */
 	int runq_fd; /* its schedstat, open once timed; -1: not yet, -2: no */
 	int pending_sig;	 /* signal to deliver when detaching */
 	struct decode_call call; /* the syscall in progress */

@@ -301,32 +301,58 @@ static ssize_t tracer_read_tracee(void *ctx, uint64_t addr, void *buf,
 }
 
 /*
- * The task's wait for a CPU so far, through its schedstat file kept open
- * (not retried once it cannot be opened: out of fds, no schedstat).
+ * What the task's schedstat says now, through the file kept open (not
+ * retried once it cannot be opened: out of fds, no schedstat).
  */
-static bool tracer_runq(struct task *t, uint64_t *ns)
+static bool tracer_sched(struct task *t, struct cputime_sched *st)
 {
 	if (t->runq_fd == -1) {
 		t->runq_fd = cputime_runq_open(t->tid);
 		if (t->runq_fd < 0)
 			t->runq_fd = -2;
 	}
-	return t->runq_fd >= 0 && cputime_runq_pread(t->runq_fd, ns) == 0;
+	return t->runq_fd >= 0 && cputime_sched_pread(t->runq_fd, st) == 0;
 }
 
 /*
- * The task's wait for a CPU between a syscall's entry and exit stops: the
- * scheduler's count stands still while it is stopped, so the two reads
- * bound the syscall exactly.
+ * At a timed syscall's entry stop. Since the previous timed exit the
+ * task ran, waited for a CPU, or stood still: stopped by us, mostly.
  */
-static void tracer_runq_fill(struct task *t, struct cpd_syscall *sc)
+static void tracer_sched_entry(struct task *t)
 {
-	uint64_t runq;
+	const struct cputime_sched *x = &t->at_exit;
+	struct cputime_sched *e = &t->at_entry;
+	uint64_t gap, busy;
 
-	if (tracer_runq(t, &runq) && runq >= t->runq_at_entry) {
-		sc->runq_ns = runq - t->runq_at_entry;
-		sc->flags |= CPD_SCF_RUNQ;
-	}
+	t->sched_entered = tracer_sched(t, e);
+	t->stopped_before = 0;
+	if (!t->sched_entered || !t->sched_exited ||
+	    t->call.enter_ns < t->exit_ns || e->run_ns < x->run_ns ||
+	    e->wait_ns < x->wait_ns)
+		return;
+	gap = t->call.enter_ns - t->exit_ns;
+	busy = (e->run_ns - x->run_ns) + (e->wait_ns - x->wait_ns);
+	t->stopped_before = gap > busy ? gap - busy : 0;
+}
+
+/*
+ * At its exit stop: the wait for a CPU between the two stops (the
+ * scheduler's counts stand still while the task is stopped, so the two
+ * reads bound the syscall exactly), and the stop before its entry.
+ */
+static void tracer_sched_exit(struct task *t, struct cpd_syscall *sc)
+{
+	struct cputime_sched now;
+
+	t->sched_exited = false;
+	if (!tracer_sched(t, &now) || now.wait_ns < t->at_entry.wait_ns)
+		return;
+	sc->runq_ns = now.wait_ns - t->at_entry.wait_ns;
+	sc->stopped_ns = t->stopped_before;
+	sc->flags |= CPD_SCF_RUNQ;
+	t->at_exit = now;
+	t->exit_ns = sc->exit_ns;
+	t->sched_exited = true;
 }
 
 static void tracer_publish_syscall(struct tracer *tr, struct task *t,
@@ -340,9 +366,9 @@ static void tracer_publish_syscall(struct tracer *tr, struct task *t,
 	decode_fill(&t->call, &ev.u.syscall, ret, exited ? now : 0);
 	if (!exited)
 		ev.u.syscall.flags |= CPD_SCF_NO_EXIT;
-	else if (t->runq_entered)
-		tracer_runq_fill(t, &ev.u.syscall);
-	t->runq_entered = false;
+	else if (t->sched_entered)
+		tracer_sched_exit(t, &ev.u.syscall);
+	t->sched_entered = false;
 	tr->s->read_fn = tracer_read_tracee;
 	tr->s->read_ctx = t;
 	session_publish(tr->s, &ev);
@@ -385,7 +411,7 @@ static void tracer_sys_enter(struct tracer *tr, struct task *t, uint32_t arch,
 	tr->s->stats.syscalls_seen++;
 	t->in_syscall = false;
 	t->want_exit = false;
-	t->runq_entered = false;
+	t->sched_entered = false;
 	if (!st || !bit_test(st->traced, st->count, nr))
 		return;
 	/* the spawned command's own syscalls start at its exec */
@@ -398,7 +424,7 @@ static void tracer_sys_enter(struct tracer *tr, struct task *t, uint32_t arch,
 	t->want_exit = bit_test(st->needs_exit, st->count, nr);
 	/* only for a plugin that times syscalls: a read of /proc per stop */
 	if (tr->timing && t->want_exit && bit_test(st->publish, st->count, nr))
-		t->runq_entered = tracer_runq(t, &t->runq_at_entry);
+		tracer_sched_entry(t);
 	if (!t->want_exit) {
 		if (bit_test(st->publish, st->count, nr)) {
 			t->call.flags |= CPD_SCF_ENTRY_ONLY;

@@ -45,6 +45,9 @@ static const struct cpd_field syscall_fields[] = {
 	  "exit time"),
 	F(syscall, runq_ns, "runq_ns", CPD_FT_U64, 0, CPD_UNIT_NS,
 	  CPD_FIELDF_OPTIONAL, "of which waiting for a CPU (with --stats)"),
+	F(syscall, stopped_ns, "stopped_ns", CPD_FT_U64, 0, CPD_UNIT_NS,
+	  CPD_FIELDF_OPTIONAL,
+	  "stopped since the previous timed call returned (with --stats)"),
 };
 
 static const struct cpd_field proc_fields[] = {

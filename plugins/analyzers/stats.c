@@ -289,6 +289,8 @@ static void stats_syscall(struct stats *s, const struct cpd_event *ev)
 
 		t->proc->cls_ns[cls] += ns - runq;
 		t->proc->call_runq_ns += runq;
+		if (sc->flags & CPD_SCF_RUNQ)
+			t->proc->stopped_ns += sc->stopped_ns;
 		if (s->per == STATS_PER_THREAD && !t->proc->own_dropped)
 			stats_call_add(s, &t->own, (uint32_t)id, ns, sc->err);
 		else if (s->per == STATS_PER_PROCESS && !t->proc->own_dropped)

@@ -85,6 +85,7 @@ struct stats_proc {
 	uint64_t runq_ns;	/* waits for a CPU: the core's, or */
 	uint64_t sched_runq_ns; /* the sched analyzer's, or */
 	uint64_t call_runq_ns;	/* those during its syscalls */
+	uint64_t stopped_ns;	/* stopped between its syscalls: the tracer */
 	/* inclusive of its traced descendants, filled at the end */
 	uint64_t tree_cpu_ns, tree_cls_ns[STATS_NCLASS], tree_runq_ns;
 	size_t index;  /* in stats.procs */

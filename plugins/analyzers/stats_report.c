@@ -122,8 +122,10 @@ static const struct cpd_report_key stats_process_keys[] = {
 	  "in the other syscalls: memory, pipes, terminals, ..."),
 	K("runq_ns", "waiting for a CPU", CPD_KV_U64, CPD_UNIT_NS, 0,
 	  "runnable but not running: the kernel's count, read by the core, else the sched analyzer's"),
+	K("stopped_ns", "stopped by the tracer", CPD_KV_U64, CPD_UNIT_NS, 0,
+	  "between its syscalls, neither running nor runnable: the tracer's stops, mostly"),
 	K("unaccounted_ns", "not accounted for", CPD_KV_U64, CPD_UNIT_NS, 0,
-	  "thread time neither on CPU nor in a timed syscall"),
+	  "thread time in none of the parts"),
 	K("cpu_measured", "CPU time known", CPD_KV_U64, CPD_UNIT_NONE, 0,
 	  "1 when the core read its CPU time"),
 	K("children", "children", CPD_KV_U64, CPD_UNIT_COUNT, 0,
@@ -388,6 +390,8 @@ static size_t stats_parts(const struct stats *s, const struct stats_proc *p,
 	if (p->runq_ns || s->sched_seen)
 		part[n++] =
 			(struct stats_part){ p->runq_ns, "waiting for a CPU" };
+	part[n++] =
+		(struct stats_part){ p->stopped_ns, "stopped by the tracer" };
 	for (k = 0; k < n; k++)
 		sum += part[k].ns;
 	*unaccounted = p->thread_ns > sum ? p->thread_ns - sum : 0;
@@ -476,6 +480,8 @@ static void stats_process_row(struct stats *s, const struct stats_proc *p)
 			     p->cls_ns[STATS_OTHER]);
 	kv[n++] = report_u64("runq_ns", "waiting for a CPU", CPD_UNIT_NS,
 			     p->runq_ns);
+	kv[n++] = report_u64("stopped_ns", "stopped by the tracer", CPD_UNIT_NS,
+			     p->stopped_ns);
 	kv[n++] = report_u64("unaccounted_ns", "not accounted for", CPD_UNIT_NS,
 			     unaccounted);
 	kv[n++] = report_u64("cpu_measured", "CPU time known", CPD_UNIT_NONE,

@@ -76,7 +76,7 @@ OFF(cpd_arg, sa, 40);
 OFF(cpd_arg, pair, 48);
 
 /* struct cpd_syscall */
-SIZE_MIN(cpd_syscall, 192);
+SIZE_MIN(cpd_syscall, 200);
 OFF(cpd_syscall, nr, 0);
 OFF(cpd_syscall, arch, 4);
 OFF(cpd_syscall, name, 8);
@@ -91,7 +91,8 @@ OFF(cpd_syscall, enter_ns, 104);
 OFF(cpd_syscall, exit_ns, 112);
 OFF(cpd_syscall, arg, 120);
 OFF(cpd_syscall, retval, 128);
-OFF(cpd_syscall, runq_ns, 184); /* 1.1 */
+OFF(cpd_syscall, runq_ns, 184);	   /* 1.1 */
+OFF(cpd_syscall, stopped_ns, 192); /* 1.1 */
 
 /* struct cpd_ev_proc */
 SIZE_MIN(cpd_ev_proc, 104);

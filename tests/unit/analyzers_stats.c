@@ -69,7 +69,8 @@ static void feed_exit(struct fake_host *fh, int pid, uint64_t ts, uint64_t cpu,
 
 /*
  * A syscall of pid from enter to exit (ns), returning ret, with runq of
- * its time spent waiting for a CPU; fd_kind >= 0 puts an fd in arg 0.
+ * its time spent waiting for a CPU (and half as much stopped by the tracer
+ * before it); fd_kind >= 0 puts an fd in arg 0.
  */
 static void feed_call(struct fake_host *fh, int pid, const char *name,
 		      int64_t ret, uint64_t enter, uint64_t exit, int fd_kind,
@@ -87,6 +88,7 @@ static void feed_call(struct fake_host *fh, int pid, const char *name,
 	sc.ev.u.syscall.exit_ns = exit;
 	if (runq) {
 		sc.ev.u.syscall.runq_ns = runq;
+		sc.ev.u.syscall.stopped_ns = runq / 2;
 		sc.ev.u.syscall.flags |= CPD_SCF_RUNQ;
 	}
 	CPD_ASSERT_INT_EQ(fake_host_feed(fh, &sc.ev), 0);
@@ -208,13 +210,14 @@ static void test_time_split_by_class(void)
 	CPD_ASSERT_UINT_EQ(u64(r, "children_ns"), 100 * MS);
 	CPD_ASSERT_UINT_EQ(u64(r, "other_ns"), 3 * MS);
 	CPD_ASSERT_UINT_EQ(u64(r, "runq_ns"), 25 * MS);
+	CPD_ASSERT_UINT_EQ(u64(r, "stopped_ns"), 10 * MS);
 	CPD_ASSERT_UINT_EQ(u64(r, "unaccounted_ns"),
-			   (300 - 50 - 6 - 10 - 80 - 100 - 3 - 25) * MS);
+			   (300 - 50 - 6 - 10 - 80 - 100 - 3 - 25 - 10) * MS);
 	assert_text(r, "breakdown",
 		    "50.0ms on CPU, 6.0ms file I/O, 10.0ms network, "
 		    "100.0ms waiting for children, 80.0ms sleeping or polling, "
 		    "3.0ms other syscalls, 25.0ms waiting for a CPU, "
-		    "26.0ms not accounted for");
+		    "10.0ms stopped by the tracer, 16.0ms not accounted for");
 	/* the latency is the call's, its wait for a CPU included */
 	r = row(fh, "stats.syscalls", "syscall", "nanosleep", 0);
 	CPD_ASSERT_UINT_EQ(u64(r, "max_ns"), 100 * MS);

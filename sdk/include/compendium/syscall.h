@@ -175,6 +175,15 @@ struct cpd_syscall {
 	 * it returns. Filled when a plugin has CPD_PF_SYSCALL_TIMING.
 	 */
 	uint64_t runq_ns;
+	/*
+	 * With CPD_SCF_RUNQ, from the exit of the task's previous timed
+	 * syscall to the entry of this one: how long it was neither running
+	 * nor waiting for a CPU. Stopped by the tracer, mostly (what its
+	 * stops cost outside the calls' own times); or blocked outside any
+	 * timed call (a page fault's I/O, a syscall not timed). 0 for a
+	 * task's first timed call.
+	 */
+	uint64_t stopped_ns;
 };
 
 #ifdef __cplusplus
