@@ -24,6 +24,7 @@
 #include <compendium/compendium.h>
 
 #include "lib/escape.h"
+#include "lib/evfield.h"
 #include "lib/format.h"
 
 #define CSV_KINDS (CPD_EV_MAX + 1)
@@ -55,8 +56,8 @@ struct csv {
 	size_t ncols;
 	/* per kind: for each column, the field index or -1; NULL until used */
 	int *colmap[CSV_KINDS];
-	/* per kind: the field rendered as "type", or -1 */
-	int typefield[CSV_KINDS];
+	/* per kind: the field rendered as "type", or NULL */
+	const struct cpd_field *typefield[CSV_KINDS];
 
 	struct escape_buf row;
 	struct escape_buf cell;
@@ -96,7 +97,6 @@ static int csv_init(struct cpd_instance *inst, const struct cpd_host *host,
 		    void **statep)
 {
 	struct csv *c = calloc(1, sizeof(*c));
-	size_t k;
 	int rc;
 
 	if (!c)
@@ -108,8 +108,6 @@ static int csv_init(struct cpd_instance *inst, const struct cpd_host *host,
 		free(c);
 		return rc;
 	}
-	for (k = 0; k < CSV_KINDS; k++)
-		c->typefield[k] = -1;
 	*statep = c;
 	return 0;
 }
@@ -242,113 +240,63 @@ static const int *csv_colmap(struct csv *c, uint32_t kind)
 			if (!strcmp(f[i].name, c->cols[col]))
 				map[col] = (int)i;
 	}
-	for (i = 0; f && i < n; i++) {
-		if (!(f[i].flags & CPD_FIELDF_KEY))
-			continue;
-		if (f[i].type == CPD_FT_ENUM || f[i].type == CPD_FT_STR) {
-			c->typefield[kind] = (int)i;
-			break;
-		}
-	}
+	c->typefield[kind] = evfield_key(c->host, kind,
+					 EVFIELD_TYPE(CPD_FT_ENUM) |
+						 EVFIELD_TYPE(CPD_FT_STR));
 	c->colmap[kind] = map;
 	return map;
 }
 
-/* Append the text of a string list: its elements joined by spaces. */
-static void csv_strv(struct escape_buf *b, const struct cpd_str *s)
-{
-	uint32_t i, len = s->len;
-
-	/* a trailing NUL ends the last element, it adds none */
-	if (len && s->ptr[len - 1] == '\0')
-		len--;
-	for (i = 0; i < len; i++)
-		escape_putc(b, s->ptr[i] ? s->ptr[i] : ' ');
-}
-
 /*
- * Render field f of ev into b, unescaped. Returns true for text (which
- * may be neutralised), false for numbers.
+ * Append the text of field v to b, unescaped. Returns true for text
+ * (which may be neutralised), false for numbers.
  */
-static bool csv_field_text(struct csv *c, const struct cpd_event *ev,
-			   const struct cpd_field *f, struct escape_buf *b)
+static bool csv_value(const struct evfield *v, struct escape_buf *b)
 {
-	const char *at = (const char *)ev + f->offset;
-	char buf[512];
-	const char *name;
-	uint64_t u = 0;
-	int64_t s = 0;
-	int32_t i32;
-	uint32_t u32;
-	uint16_t u16;
-	double d;
+	char buf[FORMAT_SOCKADDR_MAX];
+	const char *elem;
+	uint32_t pos = 0;
+	size_t len;
 
-	switch (f->type) {
-	case CPD_FT_STR: {
-		const struct cpd_str *str = (const void *)at;
-
-		escape_put(b, str->ptr, str->ptr ? str->len : 0);
+	switch (v->field->type) {
+	case CPD_FT_STR:
+		escape_put(b, v->str->ptr, v->str->ptr ? v->str->len : 0);
 		return true;
-	}
-	case CPD_FT_STRV: {
-		const struct cpd_str *str = (const void *)at;
-
-		if (str->ptr)
-			csv_strv(b, str);
+	case CPD_FT_STRV:
+		/* the elements joined by spaces */
+		while (evfield_strv_next(v->str, &pos, &elem, &len)) {
+			if (elem != v->str->ptr)
+				escape_putc(b, ' ');
+			escape_put(b, elem, len);
+		}
 		return true;
-	}
-	case CPD_FT_SOCKADDR: {
-		const struct cpd_sockaddr *sa = (const void *)at;
-
-		if (sa->family) {
-			format_sockaddr(sa, buf, sizeof(buf));
+	case CPD_FT_SOCKADDR:
+		if (!v->empty) {
+			format_sockaddr(v->sa, buf, sizeof(buf));
 			escape_puts(b, buf);
 		}
 		return true;
-	}
-	case CPD_FT_S64:
-		memcpy(&s, at, 8);
-		escape_printf(b, "%" PRId64, s);
-		return false;
-	case CPD_FT_U64:
-	case CPD_FT_ADDR:
-		memcpy(&u, at, 8);
-		escape_printf(b, "%" PRIu64, u);
-		return false;
 	case CPD_FT_DOUBLE:
-		memcpy(&d, at, 8);
-		escape_printf(b, "%.17g", d);
-		return false;
-	case CPD_FT_U16:
-		memcpy(&u16, at, 2);
-		escape_printf(b, "%u", u16);
-		return false;
-	case CPD_FT_S32:
-	case CPD_FT_FD:
-		memcpy(&i32, at, 4);
-		escape_printf(b, "%d", i32);
+		escape_printf(b, "%.17g", v->d);
 		return false;
 	case CPD_FT_ERRNO:
 	case CPD_FT_SIGNAL:
-		memcpy(&i32, at, 4);
-		if (!i32)
+		if (v->empty)
 			return false;
-		name = f->type == CPD_FT_ERRNO ? c->host->errno_name(i32) :
-						 c->host->signal_name(i32);
-		if (name)
-			escape_puts(b, name);
+		if (v->name)
+			escape_puts(b, v->name);
 		else
-			escape_printf(b, "%d", i32);
+			escape_printf(b, "%" PRId64, v->s);
 		return false;
 	case CPD_FT_FLAGS:
 	case CPD_FT_ENUM:
-		memcpy(&u32, at, 4);
-		c->host->format_xlat(f->xlat, u32, buf, sizeof(buf));
-		escape_puts(b, buf);
+		escape_puts(b, v->name);
 		return true;
-	default: /* U32, MODE, DEV and types newer than us */
-		memcpy(&u32, at, 4);
-		escape_printf(b, "%u", u32);
+	default: /* MODE and DEV as numbers too: a spreadsheet sums them */
+		if (v->is_signed)
+			escape_printf(b, "%" PRId64, v->s);
+		else
+			escape_printf(b, "%" PRIu64, v->u);
 		return false;
 	}
 }
@@ -356,10 +304,12 @@ static bool csv_field_text(struct csv *c, const struct cpd_event *ev,
 static void csv_cell_field(struct csv *c, const struct cpd_event *ev,
 			   const struct cpd_field *f)
 {
-	bool text;
+	struct evfield v;
+	bool text = false;
 
 	escape_reset(&c->cell);
-	text = csv_field_text(c, ev, f, &c->cell);
+	if (evfield_decode(c->host, ev, f, &v))
+		text = csv_value(&v, &c->cell);
 	escape_csv_cell(&c->row, c->cell.p ? c->cell.p : "", c->cell.len,
 			text && c->neutralize);
 }
@@ -369,12 +319,22 @@ static void csv_cell_text(struct csv *c, const char *s, size_t n)
 	escape_csv_cell(&c->row, s ? s : "", s ? n : 0, c->neutralize);
 }
 
-/* details: the syscall line, or a custom kind's fields with no column. */
-static void csv_details(struct csv *c, const struct cpd_event *ev,
-			const struct cpd_field *f, uint32_t n)
+/* A field of a custom kind with no column of its name: "name=value". */
+static void csv_detail(void *ctx, const struct evfield *v)
 {
-	uint32_t i;
+	struct csv *c = ctx;
 
+	if (csv_has_col(c, v->field->name))
+		return;
+	if (c->cell.len)
+		escape_putc(&c->cell, ' ');
+	escape_printf(&c->cell, "%s=", v->field->name);
+	csv_value(v, &c->cell);
+}
+
+/* details: the syscall line, or a custom kind's fields with no column. */
+static void csv_details(struct csv *c, const struct cpd_event *ev)
+{
 	escape_reset(&c->cell);
 	if (ev->kind == CPD_EV_SYSCALL) {
 		char small[1024];
@@ -392,14 +352,7 @@ static void csv_details(struct csv *c, const struct cpd_event *ev,
 			}
 		}
 	} else {
-		for (i = 0; f && i < n; i++) {
-			if (csv_has_col(c, f[i].name))
-				continue;
-			if (c->cell.len)
-				escape_putc(&c->cell, ' ');
-			escape_printf(&c->cell, "%s=", f[i].name);
-			csv_field_text(c, ev, &f[i], &c->cell);
-		}
+		evfield_walk(c->host, ev, 0, csv_detail, c);
 	}
 	csv_cell_text(c, c->cell.p, c->cell.len);
 }
@@ -499,15 +452,15 @@ static int csv_on_event(void *state, const struct cpd_event *ev)
 	kind = c->host->event_kind_name(ev->kind);
 	csv_cell_text(c, kind, kind ? strlen(kind) : 0);
 	escape_putc(&c->row, ',');
-	if (f && c->typefield[ev->kind] >= 0)
-		csv_cell_field(c, ev, &f[c->typefield[ev->kind]]);
+	if (c->typefield[ev->kind])
+		csv_cell_field(c, ev, c->typefield[ev->kind]);
 	for (col = 0; col < c->ncols; col++) {
 		escape_putc(&c->row, ',');
 		if (f && map[col] >= 0)
 			csv_cell_field(c, ev, &f[map[col]]);
 	}
 	escape_putc(&c->row, ',');
-	csv_details(c, ev, f, n);
+	csv_details(c, ev);
 	escape_puts(&c->row, "\r\n");
 	csv_write(c, c->out, c->path, &c->row);
 	return c->failed ? -EIO : 0;

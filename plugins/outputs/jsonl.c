@@ -132,16 +132,16 @@ static bool jsonl_reserved(const char *name)
 	return false;
 }
 
-static void jsonl_field(struct jsonl *j, const struct cpd_event *ev,
-			const struct cpd_field *f)
+static void jsonl_field(void *ctx, const struct evfield *v)
 {
+	struct jsonl *j = ctx;
 	char key[512];
 
-	if (jsonl_reserved(f->name))
-		snprintf(key, sizeof(key), "field_%s", f->name);
+	if (jsonl_reserved(v->field->name))
+		snprintf(key, sizeof(key), "field_%s", v->field->name);
 	else
-		snprintf(key, sizeof(key), "%s", f->name);
-	if (evjson_field(&j->line, j->host, ev, f, ",", key))
+		snprintf(key, sizeof(key), "%s", v->field->name);
+	if (evjson_value(&j->line, v, ",", key, 0))
 		j->lossy = true;
 }
 
@@ -205,9 +205,7 @@ static void jsonl_report(struct jsonl *j, const struct cpd_ev_report *r)
 static int jsonl_on_event(void *state, const struct cpd_event *ev)
 {
 	struct jsonl *j = state;
-	const struct cpd_field *f;
 	const char *kind;
-	uint32_t n = 0, i;
 
 	if (!j->out || j->failed)
 		return 0;
@@ -235,9 +233,7 @@ static int jsonl_on_event(void *state, const struct cpd_event *ev)
 			      ev->tid);
 		jsonl_key(j, "comm");
 		jsonl_cstr(j, &ev->comm);
-		f = j->host->event_fields(ev->kind, &n);
-		for (i = 0; f && i < n; i++)
-			jsonl_field(j, ev, &f[i]);
+		evfield_walk(j->host, ev, 0, jsonl_field, j);
 		if (ev->kind == CPD_EV_SYSCALL)
 			jsonl_call(j, ev);
 	}

@@ -30,6 +30,8 @@
 #include <compendium/compendium.h>
 
 #include "lib/escape.h"
+#include "lib/evfield.h"
+#include "lib/evjson.h"
 
 #define PF_IOBUF (1u << 20)
 
@@ -219,126 +221,35 @@ static void perfetto_names(struct perfetto *p, const struct cpd_event *ev,
 	escape_puts(&p->line, "}}");
 }
 
-/* The fields of an event as the args object (compactly typed). */
+static void perfetto_arg(void *ctx, const struct evfield *v)
+{
+	struct perfetto *p = ctx;
+
+	evjson_value(&p->line, v, v->nth ? "," : "", v->field->name,
+		     EVJSON_FLAT);
+}
+
+/* The fields of an event as the args object (flat, as the viewers list them). */
 static void perfetto_args(struct perfetto *p, const struct cpd_event *ev)
 {
-	const struct cpd_field *f;
-	uint32_t n = 0, i;
-	char buf[512];
-	bool comma = false;
-
-	f = p->host->event_fields(ev->kind, &n);
 	escape_puts(&p->line, ",\"args\":{");
-	for (i = 0; f && i < n; i++) {
-		const char *at = (const char *)ev + f[i].offset;
-		uint64_t u = 0;
-		int64_t s = 0;
-		int32_t i32;
-		uint32_t u32;
-
-		if (comma)
-			escape_putc(&p->line, ',');
-		comma = true;
-		escape_json_str(&p->line, f[i].name, strlen(f[i].name));
-		escape_putc(&p->line, ':');
-		switch (f[i].type) {
-		case CPD_FT_STR:
-		case CPD_FT_STRV: {
-			const struct cpd_str *str = (const void *)at;
-			uint32_t k;
-
-			if (!str->ptr) {
-				escape_puts(&p->line, "null");
-				break;
-			}
-			if (f[i].type == CPD_FT_STR) {
-				escape_json_str(&p->line, str->ptr, str->len);
-				break;
-			}
-			/* a list: elements joined by spaces */
-			{
-				struct escape_buf tmp = { 0 };
-
-				for (k = 0; k < str->len; k++)
-					escape_putc(&tmp, str->ptr[k] ?
-								  str->ptr[k] :
-								  ' ');
-				escape_json_str(&p->line, tmp.p ? tmp.p : "",
-						tmp.len);
-				escape_free(&tmp);
-			}
-			break;
-		}
-		case CPD_FT_SOCKADDR:
-			p->host->format_xlat(
-				CPD_XLAT_AF,
-				((const struct cpd_sockaddr *)at)->family, buf,
-				sizeof(buf));
-			escape_json_str(&p->line, buf, strlen(buf));
-			break;
-		case CPD_FT_S64:
-			memcpy(&s, at, 8);
-			escape_json_s64(&p->line, s);
-			break;
-		case CPD_FT_U64:
-		case CPD_FT_ADDR:
-			memcpy(&u, at, 8);
-			escape_json_u64(&p->line, u);
-			break;
-		case CPD_FT_DOUBLE: {
-			double d;
-
-			memcpy(&d, at, 8);
-			escape_json_double(&p->line, d);
-			break;
-		}
-		case CPD_FT_U16: {
-			uint16_t v;
-
-			memcpy(&v, at, 2);
-			escape_printf(&p->line, "%u", v);
-			break;
-		}
-		case CPD_FT_S32:
-		case CPD_FT_FD:
-		case CPD_FT_ERRNO:
-		case CPD_FT_SIGNAL:
-			memcpy(&i32, at, 4);
-			escape_printf(&p->line, "%d", i32);
-			break;
-		case CPD_FT_FLAGS:
-		case CPD_FT_ENUM:
-			memcpy(&u32, at, 4);
-			p->host->format_xlat(f[i].xlat, u32, buf, sizeof(buf));
-			escape_json_str(&p->line, buf, strlen(buf));
-			break;
-		default:
-			memcpy(&u32, at, 4);
-			escape_printf(&p->line, "%u", u32);
-		}
-	}
+	evfield_walk(p->host, ev, 0, perfetto_arg, p);
 	escape_putc(&p->line, '}');
 }
 
-/* "file:open": the kind and its key enum or string. */
+/* "file:open": the kind and its key enum. */
 static void perfetto_name(struct perfetto *p, const struct cpd_event *ev)
 {
 	const char *kind = p->host->event_kind_name(ev->kind);
 	const struct cpd_field *f;
-	uint32_t n = 0, i, u32;
+	struct evfield v;
 	char buf[256];
 
 	snprintf(buf, sizeof(buf), "%s", kind ? kind : "event");
-	f = p->host->event_fields(ev->kind, &n);
-	for (i = 0; f && i < n; i++) {
-		if (!(f[i].flags & CPD_FIELDF_KEY) || f[i].type != CPD_FT_ENUM)
-			continue;
-		memcpy(&u32, (const char *)ev + f[i].offset, 4);
-		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), ":");
-		p->host->format_xlat(f[i].xlat, u32, buf + strlen(buf),
-				     sizeof(buf) - strlen(buf));
-		break;
-	}
+	f = evfield_key(p->host, ev->kind, EVFIELD_TYPE(CPD_FT_ENUM));
+	if (f && evfield_decode(p->host, ev, f, &v))
+		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), ":%s",
+			 v.name);
 	escape_puts(&p->line, ",\"name\":");
 	escape_json_str(&p->line, buf, strlen(buf));
 	perfetto_str(p, "cat", kind ? kind : "event", kind ? strlen(kind) : 5);

@@ -20,6 +20,8 @@
 
 #include <compendium/compendium.h>
 
+#include "lib/evfield.h"
+
 struct capture {
 	const char *path;
 	bool timestamps;
@@ -102,120 +104,72 @@ static void capture_str(FILE *out, const struct cpd_str *s, bool strv)
 	fputc('"', out);
 }
 
-static void capture_sockaddr(struct capture *c, const struct cpd_sockaddr *sa)
+static void capture_sockaddr(struct capture *c, const struct evfield *v)
 {
-	char buf[64];
-
-	c->host->format_xlat(CPD_XLAT_AF, sa->family, buf, sizeof(buf));
-	fprintf(c->out, "{%s", buf);
-	if (sa->port)
-		fprintf(c->out, " port=%u", sa->port);
-	if (sa->path.len) {
+	fprintf(c->out, "{%s", v->name);
+	if (v->sa->port)
+		fprintf(c->out, " port=%u", v->sa->port);
+	if (v->sa->path.len) {
 		fputc(' ', c->out);
-		capture_str(c->out, &sa->path, false);
+		capture_str(c->out, &v->sa->path, false);
 	}
 	fputc('}', c->out);
 }
 
-static void capture_field(struct capture *c, const struct cpd_event *ev,
-			  const struct cpd_field *f)
+/* Whether a field is left out: unset, unless all_fields = yes. */
+static bool capture_skip(const struct capture *c, const struct evfield *v)
 {
-	const char *at = (const char *)ev + f->offset;
-	char buf[256];
-	uint64_t u = 0;
-	int64_t s = 0;
-
-	switch (f->type) {
+	if (c->fields_all)
+		return false;
+	switch (v->field->type) {
 	case CPD_FT_STR:
-	case CPD_FT_STRV: {
-		const struct cpd_str *str = (const void *)at;
-
-		if (!str->ptr && !c->fields_all)
-			return;
-		fprintf(c->out, " %s=", f->name);
-		capture_str(c->out, str, f->type == CPD_FT_STRV);
-		return;
+	case CPD_FT_STRV:
+		/* "" is a value: the tracee passed an empty string */
+		return !v->str->ptr;
+	case CPD_FT_DOUBLE:
+		return false;
+	default:
+		return v->empty;
 	}
+}
+
+static void capture_field(void *ctx, const struct evfield *v)
+{
+	struct capture *c = ctx;
+
+	if (capture_skip(c, v))
+		return;
+	fprintf(c->out, " %s=", v->field->name);
+	switch (v->field->type) {
+	case CPD_FT_STR:
+	case CPD_FT_STRV:
+		capture_str(c->out, v->str, v->field->type == CPD_FT_STRV);
+		break;
 	case CPD_FT_SOCKADDR:
-		if (!((const struct cpd_sockaddr *)at)->family &&
-		    !c->fields_all)
-			return;
-		fprintf(c->out, " %s=", f->name);
-		capture_sockaddr(c, (const void *)at);
-		return;
-	case CPD_FT_S64:
-		memcpy(&s, at, 8);
+		capture_sockaddr(c, v);
 		break;
-	case CPD_FT_U64:
-	case CPD_FT_ADDR:
-		memcpy(&u, at, 8);
-		break;
-	case CPD_FT_DOUBLE: {
-		double d;
-
-		memcpy(&d, at, 8);
-		fprintf(c->out, " %s=%g", f->name, d);
-		return;
-	}
-	case CPD_FT_U16: {
-		uint16_t v;
-
-		memcpy(&v, at, 2);
-		u = v;
-		break;
-	}
-	case CPD_FT_S32:
-	case CPD_FT_FD:
-	case CPD_FT_ERRNO:
-	case CPD_FT_SIGNAL: {
-		int32_t v;
-
-		memcpy(&v, at, 4);
-		s = v;
-		break;
-	}
-	default: {
-		uint32_t v;
-
-		memcpy(&v, at, 4);
-		u = v;
-		break;
-	}
-	}
-	if (!c->fields_all && !s && !u)
-		return;
-	fprintf(c->out, " %s=", f->name);
-	switch (f->type) {
-	case CPD_FT_S64:
-	case CPD_FT_S32:
-	case CPD_FT_FD:
-		fprintf(c->out, "%" PRId64, s);
+	case CPD_FT_DOUBLE:
+		fprintf(c->out, "%g", v->d);
 		break;
 	case CPD_FT_ERRNO:
-		fputs(c->host->errno_name((int)s) ?
-			      c->host->errno_name((int)s) :
-			      "?",
-		      c->out);
-		break;
 	case CPD_FT_SIGNAL:
-		fputs(c->host->signal_name((int)s) ?
-			      c->host->signal_name((int)s) :
-			      "?",
-		      c->out);
+		fputs(v->name ? v->name : "?", c->out);
 		break;
 	case CPD_FT_FLAGS:
 	case CPD_FT_ENUM:
-		c->host->format_xlat(f->xlat, u, buf, sizeof(buf));
-		fputs(buf, c->out);
+		fputs(v->name, c->out);
 		break;
 	case CPD_FT_ADDR:
-		fprintf(c->out, "0x%" PRIx64, u);
+		fprintf(c->out, "0x%" PRIx64, v->u);
 		break;
 	case CPD_FT_MODE:
-		fprintf(c->out, "0%" PRIo64, u);
+		fprintf(c->out, "0%" PRIo64, v->u);
 		break;
 	default:
-		fprintf(c->out, "%" PRIu64, u);
+		if (v->is_signed)
+			fprintf(c->out, "%" PRId64, v->s);
+		else
+			fprintf(c->out, "%" PRIu64, v->u);
 	}
 }
 
@@ -246,8 +200,6 @@ static void capture_report(struct capture *c, const struct cpd_ev_report *r)
 static int capture_on_event(void *state, const struct cpd_event *ev)
 {
 	struct capture *c = state;
-	const struct cpd_field *f;
-	uint32_t n, i;
 
 	if (c->timestamps)
 		fprintf(c->out, "%" PRIu64 " ", ev->ts_ns);
@@ -263,9 +215,7 @@ static int capture_on_event(void *state, const struct cpd_event *ev)
 		fputc('\n', c->out);
 		return 0;
 	}
-	f = c->host->event_fields(ev->kind, &n);
-	for (i = 0; f && i < n; i++)
-		capture_field(c, ev, &f[i]);
+	evfield_walk(c->host, ev, 0, capture_field, c);
 	if (ev->kind == CPD_EV_REPORT)
 		capture_report(c, &ev->u.report);
 	fputc('\n', c->out);
