@@ -17,10 +17,11 @@ plugins_libcpdutil_la_SOURCES = \
 plugins_libcpdutil_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
 plugins_libcpdutil_la_CFLAGS = $(PLUGIN_CC_OPTS) -fPIC
 
-# every output: event fields decoded once for any format
+# every output: event fields decoded once for any format, output files
 noinst_LTLIBRARIES += plugins/libcpdoutput.la
 plugins_libcpdoutput_la_SOURCES = \
-	plugins/lib/evfield.c plugins/lib/evfield.h
+	plugins/lib/evfield.c plugins/lib/evfield.h \
+	plugins/lib/outfile.c plugins/lib/outfile.h
 plugins_libcpdoutput_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
 plugins_libcpdoutput_la_CFLAGS = $(PLUGIN_CC_OPTS) -fPIC
 

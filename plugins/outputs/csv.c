@@ -26,6 +26,7 @@
 #include "lib/escape.h"
 #include "lib/evfield.h"
 #include "lib/format.h"
+#include "lib/outfile.h"
 
 #define CSV_KINDS (CPD_EV_MAX + 1)
 #define CSV_IOBUF (1u << 20)
@@ -45,11 +46,8 @@ struct csv {
 	struct cpd_instance *inst;
 	uint64_t start_ns;
 	bool deterministic; /* [core] deterministic: times are 0 */
-	FILE *out;
-	FILE *sum;
-	char *iobuf;
-	char *sum_iobuf;
-	bool failed;
+	struct outfile out;
+	struct outfile sum; /* closed without a summary_path */
 
 	/* the union header */
 	const char **cols;
@@ -112,43 +110,20 @@ static int csv_init(struct cpd_instance *inst, const struct cpd_host *host,
 	return 0;
 }
 
-static FILE *csv_open(struct csv *c, const char *path, char **iobuf)
+/* Either file failed: the error was said, and both stop. */
+static bool csv_failed(const struct csv *c)
 {
-	FILE *f;
-
-	if (!strcmp(path, "-"))
-		return stdout;
-	f = fopen(path, "we");
-	if (!f) {
-		int err = errno;
-
-		c->host->log(c->inst, CPD_LOG_ERROR, "cannot open '%s': %s",
-			     path, strerror(err));
-		errno = err;
-		return NULL;
-	}
-	*iobuf = malloc(CSV_IOBUF);
-	if (*iobuf)
-		setvbuf(f, *iobuf, _IOFBF, CSV_IOBUF);
-	return f;
+	return c->out.failed || c->sum.failed;
 }
 
-static void csv_write(struct csv *c, FILE *f, const char *path,
-		      struct escape_buf *b)
+static void csv_write(struct csv *c, struct outfile *o, struct escape_buf *b)
 {
-	if (c->failed)
+	if (csv_failed(c))
 		return;
-	if (b->oom) {
-		c->host->log(c->inst, CPD_LOG_ERROR,
-			     "out of memory writing '%s'", path);
-		c->failed = true;
-		return;
-	}
-	if (fwrite(b->p, 1, b->len, f) != b->len) {
-		c->host->log(c->inst, CPD_LOG_ERROR, "cannot write '%s': %s",
-			     path, strerror(errno));
-		c->failed = true;
-	}
+	if (b->oom)
+		outfile_error(o, ENOMEM);
+	else
+		outfile_write(o, b->p, b->len);
 }
 
 static bool csv_has_col(const struct csv *c, const char *name)
@@ -195,13 +170,14 @@ static int csv_start(void *state)
 	rc = csv_build_cols(c);
 	if (rc < 0)
 		return rc;
-	c->out = csv_open(c, c->path, &c->iobuf);
-	if (!c->out)
-		return -errno;
+	rc = outfile_open(&c->out, c->host, c->inst, c->path, CSV_IOBUF, 0);
+	if (rc < 0)
+		return rc;
 	if (c->summary_path && *c->summary_path) {
-		c->sum = csv_open(c, c->summary_path, &c->sum_iobuf);
-		if (!c->sum)
-			return -errno;
+		rc = outfile_open(&c->sum, c->host, c->inst, c->summary_path,
+				  CSV_IOBUF, 0);
+		if (rc < 0)
+			return rc;
 	}
 	escape_reset(&c->row);
 	for (i = 0; i < sizeof(csv_fixed) / sizeof(csv_fixed[0]); i++)
@@ -209,13 +185,13 @@ static int csv_start(void *state)
 	for (i = 0; i < c->ncols; i++)
 		escape_printf(&c->row, "%s,", c->cols[i]);
 	escape_puts(&c->row, "details\r\n");
-	csv_write(c, c->out, c->path, &c->row);
-	if (c->sum) {
+	csv_write(c, &c->out, &c->row);
+	if (c->sum.fp) {
 		escape_reset(&c->row);
 		escape_puts(&c->row, "section,key,value\r\n");
-		csv_write(c, c->sum, c->summary_path, &c->row);
+		csv_write(c, &c->sum, &c->row);
 	}
-	return c->failed ? -EIO : 0;
+	return csv_failed(c) ? -EIO : 0;
 }
 
 /* The column map of a kind, built on first use. */
@@ -427,15 +403,15 @@ static int csv_on_event(void *state, const struct cpd_event *ev)
 	uint32_t n = 0;
 	size_t col;
 
-	if (!c->out || c->failed)
+	if (!c->out.fp || csv_failed(c))
 		return 0;
 	escape_reset(&c->row);
 	if (ev->kind == CPD_EV_REPORT) {
-		if (!c->sum)
+		if (!c->sum.fp)
 			return 0;
 		csv_summary(c, &ev->u.report);
-		csv_write(c, c->sum, c->summary_path, &c->row);
-		return c->failed ? -EIO : 0;
+		csv_write(c, &c->sum, &c->row);
+		return csv_failed(c) ? -EIO : 0;
 	}
 	if (ev->kind == CPD_EV_NOTICE)
 		return 0;
@@ -462,22 +438,8 @@ static int csv_on_event(void *state, const struct cpd_event *ev)
 	escape_putc(&c->row, ',');
 	csv_details(c, ev);
 	escape_puts(&c->row, "\r\n");
-	csv_write(c, c->out, c->path, &c->row);
-	return c->failed ? -EIO : 0;
-}
-
-/* A write that failed at flush time (disk full): said once, with the file. */
-static int csv_flush_file(struct csv *c, FILE *f, const char *path)
-{
-	int err;
-
-	if (!f || !fflush(f))
-		return 0;
-	err = errno ? errno : EIO;
-	c->host->log(c->inst, CPD_LOG_ERROR, "cannot write '%s': %s", path,
-		     strerror(err));
-	c->failed = true;
-	return -err;
+	csv_write(c, &c->out, &c->row);
+	return csv_failed(c) ? -EIO : 0;
 }
 
 static int csv_flush(void *state)
@@ -486,11 +448,11 @@ static int csv_flush(void *state)
 	int rc;
 
 	/* already said: the rest of the trace must not repeat it */
-	if (c->failed)
+	if (csv_failed(c))
 		return 0;
-	rc = csv_flush_file(c, c->out, c->path);
+	rc = outfile_flush(&c->out);
 	if (!rc)
-		rc = csv_flush_file(c, c->sum, c->summary_path);
+		rc = outfile_flush(&c->sum);
 	return rc;
 }
 
@@ -499,28 +461,13 @@ static int csv_stop(void *state)
 	return csv_flush(state);
 }
 
-static void csv_close(struct csv *c, FILE *f, const char *path)
-{
-	if (!f)
-		return;
-	if (f == stdout) {
-		fflush(f);
-		return;
-	}
-	if (fclose(f) && !c->failed)
-		c->host->log(c->inst, CPD_LOG_ERROR, "cannot write '%s': %s",
-			     path, strerror(errno));
-}
-
 static void csv_fini(void *state)
 {
 	struct csv *c = state;
 	size_t i;
 
-	csv_close(c, c->out, c->path);
-	csv_close(c, c->sum, c->summary_path);
-	free(c->iobuf);
-	free(c->sum_iobuf);
+	outfile_close(&c->out);
+	outfile_close(&c->sum);
 	for (i = 0; i < CSV_KINDS; i++)
 		free(c->colmap[i]);
 	for (i = 0; i < c->ntopics; i++)

@@ -26,6 +26,7 @@
 
 #include "lib/escape.h"
 #include "lib/evjson.h"
+#include "lib/outfile.h"
 
 #define JSONL_SCHEMA 1
 #define JSONL_IOBUF  (1u << 20)
@@ -37,9 +38,7 @@ struct jsonl {
 	struct cpd_instance *inst;
 	uint64_t start_ns;
 	bool deterministic; /* [core] deterministic: times are 0 */
-	FILE *out;
-	char *iobuf;
-	bool failed;
+	struct outfile out;
 	bool lossy;
 	struct escape_buf line;
 };
@@ -78,22 +77,7 @@ static int jsonl_start(void *state)
 
 	j->start_ns = j->host->run_info(j->inst)->start_ns;
 	j->deterministic = j->host->run_info(j->inst)->deterministic;
-	if (!strcmp(j->path, "-")) {
-		j->out = stdout;
-		return 0;
-	}
-	j->out = fopen(j->path, "we");
-	if (!j->out) {
-		int err = errno;
-
-		j->host->log(j->inst, CPD_LOG_ERROR, "cannot open '%s': %s",
-			     j->path, strerror(err));
-		return -err;
-	}
-	j->iobuf = malloc(JSONL_IOBUF);
-	if (j->iobuf)
-		setvbuf(j->out, j->iobuf, _IOFBF, JSONL_IOBUF);
-	return 0;
+	return outfile_open(&j->out, j->host, j->inst, j->path, JSONL_IOBUF, 0);
 }
 
 static void jsonl_str(struct jsonl *j, const char *s, size_t n)
@@ -207,7 +191,7 @@ static int jsonl_on_event(void *state, const struct cpd_event *ev)
 	struct jsonl *j = state;
 	const char *kind;
 
-	if (!j->out || j->failed)
+	if (!j->out.fp || j->out.failed)
 		return 0;
 	escape_reset(&j->line);
 	j->lossy = false;
@@ -240,34 +224,16 @@ static int jsonl_on_event(void *state, const struct cpd_event *ev)
 	if (j->lossy)
 		escape_puts(&j->line, ",\"lossy\":true");
 	escape_puts(&j->line, "}\n");
-	if (j->line.oom) {
-		j->host->log(j->inst, CPD_LOG_ERROR,
-			     "out of memory writing '%s'", j->path);
-		j->failed = true;
-		return -ENOMEM;
-	}
-	if (fwrite(j->line.p, 1, j->line.len, j->out) != j->line.len) {
-		j->host->log(j->inst, CPD_LOG_ERROR, "cannot write '%s': %s",
-			     j->path, strerror(errno));
-		j->failed = true;
-		return -EIO;
-	}
-	return 0;
+	if (j->line.oom)
+		return outfile_error(&j->out, ENOMEM);
+	return outfile_write(&j->out, j->line.p, j->line.len);
 }
 
 static int jsonl_flush(void *state)
 {
 	struct jsonl *j = state;
-	int err;
 
-	/* a failure is said once, with the file; not on every tick after */
-	if (!j->out || j->failed || !fflush(j->out))
-		return 0;
-	err = errno ? errno : EIO;
-	j->host->log(j->inst, CPD_LOG_ERROR, "cannot write '%s': %s", j->path,
-		     strerror(err));
-	j->failed = true;
-	return -err;
+	return outfile_flush(&j->out);
 }
 
 static int jsonl_stop(void *state)
@@ -279,12 +245,7 @@ static void jsonl_fini(void *state)
 {
 	struct jsonl *j = state;
 
-	if (j->out == stdout)
-		fflush(j->out);
-	else if (j->out && fclose(j->out) && !j->failed)
-		j->host->log(j->inst, CPD_LOG_ERROR, "cannot write '%s': %s",
-			     j->path, strerror(errno));
-	free(j->iobuf);
+	outfile_close(&j->out);
 	escape_free(&j->line);
 	free(j);
 }

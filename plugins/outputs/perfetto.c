@@ -32,8 +32,12 @@
 #include "lib/escape.h"
 #include "lib/evfield.h"
 #include "lib/evjson.h"
+#include "lib/outfile.h"
 
 #define PF_IOBUF (1u << 20)
+#define PF_HEAD                                                           \
+	"[\n{\"ph\":\"M\",\"pid\":0,\"tid\":0,\"name\":\"process_name\"," \
+	"\"args\":{\"name\":\"compendium\"}}"
 
 struct perfetto_task {
 	int32_t tid;
@@ -65,9 +69,7 @@ struct perfetto {
 	 */
 	bool deterministic;
 	uint64_t cur_seq;
-	FILE *out;
-	char *iobuf;
-	bool failed;
+	struct outfile out;
 	bool syscalls; /* syscall slices are being delivered */
 	uint64_t next_id;
 	struct perfetto_task *tasks;
@@ -106,31 +108,15 @@ static int perfetto_init(struct cpd_instance *inst, const struct cpd_host *host,
 static int perfetto_start(void *state)
 {
 	struct perfetto *p = state;
+	int rc;
 
 	p->start_ns = p->host->run_info(p->inst)->start_ns;
 	p->deterministic = p->host->run_info(p->inst)->deterministic;
-	if (!strcmp(p->path, "-")) {
-		p->out = stdout;
-	} else {
-		p->out = fopen(p->path, "we");
-		if (!p->out) {
-			int err = errno;
-
-			p->host->log(p->inst, CPD_LOG_ERROR,
-				     "cannot open '%s': %s", p->path,
-				     strerror(err));
-			return -err;
-		}
-		p->iobuf = malloc(PF_IOBUF);
-		if (p->iobuf)
-			setvbuf(p->out, p->iobuf, _IOFBF, PF_IOBUF);
-	}
+	rc = outfile_open(&p->out, p->host, p->inst, p->path, PF_IOBUF, 0);
+	if (rc < 0)
+		return rc;
 	/* every record after this one starts with ",\n" */
-	if (fputs("[\n{\"ph\":\"M\",\"pid\":0,\"tid\":0,\"name\":\"process_name\","
-		  "\"args\":{\"name\":\"compendium\"}}",
-		  p->out) == EOF)
-		return -EIO;
-	return 0;
+	return outfile_write(&p->out, PF_HEAD, strlen(PF_HEAD));
 }
 
 /* Start a record: the separator, then the common keys. */
@@ -350,7 +336,7 @@ static int perfetto_on_event(void *state, const struct cpd_event *ev)
 	size_t mark = 0;
 	bool is_new;
 
-	if (!p->out || p->failed || ev->kind == CPD_EV_REPORT ||
+	if (!p->out.fp || p->out.failed || ev->kind == CPD_EV_REPORT ||
 	    ev->kind == CPD_EV_NOTICE)
 		return 0;
 	escape_reset(&p->line);
@@ -443,34 +429,16 @@ static int perfetto_on_event(void *state, const struct cpd_event *ev)
 	default:
 		perfetto_instant(p, ev);
 	}
-	if (p->line.oom) {
-		p->host->log(p->inst, CPD_LOG_ERROR,
-			     "out of memory writing '%s'", p->path);
-		p->failed = true;
-		return -ENOMEM;
-	}
-	if (fwrite(p->line.p, 1, p->line.len, p->out) != p->line.len) {
-		p->host->log(p->inst, CPD_LOG_ERROR, "cannot write '%s': %s",
-			     p->path, strerror(errno));
-		p->failed = true;
-		return -EIO;
-	}
-	return 0;
+	if (p->line.oom)
+		return outfile_error(&p->out, ENOMEM);
+	return outfile_write(&p->out, p->line.p, p->line.len);
 }
 
 static int perfetto_flush(void *state)
 {
 	struct perfetto *p = state;
-	int err;
 
-	/* a failure is said once, with the file; not on every tick after */
-	if (!p->out || p->failed || !fflush(p->out))
-		return 0;
-	err = errno ? errno : EIO;
-	p->host->log(p->inst, CPD_LOG_ERROR, "cannot write '%s': %s", p->path,
-		     strerror(err));
-	p->failed = true;
-	return -err;
+	return outfile_flush(&p->out);
 }
 
 static int perfetto_stop(void *state)
@@ -478,15 +446,14 @@ static int perfetto_stop(void *state)
 	struct perfetto *p = state;
 	size_t i;
 
-	for (i = 0; p->out && !p->failed && i < p->ntasks; i++) {
+	for (i = 0; p->out.fp && i < p->ntasks; i++) {
 		struct escape_buf *b = &p->tasks[i].pending;
 
-		if (b->len && fwrite(b->p, 1, b->len, p->out) != b->len)
-			p->failed = true;
+		outfile_write(&p->out, b->p, b->len);
 		escape_reset(b);
 	}
-	if (p->out && !p->failed)
-		fputs("\n]\n", p->out);
+	if (p->out.fp)
+		outfile_write(&p->out, "\n]\n", 3);
 	return perfetto_flush(p);
 }
 
@@ -495,14 +462,9 @@ static void perfetto_fini(void *state)
 	struct perfetto *p = state;
 	size_t i;
 
-	if (p->out == stdout)
-		fflush(p->out);
-	else if (p->out && fclose(p->out) && !p->failed)
-		p->host->log(p->inst, CPD_LOG_ERROR, "cannot write '%s': %s",
-			     p->path, strerror(errno));
+	outfile_close(&p->out);
 	for (i = 0; i < p->ntasks; i++)
 		escape_free(&p->tasks[i].pending);
-	free(p->iobuf);
 	free(p->tasks);
 	escape_free(&p->line);
 	free(p);

@@ -21,6 +21,7 @@
 #include <compendium/compendium.h>
 
 #include "lib/evfield.h"
+#include "lib/outfile.h"
 
 struct capture {
 	const char *path;
@@ -28,7 +29,7 @@ struct capture {
 	bool fields_all;
 	const struct cpd_host *host;
 	struct cpd_instance *inst;
-	FILE *out;
+	struct outfile out;
 };
 
 static const struct cpd_option capture_options[] = {
@@ -73,15 +74,7 @@ static int capture_start(void *state)
 {
 	struct capture *c = state;
 
-	c->out = fopen(c->path, "we");
-	if (!c->out) {
-		int err = errno;
-
-		c->host->log(c->inst, CPD_LOG_ERROR, "cannot open '%s': %s",
-			     c->path, strerror(err));
-		return -err;
-	}
-	return 0;
+	return outfile_open(&c->out, c->host, c->inst, c->path, 0, 0);
 }
 
 static void capture_str(FILE *out, const struct cpd_str *s, bool strv)
@@ -106,14 +99,14 @@ static void capture_str(FILE *out, const struct cpd_str *s, bool strv)
 
 static void capture_sockaddr(struct capture *c, const struct evfield *v)
 {
-	fprintf(c->out, "{%s", v->name);
+	fprintf(c->out.fp, "{%s", v->name);
 	if (v->sa->port)
-		fprintf(c->out, " port=%u", v->sa->port);
+		fprintf(c->out.fp, " port=%u", v->sa->port);
 	if (v->sa->path.len) {
-		fputc(' ', c->out);
-		capture_str(c->out, &v->sa->path, false);
+		fputc(' ', c->out.fp);
+		capture_str(c->out.fp, &v->sa->path, false);
 	}
-	fputc('}', c->out);
+	fputc('}', c->out.fp);
 }
 
 /* Whether a field is left out: unset, unless all_fields = yes. */
@@ -139,37 +132,37 @@ static void capture_field(void *ctx, const struct evfield *v)
 
 	if (capture_skip(c, v))
 		return;
-	fprintf(c->out, " %s=", v->field->name);
+	fprintf(c->out.fp, " %s=", v->field->name);
 	switch (v->field->type) {
 	case CPD_FT_STR:
 	case CPD_FT_STRV:
-		capture_str(c->out, v->str, v->field->type == CPD_FT_STRV);
+		capture_str(c->out.fp, v->str, v->field->type == CPD_FT_STRV);
 		break;
 	case CPD_FT_SOCKADDR:
 		capture_sockaddr(c, v);
 		break;
 	case CPD_FT_DOUBLE:
-		fprintf(c->out, "%g", v->d);
+		fprintf(c->out.fp, "%g", v->d);
 		break;
 	case CPD_FT_ERRNO:
 	case CPD_FT_SIGNAL:
-		fputs(v->name ? v->name : "?", c->out);
+		fputs(v->name ? v->name : "?", c->out.fp);
 		break;
 	case CPD_FT_FLAGS:
 	case CPD_FT_ENUM:
-		fputs(v->name, c->out);
+		fputs(v->name, c->out.fp);
 		break;
 	case CPD_FT_ADDR:
-		fprintf(c->out, "0x%" PRIx64, v->u);
+		fprintf(c->out.fp, "0x%" PRIx64, v->u);
 		break;
 	case CPD_FT_MODE:
-		fprintf(c->out, "0%" PRIo64, v->u);
+		fprintf(c->out.fp, "0%" PRIo64, v->u);
 		break;
 	default:
 		if (v->is_signed)
-			fprintf(c->out, "%" PRId64, v->s);
+			fprintf(c->out.fp, "%" PRId64, v->s);
 		else
-			fprintf(c->out, "%" PRIu64, v->u);
+			fprintf(c->out.fp, "%" PRIu64, v->u);
 	}
 }
 
@@ -180,19 +173,19 @@ static void capture_report(struct capture *c, const struct cpd_ev_report *r)
 	for (i = 0; i < r->nkv; i++) {
 		const struct cpd_kv *kv = &r->kv[i];
 
-		fprintf(c->out, " %.*s=", (int)kv->key.len, kv->key.ptr);
+		fprintf(c->out.fp, " %.*s=", (int)kv->key.len, kv->key.ptr);
 		switch (kv->type) {
 		case CPD_KV_S64:
-			fprintf(c->out, "%" PRId64, kv->v.s64);
+			fprintf(c->out.fp, "%" PRId64, kv->v.s64);
 			break;
 		case CPD_KV_U64:
-			fprintf(c->out, "%" PRIu64, kv->v.u64);
+			fprintf(c->out.fp, "%" PRIu64, kv->v.u64);
 			break;
 		case CPD_KV_DOUBLE:
-			fprintf(c->out, "%g", kv->v.dbl);
+			fprintf(c->out.fp, "%g", kv->v.dbl);
 			break;
 		default:
-			capture_str(c->out, &kv->v.str, false);
+			capture_str(c->out.fp, &kv->v.str, false);
 		}
 	}
 }
@@ -202,23 +195,23 @@ static int capture_on_event(void *state, const struct cpd_event *ev)
 	struct capture *c = state;
 
 	if (c->timestamps)
-		fprintf(c->out, "%" PRIu64 " ", ev->ts_ns);
-	fprintf(c->out, "%s pid=%d tid=%d",
+		fprintf(c->out.fp, "%" PRIu64 " ", ev->ts_ns);
+	fprintf(c->out.fp, "%s pid=%d tid=%d",
 		c->host->event_kind_name(ev->kind) ?: "?", ev->pid, ev->tid);
 	if (ev->kind == CPD_EV_SYSCALL) {
 		char buf[8192];
 
 		c->host->format_syscall(ev, buf, sizeof(buf));
-		fprintf(c->out, " %s", buf);
+		fprintf(c->out.fp, " %s", buf);
 		if (ev->u.syscall.flags & CPD_SCF_COMPAT)
-			fputs(" compat", c->out);
-		fputc('\n', c->out);
+			fputs(" compat", c->out.fp);
+		fputc('\n', c->out.fp);
 		return 0;
 	}
 	evfield_walk(c->host, ev, 0, capture_field, c);
 	if (ev->kind == CPD_EV_REPORT)
 		capture_report(c, &ev->u.report);
-	fputc('\n', c->out);
+	fputc('\n', c->out.fp);
 	return 0;
 }
 
@@ -226,7 +219,7 @@ static int capture_flush(void *state)
 {
 	struct capture *c = state;
 
-	return c->out && fflush(c->out) ? -errno : 0;
+	return outfile_flush(&c->out);
 }
 
 static int capture_stop(void *state)
@@ -234,7 +227,7 @@ static int capture_stop(void *state)
 	struct capture *c = state;
 	const struct cpd_trace_stats *st = c->host->trace_stats(c->inst);
 
-	fprintf(c->out,
+	fprintf(c->out.fp,
 		"stats ptrace_stops=%" PRIu64 " syscalls_seen=%" PRIu64
 		" syscalls_published=%" PRIu64 " tasks_seen=%" PRIu64
 		" processes_seen=%" PRIu64 " seccomp=%u\n",
@@ -248,8 +241,7 @@ static void capture_fini(void *state)
 {
 	struct capture *c = state;
 
-	if (c->out)
-		fclose(c->out);
+	outfile_close(&c->out);
 	free(c);
 }
 
