@@ -26,6 +26,7 @@
 #include "lib/escape.h"
 #include "lib/evfield.h"
 #include "lib/format.h"
+#include "lib/instance.h"
 #include "lib/outfile.h"
 
 #define CSV_KINDS (CPD_EV_MAX + 1)
@@ -90,25 +91,6 @@ static const uint32_t csv_col_kinds[] = {
 static const char *const csv_fixed[] = {
 	"time_ns", "seq", "pid", "tid", "comm", "category", "type",
 };
-
-static int csv_init(struct cpd_instance *inst, const struct cpd_host *host,
-		    void **statep)
-{
-	struct csv *c = calloc(1, sizeof(*c));
-	int rc;
-
-	if (!c)
-		return -ENOMEM;
-	c->host = host;
-	c->inst = inst;
-	rc = host->apply_options(inst, c);
-	if (rc < 0) {
-		free(c);
-		return rc;
-	}
-	*statep = c;
-	return 0;
-}
 
 /* Either file failed: the error was said, and both stop. */
 static bool csv_failed(const struct csv *c)
@@ -461,7 +443,7 @@ static int csv_stop(void *state)
 	return csv_flush(state);
 }
 
-static void csv_fini(void *state)
+static void csv_release(void *state)
 {
 	struct csv *c = state;
 	size_t i;
@@ -476,7 +458,15 @@ static void csv_fini(void *state)
 	free(c->cols);
 	escape_free(&c->row);
 	escape_free(&c->cell);
-	free(c);
+}
+
+static const struct instance_type csv_type =
+	INSTANCE_TYPE(struct csv, NULL, csv_release);
+
+static int csv_init(struct cpd_instance *inst, const struct cpd_host *host,
+		    void **statep)
+{
+	return instance_init(&csv_type, inst, host, statep);
 }
 
 #define CSV_EVENTS                                           \
@@ -490,4 +480,4 @@ CPD_PLUGIN_DEFINE(
 		.subscribe = CSV_EVENTS, .flags = CPD_PF_SYSCALL_VERBOSE,
 		.options = csv_options, .init = csv_init, .start = csv_start,
 		.on_event = csv_on_event, .flush = csv_flush, .stop = csv_stop,
-		.fini = csv_fini, );
+		.fini = instance_fini, );

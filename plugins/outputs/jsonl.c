@@ -26,6 +26,7 @@
 
 #include "lib/escape.h"
 #include "lib/evjson.h"
+#include "lib/instance.h"
 #include "lib/outfile.h"
 
 #define JSONL_SCHEMA 1
@@ -51,25 +52,6 @@ static const struct cpd_option jsonl_options[] = {
 	  .help = "JSON Lines file to write; - is stdout" },
 	CPD_OPTION_END
 };
-
-static int jsonl_init(struct cpd_instance *inst, const struct cpd_host *host,
-		      void **statep)
-{
-	struct jsonl *j = calloc(1, sizeof(*j));
-	int rc;
-
-	if (!j)
-		return -ENOMEM;
-	j->host = host;
-	j->inst = inst;
-	rc = host->apply_options(inst, j);
-	if (rc < 0) {
-		free(j);
-		return rc;
-	}
-	*statep = j;
-	return 0;
-}
 
 static int jsonl_start(void *state)
 {
@@ -241,13 +223,21 @@ static int jsonl_stop(void *state)
 	return jsonl_flush(state);
 }
 
-static void jsonl_fini(void *state)
+static void jsonl_release(void *state)
 {
 	struct jsonl *j = state;
 
 	outfile_close(&j->out);
 	escape_free(&j->line);
-	free(j);
+}
+
+static const struct instance_type jsonl_type =
+	INSTANCE_TYPE(struct jsonl, NULL, jsonl_release);
+
+static int jsonl_init(struct cpd_instance *inst, const struct cpd_host *host,
+		      void **statep)
+{
+	return instance_init(&jsonl_type, inst, host, statep);
 }
 
 #define JSONL_EVENTS                                         \
@@ -261,4 +251,5 @@ CPD_PLUGIN_DEFINE(
 		.subscribe = JSONL_EVENTS, .flags = CPD_PF_SYSCALL_VERBOSE,
 		.options = jsonl_options, .init = jsonl_init,
 		.start = jsonl_start, .on_event = jsonl_on_event,
-		.flush = jsonl_flush, .stop = jsonl_stop, .fini = jsonl_fini, );
+		.flush = jsonl_flush, .stop = jsonl_stop,
+		.fini = instance_fini, );

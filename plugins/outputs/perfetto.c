@@ -32,6 +32,7 @@
 #include "lib/escape.h"
 #include "lib/evfield.h"
 #include "lib/evjson.h"
+#include "lib/instance.h"
 #include "lib/outfile.h"
 
 #define PF_IOBUF (1u << 20)
@@ -85,25 +86,6 @@ static const struct cpd_option perfetto_options[] = {
 	  .help = "Chrome/Perfetto trace file to write (JSON)" },
 	CPD_OPTION_END
 };
-
-static int perfetto_init(struct cpd_instance *inst, const struct cpd_host *host,
-			 void **statep)
-{
-	struct perfetto *p = calloc(1, sizeof(*p));
-	int rc;
-
-	if (!p)
-		return -ENOMEM;
-	p->host = host;
-	p->inst = inst;
-	rc = host->apply_options(inst, p);
-	if (rc < 0) {
-		free(p);
-		return rc;
-	}
-	*statep = p;
-	return 0;
-}
 
 static int perfetto_start(void *state)
 {
@@ -457,7 +439,7 @@ static int perfetto_stop(void *state)
 	return perfetto_flush(p);
 }
 
-static void perfetto_fini(void *state)
+static void perfetto_release(void *state)
 {
 	struct perfetto *p = state;
 	size_t i;
@@ -467,7 +449,15 @@ static void perfetto_fini(void *state)
 		escape_free(&p->tasks[i].pending);
 	free(p->tasks);
 	escape_free(&p->line);
-	free(p);
+}
+
+static const struct instance_type perfetto_type =
+	INSTANCE_TYPE(struct perfetto, NULL, perfetto_release);
+
+static int perfetto_init(struct cpd_instance *inst, const struct cpd_host *host,
+			 void **statep)
+{
+	return instance_init(&perfetto_type, inst, host, statep);
 }
 
 #define PF_EVENTS                                                     \
@@ -483,4 +473,4 @@ CPD_PLUGIN_DEFINE(
 		.options = perfetto_options, .init = perfetto_init,
 		.start = perfetto_start, .on_event = perfetto_on_event,
 		.flush = perfetto_flush, .stop = perfetto_stop,
-		.fini = perfetto_fini, );
+		.fini = instance_fini, );

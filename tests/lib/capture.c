@@ -21,6 +21,7 @@
 #include <compendium/compendium.h>
 
 #include "lib/evfield.h"
+#include "lib/instance.h"
 #include "lib/outfile.h"
 
 struct capture {
@@ -50,25 +51,6 @@ static const struct cpd_option capture_options[] = {
 	  .help = "also print fields that are zero or empty" },
 	CPD_OPTION_END
 };
-
-static int capture_init(struct cpd_instance *inst, const struct cpd_host *host,
-			void **statep)
-{
-	struct capture *c = calloc(1, sizeof(*c));
-	int rc;
-
-	if (!c)
-		return -ENOMEM;
-	c->host = host;
-	c->inst = inst;
-	rc = host->apply_options(inst, c);
-	if (rc < 0) {
-		free(c);
-		return rc;
-	}
-	*statep = c;
-	return 0;
-}
 
 static int capture_start(void *state)
 {
@@ -237,12 +219,20 @@ static int capture_stop(void *state)
 	return capture_flush(c);
 }
 
-static void capture_fini(void *state)
+static void capture_release(void *state)
 {
 	struct capture *c = state;
 
 	outfile_close(&c->out);
-	free(c);
+}
+
+static const struct instance_type capture_type =
+	INSTANCE_TYPE(struct capture, NULL, capture_release);
+
+static int capture_init(struct cpd_instance *inst, const struct cpd_host *host,
+			void **statep)
+{
+	return instance_init(&capture_type, inst, host, statep);
 }
 
 /* built twice: capture_entry takes its syscalls at entry, without exits */
@@ -260,4 +250,4 @@ CPD_PLUGIN_DEFINE(.role = CPD_ROLE_OUTPUT, .name = CAPTURE_NAME, .version = "1",
 		  .options = capture_options, .init = capture_init,
 		  .start = capture_start, .on_event = capture_on_event,
 		  .flush = capture_flush, .stop = capture_stop,
-		  .fini = capture_fini, );
+		  .fini = instance_fini, );

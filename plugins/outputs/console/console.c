@@ -36,6 +36,7 @@
 #include <compendium/compendium.h>
 
 #include "lib/format.h"
+#include "lib/instance.h"
 
 #include "console.h"
 
@@ -85,29 +86,6 @@ static const struct cpd_option console_options[] = {
 };
 
 /* ---- the plugin --------------------------------------------------------- */
-
-static int console_init(struct cpd_instance *inst, const struct cpd_host *host,
-			void **statep)
-{
-	struct console *c = calloc(1, sizeof(*c));
-	int rc;
-
-	if (!c)
-		return -ENOMEM;
-	c->host = host;
-	c->inst = inst;
-	rc = host->apply_options(inst, c);
-	if (rc < 0) {
-		free(c);
-		return rc;
-	}
-	c->run = host->run_info(inst);
-	c->stats = host->trace_stats(inst);
-	c->tasks = 1; /* the command, or the first attached task */
-	c->out = -1;
-	*statep = c;
-	return 0;
-}
 
 static bool console_is_devnull(int fd)
 {
@@ -293,7 +271,19 @@ static int console_stop(void *state)
 	return console_flush(c);
 }
 
-static void console_fini(void *state)
+/* What the options do not say. */
+static int console_setup(void *state)
+{
+	struct console *c = state;
+
+	c->run = c->host->run_info(c->inst);
+	c->stats = c->host->trace_stats(c->inst);
+	c->tasks = 1; /* the command, or the first attached task */
+	c->out = -1;
+	return 0;
+}
+
+static void console_release(void *state)
 {
 	struct console *c = state;
 	size_t i;
@@ -325,7 +315,15 @@ static void console_fini(void *state)
 	free(c->subprocs);
 	for (i = 0; i <= CPD_EV_MAX; i++)
 		free(c->lost_reason[i]);
-	free(c);
+}
+
+static const struct instance_type console_type =
+	INSTANCE_TYPE(struct console, console_setup, console_release);
+
+static int console_init(struct cpd_instance *inst, const struct cpd_host *host,
+			void **statep)
+{
+	return instance_init(&console_type, inst, host, statep);
 }
 
 #define CONSOLE_EVENTS                                           \
@@ -360,4 +358,4 @@ CPD_PLUGIN_DEFINE(
 		.options = console_options, .init = console_init,
 		.start = console_start, .on_event = console_on_event,
 		.flush = console_flush, .stop = console_stop,
-		.fini = console_fini, );
+		.fini = instance_fini, );

@@ -14,6 +14,7 @@
 
 #include "html.h"
 #include "lib/format.h"
+#include "lib/instance.h"
 
 #define HTML_IOBUF (1u << 20)
 
@@ -38,25 +39,6 @@ static const struct cpd_option html_options[] = {
 	  .help = "also show events the analyzers' noise filters hid" },
 	CPD_OPTION_END
 };
-
-static int html_init(struct cpd_instance *inst, const struct cpd_host *host,
-		     void **statep)
-{
-	struct html *h = calloc(1, sizeof(*h));
-	int rc;
-
-	if (!h)
-		return -ENOMEM;
-	h->host = host;
-	h->inst = inst;
-	rc = host->apply_options(inst, h);
-	if (rc < 0) {
-		free(h);
-		return rc;
-	}
-	*statep = h;
-	return 0;
-}
 
 static int html_start(void *state)
 {
@@ -142,14 +124,22 @@ static int html_stop(void *state)
 	return 0;
 }
 
-static void html_fini(void *state)
+static void html_release(void *state)
 {
 	struct html *h = state;
 
 	/* stop() never ran (a failed start elsewhere): leave no torn file */
 	outfile_close(&h->out);
 	html_data_free(&h->data);
-	free(h);
+}
+
+static const struct instance_type html_type =
+	INSTANCE_TYPE(struct html, NULL, html_release);
+
+static int html_init(struct cpd_instance *inst, const struct cpd_host *host,
+		     void **statep)
+{
+	return instance_init(&html_type, inst, host, statep);
 }
 
 #define HTML_EVENTS \
@@ -160,4 +150,4 @@ CPD_PLUGIN_DEFINE(.role = CPD_ROLE_OUTPUT, .name = "html", .version = "1.0",
 		  .subscribe = HTML_EVENTS, .flags = CPD_PF_SYSCALL_VERBOSE,
 		  .options = html_options, .init = html_init,
 		  .start = html_start, .on_event = html_on_event,
-		  .stop = html_stop, .fini = html_fini, );
+		  .stop = html_stop, .fini = instance_fini, );
