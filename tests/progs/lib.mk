@@ -13,7 +13,8 @@ TESTS += $(lib_unit_tests)
 LIB_UNIT_CPP = $(CPD_TEST_CPP_OPTS) $(PLUGIN_CPP_OPTS)
 LIB_UNIT_LIBS = plugins/libcpdoutput.la plugins/libcpdutil.la $(CPD_TEST_LIBS)
 
-tests_unit_lib_evfield_SOURCES = tests/unit/lib_evfield.c
+tests_unit_lib_evfield_SOURCES = tests/unit/lib_evfield.c \
+	tests/lib/every_kind.h
 tests_unit_lib_evfield_CPPFLAGS = $(LIB_UNIT_CPP)
 tests_unit_lib_evfield_LDADD = $(LIB_UNIT_LIBS) -lm
 tests_unit_lib_instance_SOURCES = tests/unit/lib_instance.c

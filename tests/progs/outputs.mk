@@ -14,8 +14,9 @@ tests_progs_escape_check_LDADD = plugins/libcpdescape.la
 
 # a third party's kind, with one field of each type (outputs_kinds.test)
 check_LTLIBRARIES += tests/progs/every_kind.la
-tests_progs_every_kind_la_SOURCES = tests/progs/every_kind.c
-tests_progs_every_kind_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
+tests_progs_every_kind_la_SOURCES = tests/progs/every_kind.c \
+	tests/lib/every_kind.h
+tests_progs_every_kind_la_CPPFLAGS = $(PLUGIN_CPP_OPTS) -I$(top_srcdir)/tests/lib
 tests_progs_every_kind_la_CFLAGS = $(PLUGIN_CC_OPTS)
 tests_progs_every_kind_la_LDFLAGS = $(PLUGIN_LD_OPTS) -rpath /nowhere
 

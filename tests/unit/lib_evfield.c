@@ -17,80 +17,16 @@
 #include <sys/socket.h>
 
 #include "cpd_test.h"
+#include "every_kind.h"
 #include "fake_host.h"
 #include "lib/evfield.h"
-
-/* The probe kind's payload, at u.custom. */
-struct every {
-	int64_t s64;
-	uint64_t u64;
-	double dbl;
-	uint64_t addr;
-	struct cpd_str str;
-	struct cpd_str strv;
-	struct cpd_sockaddr sa;
-	int32_t s32;
-	uint32_t u32;
-	uint16_t u16;
-	uint16_t pad;
-	int32_t fd;
-	int32_t err;
-	uint32_t flags;
-	uint32_t en;
-	int32_t sig;
-	uint32_t mode;
-	uint32_t dev;
-	uint32_t raw;
-};
-
-#define OFF(m)                                             \
-	((uint32_t)(offsetof(struct cpd_event, u.custom) + \
-		    offsetof(struct every, m)))
-#define FIELD(n, t, x, fl)                                          \
-	{                                                           \
-		.name = #n, .type = t, .xlat = x, .offset = OFF(n), \
-		.flags = fl, .help = #n                             \
-	}
-#define OPT CPD_FIELDF_OPTIONAL
-
-static const struct cpd_field every_fields[] = {
-	FIELD(s64, CPD_FT_S64, 0, 0),
-	FIELD(u64, CPD_FT_U64, 0, OPT),
-	FIELD(dbl, CPD_FT_DOUBLE, 0, OPT),
-	FIELD(addr, CPD_FT_ADDR, 0, 0),
-	FIELD(str, CPD_FT_STR, 0, CPD_FIELDF_KEY),
-	FIELD(strv, CPD_FT_STRV, 0, OPT),
-	FIELD(sa, CPD_FT_SOCKADDR, 0, OPT),
-	FIELD(s32, CPD_FT_S32, 0, 0),
-	FIELD(u32, CPD_FT_U32, 0, OPT),
-	FIELD(u16, CPD_FT_U16, 0, 0),
-	FIELD(fd, CPD_FT_FD, 0, 0),
-	FIELD(err, CPD_FT_ERRNO, 0, OPT),
-	FIELD(flags, CPD_FT_FLAGS, CPD_XLAT_OPEN_FLAGS, 0),
-	FIELD(en, CPD_FT_ENUM, CPD_XLAT_AF, CPD_FIELDF_KEY),
-	FIELD(sig, CPD_FT_SIGNAL, 0, OPT),
-	FIELD(mode, CPD_FT_MODE, 0, 0),
-	FIELD(dev, CPD_FT_DEV, 0, 0),
-	FIELD(raw, CPD_FT_FLAGS, 0, OPT),
-};
-#define NFIELDS (sizeof(every_fields) / sizeof(every_fields[0]))
-/* the fields above not marked optional */
-#define NREQUIRED 10
-
-static const struct cpd_kind_desc every_kind = {
-	.struct_size = sizeof(struct cpd_kind_desc),
-	.nfields = NFIELDS,
-	.name = "every",
-	.description = "one field of each type",
-	.fields = every_fields,
-};
 
 static int probe_kind;
 
 static int probe_init(struct cpd_instance *inst, const struct cpd_host *host,
 		      void **statep)
 {
-	probe_kind = host->register_kind(inst, &every_kind);
+	probe_kind = host->register_kind(inst, &every_desc);
 	*statep = NULL;
 	return probe_kind < 0 ? probe_kind : 0;
 }
@@ -131,15 +67,15 @@ static struct every *every_event(struct cpd_event *ev)
 /* What a walk handed out, copied: the evfield is the walk's. */
 struct seen {
 	unsigned n;
-	struct evfield v[NFIELDS + 8];
-	char name[NFIELDS + 8][EVFIELD_NAME_MAX];
+	struct evfield v[EVERY_NFIELDS + 8];
+	char name[EVERY_NFIELDS + 8][EVFIELD_NAME_MAX];
 };
 
 static void seen_add(void *ctx, const struct evfield *v)
 {
 	struct seen *s = ctx;
 
-	CU_ASSERT_FATAL(s->n < NFIELDS + 8);
+	CU_ASSERT_FATAL(s->n < EVERY_NFIELDS + 8);
 	CPD_ASSERT_UINT_EQ(v->nth, s->n);
 	s->v[s->n] = *v;
 	if (v->name)
@@ -197,8 +133,9 @@ static void test_every_type(void)
 	p->dev = (8u << 20) | 1;
 	p->raw = 5;
 	memset(&s, 0, sizeof(s));
-	CPD_ASSERT_UINT_EQ(evfield_walk(host, &ev, 0, seen_add, &s), NFIELDS);
-	CPD_ASSERT_UINT_EQ(s.n, NFIELDS);
+	CPD_ASSERT_UINT_EQ(evfield_walk(host, &ev, 0, seen_add, &s),
+			   EVERY_NFIELDS);
+	CPD_ASSERT_UINT_EQ(s.n, EVERY_NFIELDS);
 
 	v = GET("s64");
 	CU_ASSERT(v->is_signed);
@@ -260,7 +197,7 @@ static void test_empty(void)
 
 	memset(&s, 0, sizeof(s));
 	evfield_walk(host, &ev, 0, seen_add, &s);
-	CPD_ASSERT_UINT_EQ(s.n, NFIELDS);
+	CPD_ASSERT_UINT_EQ(s.n, EVERY_NFIELDS);
 	for (i = 0; i < s.n; i++)
 		if (!s.v[i].empty)
 			CPD_ASSERT_STR_EQ(s.v[i].field->name, "an empty field");
@@ -281,19 +218,19 @@ static void test_empty(void)
 	memset(&s, 0, sizeof(s));
 	CPD_ASSERT_UINT_EQ(evfield_walk(host, &ev, EVFIELD_SKIP_EMPTY_OPTIONAL,
 					seen_add, &s),
-			   NREQUIRED);
+			   EVERY_NREQUIRED);
 	for (i = 0; i < s.n; i++)
 		CU_ASSERT(!(s.v[i].field->flags & CPD_FIELDF_OPTIONAL));
 
 	/* an empty string with a pointer is empty; NaN is a value */
 	p->strv = (struct cpd_str){ "", 0, 0 };
 	p->dbl = NAN;
-	p->u64 = 1;
+	p->u32 = 1;
 	memset(&s, 0, sizeof(s));
 	evfield_walk(host, &ev, EVFIELD_SKIP_EMPTY_OPTIONAL, seen_add, &s);
-	CPD_ASSERT_UINT_EQ(s.n, NREQUIRED + 2);
+	CPD_ASSERT_UINT_EQ(s.n, EVERY_NREQUIRED + 2);
 	CU_ASSERT_PTR_NOT_NULL(seen_get(&s, "dbl", &nm));
-	CU_ASSERT_PTR_NOT_NULL(seen_get(&s, "u64", &nm));
+	CU_ASSERT_PTR_NOT_NULL(seen_get(&s, "u32", &nm));
 	CU_ASSERT_PTR_NULL(seen_get(&s, "strv", &nm));
 	fake_host_free(fh);
 }
@@ -308,7 +245,7 @@ static void test_short_event(void)
 	struct evfield v;
 
 	every_event(&ev);
-	ev.size = OFF(u32) + sizeof(uint32_t) - 1;
+	ev.size = EVERY_OFF(u32) + sizeof(uint32_t) - 1;
 	memset(&s, 0, sizeof(s));
 	CPD_ASSERT_UINT_EQ(evfield_walk(host, &ev, 0, seen_add, &s), 8);
 	CPD_ASSERT_STR_EQ(s.v[s.n - 1].field->name, "s32");
@@ -326,7 +263,7 @@ static void test_unknown(void)
 	static const struct cpd_field newer = {
 		.name = "newer",
 		.type = 99,
-		.offset = OFF(u32),
+		.offset = EVERY_OFF(u32),
 	};
 	static struct seen s;
 	struct cpd_event ev;
