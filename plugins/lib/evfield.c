@@ -36,8 +36,15 @@ static bool evfield_read(const struct cpd_event *ev, const struct cpd_field *f,
 
 	if ((size_t)f->offset + evfield_width(f->type) > ev->size)
 		return false;
-	memset(v, 0, offsetof(struct evfield, buf));
 	v->field = f;
+	v->nth = 0;
+	v->is_signed = false;
+	v->s = 0;
+	v->u = 0;
+	v->d = 0;
+	v->str = NULL;
+	v->sa = NULL;
+	v->name = NULL;
 	switch (f->type) {
 	case CPD_FT_STR:
 	case CPD_FT_STRV:

@@ -57,6 +57,8 @@ struct csv {
 	int *colmap[CSV_KINDS];
 	/* per kind: the field rendered as "type", or NULL */
 	const struct cpd_field *typefield[CSV_KINDS];
+	/* per kind: it has fields with no column, shown in details */
+	bool uncolumned[CSV_KINDS];
 
 	struct escape_buf row;
 	struct escape_buf cell;
@@ -198,6 +200,9 @@ static const int *csv_colmap(struct csv *c, uint32_t kind)
 			if (!strcmp(f[i].name, c->cols[col]))
 				map[col] = (int)i;
 	}
+	for (i = 0; f && i < n; i++)
+		if (!csv_has_col(c, f[i].name))
+			c->uncolumned[kind] = true;
 	c->typefield[kind] = evfield_key(c->host, kind,
 					 EVFIELD_TYPE(CPD_FT_ENUM) |
 						 EVFIELD_TYPE(CPD_FT_STR));
@@ -309,7 +314,7 @@ static void csv_details(struct csv *c, const struct cpd_event *ev)
 				free(big);
 			}
 		}
-	} else {
+	} else if (c->uncolumned[ev->kind]) {
 		evfield_walk(c->host, ev, 0, csv_detail, c);
 	}
 	csv_cell_text(c, c->cell.p, c->cell.len);
