@@ -30,6 +30,7 @@
 #include "ebpf/analyzer.h"
 #include "ebpf/hist_report.h"
 #include "ebpf/translate.h"
+#include "lib/instance.h"
 #include "lib/report.h"
 
 #ifdef CPD_HAVE_BPF
@@ -251,4 +252,4 @@ CPD_PLUGIN_DEFINE(
 		.init = blkio_init, .start = ebpf_analyzer_start,
 		.on_event = ebpf_analyzer_on_event,
 		.flush = ebpf_analyzer_flush, .stop = ebpf_analyzer_stop,
-		.fini = ebpf_analyzer_fini, );
+		.fini = instance_fini, );

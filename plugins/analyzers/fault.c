@@ -62,6 +62,7 @@
 
 #include <compendium/compendium.h>
 
+#include "lib/instance.h"
 #include "lib/report.h"
 
 /* Default ring: 16 data pages (64 KiB) per thread, ~1600 faults. */
@@ -939,33 +940,6 @@ static void fault_probe(struct fault *f)
 			strerror(err));
 }
 
-static int fault_init(struct cpd_instance *inst, const struct cpd_host *host,
-		      void **statep)
-{
-	struct fault *f = calloc(1, sizeof(*f));
-	long page = sysconf(_SC_PAGESIZE);
-	uint64_t n = 1;
-	int rc;
-
-	if (!f)
-		return -ENOMEM;
-	f->host = host;
-	f->inst = inst;
-	/* the tracees share our kernel, so they share our page size */
-	f->page = page > 0 && !(page & (page - 1)) ? (uint64_t)page : 4096;
-	rc = host->apply_options(inst, f);
-	if (rc < 0) {
-		free(f);
-		return rc;
-	}
-	/* perf wants a power-of-two data area */
-	while (n < f->ring_pages)
-		n <<= 1;
-	f->ring_pages = n;
-	*statep = f;
-	return 0;
-}
-
 static int fault_start(void *state)
 {
 	struct fault *f = state;
@@ -975,7 +949,23 @@ static int fault_start(void *state)
 	return 0;
 }
 
-static void fault_fini(void *state)
+/* What the options do not say, and the ring size made one perf takes. */
+static int fault_setup(void *state)
+{
+	struct fault *f = state;
+	long page = sysconf(_SC_PAGESIZE);
+	uint64_t n = 1;
+
+	/* the tracees share our kernel, so they share our page size */
+	f->page = page > 0 && !(page & (page - 1)) ? (uint64_t)page : 4096;
+	/* perf wants a power-of-two data area */
+	while (n < f->ring_pages)
+		n <<= 1;
+	f->ring_pages = n;
+	return 0;
+}
+
+static void fault_release(void *state)
 {
 	struct fault *f = state;
 	size_t i;
@@ -988,7 +978,15 @@ static void fault_fini(void *state)
 		free(f->p[i]);
 	}
 	free(f->p);
-	free(f);
+}
+
+static const struct instance_type fault_type =
+	INSTANCE_TYPE(struct fault, fault_setup, fault_release);
+
+static int fault_init(struct cpd_instance *inst, const struct cpd_host *host,
+		      void **statep)
+{
+	return instance_init(&fault_type, inst, host, statep);
 }
 
 CPD_PLUGIN_DEFINE(
@@ -1004,4 +1002,4 @@ CPD_PLUGIN_DEFINE(
 		.flags = CPD_PF_SINGLETON, .options = fault_options,
 		.init = fault_init, .start = fault_start,
 		.on_event = fault_on_event, .flush = fault_flush,
-		.stop = fault_stop, .fini = fault_fini, );
+		.stop = fault_stop, .fini = instance_fini, );

@@ -29,6 +29,7 @@
 #include "lib/callmap.h"
 #include "lib/noise.h"
 #include "lib/hash.h"
+#include "lib/instance.h"
 #include "lib/report.h"
 
 /* Past this many distinct paths, bytes still count but rows stop growing. */
@@ -652,33 +653,6 @@ static int file_stop(void *state)
 
 /* ---- lifecycle ------------------------------------------------------ */
 
-static int file_init(struct cpd_instance *inst, const struct cpd_host *host,
-		     void **statep)
-{
-	struct file *f = calloc(1, sizeof(*f));
-	int rc;
-
-	if (!f)
-		return -ENOMEM;
-	f->host = host;
-	f->inst = inst;
-	callmap_init(&f->calls, file_call_name,
-		     sizeof(file_calls) / sizeof(file_calls[0]));
-	rc = host->apply_options(inst, f);
-	if (rc < 0)
-		goto err_free;
-	rc = noise_init(&f->noise, f->noise_filter, f->hide);
-	if (rc < 0)
-		goto err_free;
-	f->seed = hash_seed(f);
-	*statep = f;
-	return 0;
-
-err_free:
-	free(f);
-	return rc;
-}
-
 static int file_start(void *state)
 {
 	struct file *f = state;
@@ -687,14 +661,37 @@ static int file_start(void *state)
 	return 0;
 }
 
-static void file_fini(void *state)
+/* What the options do not say, and the filter they configure. */
+static int file_setup(void *state)
+{
+	struct file *f = state;
+	int rc;
+
+	callmap_init(&f->calls, file_call_name,
+		     sizeof(file_calls) / sizeof(file_calls[0]));
+	rc = noise_init(&f->noise, f->noise_filter, f->hide);
+	if (rc < 0)
+		return rc;
+	f->seed = hash_seed(f);
+	return 0;
+}
+
+static void file_release(void *state)
 {
 	struct file *f = state;
 
 	noise_free(&f->noise);
 	file_table_free(&f->files);
 	file_table_free(&f->failed);
-	free(f);
+}
+
+static const struct instance_type file_type =
+	INSTANCE_TYPE(struct file, file_setup, file_release);
+
+static int file_init(struct cpd_instance *inst, const struct cpd_host *host,
+		     void **statep)
+{
+	return instance_init(&file_type, inst, host, statep);
 }
 
 CPD_PLUGIN_DEFINE(
@@ -709,4 +706,4 @@ CPD_PLUGIN_DEFINE(
 		.flags = CPD_PF_SINGLETON, .options = file_options,
 		.init = file_init, .start = file_start,
 		.on_event = file_on_event, .stop = file_stop,
-		.fini = file_fini, );
+		.fini = instance_fini, );

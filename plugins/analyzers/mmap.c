@@ -46,6 +46,7 @@
 
 #include <compendium/compendium.h>
 
+#include "lib/instance.h"
 #include "lib/noise.h"
 #include "lib/report.h"
 
@@ -695,33 +696,6 @@ static int mmap_stop(void *state)
 
 /* ---- lifecycle ------------------------------------------------------ */
 
-static int mmap_init(struct cpd_instance *inst, const struct cpd_host *host,
-		     void **statep)
-{
-	struct mmap *m = calloc(1, sizeof(*m));
-	long page = sysconf(_SC_PAGESIZE);
-	int rc;
-
-	if (!m)
-		return -ENOMEM;
-	m->host = host;
-	m->inst = inst;
-	/* the tracees share our kernel, so they share our page size */
-	m->page = page > 0 && !(page & (page - 1)) ? (uint64_t)page : 4096;
-	rc = host->apply_options(inst, m);
-	if (rc < 0)
-		goto err_free;
-	rc = noise_init(&m->noise, m->noise_filter, m->hide);
-	if (rc < 0)
-		goto err_free;
-	*statep = m;
-	return 0;
-
-err_free:
-	free(m);
-	return rc;
-}
-
 static int mmap_start(void *state)
 {
 	struct mmap *m = state;
@@ -730,7 +704,18 @@ static int mmap_start(void *state)
 	return 0;
 }
 
-static void mmap_fini(void *state)
+/* What the options do not say, and the filter they configure. */
+static int mmap_setup(void *state)
+{
+	struct mmap *m = state;
+	long page = sysconf(_SC_PAGESIZE);
+
+	/* the tracees share our kernel, so they share our page size */
+	m->page = page > 0 && !(page & (page - 1)) ? (uint64_t)page : 4096;
+	return noise_init(&m->noise, m->noise_filter, m->hide);
+}
+
+static void mmap_release(void *state)
 {
 	struct mmap *m = state;
 	size_t i;
@@ -746,7 +731,15 @@ static void mmap_fini(void *state)
 	}
 	free(m->buckets);
 	noise_free(&m->noise);
-	free(m);
+}
+
+static const struct instance_type mmap_type =
+	INSTANCE_TYPE(struct mmap, mmap_setup, mmap_release);
+
+static int mmap_init(struct cpd_instance *inst, const struct cpd_host *host,
+		     void **statep)
+{
+	return instance_init(&mmap_type, inst, host, statep);
 }
 
 CPD_PLUGIN_DEFINE(
@@ -761,4 +754,4 @@ CPD_PLUGIN_DEFINE(
 		.flags = CPD_PF_SINGLETON, .options = mmap_options,
 		.init = mmap_init, .start = mmap_start,
 		.on_event = mmap_on_event, .stop = mmap_stop,
-		.fini = mmap_fini, );
+		.fini = instance_fini, );

@@ -39,6 +39,7 @@
 
 #include "lib/callmap.h"
 #include "lib/hash.h"
+#include "lib/instance.h"
 #include "lib/report.h"
 
 /* Past this many connections, bytes still count but rows stop growing. */
@@ -1070,28 +1071,6 @@ static int net_stop(void *state)
 
 /* ---- lifecycle ------------------------------------------------------ */
 
-static int net_init(struct cpd_instance *inst, const struct cpd_host *host,
-		    void **statep)
-{
-	struct net *n = calloc(1, sizeof(*n));
-	int rc;
-
-	if (!n)
-		return -ENOMEM;
-	n->host = host;
-	n->inst = inst;
-	callmap_init(&n->calls, net_call_name,
-		     sizeof(net_calls) / sizeof(net_calls[0]));
-	rc = host->apply_options(inst, n);
-	if (rc < 0) {
-		free(n);
-		return rc;
-	}
-	n->seed = hash_seed(n);
-	*statep = n;
-	return 0;
-}
-
 static int net_start(void *state)
 {
 	struct net *n = state;
@@ -1100,7 +1079,18 @@ static int net_start(void *state)
 	return 0;
 }
 
-static void net_fini(void *state)
+/* What the options do not say. */
+static int net_setup(void *state)
+{
+	struct net *n = state;
+
+	callmap_init(&n->calls, net_call_name,
+		     sizeof(net_calls) / sizeof(net_calls[0]));
+	n->seed = hash_seed(n);
+	return 0;
+}
+
+static void net_release(void *state)
 {
 	struct net *n = state;
 	size_t i;
@@ -1109,7 +1099,15 @@ static void net_fini(void *state)
 		free(n->order[i]);
 	free(n->order);
 	free(n->buckets);
-	free(n);
+}
+
+static const struct instance_type net_type =
+	INSTANCE_TYPE(struct net, net_setup, net_release);
+
+static int net_init(struct cpd_instance *inst, const struct cpd_host *host,
+		    void **statep)
+{
+	return instance_init(&net_type, inst, host, statep);
 }
 
 CPD_PLUGIN_DEFINE(
@@ -1122,4 +1120,4 @@ CPD_PLUGIN_DEFINE(
 		.publishes = CPD_EVMASK(CPD_EV_NET) | CPD_EVMASK(CPD_EV_REPORT),
 		.flags = CPD_PF_SINGLETON, .options = net_options,
 		.init = net_init, .start = net_start, .on_event = net_on_event,
-		.stop = net_stop, .fini = net_fini, );
+		.stop = net_stop, .fini = instance_fini, );

@@ -19,6 +19,7 @@
 #include <compendium/compendium.h>
 
 #include "lib/format.h"
+#include "lib/outfile.h"
 
 /* Room for one escaped path (the core keeps paths whole: PATH_MAX). */
 #define CONSOLE_ESC_MAX (FORMAT_ESCAPED_MAX(4096) + 4)
@@ -109,8 +110,8 @@ struct console {
 	const struct cpd_trace_stats *stats;
 
 	int out;    /* the live stream; -1 with target = none */
-	FILE *copy; /* -o: every line, no colour */
-	char *copy_buf;
+	FILE *copy; /* -o: every line, no colour; copy_file's stream */
+	struct outfile copy_file;
 	/* whole lines for /dev/null, written when full and at flushes */
 	char *out_buf;
 	size_t out_len;

@@ -21,6 +21,7 @@
 #include <compendium/compendium.h>
 
 #include "lib/escape.h"
+#include "lib/outfile.h"
 
 /* Categories with a fixed index; custom kinds are appended by name. */
 enum html_cat {
@@ -163,8 +164,7 @@ struct html {
 
 	const struct cpd_host *host;
 	struct cpd_instance *inst;
-	FILE *out;
-	bool failed; /* said once; nothing more is tried */
+	struct outfile out;
 	struct html_data data;
 };
 
