@@ -24,6 +24,11 @@ bad_plugins = \
 	tests/bad/bad_version.la \
 	tests/bad/bad_kinds.la \
 	tests/bad/bad_undef.la \
+	tests/bad/bad_report_topic.la \
+	tests/bad/bad_report_unit.la \
+	tests/bad/bad_report_row.la \
+	tests/bad/bad_report_detail.la \
+	tests/bad/report_twin.la \
 	tests/bad/flaky.la
 check_LTLIBRARIES += $(bad_plugins)
 noinst_HEADERS += tests/bad/bad.h
@@ -121,6 +126,31 @@ tests_bad_bad_undef_la_CFLAGS = $(PLUGIN_CC_OPTS)
 # no -z defs: the undefined reference is the point
 tests_bad_bad_undef_la_LDFLAGS = -module -avoid-version -shared -rpath /nowhere \
 	-export-symbols-regex '^cpd_plugin_v[0-9]+$$'
+
+tests_bad_bad_report_topic_la_SOURCES = tests/bad/bad_report_topic.c
+tests_bad_bad_report_topic_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
+tests_bad_bad_report_topic_la_CFLAGS = $(PLUGIN_CC_OPTS)
+tests_bad_bad_report_topic_la_LDFLAGS = $(BAD_LD_OPTS)
+
+tests_bad_bad_report_unit_la_SOURCES = tests/bad/bad_report_unit.c
+tests_bad_bad_report_unit_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
+tests_bad_bad_report_unit_la_CFLAGS = $(PLUGIN_CC_OPTS)
+tests_bad_bad_report_unit_la_LDFLAGS = $(BAD_LD_OPTS)
+
+tests_bad_bad_report_row_la_SOURCES = tests/bad/bad_report_row.c
+tests_bad_bad_report_row_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
+tests_bad_bad_report_row_la_CFLAGS = $(PLUGIN_CC_OPTS)
+tests_bad_bad_report_row_la_LDFLAGS = $(BAD_LD_OPTS)
+
+tests_bad_bad_report_detail_la_SOURCES = tests/bad/bad_report_detail.c
+tests_bad_bad_report_detail_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
+tests_bad_bad_report_detail_la_CFLAGS = $(PLUGIN_CC_OPTS)
+tests_bad_bad_report_detail_la_LDFLAGS = $(BAD_LD_OPTS)
+
+tests_bad_report_twin_la_SOURCES = tests/bad/report_twin.c
+tests_bad_report_twin_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
+tests_bad_report_twin_la_CFLAGS = $(PLUGIN_CC_OPTS)
+tests_bad_report_twin_la_LDFLAGS = $(BAD_LD_OPTS)
 
 tests_bad_flaky_la_SOURCES = tests/bad/flaky.c
 tests_bad_flaky_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
