@@ -888,7 +888,7 @@ static const struct cpd_report_desc fault_reports[] = {
 			      .order = 41,
 			      .keys = fault_proc_keys,
 			      .nkeys = REPORT_NKEYS(fault_proc_keys),
-			      .help = "the faults of each process that had any" },
+			      .help = "the faults of each process that had any, the most first" },
 	CPD_REPORT_END
 };
 

@@ -777,6 +777,41 @@ out:
 
 /* ---- --list-plugins ---------------------------------------------------------- */
 
+static void test_list_reports(void)
+{
+	struct plugin_path pp;
+	char *out = NULL, *log_text;
+	size_t len = 0;
+	FILE *fp = open_memstream(&out, &len);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
+	path_of(&pp, baddir);
+	cpd_log_capture_start();
+	CPD_ASSERT_INT_EQ(plugin_list_reports(&pp, fp), 1);
+	log_text = cpd_log_capture_stop();
+	fclose(fp);
+	/* the schemas of the plugins that load, and nothing of the others */
+	CPD_ASSERT_CONTAINS(out,
+			    "good: Good\n"
+			    "    section of good, order 90, in the summary\n"
+			    "    the good plugin's count\n"
+			    "    pings                  u64    count      "
+			    "summary          Pings\n"
+			    "        PROC events seen\n");
+	CPD_ASSERT_CONTAINS(
+		out,
+		"report_feed.items: Items\n"
+		"    table of report_feed, order 27, in the summary as \"{name} {{{kind|a=alpha|b=beta}}} {size}, {count}× {missing}\" (3 rows)\n");
+	CPD_ASSERT_CONTAINS(out, "\nreport_feed.quiet: Quiet\n"
+				 "    table of report_feed, order 29\n");
+	CPD_ASSERT_LACKS(out, "legacy");
+	CPD_ASSERT_LACKS(out, "disk");
+	CPD_ASSERT_UINT_EQ(cpd_count(log_text, "compendium: warning: "), 20);
+	free(log_text);
+	free(out);
+	plugin_path_free(&pp);
+}
+
 static void test_list_plugins(void)
 {
 	struct plugin_path pp;
@@ -872,6 +907,7 @@ static CU_TestInfo loader_tests[] = {
 	{ "permission_rules", test_perms_rules },
 	{ "permissions_enforced_as_root", test_perms_enforced_as_root },
 	{ "list_plugins", test_list_plugins },
+	{ "list_reports", test_list_reports },
 	CU_TEST_INFO_NULL,
 };
 
