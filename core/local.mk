@@ -35,6 +35,7 @@ core_libcpdcore_la_SOURCES = \
 	core/host/optval.c core/host/optval.h \
 	core/host/plugin.c core/host/plugin.h \
 	core/host/plugin_list.c core/host/plugin_list.h \
+	core/host/reports.c core/host/reports.h \
 	core/host/session.c core/host/session.h
 nodist_core_libcpdcore_la_SOURCES = core/host/default_conf.h
 core_libcpdcore_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/core \

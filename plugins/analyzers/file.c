@@ -584,6 +584,82 @@ static struct file_ent **file_sorted(const struct file_table *t, size_t *n)
 	return v;
 }
 
+/* What file_stop() publishes; outputs lay it out from this alone. */
+static const struct cpd_report_key file_total_keys[] = {
+	REPORT_KEY("read_bytes", "Files read", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY | CPD_RKF_ALIGN, "I/O",
+		   "bytes read from files the noise filter kept"),
+	REPORT_KEY("written_bytes", "Files written", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY | CPD_RKF_ALIGN, "I/O",
+		   "bytes written to files the noise filter kept"),
+	REPORT_KEY("opened_read", "Opened for read", CPD_KV_U64, CPD_UNIT_COUNT,
+		   CPD_RKF_SUMMARY | CPD_RKF_NONZERO, NULL,
+		   "files opened for reading (each path once)"),
+	REPORT_KEY("opened_write", "Opened for write", CPD_KV_U64,
+		   CPD_UNIT_COUNT, CPD_RKF_SUMMARY | CPD_RKF_NONZERO, NULL,
+		   "files opened for writing (each path once)"),
+	REPORT_KEY("open_failures", "Failed opens", CPD_KV_U64, CPD_UNIT_COUNT,
+		   0, NULL, "opens that failed"),
+	REPORT_KEY("hidden_read_bytes", "Library and system files read",
+		   CPD_KV_U64, CPD_UNIT_BYTES, 0, NULL,
+		   "bytes read from files the noise filter hides"),
+	REPORT_KEY("hidden_written_bytes", "Library and system files written",
+		   CPD_KV_U64, CPD_UNIT_BYTES, 0, NULL,
+		   "bytes written to files the noise filter hides"),
+};
+
+static const struct cpd_report_key file_files_keys[] = {
+	REPORT_KEY("path", "Path", CPD_KV_STR, CPD_UNIT_NONE, CPD_RKF_KEY, NULL,
+		   "the file, absolute when it could be resolved"),
+	REPORT_KEY("read_bytes", "Read", CPD_KV_U64, CPD_UNIT_BYTES, 0, NULL,
+		   "bytes read from it"),
+	REPORT_KEY("written_bytes", "Written", CPD_KV_U64, CPD_UNIT_BYTES, 0,
+		   NULL, "bytes written to it"),
+	REPORT_KEY("reads", "Reads", CPD_KV_U64, CPD_UNIT_COUNT, 0, NULL,
+		   "read operations on it"),
+	REPORT_KEY("writes", "Writes", CPD_KV_U64, CPD_UNIT_COUNT, 0, NULL,
+		   "write operations on it"),
+	REPORT_KEY("opens", "Opens", CPD_KV_U64, CPD_UNIT_COUNT, 0, NULL,
+		   "times it was opened"),
+};
+
+static const struct cpd_report_key file_failed_keys[] = {
+	REPORT_KEY("path", "Path", CPD_KV_STR, CPD_UNIT_NONE, CPD_RKF_KEY, NULL,
+		   "the file that could not be opened"),
+	REPORT_KEY("error", "Error", CPD_KV_STR, CPD_UNIT_NONE, 0, NULL,
+		   "why: the errno name (ENOENT)"),
+	REPORT_KEY("count", "Count", CPD_KV_U64, CPD_UNIT_COUNT, 0, NULL,
+		   "failed opens of it with that error"),
+};
+
+enum { FILE_REP_TOTALS, FILE_REP_FILES, FILE_REP_FAILED };
+
+static const struct cpd_report_desc file_reports[] = {
+	[FILE_REP_TOTALS] = { .topic = "file",
+			      .title = "Files",
+			      .flags = CPD_RDF_SUMMARY,
+			      .order = 20,
+			      .keys = file_total_keys,
+			      .nkeys = REPORT_NKEYS(file_total_keys),
+			      .help = "bytes and opens over every file" },
+	[FILE_REP_FILES] = { .topic = "file.files",
+			     .title = "Files",
+			     .flags = CPD_RDF_TABLE,
+			     .order = 21,
+			     .keys = file_files_keys,
+			     .nkeys = REPORT_NKEYS(file_files_keys),
+			     .help = "one row per file the noise filter kept, by path" },
+	[FILE_REP_FAILED] = { .topic = "file.failed",
+			      .title = "Failed opens",
+			      .flags = CPD_RDF_TABLE | CPD_RDF_SUMMARY,
+			      .order = 22,
+			      .keys = file_failed_keys,
+			      .nkeys = REPORT_NKEYS(file_failed_keys),
+			      .summary_row = "{path} ({error}, {count}×)",
+			      .help = "files that could not be opened, by path and error" },
+	CPD_REPORT_END
+};
+
 static int file_stop(void *state)
 {
 	struct file *f = state;
@@ -597,37 +673,27 @@ static int file_stop(void *state)
 		opened_read += v[i]->opened_read;
 		opened_write += v[i]->opened_write;
 	}
-	kv[0] = report_u64("read_bytes", "Files read", CPD_UNIT_BYTES,
-			   f->read_bytes);
-	kv[1] = report_u64("written_bytes", "Files written", CPD_UNIT_BYTES,
-			   f->written_bytes);
-	kv[2] = report_u64("opened_read", "Opened for read", CPD_UNIT_COUNT,
-			   opened_read);
-	kv[3] = report_u64("opened_write", "Opened for write", CPD_UNIT_COUNT,
-			   opened_write);
-	kv[4] = report_u64("open_failures", "Failed opens", CPD_UNIT_COUNT,
-			   f->open_failures);
-	kv[5] = report_u64("hidden_read_bytes", "Library and system files read",
-			   CPD_UNIT_BYTES, f->hidden_read_bytes);
-	kv[6] = report_u64("hidden_written_bytes",
-			   "Library and system files written", CPD_UNIT_BYTES,
-			   f->hidden_written_bytes);
-	report_publish(f->host, f->inst, "file", "Files", 0, 20, kv, 7);
+	kv[0] = report_val_u64("read_bytes", f->read_bytes);
+	kv[1] = report_val_u64("written_bytes", f->written_bytes);
+	kv[2] = report_val_u64("opened_read", opened_read);
+	kv[3] = report_val_u64("opened_write", opened_write);
+	kv[4] = report_val_u64("open_failures", f->open_failures);
+	kv[5] = report_val_u64("hidden_read_bytes", f->hidden_read_bytes);
+	kv[6] = report_val_u64("hidden_written_bytes", f->hidden_written_bytes);
+	report_publish_desc(f->host, f->inst, &file_reports[FILE_REP_TOTALS],
+			    kv, 7);
 
 	for (i = 0; i < n; i++) {
 		const struct file_ent *e = v[i];
 
-		kv[0] = report_text("path", "Path", e->path, e->len);
-		kv[1] = report_u64("read_bytes", "Read", CPD_UNIT_BYTES,
-				   e->read_bytes);
-		kv[2] = report_u64("written_bytes", "Written", CPD_UNIT_BYTES,
-				   e->written_bytes);
-		kv[3] = report_u64("reads", "Reads", CPD_UNIT_COUNT, e->reads);
-		kv[4] = report_u64("writes", "Writes", CPD_UNIT_COUNT,
-				   e->writes);
-		kv[5] = report_u64("opens", "Opens", CPD_UNIT_COUNT, e->opens);
-		report_publish(f->host, f->inst, "file.files", "Files",
-			       CPD_REPORTF_ROW, 21, kv, 6);
+		kv[0] = report_val_text("path", e->path, e->len);
+		kv[1] = report_val_u64("read_bytes", e->read_bytes);
+		kv[2] = report_val_u64("written_bytes", e->written_bytes);
+		kv[3] = report_val_u64("reads", e->reads);
+		kv[4] = report_val_u64("writes", e->writes);
+		kv[5] = report_val_u64("opens", e->opens);
+		report_publish_desc(f->host, f->inst,
+				    &file_reports[FILE_REP_FILES], kv, 6);
 	}
 	free(v);
 
@@ -641,11 +707,11 @@ static int file_stop(void *state)
 			snprintf(num, sizeof(num), "E%d", e->err);
 			name = num;
 		}
-		kv[0] = report_text("path", "Path", e->path, e->len);
-		kv[1] = report_text("error", "Error", name, strlen(name));
-		kv[2] = report_u64("count", "Count", CPD_UNIT_COUNT, e->opens);
-		report_publish(f->host, f->inst, "file.failed", "Failed opens",
-			       CPD_REPORTF_ROW, 22, kv, 3);
+		kv[0] = report_val_text("path", e->path, e->len);
+		kv[1] = report_val_text("error", name, strlen(name));
+		kv[2] = report_val_u64("count", e->opens);
+		report_publish_desc(f->host, f->inst,
+				    &file_reports[FILE_REP_FAILED], kv, 3);
 	}
 	free(v);
 	return 0;
@@ -706,4 +772,4 @@ CPD_PLUGIN_DEFINE(
 		.flags = CPD_PF_SINGLETON, .options = file_options,
 		.init = file_init, .start = file_start,
 		.on_event = file_on_event, .stop = file_stop,
-		.fini = instance_fini, );
+		.fini = instance_fini, .reports = file_reports, );

@@ -666,6 +666,39 @@ static int mmap_on_event(void *state, const struct cpd_event *ev)
 
 /* ---- reports -------------------------------------------------------- */
 
+/* What mmap_stop() publishes (the totals above); outputs lay it out. */
+static const struct cpd_report_key mmap_memory_keys[] = {
+	REPORT_KEY("heap_bytes", "Heap", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY | CPD_RKF_ALIGN, NULL,
+		   "the brk heap the processes grew, each at its end"),
+	REPORT_KEY("mmap_bytes", "Mmap", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY | CPD_RKF_ALIGN, NULL,
+		   "bytes the processes kept mapped, each at its end"),
+	REPORT_KEY("mmap_regions", "regions", CPD_KV_U64, CPD_UNIT_COUNT,
+		   CPD_RKF_SUMMARY | CPD_RKF_DETAIL, NULL,
+		   "the mapped ranges behind mmap_bytes"),
+	REPORT_KEY("total_bytes", "Total", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY | CPD_RKF_ALIGN, NULL,
+		   "heap and mappings together"),
+	REPORT_KEY("peak_mapped_bytes", "Peak mapped", CPD_KV_U64,
+		   CPD_UNIT_BYTES, 0, NULL,
+		   "the most bytes all live processes had mapped at once"),
+	REPORT_KEY("hidden_mapped_bytes", "Library and system mappings",
+		   CPD_KV_U64, CPD_UNIT_BYTES, 0, NULL,
+		   "like mmap_bytes, for files the noise filter hides"),
+};
+
+static const struct cpd_report_desc mmap_reports[] = {
+	{ .topic = "memory",
+	  .title = "Memory",
+	  .flags = CPD_RDF_SUMMARY,
+	  .order = 10,
+	  .keys = mmap_memory_keys,
+	  .nkeys = REPORT_NKEYS(mmap_memory_keys),
+	  .help = "heap and mapped memory of the traced processes" },
+	CPD_REPORT_END
+};
+
 static int mmap_stop(void *state)
 {
 	struct mmap *m = state;
@@ -679,18 +712,13 @@ static int mmap_stop(void *state)
 		for (p = m->buckets[i]; p; p = p->next)
 			mmap_fold(m, p);
 	}
-	kv[0] = report_u64("heap_bytes", "Heap", CPD_UNIT_BYTES, m->heap_bytes);
-	kv[1] = report_u64("mmap_bytes", "Mmap", CPD_UNIT_BYTES, m->mmap_bytes);
-	kv[2] = report_u64("mmap_regions", "Regions", CPD_UNIT_COUNT,
-			   m->mmap_regions);
-	kv[3] = report_u64("total_bytes", "Total", CPD_UNIT_BYTES,
-			   m->heap_bytes + m->mmap_bytes);
-	kv[4] = report_u64("peak_mapped_bytes", "Peak mapped", CPD_UNIT_BYTES,
-			   m->peak_mapped);
-	kv[5] = report_u64("hidden_mapped_bytes", "Library and system mappings",
-			   CPD_UNIT_BYTES, m->hidden_mapped_bytes);
-
-	report_publish(m->host, m->inst, "memory", "Memory", 0, 10, kv, 6);
+	kv[0] = report_val_u64("heap_bytes", m->heap_bytes);
+	kv[1] = report_val_u64("mmap_bytes", m->mmap_bytes);
+	kv[2] = report_val_u64("mmap_regions", m->mmap_regions);
+	kv[3] = report_val_u64("total_bytes", m->heap_bytes + m->mmap_bytes);
+	kv[4] = report_val_u64("peak_mapped_bytes", m->peak_mapped);
+	kv[5] = report_val_u64("hidden_mapped_bytes", m->hidden_mapped_bytes);
+	report_publish_desc(m->host, m->inst, &mmap_reports[0], kv, 6);
 	return 0;
 }
 
@@ -754,4 +782,4 @@ CPD_PLUGIN_DEFINE(
 		.flags = CPD_PF_SINGLETON, .options = mmap_options,
 		.init = mmap_init, .start = mmap_start,
 		.on_event = mmap_on_event, .stop = mmap_stop,
-		.fini = instance_fini, );
+		.fini = instance_fini, .reports = mmap_reports, );

@@ -1022,6 +1022,67 @@ static size_t net_format_peer(const struct net_conn *c, char *buf, size_t size)
 	return (size_t)len < size ? (size_t)len : size - 1;
 }
 
+/* What net_stop() publishes; outputs lay it out from this alone. */
+static const struct cpd_report_key net_total_keys[] = {
+	REPORT_KEY("sent_bytes", "Net sent", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY | CPD_RKF_ALIGN, "I/O",
+		   "bytes sent over the network (not loopback, not local IPC)"),
+	REPORT_KEY("recv_bytes", "Net received", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY | CPD_RKF_ALIGN, "I/O",
+		   "bytes received from the network"),
+	REPORT_KEY("connections", "Connections", CPD_KV_U64, CPD_UNIT_COUNT, 0,
+		   NULL, "connects that succeeded or were left in progress"),
+	REPORT_KEY("accepted", "Accepted", CPD_KV_U64, CPD_UNIT_COUNT, 0, NULL,
+		   "connections accepted"),
+	REPORT_KEY("ipc_sent_bytes", "Local IPC sent", CPD_KV_U64,
+		   CPD_UNIT_BYTES, 0, NULL,
+		   "bytes sent on AF_UNIX and netlink"),
+	REPORT_KEY("ipc_recv_bytes", "Local IPC received", CPD_KV_U64,
+		   CPD_UNIT_BYTES, 0, NULL,
+		   "bytes received on AF_UNIX and netlink"),
+	REPORT_KEY("loopback_sent_bytes", "Loopback sent", CPD_KV_U64,
+		   CPD_UNIT_BYTES, 0, NULL,
+		   "bytes sent to 127/8 and ::1 (hidden by default)"),
+	REPORT_KEY("loopback_recv_bytes", "Loopback received", CPD_KV_U64,
+		   CPD_UNIT_BYTES, 0, NULL,
+		   "bytes received from 127/8 and ::1"),
+};
+
+static const struct cpd_report_key net_conn_keys[] = {
+	REPORT_KEY("proto", "Protocol", CPD_KV_STR, CPD_UNIT_NONE, 0, NULL,
+		   "tcp4, udp6, unix, ..."),
+	REPORT_KEY("direction", "Direction", CPD_KV_STR, CPD_UNIT_NONE, 0, NULL,
+		   "how it began: connect, accept or sendto"),
+	REPORT_KEY("peer", "Peer", CPD_KV_STR, CPD_UNIT_NONE, CPD_RKF_KEY, NULL,
+		   "the other end: address and port, or a socket path"),
+	REPORT_KEY("sent_bytes", "Sent", CPD_KV_U64, CPD_UNIT_BYTES, 0, NULL,
+		   "bytes sent on it"),
+	REPORT_KEY("recv_bytes", "Received", CPD_KV_U64, CPD_UNIT_BYTES, 0,
+		   NULL, "bytes received on it"),
+};
+
+enum { NET_REP_TOTALS, NET_REP_CONNS };
+
+static const struct cpd_report_desc net_reports[] = {
+	[NET_REP_TOTALS] = { .topic = "net",
+			     .title = "Network",
+			     .flags = CPD_RDF_SUMMARY,
+			     .order = 30,
+			     .keys = net_total_keys,
+			     .nkeys = REPORT_NKEYS(net_total_keys),
+			     .help = "bytes and connections over every socket" },
+	[NET_REP_CONNS] = { .topic = "net.connections",
+			    .title = "Network connections",
+			    .flags = CPD_RDF_TABLE | CPD_RDF_SUMMARY,
+			    .order = 31,
+			    .keys = net_conn_keys,
+			    .nkeys = REPORT_NKEYS(net_conn_keys),
+			    .summary_row =
+				    "{proto} {direction|connect=→|accept=←|sendto=→} {peer}",
+			    .help = "one row per connection, in the order they began" },
+	CPD_REPORT_END
+};
+
 static int net_stop(void *state)
 {
 	struct net *n = state;
@@ -1029,22 +1090,16 @@ static int net_stop(void *state)
 	struct cpd_kv kv[8];
 	size_t i;
 
-	kv[0] = report_u64("sent_bytes", "Net sent", CPD_UNIT_BYTES,
-			   n->sent_bytes);
-	kv[1] = report_u64("recv_bytes", "Net received", CPD_UNIT_BYTES,
-			   n->recv_bytes);
-	kv[2] = report_u64("connections", "Connections", CPD_UNIT_COUNT,
-			   n->connections);
-	kv[3] = report_u64("accepted", "Accepted", CPD_UNIT_COUNT, n->accepted);
-	kv[4] = report_u64("ipc_sent_bytes", "Local IPC sent", CPD_UNIT_BYTES,
-			   n->ipc_sent_bytes);
-	kv[5] = report_u64("ipc_recv_bytes", "Local IPC received",
-			   CPD_UNIT_BYTES, n->ipc_recv_bytes);
-	kv[6] = report_u64("loopback_sent_bytes", "Loopback sent",
-			   CPD_UNIT_BYTES, n->loopback_sent_bytes);
-	kv[7] = report_u64("loopback_recv_bytes", "Loopback received",
-			   CPD_UNIT_BYTES, n->loopback_recv_bytes);
-	report_publish(n->host, n->inst, "net", "Network", 0, 30, kv, 8);
+	kv[0] = report_val_u64("sent_bytes", n->sent_bytes);
+	kv[1] = report_val_u64("recv_bytes", n->recv_bytes);
+	kv[2] = report_val_u64("connections", n->connections);
+	kv[3] = report_val_u64("accepted", n->accepted);
+	kv[4] = report_val_u64("ipc_sent_bytes", n->ipc_sent_bytes);
+	kv[5] = report_val_u64("ipc_recv_bytes", n->ipc_recv_bytes);
+	kv[6] = report_val_u64("loopback_sent_bytes", n->loopback_sent_bytes);
+	kv[7] = report_val_u64("loopback_recv_bytes", n->loopback_recv_bytes);
+	report_publish_desc(n->host, n->inst, &net_reports[NET_REP_TOTALS], kv,
+			    8);
 
 	for (i = 0; i < n->nconns; i++) {
 		const struct net_conn *c = n->order[i];
@@ -1054,17 +1109,14 @@ static int net_stop(void *state)
 		if (c->hidden && !n->verbose)
 			continue;
 		len = net_format_peer(c, peer, sizeof(peer));
-		kv[0] = report_text("proto", "Protocol", proto, strlen(proto));
-		kv[1] = report_text("direction", "Direction", c->direction,
-				    strlen(c->direction));
-		kv[2] = report_text("peer", "Peer", peer, len);
-		kv[3] = report_u64("sent_bytes", "Sent", CPD_UNIT_BYTES,
-				   c->sent);
-		kv[4] = report_u64("recv_bytes", "Received", CPD_UNIT_BYTES,
-				   c->recv);
-		report_publish(n->host, n->inst, "net.connections",
-			       "Network connections", CPD_REPORTF_ROW, 31, kv,
-			       5);
+		kv[0] = report_val_text("proto", proto, strlen(proto));
+		kv[1] = report_val_text("direction", c->direction,
+					strlen(c->direction));
+		kv[2] = report_val_text("peer", peer, len);
+		kv[3] = report_val_u64("sent_bytes", c->sent);
+		kv[4] = report_val_u64("recv_bytes", c->recv);
+		report_publish_desc(n->host, n->inst,
+				    &net_reports[NET_REP_CONNS], kv, 5);
 	}
 	return 0;
 }
@@ -1120,4 +1172,5 @@ CPD_PLUGIN_DEFINE(
 		.publishes = CPD_EVMASK(CPD_EV_NET) | CPD_EVMASK(CPD_EV_REPORT),
 		.flags = CPD_PF_SINGLETON, .options = net_options,
 		.init = net_init, .start = net_start, .on_event = net_on_event,
-		.stop = net_stop, .fini = instance_fini, );
+		.stop = net_stop, .fini = instance_fini,
+		.reports = net_reports, );

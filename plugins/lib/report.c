@@ -88,3 +88,44 @@ int report_publish(const struct cpd_host *host, struct cpd_instance *inst,
 	ev.u.report.kv = kv;
 	return host->publish(inst, &ev);
 }
+
+struct cpd_kv report_val_u64(const char *key, uint64_t v)
+{
+	return report_u64(key, NULL, CPD_UNIT_NONE, v);
+}
+
+struct cpd_kv report_val_text(const char *key, const char *s, size_t len)
+{
+	return report_text(key, NULL, s, len);
+}
+
+int report_publish_desc(const struct cpd_host *host, struct cpd_instance *inst,
+			const struct cpd_report_desc *d,
+			const struct cpd_kv *kv, uint32_t nkv)
+{
+	return report_publish(host, inst, d->topic, d->title,
+			      d->flags & CPD_RDF_TABLE ? CPD_REPORTF_ROW : 0,
+			      d->order, kv, nkv);
+}
+
+const struct cpd_report_desc *report_schema(const struct cpd_host *host,
+					    const struct cpd_ev_report *r)
+{
+	/* a topic with a NUL inside is no declared one */
+	if (!CPD_HAS(host, report_desc) || !host->report_desc ||
+	    !r->topic.ptr || strlen(r->topic.ptr) != r->topic.len)
+		return NULL;
+	return host->report_desc(r->topic.ptr);
+}
+
+const struct cpd_report_key *report_schema_key(const struct cpd_report_desc *d,
+					       const char *name, size_t len)
+{
+	uint32_t i;
+
+	for (i = 0; d && name && i < d->nkeys; i++)
+		if (strlen(d->keys[i].key) == len &&
+		    !memcmp(d->keys[i].key, name, len))
+			return &d->keys[i];
+	return NULL;
+}

@@ -26,7 +26,8 @@ output_tests = \
 	tests/integration/outputs_perfetto.test \
 	tests/integration/outputs_together.test \
 	tests/integration/outputs_golden.test \
-	tests/integration/outputs_kinds.test
+	tests/integration/outputs_kinds.test \
+	tests/integration/reports_schema.test
 TESTS += tests/progs/escape_check $(output_tests)
 EXTRA_DIST += $(output_tests) tests/integration/outputs_check.py \
 	tests/integration/outputs_perfetto.py \

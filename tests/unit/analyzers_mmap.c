@@ -441,7 +441,7 @@ static void test_report_schema(void)
 	} want[] = {
 		{ "heap_bytes", "Heap", CPD_UNIT_BYTES },
 		{ "mmap_bytes", "Mmap", CPD_UNIT_BYTES },
-		{ "mmap_regions", "Regions", CPD_UNIT_COUNT },
+		{ "mmap_regions", "regions", CPD_UNIT_COUNT },
 		{ "total_bytes", "Total", CPD_UNIT_BYTES },
 		{ "peak_mapped_bytes", "Peak mapped", CPD_UNIT_BYTES },
 		{ "hidden_mapped_bytes", "Library and system mappings",

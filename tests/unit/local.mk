@@ -31,6 +31,7 @@ unit_tests = \
 	tests/unit/test_options \
 	tests/unit/test_loader \
 	tests/unit/test_fields \
+	tests/unit/test_reports \
 	tests/unit/test_loop \
 	tests/unit/test_blockwait \
 	tests/unit/test_sysent_xlat \
@@ -54,6 +55,8 @@ tests_unit_test_loader_LDADD = $(CPD_TEST_LIBS)
 EXTRA_tests_unit_test_loader_DEPENDENCIES = $(bad_plugins)
 tests_unit_test_fields_CPPFLAGS = $(CPD_TEST_CPP_OPTS)
 tests_unit_test_fields_LDADD = $(CPD_TEST_LIBS)
+tests_unit_test_reports_CPPFLAGS = $(CPD_TEST_CPP_OPTS)
+tests_unit_test_reports_LDADD = $(CPD_TEST_LIBS)
 tests_unit_test_loop_CPPFLAGS = $(CPD_TEST_CPP_OPTS)
 tests_unit_test_loop_LDADD = $(CPD_TEST_LIBS)
 tests_unit_test_blockwait_CPPFLAGS = $(CPD_TEST_CPP_OPTS)

@@ -10,14 +10,8 @@
  * host's field tables. Everything that came from a tracee is escaped
  * before it reaches the terminal or the copy.
  *
- * Reports it lays out itself (anything else is shown generically):
- *   section "memory": heap, mmap (bytes), regions (count), total (bytes)
- *   section "file":   read_bytes, written_bytes, opened_read, opened_write
- *   section "net":    sent_bytes, received_bytes
- *   rows "file.failed":     path, error (name, or an errno number), count
- *   rows "net.connections": proto, peer, direction ("connect"/"accept")
- * A few spellings of each key are accepted (see the *_keys tables), so
- * the analyzers and this file need not change in lockstep.
+ * Its summary lays every report out from the schema its analyzer
+ * declared (compendium/report.h): it knows no topic and no key.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -294,22 +288,7 @@ static void console_release(void *state)
 	}
 	outfile_close(&c->copy_file);
 	free(c->out_buf);
-	for (i = 0; i < c->nsections; i++)
-		console_report_free(&c->sections[i]);
-	free(c->sections);
-	for (i = 0; i < c->failed.n; i++)
-		console_report_free(&c->failed.row[i]);
-	for (i = 0; i < c->conns.n; i++)
-		console_report_free(&c->conns.row[i]);
-	for (i = 0; i < c->ntables; i++) {
-		size_t j;
-
-		for (j = 0; j < c->tables[i]->n; j++)
-			console_report_free(&c->tables[i]->row[j]);
-		free(c->tables[i]->topic);
-		free(c->tables[i]->title);
-		free(c->tables[i]);
-	}
+	console_reports_free(c);
 	for (i = 0; i < c->nsubprocs; i++)
 		free(c->subprocs[i]);
 	free(c->subprocs);

@@ -105,7 +105,11 @@ struct cpd_host {
 	 * seq, size and source are set by the host. Returns 0, -EINVAL for a
 	 * malformed event, -EPERM for kinds only the core publishes
 	 * (SYSCALL, PROC, NOTICE), -ELOOP or -ENOBUFS when the publish-loop
-	 * guards refuse it.
+	 * guards refuse it. Since ABI 1.1 a report of a declared topic is
+	 * checked against its schema: -EPERM when another plugin declares
+	 * the topic, -EINVAL for a key the schema lacks or of another type
+	 * or unit; the copy has the schema's title, order, labels and units
+	 * (see compendium/report.h).
 	 */
 	int (*publish)(struct cpd_instance *inst, const struct cpd_event *ev);
 
