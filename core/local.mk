@@ -21,6 +21,7 @@ core_libcpdcore_la_SOURCES = \
 	core/engine/sysent_x86_64.h \
 	core/engine/sysfmt.c core/engine/sysfmt.h \
 	core/engine/task.c core/engine/task.h \
+	core/engine/tmem.c core/engine/tmem.h \
 	core/engine/tracer.c core/engine/tracer.h \
 	core/engine/umem.c core/engine/umem.h \
 	core/engine/xlat.c core/engine/xlat.h \

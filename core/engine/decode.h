@@ -5,6 +5,10 @@
  * each argument is, and this reads and describes it. Inputs are decoded at
  * entry (paths, strings, addresses passed in, fds as they were), outputs
  * at exit (buffers filled, addresses returned, new fds).
+ *
+ * Tracee memory is read through decode_ctx.mem only (tmem.h), so any
+ * engine can feed the decoder: the ptrace engine reads the stopped task,
+ * another may serve bytes it captured.
  */
 #ifndef CPD_CORE_DECODE_H
 #define CPD_CORE_DECODE_H
@@ -15,11 +19,13 @@
 
 #include "base/arena.h"
 #include "sysent.h"
+#include "tmem.h"
 
 struct fd_entry;
 
 struct decode_ctx {
-	pid_t tid;
+	/* where tracee memory is read from: the only way the decoder reads it */
+	const struct tmem *mem;
 	uint32_t string_limit;
 	bool read_data; /* buffer contents wanted */
 	/* The fd table entry for fd (resolving it if need be), or NULL. */
@@ -60,5 +66,20 @@ void decode_call_free(struct decode_call *c);
 
 /* Copy src into the call's arena (for strings that must outlive a stop). */
 const char *decode_keep(struct decode_call *c, const char *s, size_t len);
+
+/* ---- helpers of the decoder ------------------------------------------- */
+
+/* Argument a (and so the call) lost some tracee memory. */
+void decode_partial(struct decode_call *c, struct cpd_arg *a);
+/*
+ * Read and decode the sockaddr of len bytes at addr into out, its unix
+ * path kept in the call's arena. -EFAULT (out: CPD_SA_PARTIAL) when it is
+ * not all readable.
+ */
+int decode_sockaddr_at(struct decode_call *c, const struct tmem *mem,
+		       uint64_t addr, uint64_t len, struct cpd_sockaddr *out);
+/* Point argument i's fd at a copy of what the fd table knows of fd. */
+void decode_fd(struct decode_call *c, unsigned i, const struct decode_ctx *ctx,
+	       int fd);
 
 #endif /* CPD_CORE_DECODE_H */

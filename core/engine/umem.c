@@ -58,43 +58,16 @@ ssize_t umem_read(pid_t tid, uint64_t addr, void *buf, size_t len)
 	return umem_peek(tid, addr, buf, len);
 }
 
-ssize_t umem_read_str(pid_t tid, uint64_t addr, char *buf, size_t max,
-		      bool *truncated)
+static ssize_t umem_source_read(const struct tmem *m, uint64_t addr, void *buf,
+				size_t len)
 {
-	size_t done = 0;
+	return umem_read(container_of(m, struct umem, mem)->tid, addr, buf,
+			 len);
+}
 
-	*truncated = false;
-	if (!addr)
-		return -EFAULT;
-	/*
-	 * Read page by page: a string that ends just before an unmapped page
-	 * must not fail because we asked for bytes beyond it.
-	 */
-	while (done < max) {
-		uint64_t a = addr + done;
-		size_t page_left = 4096 - (size_t)(a & 4095);
-		size_t want = MIN(page_left, max - done);
-		ssize_t n = umem_read(tid, a, buf + done, want);
-		char *nul;
-
-		if (n <= 0) {
-			/*
-			 * No NUL before the fault: the kernel fails on this
-			 * string too, so the bytes read are not the string.
-			 */
-			buf[done] = '\0';
-			return n < 0 ? n : -EFAULT;
-		}
-		nul = memchr(buf + done, '\0', (size_t)n);
-		if (nul)
-			return nul - buf;
-		done += (size_t)n;
-		if ((size_t)n < want) {
-			buf[done] = '\0';
-			return -EFAULT;
-		}
-	}
-	buf[max] = '\0';
-	*truncated = true;
-	return (ssize_t)max;
+void umem_init(struct umem *u, pid_t tid)
+{
+	u->mem.read = umem_source_read;
+	u->mem.read_str = tmem_read_str_paged;
+	u->tid = tid;
 }

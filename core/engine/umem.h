@@ -11,17 +11,18 @@
 #include <sys/types.h>
 
 #include "base/cpd.h"
+#include "tmem.h"
 
 /* Bytes read (possibly short), or -errno when nothing could be read. */
 ssize_t umem_read(pid_t tid, uint64_t addr, void *buf, size_t len);
 
-/*
- * Read a NUL-terminated string of at most max bytes (excluding the NUL)
- * into buf (max + 1 bytes). Returns its length, or -errno. *truncated is
- * set when no NUL was found within max bytes.
- */
-ssize_t umem_read_str(pid_t tid, uint64_t addr, char *buf, size_t max,
-		      bool *truncated);
+/* A stopped task's memory as a decoder's source (struct tmem). */
+struct umem {
+	struct tmem mem;
+	pid_t tid;
+};
+
+void umem_init(struct umem *u, pid_t tid);
 
 /* Force the PEEKDATA path (tests of the fallback). */
 void umem_force_peek(bool on);
