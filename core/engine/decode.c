@@ -195,6 +195,7 @@ void decode_entry(struct decode_call *c, const struct decode_ctx *ctx,
 	c->enter_ns = now_ns;
 	memcpy(c->args, args, sizeof(c->args));
 	memset(c->arg, 0, sizeof(c->arg));
+	memset(c->argdata, 0, sizeof(c->argdata));
 	/* c->sa[i] is written whole (fdproc_decode_sockaddr) before use */
 	memset(&c->retval, 0, sizeof(c->retval));
 	if (!c->se) {
@@ -236,6 +237,11 @@ void decode_entry(struct decode_call *c, const struct decode_ctx *ctx,
 			if (i + 1 < 6)
 				decode_sockaddr(c, (int)i, ctx->mem, a->raw,
 						args[i + 1]);
+			break;
+		case CPD_ARG_IOVEC:
+		case CPD_ARG_OPEN_HOW:
+		case CPD_ARG_MMAP_ARGS:
+			decode_struct_entry(c, i, ctx);
 			break;
 		default:
 			break;
@@ -292,6 +298,11 @@ void decode_exit(struct decode_call *c, const struct decode_ctx *ctx,
 			a->flags |= CPD_ARGF_AT_EXIT;
 			break;
 		}
+		case CPD_ARG_MSGHDR:
+		case CPD_ARG_MMSGHDR:
+			decode_struct_exit(c, i, ctx, ret);
+			a->flags |= CPD_ARGF_AT_EXIT;
+			break;
 		default:
 			break;
 		}
@@ -333,4 +344,5 @@ void decode_fill(const struct decode_call *c, struct cpd_syscall *sc,
 	sc->exit_ns = exit_ns;
 	sc->arg = c->arg;
 	sc->retval = c->retval;
+	memcpy(sc->argdata, c->argdata, sizeof(sc->argdata));
 }
