@@ -304,6 +304,9 @@ static void test_msghdr(void)
 	CPD_ASSERT_UINT_EQ(m->name.family, AF_UNIX);
 	CU_ASSERT_TRUE(m->name.flags & CPD_SA_ABSTRACT);
 	CPD_ASSERT_STR_EQ(m->name.path.ptr, "cpd-x");
+	CPD_ASSERT_UINT_EQ(m->name.path.len, 5);
+	CPD_ASSERT_UINT_EQ(m->namelen,
+			   offsetof(struct sockaddr_un, sun_path) + 6);
 	CPD_ASSERT_UINT_EQ(m->iov.bytes, 33);
 	decode_call_free(&c);
 }
