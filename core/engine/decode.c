@@ -36,7 +36,7 @@ void decode_partial(struct decode_call *c, struct cpd_arg *a)
 }
 
 static void decode_string(struct decode_call *c, struct cpd_arg *a,
-			  const struct tmem *mem, size_t max)
+			  struct tmem *mem, size_t max)
 {
 	char *buf = arena_alloc(&c->arena, max + 1);
 	bool truncated;
@@ -56,7 +56,7 @@ static void decode_string(struct decode_call *c, struct cpd_arg *a,
 }
 
 static void decode_buffer(struct decode_call *c, struct cpd_arg *a,
-			  const struct tmem *mem, uint64_t size, uint32_t limit)
+			  struct tmem *mem, uint64_t size, uint32_t limit)
 {
 	size_t want = (size_t)MIN(size, (uint64_t)limit);
 	char *buf;
@@ -80,8 +80,8 @@ static void decode_buffer(struct decode_call *c, struct cpd_arg *a,
 	}
 }
 
-int decode_sockaddr_at(struct decode_call *c, const struct tmem *mem,
-		       uint64_t addr, uint64_t len, struct cpd_sockaddr *out)
+int decode_sockaddr_at(struct decode_call *c, struct tmem *mem, uint64_t addr,
+		       uint64_t len, struct cpd_sockaddr *out)
 {
 	unsigned char raw[DECODE_MAX_SOCKADDR];
 	char path[DECODE_MAX_SOCKADDR];
@@ -101,8 +101,8 @@ int decode_sockaddr_at(struct decode_call *c, const struct tmem *mem,
 	return 0;
 }
 
-static void decode_sockaddr(struct decode_call *c, int i,
-			    const struct tmem *mem, uint64_t addr, uint64_t len)
+static void decode_sockaddr(struct decode_call *c, int i, struct tmem *mem,
+			    uint64_t addr, uint64_t len)
 {
 	struct cpd_arg *a = &c->arg[i];
 

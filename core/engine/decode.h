@@ -26,7 +26,7 @@ struct fd_entry;
 
 struct decode_ctx {
 	/* where tracee memory is read from: the only way the decoder reads it */
-	const struct tmem *mem;
+	struct tmem *mem;
 	uint32_t string_limit;
 	bool read_data; /* buffer contents wanted */
 	/* The fd table entry for fd (resolving it if need be), or NULL. */
@@ -78,8 +78,8 @@ void decode_partial(struct decode_call *c, struct cpd_arg *a);
  * path kept in the call's arena. -EFAULT (out: CPD_SA_PARTIAL) when it is
  * not all readable.
  */
-int decode_sockaddr_at(struct decode_call *c, const struct tmem *mem,
-		       uint64_t addr, uint64_t len, struct cpd_sockaddr *out);
+int decode_sockaddr_at(struct decode_call *c, struct tmem *mem, uint64_t addr,
+		       uint64_t len, struct cpd_sockaddr *out);
 /* Point argument i's fd at a copy of what the fd table knows of fd. */
 void decode_fd(struct decode_call *c, unsigned i, const struct decode_ctx *ctx,
 	       int fd);

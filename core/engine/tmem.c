@@ -7,7 +7,7 @@
 
 #define TMEM_PAGE 4096u
 
-ssize_t tmem_read_str_paged(const struct tmem *m, uint64_t addr, char *buf,
+ssize_t tmem_read_str_paged(struct tmem *m, uint64_t addr, char *buf,
 			    size_t max, bool *truncated)
 {
 	size_t done = 0;
@@ -45,10 +45,10 @@ ssize_t tmem_read_str_paged(const struct tmem *m, uint64_t addr, char *buf,
 	return (ssize_t)max;
 }
 
-static ssize_t tmem_buf_read(const struct tmem *m, uint64_t addr, void *buf,
+static ssize_t tmem_buf_read(struct tmem *m, uint64_t addr, void *buf,
 			     size_t len)
 {
-	const struct tmem_buf *b = container_of(m, struct tmem_buf, mem);
+	struct tmem_buf *b = container_of(m, struct tmem_buf, mem);
 	size_t i;
 
 	if (!len)

@@ -23,8 +23,7 @@ struct tmem {
 	 * Copy len bytes at addr into buf. Returns the bytes copied (short
 	 * when the memory ends), or -errno (-EFAULT) when none could be.
 	 */
-	ssize_t (*read)(const struct tmem *m, uint64_t addr, void *buf,
-			size_t len);
+	ssize_t (*read)(struct tmem *m, uint64_t addr, void *buf, size_t len);
 	/*
 	 * Copy the NUL-terminated string at addr, at most max bytes of it,
 	 * into buf (max + 1 bytes; always terminated). Returns its length,
@@ -32,18 +31,18 @@ struct tmem {
 	 * bytes (the kernel would fail on it too). *truncated is set when
 	 * max bytes came without a NUL.
 	 */
-	ssize_t (*read_str)(const struct tmem *m, uint64_t addr, char *buf,
+	ssize_t (*read_str)(struct tmem *m, uint64_t addr, char *buf,
 			    size_t max, bool *truncated);
 };
 
-static inline ssize_t tmem_read(const struct tmem *m, uint64_t addr, void *buf,
+static inline ssize_t tmem_read(struct tmem *m, uint64_t addr, void *buf,
 				size_t len)
 {
 	return m->read(m, addr, buf, len);
 }
 
-static inline ssize_t tmem_read_str(const struct tmem *m, uint64_t addr,
-				    char *buf, size_t max, bool *truncated)
+static inline ssize_t tmem_read_str(struct tmem *m, uint64_t addr, char *buf,
+				    size_t max, bool *truncated)
 {
 	return m->read_str(m, addr, buf, max, truncated);
 }
@@ -52,7 +51,7 @@ static inline ssize_t tmem_read_str(const struct tmem *m, uint64_t addr,
  * read_str for a source that has only read: page by page up to the NUL,
  * so a string that ends just before an unmapped page reads whole.
  */
-ssize_t tmem_read_str_paged(const struct tmem *m, uint64_t addr, char *buf,
+ssize_t tmem_read_str_paged(struct tmem *m, uint64_t addr, char *buf,
 			    size_t max, bool *truncated);
 
 /* One captured stretch of tracee memory. */

@@ -16,10 +16,24 @@
 /* Bytes read (possibly short), or -errno when nothing could be read. */
 ssize_t umem_read(pid_t tid, uint64_t addr, void *buf, size_t len);
 
-/* A stopped task's memory as a decoder's source (struct tmem). */
+#define UMEM_PAGE  4096u
+#define UMEM_SLOTS 4u
+
+/*
+ * A stopped task's memory as a decoder's source (struct tmem), for one
+ * stop: a syscall's structs, the names and arrays they point to and its
+ * strings mostly share a few pages (its stack, its data), and reading a
+ * page costs the kernel about what reading 16 bytes of it does. So small
+ * reads load whole pages, once, and are served from them. Made afresh at
+ * each stop: the task may change its memory while it runs.
+ */
 struct umem {
 	struct tmem mem;
 	pid_t tid;
+	unsigned next;		   /* slot to fill next */
+	uint64_t page[UMEM_SLOTS]; /* address of each slot's page */
+	bool loaded[UMEM_SLOTS];
+	unsigned char data[UMEM_SLOTS][UMEM_PAGE];
 };
 
 void umem_init(struct umem *u, pid_t tid);
