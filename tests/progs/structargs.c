@@ -139,6 +139,17 @@ static void files(const char *dir)
 	close(dfd);
 }
 
+/* A message header naming name, over n iovecs. */
+static void msg_set(struct msghdr *mh, struct sockaddr_in *name,
+		    struct iovec *iov, size_t n)
+{
+	memset(mh, 0, sizeof(*mh));
+	mh->msg_name = name;
+	mh->msg_namelen = sizeof(*name);
+	mh->msg_iov = iov;
+	mh->msg_iovlen = n;
+}
+
 static void messages(void)
 {
 	int s1 = udp_socket(), s2 = udp_socket();
@@ -156,11 +167,7 @@ static void messages(void)
 	/* sendmsg from s1 to s2, named in msg_name; recvmsg names s1 */
 	iov[0].iov_base = out;
 	iov[0].iov_len = 23;
-	memset(&mh, 0, sizeof(mh));
-	mh.msg_name = &to;
-	mh.msg_namelen = sizeof(to);
-	mh.msg_iov = iov;
-	mh.msg_iovlen = 1;
+	msg_set(&mh, &to, iov, 1);
 	n = sendmsg(s1, &mh, 0);
 	if (n < 0)
 		die("sendmsg");
@@ -169,11 +176,7 @@ static void messages(void)
 	iov[0].iov_len = 40;
 	iov[1].iov_base = buf[1];
 	iov[1].iov_len = 24;
-	memset(&mh, 0, sizeof(mh));
-	mh.msg_name = &from;
-	mh.msg_namelen = sizeof(from);
-	mh.msg_iov = iov;
-	mh.msg_iovlen = 2;
+	msg_set(&mh, &from, iov, 2);
 	n = recvmsg(s2, &mh, 0);
 	if (n < 0)
 		die("recvmsg");
@@ -184,10 +187,7 @@ static void messages(void)
 	for (i = 0; i < 3; i++) {
 		iov[i].iov_base = out;
 		iov[i].iov_len = (size_t)(5 * (i + 1));
-		mm[i].msg_hdr.msg_name = &to;
-		mm[i].msg_hdr.msg_namelen = sizeof(to);
-		mm[i].msg_hdr.msg_iov = &iov[i];
-		mm[i].msg_hdr.msg_iovlen = 1;
+		msg_set(&mm[i].msg_hdr, &to, &iov[i], 1);
 	}
 	n = sendmmsg(s1, mm, 3, 0);
 	if (n != 3)
@@ -198,10 +198,7 @@ static void messages(void)
 	for (i = 0; i < 3; i++) {
 		iov[i].iov_base = buf[i];
 		iov[i].iov_len = sizeof(buf[i]);
-		mm[i].msg_hdr.msg_name = &from;
-		mm[i].msg_hdr.msg_namelen = sizeof(from);
-		mm[i].msg_hdr.msg_iov = &iov[i];
-		mm[i].msg_hdr.msg_iovlen = 1;
+		msg_set(&mm[i].msg_hdr, &from, &iov[i], 1);
 	}
 	/* no MSG_WAITFORONE: it waits for all three */
 	n = recvmmsg(s2, mm, 3, 0, NULL);
