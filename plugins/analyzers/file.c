@@ -253,11 +253,10 @@ static const char *const file_syscalls[] = {
 };
 
 /* The flags and mode the call was made with. */
-static void file_open_args(struct file *f, const struct cpd_syscall *sc,
-			   enum file_call call, uint32_t *flags, uint32_t *mode)
+static void file_open_args(const struct cpd_syscall *sc, enum file_call call,
+			   uint32_t *flags, uint32_t *mode)
 {
-	uint64_t how[2];
-	ssize_t n;
+	const struct cpd_open_how *how;
 
 	*flags = 0;
 	*mode = 0;
@@ -275,15 +274,10 @@ static void file_open_args(struct file *f, const struct cpd_syscall *sc,
 		*mode = (uint32_t)sc->args[1];
 		break;
 	case FC_OPENAT2:
-		/* struct open_how: u64 flags, u64 mode, u64 resolve */
-		memset(how, 0, sizeof(how));
-		n = sc->args[3] >= sizeof(how) ?
-			    f->host->read_tracee(f->inst, sc->args[2], how,
-						 sizeof(how)) :
-			    -EINVAL;
-		if (n == (ssize_t)sizeof(how)) {
-			*flags = (uint32_t)how[0];
-			*mode = (uint32_t)how[1];
+		how = report_arg_open_how(sc, 2);
+		if (how) {
+			*flags = (uint32_t)how->flags;
+			*mode = (uint32_t)how->mode;
 		} else if (sc->retval.fd) {
 			*flags = sc->retval.fd->open_flags;
 		}
@@ -339,7 +333,7 @@ static void file_open(struct file *f, const struct cpd_event *ev,
 	uint32_t flags, mode, acc;
 	bool hidden;
 
-	file_open_args(f, sc, call, &flags, &mode);
+	file_open_args(sc, call, &flags, &mode);
 	memset(&p, 0, sizeof(p));
 	p.fd = -1;
 	p.fd2 = -1;

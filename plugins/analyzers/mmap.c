@@ -431,23 +431,22 @@ struct mmap_args {
 	const struct cpd_fdinfo *fdinfo;
 };
 
-static bool mmap_map_args(struct mmap *m, const struct cpd_syscall *sc,
-			  struct mmap_args *a)
+static bool mmap_map_args(const struct cpd_syscall *sc, struct mmap_args *a)
 {
 	memset(a, 0, sizeof(*a));
 	if (sc->arch == AUDIT_ARCH_I386 && !strcmp(sc->name.ptr, "mmap")) {
-		/* old_mmap(struct mmap_arg_struct *): six u32s */
-		uint32_t v[6];
+		/* old_mmap(struct mmap_arg_struct *), read by the core */
+		const struct cpd_mmap_args *v = report_arg_mmap(sc, 0);
 
-		if (m->host->read_tracee(m->inst, sc->args[0], v, sizeof(v)) !=
-		    (ssize_t)sizeof(v))
+		if (!v)
 			return false;
-		a->addr = v[0];
-		a->len = v[1];
-		a->prot = v[2];
-		a->flags = v[3];
-		a->fd = v[4];
-		a->offset = v[5];
+		a->addr = v->addr;
+		a->len = v->len;
+		a->prot = v->prot;
+		a->flags = v->flags;
+		a->fd = (uint32_t)v->fd;
+		a->offset = v->offset;
+		a->fdinfo = report_arg_fd(sc, 0);
 		return true;
 	}
 	a->addr = sc->args[0];
@@ -471,7 +470,7 @@ static void mmap_map(struct mmap *m, const struct cpd_event *ev,
 	struct mmap_args args;
 	bool anon, hidden = false;
 
-	if (sc->err || !mmap_map_args(m, sc, &args) ||
+	if (sc->err || !mmap_map_args(sc, &args) ||
 	    !mmap_span(m, (uint64_t)sc->ret, args.len, &a, &b) ||
 	    mmap_reserve(p, 2) < 0)
 		return;

@@ -25,7 +25,6 @@
 #endif
 #include <arpa/inet.h>
 #include <errno.h>
-#include <linux/audit.h>
 #include <netinet/in.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -33,7 +32,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/un.h>
 
 #include <compendium/compendium.h>
 
@@ -44,10 +42,6 @@
 
 /* Past this many connections, bytes still count but rows stop growing. */
 #define NET_MAX_CONNS (1u << 18)
-/* The kernel's UIO_MAXIOV: the most messages one sendmmsg/recvmmsg moves. */
-#define NET_MAX_MMSG 1024u
-/* Bytes of a sockaddr worth reading: sockaddr_storage. */
-#define NET_SA_MAX 128u
 /* sun_path's size: the longest unix name. */
 #define NET_PATH_MAX 108u
 
@@ -247,75 +241,6 @@ static uint32_t net_class_flags(const struct net *n, enum net_class cls)
 	if (net_hidden(n, cls))
 		flags |= CPD_NETF_HIDDEN;
 	return flags;
-}
-
-/*
- * Decode a sockaddr read from the tracee (msg_name) into sa; path points
- * into pathbuf (NET_PATH_MAX bytes). Only what the fd-table decoder would
- * have produced; anything short or odd stays family-only.
- */
-static void net_decode_sa(const uint8_t *raw, size_t len,
-			  struct cpd_sockaddr *sa, char *pathbuf)
-{
-	uint16_t family;
-
-	memset(sa, 0, sizeof(*sa));
-	if (len < sizeof(family))
-		return;
-	memcpy(&family, raw, sizeof(family));
-	sa->family = family;
-	switch (family) {
-	case AF_INET: {
-		struct sockaddr_in in;
-
-		if (len < sizeof(in)) {
-			sa->flags |= CPD_SA_TRUNCATED;
-			break;
-		}
-		memcpy(&in, raw, sizeof(in));
-		memcpy(sa->addr, &in.sin_addr, 4);
-		sa->port = ntohs(in.sin_port);
-		break;
-	}
-	case AF_INET6: {
-		struct sockaddr_in6 in6;
-
-		if (len < sizeof(in6)) {
-			sa->flags |= CPD_SA_TRUNCATED;
-			break;
-		}
-		memcpy(&in6, raw, sizeof(in6));
-		memcpy(sa->addr, &in6.sin6_addr, 16);
-		sa->port = ntohs(in6.sin6_port);
-		sa->scope_id = in6.sin6_scope_id;
-		break;
-	}
-	case AF_UNIX: {
-		size_t off = offsetof(struct sockaddr_un, sun_path);
-		size_t plen = len > off ? len - off : 0;
-		const char *p = (const char *)raw + off;
-
-		if (plen > NET_PATH_MAX)
-			plen = NET_PATH_MAX;
-		if (!plen) {
-			sa->flags |= CPD_SA_UNNAMED;
-			break;
-		}
-		if (p[0] == '\0') {
-			sa->flags |= CPD_SA_ABSTRACT;
-			p++;
-			plen--;
-		} else {
-			plen = strnlen(p, plen);
-		}
-		memcpy(pathbuf, p, plen);
-		sa->path.ptr = pathbuf;
-		sa->path.len = (uint32_t)plen;
-		break;
-	}
-	default:
-		break;
-	}
 }
 
 /* ---- connections ---------------------------------------------------- */
@@ -612,60 +537,6 @@ static void net_bind_listen(struct net *n, const struct cpd_event *ev,
 
 /* ---- sends and receives --------------------------------------------- */
 
-/* The msghdr/mmsghdr layout of the tracee's ABI. */
-struct net_abi {
-	size_t ptr;	     /* pointer size */
-	size_t namelen_off;  /* msghdr.msg_namelen */
-	size_t mmsg_len_off; /* mmsghdr.msg_len */
-	size_t mmsg_stride;  /* sizeof(struct mmsghdr) */
-};
-
-static const struct net_abi net_abi_64 = { 8, 8, 56, 64 };
-static const struct net_abi net_abi_32 = { 4, 4, 28, 32 };
-
-static const struct net_abi *net_abi_of(const struct cpd_syscall *sc)
-{
-	return sc->arch == AUDIT_ARCH_I386 ? &net_abi_32 : &net_abi_64;
-}
-
-static uint64_t net_load_ptr(const uint8_t *p, size_t size)
-{
-	uint64_t v64 = 0;
-	uint32_t v32 = 0;
-
-	if (size == 4) {
-		memcpy(&v32, p, 4);
-		return v32;
-	}
-	memcpy(&v64, p, 8);
-	return v64;
-}
-
-/*
- * The address in a msghdr at hdr (already read into raw), read from the
- * tracee into sa. The kernel updated msg_namelen for receives.
- */
-static bool net_msg_name(struct net *n, const struct net_abi *abi,
-			 const uint8_t *raw, struct cpd_sockaddr *sa,
-			 char *pathbuf)
-{
-	uint8_t buf[NET_SA_MAX];
-	uint64_t name = net_load_ptr(raw, abi->ptr);
-	uint32_t namelen;
-	ssize_t got;
-
-	memcpy(&namelen, raw + abi->namelen_off, sizeof(namelen));
-	if (!name || !namelen)
-		return false;
-	if (namelen > sizeof(buf))
-		namelen = sizeof(buf);
-	got = n->host->read_tracee(n->inst, name, buf, namelen);
-	if (got <= 0)
-		return false;
-	net_decode_sa(buf, (size_t)got, sa, pathbuf);
-	return sa->family != 0;
-}
-
 /* send/recv on an fd: read, write, readv, writev, sendfile, splice. */
 static void net_fd_io(struct net *n, const struct cpd_event *ev, unsigned idx,
 		      bool out)
@@ -712,23 +583,18 @@ static void net_msg(struct net *n, const struct cpd_event *ev, bool out)
 {
 	const struct cpd_syscall *sc = &ev->u.syscall;
 	const struct cpd_fdinfo *fd = report_arg_fd(sc, 0);
-	const struct net_abi *abi = net_abi_of(sc);
 	const char *direction = "connect";
-	uint8_t hdr[16];
-	char pathbuf[NET_PATH_MAX];
-	struct cpd_sockaddr sa;
+	const struct cpd_msg *m;
 	struct cpd_ev_net p;
+	uint32_t nmsg;
 
 	if (sc->err || sc->ret < 0 || (!sc->ret && !out))
 		return;
 	memset(&p, 0, sizeof(p));
 	net_fill_socket(&p, fd, (int32_t)sc->args[0]);
-	if (!net_sa_known(&p.peer) && sc->args[1] &&
-	    n->host->read_tracee(n->inst, sc->args[1], hdr,
-				 abi->namelen_off + 4) ==
-		    (ssize_t)(abi->namelen_off + 4) &&
-	    net_msg_name(n, abi, hdr, &sa, pathbuf) && net_sa_known(&sa)) {
-		p.peer = sa;
+	m = report_arg_msgs(sc, 1, &nmsg);
+	if (!net_sa_known(&p.peer) && m && net_sa_known(&m->name)) {
+		p.peer = m->name;
 		direction = out ? "sendto" : "accept";
 	}
 	if (!p.family)
@@ -738,92 +604,67 @@ static void net_msg(struct net *n, const struct cpd_event *ev, bool out)
 
 /*
  * sendmmsg and recvmmsg return how many messages moved; the bytes are in
- * each mmsghdr's msg_len, which we read from the tracee. When that read
- * fails the messages still count, with 0 bytes. On an unconnected socket
- * each message may have its own peer: bytes go to each one's connection,
- * and the event names the first.
+ * each mmsghdr's msg_len, decoded by the core. A message it could not
+ * read still counts, with 0 bytes. On an unconnected socket each message
+ * may have its own peer: bytes go to each one's connection, and the
+ * event names the first.
  */
 static void net_mmsg(struct net *n, const struct cpd_event *ev, bool out)
 {
 	const struct cpd_syscall *sc = &ev->u.syscall;
 	const struct cpd_fdinfo *fd = report_arg_fd(sc, 0);
-	const struct net_abi *abi = net_abi_of(sc);
-	uint8_t chunk[16 * 64];
-	char pathbuf[NET_PATH_MAX], firstpath[NET_PATH_MAX];
 	struct cpd_ev_net p, first;
 	bool connected, have_first = false;
-	uint64_t total = 0, vlen = sc->args[2], count, i;
-	size_t per = sizeof(chunk) / abi->mmsg_stride;
+	const struct cpd_msg *msg;
+	uint64_t total = 0;
+	uint32_t count, i;
 
 	if (sc->err || sc->ret <= 0)
 		return;
-	count = (uint64_t)sc->ret;
-	if (count > vlen)
-		count = vlen;
-	if (count > NET_MAX_MMSG)
-		count = NET_MAX_MMSG;
+	msg = report_arg_msgs(sc, 1, &count);
 	memset(&p, 0, sizeof(p));
 	net_fill_socket(&p, fd, (int32_t)sc->args[0]);
 	connected = net_sa_known(&p.peer);
 	first = p;
 
-	for (i = 0; i < count; i += per) {
-		uint64_t k = count - i < per ? count - i : per, j;
-		size_t want = (size_t)k * abi->mmsg_stride;
+	for (i = 0; i < count; i++) {
+		const struct cpd_msg *m = &msg[i];
+		struct cpd_ev_net one = p;
+		struct net_ep local, peer;
+		struct net_conn *c;
+		enum net_class cls;
+		bool created;
 
-		if (n->host->read_tracee(n->inst,
-					 sc->args[1] + i * abi->mmsg_stride,
-					 chunk, want) != (ssize_t)want)
-			break;
-		for (j = 0; j < k; j++) {
-			const uint8_t *m = chunk + j * abi->mmsg_stride;
-			struct cpd_ev_net one = p;
-			struct cpd_sockaddr sa;
-			struct net_ep local, peer;
-			struct net_conn *c;
-			enum net_class cls;
-			uint32_t len;
-			bool created;
-
-			memcpy(&len, m + abi->mmsg_len_off, sizeof(len));
-			total += len;
-			if (!connected &&
-			    net_msg_name(n, abi, m, &sa, pathbuf) &&
-			    net_sa_known(&sa))
-				one.peer = sa;
-			if (!one.family)
-				one.family = one.peer.family;
-			net_ep_from(&local, &one.local);
-			net_ep_from(&peer, &one.peer);
-			if (!have_first) {
-				first = one;
-				/* the event outlives pathbuf's next use */
-				if (first.peer.path.ptr == pathbuf) {
-					memcpy(firstpath, pathbuf,
-					       first.peer.path.len);
-					first.peer.path.ptr = firstpath;
-				}
-				have_first = true;
-			}
-			c = net_conn_get(n, one.family, one.sock_type,
-					 one.protocol, &local, &peer,
-					 connected ? "connect" :
-					 out	   ? "sendto" :
-						     "accept",
-					 &created);
-			cls = c ? c->cls :
-				  net_classify(one.family, &local, &peer);
-			if (c)
-				*(out ? &c->sent : &c->recv) += len;
-			if (cls == NET_CLS_IPC)
-				*(out ? &n->ipc_sent_bytes :
-					&n->ipc_recv_bytes) += len;
-			else if (net_hidden(n, cls))
-				*(out ? &n->loopback_sent_bytes :
-					&n->loopback_recv_bytes) += len;
-			else
-				*(out ? &n->sent_bytes : &n->recv_bytes) += len;
+		if (m->flags & CPD_MSGF_PARTIAL)
+			continue;
+		total += m->len;
+		if (!connected && net_sa_known(&m->name))
+			one.peer = m->name;
+		if (!one.family)
+			one.family = one.peer.family;
+		net_ep_from(&local, &one.local);
+		net_ep_from(&peer, &one.peer);
+		if (!have_first) {
+			first = one;
+			have_first = true;
 		}
+		c = net_conn_get(n, one.family, one.sock_type, one.protocol,
+				 &local, &peer,
+				 connected ? "connect" :
+				 out	   ? "sendto" :
+					     "accept",
+				 &created);
+		cls = c ? c->cls : net_classify(one.family, &local, &peer);
+		if (c)
+			*(out ? &c->sent : &c->recv) += m->len;
+		if (cls == NET_CLS_IPC)
+			*(out ? &n->ipc_sent_bytes : &n->ipc_recv_bytes) +=
+				m->len;
+		else if (net_hidden(n, cls))
+			*(out ? &n->loopback_sent_bytes :
+				&n->loopback_recv_bytes) += m->len;
+		else
+			*(out ? &n->sent_bytes : &n->recv_bytes) += m->len;
 	}
 	if (!first.family)
 		first.family = first.peer.family;
@@ -837,7 +678,7 @@ static void net_mmsg(struct net *n, const struct cpd_event *ev, bool out)
 	}
 	first.op = out ? CPD_NET_SEND : CPD_NET_RECV;
 	first.bytes = total;
-	first.count = (uint32_t)count;
+	first.count = count;
 	net_publish(n, ev, &first);
 }
 

@@ -17,6 +17,38 @@ const struct cpd_fdinfo *report_arg_fd(const struct cpd_syscall *sc, unsigned i)
 	return a ? a->fd : NULL;
 }
 
+/* The decoded struct of argument i when it is of kind, else NULL. */
+static const void *report_argdata(const struct cpd_syscall *sc, unsigned i,
+				  uint16_t kind)
+{
+	const struct cpd_arg *a = report_arg(sc, i);
+
+	return a && a->kind == kind ? sc->argdata[i].ptr : NULL;
+}
+
+const struct cpd_msg *report_arg_msgs(const struct cpd_syscall *sc, unsigned i,
+				      uint32_t *n)
+{
+	const struct cpd_msgs *ms = report_argdata(sc, i, CPD_ARG_MSGHDR);
+
+	if (!ms)
+		ms = report_argdata(sc, i, CPD_ARG_MMSGHDR);
+	*n = ms ? ms->count : 0;
+	return *n ? ms->msg : NULL;
+}
+
+const struct cpd_open_how *report_arg_open_how(const struct cpd_syscall *sc,
+					       unsigned i)
+{
+	return report_argdata(sc, i, CPD_ARG_OPEN_HOW);
+}
+
+const struct cpd_mmap_args *report_arg_mmap(const struct cpd_syscall *sc,
+					    unsigned i)
+{
+	return report_argdata(sc, i, CPD_ARG_MMAP_ARGS);
+}
+
 void report_derive(struct cpd_event *ev, uint16_t kind,
 		   const struct cpd_event *sev)
 {

@@ -18,6 +18,18 @@ const struct cpd_arg *report_arg(const struct cpd_syscall *sc, unsigned i);
 /* The fd behind argument i as the core knew it, or NULL. */
 const struct cpd_fdinfo *report_arg_fd(const struct cpd_syscall *sc,
 				       unsigned i);
+/*
+ * The messages argument i (a msghdr or an mmsghdr array) moved, as the
+ * core decoded them: *n of them, NULL when there are none.
+ */
+const struct cpd_msg *report_arg_msgs(const struct cpd_syscall *sc, unsigned i,
+				      uint32_t *n);
+/* openat2's struct open_how in argument i, or NULL when it was not read. */
+const struct cpd_open_how *report_arg_open_how(const struct cpd_syscall *sc,
+					       unsigned i);
+/* i386 old_mmap's argument block in argument i, or NULL. */
+const struct cpd_mmap_args *report_arg_mmap(const struct cpd_syscall *sc,
+					    unsigned i);
 
 /*
  * Start an event of kind about the same task and moment as the syscall

@@ -13,6 +13,7 @@ check_PROGRAMS += \
 	tests/progs/getppid_loop \
 	tests/progs/ticker \
 	tests/progs/sockaddrs \
+	tests/progs/structargs \
 	tests/progs/forkstorm
 
 tests_progs_threads_LDADD = -lpthread

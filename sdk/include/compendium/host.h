@@ -172,10 +172,15 @@ struct cpd_host {
 				 size_t size);
 
 	/*
-	 * Since: ABI 1.0. Read tracee memory of the task a CPD_EV_SYSCALL is
-	 * being delivered for; valid only inside that on_event call (the
-	 * task is stopped then). Returns bytes read (may be short), or
-	 * -errno (-EPERM outside that window, -ESRCH if the task is gone).
+	 * Since: ABI 1.0. Deprecated since ABI 1.1: the core decodes the
+	 * structs syscalls take (cpd_syscall.argdata); read those. Kept for
+	 * plugins built against 1.0, and still working where it did: it
+	 * reads tracee memory of the task a CPD_EV_SYSCALL is being
+	 * delivered for, only inside that on_event call and while the
+	 * engine holds the task stopped (the ptrace engine does). Returns
+	 * bytes read (may be short), or -errno (-EPERM outside that window
+	 * or under an engine that does not stop tasks, -ESRCH if the task
+	 * is gone).
 	 */
 	ssize_t (*read_tracee)(struct cpd_instance *inst, uint64_t addr,
 			       void *buf, size_t len);
