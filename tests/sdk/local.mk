@@ -10,7 +10,8 @@ TESTS += tests/sdk/test_abi_layout tests/sdk/headers.test \
 	tests/sdk/abi_1_0.test
 EXTRA_DIST += tests/sdk/headers.test tests/sdk/cxx_plugin.cc \
 	tests/sdk/abi_1_0.test tests/sdk/abi-1.0/README \
-	tests/sdk/abi-1.0/peek.c $(abi10_headers)
+	tests/sdk/abi-1.0/peek.c tests/sdk/abi-1.0/tally.c \
+	tests/sdk/abi-1.0/topfiles.c $(abi10_headers)
 # The SDK headers as ABI 1.0 shipped them: plugins built against them must
 # keep loading and working (abi_1_0.test).
 abi10_headers = \
