@@ -722,16 +722,8 @@ static const char *net_call_name(size_t i)
 static int net_on_event(void *state, const struct cpd_event *ev)
 {
 	struct net *n = state;
-	const struct cpd_syscall *sc;
-	int i;
+	int i = callmap_find_completed(&n->calls, ev);
 
-	if (ev->kind != CPD_EV_SYSCALL)
-		return 0;
-	sc = &ev->u.syscall;
-	/* without the exit there is no result to report */
-	if (sc->flags & (CPD_SCF_NO_EXIT | CPD_SCF_ENTRY_ONLY) || !sc->name.ptr)
-		return 0;
-	i = callmap_find(&n->calls, sc);
 	if (i < 0)
 		return 0;
 	switch (net_calls[i].call) {
