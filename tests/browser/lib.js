@@ -11,6 +11,7 @@
 'use strict';
 const path = require('path');
 const fs = require('fs');
+const zlib = require('zlib');
 
 const { chromium } = require(process.env.CPD_PLAYWRIGHT ||
 	'playwright-core');
@@ -218,15 +219,20 @@ function run(main) {
 	});
 }
 
-/* the report's data block, as the viewer reads it */
+/* the report's data block, as the viewer reads it: plain JSON, or gzip
+ * in base64 */
 function reportData(file) {
 	const html = fs.readFileSync(file, 'utf8');
-	const open = '<script type="application/json" id="cpd-data">';
-	const a = html.indexOf(open);
-	const b = html.indexOf('</script>', a);
-	if (a < 0 || b < 0)
+	const m = /<script type="application\/(json|gzip)"( data-encoding="base64")? id="cpd-data">([^<]*)<\/script>/
+		.exec(html);
+	if (!m)
 		throw new Error(file + ': no data block');
-	return JSON.parse(html.slice(a + open.length, b));
+	if (m[1] === 'json')
+		return JSON.parse(m[3]);
+	if (!/^[A-Za-z0-9+/]*={0,2}$/.test(m[3]))
+		throw new Error(file + ': the compressed block is not base64');
+	return JSON.parse(zlib.gunzipSync(Buffer.from(m[3], 'base64'))
+		.toString('utf8'));
 }
 
 module.exports = {

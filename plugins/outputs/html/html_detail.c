@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Copyright (c) 2026 the compendium developers */
 /*
- * The details column: one line per event in the console's words ("4.0 KB
- * from x.txt", "tcp4 → 93.184.216.34:443"), built from the shared
+ * The details column: one line per event in the console's words, with
+ * whole paths ("4.0 KB from /tmp/x.txt", "tcp4 → 93.184.216.34:443"; the
+ * viewer shortens a path that does not fit from the left), built from the shared
  * formats in plugins/lib/format.c. Tracee strings go in as raw bytes:
  * the JSON writer escapes them and the viewer shows them as text only.
  */
@@ -95,6 +96,13 @@ const char *html_detail_type(const struct cpd_host *host,
 		return ev->u.fault.count > 1 ? "fault_group" : "fault";
 	case CPD_EV_LOST:
 		return "lost";
+	case CPD_EV_FINDING:
+		/* the rule's name: a small set, like the ops' */
+		if (!ev->u.finding.id.ptr || !ev->u.finding.id.len)
+			return "finding";
+		snprintf(buf, size, "%.*s", (int)ev->u.finding.id.len,
+			 ev->u.finding.id.ptr);
+		return buf;
 	case CPD_EV_SYSCALL:
 		if (!ev->u.syscall.name.ptr)
 			return "syscall";
@@ -197,18 +205,18 @@ static void html_file(struct escape_buf *b, const struct cpd_host *host,
 		html_times(b, count);
 		html_bytes(b, f->bytes);
 		escape_puts(b, f->op == CPD_FILE_READ ? " from " : " to ");
-		html_base(b, &f->path);
+		html_str(b, &f->path);
 		return;
 	default: /* copy, sendfile, splice */
 		html_times(b, count);
 		html_bytes(b, f->bytes);
 		escape_puts(b, " from ");
-		html_base(b, &f->path);
+		html_str(b, &f->path);
 		escape_puts(b, " to ");
 		if (f->flags & CPD_FILEF_TO_NETWORK)
 			escape_puts(b, "net");
 		else
-			html_base(b, &f->path2);
+			html_str(b, &f->path2);
 		return;
 	}
 }
@@ -282,7 +290,7 @@ static void html_mmap(struct escape_buf *b, const struct cpd_ev_mmap *m)
 		if (m->flags & CPD_MMAPF_ANON)
 			escape_puts(b, "anon");
 		else if (m->path.ptr && m->path.len)
-			html_base(b, &m->path);
+			html_str(b, &m->path);
 		else if (m->fd >= 0)
 			escape_printf(b, "fd:%d", m->fd);
 		else
@@ -521,6 +529,12 @@ void html_detail(struct escape_buf *b, const struct cpd_host *host,
 		return;
 	case CPD_EV_SYSCALL:
 		html_syscall(b, host, ev);
+		return;
+	case CPD_EV_FINDING:
+		html_str(b, &ev->u.finding.title);
+		if (ev->u.finding.count > 1)
+			escape_printf(b, " (%" PRIu64 "×)",
+				      ev->u.finding.count);
 		return;
 	default:
 		html_generic(b, host, ev);

@@ -110,6 +110,8 @@ int html_cat(struct html_data *d, uint32_t kind)
 		return HTML_CAT_LOST;
 	}
 	name = d->host->event_kind_name(kind);
+	if (!name && kind == CPD_EV_FINDING)
+		name = HTML_FINDING_CAT;
 	if (!name) {
 		snprintf(buf, sizeof(buf), "kind%u", kind);
 		name = buf;

@@ -8,7 +8,7 @@
  * the event table in the DOM.
  */
 'use strict';
-(function () {
+(async function () {
 	const NF = new Intl.NumberFormat('en-US');
 	const ROW_H = 24;		/* px, keep in step with --row-h */
 	const AXIS_H = 26;		/* px, the time axis and brush strip */
@@ -174,19 +174,51 @@
 
 	/* ---- the data ---- */
 
-	const node = document.getElementById('cpd-data');
-	if (!node) {
-		showError('the report has no data block (was it written ' +
-			'by compendium --report?)');
-		return;
+	/*
+	 * The data block: plain JSON, or (as compendium writes it unless
+	 * compress = no) gzip in base64, which only a browser with
+	 * DecompressionStream can read.
+	 */
+	async function loadData() {
+		const node = document.getElementById('cpd-data');
+		if (!node)
+			throw new Error('the report has no data block (was it ' +
+				'written by compendium --report?)');
+		const text = node.textContent;
+		node.textContent = '';
+		if (node.type === 'application/json')
+			return JSON.parse(text);
+		if (node.type !== 'application/gzip' ||
+			node.dataset.encoding !== 'base64')
+			throw new Error('the data block is of an unknown type (' +
+				node.type + ')');
+		if (typeof DecompressionStream !== 'function')
+			throw new Error('this browser cannot decompress the report ' +
+				'(no DecompressionStream): open it in Chromium 80, ' +
+				'Firefox 113, Safari 16.4 or later');
+		let bytes;
+		if (typeof Uint8Array.fromBase64 === 'function') {
+			bytes = Uint8Array.fromBase64(text);
+		} else {
+			const bin = atob(text);
+			bytes = new Uint8Array(bin.length);
+			for (let i = 0; i < bin.length; i++)
+				bytes[i] = bin.charCodeAt(i);
+		}
+		const stream = new Blob([bytes]).stream()
+			.pipeThrough(new DecompressionStream('gzip'));
+		return JSON.parse(await new Response(stream).text());
 	}
-	const data = JSON.parse(node.textContent);
+
+	const data = await loadData();
+	body.dataset.decodedMs = (performance.now() - scriptStart).toFixed(1);
 	if (data.format !== 'compendium-report')
 		showError('this is not a compendium report (format "' +
 			String(data.format) + '")');
-	if (data.version !== 1)
+	if (data.version !== 2)
 		showError('report format version ' + String(data.version) +
-			' is newer than this viewer (1); some parts may be missing');
+			' is not the one this viewer reads (2); some parts may ' +
+			'be missing');
 
 	const run = data.run || {};
 	const stats = data.stats || {};
