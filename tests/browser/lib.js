@@ -166,7 +166,7 @@ async function checkBanner(page, first, summarised, rows) {
 		'the Problems panel says where detail stops: ' + t);
 }
 
-/* The Problems panel's entries: { sev, kind, title, sub, lane }. */
+/* The Problems panel's entries: { sev, kind, rule, lane, title, cmd, sub }. */
 async function problems(page) {
 	return page.$$eval('#problems li.problem', lis => lis.map(li => ({
 		sev: li.querySelector('.sev').textContent,
@@ -174,6 +174,7 @@ async function problems(page) {
 		rule: li.dataset.rule || null,
 		lane: li.dataset.lane === undefined ? -1 : Number(li.dataset.lane),
 		title: li.querySelector('.title').textContent,
+		cmd: (li.querySelector('.cmd') || {}).textContent || '',
 		sub: (li.querySelector('.sub') || {}).textContent || '',
 	})));
 }

@@ -57,13 +57,15 @@ L.run(async function (browser) {
 	const probs = await L.problems(page);
 	const ps = probs.filter(p => p.kind === 'process');
 	check(ps.length >= 2 && ps[0].sev === 'error' &&
-		/ bad\.c/.test(ps[0].title) && /exit 1$/.test(ps[0].title),
+		/^cc1 bad\.c — exit 1$/.test(ps[0].title) &&
+		/\/cc1 .* bad\.c /.test(ps[0].cmd),
 		'the Problems panel names the failing compile first: ' +
-		(ps[0] && ps[0].title));
-	check(ps.some(p => / -c -o bad\.o bad\.c — exit 1$/.test(p.title)),
+		(ps[0] && ps[0].title) + ' (' + (ps[0] && ps[0].cmd) + ')');
+	check(ps.some(p => / bad\.c — exit 1$/.test(p.title) &&
+		/ -c -o bad\.o bad\.c$/.test(p.cmd)),
 		'and the compile command of bad.c');
-	check(ps.some(p => /^\S*make -k -j2 .* — exit 2$/.test(p.title)),
-		'and make -k itself, exit 2');
+	check(ps.some(p => /^make — exit 2$/.test(p.title) &&
+		/make -k -j2/.test(p.cmd)), 'and make -k itself, exit 2');
 	const badLanes = (await page.getAttribute('#timeline-canvas',
 		'data-bad-lanes')).split(',').map(Number);
 	check(ps.every(p => badLanes.includes(p.lane)),

@@ -535,8 +535,10 @@
 			const l = lanes[li];
 			const s = num(l.start_ns) || 0;
 			out.push({ sev: 'error', kind: 'process',
-				title: laneCommand(li) + ' — ' +
+				title: (l.comm || '?') + (laneArgs[li] ? ' ' +
+					laneArgs[li] : '') + ' — ' +
 					fmtExit(l.exit_code, l.signal),
+				cmd: laneCommand(li),
 				sub: 'pid ' + l.pid + ' · ran ' +
 					(l.end_ns === null || l.end_ns === undefined ?
 						'to the end' : fmtNs(num(l.end_ns) - s)) +
@@ -596,6 +598,11 @@
 		li.appendChild(el('span', 'sev', p.sev));
 		const txt = el('div', 'what');
 		txt.appendChild(el('div', 'title', p.title));
+		if (p.cmd) {
+			const c = el('code', 'cmd', p.cmd);
+			c.title = p.cmd;
+			txt.appendChild(c);
+		}
 		if (p.sub)
 			txt.appendChild(el('div', 'sub', p.sub));
 		li.appendChild(txt);
@@ -2292,7 +2299,10 @@
 		const at = p ? d.lastIndexOf(p) : -1;
 		if (at < 0 || p.length < 8)
 			return d;
-		const keep = Math.max(8, p.length - (d.length - max) - 1);
+		/* at least the file's name with its slash: what tells rows apart */
+		const base = p.length - p.lastIndexOf('/');
+		const keep = Math.min(p.length - 1, Math.max(base, 8,
+			p.length - (d.length - max) - 1));
 		return d.slice(0, at) + '…' + p.slice(p.length - keep) +
 			d.slice(at + p.length);
 	}
@@ -2345,7 +2355,6 @@
 		r.cells[1].textContent = taskText(e[2]);
 		r.cells[1].classList.toggle('thread', !!(l && l.thread));
 		r.cells[2].textContent = l ? String(l.comm || '') : '';
-		r.cells[2].classList.toggle('bad', laneBad(procOf[e[2]] ?? -1));
 		r.pill.textContent = cats[e[3]];
 		const ps = pillStyle(e[3]);
 		r.pill.style.background = ps.bg;
