@@ -8,11 +8,13 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const zlib = require('zlib');
 const L = require('./lib.js');
 const { check, eq } = L;
 
 const [file, outFile] = process.argv.slice(2);
 const data = L.reportData(file);
+const html0 = fs.readFileSync(file, 'utf8');
 const { lanes, files, child } = L.tracee(outFile);
 const root = lanes.length ? lanes[0].pid : 0;
 const HOSTILE = ['</script><img src=x onerror=alert(1)>', '<b>x</b>'];
@@ -417,6 +419,56 @@ L.run(async function (browser) {
 	await L.settle(page);
 	await L.screenshot(page.locator('#timeline'), 'timeline-zoomed.png');
 	L.checkClean(trouble, 'report');
+
+	/*
+	 * Findings, until the findings analyzer publishes them: this
+	 * report's own data with three added in the documented shape. The
+	 * error naming the child comes first and stands for it (the child
+	 * is not listed again as a failing process), the warning next, the
+	 * notice is only counted; Show selects the event behind a finding.
+	 */
+	const withF = JSON.parse(JSON.stringify(data));
+	const exitOf = pid => withF.events.find(e => withF.types[e[4]] ===
+		'exit' && withF.lanes[e[2]].pid === pid);
+	const cexit = exitOf(child.pid);
+	const finding = (sev, id, title, lane, pid, paths, seq) => ({
+		lane, id, severity: sev, title, details: 'details of ' + id,
+		pids: [pid], paths, count: 1, first_ns: 1, last_ns: 2,
+		partial: false, collapsed: false, seq: 0, cause_seq: seq });
+	withF.findings = [
+		finding('error', 'exit-nonzero', 'htmlio child exited 3',
+			childLane, child.pid, [], cexit[7].seq),
+		finding('warning', 'failed-open', 'cannot open ' + HOSTILE[0],
+			rootLane, root, [HOSTILE[0]], 0),
+		finding('notice', 'repeat', 'read it twice', rootLane, root, [], 0),
+	];
+	const fFile = file.replace(/\.html$/, '') + '-findings.html';
+	const fFrom = html0.indexOf('<script type="application/');
+	const fTo = html0.indexOf('</script>', fFrom) + '</script>'.length;
+	fs.writeFileSync(fFile, html0.slice(0, fFrom) +
+		'<script type="application/gzip" data-encoding="base64" ' +
+		'id="cpd-data">' + zlib.gzipSync(JSON.stringify(withF)
+			.replace(/</g, '\\u003c')).toString('base64') + '</script>' +
+		html0.slice(fTo));
+	const fp = await L.open(browser, fFile);
+	const probs = await L.problems(fp.page);
+	eq(probs.map(p => [p.sev, p.kind, p.rule, p.title]), [
+		['error', 'finding', 'exit-nonzero', 'htmlio child exited 3'],
+		['warning', 'finding', 'failed-open', 'cannot open ' + HOSTILE[0]],
+	], 'findings of warning and above, most severe first, as text; ' +
+		'the child they name is not listed again');
+	check(/1 lesser finding /.test(await fp.page.textContent('#problems')),
+		'the notice is counted under them');
+	await fp.page.click('#problems li.problem >> nth=0 >> button');
+	await L.settle(fp.page);
+	eq(Number(await fp.page.evaluate(() =>
+		document.body.dataset.selected)), withF.events.indexOf(cexit),
+	'Show selects the event behind the finding');
+	eq(await fp.page.$$eval('img', x => x.length), 0,
+		'a finding\'s strings are text');
+	L.checkClean(fp.trouble, 'report with findings');
+	await L.screenshot(fp.page.locator('#problems'),
+		'problems-findings.png');
 
 	/* a broken data block: the viewer says so on the page */
 	const bad = file.replace(/\.html$/, '') + '-broken.html';

@@ -645,8 +645,10 @@
 			SEV_RANK.warning).length;
 		if (notes || num(data.findings_dropped) > 0)
 			sec.appendChild(el('p', 'hint', (notes ? fmtCount(notes) +
-				' lesser findings (notices, information) are in the ' +
-				'event table, category "finding". ' : '') +
+				(notes > 1 ? ' lesser findings (notices, information) ' +
+					'are' : ' lesser finding (a notice or information) ' +
+					'is') + ' in the event table, category "finding". ' :
+				'') +
 				(num(data.findings_dropped) > 0 ? fmtCount(
 					data.findings_dropped) + ' findings were not kept.' :
 					'')));
