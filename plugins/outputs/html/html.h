@@ -268,6 +268,8 @@ int html_intern(char ***list, uint32_t *n, const char *s);
 int html_cat(struct html_data *d, uint32_t kind);
 const char *html_cat_name(const struct html_data *d, uint32_t cat);
 uint32_t html_ncats(const struct html_data *d);
+/* The SDK's enum cpd_unit by name ("bytes"); "none" for an unknown one. */
+const char *html_unit_name(uint16_t unit);
 
 /* html_data.c: the collector, dispatching to lanes, rows and reports */
 void html_data_init(struct html_data *d, const struct cpd_host *host,
@@ -320,6 +322,7 @@ const char *html_detail_type(const struct cpd_host *host,
 			     size_t size);
 void html_detail(struct escape_buf *b, const struct cpd_host *host,
 		 const struct cpd_event *ev, uint64_t count);
+void html_detail_bytes(struct escape_buf *b, uint64_t bytes);
 
 /* html_write.c */
 struct html_meta {

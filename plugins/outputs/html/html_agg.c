@@ -259,18 +259,6 @@ void html_agg_target(struct escape_buf *b, const struct cpd_event *ev,
 	*has = true;
 }
 
-/* format_bytes() without the console's column padding. */
-static void html_agg_bytes(struct escape_buf *b, uint64_t bytes)
-{
-	char buf[FORMAT_BYTES_MAX];
-	const char *p = buf;
-
-	format_bytes(bytes, buf, sizeof(buf));
-	while (*p == ' ')
-		p++;
-	escape_puts(b, p);
-}
-
 static bool html_agg_directed(const struct html_agg *e, const char **word)
 {
 	if (e->kind == CPD_EV_FILE && e->op == CPD_FILE_READ)
@@ -299,7 +287,7 @@ static void html_agg_details(struct escape_buf *b, const struct html_data *d,
 	if (directed || e->bytes) {
 		if (!directed)
 			escape_putc(b, ' ');
-		html_agg_bytes(b, e->bytes);
+		html_detail_bytes(b, e->bytes);
 	}
 	if (e->target) {
 		escape_puts(b, word);

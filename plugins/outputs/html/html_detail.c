@@ -120,7 +120,7 @@ const char *html_detail_type(const struct cpd_host *host,
 }
 
 /* format_bytes() without the console's column padding. */
-static void html_bytes(struct escape_buf *b, uint64_t bytes)
+void html_detail_bytes(struct escape_buf *b, uint64_t bytes)
 {
 	char buf[FORMAT_BYTES_MAX];
 	const char *p = buf;
@@ -203,13 +203,13 @@ static void html_file(struct escape_buf *b, const struct cpd_host *host,
 	case CPD_FILE_READ:
 	case CPD_FILE_WRITE:
 		html_times(b, count);
-		html_bytes(b, f->bytes);
+		html_detail_bytes(b, f->bytes);
 		escape_puts(b, f->op == CPD_FILE_READ ? " from " : " to ");
 		html_str(b, &f->path);
 		return;
 	default: /* copy, sendfile, splice */
 		html_times(b, count);
-		html_bytes(b, f->bytes);
+		html_detail_bytes(b, f->bytes);
 		escape_puts(b, " from ");
 		html_str(b, &f->path);
 		escape_puts(b, " to ");
@@ -247,7 +247,7 @@ static void html_net(struct escape_buf *b, const struct cpd_host *host,
 	case CPD_NET_SEND:
 	case CPD_NET_RECV:
 		html_times(b, count);
-		html_bytes(b, n->bytes);
+		html_detail_bytes(b, n->bytes);
 		if (n->peer.family) {
 			escape_puts(b,
 				    n->op == CPD_NET_SEND ? " to " : " from ");
@@ -268,7 +268,7 @@ static void html_remap(struct escape_buf *b, const struct cpd_ev_mmap *m,
 	format_addr(m->old_addr, o1, sizeof(o1));
 	format_addr(m->old_addr + m->old_len, o2, sizeof(o2));
 	escape_printf(b, "%s-%s → %s-%s ", o1, o2, a1, a2);
-	html_bytes(b, m->len);
+	html_detail_bytes(b, m->len);
 }
 
 static void html_mmap(struct escape_buf *b, const struct cpd_ev_mmap *m)
@@ -281,11 +281,11 @@ static void html_mmap(struct escape_buf *b, const struct cpd_ev_mmap *m)
 	switch (m->op) {
 	case CPD_MMAP_BRK:
 		escape_putc(b, '+');
-		html_bytes(b, m->delta > 0 ? (uint64_t)m->delta : 0);
+		html_detail_bytes(b, m->delta > 0 ? (uint64_t)m->delta : 0);
 		return;
 	case CPD_MMAP_MAP:
 		escape_printf(b, "%s-%s %s ", a1, a2, p);
-		html_bytes(b, m->len);
+		html_detail_bytes(b, m->len);
 		escape_putc(b, ' ');
 		if (m->flags & CPD_MMAPF_ANON)
 			escape_puts(b, "anon");
@@ -304,7 +304,7 @@ static void html_mmap(struct escape_buf *b, const struct cpd_ev_mmap *m)
 		return;
 	default: /* unmap */
 		escape_printf(b, "%s-%s ", a1, a2);
-		html_bytes(b, m->len);
+		html_detail_bytes(b, m->len);
 		return;
 	}
 }
@@ -358,13 +358,13 @@ static void html_blkio(struct escape_buf *b, const struct cpd_ev_blkio *bio)
 		escape_puts(b, " avg, ");
 		html_ns(b, bio->max_latency_ns);
 		escape_puts(b, " max (");
-		html_bytes(b, bio->bytes);
+		html_detail_bytes(b, bio->bytes);
 		escape_printf(b, " x%" PRIu32 ", ", bio->count);
-		html_bytes(b, bio->total_bytes);
+		html_detail_bytes(b, bio->total_bytes);
 		escape_puts(b, " total)");
 	} else {
 		escape_puts(b, " (");
-		html_bytes(b, bio->bytes);
+		html_detail_bytes(b, bio->bytes);
 		escape_putc(b, ')');
 	}
 }

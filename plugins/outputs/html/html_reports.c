@@ -12,15 +12,6 @@
 #include "html.h"
 #include "lib/evjson.h"
 
-static const char *html_unit(uint16_t unit)
-{
-	static const char *const names[] = {
-		"none", "bytes", "ns", "count", "addr", "percent", "timestamp",
-	};
-
-	return unit < sizeof(names) / sizeof(names[0]) ? names[unit] : "none";
-}
-
 static void html_kv_value(struct html_data *d, struct escape_buf *b,
 			  const struct cpd_kv *kv)
 {
@@ -64,7 +55,7 @@ static void html_column(struct escape_buf *b, const struct cpd_kv *kv)
 		evjson_cstr(b, &kv->label);
 	else
 		evjson_cstr(b, &kv->key);
-	escape_printf(b, ",\"unit\":\"%s\"}", html_unit(kv->unit));
+	escape_printf(b, ",\"unit\":\"%s\"}", html_unit_name(kv->unit));
 }
 
 int html_report_section(struct html_data *d, const struct cpd_ev_report *r)
@@ -95,7 +86,7 @@ int html_report_section(struct html_data *d, const struct cpd_ev_report *r)
 		escape_puts(&s->json, ",\"label\":");
 		evjson_cstr(&s->json, kv->label.ptr ? &kv->label : &kv->key);
 		escape_printf(&s->json, ",\"unit\":\"%s\",\"value\":",
-			      html_unit(kv->unit));
+			      html_unit_name(kv->unit));
 		html_kv_value(d, &s->json, kv);
 		escape_putc(&s->json, '}');
 	}

@@ -55,6 +55,15 @@ uint64_t html_rel(const struct html_data *d, uint64_t ts)
 	return ts > d->start_ns ? ts - d->start_ns : 0;
 }
 
+const char *html_unit_name(uint16_t unit)
+{
+	static const char *const names[] = {
+		"none", "bytes", "ns", "count", "addr", "percent", "timestamp",
+	};
+
+	return unit < sizeof(names) / sizeof(names[0]) ? names[unit] : "none";
+}
+
 /* ---- categories and types ---------------------------------------------- */
 
 int html_intern(char ***list, uint32_t *n, const char *s)

@@ -453,15 +453,6 @@ static void html_io(struct html_out *o, const struct html_data *d)
 	escape_putc(&o->b, '}');
 }
 
-static const char *html_unit_name(uint16_t unit)
-{
-	static const char *const names[] = {
-		"none", "bytes", "ns", "count", "addr", "percent", "timestamp",
-	};
-
-	return unit < sizeof(names) / sizeof(names[0]) ? names[unit] : "none";
-}
-
 /*
  * What the fields of each category's events are: their unit, so the
  * viewer shows an address in hex and a size in bytes, and their help.
