@@ -7,7 +7,8 @@
  * the CPU time of the page's renderer process until the viewer is ready
  * (what the machine's load changes least: it counts no waiting for a
  * CPU), and the wall-clock times the viewer itself marks: the data
- * decoded (base64, gunzip, JSON.parse) and the first render.
+ * decoded (base64, gunzip, JSON.parse), the first render (everything
+ * down to the event table) and the lists built under it.
  *
  *   cd tests/browser && node render_bench.js /tmp/report.html 7
  */
@@ -31,13 +32,14 @@ async function rendererCpu(cdp) {
 
 L.run(async function (browser) {
 	const cdp = await browser.newBrowserCDPSession();
-	const out = { cpu: [], decoded: [], rendered: [] };
+	const out = { cpu: [], decoded: [], rendered: [], ready: [] };
 	for (let k = 0; k < runs; k++) {
 		const before = new Set((await rendererCpu(cdp)).map(p => p.id));
 		const { page, ctx } = await L.open(browser, file);
 		const d = await page.evaluate(() => ({
 			decoded: Number(document.body.dataset.decodedMs),
 			rendered: Number(document.body.dataset.renderedMs),
+			ready: Number(document.body.dataset.readyMs),
 			state: document.body.dataset.state,
 		}));
 		/* the renderer this page started: its CPU time since then */
@@ -47,13 +49,16 @@ L.run(async function (browser) {
 		out.cpu.push(cpu);
 		out.decoded.push(d.decoded);
 		out.rendered.push(d.rendered);
+		out.ready.push(d.ready);
 		console.log('run ' + (k + 1) + ': ' + d.state + ', renderer CPU ' +
 			cpu.toFixed(0) + ' ms, decoded at ' + d.decoded.toFixed(0) +
-			' ms, rendered at ' + d.rendered.toFixed(0) + ' ms (wall)');
+			' ms, first screen at ' + d.rendered.toFixed(0) + ' ms, ' +
+			'all at ' + d.ready.toFixed(0) + ' ms (wall)');
 		await ctx.close();
 	}
 	console.log('median of ' + runs + ' (' + path.basename(file) +
 		'): renderer CPU ' + median(out.cpu).toFixed(0) + ' ms; wall: ' +
 		'decoded ' + median(out.decoded).toFixed(0) + ' ms, first render ' +
-		median(out.rendered).toFixed(0) + ' ms');
+		median(out.rendered).toFixed(0) + ' ms, lists built ' +
+		median(out.ready).toFixed(0) + ' ms');
 });

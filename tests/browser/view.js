@@ -181,8 +181,9 @@ L.run(async function (browser) {
 	for (const k of keys)
 		check(shown.includes(k) && fieldOk(k, ev[7][k]),
 			'detail panel shows field ' + k);
-	check(vals.includes(String(ev[7].pid)), 'the pid is plain (' +
-		ev[7].pid + ')');
+	const evl = data.lanes[ev[2]];
+	check(vals.includes(evl.pid + ' / ' + evl.tid), 'its pid and tid, ' +
+		'plain (' + evl.pid + ' / ' + evl.tid + ')');
 	check(vals.includes(String(ev[6])), 'detail panel shows the details');
 	await page.waitForFunction(() => document.body.dataset.selX);
 	const at = await page.evaluate(() => [Number(document.body.dataset.selX),

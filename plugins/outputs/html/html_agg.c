@@ -27,9 +27,11 @@
 #define HTML_AGG_MIN_WIDTH     1000u /* ns */
 #define HTML_AGG_MIN_LIMIT     4096u
 
+/* a quarter of the cap: the summaries of a long trace cost a fifth of
+ * the report at most */
 static uint64_t html_agg_limit(const struct html_data *d)
 {
-	uint64_t l = d->max_events / 2;
+	uint64_t l = d->max_events / 4;
 
 	return l < HTML_AGG_MIN_LIMIT ? HTML_AGG_MIN_LIMIT : l;
 }
@@ -317,8 +319,7 @@ int html_agg_rows(struct html_data *d)
 		html_agg_details(&details, d, e);
 		escape_reset(b);
 		escape_json_str(b, details.p, details.len);
-		escape_printf(b, ",{\"pid\":%d,\"tid\":%d,\"comm\":", l->pid,
-			      l->tid);
+		escape_puts(b, ",{\"comm\":");
 		if (l->comm)
 			escape_json_str(b, l->comm, strlen(l->comm));
 		else

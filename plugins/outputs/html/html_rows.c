@@ -108,11 +108,10 @@ static void html_serialise(struct html_data *d, const struct cpd_event *ev,
 	escape_putc(b, ',');
 	f = d->host->event_fields(ev->kind, &n);
 	escape_putc(b, '{');
-	/* who it is about, unless the kind has fields of those names */
-	if (!html_field_named(f, n, "pid"))
-		escape_printf(b, "\"pid\":%d,", ev->pid);
-	if (!html_field_named(f, n, "tid"))
-		escape_printf(b, "\"tid\":%d,", ev->tid);
+	/*
+	 * Its name then, unless the kind has a field of that name; pid and
+	 * tid are the row's lane's, not written again for every row.
+	 */
 	if (!html_field_named(f, n, "comm")) {
 		escape_puts(b, "\"comm\":");
 		evjson_cstr(b, &ev->comm);
