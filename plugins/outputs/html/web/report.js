@@ -384,29 +384,12 @@
 		return l.thread ? l.pid + '/' + l.tid : String(l.pid);
 	}
 
-	/* the events behind the summaries: merged time ranges of buckets */
-	const aggRanges = [];
-	{
-		const w = num(cap.bucket_ns) || 0;
-		const r = [];
-		for (let i = 0; i < N; i++) {
-			if (!isAgg(i))
-				continue;
-			const e = ev[i];
-			const a = w > 0 ? Math.floor(e[0] / w) * w : e[0];
-			const b = w > 0 ? (Math.floor((e[0] + e[1]) / w) + 1) * w :
-				e[0] + e[1];
-			r.push([a, Math.min(b, D)]);
-		}
-		r.sort((x, y) => x[0] - y[0]);
-		for (const x of r) {
-			const last = aggRanges[aggRanges.length - 1];
-			if (last && x[0] <= last[1])
-				last[1] = Math.max(last[1], x[1]);
-			else
-				aggRanges.push(x.slice());
-		}
-	}
+	/*
+	 * Where detail was summarised: from the first summarised row to the
+	 * end, since from there on only the always-kept rows have detail.
+	 */
+	const aggRanges = num(cap.aggregates) > 0 && cap.from_ns !== null &&
+		cap.from_ns !== undefined ? [[num(cap.from_ns), D]] : [];
 
 	/* ---- state ---- */
 
@@ -568,7 +551,9 @@
 					'summarised in ' + fmtCount(cap.aggregates) +
 					' rows per file and ' + fmtNs(num(cap.bucket_ns)) +
 					' (Σ in the table, shaded in the timeline)' +
-					(num(cap.always_kept) > 0 ? '; ' +
+					(num(cap.always_kept) === 1 ? '; 1 process, failure ' +
+					'or connection event after it is kept in full' :
+					num(cap.always_kept) > 1 ? '; ' +
 					fmtCount(cap.always_kept) + ' process, failure and ' +
 					'connection events after it are kept in full' : '') +
 					'. The summary cards count every event.' });
