@@ -2436,8 +2436,7 @@
 		if (unit === 'addr' || unit === 'ns' || unit === 'count' ||
 			unit === 'bytes')
 			return fmtValue(v, unit);
-		if (unit === 'timestamp')
-			return fmtValue(v, 'ns');
+		/* an event's timestamps are the clock's, not the trace's: as is */
 		return String(v);
 	}
 
