@@ -15,6 +15,7 @@ core_libcpdcore_la_SOURCES = \
 	core/engine/calibrate.c core/engine/calibrate.h \
 	core/engine/cputime.c core/engine/cputime.h \
 	core/engine/decode.c core/engine/decode.h \
+	core/engine/decode_struct.c \
 	core/engine/fdproc.c core/engine/fdproc.h \
 	core/engine/fdtable.c core/engine/fdtable.h \
 	core/engine/fdtrack.c core/engine/fdtrack.h \
@@ -23,6 +24,7 @@ core_libcpdcore_la_SOURCES = \
 	core/engine/sysent_x86_64.h \
 	core/engine/sysfmt.c core/engine/sysfmt.h \
 	core/engine/task.c core/engine/task.h \
+	core/engine/tmem.c core/engine/tmem.h \
 	core/engine/tracer.c core/engine/tracer.h \
 	core/engine/umem.c core/engine/umem.h \
 	core/engine/xlat.c core/engine/xlat.h \
@@ -30,6 +32,7 @@ core_libcpdcore_la_SOURCES = \
 	core/host/cli.c core/host/cli.h \
 	core/host/config.c core/host/config.h \
 	core/host/evcopy.c core/host/evcopy.h \
+	core/host/evcopy_syscall.c \
 	core/host/fields.c core/host/fields.h \
 	core/host/host.c \
 	core/host/loop.c core/host/loop.h \
@@ -37,6 +40,7 @@ core_libcpdcore_la_SOURCES = \
 	core/host/optval.c core/host/optval.h \
 	core/host/plugin.c core/host/plugin.h \
 	core/host/plugin_list.c core/host/plugin_list.h \
+	core/host/reports.c core/host/reports.h \
 	core/host/session.c core/host/session.h \
 	core/host/ticks.c core/host/ticks.h
 nodist_core_libcpdcore_la_SOURCES = core/host/default_conf.h

@@ -14,6 +14,7 @@
 #include "base/log.h"
 #include "options.h"
 #include "optval.h"
+#include "reports.h"
 #include "engine/sysent.h"
 #include "base/xmalloc.h"
 
@@ -82,12 +83,6 @@ const struct cpd_option session_core_options[] = {
 	CPD_OPTION_END
 };
 
-/*
- * The session whose plugins answer cpd_host.report_desc(), which takes no
- * instance: there is one session per process.
- */
-static const struct session *session_current;
-
 void session_init(struct session *s)
 {
 	memset(s, 0, sizeof(*s));
@@ -114,6 +109,7 @@ struct instance *session_find(struct session *s, const char *name)
 static struct plugin *session_plugin(struct session *s, const char *name,
 				     char *why, size_t whylen, int *err)
 {
+	char reason[256];
 	struct plugin *p;
 	size_t i;
 
@@ -124,6 +120,14 @@ static struct plugin *session_plugin(struct session *s, const char *name,
 	*err = plugin_load(&s->path, name, &p, why, whylen);
 	if (*err)
 		return NULL;
+	/* outputs find a topic's schema whoever declared it: once each */
+	*err = reports_add(p->name, p->desc.reports, reason, sizeof(reason));
+	if (*err) {
+		snprintf(why, whylen, "plugin '%s' (%s): %s", p->name, p->path,
+			 reason);
+		plugin_unload(p);
+		return NULL;
+	}
 	s->plugins = xgrow(s->plugins, &s->capplugins, s->nplugins,
 			   sizeof(*s->plugins));
 	s->plugins[s->nplugins++] = p;
@@ -421,7 +425,6 @@ int session_instantiate(struct session *s)
 	int rc;
 
 	s->bus = bus_new();
-	session_current = s;
 	s->run.verbose = (uint32_t)s->core.verbose;
 	s->run.string_limit = (uint32_t)s->core.string_limit;
 	s->run.deterministic = s->core.deterministic;
@@ -628,8 +631,6 @@ void session_free(struct session *s)
 	size_t i = s->ninst;
 
 	log_set_hook(NULL, NULL);
-	if (session_current == s)
-		session_current = NULL;
 	while (i--) {
 		struct instance *inst = s->inst[i];
 
@@ -643,8 +644,9 @@ void session_free(struct session *s)
 	}
 	free(s->inst);
 	bus_free(s->bus);
-	/* custom kind tables live in the plugins about to be unloaded */
+	/* custom kind tables and schemas live in the plugins unloaded next */
 	fields_reset();
+	reports_reset();
 	for (i = 0; i < s->nplugins; i++)
 		plugin_unload(s->plugins[i]);
 	free(s->plugins);
@@ -670,19 +672,6 @@ void session_publish(struct session *s, const struct cpd_event *ev)
 bool session_wants_syscall(const struct session *s, uint32_t arch, int nr)
 {
 	return s->bus && bus_wants_syscall(s->bus, arch, nr);
-}
-
-const struct cpd_report_desc *session_report_desc(const char *topic)
-{
-	const struct session *s = session_current;
-	const struct cpd_report_desc *d;
-	size_t i;
-
-	for (i = 0; s && topic && i < s->nplugins; i++)
-		for (d = s->plugins[i]->desc.reports; d && d->topic; d++)
-			if (!strcmp(d->topic, topic))
-				return d;
-	return NULL;
 }
 
 bool session_wants_timing(const struct session *s)

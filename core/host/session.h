@@ -139,9 +139,6 @@ bool session_wants_syscall_exit(const struct session *s, uint32_t arch, int nr);
 
 struct instance *session_find(struct session *s, const char *name);
 
-/* The schema of a report topic, from the loaded plugins; NULL if none. */
-const struct cpd_report_desc *session_report_desc(const char *topic);
-
 /* Whether a running instance times syscalls (CPD_PF_SYSCALL_TIMING). */
 bool session_wants_timing(const struct session *s);
 

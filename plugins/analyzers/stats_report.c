@@ -29,12 +29,12 @@
 static const struct cpd_report_key stats_keys[] = {
 	K("calls", "Syscalls timed", CPD_KV_U64, CPD_UNIT_COUNT, S,
 	  "syscalls seen to return"),
-	K("errors", "Failed", CPD_KV_U64, CPD_UNIT_COUNT, S | CPD_RKF_NONZERO,
+	K("errors", "Failed", CPD_KV_U64, CPD_UNIT_COUNT, S,
 	  "of which returned an error"),
 	K("time_ns", "Time in syscalls", CPD_KV_U64, CPD_UNIT_NS, S,
 	  "their times, entry to exit, added up over every thread"),
-	K("stop_cost_ns", "Tracer stops add", CPD_KV_U64, CPD_UNIT_NS,
-	  S | CPD_RKF_NONZERO,
+	K("stop_cost_ns", "Tracer stops in each time", CPD_KV_U64, CPD_UNIT_NS,
+	  S,
 	  "what ptrace's stops add to each syscall's time, measured at start-up: every time and percentile includes it"),
 	K("timing", "Timed by", CPD_KV_STR, CPD_UNIT_NONE, S,
 	  "where the times come from"),
@@ -167,45 +167,57 @@ static const struct cpd_report_key stats_interval_keys[] = {
 
 #define STATS_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
+enum {
+	STATS_REP_STATS,
+	STATS_REP_SYSCALLS,
+	STATS_REP_PROCESSES,
+	STATS_REP_TASKS,
+	STATS_REP_INTERVAL,
+};
+
 const struct cpd_report_desc stats_reports[] = {
-	{ .topic = "stats",
-	  .title = "Syscall statistics",
-	  .flags = CPD_RDF_SUMMARY,
-	  .order = STATS_ORDER,
-	  .keys = stats_keys,
-	  .nkeys = STATS_ARRAY_SIZE(stats_keys),
-	  .help = "how many syscalls were timed, how, and what that adds" },
-	{ .topic = "stats.syscalls",
-	  .title = "Syscalls",
-	  .flags = CPD_RDF_TABLE | CPD_RDF_SUMMARY | CPD_RDF_COLUMNS,
-	  .order = STATS_ORDER + 1,
-	  .keys = stats_syscall_keys,
-	  .nkeys = STATS_ARRAY_SIZE(stats_syscall_keys),
-	  .summary_rows = 1000,
-	  .help = "every syscall of every traced process, slowest in total first, then a total row" },
-	{ .topic = "stats.processes",
-	  .title = "Where the time went",
-	  .flags = CPD_RDF_TABLE | CPD_RDF_SUMMARY | CPD_RDF_COLUMNS,
-	  .order = STATS_ORDER + 2,
-	  .keys = stats_process_keys,
-	  .nkeys = STATS_ARRAY_SIZE(stats_process_keys),
-	  .summary_rows = 10,
-	  .help = "each process's time: on CPU, in syscalls by what for, waiting for a CPU; alone and with its children" },
-	{ .topic = "stats.tasks",
-	  .title = "Syscalls per process",
-	  .flags = CPD_RDF_TABLE,
-	  .order = STATS_ORDER + 3,
-	  .keys = stats_task_syscall_keys,
-	  .nkeys = STATS_ARRAY_SIZE(stats_task_syscall_keys),
-	  .help = "the syscall table of each process ([stats] per = process) or thread (per = thread)" },
-	{ .topic = "stats.interval",
-	  .title = "Syscalls in the period",
-	  .flags = CPD_RDF_TABLE | CPD_RDF_SUMMARY | CPD_RDF_COLUMNS,
-	  .order = STATS_ORDER + 4,
-	  .keys = stats_interval_keys,
-	  .nkeys = STATS_ARRAY_SIZE(stats_interval_keys),
-	  .summary_rows = 15,
-	  .help = "every --interval period: the syscalls that returned in it, with the totals so far" },
+	[STATS_REP_STATS] = { .topic = "stats",
+			      .title = "Syscall statistics",
+			      .flags = CPD_RDF_SUMMARY,
+			      .order = STATS_ORDER,
+			      .keys = stats_keys,
+			      .nkeys = STATS_ARRAY_SIZE(stats_keys),
+			      .help = "how many syscalls were timed, how, and what that adds" },
+	[STATS_REP_SYSCALLS] = { .topic = "stats.syscalls",
+				 .title = "Syscalls",
+				 .flags = CPD_RDF_TABLE | CPD_RDF_SUMMARY |
+					  CPD_RDF_COLUMNS,
+				 .order = STATS_ORDER + 1,
+				 .keys = stats_syscall_keys,
+				 .nkeys = STATS_ARRAY_SIZE(stats_syscall_keys),
+				 .summary_rows = 1000,
+				 .help = "every syscall of every traced process, slowest in total first, then a total row" },
+	[STATS_REP_PROCESSES] = { .topic = "stats.processes",
+				  .title = "Where the time went",
+				  .flags = CPD_RDF_TABLE | CPD_RDF_SUMMARY |
+					   CPD_RDF_COLUMNS,
+				  .order = STATS_ORDER + 2,
+				  .keys = stats_process_keys,
+				  .nkeys = STATS_ARRAY_SIZE(stats_process_keys),
+				  .summary_rows = 10,
+				  .help = "each process's time: on CPU, in syscalls by what for, waiting for a CPU; alone and with its children" },
+	[STATS_REP_TASKS] = { .topic = "stats.tasks",
+			      .title = "Syscalls per process",
+			      .flags = CPD_RDF_TABLE,
+			      .order = STATS_ORDER + 3,
+			      .keys = stats_task_syscall_keys,
+			      .nkeys =
+				      STATS_ARRAY_SIZE(stats_task_syscall_keys),
+			      .help = "the syscall table of each process ([stats] per = process) or thread (per = thread)" },
+	[STATS_REP_INTERVAL] = { .topic = "stats.interval",
+				 .title = "Syscalls in the period",
+				 .flags = CPD_RDF_TABLE | CPD_RDF_SUMMARY |
+					  CPD_RDF_COLUMNS,
+				 .order = STATS_ORDER + 4,
+				 .keys = stats_interval_keys,
+				 .nkeys = STATS_ARRAY_SIZE(stats_interval_keys),
+				 .summary_rows = 15,
+				 .help = "every --interval period: the syscalls that returned in it, with the totals so far" },
 	CPD_REPORT_END,
 };
 
@@ -260,23 +272,19 @@ static size_t stats_call_kv(struct stats *s, struct cpd_kv *kv,
 	size_t n = 0;
 
 	stats_errnos(s, c, text, textlen);
-	kv[n++] = report_f64("pct", "% time", CPD_UNIT_PERCENT,
-			     all_ns ? 100.0 * (double)c->ns / (double)all_ns :
-				      0.0);
-	kv[n++] = report_u64("time_ns", "total", CPD_UNIT_NS, c->ns);
-	kv[n++] = report_u64("calls", "calls", CPD_UNIT_COUNT, c->calls);
-	kv[n++] = report_u64("errors", "errors", CPD_UNIT_COUNT, c->errors);
-	kv[n++] = report_u64("avg_ns", "avg", CPD_UNIT_NS, hdrhist_mean(h));
-	kv[n++] = report_u64("p50_ns", "p50", CPD_UNIT_NS,
-			     hdrhist_percentile(h, 50));
-	kv[n++] = report_u64("p95_ns", "p95", CPD_UNIT_NS,
-			     hdrhist_percentile(h, 95));
-	kv[n++] = report_u64("p99_ns", "p99", CPD_UNIT_NS,
-			     hdrhist_percentile(h, 99));
-	kv[n++] = report_u64("max_ns", "max", CPD_UNIT_NS, h->max);
-	kv[n++] = report_text("syscall", "syscall", name, strlen(name));
-	kv[n++] = report_text("errnos", "errors by errno", text, strlen(text));
-	kv[n++] = report_u64("min_ns", "min", CPD_UNIT_NS, h->min);
+	kv[n++] = report_val_f64(
+		"pct", all_ns ? 100.0 * (double)c->ns / (double)all_ns : 0.0);
+	kv[n++] = report_val_u64("time_ns", c->ns);
+	kv[n++] = report_val_u64("calls", c->calls);
+	kv[n++] = report_val_u64("errors", c->errors);
+	kv[n++] = report_val_u64("avg_ns", hdrhist_mean(h));
+	kv[n++] = report_val_u64("p50_ns", hdrhist_percentile(h, 50));
+	kv[n++] = report_val_u64("p95_ns", hdrhist_percentile(h, 95));
+	kv[n++] = report_val_u64("p99_ns", hdrhist_percentile(h, 99));
+	kv[n++] = report_val_u64("max_ns", h->max);
+	kv[n++] = report_val_text("syscall", name, strlen(name));
+	kv[n++] = report_val_text("errnos", text, strlen(text));
+	kv[n++] = report_val_u64("min_ns", h->min);
 	return n;
 }
 
@@ -302,12 +310,12 @@ static size_t stats_sorted(const struct stats_owner *o, uint32_t *ids)
 
 /*
  * One row per syscall of owner, then its total row (the latencies of
- * every call, the histograms merged). pid/tid: 0 for the overall table.
+ * every call, the histograms merged), as rows of table d; p: the process
+ * (and tid its thread) the rows are of, NULL for the overall table.
  */
 static void stats_table_rows(struct stats *s, struct stats_owner *o,
-			     const char *topic, const char *title,
-			     int32_t order, const struct stats_proc *p,
-			     int32_t tid)
+			     const struct cpd_report_desc *d,
+			     const struct stats_proc *p, int32_t tid)
 {
 	uint32_t ids[STATS_MAX_SYS];
 	struct cpd_kv kv[3 + STATS_NCALL_KEYS], *row;
@@ -323,11 +331,9 @@ static void stats_table_rows(struct stats *s, struct stats_owner *o,
 	for (i = 0; i < n; i++)
 		all_ns += o->call[ids[i]]->ns;
 	if (p) {
-		kv[0] = report_u64("pid", "pid", CPD_UNIT_NONE,
-				   (uint64_t)p->pid);
-		kv[1] = report_u64("tid", "tid", CPD_UNIT_NONE, (uint64_t)tid);
-		kv[2] = report_text("comm", "process", p->comm,
-				    strlen(p->comm));
+		kv[0] = report_val_u64("pid", (uint64_t)p->pid);
+		kv[1] = report_val_u64("tid", (uint64_t)tid);
+		kv[2] = report_val_text("comm", p->comm, strlen(p->comm));
 		base = 3;
 	}
 	row = kv + base;
@@ -344,24 +350,10 @@ static void stats_table_rows(struct stats *s, struct stats_owner *o,
 		nk = stats_call_kv(s, row, c,
 				   i < n ? s->sys[ids[i]]->name : "total",
 				   all_ns, text, sizeof(text));
-		report_publish(s->host, s->inst, topic, title, CPD_REPORTF_ROW,
-			       order, kv, (uint32_t)(base + nk));
+		report_publish_desc(s->host, s->inst, d, kv,
+				    (uint32_t)(base + nk));
 	}
 	hdrhist_free(&total.h);
-}
-
-static void stats_owner_rows(struct stats *s, struct stats_owner *o,
-			     const char *topic, const char *title,
-			     const struct stats_proc *p, int32_t tid)
-{
-	/* the schema's order for the table, whose rows these are */
-	const struct cpd_report_desc *d;
-	int32_t order = STATS_ORDER;
-
-	for (d = stats_reports; d->topic; d++)
-		if (!strcmp(d->topic, topic))
-			order = d->order;
-	stats_table_rows(s, o, topic, title, order, p, tid);
 }
 
 /* ---- where the time went -------------------------------------------- */
@@ -451,59 +443,37 @@ static void stats_process_row(struct stats *s, const struct stats_proc *p)
 
 	nparts = stats_parts(s, p, part, &unaccounted);
 	stats_breakdown(p, part, nparts, text, sizeof(text));
-	kv[n++] = report_text("comm", "process", p->comm, strlen(p->comm));
-	kv[n++] = report_u64("pid", "pid", CPD_UNIT_NONE, (uint64_t)p->pid);
-	kv[n++] = report_u64("wall_ns", "wall", CPD_UNIT_NS,
-			     p->end_ns > p->start_ns ? p->end_ns - p->start_ns :
-						       0);
-	kv[n++] = report_text("breakdown", "where the time went", text,
-			      strlen(text));
-	kv[n++] =
-		report_u64("ppid", "parent", CPD_UNIT_NONE, (uint64_t)p->ppid);
-	kv[n++] = report_u64("threads", "threads", CPD_UNIT_COUNT, p->threads);
-	kv[n++] = report_u64("thread_ns", "thread time", CPD_UNIT_NS,
-			     p->thread_ns);
-	kv[n++] = report_u64("cpu_ns", "on CPU", CPD_UNIT_NS, p->cpu_ns);
-	kv[n++] =
-		report_u64("cpu_user_ns", "user", CPD_UNIT_NS, p->cpu_user_ns);
-	kv[n++] =
-		report_u64("cpu_sys_ns", "system", CPD_UNIT_NS, p->cpu_sys_ns);
-	kv[n++] = report_u64("file_ns", "file I/O", CPD_UNIT_NS,
-			     p->cls_ns[STATS_FILE]);
-	kv[n++] = report_u64("net_ns", "network", CPD_UNIT_NS,
-			     p->cls_ns[STATS_NET]);
-	kv[n++] = report_u64("children_ns", "waiting for children", CPD_UNIT_NS,
-			     p->cls_ns[STATS_CHILD]);
-	kv[n++] = report_u64("wait_ns", "sleeping or polling", CPD_UNIT_NS,
-			     p->cls_ns[STATS_WAIT]);
-	kv[n++] = report_u64("other_ns", "other syscalls", CPD_UNIT_NS,
-			     p->cls_ns[STATS_OTHER]);
-	kv[n++] = report_u64("runq_ns", "waiting for a CPU", CPD_UNIT_NS,
-			     p->runq_ns);
-	kv[n++] = report_u64("stopped_ns", "stopped by the tracer", CPD_UNIT_NS,
-			     p->stopped_ns);
-	kv[n++] = report_u64("unaccounted_ns", "not accounted for", CPD_UNIT_NS,
-			     unaccounted);
-	kv[n++] = report_u64("cpu_measured", "CPU time known", CPD_UNIT_NONE,
-			     p->cpu_known);
-	kv[n++] = report_u64("children", "children", CPD_UNIT_COUNT,
-			     p->nchildren);
-	kv[n++] = report_u64("tree_cpu_ns", "on CPU, with children",
-			     CPD_UNIT_NS, p->tree_cpu_ns);
-	kv[n++] = report_u64("tree_file_ns", "file I/O, with children",
-			     CPD_UNIT_NS, p->tree_cls_ns[STATS_FILE]);
-	kv[n++] = report_u64("tree_net_ns", "network, with children",
-			     CPD_UNIT_NS, p->tree_cls_ns[STATS_NET]);
-	kv[n++] =
-		report_u64("tree_wait_ns", "sleeping or polling, with children",
-			   CPD_UNIT_NS, p->tree_cls_ns[STATS_WAIT]);
-	kv[n++] = report_u64("tree_other_ns", "other syscalls, with children",
-			     CPD_UNIT_NS, p->tree_cls_ns[STATS_OTHER]);
-	kv[n++] = report_u64("tree_runq_ns", "waiting for a CPU, with children",
-			     CPD_UNIT_NS, p->tree_runq_ns);
-	report_publish(s->host, s->inst, "stats.processes",
-		       "Where the time went", CPD_REPORTF_ROW, STATS_ORDER + 2,
-		       kv, (uint32_t)n);
+	kv[n++] = report_val_text("comm", p->comm, strlen(p->comm));
+	kv[n++] = report_val_u64("pid", (uint64_t)p->pid);
+	kv[n++] = report_val_u64("wall_ns", p->end_ns > p->start_ns ?
+						    p->end_ns - p->start_ns :
+						    0);
+	kv[n++] = report_val_text("breakdown", text, strlen(text));
+	kv[n++] = report_val_u64("ppid", (uint64_t)p->ppid);
+	kv[n++] = report_val_u64("threads", p->threads);
+	kv[n++] = report_val_u64("thread_ns", p->thread_ns);
+	kv[n++] = report_val_u64("cpu_ns", p->cpu_ns);
+	kv[n++] = report_val_u64("cpu_user_ns", p->cpu_user_ns);
+	kv[n++] = report_val_u64("cpu_sys_ns", p->cpu_sys_ns);
+	kv[n++] = report_val_u64("file_ns", p->cls_ns[STATS_FILE]);
+	kv[n++] = report_val_u64("net_ns", p->cls_ns[STATS_NET]);
+	kv[n++] = report_val_u64("children_ns", p->cls_ns[STATS_CHILD]);
+	kv[n++] = report_val_u64("wait_ns", p->cls_ns[STATS_WAIT]);
+	kv[n++] = report_val_u64("other_ns", p->cls_ns[STATS_OTHER]);
+	kv[n++] = report_val_u64("runq_ns", p->runq_ns);
+	kv[n++] = report_val_u64("stopped_ns", p->stopped_ns);
+	kv[n++] = report_val_u64("unaccounted_ns", unaccounted);
+	kv[n++] = report_val_u64("cpu_measured", p->cpu_known);
+	kv[n++] = report_val_u64("children", p->nchildren);
+	kv[n++] = report_val_u64("tree_cpu_ns", p->tree_cpu_ns);
+	kv[n++] = report_val_u64("tree_file_ns", p->tree_cls_ns[STATS_FILE]);
+	kv[n++] = report_val_u64("tree_net_ns", p->tree_cls_ns[STATS_NET]);
+	kv[n++] = report_val_u64("tree_wait_ns", p->tree_cls_ns[STATS_WAIT]);
+	kv[n++] = report_val_u64("tree_other_ns", p->tree_cls_ns[STATS_OTHER]);
+	kv[n++] = report_val_u64("tree_runq_ns", p->tree_runq_ns);
+	report_publish_desc(s->host, s->inst,
+			    &stats_reports[STATS_REP_PROCESSES], kv,
+			    (uint32_t)n);
 }
 
 static int stats_proc_cmp(const void *a, const void *b)
@@ -527,42 +497,29 @@ static void stats_section(struct stats *s)
 				     "the engine's entry and exit times";
 	size_t n = 0;
 
-	kv[n++] =
-		report_u64("calls", "Syscalls timed", CPD_UNIT_COUNT, s->calls);
-	kv[n++] = report_u64("errors", "Failed", CPD_UNIT_COUNT, s->errors);
-	kv[n++] = report_u64("time_ns", "Time in syscalls", CPD_UNIT_NS, s->ns);
-	kv[n++] = report_u64("stop_cost_ns", "Tracer stops add", CPD_UNIT_NS,
-			     s->run->stop_cost_ns);
-	kv[n++] = report_text("timing", "Timed by", timing, strlen(timing));
-	kv[n++] = report_u64("syscalls", "Distinct syscalls", CPD_UNIT_COUNT,
-			     s->nsys);
-	kv[n++] =
-		report_u64("processes", "Processes", CPD_UNIT_COUNT, s->nprocs);
-	kv[n++] = report_u64("processes_untabled", "Processes without a table",
-			     CPD_UNIT_COUNT, s->procs_dropped);
-	kv[n++] = report_f64("percentile_error", "Percentile error",
-			     CPD_UNIT_PERCENT, 100.0 / HDRHIST_ERROR_DIV);
-	report_publish(s->host, s->inst, "stats", "Syscall statistics", 0,
-		       STATS_ORDER, kv, (uint32_t)n);
+	kv[n++] = report_val_u64("calls", s->calls);
+	kv[n++] = report_val_u64("errors", s->errors);
+	kv[n++] = report_val_u64("time_ns", s->ns);
+	kv[n++] = report_val_u64("stop_cost_ns", s->run->stop_cost_ns);
+	kv[n++] = report_val_text("timing", timing, strlen(timing));
+	kv[n++] = report_val_u64("syscalls", s->nsys);
+	kv[n++] = report_val_u64("processes", s->nprocs);
+	kv[n++] = report_val_u64("processes_untabled", s->procs_dropped);
+	kv[n++] = report_val_f64("percentile_error", 100.0 / HDRHIST_ERROR_DIV);
+	report_publish_desc(s->host, s->inst, &stats_reports[STATS_REP_STATS],
+			    kv, (uint32_t)n);
 }
 
 void stats_report(struct stats *s)
 {
-	char title[128], cost[FORMAT_NS_MAX];
+	const struct cpd_report_desc *tasks = &stats_reports[STATS_REP_TASKS];
 	struct stats_proc **order;
 	size_t i;
 
+	/* first the section, which says what the table's times include */
 	stats_section(s);
-	/* the stop cost goes with the table whose times include it */
-	if (s->run->stop_cost_ns) {
-		format_ns(s->run->stop_cost_ns, cost, sizeof(cost));
-		snprintf(title, sizeof(title),
-			 "Syscalls (each time includes %s of tracer stops)",
-			 cost);
-	} else {
-		snprintf(title, sizeof(title), "Syscalls");
-	}
-	stats_owner_rows(s, &s->all, "stats.syscalls", title, NULL, 0);
+	stats_table_rows(s, &s->all, &stats_reports[STATS_REP_SYSCALLS], NULL,
+			 0);
 	order = calloc(s->nprocs ? s->nprocs : 1, sizeof(*order));
 	if (order) {
 		memcpy(order, s->procs, s->nprocs * sizeof(*order));
@@ -575,13 +532,11 @@ void stats_report(struct stats *s)
 	}
 	if (s->per == STATS_PER_PROCESS)
 		for (i = 0; i < s->nprocs; i++)
-			stats_owner_rows(s, &s->procs[i]->own, "stats.tasks",
-					 "Syscalls per process", s->procs[i],
-					 0);
+			stats_table_rows(s, &s->procs[i]->own, tasks,
+					 s->procs[i], 0);
 	else if (s->per == STATS_PER_THREAD)
 		for (i = 0; i < s->nthreads; i++)
-			stats_owner_rows(s, &s->threads[i]->own, "stats.tasks",
-					 "Syscalls per thread",
+			stats_table_rows(s, &s->threads[i]->own, tasks,
 					 s->threads[i]->proc,
 					 s->threads[i]->tid);
 }
@@ -624,27 +579,21 @@ int stats_interval_report(struct stats *s, const struct cpd_interval *iv)
 				stats_oom(s);
 		}
 		k = 0;
-		kv[k++] =
-			report_u64("time_ns", "time", CPD_UNIT_NS, sys->iv_ns);
-		kv[k++] = report_u64("calls", "calls", CPD_UNIT_COUNT,
-				     sys->iv_calls);
-		kv[k++] = report_u64("errors", "errors", CPD_UNIT_COUNT,
-				     sys->iv_errors);
-		kv[k++] = report_u64("p50_ns", "p50", CPD_UNIT_NS,
-				     hdrhist_percentile(&sys->iv, 50));
-		kv[k++] = report_u64("p99_ns", "p99", CPD_UNIT_NS,
-				     hdrhist_percentile(&sys->iv, 99));
-		kv[k++] = report_u64("max_ns", "max", CPD_UNIT_NS, sys->iv.max);
-		kv[k++] = report_text("syscall", "syscall", sys->name,
-				      strlen(sys->name));
-		kv[k++] = report_u64("total_calls", "calls so far",
-				     CPD_UNIT_COUNT, calls);
-		kv[k++] =
-			report_u64("total_ns", "time so far", CPD_UNIT_NS, ns);
-		report_publish_interval(s->host, s->inst, iv, "stats.interval",
-					"Syscalls in the period",
-					CPD_REPORTF_ROW, STATS_ORDER + 4, kv,
-					(uint32_t)k);
+		kv[k++] = report_val_u64("time_ns", sys->iv_ns);
+		kv[k++] = report_val_u64("calls", sys->iv_calls);
+		kv[k++] = report_val_u64("errors", sys->iv_errors);
+		kv[k++] = report_val_u64("p50_ns",
+					 hdrhist_percentile(&sys->iv, 50));
+		kv[k++] = report_val_u64("p99_ns",
+					 hdrhist_percentile(&sys->iv, 99));
+		kv[k++] = report_val_u64("max_ns", sys->iv.max);
+		kv[k++] = report_val_text("syscall", sys->name,
+					  strlen(sys->name));
+		kv[k++] = report_val_u64("total_calls", calls);
+		kv[k++] = report_val_u64("total_ns", ns);
+		report_publish_period(s->host, s->inst, iv,
+				      &stats_reports[STATS_REP_INTERVAL], kv,
+				      (uint32_t)k);
 	}
 	hdrhist_free(&total.iv);
 	for (i = 0; i < n; i++) {

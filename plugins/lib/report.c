@@ -19,6 +19,38 @@ const struct cpd_fdinfo *report_arg_fd(const struct cpd_syscall *sc, unsigned i)
 	return a ? a->fd : NULL;
 }
 
+/* The decoded struct of argument i when it is of kind, else NULL. */
+static const void *report_argdata(const struct cpd_syscall *sc, unsigned i,
+				  uint16_t kind)
+{
+	const struct cpd_arg *a = report_arg(sc, i);
+
+	return a && a->kind == kind ? sc->argdata[i].ptr : NULL;
+}
+
+const struct cpd_msg *report_arg_msgs(const struct cpd_syscall *sc, unsigned i,
+				      uint32_t *n)
+{
+	const struct cpd_msgs *ms = report_argdata(sc, i, CPD_ARG_MSGHDR);
+
+	if (!ms)
+		ms = report_argdata(sc, i, CPD_ARG_MMSGHDR);
+	*n = ms ? ms->count : 0;
+	return *n ? ms->msg : NULL;
+}
+
+const struct cpd_open_how *report_arg_open_how(const struct cpd_syscall *sc,
+					       unsigned i)
+{
+	return report_argdata(sc, i, CPD_ARG_OPEN_HOW);
+}
+
+const struct cpd_mmap_args *report_arg_mmap(const struct cpd_syscall *sc,
+					    unsigned i)
+{
+	return report_argdata(sc, i, CPD_ARG_MMAP_ARGS);
+}
+
 void report_derive(struct cpd_event *ev, uint16_t kind,
 		   const struct cpd_event *sev)
 {
@@ -110,22 +142,48 @@ int report_publish(const struct cpd_host *host, struct cpd_instance *inst,
 	return report_send(host, inst, 0, topic, title, flags, order, kv, nkv);
 }
 
-int report_publish_interval(const struct cpd_host *host,
-			    struct cpd_instance *inst,
-			    const struct cpd_interval *iv, const char *topic,
-			    const char *title, uint32_t flags, int32_t order,
-			    const struct cpd_kv *kv, uint32_t nkv)
+struct cpd_kv report_val_u64(const char *key, uint64_t v)
 {
-	return report_send(host, inst, iv->index, topic, title,
-			   flags | CPD_REPORTF_INTERVAL, order, kv, nkv);
+	return report_u64(key, NULL, CPD_UNIT_NONE, v);
+}
+
+struct cpd_kv report_val_text(const char *key, const char *s, size_t len)
+{
+	return report_text(key, NULL, s, len);
+}
+
+struct cpd_kv report_val_f64(const char *key, double v)
+{
+	return report_f64(key, NULL, CPD_UNIT_NONE, v);
+}
+
+int report_publish_desc(const struct cpd_host *host, struct cpd_instance *inst,
+			const struct cpd_report_desc *d,
+			const struct cpd_kv *kv, uint32_t nkv)
+{
+	return report_publish(host, inst, d->topic, d->title,
+			      d->flags & CPD_RDF_TABLE ? CPD_REPORTF_ROW : 0,
+			      d->order, kv, nkv);
+}
+
+int report_publish_period(const struct cpd_host *host,
+			  struct cpd_instance *inst,
+			  const struct cpd_interval *iv,
+			  const struct cpd_report_desc *d,
+			  const struct cpd_kv *kv, uint32_t nkv)
+{
+	return report_send(host, inst, iv->index, d->topic, d->title,
+			   (d->flags & CPD_RDF_TABLE ? CPD_REPORTF_ROW : 0) |
+				   CPD_REPORTF_INTERVAL,
+			   d->order, kv, nkv);
 }
 
 int report_counters(const struct cpd_host *host, struct cpd_instance *inst,
-		    const struct cpd_interval *iv, const char *topic,
-		    const char *title, int32_t order, struct report_counter *c,
+		    const struct cpd_interval *iv,
+		    const struct cpd_report_desc *d, struct report_counter *c,
 		    size_t n)
 {
-	char keys[16][48], labels[16][80];
+	char keys[16][48];
 	struct cpd_kv kv[32];
 	size_t i;
 
@@ -133,16 +191,34 @@ int report_counters(const struct cpd_host *host, struct cpd_instance *inst,
 		return -EINVAL;
 	for (i = 0; i < n; i++) {
 		snprintf(keys[i], sizeof(keys[i]), "%s_total", c[i].key);
-		snprintf(labels[i], sizeof(labels[i]), "%s so far", c[i].label);
 		/* a total that went down (a reset) counts from zero again */
-		kv[2 * i] = report_u64(c[i].key, c[i].label, c[i].unit,
-				       c[i].now >= c[i].last ?
-					       c[i].now - c[i].last :
-					       c[i].now);
-		kv[2 * i + 1] =
-			report_u64(keys[i], labels[i], c[i].unit, c[i].now);
+		kv[2 * i] = report_val_u64(
+			c[i].key, c[i].now >= c[i].last ? c[i].now - c[i].last :
+							  c[i].now);
+		kv[2 * i + 1] = report_val_u64(keys[i], c[i].now);
 		c[i].last = c[i].now;
 	}
-	return report_publish_interval(host, inst, iv, topic, title, 0, order,
-				       kv, (uint32_t)(2 * n));
+	return report_publish_period(host, inst, iv, d, kv, (uint32_t)(2 * n));
+}
+
+const struct cpd_report_desc *report_schema(const struct cpd_host *host,
+					    const struct cpd_ev_report *r)
+{
+	/* a topic with a NUL inside is no declared one */
+	if (!CPD_HAS(host, report_desc) || !host->report_desc ||
+	    !r->topic.ptr || strlen(r->topic.ptr) != r->topic.len)
+		return NULL;
+	return host->report_desc(r->topic.ptr);
+}
+
+const struct cpd_report_key *report_schema_key(const struct cpd_report_desc *d,
+					       const char *name, size_t len)
+{
+	uint32_t i;
+
+	for (i = 0; d && name && i < d->nkeys; i++)
+		if (strlen(d->keys[i].key) == len &&
+		    !memcmp(d->keys[i].key, name, len))
+			return &d->keys[i];
+	return NULL;
 }

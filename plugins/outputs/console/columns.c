@@ -21,7 +21,7 @@
 /* Columns of one table at most; further summary keys are not shown. */
 #define COLS_MAX 24
 
-/* One table (or, in an interval block, one section) being collected. */
+/* One report of a period being kept: a table's rows, or a section. */
 struct console_cols {
 	char *topic;
 	char *title;
@@ -33,26 +33,9 @@ struct console_cols {
 };
 
 struct console_columns {
-	struct console_cols **t; /* the summary's tables */
-	size_t n;
 	struct console_cols **iv; /* the current period's reports */
 	size_t niv;
 };
-
-static const struct cpd_report_desc *cols_desc(struct console *c,
-					       const struct cpd_ev_report *rep,
-					       char *topic, size_t size)
-{
-	size_t n = rep->topic.ptr ? rep->topic.len : 0;
-
-	if (n >= size)
-		n = size - 1;
-	memcpy(topic, rep->topic.ptr ? rep->topic.ptr : "", n);
-	topic[n] = '\0';
-	if (!CPD_HAS(c->host, report_desc) || !c->host->report_desc)
-		return NULL;
-	return c->host->report_desc(topic);
-}
 
 static void cols_free(struct console_cols *t)
 {
@@ -68,25 +51,25 @@ static void cols_free(struct console_cols *t)
 	free(t);
 }
 
-static struct console_cols *cols_get(struct console_cols ***v, size_t *n,
-				     const char *topic,
-				     const struct cpd_report_desc *d,
-				     const struct cpd_ev_report *rep)
+static struct console_cols *cols_get(struct console_columns *cc,
+				     const struct cpd_ev_report *rep,
+				     const struct cpd_report_desc *d)
 {
-	struct console_cols *t, **nv;
-	size_t i;
+	size_t len = rep->topic.ptr ? rep->topic.len : 0, i;
+	struct console_cols *t, **v;
 
-	for (i = 0; i < *n; i++)
-		if (!strcmp((*v)[i]->topic, topic))
-			return (*v)[i];
-	nv = realloc(*v, (*n + 1) * sizeof(*nv));
-	if (!nv)
+	for (i = 0; i < cc->niv; i++)
+		if (strlen(cc->iv[i]->topic) == len &&
+		    !memcmp(cc->iv[i]->topic, rep->topic.ptr, len))
+			return cc->iv[i];
+	v = realloc(cc->iv, (cc->niv + 1) * sizeof(*v));
+	if (!v)
 		return NULL;
-	*v = nv;
+	cc->iv = v;
 	t = calloc(1, sizeof(*t));
 	if (!t)
 		return NULL;
-	t->topic = strdup(topic);
+	t->topic = strndup(rep->topic.ptr ? rep->topic.ptr : "", len);
 	t->title = strndup(rep->title.ptr ? rep->title.ptr : "",
 			   rep->title.ptr ? rep->title.len : 0);
 	if (!t->topic || !t->title) {
@@ -96,7 +79,7 @@ static struct console_cols *cols_get(struct console_cols ***v, size_t *n,
 	t->desc = d;
 	t->row = rep->flags & CPD_REPORTF_ROW;
 	t->limit = d && d->summary_rows ? d->summary_rows : CONSOLE_LIST_MAX;
-	(*v)[(*n)++] = t;
+	cc->iv[cc->niv++] = t;
 	return t;
 }
 
@@ -119,44 +102,24 @@ static int cols_add(struct console_cols *t, const struct cpd_event *ev)
 		t->rows = v;
 		t->cap = cap;
 	}
-	if (console_report_copy(&t->rows[t->n], ev) < 0)
+	if (console_report_copy(&t->rows[t->n], ev, t->desc) < 0)
 		return -ENOMEM;
 	t->n++;
 	return 0;
 }
 
-bool console_columns_take(struct console *c, const struct cpd_event *ev,
-			  int *rc)
+int console_interval_take(struct console *c, const struct cpd_event *ev,
+			  const struct cpd_report_desc *desc)
 {
-	const struct cpd_ev_report *rep = &ev->u.report;
-	const struct cpd_report_desc *d;
-	struct console_columns *cc;
 	struct console_cols *t;
-	char topic[128];
 
-	*rc = 0;
-	d = cols_desc(c, rep, topic, sizeof(topic));
-	if (!(rep->flags & CPD_REPORTF_INTERVAL) &&
-	    (!d || !(d->flags & CPD_RDF_COLUMNS) ||
-	     !(rep->flags & CPD_REPORTF_ROW))) {
-		/* a table its schema keeps out of the summary: files only */
-		return d && (d->flags & CPD_RDF_TABLE) &&
-		       !(d->flags & CPD_RDF_SUMMARY);
-	}
 	if (!c->columns) {
 		c->columns = calloc(1, sizeof(*c->columns));
-		if (!c->columns) {
-			*rc = -ENOMEM;
-			return true;
-		}
+		if (!c->columns)
+			return -ENOMEM;
 	}
-	cc = c->columns;
-	if (rep->flags & CPD_REPORTF_INTERVAL)
-		t = cols_get(&cc->iv, &cc->niv, topic, d, rep);
-	else
-		t = cols_get(&cc->t, &cc->n, topic, d, rep);
-	*rc = t ? cols_add(t, ev) : -ENOMEM;
-	return true;
+	t = cols_get(c->columns, &ev->u.report, desc);
+	return t ? cols_add(t, ev) : -ENOMEM;
 }
 
 /* Display width of UTF-8 text: the bytes that start a character. */
@@ -181,10 +144,10 @@ static const struct console_kv *cols_kv(const struct console_report *r,
 }
 
 /* The columns shown: the summary keys in schema order, else every key. */
-static size_t cols_keys(const struct console_cols *t, const char **key,
-			const char **label, bool *text)
+static size_t cols_keys(const struct cpd_report_desc *d,
+			const struct console_report *row, size_t nrows,
+			const char **key, const char **label, bool *text)
 {
-	const struct cpd_report_desc *d = t->desc;
 	size_t n = 0;
 	uint32_t i;
 
@@ -195,8 +158,8 @@ static size_t cols_keys(const struct console_cols *t, const char **key,
 		label[n] = d->keys[i].label ? d->keys[i].label : d->keys[i].key;
 		text[n++] = d->keys[i].type == CPD_KV_STR;
 	}
-	for (i = 0; !n && t->n && i < t->rows[0].nkv && i < COLS_MAX; i++) {
-		const struct console_kv *kv = &t->rows[0].kv[i];
+	for (i = 0; !n && nrows && i < row[0].nkv && i < COLS_MAX; i++) {
+		const struct console_kv *kv = &row[0].kv[i];
 
 		key[i] = kv->key;
 		label[i] = kv->label ? kv->label : kv->key;
@@ -223,29 +186,30 @@ static void cols_rule(struct console *c, const size_t *width, size_t nk,
 	console_printf(c, "   %s", line);
 }
 
-static void cols_print_table(struct console *c, const struct console_cols *t)
+void console_columns(struct console *c, const char *title,
+		     const struct cpd_report_desc *d,
+		     const struct console_report *row, size_t n, uint64_t total)
 {
 	const char *key[COLS_MAX], *label[COLS_MAX];
 	size_t width[COLS_MAX], nk, r, k, len;
 	bool text[COLS_MAX];
 	char **cell, *line;
 
-	nk = cols_keys(t, key, label, text);
-	console_printf(c, " %s:", *t->title ? t->title : t->topic);
-	cell = calloc(t->n * nk + 1, sizeof(*cell));
+	nk = cols_keys(d, row, n, key, label, text);
+	console_printf(c, " %s:", title);
+	cell = calloc(n * nk + 1, sizeof(*cell));
 	line = malloc(CONSOLE_LINE_MAX);
 	if (!cell || !line)
 		goto out_free;
 	for (k = 0; k < nk; k++)
 		width[k] = cols_width(label[k]);
-	for (r = 0; r < t->n; r++)
+	for (r = 0; r < n; r++)
 		for (k = 0; k < nk; k++) {
-			const struct console_kv *kv =
-				cols_kv(&t->rows[r], key[k]);
+			const struct console_kv *kv = cols_kv(&row[r], key[k]);
 			char *s;
 
 			if (kv)
-				console_kv_text(c, kv, c->esc[1],
+				console_kv_text(c, kv, false, c->esc[1],
 						sizeof(c->esc[1]));
 			s = strdup(kv ? c->esc[1] : "");
 			if (!s)
@@ -255,23 +219,25 @@ static void cols_print_table(struct console *c, const struct console_cols *t)
 				width[k] = cols_width(s);
 		}
 	/* the header, then a row per line; the last column is not padded */
-	for (r = 0; r <= t->n; r++) {
+	for (r = 0; r <= n; r++) {
 		len = 0;
 		for (k = 0; k < nk && len < CONSOLE_LINE_MAX; k++) {
 			const char *s = r ? cell[(r - 1) * nk + k] : label[k];
 			size_t pad = width[k] - cols_width(s);
-			int n;
+			int m;
 
 			if (k == nk - 1 && text[k])
 				pad = 0;
-			n = snprintf(line + len, CONSOLE_LINE_MAX - len,
+			m = snprintf(line + len, CONSOLE_LINE_MAX - len,
 				     "%s%*s%s%*s", k ? "  " : "",
 				     text[k] ? 0 : (int)pad, "", s,
 				     text[k] ? (int)pad : 0, "");
-			if (n < 0)
+			if (m < 0)
 				break;
-			len += (size_t)n;
+			len += (size_t)m;
 		}
+		if (len >= CONSOLE_LINE_MAX)
+			len = CONSOLE_LINE_MAX - 1;
 		/* an empty last cell leaves blanks */
 		while (len && line[len - 1] == ' ')
 			line[--len] = '\0';
@@ -279,22 +245,13 @@ static void cols_print_table(struct console *c, const struct console_cols *t)
 		if (!r)
 			cols_rule(c, width, nk, line);
 	}
-	if (t->total > t->n)
-		console_printf(c, "   ... and %" PRIu64 " more",
-			       t->total - t->n);
+	if (total > n)
+		console_printf(c, "   ... and %" PRIu64 " more", total - n);
 out_free:
-	for (r = 0; cell && r < t->n * nk; r++)
+	for (r = 0; cell && r < n * nk; r++)
 		free(cell[r]);
 	free(cell);
 	free(line);
-}
-
-void console_columns_summary(struct console *c)
-{
-	size_t i;
-
-	for (i = 0; c->columns && i < c->columns->n; i++)
-		cols_print_table(c, c->columns->t[i]);
 }
 
 /* "label value, label value, ..." of one report, into c->esc[0]. */
@@ -308,7 +265,7 @@ static size_t cols_line(struct console *c, const struct console_report *r)
 		char v[64];
 		int n;
 
-		console_kv_text(c, kv, v, sizeof(v));
+		console_kv_text(c, kv, false, v, sizeof(v));
 		n = snprintf(c->esc[0] + len, sizeof(c->esc[0]) - len,
 			     "%s%s %s", k ? ", " : "",
 			     kv->label ? kv->label : kv->key, v);
@@ -378,7 +335,8 @@ void console_interval_block(struct console *c, const struct cpd_interval *iv)
 		struct console_cols *t = cc->iv[i];
 
 		if (t->row && t->desc && (t->desc->flags & CPD_RDF_COLUMNS))
-			cols_print_table(c, t);
+			console_columns(c, *t->title ? t->title : t->topic,
+					t->desc, t->rows, t->n, t->total);
 		else
 			cols_print_plain(c, t);
 		cols_free(t);
@@ -393,11 +351,8 @@ void console_columns_free(struct console *c)
 
 	if (!cc)
 		return;
-	for (i = 0; i < cc->n; i++)
-		cols_free(cc->t[i]);
 	for (i = 0; i < cc->niv; i++)
 		cols_free(cc->iv[i]);
-	free(cc->t);
 	free(cc->iv);
 	free(cc);
 	c->columns = NULL;

@@ -19,6 +19,7 @@
 #include <compendium/compendium.h>
 
 #include "lib/format.h"
+#include "lib/outfile.h"
 
 /* Room for one escaped path (the core keeps paths whole: PATH_MAX). */
 #define CONSOLE_ESC_MAX (FORMAT_ESCAPED_MAX(4096) + 4)
@@ -78,20 +79,19 @@ struct console_report {
 	uint64_t seq; /* arrival, to keep sorting stable */
 	uint32_t nkv;
 	struct console_kv *kv;
-	bool shown; /* laid out by the summary already */
+	const struct cpd_report_desc *desc; /* its schema; NULL: none */
 };
 
 /* The first rows of a summary table, and how many there were. */
 struct console_rows {
-	struct console_report row[CONSOLE_LIST_MAX];
-	size_t n;
+	struct console_report *row;
+	size_t n, cap;
+	size_t max; /* rows shown: the schema's summary_rows, or 10 */
 	uint64_t total;
-	char *topic; /* other tables: which one */
+	char *topic;
 	char *title;
+	const struct cpd_report_desc *desc;
 };
-
-/* Tables of other analyzers (fault.processes, third parties') shown generically. */
-#define CONSOLE_TABLES_MAX 8
 
 struct console {
 	/* options, written by host->apply_options() */
@@ -109,8 +109,8 @@ struct console {
 	const struct cpd_trace_stats *stats;
 
 	int out;    /* the live stream; -1 with target = none */
-	FILE *copy; /* -o: every line, no colour */
-	char *copy_buf;
+	FILE *copy; /* -o: every line, no colour; copy_file's stream */
+	struct outfile copy_file;
 	/* whole lines for /dev/null, written when full and at flushes */
 	char *out_buf;
 	size_t out_len;
@@ -125,12 +125,10 @@ struct console {
 
 	struct console_report *sections; /* one per topic, the last */
 	size_t nsections, capsections;
-	struct console_rows failed; /* file.failed */
-	struct console_rows conns;  /* net.connections */
-	struct console_rows *tables[CONSOLE_TABLES_MAX];
-	size_t ntables;
+	struct console_rows **tables; /* the summary's, by first row */
+	size_t ntables, captables;
 
-	struct console_columns *columns; /* columns.c */
+	struct console_columns *columns; /* columns.c: --interval's reports */
 
 	char **subprocs; /* unique exec names, first-exec order */
 	size_t nsubprocs, capsubprocs;
@@ -195,20 +193,25 @@ void console_syscall(struct console *c, const struct cpd_event *ev);
 
 /* summary.c */
 int console_report(struct console *c, const struct cpd_event *ev);
-int console_report_copy(struct console_report *r, const struct cpd_event *ev);
+int console_report_copy(struct console_report *r, const struct cpd_event *ev,
+			const struct cpd_report_desc *desc);
 void console_report_free(struct console_report *r);
-void console_kv_text(struct console *c, const struct console_kv *kv, char *buf,
-		     size_t size);
+void console_kv_text(struct console *c, const struct console_kv *kv, bool align,
+		     char *buf, size_t size);
+void console_reports_free(struct console *c);
 void console_summary(struct console *c);
 
 /*
- * columns.c. Take a report that is a row of a columns table, any report
- * of an --interval period, or a row of a table kept out of the summary;
- * false: not one of those. *rc: 0 or -ENOMEM.
+ * columns.c. A table whose schema has CPD_RDF_COLUMNS, laid out as
+ * columns under a header: n of its total rows are in row.
  */
-bool console_columns_take(struct console *c, const struct cpd_event *ev,
-			  int *rc);
-void console_columns_summary(struct console *c);
+void console_columns(struct console *c, const char *title,
+		     const struct cpd_report_desc *d,
+		     const struct console_report *row, size_t n,
+		     uint64_t total);
+/* Keep a report of an --interval period until its block. 0 or -ENOMEM. */
+int console_interval_take(struct console *c, const struct cpd_event *ev,
+			  const struct cpd_report_desc *desc);
 /* Print the reports of period iv, and forget them. */
 void console_interval_block(struct console *c, const struct cpd_interval *iv);
 void console_columns_free(struct console *c);
