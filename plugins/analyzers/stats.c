@@ -27,6 +27,7 @@
 
 #include "stats.h"
 
+#include "lib/instance.h"
 #include "lib/report.h"
 
 static const char *const stats_per_names[] = { "process", "thread", "none",
@@ -308,24 +309,35 @@ static void stats_syscall(struct stats *s, const struct cpd_event *ev)
 
 /* ---- the plugin ----------------------------------------------------- */
 
+/* What the options do not say. */
+static int stats_setup(void *state)
+{
+	struct stats *s = state;
+
+	s->run = s->host->run_info(s->inst);
+	return 0;
+}
+
+static void stats_release(void *state)
+{
+	struct stats *s = state;
+	uint32_t i;
+
+	stats_tasks_free(s);
+	stats_owner_free(&s->all);
+	for (i = 0; i < s->nsys; i++) {
+		hdrhist_free(&s->sys[i]->iv);
+		free(s->sys[i]);
+	}
+}
+
+static const struct instance_type stats_type =
+	INSTANCE_TYPE(struct stats, stats_setup, stats_release);
+
 static int stats_init(struct cpd_instance *inst, const struct cpd_host *host,
 		      void **statep)
 {
-	struct stats *s = calloc(1, sizeof(*s));
-	int rc;
-
-	if (!s)
-		return -ENOMEM;
-	s->host = host;
-	s->inst = inst;
-	rc = host->apply_options(inst, s);
-	if (rc < 0) {
-		free(s);
-		return rc;
-	}
-	s->run = host->run_info(inst);
-	*statep = s;
-	return 0;
+	return instance_init(&stats_type, inst, host, statep);
 }
 
 static int stats_on_event(void *state, const struct cpd_event *ev)
@@ -375,22 +387,6 @@ static int stats_stop(void *state)
 	return 0;
 }
 
-static void stats_fini(void *state)
-{
-	struct stats *s = state;
-	uint32_t i;
-
-	if (!s)
-		return;
-	stats_tasks_free(s);
-	stats_owner_free(&s->all);
-	for (i = 0; i < s->nsys; i++) {
-		hdrhist_free(&s->sys[i]->iv);
-		free(s->sys[i]);
-	}
-	free(s);
-}
-
 CPD_PLUGIN_DEFINE(
 		.role = CPD_ROLE_ANALYZER, .name = "stats", .version = "1.0",
 		.description =
@@ -401,5 +397,5 @@ CPD_PLUGIN_DEFINE(
 		.flags = CPD_PF_SINGLETON | CPD_PF_SYSCALL_TIMING,
 		.options = stats_options, .init = stats_init,
 		.on_event = stats_on_event, .stop = stats_stop,
-		.fini = stats_fini, .reports = stats_reports,
+		.fini = instance_fini, .reports = stats_reports,
 		.interval = stats_interval, );

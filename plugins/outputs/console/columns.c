@@ -254,26 +254,50 @@ out_free:
 	free(line);
 }
 
-/* "label value, label value, ..." of one report, into c->esc[0]. */
+/*
+ * "Label value, Label value (value label), ..." of one report, into
+ * c->esc[0]: the keys its schema lists in the summary, in their order,
+ * each detail in parentheses after the key before it; every key, in the
+ * report's order, without a schema.
+ */
 static size_t cols_line(struct console *c, const struct console_report *r)
 {
-	size_t len = 0, k;
+	const struct cpd_report_desc *d = r->desc;
+	size_t len = 0, k, nk = d ? d->nkeys : r->nkv;
+	bool open = false, any = false;
 
 	c->esc[0][0] = '\0';
-	for (k = 0; k < r->nkv; k++) {
-		const struct console_kv *kv = &r->kv[k];
+	for (k = 0; k < nk; k++) {
+		const struct cpd_report_key *key = d ? &d->keys[k] : NULL;
+		const struct console_kv *kv =
+			key ? cols_kv(r, key->key) : &r->kv[k];
+		bool detail = key && (key->flags & CPD_RKF_DETAIL);
+		const char *label;
 		char v[64];
 		int n;
 
+		if (!kv || (key && !(key->flags & CPD_RKF_SUMMARY)))
+			continue;
+		label = key ? key->label : kv->label ? kv->label : kv->key;
 		console_kv_text(c, kv, false, v, sizeof(v));
-		n = snprintf(c->esc[0] + len, sizeof(c->esc[0]) - len,
-			     "%s%s %s", k ? ", " : "",
-			     kv->label ? kv->label : kv->key, v);
-		if (n < 0 || (size_t)n >= sizeof(c->esc[0]) - len) {
+		if (detail)
+			n = snprintf(c->esc[0] + len, sizeof(c->esc[0]) - len,
+				     "%s%s %s", open ? ", " : " (", v, label);
+		else
+			n = snprintf(c->esc[0] + len, sizeof(c->esc[0]) - len,
+				     "%s%s%s %s", open ? ")" : "",
+				     any ? ", " : "", label, v);
+		if (n < 0 || (size_t)n >= sizeof(c->esc[0]) - len - 1) {
 			c->esc[0][len] = '\0';
-			break;
+			return len;
 		}
 		len += (size_t)n;
+		open = detail;
+		any = true;
+	}
+	if (open) {
+		c->esc[0][len++] = ')';
+		c->esc[0][len] = '\0';
 	}
 	return len;
 }
