@@ -132,17 +132,6 @@ static size_t cols_width(const char *s)
 	return w;
 }
 
-static const struct console_kv *cols_kv(const struct console_report *r,
-					const char *key)
-{
-	uint32_t i;
-
-	for (i = 0; i < r->nkv; i++)
-		if (!strcmp(r->kv[i].key, key))
-			return &r->kv[i];
-	return NULL;
-}
-
 /* The columns shown: the summary keys in schema order, else every key. */
 static size_t cols_keys(const struct cpd_report_desc *d,
 			const struct console_report *row, size_t nrows,
@@ -205,7 +194,8 @@ void console_columns(struct console *c, const char *title,
 		width[k] = cols_width(label[k]);
 	for (r = 0; r < n; r++)
 		for (k = 0; k < nk; k++) {
-			const struct console_kv *kv = cols_kv(&row[r], key[k]);
+			const struct console_kv *kv =
+				console_kv(&row[r], key[k]);
 			char *s;
 
 			if (kv)
@@ -270,7 +260,7 @@ static size_t cols_line(struct console *c, const struct console_report *r)
 	for (k = 0; k < nk; k++) {
 		const struct cpd_report_key *key = d ? &d->keys[k] : NULL;
 		const struct console_kv *kv =
-			key ? cols_kv(r, key->key) : &r->kv[k];
+			key ? console_kv(r, key->key) : &r->kv[k];
 		bool detail = key && (key->flags & CPD_RKF_DETAIL);
 		const char *label;
 		char v[64];

@@ -196,6 +196,9 @@ int console_report(struct console *c, const struct cpd_event *ev);
 int console_report_copy(struct console_report *r, const struct cpd_event *ev,
 			const struct cpd_report_desc *desc);
 void console_report_free(struct console_report *r);
+/* The value called key in a report, or NULL. */
+const struct console_kv *console_kv(const struct console_report *r,
+				    const char *key);
 void console_kv_text(struct console *c, const struct console_kv *kv, bool align,
 		     char *buf, size_t size);
 void console_reports_free(struct console *c);

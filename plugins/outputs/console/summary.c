@@ -236,8 +236,8 @@ void console_reports_free(struct console *c)
 
 /* ---- values ------------------------------------------------------------- */
 
-static const struct console_kv *console_kv(const struct console_report *r,
-					   const char *key)
+const struct console_kv *console_kv(const struct console_report *r,
+				    const char *key)
 {
 	uint32_t i;
 
