@@ -82,6 +82,9 @@ struct file {
 	uint64_t hidden_read_bytes;
 	uint64_t hidden_written_bytes;
 	uint64_t open_failures;
+
+	/* --interval: the totals above, reported per period */
+	struct report_counter iv[3];
 };
 
 static const struct cpd_option file_options[] = {
@@ -618,7 +621,28 @@ static const struct cpd_report_key file_failed_keys[] = {
 		   "failed opens of it with that error"),
 };
 
-enum { FILE_REP_TOTALS, FILE_REP_FILES, FILE_REP_FAILED };
+/* What file_interval() publishes every --interval period. */
+static const struct cpd_report_key file_period_keys[] = {
+	REPORT_KEY("read_bytes", "Read", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY, NULL,
+		   "bytes read from files in the period"),
+	REPORT_KEY("read_bytes_total", "so far", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY | CPD_RKF_DETAIL, NULL,
+		   "bytes read from files since tracing began"),
+	REPORT_KEY("written_bytes", "Written", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY, NULL,
+		   "bytes written to files in the period"),
+	REPORT_KEY("written_bytes_total", "so far", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY | CPD_RKF_DETAIL, NULL,
+		   "bytes written to files since tracing began"),
+	REPORT_KEY("open_failures", "Failed opens", CPD_KV_U64, CPD_UNIT_COUNT,
+		   CPD_RKF_SUMMARY, NULL, "opens that failed in the period"),
+	REPORT_KEY("open_failures_total", "so far", CPD_KV_U64, CPD_UNIT_COUNT,
+		   CPD_RKF_SUMMARY | CPD_RKF_DETAIL, NULL,
+		   "opens that failed since tracing began"),
+};
+
+enum { FILE_REP_TOTALS, FILE_REP_FILES, FILE_REP_FAILED, FILE_REP_PERIOD };
 
 static const struct cpd_report_desc file_reports[] = {
 	[FILE_REP_TOTALS] = { .topic = "file",
@@ -643,8 +667,29 @@ static const struct cpd_report_desc file_reports[] = {
 			      .nkeys = REPORT_NKEYS(file_failed_keys),
 			      .summary_row = "{path} ({error}, {count}×)",
 			      .help = "files that could not be opened, by path and error" },
+	[FILE_REP_PERIOD] = { .topic = "file.interval",
+			      .title = "Files in the period",
+			      .flags = CPD_RDF_SUMMARY,
+			      .order = 20,
+			      .keys = file_period_keys,
+			      .nkeys = REPORT_NKEYS(file_period_keys),
+			      .help = "every --interval period: bytes read and written and failed opens, with the totals so far" },
 	CPD_REPORT_END
 };
+
+static int file_interval(void *state, const struct cpd_interval *iv)
+{
+	struct file *f = state;
+
+	f->iv[0].key = "read_bytes";
+	f->iv[0].now = f->read_bytes;
+	f->iv[1].key = "written_bytes";
+	f->iv[1].now = f->written_bytes;
+	f->iv[2].key = "open_failures";
+	f->iv[2].now = f->open_failures;
+	return report_counters(f->host, f->inst, iv,
+			       &file_reports[FILE_REP_PERIOD], f->iv, 3);
+}
 
 static int file_stop(void *state)
 {
@@ -758,4 +803,5 @@ CPD_PLUGIN_DEFINE(
 		.flags = CPD_PF_SINGLETON, .options = file_options,
 		.init = file_init, .start = file_start,
 		.on_event = file_on_event, .stop = file_stop,
-		.fini = instance_fini, .reports = file_reports, );
+		.fini = instance_fini, .reports = file_reports,
+		.interval = file_interval, );
