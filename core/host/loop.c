@@ -79,8 +79,19 @@ void loop_free(struct loop *loop)
 		close(loop->sigfd);
 	if (loop->timerfd >= 0)
 		close(loop->timerfd);
-	if (loop->has_old_mask)
+	if (loop->has_old_mask) {
+		static const struct timespec now = { 0, 0 };
+
+		/*
+		 * What came after the loop last ran (a second Ctrl-C as the
+		 * summary was written) has nothing left to stop: taken here,
+		 * it cannot end us with its own status instead of the
+		 * command's when the mask is given back.
+		 */
+		while (sigtimedwait(&loop->set, NULL, &now) > 0)
+			;
 		sigprocmask(SIG_SETMASK, &loop->old_mask, NULL);
+	}
 	close(loop->epfd);
 	free(loop);
 }
