@@ -925,6 +925,8 @@ static int tracer_wait_loop(struct tracer *tr, const sigset_t *set)
 			tracer_wait_direct(tr);
 			continue;
 		}
+		if (direct)
+			blockwait_close();
 		err = loop_run_once(loop, -1);
 		if (err < 0)
 			break;

@@ -120,6 +120,46 @@ static void test_signal_interrupts(void)
 	finish();
 }
 
+/* Between waits a caught signal must not cut another syscall short. */
+static void test_other_syscalls_go_on(void)
+{
+	struct signalfd_siginfo si[8];
+	int status, pfd[2];
+	char c = 0;
+	bool tick;
+	pid_t pid;
+
+	start(0);
+	/* a first wait, ended at once by a signal, lets the signals in */
+	kill(getpid(), SIGINT);
+	CPD_ASSERT_INT_EQ(blockwait_wait(&status), 0);
+	CPD_ASSERT_UINT_EQ(blockwait_collect(si, 8, &tick), 1);
+	CU_ASSERT_TRUE_FATAL(pipe(pfd) == 0);
+	pid = fork();
+	CU_ASSERT_TRUE_FATAL(pid >= 0);
+	if (!pid) {
+		struct timespec ts = { 0, 50 * 1000 * 1000 };
+
+		nanosleep(&ts, NULL);
+		kill(getppid(), SIGTERM);
+		nanosleep(&ts, NULL);
+		if (write(pfd[1], "x", 1) < 0)
+			_exit(1);
+		_exit(0);
+	}
+	/* SIGTERM comes while this read blocks: it must go on to the byte */
+	CPD_ASSERT_INT_EQ((int)read(pfd[0], &c, 1), 1);
+	CPD_ASSERT_INT_EQ(c, 'x');
+	/* and the signal is not lost: the next wait ends at once with it */
+	CPD_ASSERT_INT_EQ(blockwait_wait(&status), 0);
+	CPD_ASSERT_UINT_EQ(blockwait_collect(si, 8, &tick), 1);
+	CPD_ASSERT_UINT_EQ(si[0].ssi_signo, SIGTERM);
+	CPD_ASSERT_INT_EQ((int)waitpid(pid, &status, 0), pid);
+	close(pfd[0]);
+	close(pfd[1]);
+	finish();
+}
+
 static void test_tick(void)
 {
 	struct signalfd_siginfo si[8];
@@ -192,6 +232,7 @@ static void test_pending_tick_discarded(void)
 static CU_TestInfo blockwait_tests[] = {
 	{ "child_exit_comes_back", test_child_exit },
 	{ "signal_interrupts_and_is_collected", test_signal_interrupts },
+	{ "other_syscalls_go_on", test_other_syscalls_go_on },
 	{ "tick_fires", test_tick },
 	{ "dispositions_restored", test_dispositions_restored },
 	{ "pending_tick_discarded_at_stop", test_pending_tick_discarded },
