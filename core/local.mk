@@ -17,6 +17,7 @@ core_libcpdcore_la_SOURCES = \
 	core/engine/fdtable.c core/engine/fdtable.h \
 	core/engine/fdtrack.c core/engine/fdtrack.h \
 	core/engine/seccomp.c core/engine/seccomp.h \
+	core/engine/sharedfd.c core/engine/sharedfd.h \
 	core/engine/sysent.c core/engine/sysent.h \
 	core/engine/sysent_x86_64.h \
 	core/engine/sysfmt.c core/engine/sysfmt.h \

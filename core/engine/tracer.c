@@ -33,6 +33,7 @@
 #include "fdtrack.h"
 #include "base/log.h"
 #include "seccomp.h"
+#include "sharedfd.h"
 #include "sysent.h"
 #include "task.h"
 #include "umem.h"
@@ -69,6 +70,17 @@ struct tracer {
 	bool killing;
 	unsigned options; /* PTRACE_O_* */
 	char *argv0;
+	/*
+	 * An output holds live lines back (CPD_PF_LIVE_STREAM): they go out
+	 * before a traced write to our stdout or stderr (sync_writes, when
+	 * every write stops) or else after every stop (sync_each_stop).
+	 */
+	struct sharedfd sf;
+	bool sync_writes;
+	bool sync_each_stop;
+	uint64_t tick_ns;     /* the timer's period */
+	unsigned flush_every; /* ticks per session_flush */
+	unsigned ticks;
 };
 
 static uint64_t tracer_now(void)
@@ -136,6 +148,35 @@ static void tracer_build_sets(struct tracer *tr)
 			    session_wants_syscall_exit(tr->s, st->arch, nr))
 				bit_set(st->needs_exit, nr);
 		}
+	}
+}
+
+/*
+ * Where the lines a live-stream output holds back must be written out
+ * (see struct tracer), and how often the timer ticks: often enough that
+ * none waits longer than CPD_LIVE_STREAM_MS.
+ */
+static void tracer_plan_sync(struct tracer *tr)
+{
+	struct tracer_set *st = tracer_set_of(tr, sysent_native_arch());
+	uint64_t flush = tr->s->core.flush_interval;
+
+	tr->tick_ns = flush;
+	tr->flush_every = 1;
+	if (!tr->s->has_live)
+		return;
+	sharedfd_init(&tr->sf);
+	/* without a filter every syscall stops; other arches always do */
+	if (!tr->use_seccomp ||
+	    (st && st->traced &&
+	     sharedfd_complete_set(&tr->sf, st->arch, st->traced, st->count)))
+		tr->sync_writes = true;
+	else
+		tr->sync_each_stop = true;
+	if (flush > CPD_LIVE_STREAM_MS * UINT64_C(1000000)) {
+		tr->tick_ns = CPD_LIVE_STREAM_MS * UINT64_C(1000000);
+		tr->flush_every =
+			(unsigned)((flush + tr->tick_ns - 1) / tr->tick_ns);
 	}
 }
 
@@ -291,6 +332,24 @@ static void tracer_ctx(struct tracer *tr, struct task *t,
 	ctx->arg = t;
 }
 
+/* A write is about to run: held lines go first if it writes where they go. */
+static void tracer_sync_write(struct tracer *tr, struct task *t, uint32_t arch,
+			      int nr, const uint64_t args[6])
+{
+	int arg = sharedfd_write_arg(&tr->sf, arch, nr);
+	int fd;
+
+	if (arg == -1)
+		return;
+	if (arg >= 0) {
+		fd = (int)args[arg];
+		if (!sharedfd_shared(&tr->sf, t->tid, fd,
+				     fdtable_get(t->fds, fd)))
+			return;
+	}
+	session_sync(tr->s);
+}
+
 static void tracer_sys_enter(struct tracer *tr, struct task *t, uint32_t arch,
 			     int nr, const uint64_t args[6])
 {
@@ -298,6 +357,8 @@ static void tracer_sys_enter(struct tracer *tr, struct task *t, uint32_t arch,
 	struct decode_ctx ctx;
 
 	tr->s->stats.syscalls_seen++;
+	if (tr->s->live_held && tr->sync_writes)
+		tracer_sync_write(tr, t, arch, nr, args);
 	t->in_syscall = false;
 	t->want_exit = false;
 	if (!st || !bit_test(st->traced, st->count, nr))
@@ -798,6 +859,8 @@ static void tracer_reap(struct tracer *tr)
 
 static void tracer_after_stops(struct tracer *tr)
 {
+	if (tr->sync_each_stop)
+		session_sync(tr->s);
 	/* a plugin failed under on_plugin_error = abort */
 	if (tr->s->aborted && !tr->detaching && !tr->killing) {
 		if (tr->spawned)
@@ -875,7 +938,12 @@ static void tracer_on_timer(void *arg)
 {
 	struct tracer *tr = arg;
 
-	session_flush(tr->s);
+	if (++tr->ticks >= tr->flush_every) {
+		tr->ticks = 0;
+		session_flush(tr->s);
+	} else {
+		session_sync(tr->s);
+	}
 	if (tr->s->aborted && !tr->detaching && !tr->killing) {
 		if (tr->spawned)
 			tracer_kill_all(tr);
@@ -914,7 +982,7 @@ static void tracer_wait_direct(struct tracer *tr)
 static int tracer_wait_loop(struct tracer *tr, const sigset_t *set)
 {
 	struct loop *loop = tr->s->loop;
-	int err = blockwait_start(set, tr->s->core.flush_interval);
+	int err = blockwait_start(set, tr->tick_ns);
 	bool direct = !err;
 
 	if (err)
@@ -1239,6 +1307,7 @@ int tracer_run(struct session *s, const struct tracer_opts *o)
 	task_table_init(&tr.tt);
 	fdtrack_init(&tr.ft);
 	tracer_build_sets(&tr);
+	tracer_plan_sync(&tr);
 	tr.options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEFORK |
 		     PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE |
 		     PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;
@@ -1258,7 +1327,7 @@ int tracer_run(struct session *s, const struct tracer_opts *o)
 		rc = 1;
 		goto out_free;
 	}
-	loop_set_timer(s->loop, s->core.flush_interval, tracer_on_timer, &tr);
+	loop_set_timer(s->loop, tr.tick_ns, tracer_on_timer, &tr);
 
 	if (tr.spawned) {
 		char *path = tracer_which(o->argv[0]);
@@ -1304,6 +1373,7 @@ out_free:
 	if (tr.err_pipe >= 0)
 		close(tr.err_pipe);
 	tracer_free_sets(&tr);
+	sharedfd_free(&tr.sf);
 	fdtrack_free(&tr.ft);
 	task_table_free(&tr.tt);
 	return rc;

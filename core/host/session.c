@@ -377,6 +377,8 @@ static int session_deliver(void *owner, const struct cpd_event *ev)
 
 	if (inst->state != INST_STARTED || inst->disabled)
 		return 0;
+	if (inst->live)
+		inst->session->live_held = true;
 	rc = inst->plugin->desc.on_event(inst->state_ptr, ev);
 	if (rc < 0)
 		session_policy(inst, "on_event", rc);
@@ -424,11 +426,22 @@ int session_instantiate(struct session *s)
 		if (!inst->mask)
 			continue;
 		bus_subscribe(s->bus, inst->mask, inst, session_deliver);
+		if (inst->plugin->desc.flags & CPD_PF_LIVE_STREAM &&
+		    inst->plugin->desc.flush) {
+			inst->live = true;
+			s->has_live = true;
+		}
 		if (inst->plugin->desc.flags & CPD_PF_SYSCALL_ENTRY)
 			bus_entry_only(s->bus, inst);
 		session_syscall_filter(s, inst);
 	}
 	return 0;
+}
+
+/* The host is about to print a message: held lines go out before it. */
+static void session_log_sync(void *arg)
+{
+	session_sync(arg);
 }
 
 /* Every message the user sees on stderr also goes to outputs that keep a
@@ -477,24 +490,42 @@ int session_start(struct session *s)
 		inst->state = INST_STARTED;
 	}
 	log_set_hook(session_notice, s);
+	if (s->has_live)
+		log_set_sync(session_log_sync, s);
 	return 0;
 }
 
-void session_flush(struct session *s)
+static void session_flush_where(struct session *s, bool live_only)
 {
 	size_t i;
 	int rc;
 
+	/* a message from a flush() must not flush again */
+	if (s->flushing)
+		return;
+	s->flushing = true;
+	s->live_held = false;
 	for (i = 0; i < s->ninst; i++) {
 		struct instance *inst = s->inst[i];
 
 		if (inst->state != INST_STARTED || inst->disabled ||
-		    !inst->plugin->desc.flush)
+		    !inst->plugin->desc.flush || (live_only && !inst->live))
 			continue;
 		rc = inst->plugin->desc.flush(inst->state_ptr);
 		if (rc < 0)
 			session_policy(inst, "flush", rc);
 	}
+	s->flushing = false;
+}
+
+void session_flush(struct session *s)
+{
+	session_flush_where(s, false);
+}
+
+void session_sync_held(struct session *s)
+{
+	session_flush_where(s, true);
 }
 
 static void session_stop_role(struct session *s, uint32_t role)
@@ -534,6 +565,7 @@ void session_free(struct session *s)
 	size_t i = s->ninst;
 
 	log_set_hook(NULL, NULL);
+	log_set_sync(NULL, NULL);
 	while (i--) {
 		struct instance *inst = s->inst[i];
 

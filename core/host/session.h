@@ -52,6 +52,7 @@ struct instance {
 	char **sc_names;	     /* NULL-terminated, or NULL */
 	bool sc_narrowed;	     /* "syscalls =" given */
 	bool disabled;		     /* by the error policy */
+	bool live;		     /* CPD_PF_LIVE_STREAM: may hold lines */
 	bool inited;		     /* init() succeeded: fini() is owed */
 	struct host_watch **watches; /* fds it watches */
 	size_t nwatches, capwatches;
@@ -86,6 +87,14 @@ struct session {
 	char *command;
 	char hostname[256];
 	bool aborted; /* an instance asked to end tracing */
+	/*
+	 * An instance with CPD_PF_LIVE_STREAM was given an event since its
+	 * last flush: it may hold lines that must go out before anything
+	 * else writes to the terminal (session_sync).
+	 */
+	bool live_held;
+	bool has_live; /* such an instance exists */
+	bool flushing; /* in session_flush or session_sync */
 
 	/* valid while a CPD_EV_SYSCALL is being delivered */
 	session_read_fn read_fn;
@@ -107,6 +116,7 @@ int session_instantiate(struct session *s);
 /* start() every instance. -errno if one failed. */
 int session_start(struct session *s);
 void session_flush(struct session *s);
+void session_sync_held(struct session *s);
 /* stop(): analyzers first, then outputs. */
 void session_stop(struct session *s);
 /* fini() in reverse order, unload plugins, free everything. */
@@ -125,5 +135,16 @@ bool session_wants_syscall(const struct session *s, uint32_t arch, int nr);
 bool session_wants_syscall_exit(const struct session *s, uint32_t arch, int nr);
 
 struct instance *session_find(struct session *s, const char *name);
+
+/*
+ * flush() the live-stream instances holding lines: something else is
+ * about to write to the terminal they share, or they have held them for
+ * CPD_LIVE_STREAM_MS. Cheap when nothing is held.
+ */
+static inline void session_sync(struct session *s)
+{
+	if (s->live_held)
+		session_sync_held(s);
+}
 
 #endif /* CPD_CORE_SESSION_H */

@@ -111,7 +111,7 @@ struct console {
 	int out;    /* the live stream; -1 with target = none */
 	FILE *copy; /* -o: every line, no colour */
 	char *copy_buf;
-	/* whole lines for /dev/null, written when full and at flushes */
+	/* whole lines held back, written when full and at flushes */
 	char *out_buf;
 	size_t out_len;
 	int out_err; /* the stream's first write error */

@@ -109,8 +109,8 @@ void console_out_flush(struct console *c)
 }
 
 /*
- * Whole lines to the stream: one write each (see console_open_out), or
- * into the buffer when the stream is /dev/null.
+ * Whole lines to the stream: into the buffer, written at the next flush
+ * or when full, or one write each (see console_open_out).
  */
 static void console_out(struct console *c, const char *p, size_t len)
 {
