@@ -439,7 +439,7 @@ static void tracer_syscall_stop(struct tracer *tr, struct task *t)
 	struct __ptrace_syscall_info info;
 	long n;
 
-	memset(&info, 0, sizeof(info));
+	/* the kernel fills what info.op says is there */
 	n = ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info),
 		   &info);
 	if (n < 0) {

@@ -24,6 +24,7 @@ struct loop {
 	int epfd;
 	struct loop_watch **w;
 	size_t nw, capw;
+	size_t nothers; /* live watches besides the signalfd and timerfd */
 	bool dispatching;
 	bool stop;
 
@@ -118,6 +119,8 @@ int loop_add_fd(struct loop *loop, int fd, uint32_t events, loop_fd_fn fn,
 	}
 	loop->w = xgrow(loop->w, &loop->capw, loop->nw, sizeof(*loop->w));
 	loop->w[loop->nw++] = w;
+	if (fd != loop->sigfd && fd != loop->timerfd)
+		loop->nothers++;
 	return 0;
 }
 
@@ -126,6 +129,8 @@ static void loop_kill(struct loop *loop, struct loop_watch *w)
 	/* The fd may already be closed by its owner: EBADF is fine. */
 	epoll_ctl(loop->epfd, EPOLL_CTL_DEL, w->fd, NULL);
 	w->dead = true;
+	if (w->fd != loop->sigfd && w->fd != loop->timerfd)
+		loop->nothers--;
 	if (!loop->dispatching)
 		loop_reap(loop);
 }
@@ -250,15 +255,7 @@ int loop_run_once(struct loop *loop, int timeout_ms)
 
 bool loop_watches_others(const struct loop *loop)
 {
-	size_t i;
-
-	for (i = 0; i < loop->nw; i++) {
-		const struct loop_watch *w = loop->w[i];
-
-		if (!w->dead && w->fd != loop->sigfd && w->fd != loop->timerfd)
-			return true;
-	}
-	return false;
+	return loop->nothers > 0;
 }
 
 int loop_run(struct loop *loop)

@@ -590,14 +590,13 @@ void session_free(struct session *s)
 	memset(s, 0, sizeof(*s));
 }
 
-void session_publish(struct session *s, const struct cpd_event *ev)
+void session_publish(struct session *s, struct cpd_event *ev)
 {
 	char why[256];
 
 	if (!s->bus || !bus_wants(s->bus, ev->kind))
 		return;
-	bus_publish(s->bus, NULL, CPD_SRC_CORE, ev, sizeof(*ev), why,
-		    sizeof(why));
+	bus_publish_core(s->bus, ev, why, sizeof(why));
 	s->stats.events_published = bus_published(s->bus);
 	if (ev->kind == CPD_EV_SYSCALL)
 		s->stats.syscalls_published++;

@@ -126,7 +126,8 @@ void session_free(struct session *s);
 /* Stop watching every fd of an instance (host.c). */
 void host_unwatch_all(struct instance *inst);
 
-void session_publish(struct session *s, const struct cpd_event *ev);
+/* ev is the core's own: the bus stamps its size, seq and source into it */
+void session_publish(struct session *s, struct cpd_event *ev);
 
 /* The union of what instances want as CPD_EV_SYSCALL, per syscall. */
 bool session_wants_syscall(const struct session *s, uint32_t arch, int nr);

@@ -119,7 +119,12 @@ struct console {
 	bool write_error; /* said once */
 
 	uint64_t start_ns; /* origin of "+S.SSSs" */
-	long tasks;	   /* live tasks, for a host that does not count */
+	/* the last line prefix, for the next event of the same ms and task */
+	char pfx[CONSOLE_PREFIX_MAX];
+	size_t pfx_len;
+	uint64_t pfx_ms;
+	int32_t pfx_who;
+	long tasks; /* live tasks, for a host that does not count */
 	bool root_exec_seen;
 	bool exec_failed; /* the command exited before its first exec */
 
