@@ -43,8 +43,9 @@ core_libcpdcore_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/core \
 	-DCPD_PLUGINDIR='"$(pkglibdir)"' \
 	-DCPD_SYSCONFDIR='"$(sysconfdir)"' \
 	-DCPD_BUILDDIR='"$(abs_top_builddir)"'
-core_libcpdcore_la_CFLAGS = $(AM_CFLAGS) $(INIH_CFLAGS)
-core_libcpdcore_la_LIBADD = $(INIH_LIBS)
+# -pthread: blockwait's watcher thread
+core_libcpdcore_la_CFLAGS = $(AM_CFLAGS) $(INIH_CFLAGS) -pthread
+core_libcpdcore_la_LIBADD = $(INIH_LIBS) -lpthread
 
 BUILT_SOURCES += core/host/default_conf.h
 CLEANFILES += core/host/default_conf.h

@@ -3,11 +3,16 @@
 #include "blockwait.h"
 
 #include <errno.h>
+#include <linux/futex.h>
+#include <pthread.h>
 #include <string.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <ucontext.h>
+#include <unistd.h>
 
 #define BLOCKWAIT_MAX 8
 
@@ -72,9 +77,19 @@ static struct {
 	struct signalfd_siginfo caught[BLOCKWAIT_MAX];
 	volatile sig_atomic_t ncaught;
 	volatile sig_atomic_t ticked;
-	volatile sig_atomic_t pending; /* either of the two above */
+	volatile sig_atomic_t pending; /* any of the above, or a wake */
 	bool alrm_was_blocked;
-} bw;
+
+	/* blockwait_watch(): the thread that wakes us for a ready fd */
+	int wake_sig;
+	pid_t tid; /* ours, which it interrupts */
+	bool watching;
+	pthread_t watcher;
+	int wepfd;  /* the watched epoll fd and stopfd */
+	int stopfd; /* an eventfd: end the thread */
+	int fds_ready;
+	int wstop;
+} bw = { .wepfd = -1, .stopfd = -1 };
 
 static void blockwait_catch(int sig, siginfo_t *si, void *ucv)
 {
@@ -82,6 +97,8 @@ static void blockwait_catch(int sig, siginfo_t *si, void *ucv)
 
 	if (sig == SIGALRM) {
 		bw.ticked = 1;
+	} else if (sig == bw.wake_sig) {
+		/* blockwait_fds_ready() says why */
 	} else if (bw.ncaught < BLOCKWAIT_MAX) {
 		o = &bw.caught[bw.ncaught];
 		memset(o, 0, sizeof(*o));
@@ -127,8 +144,11 @@ int blockwait_start(const sigset_t *set, uint64_t tick_ns)
 #endif
 	sigfillset(&sa.sa_mask);
 	sigemptyset(&bw.set);
+	bw.wake_sig = SIGRTMIN;
+	bw.tid = (pid_t)syscall(SYS_gettid);
 	for (sig = 1; sig < NSIG; sig++) {
-		if ((sigismember(set, sig) != 1 && sig != SIGALRM) ||
+		if ((sigismember(set, sig) != 1 && sig != SIGALRM &&
+		     sig != bw.wake_sig) ||
 		    sig == SIGCHLD)
 			continue;
 		if (sigaction(sig, &sa, &bw.old[sig]) < 0)
@@ -173,6 +193,25 @@ void blockwait_close(void)
 	bw.open = false;
 }
 
+static void blockwait_unwatch(void)
+{
+	uint64_t one = 1;
+
+	if (!bw.watching)
+		return;
+	__atomic_store_n(&bw.wstop, 1, __ATOMIC_RELEASE);
+	if (write(bw.stopfd, &one, sizeof(one)) < 0)
+		pthread_cancel(bw.watcher);
+	syscall(SYS_futex, &bw.fds_ready, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+	pthread_join(bw.watcher, NULL);
+	close(bw.wepfd);
+	close(bw.stopfd);
+	bw.wepfd = bw.stopfd = -1;
+	bw.watching = false;
+	bw.wstop = 0;
+	bw.fds_ready = 0;
+}
+
 void blockwait_stop(void)
 {
 	static const struct timespec now;
@@ -180,6 +219,7 @@ void blockwait_stop(void)
 	sigset_t alrm;
 	int sig;
 
+	blockwait_unwatch();
 	blockwait_close();
 	memset(&off, 0, sizeof(off));
 	setitimer(ITIMER_REAL, &off, NULL);
@@ -238,6 +278,80 @@ pid_t blockwait_wait(int *status)
 	return tid;
 }
 #endif
+
+/*
+ * The watcher: wait for a watched fd to be ready, say so and interrupt
+ * the tracer's wait, then wait until it has dispatched them. Every signal
+ * is blocked here: they are the tracer thread's.
+ */
+static void *blockwait_watcher(void *arg)
+{
+	struct epoll_event ev;
+	int n;
+
+	(void)arg;
+	while (!__atomic_load_n(&bw.wstop, __ATOMIC_ACQUIRE)) {
+		n = epoll_wait(bw.wepfd, &ev, 1, -1);
+		if (n < 0 && errno != EINTR)
+			break;
+		if (n <= 0 || __atomic_load_n(&bw.wstop, __ATOMIC_ACQUIRE))
+			continue;
+		__atomic_store_n(&bw.fds_ready, 1, __ATOMIC_RELEASE);
+		syscall(SYS_tgkill, getpid(), bw.tid, bw.wake_sig);
+		while (__atomic_load_n(&bw.fds_ready, __ATOMIC_ACQUIRE) &&
+		       !__atomic_load_n(&bw.wstop, __ATOMIC_ACQUIRE))
+			syscall(SYS_futex, &bw.fds_ready, FUTEX_WAIT_PRIVATE, 1,
+				NULL, NULL, 0);
+	}
+	return NULL;
+}
+
+int blockwait_watch(int epfd)
+{
+	struct epoll_event ev = { .events = EPOLLIN };
+	sigset_t all, old;
+	int err;
+
+	if (!bw.started)
+		return -EINVAL;
+	if (bw.watching)
+		return 0;
+	bw.wepfd = epoll_create1(EPOLL_CLOEXEC);
+	bw.stopfd = eventfd(0, EFD_CLOEXEC);
+	if (bw.wepfd < 0 || bw.stopfd < 0 ||
+	    epoll_ctl(bw.wepfd, EPOLL_CTL_ADD, epfd, &ev) < 0 ||
+	    epoll_ctl(bw.wepfd, EPOLL_CTL_ADD, bw.stopfd, &ev) < 0) {
+		err = -errno;
+		goto close_fds;
+	}
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	err = -pthread_create(&bw.watcher, NULL, blockwait_watcher, NULL);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (err)
+		goto close_fds;
+	bw.watching = true;
+	return 0;
+
+close_fds:
+	if (bw.wepfd >= 0)
+		close(bw.wepfd);
+	if (bw.stopfd >= 0)
+		close(bw.stopfd);
+	bw.wepfd = bw.stopfd = -1;
+	return err;
+}
+
+bool blockwait_fds_ready(void)
+{
+	return __atomic_load_n(&bw.fds_ready, __ATOMIC_ACQUIRE);
+}
+
+void blockwait_fds_done(void)
+{
+	__atomic_store_n(&bw.fds_ready, 0, __ATOMIC_RELEASE);
+	syscall(SYS_futex, &bw.fds_ready, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+}
 
 size_t blockwait_collect(struct signalfd_siginfo *out, size_t n, bool *tick)
 {

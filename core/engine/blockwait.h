@@ -53,6 +53,18 @@ pid_t blockwait_wait(int *status);
 void blockwait_close(void);
 
 /*
+ * Have the wait end, like a signal does, whenever epfd (an epoll fd of
+ * the plugins' fds) is ready, and blockwait_fds_ready() say so until
+ * blockwait_fds_done(): a thread of its own waits on epfd, so that the
+ * tracer can block in wait4 while source plugins watch their rings.
+ * Returns 0 or -errno; blockwait_stop() ends the thread.
+ */
+int blockwait_watch(int epfd);
+bool blockwait_fds_ready(void);
+/* The ready fds were dispatched: watch them again. */
+void blockwait_fds_done(void);
+
+/*
  * What came since the last call: the caught signals, oldest first, at
  * most n (further ones are dropped: they are Ctrl-C and the like, one is
  * as good as many), and whether the tick fired.

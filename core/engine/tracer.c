@@ -976,6 +976,10 @@ static void tracer_wait_direct(struct tracer *tr)
 		tracer_on_signal(tr, &si[i]);
 	if (tick)
 		tracer_on_timer(tr);
+	if (blockwait_fds_ready()) {
+		loop_run_others(tr->s->loop);
+		blockwait_fds_done();
+	}
 	tracer_after_stops(tr);
 }
 
@@ -983,23 +987,29 @@ static int tracer_wait_loop(struct tracer *tr, const sigset_t *set)
 {
 	struct loop *loop = tr->s->loop;
 	int err = blockwait_start(set, tr->tick_ns);
-	bool direct = !err;
+	bool started = !err, direct = !err;
 
 	if (err)
 		log_debug("waiting through the loop only: %s", strerror(-err));
 	err = 0;
 	while (!loop_stopped(loop)) {
-		if (direct && !loop_watches_others(loop)) {
+		/* a plugin's fd: a thread wakes the wait when it is ready */
+		if (direct && loop_watches_others(loop) &&
+		    (err = blockwait_watch(loop_others_fd(loop)))) {
+			log_debug("waiting through the loop: %s",
+				  strerror(-err));
+			blockwait_close();
+			direct = false;
+		}
+		if (direct) {
 			tracer_wait_direct(tr);
 			continue;
 		}
-		if (direct)
-			blockwait_close();
 		err = loop_run_once(loop, -1);
 		if (err < 0)
 			break;
 	}
-	if (direct)
+	if (started)
 		blockwait_stop();
 	return err < 0 ? err : 0;
 }
