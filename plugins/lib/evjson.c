@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Copyright (c) 2026 the compendium developers */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <arpa/inet.h>
 #include <sys/socket.h>
@@ -97,6 +98,13 @@ bool evjson_field(struct escape_buf *b, const struct cpd_host *host,
 		  const struct cpd_event *ev, const struct cpd_field *f,
 		  const char *sep, const char *key)
 {
+	evjson_key(b, sep, key);
+	return evjson_value(b, host, ev, f);
+}
+
+bool evjson_value(struct escape_buf *b, const struct cpd_host *host,
+		  const struct cpd_event *ev, const struct cpd_field *f)
+{
 	const char *at = (const char *)ev + f->offset;
 	const char *name;
 	char buf[512];
@@ -107,7 +115,6 @@ bool evjson_field(struct escape_buf *b, const struct cpd_host *host,
 	uint16_t u16;
 	double d;
 
-	evjson_key(b, sep, key);
 	switch (f->type) {
 	case CPD_FT_STR:
 		return evjson_cstr(b, (const void *)at);
@@ -130,18 +137,18 @@ bool evjson_field(struct escape_buf *b, const struct cpd_host *host,
 		return false;
 	case CPD_FT_U16:
 		memcpy(&u16, at, 2);
-		escape_printf(b, "%u", u16);
+		escape_u64(b, u16);
 		return false;
 	case CPD_FT_S32:
 	case CPD_FT_FD:
 		memcpy(&i32, at, 4);
-		escape_printf(b, "%d", i32);
+		escape_s64(b, i32);
 		return false;
 	case CPD_FT_ERRNO:
 	case CPD_FT_SIGNAL:
 		/* the number, and its name beside it: "errno_name":"ENOENT" */
 		memcpy(&i32, at, 4);
-		escape_printf(b, "%d", i32);
+		escape_s64(b, i32);
 		if (!i32)
 			return false;
 		name = f->type == CPD_FT_ERRNO ? host->errno_name(i32) :
@@ -160,7 +167,61 @@ bool evjson_field(struct escape_buf *b, const struct cpd_host *host,
 		return false;
 	default: /* U32, MODE, DEV and types newer than us */
 		memcpy(&u32, at, 4);
-		escape_printf(b, "%u", u32);
+		escape_u64(b, u32);
 		return false;
 	}
+}
+
+static bool evjson_reserved(const struct evjson_keys *k, const char *name)
+{
+	const char *const *r;
+
+	for (r = k->reserved; r && *r; r++)
+		if (!strcmp(*r, name))
+			return true;
+	return false;
+}
+
+const char *evjson_keys_get(struct evjson_keys *k, uint32_t kind,
+			    const struct cpd_field *f, uint32_t n, uint32_t i)
+{
+	struct escape_buf b = { 0 };
+	char name[512];
+
+	if (kind >= CPD_EV_CUSTOM_FIRST || i >= n)
+		return NULL;
+	if (!k->key[kind]) {
+		k->key[kind] = calloc(n, sizeof(*k->key[kind]));
+		if (!k->key[kind])
+			return NULL;
+		k->n[kind] = n;
+	}
+	if (i >= k->n[kind])
+		return NULL;
+	if (k->key[kind][i])
+		return k->key[kind][i];
+	snprintf(name, sizeof(name), "%s%s",
+		 evjson_reserved(k, f[i].name) ? k->prefix : "", f[i].name);
+	evjson_key(&b, ",", name);
+	if (b.oom) {
+		escape_free(&b);
+		return NULL;
+	}
+	k->key[kind][i] = b.p;
+	return b.p;
+}
+
+void evjson_keys_free(struct evjson_keys *k)
+{
+	uint32_t kind;
+	size_t i;
+
+	for (kind = 0; kind < CPD_EV_CUSTOM_FIRST; kind++) {
+		if (!k->key[kind])
+			continue;
+		for (i = 0; i < k->n[kind]; i++)
+			free(k->key[kind][i]);
+		free(k->key[kind]);
+	}
+	memset(k, 0, sizeof(*k));
 }

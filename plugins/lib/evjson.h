@@ -27,5 +27,26 @@ bool evjson_cstr(struct escape_buf *b, const struct cpd_str *s);
 bool evjson_field(struct escape_buf *b, const struct cpd_host *host,
 		  const struct cpd_event *ev, const struct cpd_field *f,
 		  const char *sep, const char *key);
+/* evjson_field() without the separator and key. */
+bool evjson_value(struct escape_buf *b, const struct cpd_host *host,
+		  const struct cpd_event *ev, const struct cpd_field *f);
+
+/*
+ * The keys of the built-in kinds' fields, each made once as it is written
+ * (",\"name\":"): an output writes every field of every event. A name
+ * listed in reserved (NULL-terminated, or NULL) gets prefix before it.
+ * Zero-initialise; evjson_keys_free() at the end.
+ */
+struct evjson_keys {
+	char **key[CPD_EV_CUSTOM_FIRST];
+	uint32_t n[CPD_EV_CUSTOM_FIRST];
+	const char *prefix;
+	const char *const *reserved;
+};
+
+/* The key of field i of kind (f its n fields), or NULL: write it yourself. */
+const char *evjson_keys_get(struct evjson_keys *k, uint32_t kind,
+			    const struct cpd_field *f, uint32_t n, uint32_t i);
+void evjson_keys_free(struct evjson_keys *k);
 
 #endif /* CPD_PLUGINS_UTIL_EVJSON_H */

@@ -55,6 +55,9 @@ struct csv {
 	size_t ncols;
 	/* per kind: for each column, the field index or -1; NULL until used */
 	int *colmap[CSV_KINDS];
+	uint8_t *incol[CSV_KINDS]; /* per kind: field i has a column */
+	/* per kind: the columns it fills, ascending, ending with -1 */
+	int *filled[CSV_KINDS];
 	/* per kind: the field rendered as "type", or -1 */
 	int typefield[CSV_KINDS];
 
@@ -250,6 +253,19 @@ static const int *csv_colmap(struct csv *c, uint32_t kind)
 			break;
 		}
 	}
+	/* which fields have a column, so details need not look them up */
+	c->incol[kind] = calloc(n ? n : 1, 1);
+	for (i = 0; c->incol[kind] && f && i < n; i++)
+		c->incol[kind][i] = csv_has_col(c, f[i].name);
+	c->filled[kind] = malloc((c->ncols + 1) * sizeof(int));
+	if (!c->filled[kind]) {
+		free(map);
+		return NULL;
+	}
+	for (col = 0, i = 0; col < c->ncols; col++)
+		if (map[col] >= 0)
+			c->filled[kind][i++] = (int)col;
+	c->filled[kind][i] = -1;
 	c->colmap[kind] = map;
 	return map;
 }
@@ -308,12 +324,12 @@ static bool csv_field_text(struct csv *c, const struct cpd_event *ev,
 	}
 	case CPD_FT_S64:
 		memcpy(&s, at, 8);
-		escape_printf(b, "%" PRId64, s);
+		escape_s64(b, s);
 		return false;
 	case CPD_FT_U64:
 	case CPD_FT_ADDR:
 		memcpy(&u, at, 8);
-		escape_printf(b, "%" PRIu64, u);
+		escape_u64(b, u);
 		return false;
 	case CPD_FT_DOUBLE:
 		memcpy(&d, at, 8);
@@ -321,12 +337,12 @@ static bool csv_field_text(struct csv *c, const struct cpd_event *ev,
 		return false;
 	case CPD_FT_U16:
 		memcpy(&u16, at, 2);
-		escape_printf(b, "%u", u16);
+		escape_u64(b, u16);
 		return false;
 	case CPD_FT_S32:
 	case CPD_FT_FD:
 		memcpy(&i32, at, 4);
-		escape_printf(b, "%d", i32);
+		escape_s64(b, i32);
 		return false;
 	case CPD_FT_ERRNO:
 	case CPD_FT_SIGNAL:
@@ -338,7 +354,7 @@ static bool csv_field_text(struct csv *c, const struct cpd_event *ev,
 		if (name)
 			escape_puts(b, name);
 		else
-			escape_printf(b, "%d", i32);
+			escape_s64(b, i32);
 		return false;
 	case CPD_FT_FLAGS:
 	case CPD_FT_ENUM:
@@ -348,7 +364,7 @@ static bool csv_field_text(struct csv *c, const struct cpd_event *ev,
 		return true;
 	default: /* U32, MODE, DEV and types newer than us */
 		memcpy(&u32, at, 4);
-		escape_printf(b, "%u", u32);
+		escape_u64(b, u32);
 		return false;
 	}
 }
@@ -362,6 +378,17 @@ static void csv_cell_field(struct csv *c, const struct cpd_event *ev,
 	text = csv_field_text(c, ev, f, &c->cell);
 	escape_csv_cell(&c->row, c->cell.p ? c->cell.p : "", c->cell.len,
 			text && c->neutralize);
+}
+
+static void csv_commas(struct csv *c, size_t n)
+{
+	static const char commas[] = ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,";
+	size_t k;
+
+	for (; n; n -= k) {
+		k = n < sizeof(commas) - 1 ? n : sizeof(commas) - 1;
+		escape_put(&c->row, commas, k);
+	}
 }
 
 static void csv_cell_text(struct csv *c, const char *s, size_t n)
@@ -392,12 +419,16 @@ static void csv_details(struct csv *c, const struct cpd_event *ev,
 			}
 		}
 	} else {
+		const uint8_t *incol =
+			ev->kind < CSV_KINDS ? c->incol[ev->kind] : NULL;
+
 		for (i = 0; f && i < n; i++) {
-			if (csv_has_col(c, f[i].name))
+			if (incol ? incol[i] : csv_has_col(c, f[i].name))
 				continue;
 			if (c->cell.len)
 				escape_putc(&c->cell, ' ');
-			escape_printf(&c->cell, "%s=", f[i].name);
+			escape_puts(&c->cell, f[i].name);
+			escape_putc(&c->cell, '=');
 			csv_field_text(c, ev, &f[i], &c->cell);
 		}
 	}
@@ -470,9 +501,9 @@ static int csv_on_event(void *state, const struct cpd_event *ev)
 	struct csv *c = state;
 	const struct cpd_field *f;
 	const char *kind;
-	const int *map;
+	const int *map, *filled;
 	uint32_t n = 0;
-	size_t col;
+	size_t col, prev;
 
 	if (!c->out || c->failed)
 		return 0;
@@ -491,9 +522,15 @@ static int csv_on_event(void *state, const struct cpd_event *ev)
 	if (!map)
 		return -ENOMEM;
 	/* golden files compare byte for byte: no clock in them */
-	escape_printf(&c->row, "%" PRId64 ",%" PRIu64 ",%d,%d,",
-		      c->deterministic ? 0 : (int64_t)(ev->ts_ns - c->start_ns),
-		      ev->seq, ev->pid, ev->tid);
+	escape_s64(&c->row,
+		   c->deterministic ? 0 : (int64_t)(ev->ts_ns - c->start_ns));
+	escape_putc(&c->row, ',');
+	escape_u64(&c->row, ev->seq);
+	escape_putc(&c->row, ',');
+	escape_s64(&c->row, ev->pid);
+	escape_putc(&c->row, ',');
+	escape_s64(&c->row, ev->tid);
+	escape_putc(&c->row, ',');
 	csv_cell_text(c, ev->comm.ptr, ev->comm.len);
 	escape_putc(&c->row, ',');
 	kind = c->host->event_kind_name(ev->kind);
@@ -501,12 +538,15 @@ static int csv_on_event(void *state, const struct cpd_event *ev)
 	escape_putc(&c->row, ',');
 	if (f && c->typefield[ev->kind] >= 0)
 		csv_cell_field(c, ev, &f[c->typefield[ev->kind]]);
-	for (col = 0; col < c->ncols; col++) {
-		escape_putc(&c->row, ',');
-		if (f && map[col] >= 0)
-			csv_cell_field(c, ev, &f[map[col]]);
+	/* a kind fills a few of the columns: the empty ones in one go */
+	prev = 0;
+	for (filled = c->filled[ev->kind]; f && *filled >= 0; filled++) {
+		col = (size_t)*filled;
+		csv_commas(c, col + 1 - prev);
+		csv_cell_field(c, ev, &f[map[col]]);
+		prev = col + 1;
 	}
-	escape_putc(&c->row, ',');
+	csv_commas(c, c->ncols + 1 - prev);
 	csv_details(c, ev, f, n);
 	escape_puts(&c->row, "\r\n");
 	csv_write(c, c->out, c->path, &c->row);
@@ -568,8 +608,11 @@ static void csv_fini(void *state)
 	csv_close(c, c->sum, c->summary_path);
 	free(c->iobuf);
 	free(c->sum_iobuf);
-	for (i = 0; i < CSV_KINDS; i++)
+	for (i = 0; i < CSV_KINDS; i++) {
 		free(c->colmap[i]);
+		free(c->incol[i]);
+		free(c->filled[i]);
+	}
 	for (i = 0; i < c->ntopics; i++)
 		free(c->topics[i].name);
 	free(c->topics);

@@ -42,6 +42,7 @@ struct jsonl {
 	bool failed;
 	bool lossy;
 	struct escape_buf line;
+	struct evjson_keys keys;
 };
 
 static const struct cpd_option jsonl_options[] = {
@@ -53,6 +54,11 @@ static const struct cpd_option jsonl_options[] = {
 	CPD_OPTION_END
 };
 
+/* Keys of the record itself; a field of the same name gets "field_". */
+static const char *const jsonl_reserved[] = { "schema", "type", "seq",	"ts_ns",
+					      "pid",	"tid",	"comm", "call",
+					      "lossy",	NULL };
+
 static int jsonl_init(struct cpd_instance *inst, const struct cpd_host *host,
 		      void **statep)
 {
@@ -63,6 +69,8 @@ static int jsonl_init(struct cpd_instance *inst, const struct cpd_host *host,
 		return -ENOMEM;
 	j->host = host;
 	j->inst = inst;
+	j->keys.prefix = "field_";
+	j->keys.reserved = jsonl_reserved;
 	rc = host->apply_options(inst, j);
 	if (rc < 0) {
 		free(j);
@@ -117,31 +125,26 @@ static void jsonl_key(struct jsonl *j, const char *key)
 	escape_putc(&j->line, ':');
 }
 
-/* Keys of the record itself; a field of the same name gets "field_". */
-static bool jsonl_reserved(const char *name)
-{
-	static const char *const keys[] = {
-		"schema", "type", "seq",  "ts_ns", "pid",
-		"tid",	  "comm", "call", "lossy",
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
-		if (!strcmp(name, keys[i]))
-			return true;
-	return false;
-}
-
+/* Field i of the n of ev's kind, its key made once (evjson_keys). */
 static void jsonl_field(struct jsonl *j, const struct cpd_event *ev,
-			const struct cpd_field *f)
+			const struct cpd_field *f, uint32_t n, uint32_t i)
 {
-	char key[512];
+	const char *key = evjson_keys_get(&j->keys, ev->kind, f, n, i);
+	const char *const *r;
+	char name[512];
+	bool lossy;
 
-	if (jsonl_reserved(f->name))
-		snprintf(key, sizeof(key), "field_%s", f->name);
-	else
-		snprintf(key, sizeof(key), "%s", f->name);
-	if (evjson_field(&j->line, j->host, ev, f, ",", key))
+	if (key) {
+		escape_puts(&j->line, key);
+		lossy = evjson_value(&j->line, j->host, ev, &f[i]);
+	} else {
+		for (r = jsonl_reserved; *r && strcmp(*r, f[i].name); r++)
+			;
+		snprintf(name, sizeof(name), "%s%s", *r ? "field_" : "",
+			 f[i].name);
+		lossy = evjson_field(&j->line, j->host, ev, &f[i], ",", name);
+	}
+	if (lossy)
 		j->lossy = true;
 }
 
@@ -217,7 +220,8 @@ static int jsonl_on_event(void *state, const struct cpd_event *ev)
 		jsonl_report(j, &ev->u.report);
 	} else {
 		kind = j->host->event_kind_name(ev->kind);
-		escape_printf(&j->line, "{\"schema\":%d", JSONL_SCHEMA);
+		escape_puts(&j->line, "{\"schema\":");
+		escape_u64(&j->line, JSONL_SCHEMA);
 		jsonl_key(j, "type");
 		if (kind)
 			jsonl_str(j, kind, strlen(kind));
@@ -231,13 +235,15 @@ static int jsonl_on_event(void *state, const struct cpd_event *ev)
 				j->deterministic ?
 					0 :
 					(int64_t)(ev->ts_ns - j->start_ns));
-		escape_printf(&j->line, ",\"pid\":%d,\"tid\":%d", ev->pid,
-			      ev->tid);
+		escape_puts(&j->line, ",\"pid\":");
+		escape_s64(&j->line, ev->pid);
+		escape_puts(&j->line, ",\"tid\":");
+		escape_s64(&j->line, ev->tid);
 		jsonl_key(j, "comm");
 		jsonl_cstr(j, &ev->comm);
 		f = j->host->event_fields(ev->kind, &n);
 		for (i = 0; f && i < n; i++)
-			jsonl_field(j, ev, &f[i]);
+			jsonl_field(j, ev, f, n, i);
 		if (ev->kind == CPD_EV_SYSCALL)
 			jsonl_call(j, ev);
 	}
@@ -290,6 +296,7 @@ static void jsonl_fini(void *state)
 			     j->path, strerror(errno));
 	free(j->iobuf);
 	escape_free(&j->line);
+	evjson_keys_free(&j->keys);
 	free(j);
 }
 

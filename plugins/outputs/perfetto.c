@@ -132,6 +132,27 @@ static int perfetto_start(void *state)
 }
 
 /* Start a record: the separator, then the common keys. */
+/* ns as microseconds with three decimals: "12.345" */
+static void perfetto_us(struct perfetto *p, uint64_t ns)
+{
+	char frac[4];
+
+	escape_u64(&p->line, ns / 1000);
+	frac[0] = '.';
+	frac[1] = (char)('0' + ns % 1000 / 100);
+	frac[2] = (char)('0' + ns % 100 / 10);
+	frac[3] = (char)('0' + ns % 10);
+	escape_put(&p->line, frac, 4);
+}
+
+/* ,"key": for keys of our own (no quote or backslash in them) */
+static void perfetto_key(struct perfetto *p, const char *key)
+{
+	escape_puts(&p->line, ",\"");
+	escape_puts(&p->line, key);
+	escape_puts(&p->line, "\":");
+}
+
 static void perfetto_begin(struct perfetto *p, const char *ph, int32_t pid,
 			   int32_t tid, uint64_t ts_ns)
 {
@@ -142,17 +163,20 @@ static void perfetto_begin(struct perfetto *p, const char *ph, int32_t pid,
 	/* metadata is timeless; everything else is ordered by seq */
 	if (p->deterministic)
 		rel = strcmp(ph, "M") ? (int64_t)p->cur_seq * 1000 : 0;
-	escape_puts(&p->line, ",\n{");
-	escape_printf(&p->line,
-		      "\"ph\":\"%s\",\"pid\":%d,\"tid\":%d,"
-		      "\"ts\":%" PRId64 ".%03" PRId64,
-		      ph, pid, tid, rel / 1000, rel % 1000);
+	escape_puts(&p->line, ",\n{\"ph\":\"");
+	escape_puts(&p->line, ph);
+	escape_puts(&p->line, "\",\"pid\":");
+	escape_s64(&p->line, pid);
+	escape_puts(&p->line, ",\"tid\":");
+	escape_s64(&p->line, tid);
+	escape_puts(&p->line, ",\"ts\":");
+	perfetto_us(p, (uint64_t)rel);
 }
 
 static void perfetto_str(struct perfetto *p, const char *key, const char *s,
 			 size_t n)
 {
-	escape_printf(&p->line, ",\"%s\":", key);
+	perfetto_key(p, key);
 	escape_json_str(&p->line, s ? s : "", s ? n : 0);
 }
 
@@ -160,8 +184,8 @@ static void perfetto_dur(struct perfetto *p, const char *key, uint64_t ns)
 {
 	if (p->deterministic)
 		ns = 0;
-	escape_printf(&p->line, ",\"%s\":%" PRIu64 ".%03" PRIu64, key,
-		      ns / 1000, ns % 1000);
+	perfetto_key(p, key);
+	perfetto_us(p, ns);
 }
 
 static struct perfetto_task *perfetto_task(struct perfetto *p, int32_t pid,
@@ -296,7 +320,7 @@ static void perfetto_args(struct perfetto *p, const struct cpd_event *ev)
 			uint16_t v;
 
 			memcpy(&v, at, 2);
-			escape_printf(&p->line, "%u", v);
+			escape_u64(&p->line, v);
 			break;
 		}
 		case CPD_FT_S32:
@@ -304,7 +328,7 @@ static void perfetto_args(struct perfetto *p, const struct cpd_event *ev)
 		case CPD_FT_ERRNO:
 		case CPD_FT_SIGNAL:
 			memcpy(&i32, at, 4);
-			escape_printf(&p->line, "%d", i32);
+			escape_s64(&p->line, i32);
 			break;
 		case CPD_FT_FLAGS:
 		case CPD_FT_ENUM:
@@ -314,7 +338,7 @@ static void perfetto_args(struct perfetto *p, const struct cpd_event *ev)
 			break;
 		default:
 			memcpy(&u32, at, 4);
-			escape_printf(&p->line, "%u", u32);
+			escape_u64(&p->line, u32);
 		}
 	}
 	escape_putc(&p->line, '}');

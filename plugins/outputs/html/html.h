@@ -21,6 +21,7 @@
 #include <compendium/compendium.h>
 
 #include "lib/escape.h"
+#include "lib/evjson.h"
 
 /* Categories with a fixed index; custom kinds are appended by name. */
 enum html_cat {
@@ -118,6 +119,7 @@ struct html_lost {
 
 struct html_data {
 	const struct cpd_host *host;
+	struct evjson_keys keys; /* of the fields, made once */
 	uint64_t start_ns;
 	uint64_t max_events; /* the cap, counted after coalescing */
 	bool hidden;	     /* include what the noise filters hid */

@@ -70,10 +70,16 @@ static void html_serialise(struct html_data *d, const struct cpd_event *ev,
 	f = d->host->event_fields(ev->kind, &n);
 	escape_putc(b, '{');
 	/* who it is about, unless the kind has fields of those names */
-	if (!html_field_named(f, n, "pid"))
-		escape_printf(b, "\"pid\":%d,", ev->pid);
-	if (!html_field_named(f, n, "tid"))
-		escape_printf(b, "\"tid\":%d,", ev->tid);
+	if (!html_field_named(f, n, "pid")) {
+		escape_puts(b, "\"pid\":");
+		escape_s64(b, ev->pid);
+		escape_putc(b, ',');
+	}
+	if (!html_field_named(f, n, "tid")) {
+		escape_puts(b, "\"tid\":");
+		escape_s64(b, ev->tid);
+		escape_putc(b, ',');
+	}
 	if (!html_field_named(f, n, "comm")) {
 		escape_puts(b, "\"comm\":");
 		evjson_cstr(b, &ev->comm);
@@ -81,8 +87,16 @@ static void html_serialise(struct html_data *d, const struct cpd_event *ev,
 	}
 	escape_puts(b, "\"seq\":");
 	escape_json_u64(b, ev->seq);
-	for (i = 0; f && i < n; i++)
-		evjson_field(b, d->host, ev, &f[i], ",", f[i].name);
+	for (i = 0; f && i < n; i++) {
+		const char *key = evjson_keys_get(&d->keys, ev->kind, f, n, i);
+
+		if (!key) {
+			evjson_field(b, d->host, ev, &f[i], ",", f[i].name);
+			continue;
+		}
+		escape_puts(b, key);
+		evjson_value(b, d->host, ev, &f[i]);
+	}
 	escape_putc(b, '}');
 }
 
