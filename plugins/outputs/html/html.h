@@ -117,9 +117,16 @@ struct html_lost {
 
 #define HTML_MAX_NOTICES 1000
 
+#define HTML_NAMED_KNOWN 1
+#define HTML_NAMED_PID	 2
+#define HTML_NAMED_TID	 4
+#define HTML_NAMED_COMM	 8
+
 struct html_data {
 	const struct cpd_host *host;
 	struct evjson_keys keys; /* of the fields, made once */
+	/* per built-in kind: HTML_NAMED_*, which of its fields are named so */
+	uint8_t named[CPD_EV_CUSTOM_FIRST];
 	uint64_t start_ns;
 	uint64_t max_events; /* the cap, counted after coalescing */
 	bool hidden;	     /* include what the noise filters hid */

@@ -51,6 +51,23 @@ static bool html_field_named(const struct cpd_field *f, uint32_t n,
 	return false;
 }
 
+/* Which of pid, tid and comm a kind has fields of, found once per kind. */
+static uint8_t html_named(struct html_data *d, uint32_t kind,
+			  const struct cpd_field *f, uint32_t n)
+{
+	uint8_t named;
+
+	if (kind < CPD_EV_CUSTOM_FIRST && d->named[kind])
+		return d->named[kind];
+	named = HTML_NAMED_KNOWN |
+		(html_field_named(f, n, "pid") ? HTML_NAMED_PID : 0) |
+		(html_field_named(f, n, "tid") ? HTML_NAMED_TID : 0) |
+		(html_field_named(f, n, "comm") ? HTML_NAMED_COMM : 0);
+	if (kind < CPD_EV_CUSTOM_FIRST)
+		d->named[kind] = named;
+	return named;
+}
+
 /* `"details",{fields}` of ev into d->scratch. */
 static void html_serialise(struct html_data *d, const struct cpd_event *ev,
 			   uint64_t count)
@@ -59,6 +76,7 @@ static void html_serialise(struct html_data *d, const struct cpd_event *ev,
 	const struct cpd_field *f;
 	struct escape_buf detail = { 0 };
 	uint32_t n = 0, i;
+	uint8_t named;
 
 	escape_reset(b);
 	html_detail(&detail, d->host, ev, count);
@@ -70,17 +88,18 @@ static void html_serialise(struct html_data *d, const struct cpd_event *ev,
 	f = d->host->event_fields(ev->kind, &n);
 	escape_putc(b, '{');
 	/* who it is about, unless the kind has fields of those names */
-	if (!html_field_named(f, n, "pid")) {
+	named = html_named(d, ev->kind, f, n);
+	if (!(named & HTML_NAMED_PID)) {
 		escape_puts(b, "\"pid\":");
 		escape_s64(b, ev->pid);
 		escape_putc(b, ',');
 	}
-	if (!html_field_named(f, n, "tid")) {
+	if (!(named & HTML_NAMED_TID)) {
 		escape_puts(b, "\"tid\":");
 		escape_s64(b, ev->tid);
 		escape_putc(b, ',');
 	}
-	if (!html_field_named(f, n, "comm")) {
+	if (!(named & HTML_NAMED_COMM)) {
 		escape_puts(b, "\"comm\":");
 		evjson_cstr(b, &ev->comm);
 		escape_putc(b, ',');
@@ -192,19 +211,30 @@ static void html_target(struct escape_buf *b, const struct cpd_event *ev)
 {
 	const struct cpd_sockaddr *sa;
 
+	/* "kind:op:tid:" then the file or the peer, compared as bytes */
 	escape_reset(b);
-	escape_printf(b, "%u:%u:%d:", ev->kind,
-		      ev->kind == CPD_EV_FILE ? ev->u.file.op : ev->u.net.op,
-		      ev->tid);
+	escape_u64(b, ev->kind);
+	escape_putc(b, ':');
+	escape_u64(b, ev->kind == CPD_EV_FILE ? ev->u.file.op : ev->u.net.op);
+	escape_putc(b, ':');
+	escape_s64(b, ev->tid);
+	escape_putc(b, ':');
 	if (ev->kind == CPD_EV_FILE) {
-		if (ev->u.file.path.ptr)
+		if (ev->u.file.path.ptr) {
 			escape_put(b, ev->u.file.path.ptr, ev->u.file.path.len);
-		else
-			escape_printf(b, "fd:%d", ev->u.file.fd);
+		} else {
+			escape_puts(b, "fd:");
+			escape_s64(b, ev->u.file.fd);
+		}
 		return;
 	}
 	sa = &ev->u.net.peer;
-	escape_printf(b, "%d:%u:%u:", ev->u.net.fd, sa->family, sa->port);
+	escape_s64(b, ev->u.net.fd);
+	escape_putc(b, ':');
+	escape_u64(b, sa->family);
+	escape_putc(b, ':');
+	escape_u64(b, sa->port);
+	escape_putc(b, ':');
 	escape_put(b, sa->addr, sizeof(sa->addr));
 	if (sa->path.ptr)
 		escape_put(b, sa->path.ptr, sa->path.len);
