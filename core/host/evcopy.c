@@ -224,11 +224,17 @@ size_t evcopy_size(const struct cpd_event *ev, size_t in_size)
 {
 	struct evcopy_pack pk = { 0, NULL };
 	struct cpd_event tmp, *view;
-	size_t kv_bytes = 0;
+	size_t kv_bytes = 0, sc_structs, sc_strs;
 	uint32_t i;
 
 	view = evcopy_view(&tmp, ev, in_size);
 	evcopy_visit(view, evcopy_count, &pk);
+	if (view->kind == CPD_EV_SYSCALL) {
+		evcopy_syscall_need(&view->u.syscall, &sc_structs, &sc_strs);
+		/* the structs go where a report's key/values would */
+		kv_bytes = sc_structs;
+		pk.need += sc_strs;
+	}
 	if (view->kind == CPD_EV_REPORT) {
 		kv_bytes = view->u.report.nkv * sizeof(struct cpd_kv);
 		for (i = 0; i < view->u.report.nkv; i++) {
@@ -252,8 +258,10 @@ int evcopy_measure(const struct cpd_event *ev, size_t in_size, size_t *size,
 	uint32_t i;
 	int err;
 
+	/* reports and syscalls carry more than their kind's strings */
 	ss = in_size >= offsetof(struct cpd_event, u) &&
-			     ev->kind != CPD_EV_REPORT ?
+			     ev->kind != CPD_EV_REPORT &&
+			     ev->kind != CPD_EV_SYSCALL ?
 		     evcopy_strs_of(ev->kind) :
 		     NULL;
 	if (!ss || !fields_kind_name(ev->kind)) {
@@ -305,10 +313,10 @@ struct cpd_event *evcopy_pack(const struct cpd_event *ev, size_t in_size,
 	const struct cpd_kv *src_kv;
 	struct cpd_kv *kv;
 	uint32_t nkv = 0, i;
-	size_t kv_bytes = 0;
+	size_t kv_bytes = 0, sc_strs = 0;
 
 	evcopy_load(copy, ev, in_size);
-	if (copy->kind != CPD_EV_REPORT) {
+	if (copy->kind != CPD_EV_REPORT && copy->kind != CPD_EV_SYSCALL) {
 		const struct evcopy_strs *ss = evcopy_strs_of(copy->kind);
 
 		/* a built-in kind: its offsets, no visitor */
@@ -327,8 +335,15 @@ struct cpd_event *evcopy_pack(const struct cpd_event *ev, size_t in_size,
 		nkv = copy->u.report.nkv;
 		kv_bytes = nkv * sizeof(struct cpd_kv);
 	}
+	if (copy->kind == CPD_EV_SYSCALL)
+		evcopy_syscall_need(&copy->u.syscall, &kv_bytes, &sc_strs);
 	pk.out = (char *)(copy + 1) + kv_bytes;
 	evcopy_visit(copy, evcopy_move, &pk);
+	if (copy->kind == CPD_EV_SYSCALL) {
+		evcopy_syscall_move(&copy->u.syscall, (char *)(copy + 1),
+				    pk.out);
+		pk.out += sc_strs;
+	}
 	if (nkv) {
 		src_kv = copy->u.report.kv;
 		kv = (struct cpd_kv *)(void *)(copy + 1);

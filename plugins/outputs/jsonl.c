@@ -26,6 +26,8 @@
 
 #include "lib/escape.h"
 #include "lib/evjson.h"
+#include "lib/instance.h"
+#include "lib/outfile.h"
 
 #define JSONL_SCHEMA 1
 #define JSONL_IOBUF  (1u << 20)
@@ -37,12 +39,9 @@ struct jsonl {
 	struct cpd_instance *inst;
 	uint64_t start_ns;
 	bool deterministic; /* [core] deterministic: times are 0 */
-	FILE *out;
-	char *iobuf;
-	bool failed;
+	struct outfile out;
 	bool lossy;
 	struct escape_buf line;
-	struct evjson_keys keys;
 };
 
 static const struct cpd_option jsonl_options[] = {
@@ -54,54 +53,13 @@ static const struct cpd_option jsonl_options[] = {
 	CPD_OPTION_END
 };
 
-/* Keys of the record itself; a field of the same name gets "field_". */
-static const char *const jsonl_reserved[] = { "schema", "type", "seq",	"ts_ns",
-					      "pid",	"tid",	"comm", "call",
-					      "lossy",	NULL };
-
-static int jsonl_init(struct cpd_instance *inst, const struct cpd_host *host,
-		      void **statep)
-{
-	struct jsonl *j = calloc(1, sizeof(*j));
-	int rc;
-
-	if (!j)
-		return -ENOMEM;
-	j->host = host;
-	j->inst = inst;
-	j->keys.prefix = "field_";
-	j->keys.reserved = jsonl_reserved;
-	rc = host->apply_options(inst, j);
-	if (rc < 0) {
-		free(j);
-		return rc;
-	}
-	*statep = j;
-	return 0;
-}
-
 static int jsonl_start(void *state)
 {
 	struct jsonl *j = state;
 
 	j->start_ns = j->host->run_info(j->inst)->start_ns;
 	j->deterministic = j->host->run_info(j->inst)->deterministic;
-	if (!strcmp(j->path, "-")) {
-		j->out = stdout;
-		return 0;
-	}
-	j->out = fopen(j->path, "we");
-	if (!j->out) {
-		int err = errno;
-
-		j->host->log(j->inst, CPD_LOG_ERROR, "cannot open '%s': %s",
-			     j->path, strerror(err));
-		return -err;
-	}
-	j->iobuf = malloc(JSONL_IOBUF);
-	if (j->iobuf)
-		setvbuf(j->out, j->iobuf, _IOFBF, JSONL_IOBUF);
-	return 0;
+	return outfile_open(&j->out, j->host, j->inst, j->path, JSONL_IOBUF, 0);
 }
 
 static void jsonl_str(struct jsonl *j, const char *s, size_t n)
@@ -125,26 +83,31 @@ static void jsonl_key(struct jsonl *j, const char *key)
 	escape_putc(&j->line, ':');
 }
 
-/* Field i of the n of ev's kind, its key made once (evjson_keys). */
-static void jsonl_field(struct jsonl *j, const struct cpd_event *ev,
-			const struct cpd_field *f, uint32_t n, uint32_t i)
+/* Keys of the record itself; a field of the same name gets "field_". */
+static bool jsonl_reserved(const char *name)
 {
-	const char *key = evjson_keys_get(&j->keys, ev->kind, f, n, i);
-	const char *const *r;
-	char name[512];
-	bool lossy;
+	static const char *const keys[] = {
+		"schema", "type", "seq",  "ts_ns", "pid",
+		"tid",	  "comm", "call", "lossy",
+	};
+	size_t i;
 
-	if (key) {
-		escape_puts(&j->line, key);
-		lossy = evjson_value(&j->line, j->host, ev, &f[i]);
-	} else {
-		for (r = jsonl_reserved; *r && strcmp(*r, f[i].name); r++)
-			;
-		snprintf(name, sizeof(name), "%s%s", *r ? "field_" : "",
-			 f[i].name);
-		lossy = evjson_field(&j->line, j->host, ev, &f[i], ",", name);
-	}
-	if (lossy)
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (!strcmp(name, keys[i]))
+			return true;
+	return false;
+}
+
+static void jsonl_field(void *ctx, const struct evfield *v)
+{
+	struct jsonl *j = ctx;
+	char key[512];
+
+	if (jsonl_reserved(v->field->name))
+		snprintf(key, sizeof(key), "field_%s", v->field->name);
+	else
+		snprintf(key, sizeof(key), "%s", v->field->name);
+	if (evjson_value(&j->line, v, ",", key, 0))
 		j->lossy = true;
 }
 
@@ -208,11 +171,9 @@ static void jsonl_report(struct jsonl *j, const struct cpd_ev_report *r)
 static int jsonl_on_event(void *state, const struct cpd_event *ev)
 {
 	struct jsonl *j = state;
-	const struct cpd_field *f;
 	const char *kind;
-	uint32_t n = 0, i;
 
-	if (!j->out || j->failed)
+	if (!j->out.fp || j->out.failed)
 		return 0;
 	escape_reset(&j->line);
 	j->lossy = false;
@@ -220,8 +181,7 @@ static int jsonl_on_event(void *state, const struct cpd_event *ev)
 		jsonl_report(j, &ev->u.report);
 	} else {
 		kind = j->host->event_kind_name(ev->kind);
-		escape_puts(&j->line, "{\"schema\":");
-		escape_u64(&j->line, JSONL_SCHEMA);
+		escape_printf(&j->line, "{\"schema\":%d", JSONL_SCHEMA);
 		jsonl_key(j, "type");
 		if (kind)
 			jsonl_str(j, kind, strlen(kind));
@@ -235,49 +195,27 @@ static int jsonl_on_event(void *state, const struct cpd_event *ev)
 				j->deterministic ?
 					0 :
 					(int64_t)(ev->ts_ns - j->start_ns));
-		escape_puts(&j->line, ",\"pid\":");
-		escape_s64(&j->line, ev->pid);
-		escape_puts(&j->line, ",\"tid\":");
-		escape_s64(&j->line, ev->tid);
+		escape_printf(&j->line, ",\"pid\":%d,\"tid\":%d", ev->pid,
+			      ev->tid);
 		jsonl_key(j, "comm");
 		jsonl_cstr(j, &ev->comm);
-		f = j->host->event_fields(ev->kind, &n);
-		for (i = 0; f && i < n; i++)
-			jsonl_field(j, ev, f, n, i);
+		evfield_walk(j->host, ev, 0, jsonl_field, j);
 		if (ev->kind == CPD_EV_SYSCALL)
 			jsonl_call(j, ev);
 	}
 	if (j->lossy)
 		escape_puts(&j->line, ",\"lossy\":true");
 	escape_puts(&j->line, "}\n");
-	if (j->line.oom) {
-		j->host->log(j->inst, CPD_LOG_ERROR,
-			     "out of memory writing '%s'", j->path);
-		j->failed = true;
-		return -ENOMEM;
-	}
-	if (fwrite(j->line.p, 1, j->line.len, j->out) != j->line.len) {
-		j->host->log(j->inst, CPD_LOG_ERROR, "cannot write '%s': %s",
-			     j->path, strerror(errno));
-		j->failed = true;
-		return -EIO;
-	}
-	return 0;
+	if (j->line.oom)
+		return outfile_error(&j->out, ENOMEM);
+	return outfile_write(&j->out, j->line.p, j->line.len);
 }
 
 static int jsonl_flush(void *state)
 {
 	struct jsonl *j = state;
-	int err;
 
-	/* a failure is said once, with the file; not on every tick after */
-	if (!j->out || j->failed || !fflush(j->out))
-		return 0;
-	err = errno ? errno : EIO;
-	j->host->log(j->inst, CPD_LOG_ERROR, "cannot write '%s': %s", j->path,
-		     strerror(err));
-	j->failed = true;
-	return -err;
+	return outfile_flush(&j->out);
 }
 
 static int jsonl_stop(void *state)
@@ -285,19 +223,21 @@ static int jsonl_stop(void *state)
 	return jsonl_flush(state);
 }
 
-static void jsonl_fini(void *state)
+static void jsonl_release(void *state)
 {
 	struct jsonl *j = state;
 
-	if (j->out == stdout)
-		fflush(j->out);
-	else if (j->out && fclose(j->out) && !j->failed)
-		j->host->log(j->inst, CPD_LOG_ERROR, "cannot write '%s': %s",
-			     j->path, strerror(errno));
-	free(j->iobuf);
+	outfile_close(&j->out);
 	escape_free(&j->line);
-	evjson_keys_free(&j->keys);
-	free(j);
+}
+
+static const struct instance_type jsonl_type =
+	INSTANCE_TYPE(struct jsonl, NULL, jsonl_release);
+
+static int jsonl_init(struct cpd_instance *inst, const struct cpd_host *host,
+		      void **statep)
+{
+	return instance_init(&jsonl_type, inst, host, statep);
 }
 
 #define JSONL_EVENTS                                         \
@@ -311,4 +251,5 @@ CPD_PLUGIN_DEFINE(
 		.subscribe = JSONL_EVENTS, .flags = CPD_PF_SYSCALL_VERBOSE,
 		.options = jsonl_options, .init = jsonl_init,
 		.start = jsonl_start, .on_event = jsonl_on_event,
-		.flush = jsonl_flush, .stop = jsonl_stop, .fini = jsonl_fini, );
+		.flush = jsonl_flush, .stop = jsonl_stop,
+		.fini = instance_fini, );

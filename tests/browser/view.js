@@ -62,6 +62,13 @@ L.run(async function (browser) {
 		check(f && cells.includes(f.path), 'file list shows ' +
 			JSON.stringify(f && f.path) + ' as text');
 	}
+	/* the file list's headings carry the schema's line about each column */
+	const filesTable = (data.tables || []).find(t => t.topic === 'file.files');
+	check(filesTable && filesTable.columns.every(c => c.help),
+		'the data has a help line for every column of file.files');
+	eq(await page.$$eval('#table-file-files th', ths =>
+		ths.map(th => th.title)), filesTable.columns.map(c => c.help),
+	'the file list\'s headings show each column\'s help as a tooltip');
 	const injected = await page.evaluate(() => ({
 		img: document.querySelectorAll('img').length,
 		b: document.querySelectorAll('b').length,

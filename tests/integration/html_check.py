@@ -109,8 +109,22 @@ def check_schema(d):
         for v in s["values"]:
             need(v["unit"] in UNITS, "unit " + v["unit"])
             need(isinstance(v["value"], (int, float, str)), "value")
+    # the column that names a row, from the analyzers' schemas
+    IDENTIFIES = {"file.files": ["path"], "file.failed": ["path"],
+                  "net.connections": ["peer"]}
+    for s in d["sections"]:
+        for v in s["values"]:
+            need(isinstance(v.get("help", ""), str), "value help")
     for t in d["tables"]:
         need(all(c["unit"] in UNITS for c in t["columns"]), "column unit")
+        need(all(c.get("identifies", True) is True and
+                 isinstance(c.get("help", ""), str) for c in t["columns"]),
+             "column identifies/help")
+        if t["topic"] in IDENTIFIES:
+            need([c["key"] for c in t["columns"] if c.get("identifies")] ==
+                 IDENTIFIES[t["topic"]], t["topic"] + " identifying column")
+            need(all(c.get("help") for c in t["columns"]),
+                 t["topic"] + " columns without help")
         for r in t["rows"]:
             need(len(r) <= len(t["columns"]), "row longer than columns")
     lanes = d["lanes"]

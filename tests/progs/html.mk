@@ -19,7 +19,8 @@ TESTS += $(html_unit_tests)
 HTML_UNIT_CPP = $(CPD_TEST_CPP_OPTS) $(PLUGIN_CPP_OPTS) \
 	-I$(top_srcdir)/plugins/outputs/html \
 	-I$(top_builddir)/plugins/outputs/html
-HTML_UNIT_LIBS = plugins/libcpdescape.la plugins/libcpdutil.la \
+HTML_UNIT_LIBS = plugins/libcpdescape.la plugins/libcpdoutput.la \
+	plugins/libcpdutil.la \
 	$(CPD_TEST_LIBS)
 
 tests_unit_html_json_SOURCES = tests/unit/html_json.c

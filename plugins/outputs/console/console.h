@@ -19,6 +19,7 @@
 #include <compendium/compendium.h>
 
 #include "lib/format.h"
+#include "lib/outfile.h"
 
 /* Room for one escaped path (the core keeps paths whole: PATH_MAX). */
 #define CONSOLE_ESC_MAX (FORMAT_ESCAPED_MAX(4096) + 4)
@@ -78,20 +79,19 @@ struct console_report {
 	uint64_t seq; /* arrival, to keep sorting stable */
 	uint32_t nkv;
 	struct console_kv *kv;
-	bool shown; /* laid out by the summary already */
+	const struct cpd_report_desc *desc; /* its schema; NULL: none */
 };
 
 /* The first rows of a summary table, and how many there were. */
 struct console_rows {
-	struct console_report row[CONSOLE_LIST_MAX];
-	size_t n;
+	struct console_report *row;
+	size_t n, cap;
+	size_t max; /* rows shown: the schema's summary_rows, or 10 */
 	uint64_t total;
-	char *topic; /* other tables: which one */
+	char *topic;
 	char *title;
+	const struct cpd_report_desc *desc;
 };
-
-/* Tables of other analyzers (fault.processes, third parties') shown generically. */
-#define CONSOLE_TABLES_MAX 8
 
 struct console {
 	/* options, written by host->apply_options() */
@@ -109,8 +109,8 @@ struct console {
 	const struct cpd_trace_stats *stats;
 
 	int out;    /* the live stream; -1 with target = none */
-	FILE *copy; /* -o: every line, no colour */
-	char *copy_buf;
+	FILE *copy; /* -o: every line, no colour; copy_file's stream */
+	struct outfile copy_file;
 	/* whole lines held back, written when full and at flushes */
 	char *out_buf;
 	size_t out_len;
@@ -130,10 +130,8 @@ struct console {
 
 	struct console_report *sections; /* one per topic, the last */
 	size_t nsections, capsections;
-	struct console_rows failed; /* file.failed */
-	struct console_rows conns;  /* net.connections */
-	struct console_rows *tables[CONSOLE_TABLES_MAX];
-	size_t ntables;
+	struct console_rows **tables; /* the summary's, by first row */
+	size_t ntables, captables;
 
 	char **subprocs; /* unique exec names, first-exec order */
 	size_t nsubprocs, capsubprocs;
@@ -198,7 +196,7 @@ void console_syscall(struct console *c, const struct cpd_event *ev);
 
 /* summary.c */
 int console_report(struct console *c, const struct cpd_event *ev);
-void console_report_free(struct console_report *r);
+void console_reports_free(struct console *c);
 void console_summary(struct console *c);
 
 #endif /* CPD_PLUGINS_CONSOLE_H */

@@ -9,4 +9,4 @@ plugins_console_la_SOURCES = \
 plugins_console_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
 plugins_console_la_CFLAGS = $(PLUGIN_CC_OPTS)
 plugins_console_la_LDFLAGS = $(PLUGIN_LD_OPTS)
-plugins_console_la_LIBADD = plugins/libcpdutil.la
+plugins_console_la_LIBADD = plugins/libcpdoutput.la plugins/libcpdutil.la

@@ -22,20 +22,7 @@
 
 #include "lib/escape.h"
 #include "lib/evjson.h"
-
-/* Categories with a fixed index; custom kinds are appended by name. */
-enum html_cat {
-	HTML_CAT_PROC,
-	HTML_CAT_FILE,
-	HTML_CAT_NET,
-	HTML_CAT_MMAP,
-	HTML_CAT_FAULT,
-	HTML_CAT_SCHED,
-	HTML_CAT_BLKIO,
-	HTML_CAT_SYSCALL,
-	HTML_CAT_LOST,
-	HTML_CAT_FIXED,
-};
+#include "lib/outfile.h"
 
 /* One task: a process or a thread, as a swimlane. */
 struct html_lane {
@@ -145,7 +132,7 @@ struct html_data {
 	/* what "same target" compares: the pending row's, the new event's */
 	struct escape_buf pend_key, key;
 
-	char **cats; /* names of custom categories */
+	char **cats; /* event kinds' names: html_cats_init()'s, then others */
 	uint32_t ncats;
 	char **types;
 	uint32_t ntypes;
@@ -172,8 +159,7 @@ struct html {
 
 	const struct cpd_host *host;
 	struct cpd_instance *inst;
-	FILE *out;
-	bool failed; /* said once; nothing more is tried */
+	struct outfile out;
 	struct html_data data;
 };
 
@@ -182,7 +168,10 @@ int html_grow(void *arrp, uint64_t n, uint64_t *cap, size_t sz);
 char *html_strndup(const struct cpd_str *s);
 uint64_t html_rel(const struct html_data *d, uint64_t ts);
 int html_intern(char ***list, uint32_t *n, const char *s);
+/* The category of an event kind, made on first use; -errno. */
 int html_cat(struct html_data *d, uint32_t kind);
+/* The SDK's kinds as the first categories, in a fixed order. 0, -errno. */
+int html_cats_init(struct html_data *d);
 const char *html_cat_name(const struct html_data *d, uint32_t cat);
 uint32_t html_ncats(const struct html_data *d);
 

@@ -20,6 +20,8 @@ void html_data_init(struct html_data *d, const struct cpd_host *host,
 	d->host = host;
 	d->start_ns = start_ns;
 	d->max_events = max_events;
+	if (html_cats_init(d) < 0)
+		d->oom = true;
 }
 
 void html_data_free(struct html_data *d)

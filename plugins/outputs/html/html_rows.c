@@ -76,6 +76,7 @@ static void html_serialise(struct html_data *d, const struct cpd_event *ev,
 	const struct cpd_field *f;
 	struct escape_buf detail = { 0 };
 	uint32_t n = 0, i;
+	struct evfield v;
 	uint8_t named;
 
 	escape_reset(b);
@@ -113,8 +114,8 @@ static void html_serialise(struct html_data *d, const struct cpd_event *ev,
 			evjson_field(b, d->host, ev, &f[i], ",", f[i].name);
 			continue;
 		}
-		escape_puts(b, key);
-		evjson_value(b, d->host, ev, &f[i]);
+		if (evfield_decode(d->host, ev, &f[i], &v))
+			evjson_value_keyed(b, &v, key, 0);
 	}
 	escape_putc(b, '}');
 }

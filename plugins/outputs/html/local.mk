@@ -21,7 +21,8 @@ plugins_html_la_CPPFLAGS = $(PLUGIN_CPP_OPTS) \
 	-I$(top_builddir)/plugins/outputs/html
 plugins_html_la_CFLAGS = $(PLUGIN_CC_OPTS)
 plugins_html_la_LDFLAGS = $(PLUGIN_LD_OPTS)
-plugins_html_la_LIBADD = plugins/libcpdescape.la plugins/libcpdutil.la
+plugins_html_la_LIBADD = plugins/libcpdescape.la plugins/libcpdoutput.la \
+	plugins/libcpdutil.la
 
 # Rebuilt when any web file or the script changes; never distributed.
 plugins/outputs/html/html_template.h: \

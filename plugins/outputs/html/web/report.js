@@ -343,6 +343,8 @@
 		const dl = el('dl');
 		rows.forEach(function (r) {
 			const row = el('div', 'kv');
+			if (r[2])	/* the schema's line about the value */
+				row.title = r[2];
 			row.appendChild(el('dt', null, r[0]));
 			row.appendChild(el('dd', null, r[1]));
 			dl.appendChild(row);
@@ -365,7 +367,8 @@
 			.sort((a, b) => (a.order || 0) - (b.order || 0));
 		sections.forEach(function (s) {
 			const rows = (s.values || []).map(v => [
-				String(v.label || v.key), fmtValue(v.value, v.unit)]);
+				String(v.label || v.key), fmtValue(v.value, v.unit),
+				v.help ? String(v.help) : '']);
 			box.appendChild(card(String(s.title || s.topic), rows));
 		});
 		let lost = 0;
@@ -1484,6 +1487,8 @@
 		columns.forEach(function (c, ci) {
 			const th = el('th', c.numeric ? 'num' : null);
 			th.setAttribute('aria-sort', 'none');
+			if (c.help)
+				th.title = c.help;
 			const b = button(c.label, 'sort', function () {
 				sortDir = sortCol === ci ? -sortDir : (c.numeric ? -1 : 1);
 				sortCol = ci;
@@ -1592,13 +1597,19 @@
 				const numeric = c.unit !== 'none' && c.unit !== 'addr';
 				return {
 					label: String(c.label || c.key), numeric,
+					help: c.help ? String(c.help) : '',
 					key: numeric ? v => num(v) : null,
 					render: (td, v) => text(td, fmtValue(v, c.unit)),
 				};
 			});
-			/* clicking a file or a peer searches the events for it */
-			const pathCol = (t.columns || []).findIndex(c =>
-				c.unit === 'none');
+			/* clicking a file or a peer searches the events for it:
+			 * the column the schema says names the row, else the
+			 * first text one */
+			let pathCol = (t.columns || []).findIndex(c =>
+				c.identifies === true);
+			if (pathCol < 0)
+				pathCol = (t.columns || []).findIndex(c =>
+					c.unit === 'none');
 			grid.appendChild(sortableTable(String(t.title || t.topic),
 				cols, t.rows || [], pathCol < 0 ? null : function (r) {
 					/* reads and writes name the file by its base name */
