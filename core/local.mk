@@ -3,7 +3,7 @@
 # binary runs.
 noinst_LTLIBRARIES += core/libcpdcore.la
 # base: allocation, arenas, messages; used by both halves
-# engine: how programs are watched (ptrace, seccomp, tasks, the fd table,
+# engine: how programs are watched (ptrace and seccomp, eBPF, tasks, the fd table,
 #         the syscall table and its decoder)
 # host: what is done with it (plugins, the bus, config, options, the loop)
 core_libcpdcore_la_SOURCES = \
@@ -17,17 +17,22 @@ core_libcpdcore_la_SOURCES = \
 	core/engine/bpfrec.c core/engine/bpfrec.h \
 	core/engine/bpfspec.c core/engine/bpfspec.h \
 	core/engine/bpfsum.c core/engine/bpfsum.h \
+	core/engine/calibrate.c core/engine/calibrate.h \
+	core/engine/cputime.c core/engine/cputime.h \
 	core/engine/decode.c core/engine/decode.h \
+	core/engine/decode_struct.c \
 	core/engine/engine.c core/engine/engine.h \
 	core/engine/fdproc.c core/engine/fdproc.h \
 	core/engine/fdtable.c core/engine/fdtable.h \
 	core/engine/fdtrack.c core/engine/fdtrack.h \
 	core/engine/procinfo.c core/engine/procinfo.h \
 	core/engine/seccomp.c core/engine/seccomp.h \
+	core/engine/sharedfd.c core/engine/sharedfd.h \
 	core/engine/sysent.c core/engine/sysent.h \
 	core/engine/sysent_x86_64.h \
 	core/engine/sysfmt.c core/engine/sysfmt.h \
 	core/engine/task.c core/engine/task.h \
+	core/engine/tmem.c core/engine/tmem.h \
 	core/engine/tracer.c core/engine/tracer.h \
 	core/engine/umem.c core/engine/umem.h \
 	core/engine/xlat.c core/engine/xlat.h \
@@ -35,6 +40,7 @@ core_libcpdcore_la_SOURCES = \
 	core/host/cli.c core/host/cli.h \
 	core/host/config.c core/host/config.h \
 	core/host/evcopy.c core/host/evcopy.h \
+	core/host/evcopy_syscall.c \
 	core/host/fields.c core/host/fields.h \
 	core/host/host.c \
 	core/host/loop.c core/host/loop.h \
@@ -42,15 +48,18 @@ core_libcpdcore_la_SOURCES = \
 	core/host/optval.c core/host/optval.h \
 	core/host/plugin.c core/host/plugin.h \
 	core/host/plugin_list.c core/host/plugin_list.h \
-	core/host/session.c core/host/session.h
+	core/host/reports.c core/host/reports.h \
+	core/host/session.c core/host/session.h \
+	core/host/ticks.c core/host/ticks.h
 nodist_core_libcpdcore_la_SOURCES = core/host/default_conf.h
 core_libcpdcore_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/core \
 	-I$(top_builddir)/core -I$(top_srcdir)/bpf \
 	-DCPD_PLUGINDIR='"$(pkglibdir)"' \
 	-DCPD_SYSCONFDIR='"$(sysconfdir)"' \
 	-DCPD_BUILDDIR='"$(abs_top_builddir)"'
-core_libcpdcore_la_CFLAGS = $(AM_CFLAGS) $(INIH_CFLAGS)
-core_libcpdcore_la_LIBADD = $(INIH_LIBS)
+# -pthread: blockwait's watcher thread
+core_libcpdcore_la_CFLAGS = $(AM_CFLAGS) $(INIH_CFLAGS) -pthread
+core_libcpdcore_la_LIBADD = $(INIH_LIBS) -lpthread
 # the eBPF engine: without BPF support it only says why it cannot run
 if ENABLE_BPF
 core_libcpdcore_la_CPPFLAGS += -DCPD_HAVE_BPF=1 -I$(top_builddir)/bpf \

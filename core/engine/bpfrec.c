@@ -7,8 +7,9 @@
  * Each record is applied to the task and fd tables as the ptrace engine
  * applies a stop, with one difference: the task ran on since, so nothing
  * is asked of /proc or of the task's memory. Memory comes from the
- * record's chunks (umem_set_snapshot()), new fds from the description the
- * kernel took of them.
+ * record's chunks (a struct tmem_buf the decoder reads as it would read
+ * the stopped task), new fds from the description the kernel took of
+ * them.
  *
  * Leaders. ptrace reports a thread group's leader last (a zombie leader
  * waits for its threads), and the events say so: the leader's exit
@@ -38,7 +39,7 @@
 #include "fdtrack.h"
 #include "procinfo.h"
 #include "sysent.h"
-#include "umem.h"
+#include "tmem.h"
 #include "base/log.h"
 #include "base/xmalloc.h"
 
@@ -453,43 +454,39 @@ void bpfrec_settle(struct bpfeng *e)
 /* ---- syscalls ------------------------------------------------------- */
 
 struct bpfrec_sc {
-	struct umem_chunk chunk[BPFREC_MAX_CHUNKS];
-	struct umem_snapshot snap;
+	struct tmem_region region[BPFREC_MAX_CHUNKS];
+	size_t nregions;
 	const struct cpd_eng_fdesc *fdesc;
 	const char *fdesc_path;
 };
 
-/* Split the chunks and the fd description after the body; false if bad. */
+/*
+ * Split the chunks and the fd description after the body; false if bad.
+ * An unreadable chunk is no region: reads there fail as the kernel's did.
+ */
 static bool bpfrec_parse(const struct cpd_eng_syscall *r, size_t len,
 			 struct bpfrec_sc *sc)
 {
 	const char *p = (const char *)(r + 1), *end = (const char *)r + len;
 	unsigned i;
 
-	sc->snap.c = sc->chunk;
-	sc->snap.n = 0;
+	sc->nregions = 0;
 	sc->fdesc = NULL;
 	sc->fdesc_path = NULL;
 	for (i = 0; i < r->nchunks; i++) {
 		const struct cpd_eng_chunk *c = (const void *)p;
-		struct umem_chunk *u;
 
 		if ((size_t)(end - p) < sizeof(*c) ||
 		    (size_t)(end - p) - sizeof(*c) < c->len)
 			return false;
 		p += sizeof(*c);
-		if (sc->snap.n < BPFREC_MAX_CHUNKS) {
-			u = &sc->chunk[sc->snap.n++];
+		if (sc->nregions < BPFREC_MAX_CHUNKS &&
+		    !(c->flags & CPD_ENG_CHUNK_FAULT) && c->len) {
+			struct tmem_region *u = &sc->region[sc->nregions++];
+
 			u->addr = c->addr;
 			u->len = c->len;
-			u->data = p;
-			u->flags = 0;
-			if (c->flags & CPD_ENG_CHUNK_STR)
-				u->flags |= UMEM_CHUNK_STR;
-			if (c->flags & CPD_ENG_CHUNK_TRUNC)
-				u->flags |= UMEM_CHUNK_TRUNC;
-			if (c->flags & CPD_ENG_CHUNK_FAULT)
-				u->flags |= UMEM_CHUNK_FAULT;
+			u->bytes = p;
 		}
 		p += (c->len + 7) & ~7u;
 	}
@@ -571,15 +568,6 @@ bool bpfrec_describe(void *ctx, struct task *t, int fd, struct cpd_fdinfo *info,
 	return true;
 }
 
-static ssize_t bpfrec_read_tracee(void *ctx, uint64_t addr, void *buf,
-				  size_t len)
-{
-	struct task *t = ctx;
-
-	/* the record's snapshot is set: never the live task */
-	return umem_read(t->tid, addr, buf, len);
-}
-
 /* execve's exit has the new image's registers: the exec record says. */
 static void bpfrec_execve_args(struct bpfeng *e, struct task *t,
 			       const struct sysent *se)
@@ -611,6 +599,7 @@ static void bpfrec_syscall(struct bpfeng *e, const struct cpd_eng_syscall *r,
 	uint64_t enter = r->enter_ns ? r->enter_ns : r->h.ts_ns;
 	const struct sysent *se = sysent_lookup(arch, r->nr);
 	struct decode_ctx ctx;
+	struct tmem_buf mem;
 	struct bpfrec_sc sc;
 	struct cpd_event ev;
 	bool exec = se && (se->flags & SE_EXEC);
@@ -627,10 +616,11 @@ static void bpfrec_syscall(struct bpfeng *e, const struct cpd_eng_syscall *r,
 		t->skip_exec = false;
 		return;
 	}
-	umem_set_snapshot(&sc.snap);
+	tmem_buf_init(&mem, sc.region, sc.nregions);
 	e->fdesc = sc.fdesc;
 	e->fdesc_path = sc.fdesc_path;
-	ctx.tid = t->tid;
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.mem = &mem.mem;
 	ctx.string_limit = e->s->run.string_limit;
 	ctx.read_data = e->spec.buf_limit > 0;
 	ctx.fd_lookup = fdtrack_lookup;
@@ -667,15 +657,11 @@ static void bpfrec_syscall(struct bpfeng *e, const struct cpd_eng_syscall *r,
 			bpfrec_execve_args(e, t, se);
 		bpfrec_header(&ev, CPD_EV_SYSCALL, t, r->h.ts_ns);
 		decode_fill(&t->call, &ev.u.syscall, r->ret, r->h.ts_ns);
-		e->s->read_fn = bpfrec_read_tracee;
-		e->s->read_ctx = t;
+		/* nothing is stopped: read_tracee says EPERM (host.h) */
 		session_publish(e->s, &ev);
-		e->s->read_fn = NULL;
-		e->s->read_ctx = NULL;
 	}
 	e->fdesc = NULL;
 	e->fdesc_path = NULL;
-	umem_set_snapshot(NULL);
 }
 
 int bpfrec_handle(void *ctx, void *data, size_t len)

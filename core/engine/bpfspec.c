@@ -7,8 +7,13 @@
 
 #include "sysent.h"
 
-/* The capture that decodes an argument of this kind; NONE: the raw value. */
-static uint8_t bpfspec_cap(uint8_t kind, bool buffers)
+/*
+ * The capture that decodes an argument of this kind; NONE: the raw value.
+ * native: the call is x86_64's (the struct kinds are copied in its layout
+ * only; an i386 caller's read as unreadable).
+ */
+static uint8_t bpfspec_cap(uint8_t kind, bool buffers, bool native,
+			   uint8_t *fixed)
 {
 	switch (kind) {
 	case CPD_ARG_PATH:
@@ -25,33 +30,21 @@ static uint8_t bpfspec_cap(uint8_t kind, bool buffers)
 		return CPD_ENG_CAP_SOCKADDR_OUT;
 	case CPD_ARG_FDPAIR:
 		return CPD_ENG_CAP_FDPAIR;
+	case CPD_ARG_OPEN_HOW:
+		/* flags, mode, resolve: what the decoder reads */
+		*fixed = 24;
+		return CPD_ENG_CAP_FIXED;
+	case CPD_ARG_MMAP_ARGS:
+		/* i386 old_mmap: its six 32-bit arguments in a block */
+		*fixed = 24;
+		return CPD_ENG_CAP_FIXED;
+	case CPD_ARG_MSGHDR:
+		return native ? CPD_ENG_CAP_MSGHDR : CPD_ENG_CAP_NONE;
+	case CPD_ARG_MMSGHDR:
+		return native ? CPD_ENG_CAP_MMSGHDR : CPD_ENG_CAP_NONE;
 	default:
 		/* argv (STRV) is sent with the exec; a failed exec's is not */
 		return CPD_ENG_CAP_NONE;
-	}
-}
-
-/*
- * Structs the core or the analyzers read behind a pointer the table only
- * calls PTR; native layouts only (an i386 caller's are not copied).
- */
-static void bpfspec_structs(struct cpd_eng_spec *e, const char *name,
-			    bool native)
-{
-	if (!strcmp(name, "openat2")) {
-		/* struct open_how: flags, mode, resolve */
-		e->cap[2] = CPD_ENG_CAP_FIXED;
-		e->fixed = 24;
-	} else if (!native && !strcmp(name, "mmap")) {
-		/* i386 old_mmap: its six arguments in a block */
-		e->cap[0] = CPD_ENG_CAP_FIXED;
-		e->fixed = 24;
-	} else if (native &&
-		   (!strcmp(name, "sendmsg") || !strcmp(name, "recvmsg"))) {
-		e->cap[1] = CPD_ENG_CAP_MSGHDR;
-	} else if (native &&
-		   (!strcmp(name, "sendmmsg") || !strcmp(name, "recvmmsg"))) {
-		e->cap[1] = CPD_ENG_CAP_MMSGHDR;
 	}
 }
 
@@ -210,15 +203,12 @@ void bpfspec_build(struct bpfspec *sp, const struct session *s,
 							      se->name);
 			for (i = 0; i < se->nargs && i < 6; i++)
 				e->cap[i] =
-					bpfspec_cap(se->args[i].kind, buffers);
-			bpfspec_structs(e, se->name, a == 0);
+					bpfspec_cap(se->args[i].kind, buffers,
+						    a == 0, &e->fixed);
 		}
 	}
 	bpfspec_uring_ops(sp);
-	for (a = 0; a < s->ninst; a++)
-		if ((s->inst[a]->plugin->desc.flags & CPD_PF_SYSCALL_TIMED) &&
-		    (s->inst[a]->mask & CPD_EVMASK(CPD_EV_SYSCALL)))
-			sp->timed = true;
+	sp->timed = session_wants_timing(s);
 }
 
 const struct cpd_eng_spec *bpfspec_get(const struct bpfspec *sp, uint32_t arch,

@@ -11,7 +11,7 @@
 #include "bpfeng.h"
 #include "bpfrec.h"
 #include "sysent.h"
-#include "umem.h"
+#include "tmem.h"
 #include "base/xmalloc.h"
 
 #ifdef CPD_HAVE_BPF
@@ -147,7 +147,6 @@ static void bpfsum_event(struct bpfeng *e, struct task *t, int32_t fd,
 			 uint32_t key, uint32_t calls, uint64_t bytes,
 			 uint64_t ns, uint64_t ts)
 {
-	static const struct umem_snapshot none = { NULL, 0 };
 	/* a registered file no fd names now: the fd it had, if known */
 	int32_t shown = fd <= CPD_ENG_FD_FIXED && e->sums.cur ?
 				e->sums.cur->info.fd :
@@ -156,12 +155,13 @@ static void bpfsum_event(struct bpfeng *e, struct task *t, int32_t fd,
 	int nr = (int)(key & ~CPD_ENG_SLOT_FLAGS) - 1;
 	struct decode_call *c = &t->call;
 	struct decode_ctx ctx;
+	struct tmem_buf none;
 	struct cpd_event ev;
 
-	/* the calls returned long ago: never read the task's memory now */
-	umem_set_snapshot(&none);
+	/* the calls returned long ago: no memory of theirs to read */
+	tmem_buf_init(&none, NULL, 0);
 	memset(&ctx, 0, sizeof(ctx));
-	ctx.tid = t->tid;
+	ctx.mem = &none.mem;
 	ctx.string_limit = e->s->run.string_limit;
 	ctx.fd_lookup = bpfsum_lookup;
 	ctx.arg = e;
@@ -184,7 +184,6 @@ static void bpfsum_event(struct bpfeng *e, struct task *t, int32_t fd,
 	if (key & CPD_ENG_SLOT_URING)
 		ev.u.syscall.flags |= CPD_SCF_URING;
 	session_publish(e->s, &ev);
-	umem_set_snapshot(NULL);
 }
 
 /*

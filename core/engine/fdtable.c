@@ -159,6 +159,7 @@ void fdtable_dup(struct fdtable *t, int oldfd, int newfd, bool cloexec)
 	}
 	{
 		bool resolved = src->resolved;
+		uint8_t shared_out = src->shared_out;
 
 		uint64_t kfile = src->kfile;
 
@@ -167,6 +168,8 @@ void fdtable_dup(struct fdtable *t, int oldfd, int newfd, bool cloexec)
 			return;
 		dst->resolved = resolved;
 		dst->kfile = kfile;
+		/* the same open file */
+		dst->shared_out = shared_out;
 	}
 	/* dup never copies the close-on-exec flag */
 	if (cloexec)

@@ -107,15 +107,6 @@ void fdtrack_free(struct fdtrack *ft)
 	memset(ft, 0, sizeof(*ft));
 }
 
-enum fdtrack_fx fdtrack_effect(const struct fdtrack *ft, uint32_t arch, int nr)
-{
-	int a = arch == ft->arch[0] ? 0 : arch == ft->arch[1] ? 1 : -1;
-
-	if (a < 0 || nr < 0 || nr >= ft->count[a] || !ft->fx[a])
-		return FX_NONE;
-	return (enum fdtrack_fx)ft->fx[a][nr];
-}
-
 struct fd_entry *fdtrack_lookup(void *arg, int fd)
 {
 	struct task *t = arg;
@@ -185,10 +176,9 @@ static void fdtrack_opened(const struct fdtrack *ft, struct task *t, int fd,
 	fdtable_set(t->fds, fd, &info);
 }
 
-static uint32_t fdtrack_open_flags(struct task *t, struct decode_call *c)
+static uint32_t fdtrack_open_flags(const struct decode_call *c)
 {
 	const char *name = c->se ? c->se->name : "";
-	uint64_t how = 0;
 
 	if (!strcmp(name, "open"))
 		return (uint32_t)c->args[1];
@@ -198,9 +188,9 @@ static uint32_t fdtrack_open_flags(struct task *t, struct decode_call *c)
 		return O_CREAT | O_WRONLY | O_TRUNC;
 	if (!strcmp(name, "open_by_handle_at"))
 		return (uint32_t)c->args[2];
-	/* openat2: struct open_how starts with the u64 flags */
-	if (umem_read(t->tid, c->args[2], &how, sizeof(how)) == sizeof(how))
-		return (uint32_t)how;
+	/* openat2: its struct open_how, as the decoder read it at entry */
+	if (c->arg[2].kind == CPD_ARG_OPEN_HOW && c->argdata[2].how)
+		return (uint32_t)c->argdata[2].how->flags;
 	return 0;
 }
 
@@ -364,7 +354,7 @@ void fdtrack_apply(const struct fdtrack *ft, struct task *t,
 		return;
 	switch (fx) {
 	case FX_OPEN:
-		fdtrack_opened(ft, t, (int)ret, fdtrack_open_flags(t, c));
+		fdtrack_opened(ft, t, (int)ret, fdtrack_open_flags(c));
 		break;
 	case FX_NEWFD:
 		fdtrack_resolve(ft, t, (int)ret);

@@ -29,6 +29,7 @@
 #include "lib/callmap.h"
 #include "lib/noise.h"
 #include "lib/hash.h"
+#include "lib/instance.h"
 #include "lib/report.h"
 
 /* Past this many distinct paths, bytes still count but rows stop growing. */
@@ -81,6 +82,9 @@ struct file {
 	uint64_t hidden_read_bytes;
 	uint64_t hidden_written_bytes;
 	uint64_t open_failures;
+
+	/* --interval: the totals above, reported per period */
+	struct report_counter iv[3];
 };
 
 static const struct cpd_option file_options[] = {
@@ -252,11 +256,10 @@ static const char *const file_syscalls[] = {
 };
 
 /* The flags and mode the call was made with. */
-static void file_open_args(struct file *f, const struct cpd_syscall *sc,
-			   enum file_call call, uint32_t *flags, uint32_t *mode)
+static void file_open_args(const struct cpd_syscall *sc, enum file_call call,
+			   uint32_t *flags, uint32_t *mode)
 {
-	uint64_t how[2];
-	ssize_t n;
+	const struct cpd_open_how *how;
 
 	*flags = 0;
 	*mode = 0;
@@ -274,15 +277,10 @@ static void file_open_args(struct file *f, const struct cpd_syscall *sc,
 		*mode = (uint32_t)sc->args[1];
 		break;
 	case FC_OPENAT2:
-		/* struct open_how: u64 flags, u64 mode, u64 resolve */
-		memset(how, 0, sizeof(how));
-		n = sc->args[3] >= sizeof(how) ?
-			    f->host->read_tracee(f->inst, sc->args[2], how,
-						 sizeof(how)) :
-			    -EINVAL;
-		if (n == (ssize_t)sizeof(how)) {
-			*flags = (uint32_t)how[0];
-			*mode = (uint32_t)how[1];
+		how = report_arg_open_how(sc, 2);
+		if (how) {
+			*flags = (uint32_t)how->flags;
+			*mode = (uint32_t)how->mode;
 		} else if (sc->retval.fd) {
 			*flags = sc->retval.fd->open_flags;
 		}
@@ -338,7 +336,7 @@ static void file_open(struct file *f, const struct cpd_event *ev,
 	uint32_t flags, mode, acc;
 	bool hidden;
 
-	file_open_args(f, sc, call, &flags, &mode);
+	file_open_args(sc, call, &flags, &mode);
 	memset(&p, 0, sizeof(p));
 	p.fd = -1;
 	p.fd2 = -1;
@@ -506,16 +504,8 @@ static const char *file_call_name(size_t i)
 static int file_on_event(void *state, const struct cpd_event *ev)
 {
 	struct file *f = state;
-	const struct cpd_syscall *sc;
-	int i;
+	int i = callmap_find_completed(&f->calls, ev);
 
-	if (ev->kind != CPD_EV_SYSCALL)
-		return 0;
-	sc = &ev->u.syscall;
-	/* without the exit there is no result to report */
-	if (sc->flags & (CPD_SCF_NO_EXIT | CPD_SCF_ENTRY_ONLY) || !sc->name.ptr)
-		return 0;
-	i = callmap_find(&f->calls, sc);
 	if (i < 0)
 		return 0;
 	switch (file_calls[i].call) {
@@ -585,6 +575,124 @@ static struct file_ent **file_sorted(const struct file_table *t, size_t *n)
 	return v;
 }
 
+/* What file_stop() publishes; outputs lay it out from this alone. */
+static const struct cpd_report_key file_total_keys[] = {
+	REPORT_KEY("read_bytes", "Files read", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY | CPD_RKF_ALIGN, "I/O",
+		   "bytes read from files the noise filter kept"),
+	REPORT_KEY("written_bytes", "Files written", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY | CPD_RKF_ALIGN, "I/O",
+		   "bytes written to files the noise filter kept"),
+	REPORT_KEY("opened_read", "Opened for read", CPD_KV_U64, CPD_UNIT_COUNT,
+		   CPD_RKF_SUMMARY | CPD_RKF_NONZERO, NULL,
+		   "files opened for reading (each path once)"),
+	REPORT_KEY("opened_write", "Opened for write", CPD_KV_U64,
+		   CPD_UNIT_COUNT, CPD_RKF_SUMMARY | CPD_RKF_NONZERO, NULL,
+		   "files opened for writing (each path once)"),
+	REPORT_KEY("open_failures", "Failed opens", CPD_KV_U64, CPD_UNIT_COUNT,
+		   0, NULL, "opens that failed"),
+	REPORT_KEY("hidden_read_bytes", "Library and system files read",
+		   CPD_KV_U64, CPD_UNIT_BYTES, 0, NULL,
+		   "bytes read from files the noise filter hides"),
+	REPORT_KEY("hidden_written_bytes", "Library and system files written",
+		   CPD_KV_U64, CPD_UNIT_BYTES, 0, NULL,
+		   "bytes written to files the noise filter hides"),
+};
+
+static const struct cpd_report_key file_files_keys[] = {
+	REPORT_KEY("path", "Path", CPD_KV_STR, CPD_UNIT_NONE, CPD_RKF_KEY, NULL,
+		   "the file, absolute when it could be resolved"),
+	REPORT_KEY("read_bytes", "Read", CPD_KV_U64, CPD_UNIT_BYTES, 0, NULL,
+		   "bytes read from it"),
+	REPORT_KEY("written_bytes", "Written", CPD_KV_U64, CPD_UNIT_BYTES, 0,
+		   NULL, "bytes written to it"),
+	REPORT_KEY("reads", "Reads", CPD_KV_U64, CPD_UNIT_COUNT, 0, NULL,
+		   "read operations on it"),
+	REPORT_KEY("writes", "Writes", CPD_KV_U64, CPD_UNIT_COUNT, 0, NULL,
+		   "write operations on it"),
+	REPORT_KEY("opens", "Opens", CPD_KV_U64, CPD_UNIT_COUNT, 0, NULL,
+		   "times it was opened"),
+};
+
+static const struct cpd_report_key file_failed_keys[] = {
+	REPORT_KEY("path", "Path", CPD_KV_STR, CPD_UNIT_NONE, CPD_RKF_KEY, NULL,
+		   "the file that could not be opened"),
+	REPORT_KEY("error", "Error", CPD_KV_STR, CPD_UNIT_NONE, 0, NULL,
+		   "why: the errno name (ENOENT)"),
+	REPORT_KEY("count", "Count", CPD_KV_U64, CPD_UNIT_COUNT, 0, NULL,
+		   "failed opens of it with that error"),
+};
+
+/* What file_interval() publishes every --interval period. */
+static const struct cpd_report_key file_period_keys[] = {
+	REPORT_KEY("read_bytes", "Read", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY, NULL,
+		   "bytes read from files in the period"),
+	REPORT_KEY("read_bytes_total", "so far", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY | CPD_RKF_DETAIL, NULL,
+		   "bytes read from files since tracing began"),
+	REPORT_KEY("written_bytes", "Written", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY, NULL,
+		   "bytes written to files in the period"),
+	REPORT_KEY("written_bytes_total", "so far", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY | CPD_RKF_DETAIL, NULL,
+		   "bytes written to files since tracing began"),
+	REPORT_KEY("open_failures", "Failed opens", CPD_KV_U64, CPD_UNIT_COUNT,
+		   CPD_RKF_SUMMARY, NULL, "opens that failed in the period"),
+	REPORT_KEY("open_failures_total", "so far", CPD_KV_U64, CPD_UNIT_COUNT,
+		   CPD_RKF_SUMMARY | CPD_RKF_DETAIL, NULL,
+		   "opens that failed since tracing began"),
+};
+
+enum { FILE_REP_TOTALS, FILE_REP_FILES, FILE_REP_FAILED, FILE_REP_PERIOD };
+
+static const struct cpd_report_desc file_reports[] = {
+	[FILE_REP_TOTALS] = { .topic = "file",
+			      .title = "Files",
+			      .flags = CPD_RDF_SUMMARY,
+			      .order = 20,
+			      .keys = file_total_keys,
+			      .nkeys = REPORT_NKEYS(file_total_keys),
+			      .help = "bytes and opens over every file" },
+	[FILE_REP_FILES] = { .topic = "file.files",
+			     .title = "Files",
+			     .flags = CPD_RDF_TABLE,
+			     .order = 21,
+			     .keys = file_files_keys,
+			     .nkeys = REPORT_NKEYS(file_files_keys),
+			     .help = "one row per file the noise filter kept, by path" },
+	[FILE_REP_FAILED] = { .topic = "file.failed",
+			      .title = "Failed opens",
+			      .flags = CPD_RDF_TABLE | CPD_RDF_SUMMARY,
+			      .order = 22,
+			      .keys = file_failed_keys,
+			      .nkeys = REPORT_NKEYS(file_failed_keys),
+			      .summary_row = "{path} ({error}, {count}×)",
+			      .help = "files that could not be opened, by path and error" },
+	[FILE_REP_PERIOD] = { .topic = "file.interval",
+			      .title = "Files in the period",
+			      .flags = CPD_RDF_SUMMARY,
+			      .order = 20,
+			      .keys = file_period_keys,
+			      .nkeys = REPORT_NKEYS(file_period_keys),
+			      .help = "every --interval period: bytes read and written and failed opens, with the totals so far" },
+	CPD_REPORT_END
+};
+
+static int file_interval(void *state, const struct cpd_interval *iv)
+{
+	struct file *f = state;
+
+	f->iv[0].key = "read_bytes";
+	f->iv[0].now = f->read_bytes;
+	f->iv[1].key = "written_bytes";
+	f->iv[1].now = f->written_bytes;
+	f->iv[2].key = "open_failures";
+	f->iv[2].now = f->open_failures;
+	return report_counters(f->host, f->inst, iv,
+			       &file_reports[FILE_REP_PERIOD], f->iv, 3);
+}
+
 static int file_stop(void *state)
 {
 	struct file *f = state;
@@ -598,37 +706,27 @@ static int file_stop(void *state)
 		opened_read += v[i]->opened_read;
 		opened_write += v[i]->opened_write;
 	}
-	kv[0] = report_u64("read_bytes", "Files read", CPD_UNIT_BYTES,
-			   f->read_bytes);
-	kv[1] = report_u64("written_bytes", "Files written", CPD_UNIT_BYTES,
-			   f->written_bytes);
-	kv[2] = report_u64("opened_read", "Opened for read", CPD_UNIT_COUNT,
-			   opened_read);
-	kv[3] = report_u64("opened_write", "Opened for write", CPD_UNIT_COUNT,
-			   opened_write);
-	kv[4] = report_u64("open_failures", "Failed opens", CPD_UNIT_COUNT,
-			   f->open_failures);
-	kv[5] = report_u64("hidden_read_bytes", "Library and system files read",
-			   CPD_UNIT_BYTES, f->hidden_read_bytes);
-	kv[6] = report_u64("hidden_written_bytes",
-			   "Library and system files written", CPD_UNIT_BYTES,
-			   f->hidden_written_bytes);
-	report_publish(f->host, f->inst, "file", "Files", 0, 20, kv, 7);
+	kv[0] = report_val_u64("read_bytes", f->read_bytes);
+	kv[1] = report_val_u64("written_bytes", f->written_bytes);
+	kv[2] = report_val_u64("opened_read", opened_read);
+	kv[3] = report_val_u64("opened_write", opened_write);
+	kv[4] = report_val_u64("open_failures", f->open_failures);
+	kv[5] = report_val_u64("hidden_read_bytes", f->hidden_read_bytes);
+	kv[6] = report_val_u64("hidden_written_bytes", f->hidden_written_bytes);
+	report_publish_desc(f->host, f->inst, &file_reports[FILE_REP_TOTALS],
+			    kv, 7);
 
 	for (i = 0; i < n; i++) {
 		const struct file_ent *e = v[i];
 
-		kv[0] = report_text("path", "Path", e->path, e->len);
-		kv[1] = report_u64("read_bytes", "Read", CPD_UNIT_BYTES,
-				   e->read_bytes);
-		kv[2] = report_u64("written_bytes", "Written", CPD_UNIT_BYTES,
-				   e->written_bytes);
-		kv[3] = report_u64("reads", "Reads", CPD_UNIT_COUNT, e->reads);
-		kv[4] = report_u64("writes", "Writes", CPD_UNIT_COUNT,
-				   e->writes);
-		kv[5] = report_u64("opens", "Opens", CPD_UNIT_COUNT, e->opens);
-		report_publish(f->host, f->inst, "file.files", "Files",
-			       CPD_REPORTF_ROW, 21, kv, 6);
+		kv[0] = report_val_text("path", e->path, e->len);
+		kv[1] = report_val_u64("read_bytes", e->read_bytes);
+		kv[2] = report_val_u64("written_bytes", e->written_bytes);
+		kv[3] = report_val_u64("reads", e->reads);
+		kv[4] = report_val_u64("writes", e->writes);
+		kv[5] = report_val_u64("opens", e->opens);
+		report_publish_desc(f->host, f->inst,
+				    &file_reports[FILE_REP_FILES], kv, 6);
 	}
 	free(v);
 
@@ -642,44 +740,17 @@ static int file_stop(void *state)
 			snprintf(num, sizeof(num), "E%d", e->err);
 			name = num;
 		}
-		kv[0] = report_text("path", "Path", e->path, e->len);
-		kv[1] = report_text("error", "Error", name, strlen(name));
-		kv[2] = report_u64("count", "Count", CPD_UNIT_COUNT, e->opens);
-		report_publish(f->host, f->inst, "file.failed", "Failed opens",
-			       CPD_REPORTF_ROW, 22, kv, 3);
+		kv[0] = report_val_text("path", e->path, e->len);
+		kv[1] = report_val_text("error", name, strlen(name));
+		kv[2] = report_val_u64("count", e->opens);
+		report_publish_desc(f->host, f->inst,
+				    &file_reports[FILE_REP_FAILED], kv, 3);
 	}
 	free(v);
 	return 0;
 }
 
 /* ---- lifecycle ------------------------------------------------------ */
-
-static int file_init(struct cpd_instance *inst, const struct cpd_host *host,
-		     void **statep)
-{
-	struct file *f = calloc(1, sizeof(*f));
-	int rc;
-
-	if (!f)
-		return -ENOMEM;
-	f->host = host;
-	f->inst = inst;
-	callmap_init(&f->calls, file_call_name,
-		     sizeof(file_calls) / sizeof(file_calls[0]));
-	rc = host->apply_options(inst, f);
-	if (rc < 0)
-		goto err_free;
-	rc = noise_init(&f->noise, f->noise_filter, f->hide);
-	if (rc < 0)
-		goto err_free;
-	f->seed = hash_seed(f);
-	*statep = f;
-	return 0;
-
-err_free:
-	free(f);
-	return rc;
-}
 
 static int file_start(void *state)
 {
@@ -689,14 +760,37 @@ static int file_start(void *state)
 	return 0;
 }
 
-static void file_fini(void *state)
+/* What the options do not say, and the filter they configure. */
+static int file_setup(void *state)
+{
+	struct file *f = state;
+	int rc;
+
+	callmap_init(&f->calls, file_call_name,
+		     sizeof(file_calls) / sizeof(file_calls[0]));
+	rc = noise_init(&f->noise, f->noise_filter, f->hide);
+	if (rc < 0)
+		return rc;
+	f->seed = hash_seed(f);
+	return 0;
+}
+
+static void file_release(void *state)
 {
 	struct file *f = state;
 
 	noise_free(&f->noise);
 	file_table_free(&f->files);
 	file_table_free(&f->failed);
-	free(f);
+}
+
+static const struct instance_type file_type =
+	INSTANCE_TYPE(struct file, file_setup, file_release);
+
+static int file_init(struct cpd_instance *inst, const struct cpd_host *host,
+		     void **statep)
+{
+	return instance_init(&file_type, inst, host, statep);
 }
 
 CPD_PLUGIN_DEFINE(
@@ -711,4 +805,5 @@ CPD_PLUGIN_DEFINE(
 		.flags = CPD_PF_SINGLETON | CPD_PF_SYSCALL_BATCH,
 		.options = file_options, .init = file_init, .start = file_start,
 		.on_event = file_on_event, .stop = file_stop,
-		.fini = file_fini, );
+		.fini = instance_fini, .reports = file_reports,
+		.interval = file_interval, );

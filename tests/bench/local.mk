@@ -12,7 +12,8 @@ bench_programs = \
 	tests/bench/threads \
 	tests/bench/tcp_loop \
 	tests/bench/echo \
-	tests/bench/file_events
+	tests/bench/file_events \
+	tests/bench/mmap_loop
 # the eBPF engine's floor: a sys_exit program that only filters
 if ENABLE_BPF
 bench_programs += tests/bench/bpf_floor
@@ -32,6 +33,7 @@ tests_bench_tcp_loop_SOURCES = tests/bench/workloads/tcp_loop.c
 tests_bench_file_events_SOURCES = tests/bench/workloads/file_events.c
 tests_bench_echo_SOURCES = tests/bench/workloads/echo.c
 tests_bench_echo_LDADD = -lpthread
+tests_bench_mmap_loop_SOURCES = tests/bench/workloads/mmap_loop.c
 
 dist_noinst_SCRIPTS += tests/bench/run tests/bench/seccomp_overhead.sh
 TESTS += tests/bench/selfcheck.test

@@ -457,6 +457,107 @@ static void feed_fini(void *state)
 	free(state);
 }
 
+/*
+ * The schemas of the reports above that have one, laid out as the real
+ * analyzers lay out theirs: the console's golden summary is drawn from
+ * these. zeta, alpha and early have none, as a plugin built against ABI
+ * 1.0 would not: they show the console's generic sections.
+ */
+#define FEED_KEY(k, l, t, u, f, g)                                      \
+	{                                                               \
+		.key = k, .label = l, .type = t, .unit = u, .flags = f, \
+		.group = g                                              \
+	}
+#define FEED_U64(k, l, u, f) FEED_KEY(k, l, CPD_KV_U64, u, f, NULL)
+#define FEED_STR(k, l)	     FEED_KEY(k, l, CPD_KV_STR, CPD_UNIT_NONE, 0, NULL)
+#define FEED_SUM	     CPD_RKF_SUMMARY
+#define FEED_N(a)	     ((uint32_t)(sizeof(a) / sizeof((a)[0])))
+
+static const struct cpd_report_key feed_memory_keys[] = {
+	FEED_U64("heap_bytes", "Heap", CPD_UNIT_BYTES,
+		 FEED_SUM | CPD_RKF_ALIGN),
+	FEED_U64("mmap_bytes", "Mmap", CPD_UNIT_BYTES,
+		 FEED_SUM | CPD_RKF_ALIGN),
+	FEED_U64("mmap_regions", "regions", CPD_UNIT_COUNT,
+		 FEED_SUM | CPD_RKF_DETAIL),
+	FEED_U64("total_bytes", "Total", CPD_UNIT_BYTES,
+		 FEED_SUM | CPD_RKF_ALIGN),
+};
+static const struct cpd_report_key feed_fault_keys[] = {
+	FEED_U64("count", "Count", CPD_UNIT_COUNT, FEED_SUM),
+	FEED_U64("page_size", "Page size", CPD_UNIT_BYTES, FEED_SUM),
+	FEED_U64("total_bytes", "Total", CPD_UNIT_BYTES, FEED_SUM),
+};
+static const struct cpd_report_key feed_sched_keys[] = {
+	FEED_U64("delays", "Delays", CPD_UNIT_COUNT, FEED_SUM),
+	FEED_U64("avg_delay", "Avg delay", CPD_UNIT_NS, FEED_SUM),
+	FEED_U64("max_delay", "Max delay", CPD_UNIT_NS, FEED_SUM),
+};
+static const struct cpd_report_key feed_file_keys[] = {
+	FEED_KEY("read_bytes", "Files read", CPD_KV_U64, CPD_UNIT_BYTES,
+		 FEED_SUM | CPD_RKF_ALIGN, "I/O"),
+	FEED_KEY("written_bytes", "Files written", CPD_KV_U64, CPD_UNIT_BYTES,
+		 FEED_SUM | CPD_RKF_ALIGN, "I/O"),
+	FEED_U64("opened_read", "Opened for read", CPD_UNIT_COUNT,
+		 FEED_SUM | CPD_RKF_NONZERO),
+	FEED_U64("opened_write", "Opened for write", CPD_UNIT_COUNT,
+		 FEED_SUM | CPD_RKF_NONZERO),
+};
+static const struct cpd_report_key feed_net_keys[] = {
+	FEED_KEY("sent_bytes", "Net sent", CPD_KV_U64, CPD_UNIT_BYTES,
+		 FEED_SUM | CPD_RKF_ALIGN, "I/O"),
+	FEED_KEY("recv_bytes", "Net received", CPD_KV_U64, CPD_UNIT_BYTES,
+		 FEED_SUM | CPD_RKF_ALIGN, "I/O"),
+};
+static const struct cpd_report_key feed_failed_keys[] = {
+	FEED_STR("path", "Path"),
+	FEED_STR("error", "Error"),
+	FEED_U64("count", "Count", CPD_UNIT_COUNT, 0),
+};
+static const struct cpd_report_key feed_conn_keys[] = {
+	FEED_STR("proto", "Protocol"),
+	FEED_STR("direction", "Direction"),
+	FEED_STR("peer", "Peer"),
+};
+static const struct cpd_report_key feed_files_keys[] = {
+	FEED_STR("path", "Path"),
+};
+
+#define FEED_SECTION(t, ti, o, k)                                              \
+	{                                                                      \
+		.topic = t, .title = ti, .flags = CPD_RDF_SUMMARY, .order = o, \
+		.keys = k, .nkeys = FEED_N(k)                                  \
+	}
+
+static const struct cpd_report_desc feed_reports[] = {
+	FEED_SECTION("memory", "Memory", 10, feed_memory_keys),
+	FEED_SECTION("fault", "Page faults (heap/anon)", 12, feed_fault_keys),
+	FEED_SECTION("sched", "Scheduler latency", 13, feed_sched_keys),
+	FEED_SECTION("file", "Files", 20, feed_file_keys),
+	FEED_SECTION("net", "Network", 30, feed_net_keys),
+	{ .topic = "file.failed",
+	  .title = "Failed opens",
+	  .flags = CPD_RDF_TABLE | CPD_RDF_SUMMARY,
+	  .order = 21,
+	  .keys = feed_failed_keys,
+	  .nkeys = FEED_N(feed_failed_keys),
+	  .summary_row = "{path} ({error}, {count}×)" },
+	{ .topic = "net.connections",
+	  .title = "Network connections",
+	  .flags = CPD_RDF_TABLE | CPD_RDF_SUMMARY,
+	  .order = 31,
+	  .keys = feed_conn_keys,
+	  .nkeys = FEED_N(feed_conn_keys),
+	  .summary_row = "{proto} {direction|connect=→|accept=←} {peer}" },
+	{ .topic = "file.files",
+	  .title = "Files",
+	  .flags = CPD_RDF_TABLE,
+	  .order = 21,
+	  .keys = feed_files_keys,
+	  .nkeys = FEED_N(feed_files_keys) },
+	CPD_REPORT_END
+};
+
 CPD_PLUGIN_DEFINE(
 		.role = CPD_ROLE_ANALYZER, .name = "console_feed",
 		.version = "1.0",
@@ -471,4 +572,4 @@ CPD_PLUGIN_DEFINE(
 			     CPD_EVMASK(CPD_EV_LOST) |
 			     CPD_EVMASK(CPD_EV_REPORT),
 		.init = feed_init, .on_event = feed_on_event, .stop = feed_stop,
-		.fini = feed_fini, );
+		.fini = feed_fini, .reports = feed_reports, );

@@ -7,8 +7,9 @@
  * fields at the end (and bump CPD_ABI_MINOR) instead.
  *
  * Sizes are exact where plugins or the host index arrays of the struct
- * (cpd_arg, cpd_kv, cpd_field, cpd_option), embed it (cpd_str,
- * cpd_sockaddr) or rely on its size (cpd_event); elsewhere they may only
+ * (cpd_arg, cpd_kv, cpd_field, cpd_option, cpd_msg, cpd_argdata), embed
+ * it (cpd_str, cpd_sockaddr, cpd_iov) or rely on its size (cpd_event);
+ * elsewhere they may only
  * grow, which is what an append-only struct with struct_size does.
  *
  * The numbers are for LP64 (x86_64, aarch64), the only data model built.
@@ -76,7 +77,7 @@ OFF(cpd_arg, sa, 40);
 OFF(cpd_arg, pair, 48);
 
 /* struct cpd_syscall */
-SIZE_MIN(cpd_syscall, 184);
+SIZE_MIN(cpd_syscall, 248);
 OFF(cpd_syscall, nr, 0);
 OFF(cpd_syscall, arch, 4);
 OFF(cpd_syscall, name, 8);
@@ -91,9 +92,59 @@ OFF(cpd_syscall, enter_ns, 104);
 OFF(cpd_syscall, exit_ns, 112);
 OFF(cpd_syscall, arg, 120);
 OFF(cpd_syscall, retval, 128);
+/* 1.1 */
+OFF(cpd_syscall, argdata, 184);
+OFF(cpd_syscall, runq_ns, 232);
+OFF(cpd_syscall, stopped_ns, 240);
+_Static_assert(sizeof(((struct cpd_syscall *)0)->argdata) == 48,
+	       "struct cpd_syscall: argdata changed size");
+_Static_assert(sizeof(struct cpd_syscall) <= CPD_EVENT_PAYLOAD_SIZE,
+	       "struct cpd_syscall outgrew the event");
+
+/* union cpd_argdata (1.1): one pointer, indexed */
+_Static_assert(sizeof(union cpd_argdata) == 8,
+	       "union cpd_argdata changed size");
+
+/* struct cpd_iov (1.1) */
+SIZE(cpd_iov, 16);
+OFF(cpd_iov, bytes, 0);
+OFF(cpd_iov, count, 8);
+OFF(cpd_iov, flags, 12);
+
+/* struct cpd_msg (1.1): indexed */
+SIZE(cpd_msg, 96);
+OFF(cpd_msg, name, 0);
+OFF(cpd_msg, iov, 56);
+OFF(cpd_msg, controllen, 72);
+OFF(cpd_msg, namelen, 80);
+OFF(cpd_msg, msg_flags, 84);
+OFF(cpd_msg, len, 88);
+OFF(cpd_msg, flags, 92);
+
+/* struct cpd_msgs (1.1) */
+SIZE_MIN(cpd_msgs, 16);
+OFF(cpd_msgs, count, 0);
+OFF(cpd_msgs, reserved, 4);
+OFF(cpd_msgs, msg, 8);
+
+/* struct cpd_open_how (1.1) */
+SIZE_MIN(cpd_open_how, 24);
+OFF(cpd_open_how, flags, 0);
+OFF(cpd_open_how, mode, 8);
+OFF(cpd_open_how, resolve, 16);
+
+/* struct cpd_mmap_args (1.1) */
+SIZE_MIN(cpd_mmap_args, 40);
+OFF(cpd_mmap_args, addr, 0);
+OFF(cpd_mmap_args, len, 8);
+OFF(cpd_mmap_args, prot, 16);
+OFF(cpd_mmap_args, flags, 20);
+OFF(cpd_mmap_args, fd, 24);
+OFF(cpd_mmap_args, reserved, 28);
+OFF(cpd_mmap_args, offset, 32);
 
 /* struct cpd_ev_proc */
-SIZE_MIN(cpd_ev_proc, 72);
+SIZE_MIN(cpd_ev_proc, 104);
 OFF(cpd_ev_proc, op, 0);
 OFF(cpd_ev_proc, flags, 4);
 OFF(cpd_ev_proc, child_pid, 8);
@@ -106,6 +157,10 @@ OFF(cpd_ev_proc, path, 32);
 OFF(cpd_ev_proc, argv, 48);
 OFF(cpd_ev_proc, argc, 64);
 OFF(cpd_ev_proc, reserved, 68);
+OFF(cpd_ev_proc, cpu_ns, 72);	   /* 1.1 */
+OFF(cpd_ev_proc, cpu_user_ns, 80); /* 1.1 */
+OFF(cpd_ev_proc, cpu_sys_ns, 88);  /* 1.1 */
+OFF(cpd_ev_proc, runq_ns, 96);	   /* 1.1 */
 
 /* struct cpd_ev_file */
 SIZE_MIN(cpd_ev_file, 96);
@@ -218,7 +273,7 @@ OFF(cpd_ev_report, title, 16);
 OFF(cpd_ev_report, flags, 32);
 OFF(cpd_ev_report, order, 36);
 OFF(cpd_ev_report, nkv, 40);
-OFF(cpd_ev_report, reserved, 44);
+OFF(cpd_ev_report, interval, 44); /* 1.1; reserved (zero) in 1.0 */
 OFF(cpd_ev_report, kv, 48);
 
 /* struct cpd_ev_notice */
@@ -322,7 +377,7 @@ OFF(cpd_option, max, 48);
 OFF(cpd_option, help, 56);
 
 /* struct cpd_run_info */
-SIZE_MIN(cpd_run_info, 80);
+SIZE_MIN(cpd_run_info, 104);
 OFF(cpd_run_info, struct_size, 0);
 OFF(cpd_run_info, mode, 4);
 OFF(cpd_run_info, verbose, 8);
@@ -335,6 +390,16 @@ OFF(cpd_run_info, root_pid, 40);
 OFF(cpd_run_info, reserved, 44);
 OFF(cpd_run_info, command, 48);
 OFF(cpd_run_info, hostname, 64);
+OFF(cpd_run_info, interval_ns, 80);  /* 1.1 */
+OFF(cpd_run_info, duration_ns, 88);  /* 1.1 */
+OFF(cpd_run_info, stop_cost_ns, 96); /* 1.1 */
+
+/* struct cpd_interval (ABI 1.1) */
+SIZE_MIN(cpd_interval, 24);
+OFF(cpd_interval, struct_size, 0);
+OFF(cpd_interval, index, 4);
+OFF(cpd_interval, start_ns, 8);
+OFF(cpd_interval, end_ns, 16);
 
 /* struct cpd_trace_stats */
 SIZE_MIN(cpd_trace_stats, 72);
@@ -404,7 +469,8 @@ OFF(cpd_plugin, on_event, 104);
 OFF(cpd_plugin, flush, 112);
 OFF(cpd_plugin, stop, 120);
 OFF(cpd_plugin, fini, 128);
-OFF(cpd_plugin, reports, 136); /* 1.1 */
+OFF(cpd_plugin, reports, 136);	/* 1.1 */
+OFF(cpd_plugin, interval, 144); /* 1.1 */
 
 _Static_assert(CPD_PLUGIN_SIZE_1_0 == 136, "CPD_PLUGIN_SIZE_1_0 changed");
 _Static_assert(CPD_EVENT_PAYLOAD_SIZE == 320, "CPD_EVENT_PAYLOAD_SIZE changed");
@@ -449,6 +515,11 @@ VAL(CPD_ARG_FDPAIR, 20);
 VAL(CPD_ARG_STRV, 21);
 VAL(CPD_ARG_OFFSET, 22);
 VAL(CPD_ARG_ERRNO, 23);
+VAL(CPD_ARG_IOVEC, 24);
+VAL(CPD_ARG_MSGHDR, 25);
+VAL(CPD_ARG_MMSGHDR, 26);
+VAL(CPD_ARG_OPEN_HOW, 27);
+VAL(CPD_ARG_MMAP_ARGS, 28);
 VAL(CPD_EV_SYSCALL, 1);
 VAL(CPD_EV_PROC, 2);
 VAL(CPD_EV_FILE, 3);
@@ -635,18 +706,25 @@ VAL(CPD_FDF_LISTENING, 4);
 VAL(CPD_ARGF_PARTIAL, 1);
 VAL(CPD_ARGF_TRUNCATED, 2);
 VAL(CPD_ARGF_AT_EXIT, 4);
+VAL(CPD_IOVF_PARTIAL, 1);
+VAL(CPD_IOVF_TRUNCATED, 2);
+VAL(CPD_IOV_MAX, 1024);
+VAL(CPD_MSGF_PARTIAL, 1);
 VAL(CPD_SCF_PARTIAL, 1);
 VAL(CPD_SCF_NO_EXIT, 2);
 VAL(CPD_SCF_ENTRY_ONLY, 4);
 VAL(CPD_SCF_COMPAT, 8);
-VAL(CPD_SCF_UNTIMED, 0x10);
-VAL(CPD_SCF_BATCH, 0x20);
-VAL(CPD_SCF_URING, 0x40);
+VAL(CPD_SCF_RUNQ, 16);
+VAL(CPD_SCF_UNTIMED, 0x20);
+VAL(CPD_SCF_BATCH, 0x40);
+VAL(CPD_SCF_URING, 0x80);
 VAL(CPD_PROCF_ROOT, 1);
 VAL(CPD_PROCF_CORE_DUMPED, 2);
 VAL(CPD_PROCF_LEADER, 4);
 VAL(CPD_PROCF_VFORK, 8);
 VAL(CPD_PROCF_GROUP_EXIT, 0x10);
+VAL(CPD_PROCF_CPU_TIME, 0x20);
+VAL(CPD_PROCF_RUNQ, 0x40);
 VAL(CPD_FILEF_WRITABLE, 1);
 VAL(CPD_FILEF_READABLE, 2);
 VAL(CPD_FILEF_CREATED, 4);
@@ -663,15 +741,28 @@ VAL(CPD_MMAPF_STACK, 8);
 VAL(CPD_MMAPF_HIDDEN, 0x10);
 VAL(CPD_FAULTF_MAJOR, 1);
 VAL(CPD_REPORTF_ROW, 1);
+VAL(CPD_REPORTF_INTERVAL, 2);
+/* report schemas (ABI 1.1) */
+VAL(CPD_RKF_SUMMARY, 1);
+VAL(CPD_RKF_DETAIL, 2);
+VAL(CPD_RKF_NONZERO, 4);
+VAL(CPD_RKF_KEY, 8);
+VAL(CPD_RKF_SORT, 16);
+VAL(CPD_RKF_ALIGN, 32);
+VAL(CPD_RDF_TABLE, 1);
+VAL(CPD_RDF_SUMMARY, 2);
 VAL(CPD_FIELDF_KEY, 1);
 VAL(CPD_FIELDF_OPTIONAL, 2);
 VAL(CPD_OPTF_REQUIRED, 1);
 VAL(CPD_PF_SYSCALL_ENTRY, 1);
 VAL(CPD_PF_SINGLETON, 2);
 VAL(CPD_PF_SYSCALL_VERBOSE, 4);
-VAL(CPD_PF_PTRACE, 8);
-VAL(CPD_PF_SYSCALL_BATCH, 0x10);
-VAL(CPD_PF_SYSCALL_TIMED, 0x20);
+VAL(CPD_PF_SYSCALL_TIMING, 8);
+VAL(CPD_RDF_COLUMNS, 4);
+VAL(CPD_PF_LIVE_STREAM, 16);
+VAL(CPD_LIVE_STREAM_MS, 50);
+VAL(CPD_PF_PTRACE, 0x20);
+VAL(CPD_PF_SYSCALL_BATCH, 0x40);
 /* grows with each built-in kind: 1.1 added CPD_EV_FINDING */
 VAL(CPD_EVMASK_BUILTIN, 0x1ffe);
 

@@ -127,30 +127,31 @@ static void test_open_flags(void)
 static void test_openat2_and_creat(void)
 {
 	struct fake_host *fh = start(false);
-	uint64_t how[3] = { O_WRONLY | O_CREAT, 0640, 0 };
+	struct cpd_open_how how = { O_WRONLY | O_CREAT, 0640, 0 };
 	struct fake_syscall sc;
 
-	fake_host_set_tracee(fh, 0x5000, how, sizeof(how));
 	fake_syscall_init(&sc, 1, "openat2", 3);
 	fake_syscall_raw(&sc, 0, (uint64_t)(int64_t)AT_FDCWD);
 	fake_syscall_str(&sc, 1, "/x");
 	fake_syscall_raw(&sc, 2, 0x5000);
 	fake_syscall_raw(&sc, 3, sizeof(how));
+	/* the core decoded the struct */
+	sc.ev.u.syscall.argdata[2].how = &how;
 	fake_host_feed(fh, &sc.ev);
 	CPD_ASSERT_UINT_EQ(last_file(fh)->u.file.open_flags,
 			   O_WRONLY | O_CREAT);
 	CPD_ASSERT_UINT_EQ(last_file(fh)->u.file.mode, 0640);
 	CPD_ASSERT_UINT_EQ(last_file(fh)->u.file.flags,
 			   CPD_FILEF_WRITABLE | CPD_FILEF_CREATED);
-	/* an open_how we cannot read: the fd table's flags */
-	fake_syscall_raw(&sc, 2, 0x9000);
+	/* an open_how the core could not read: the fd table's flags */
+	sc.ev.u.syscall.argdata[2].how = NULL;
 	fake_syscall_ret_fd(&sc, CPD_FD_FILE, "/x");
 	sc.ret_fd.open_flags = O_RDWR;
 	fake_host_feed(fh, &sc.ev);
 	CPD_ASSERT_UINT_EQ(last_file(fh)->u.file.open_flags, O_RDWR);
-	/* a size too small for flags and mode is not read */
-	fake_syscall_raw(&sc, 2, 0x5000);
-	fake_syscall_raw(&sc, 3, 4);
+	/* decoded data under another kind is not taken for an open_how */
+	sc.ev.u.syscall.argdata[2].how = &how;
+	sc.arg[2].kind = CPD_ARG_PTR;
 	fake_host_feed(fh, &sc.ev);
 	CPD_ASSERT_UINT_EQ(last_file(fh)->u.file.open_flags, O_RDWR);
 

@@ -19,6 +19,7 @@
 #include <compendium/compendium.h>
 
 #include "lib/format.h"
+#include "lib/outfile.h"
 
 /* Room for one escaped path (the core keeps paths whole: PATH_MAX). */
 #define CONSOLE_ESC_MAX (FORMAT_ESCAPED_MAX(4096) + 4)
@@ -78,20 +79,19 @@ struct console_report {
 	uint64_t seq; /* arrival, to keep sorting stable */
 	uint32_t nkv;
 	struct console_kv *kv;
-	bool shown; /* laid out by the summary already */
+	const struct cpd_report_desc *desc; /* its schema; NULL: none */
 };
 
 /* The first rows of a summary table, and how many there were. */
 struct console_rows {
-	struct console_report row[CONSOLE_LIST_MAX];
-	size_t n;
+	struct console_report *row;
+	size_t n, cap;
+	size_t max; /* rows shown: the schema's summary_rows, or 10 */
 	uint64_t total;
-	char *topic; /* other tables: which one */
+	char *topic;
 	char *title;
+	const struct cpd_report_desc *desc;
 };
-
-/* Tables of other analyzers (fault.processes, third parties') shown generically. */
-#define CONSOLE_TABLES_MAX 8
 
 struct console {
 	/* options, written by host->apply_options() */
@@ -109,9 +109,9 @@ struct console {
 	const struct cpd_trace_stats *stats;
 
 	int out;    /* the live stream; -1 with target = none */
-	FILE *copy; /* -o: every line, no colour */
-	char *copy_buf;
-	/* whole lines for /dev/null, written when full and at flushes */
+	FILE *copy; /* -o: every line, no colour; copy_file's stream */
+	struct outfile copy_file;
+	/* whole lines held back, written when full and at flushes */
 	char *out_buf;
 	size_t out_len;
 	int out_err; /* the stream's first write error */
@@ -119,16 +119,21 @@ struct console {
 	bool write_error; /* said once */
 
 	uint64_t start_ns; /* origin of "+S.SSSs" */
-	long tasks;	   /* live tasks, for a host that does not count */
+	/* the last line prefix, for the next event of the same ms and task */
+	char pfx[CONSOLE_PREFIX_MAX];
+	size_t pfx_len;
+	uint64_t pfx_ms;
+	int32_t pfx_who;
+	long tasks; /* live tasks, for a host that does not count */
 	bool root_exec_seen;
 	bool exec_failed; /* the command exited before its first exec */
 
 	struct console_report *sections; /* one per topic, the last */
 	size_t nsections, capsections;
-	struct console_rows failed; /* file.failed */
-	struct console_rows conns;  /* net.connections */
-	struct console_rows *tables[CONSOLE_TABLES_MAX];
-	size_t ntables;
+	struct console_rows **tables; /* the summary's, by first row */
+	size_t ntables, captables;
+
+	struct console_columns *columns; /* columns.c: --interval's reports */
 
 	char **subprocs; /* unique exec names, first-exec order */
 	size_t nsubprocs, capsubprocs;
@@ -193,7 +198,30 @@ void console_syscall(struct console *c, const struct cpd_event *ev);
 
 /* summary.c */
 int console_report(struct console *c, const struct cpd_event *ev);
+int console_report_copy(struct console_report *r, const struct cpd_event *ev,
+			const struct cpd_report_desc *desc);
 void console_report_free(struct console_report *r);
+/* The value called key in a report, or NULL. */
+const struct console_kv *console_kv(const struct console_report *r,
+				    const char *key);
+void console_kv_text(struct console *c, const struct console_kv *kv, bool align,
+		     char *buf, size_t size);
+void console_reports_free(struct console *c);
 void console_summary(struct console *c);
+
+/*
+ * columns.c. A table whose schema has CPD_RDF_COLUMNS, laid out as
+ * columns under a header: n of its total rows are in row.
+ */
+void console_columns(struct console *c, const char *title,
+		     const struct cpd_report_desc *d,
+		     const struct console_report *row, size_t n,
+		     uint64_t total);
+/* Keep a report of an --interval period until its block. 0 or -ENOMEM. */
+int console_interval_take(struct console *c, const struct cpd_event *ev,
+			  const struct cpd_report_desc *desc);
+/* Print the reports of period iv, and forget them. */
+void console_interval_block(struct console *c, const struct cpd_interval *iv);
+void console_columns_free(struct console *c);
 
 #endif /* CPD_PLUGINS_CONSOLE_H */
