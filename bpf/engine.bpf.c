@@ -213,20 +213,24 @@ static __always_inline void eng_hdr(struct cpd_eng_hdr *h, __u16 type, __u64 id)
 
 /*
  * Copy len bytes (a string of at most len - 2 characters when str) of
- * tracee memory at addr into a chunk at off; returns the offset after it.
- * A global function: the verifier checks it once, not at every call.
+ * tracee memory at addr into a chunk at off, counted in the record's
+ * nchunks; returns the offset after it. A global function: the verifier
+ * checks it once, not at every call.
  */
 #define ENG_STR 0x100 /* with the argument's index: a string */
 
 __noinline __u32 eng_chunk(struct eng_buf *s, __u32 off, __u64 addr, __u32 len,
 			   __u32 argstr)
 {
+	struct cpd_eng_syscall *r;
 	struct cpd_eng_chunk *c;
 	__u32 data;
 	long n;
 
 	if (!s || off > ENG_MASK - sizeof(*c) - len || len > ENG_SPAN - 16)
 		return off;
+	r = (void *)s->b;
+	r->nchunks++;
 	c = (void *)(s->b + (off & ENG_MASK));
 	c->addr = addr;
 	c->arg = (__u8)argstr;
@@ -264,119 +268,184 @@ static __always_inline __u32 eng_min(__u64 a, __u32 b)
 }
 
 #define ENG_SOCKADDR_MAX 128
-#define ENG_MMSG_MAX	 8
-/* x86_64 struct user_msghdr and struct mmsghdr */
-#define ENG_MSGHDR_SIZE	 56
-#define ENG_MMSGHDR_SIZE 64
+/* mmsghdrs copied per call, and iovecs per array (4 KiB of x86_64's) */
+#define ENG_MMSG_MAX 8
+#define ENG_IOV_MAX  256
 
-/* msg_name of the struct user_msghdr at hdr, as the exit left it */
-static __always_inline __u32 eng_msg_name(struct eng_buf *s, __u32 off,
-					  __u64 hdr, __u8 arg)
+/*
+ * struct user_msghdr and struct mmsghdr as x86_64 lays them out, or as
+ * an i386 caller does (compat_msghdr: every field 32 bits).
+ */
+struct eng_abi {
+	__u8 word; /* a pointer, a size_t */
+	__u8 namelen;
+	__u8 iov;
+	__u8 iovlen;
+	__u8 msghdr;
+	__u8 mmsghdr;
+};
+
+static __always_inline struct eng_abi eng_abi(bool compat)
 {
-	__u64 name = 0;
+	struct eng_abi a64 = { 8, 8, 16, 24, 56, 64 };
+	struct eng_abi a32 = { 4, 4, 8, 12, 28, 32 };
+
+	return compat ? a32 : a64;
+}
+
+/* A pointer or size_t of the tracee at addr; 0 when unreadable. */
+static __always_inline __u64 eng_uword(__u64 addr, bool compat)
+{
+	__u64 v = 0;
+
+	if (compat)
+		bpf_probe_read_user(&v, 4, (void *)addr);
+	else
+		bpf_probe_read_user(&v, 8, (void *)addr);
+	return v;
+}
+
+/* The iovec array of count elements at addr, bounded. */
+static __always_inline __u32 eng_iovs(struct eng_buf *s, __u32 off, __u64 addr,
+				      __u64 count, bool compat, __u8 arg)
+{
+	if (!addr || !count)
+		return off;
+	return eng_chunk(s, off, addr,
+			 eng_min(count, ENG_IOV_MAX) * (compat ? 8 : 16), arg);
+}
+
+/*
+ * What the decoder reads of the message header at hdr besides the header
+ * itself: its msg_name and its iovec array, as the exit left them.
+ */
+__noinline __u32 eng_msg(struct eng_buf *s, __u32 off, __u64 hdr, __u32 compat,
+			 __u32 arg)
+{
+	struct eng_abi a = eng_abi(compat);
+	__u64 name, iov, iovlen;
 	__u32 namelen = 0;
 
-	bpf_probe_read_user(&name, sizeof(name), (void *)hdr);
-	bpf_probe_read_user(&namelen, sizeof(namelen), (void *)(hdr + 8));
-	if (!name || !namelen)
+	if (!s)
 		return off;
-	return eng_chunk(s, off, name, eng_min(namelen, ENG_SOCKADDR_MAX), arg);
+	name = eng_uword(hdr, compat);
+	bpf_probe_read_user(&namelen, sizeof(namelen),
+			    (void *)(hdr + a.namelen));
+	iov = eng_uword(hdr + a.iov, compat);
+	iovlen = eng_uword(hdr + a.iovlen, compat);
+	if (name && namelen)
+		off = eng_chunk(s, off, name,
+				eng_min(namelen, ENG_SOCKADDR_MAX), arg);
+	return eng_iovs(s, off, iov, iovlen, compat, (__u8)arg);
+}
+
+/* One mmsghdr's name and iovecs per step of bpf_loop() */
+struct eng_mmsg {
+	__u32 off;
+	__u32 n;
+	__u32 compat;
+	__u32 arg;
+	__u64 addr;
+};
+
+static long eng_mmsg_step(__u32 k, void *arg)
+{
+	struct eng_mmsg *m = arg;
+	struct eng_abi a = eng_abi(m->compat);
+	struct eng_buf *s;
+	__u32 key = 0;
+
+	if (k >= m->n || k >= ENG_MMSG_MAX)
+		return 1;
+	s = bpf_map_lookup_elem(&scratch, &key);
+	if (!s)
+		return 1;
+	m->off = eng_msg(s, m->off, m->addr + (__u64)k * a.mmsghdr, m->compat,
+			 m->arg);
+	return 0;
 }
 
 static __always_inline __u32 eng_capture(struct eng_buf *s, __u32 off, __u8 cap,
 					 __u8 fixed, __u8 i, const __u64 *args,
-					 long ret, __u16 *nchunks)
+					 long ret, bool compat)
 {
 	__u64 addr = args[i & 7], next = i < 5 ? args[(i + 1) & 7] : 0;
-	__u32 len, before = off;
+	struct eng_abi a = eng_abi(compat);
+	__u32 len;
 
 	if (!addr)
 		return off;
 	switch (cap) {
 	case CPD_ENG_CAP_PATH:
-		off = eng_chunk(s, off, addr, CPD_ENG_PATH_MAX + 2,
-				i | ENG_STR);
-		break;
+		return eng_chunk(s, off, addr, CPD_ENG_PATH_MAX + 2,
+				 i | ENG_STR);
 	case CPD_ENG_CAP_STR:
-		off = eng_chunk(s, off, addr, str_limit + 2, i | ENG_STR);
-		break;
+		return eng_chunk(s, off, addr, str_limit + 2, i | ENG_STR);
 	case CPD_ENG_CAP_BUF_IN:
 		if (!buf_limit || !next)
 			return off;
-		off = eng_chunk(s, off, addr, eng_min(next, buf_limit), i);
-		break;
+		return eng_chunk(s, off, addr, eng_min(next, buf_limit), i);
 	case CPD_ENG_CAP_BUF_OUT:
 		if (!buf_limit || ret <= 0)
 			return off;
-		off = eng_chunk(s, off, addr, eng_min((__u64)ret, buf_limit),
-				i);
-		break;
+		return eng_chunk(s, off, addr, eng_min((__u64)ret, buf_limit),
+				 i);
 	case CPD_ENG_CAP_SOCKADDR:
 		if (!next)
 			return off;
-		off = eng_chunk(s, off, addr, eng_min(next, ENG_SOCKADDR_MAX),
-				i);
-		break;
+		return eng_chunk(s, off, addr, eng_min(next, ENG_SOCKADDR_MAX),
+				 i);
 	case CPD_ENG_CAP_SOCKADDR_OUT:
 		if (!next || ret < 0)
 			return off;
 		len = 0;
 		off = eng_chunk(s, off, next, sizeof(__u32), i);
-		(*nchunks)++;
 		if (bpf_probe_read_user(&len, sizeof(len), (void *)next) ||
 		    !len)
 			return off;
-		before = off;
-		off = eng_chunk(s, off, addr, eng_min(len, ENG_SOCKADDR_MAX),
-				i);
-		break;
+		return eng_chunk(s, off, addr, eng_min(len, ENG_SOCKADDR_MAX),
+				 i);
 	case CPD_ENG_CAP_FDPAIR:
 		if (ret < 0)
 			return off;
-		off = eng_chunk(s, off, addr, 2 * sizeof(int), i);
-		break;
+		return eng_chunk(s, off, addr, 2 * sizeof(int), i);
 	case CPD_ENG_CAP_FIXED:
 		if (!fixed)
 			return off;
-		off = eng_chunk(s, off, addr, fixed & 127, i);
-		break;
+		return eng_chunk(s, off, addr, fixed & 127, i);
+	case CPD_ENG_CAP_IOVEC:
+		return eng_iovs(s, off, addr, next, compat, i);
 	case CPD_ENG_CAP_MSGHDR:
-		off = eng_chunk(s, off, addr, ENG_MSGHDR_SIZE, i);
-		if (off != before)
-			(*nchunks)++;
-		before = off;
-		off = eng_msg_name(s, off, addr, i);
-		break;
-	case CPD_ENG_CAP_MMSGHDR: {
-		__u32 n = ret > 0 ? eng_min((__u64)ret, ENG_MMSG_MAX) : 0, k;
-
-		if (!n)
+		/* decoded only when the call succeeded */
+		if (ret < 0)
 			return off;
-		off = eng_chunk(s, off, addr, n * ENG_MMSGHDR_SIZE, i);
-		(*nchunks)++;
-		for (k = 0; k < ENG_MMSG_MAX; k++) {
-			if (k >= n)
-				break;
-			before = off;
-			off = eng_msg_name(s, off, addr + k * ENG_MMSGHDR_SIZE,
-					   i);
-			if (off != before)
-				(*nchunks)++;
-		}
-		return off;
+		off = eng_chunk(s, off, addr, a.msghdr, i);
+		return eng_msg(s, off, addr, compat, i);
+	case CPD_ENG_CAP_MMSGHDR: {
+		struct eng_mmsg m = {
+			.n = ret > 0 ? eng_min(eng_min((__u64)ret, next),
+					       ENG_MMSG_MAX) :
+				       0,
+			.compat = compat,
+			.arg = i,
+			.addr = addr,
+		};
+
+		if (!m.n)
+			return off;
+		m.off = eng_chunk(s, off, addr, m.n * a.mmsghdr, i);
+		bpf_loop(ENG_MMSG_MAX, eng_mmsg_step, &m, 0);
+		return m.off;
 	}
 	default:
 		return off;
 	}
-	if (off != before)
-		(*nchunks)++;
-	return off;
 }
 
 /* One argument per step of bpf_loop(): see eng_walk_step(). */
 struct eng_capture {
 	__u32 off;
-	__u16 nchunks;
+	__u32 compat;
 	long ret;
 	struct cpd_eng_spec sp;
 };
@@ -391,7 +460,7 @@ __noinline int eng_capture_one(struct eng_buf *s, struct eng_capture *c,
 		return 0;
 	r = (void *)s->b;
 	c->off = eng_capture(s, c->off, c->sp.cap[i], c->sp.fixed, (__u8)i,
-			     r->args, c->ret, &c->nchunks);
+			     r->args, c->ret, c->compat);
 	return 0;
 }
 
@@ -803,8 +872,9 @@ int BPF_PROG(eng_sys_exit, struct pt_regs *regs, long ret)
 		r->args[4] = regs->r8;
 		r->args[5] = regs->r9;
 	}
+	r->nchunks = 0;
 	cap.off = sizeof(*r);
-	cap.nchunks = 0;
+	cap.compat = compat;
 	cap.ret = ret;
 	cap.sp = *sp;
 	bpf_loop(6, eng_capture_arg, &cap, 0);
@@ -813,7 +883,6 @@ int BPF_PROG(eng_sys_exit, struct pt_regs *regs, long ret)
 		off = eng_fdesc(s, off, ret);
 		r->has_fdesc = 1;
 	}
-	r->nchunks = cap.nchunks;
 	if (ret == 0 && (sp->flags & CPD_ENG_SPEC_FDPAIR)) {
 		/* pipe and socketpair: two new fds in the array they filled */
 		int pair[2] = { -1, -1 };

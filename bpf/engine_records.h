@@ -219,8 +219,11 @@ enum cpd_eng_cap {
 	CPD_ENG_CAP_SOCKADDR_OUT = 6, /* the u32 the next argument points at */
 	CPD_ENG_CAP_FDPAIR = 7,	      /* int[2] */
 	CPD_ENG_CAP_FIXED = 8,	      /* cpd_eng_spec.fixed bytes */
-	CPD_ENG_CAP_MSGHDR = 9,	      /* struct user_msghdr and its msg_name */
-	CPD_ENG_CAP_MMSGHDR = 10,     /* the mmsghdrs that moved, and names */
+	/* struct msghdr, its msg_name and its iovec array */
+	CPD_ENG_CAP_MSGHDR = 9,
+	/* the mmsghdrs that moved, each one's name and iovec array */
+	CPD_ENG_CAP_MMSGHDR = 10,
+	CPD_ENG_CAP_IOVEC = 11, /* struct iovec[the next argument] */
 };
 
 /* cpd_eng_spec.flags */

@@ -43,7 +43,8 @@
 #include "base/log.h"
 #include "base/xmalloc.h"
 
-#define BPFREC_MAX_CHUNKS 32
+/* chunks a record may have: its args, a message header's parts per message */
+#define BPFREC_MAX_CHUNKS 256
 /* close_range(2)'s flag that only marks fds close-on-exec */
 #define BPFREC_CLOSE_RANGE_CLOEXEC (1u << 2)
 /* " (deleted)", as d_path() marks an unlinked file */

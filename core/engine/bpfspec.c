@@ -9,11 +9,10 @@
 
 /*
  * The capture that decodes an argument of this kind; NONE: the raw value.
- * native: the call is x86_64's (the struct kinds are copied in its layout
- * only; an i386 caller's read as unreadable).
+ * The struct kinds are copied in the layout of the caller's arch (the
+ * kernel side reads the record's arch).
  */
-static uint8_t bpfspec_cap(uint8_t kind, bool buffers, bool native,
-			   uint8_t *fixed)
+static uint8_t bpfspec_cap(uint8_t kind, bool buffers, uint8_t *fixed)
 {
 	switch (kind) {
 	case CPD_ARG_PATH:
@@ -38,10 +37,12 @@ static uint8_t bpfspec_cap(uint8_t kind, bool buffers, bool native,
 		/* i386 old_mmap: its six 32-bit arguments in a block */
 		*fixed = 24;
 		return CPD_ENG_CAP_FIXED;
+	case CPD_ARG_IOVEC:
+		return CPD_ENG_CAP_IOVEC;
 	case CPD_ARG_MSGHDR:
-		return native ? CPD_ENG_CAP_MSGHDR : CPD_ENG_CAP_NONE;
+		return CPD_ENG_CAP_MSGHDR;
 	case CPD_ARG_MMSGHDR:
-		return native ? CPD_ENG_CAP_MMSGHDR : CPD_ENG_CAP_NONE;
+		return CPD_ENG_CAP_MMSGHDR;
 	default:
 		/* argv (STRV) is sent with the exec; a failed exec's is not */
 		return CPD_ENG_CAP_NONE;
@@ -202,9 +203,8 @@ void bpfspec_build(struct bpfspec *sp, const struct session *s,
 				e->flags |= bpfspec_sum_flags(s, arches[a], nr,
 							      se->name);
 			for (i = 0; i < se->nargs && i < 6; i++)
-				e->cap[i] =
-					bpfspec_cap(se->args[i].kind, buffers,
-						    a == 0, &e->fixed);
+				e->cap[i] = bpfspec_cap(se->args[i].kind,
+							buffers, &e->fixed);
 		}
 	}
 	bpfspec_uring_ops(sp);
