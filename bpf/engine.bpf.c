@@ -43,16 +43,29 @@ char LICENSE[] SEC("license") = "GPL";
 const volatile __u32 str_limit = 32; /* CPD_ENG_CAP_STR, <= 4096 */
 const volatile __u32 buf_limit = 0;  /* CPD_ENG_CAP_BUF_*, <= 4096 */
 const volatile __u64 wakeup_bytes = 64 << 10;
-/* a plugin needs durations: eng_sys_enter is attached */
+/* a plugin needs durations: eng_sys_enter times every traced call */
 const volatile bool timed = false;
+/* eng_sys_enter is attached (timed, or a sigreturn is sent) */
+const volatile bool entries = false;
 
-/* When the syscall in progress began, per task (eng_sys_enter). */
+/* The syscall in progress of a task, as eng_sys_enter saw it begin. */
+struct eng_enter {
+	__u64 ns;   /* 0: taken by its exit */
+	__u64 runq; /* the task's run_delay then */
+	__u32 key;  /* its eng_spec index */
+	__u32 pad;
+};
+
+/*
+ * Task storage, not a map keyed by tid: no entry to delete, none left
+ * behind by a task that dies in a call.
+ */
 struct {
 	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
 	__uint(map_flags, BPF_F_NO_PREALLOC);
 	__type(key, int);
-	__type(value, __u64);
-} enter_ns SEC(".maps");
+	__type(value, struct eng_enter);
+} enter SEC(".maps");
 
 /*
  * One bit per tgid; max_entries set from pid_max by the loader, which
@@ -207,6 +220,14 @@ static __always_inline void eng_hdr(struct cpd_eng_hdr *h, __u16 type, __u64 id)
 	h->tid = (__u32)id;
 	h->tgid = id >> 32;
 	h->ts_ns = bpf_ktime_get_ns();
+}
+
+/* How long t has waited for a CPU; 0 without CONFIG_SCHED_INFO. */
+static __always_inline __u64 eng_run_delay(struct task_struct *t)
+{
+	if (!bpf_core_field_exists(t->sched_info))
+		return 0;
+	return BPF_CORE_READ(t, sched_info.run_delay);
 }
 
 /* ---- tracee memory -------------------------------------------------- */
@@ -789,33 +810,56 @@ int BPF_PROG(eng_sys_exit, struct pt_regs *regs, long ret)
 	struct cpd_eng_syscall *r;
 	struct cpd_eng_spec *sp;
 	struct eng_capture cap;
+	struct eng_enter *en = NULL;
 	struct eng_buf *s;
-	__u64 began = 0, took = 0;
-	bool compat, reused = false;
+	__u64 began = 0, took = 0, runq = 0;
+	bool compat, reused = false, has_runq = false;
 	__u32 key, off;
 	long nr;
 
 	if (!eng_traced(id >> 32))
 		return 0;
+	task = bpf_get_current_task_btf();
 	nr = regs->orig_ax;
-	/* rt_sigreturn; and a call a signal interrupted: it is made again */
+	compat = task->thread_info.status & TS_COMPAT;
+	if (entries)
+		en = bpf_task_storage_get(&enter, task, 0, 0);
+	/*
+	 * sigreturn restores the registers, orig_ax included (-1): its
+	 * entry said which call it was
+	 */
+	if (nr == -1 && en && en->ns &&
+	    (eng_spec[en->key & (2 * CPD_ENG_NR_MAX - 1)].flags &
+	     CPD_ENG_SPEC_SIGRETURN)) {
+		compat = en->key >= CPD_ENG_NR_MAX;
+		nr = en->key & (CPD_ENG_NR_MAX - 1);
+	}
+	/* rt_sigreturn unasked for; and a call a signal interrupted: it is
+	 * made again */
 	if (nr < 0 || nr >= CPD_ENG_NR_MAX)
 		return 0;
 	if (ret <= -512 && ret >= -516) {
 		eng_count(CPD_ENG_STAT_RESTART);
 		return 0;
 	}
-	task = bpf_get_current_task_btf();
-	compat = task->thread_info.status & TS_COMPAT;
 	key = (__u32)nr + (compat ? CPD_ENG_NR_MAX : 0);
 	sp = &eng_spec[key & (2 * CPD_ENG_NR_MAX - 1)];
 	if (!(sp->flags & CPD_ENG_SPEC_TRACE))
 		return 0;
-	if (timed) {
-		__u64 *t0 = bpf_task_storage_get(&enter_ns, task, 0, 0);
-
-		began = t0 ? *t0 : 0;
-		took = began ? bpf_ktime_get_ns() - began : 0;
+	/* a child's return from fork: ptrace sees the call once, in the
+	 * parent */
+	if ((sp->flags & CPD_ENG_SPEC_FORK) && ret == 0)
+		return 0;
+	if (en && en->ns && en->key == key) {
+		if (timed) {
+			began = en->ns;
+			took = bpf_ktime_get_ns() - began;
+			if (bpf_core_field_exists(task->sched_info)) {
+				runq = eng_run_delay(task) - en->runq;
+				has_runq = true;
+			}
+		}
+		en->ns = 0;
 	}
 	if ((sp->flags & (CPD_ENG_SPEC_IN | CPD_ENG_SPEC_OUT)) &&
 	    eng_summable(sp, regs, ret)) {
@@ -852,10 +896,12 @@ int BPF_PROG(eng_sys_exit, struct pt_regs *regs, long ret)
 	r = (void *)s->b;
 	eng_hdr(&r->h, CPD_ENG_SYSCALL, id);
 	r->h.flags = (compat ? CPD_ENG_F_COMPAT : 0) |
-		     (reused ? CPD_ENG_F_FDREUSED : 0);
+		     (reused ? CPD_ENG_F_FDREUSED : 0) |
+		     (has_runq ? CPD_ENG_F_RUNQ : 0);
 	r->nr = (__s32)nr;
 	r->ret = ret;
 	r->enter_ns = began;
+	r->runq_ns = runq;
 	r->has_fdesc = 0;
 	if (compat) {
 		r->args[0] = (__u32)regs->bx;
@@ -902,21 +948,36 @@ int BPF_PROG(eng_sys_exit, struct pt_regs *regs, long ret)
 }
 
 /*
- * Only when a plugin needs durations: when each syscall of a traced task
- * began. Task storage, not a map keyed by tid: no entry to delete, none
- * left behind by a task that dies in a call.
+ * When a plugin needs durations: when each syscall sent began, and how
+ * long the task had waited for a CPU by then. And a sigreturn's number,
+ * which its exit no longer has.
  */
 SEC("tp_btf/sys_enter")
-int BPF_PROG(eng_sys_enter, struct pt_regs *regs, long id)
+int BPF_PROG(eng_sys_enter, struct pt_regs *regs, long nr)
 {
-	__u64 *t0;
+	struct task_struct *task;
+	struct cpd_eng_spec *sp;
+	struct eng_enter *en;
+	__u32 key;
 
 	if (!eng_traced(bpf_get_current_pid_tgid() >> 32))
 		return 0;
-	t0 = bpf_task_storage_get(&enter_ns, bpf_get_current_task_btf(), 0,
+	if (nr < 0 || nr >= CPD_ENG_NR_MAX)
+		return 0;
+	task = bpf_get_current_task_btf();
+	key = (__u32)nr +
+	      ((task->thread_info.status & TS_COMPAT) ? CPD_ENG_NR_MAX : 0);
+	sp = &eng_spec[key & (2 * CPD_ENG_NR_MAX - 1)];
+	if (!(sp->flags & CPD_ENG_SPEC_TRACE) ||
+	    (!timed && !(sp->flags & CPD_ENG_SPEC_SIGRETURN)))
+		return 0;
+	en = bpf_task_storage_get(&enter, task, 0,
 				  BPF_LOCAL_STORAGE_GET_F_CREATE);
-	if (t0)
-		*t0 = bpf_ktime_get_ns();
+	if (!en)
+		return 0;
+	en->runq = eng_run_delay(task);
+	en->key = key;
+	en->ns = bpf_ktime_get_ns();
 	return 0;
 }
 
@@ -1028,6 +1089,28 @@ int BPF_PROG(eng_exit, struct task_struct *p, bool group_dead)
 	r.h.size = sizeof(r);
 	r.code = code;
 	r.group_dead = group_dead;
+	r.runq_ns = eng_run_delay(p);
+	if (bpf_core_field_exists(p->sched_info))
+		r.h.flags |= CPD_ENG_F_RUNQ;
+	r.cpu_ns = r.user_ns = r.sys_ns = 0;
+	if (group_dead) {
+		/*
+		 * The threads released so far are in the signal struct; a
+		 * leader that went first waits, a zombie, until this one
+		 */
+		struct task_struct *lead = BPF_CORE_READ(p, group_leader);
+
+		r.cpu_ns = BPF_CORE_READ(sig, sum_sched_runtime) +
+			   BPF_CORE_READ(p, se.sum_exec_runtime);
+		r.user_ns = BPF_CORE_READ(sig, utime) + BPF_CORE_READ(p, utime);
+		r.sys_ns = BPF_CORE_READ(sig, stime) + BPF_CORE_READ(p, stime);
+		if (lead && lead != p) {
+			r.cpu_ns += BPF_CORE_READ(lead, se.sum_exec_runtime);
+			r.user_ns += BPF_CORE_READ(lead, utime);
+			r.sys_ns += BPF_CORE_READ(lead, stime);
+		}
+		r.h.flags |= CPD_ENG_F_CPU;
+	}
 	bpf_get_current_comm(r.comm, sizeof(r.comm));
 	eng_send(&r, sizeof(r), CPD_ENG_STAT_LOST_PROC);
 	if (group_dead)

@@ -38,6 +38,13 @@ enum cpd_eng_type {
 #define CPD_ENG_F_COMPAT (1u << 0) /* syscall: an i386 call (int 0x80) */
 /* close: another thread had the fd again before it returned */
 #define CPD_ENG_F_FDREUSED (1u << 1)
+/*
+ * syscall: runq_ns is the wait for a CPU between its entry and exit;
+ * exit: runq_ns is the thread's (the kernel keeps it: CONFIG_SCHED_INFO)
+ */
+#define CPD_ENG_F_RUNQ (1u << 2)
+/* exit: the cpu fields hold the process' CPU time */
+#define CPD_ENG_F_CPU (1u << 3)
 
 struct cpd_eng_hdr {
 	__u16 type;  /* enum cpd_eng_type */
@@ -57,6 +64,7 @@ struct cpd_eng_syscall {
 	__s64 ret;
 	__u64 args[6];
 	__u64 enter_ns; /* 0: only the exit was seen */
+	__u64 runq_ns;	/* CPD_ENG_F_RUNQ */
 };
 
 /* cpd_eng_chunk.flags */
@@ -191,13 +199,26 @@ struct cpd_eng_exec {
 	char comm[CPD_ENG_COMM_LEN];
 };
 
-/* A task exited (sched_process_exit). */
+/*
+ * A task exited (sched_process_exit). Times are as the scheduler last
+ * updated them: within a tick of the exit.
+ */
 struct cpd_eng_exit {
 	struct cpd_eng_hdr h;
 	__s32 code;	  /* the wait status the parent would see */
 	__u16 group_dead; /* the last task of its group */
 	__u16 group_exit; /* the group is exiting as one: code is its code */
 	char comm[CPD_ENG_COMM_LEN];
+	/* this thread's wait for a CPU (run_delay); 0 without SCHED_INFO */
+	__u64 runq_ns;
+	/*
+	 * CPD_ENG_F_CPU (the group is dead): the process' CPU time, every
+	 * thread's; user and system as the kernel sampled them (their
+	 * proportion splits cpu_ns)
+	 */
+	__u64 cpu_ns;
+	__u64 user_ns;
+	__u64 sys_ns;
 };
 
 /* ---- what the core tells the kernel side -------------------------- */
@@ -236,6 +257,9 @@ enum cpd_eng_cap {
 #define CPD_ENG_SPEC_NONAME (1u << 6) /* summable only without msg_name */
 #define CPD_ENG_SPEC_FDRET  (1u << 7) /* returns an fd: flush its old sums */
 #define CPD_ENG_SPEC_FDPAIR (1u << 8) /* fills int[2] arg pair with new fds */
+#define CPD_ENG_SPEC_FORK   (1u << 9) /* returns 0 in the child it made */
+/* rt_sigreturn, sigreturn: its exit has orig_ax -1; its entry is watched */
+#define CPD_ENG_SPEC_SIGRETURN (1u << 10)
 
 /* What the kernel side does with one syscall number of one arch. */
 struct cpd_eng_spec {

@@ -71,6 +71,14 @@ struct thread_info {
 	u32 status; /* x86: TS_COMPAT during an i386 syscall */
 };
 
+struct sched_entity {
+	__u64 sum_exec_runtime; /* ns on a CPU, as of the last update */
+};
+
+struct sched_info {
+	unsigned long long run_delay; /* ns runnable, waiting for a CPU */
+};
+
 struct task_struct {
 	struct thread_info thread_info; /* CONFIG_THREAD_INFO_IN_TASK */
 	unsigned int __state;		/* v5.14+ */
@@ -83,6 +91,11 @@ struct task_struct {
 	struct mm_struct *mm;
 	struct files_struct *files;
 	struct signal_struct *signal;
+	struct task_struct *group_leader;
+	struct sched_entity se;
+	struct sched_info sched_info; /* CONFIG_SCHED_INFO */
+	__u64 utime;		      /* sampled, ns */
+	__u64 stime;
 };
 
 /* before v5.14 the state was "volatile long state" */
@@ -126,6 +139,10 @@ struct hd_struct {
 struct signal_struct {
 	unsigned int flags; /* SIGNAL_GROUP_EXIT */
 	int group_exit_code;
+	/* the threads released so far: runtime, sampled user and system */
+	unsigned long long sum_sched_runtime;
+	__u64 utime;
+	__u64 stime;
 };
 
 struct mm_struct {

@@ -90,6 +90,11 @@ static void bpfeng_drain(struct bpfeng *e)
 	uint64_t missed, lost_bytes;
 
 	bpfload_drain(&e->ld);
+	/*
+	 * A batch's lines go out with it: nothing waits for a stop here,
+	 * and the command wrote to the terminal whenever it did anyway.
+	 */
+	session_sync(e->s);
 	bpfeng_lost(e, &e->lost_sc, CPD_ENG_STAT_LOST_SC, CPD_EV_SYSCALL,
 		    "BPF ring buffer full");
 	bpfeng_lost(e, &e->lost_proc, CPD_ENG_STAT_LOST_PROC, CPD_EV_PROC,
@@ -136,12 +141,22 @@ static void bpfeng_unfollow(struct task *t, void *arg)
 	bpfload_follow(&e->ld, t->proc->pid, false);
 }
 
+/* What t's process had of the CPUs, into an attach or detach event. */
+static void bpfeng_cpu(struct bpfeng *e, struct task *t, struct cpd_ev_proc *p)
+{
+	if (e->s->core.deterministic)
+		return;
+	task_cpu_read(t, false);
+	task_cpu_fill(p, t->proc, true);
+}
+
 static void bpfeng_detach_task(struct task *t, void *arg)
 {
 	struct bpfeng *e = arg;
 	struct cpd_ev_proc p;
 
 	memset(&p, 0, sizeof(p));
+	bpfeng_cpu(e, t, &p);
 	bpfrec_proc(e, t, CPD_PROC_DETACH, &p);
 	task_remove(&e->tt, t);
 }
@@ -174,6 +189,34 @@ static bool bpfeng_done(struct bpfeng *e)
 
 /* ---- the loop ------------------------------------------------------- */
 
+/* Attach mode's end: the bits go, the tasks run on, never stopped. */
+static void bpfeng_detach_all(struct bpfeng *e)
+{
+	if (!e->detaching)
+		log_info("detaching from %zu task%s; they keep running",
+			 e->tt.ntasks, e->tt.ntasks == 1 ? "" : "s");
+	e->detaching = true;
+}
+
+static void bpfeng_kill_all(struct bpfeng *e)
+{
+	e->killing = true;
+	task_each(&e->tt, bpfeng_kill_task, e);
+	if (e->root_pid > 0)
+		kill(e->root_pid, SIGKILL);
+}
+
+/* End the trace now (--duration, a plugin's abort): detach, or kill. */
+static void bpfeng_end(struct bpfeng *e)
+{
+	if (e->detaching || e->killing)
+		return;
+	if (e->spawned)
+		bpfeng_kill_all(e);
+	else
+		bpfeng_detach_all(e);
+}
+
 static void bpfeng_on_signal(void *arg, const struct signalfd_siginfo *si)
 {
 	struct bpfeng *e = arg;
@@ -185,10 +228,7 @@ static void bpfeng_on_signal(void *arg, const struct signalfd_siginfo *si)
 	}
 	e->interrupts++;
 	if (!e->spawned) {
-		if (!e->detaching)
-			log_info("detaching from %zu task%s; they keep running",
-				 e->tt.ntasks, e->tt.ntasks == 1 ? "" : "s");
-		e->detaching = true;
+		bpfeng_detach_all(e);
 		return;
 	}
 	if (e->interrupts == 1) {
@@ -205,28 +245,24 @@ static void bpfeng_on_signal(void *arg, const struct signalfd_siginfo *si)
 	}
 	if (!e->killing)
 		log_info("killing the traced processes");
-	e->killing = true;
-	task_each(&e->tt, bpfeng_kill_task, e);
-	if (e->root_pid > 0)
-		kill(e->root_pid, SIGKILL);
+	bpfeng_kill_all(e);
 }
 
 static void bpfeng_on_timer(void *arg)
 {
 	struct bpfeng *e = arg;
+	unsigned due;
 
 	bpfeng_drain(e);
-	/* what the kernel summed so far, for live output */
+	/* what the kernel summed so far, for live output and the periods */
 	bpfsum_sweep(e, 0, bpfeng_now());
-	session_flush(e->s);
-	if (e->s->aborted && !e->detaching && !e->killing) {
-		if (e->spawned) {
-			e->killing = true;
-			task_each(&e->tt, bpfeng_kill_task, e);
-		} else {
-			e->detaching = true;
-		}
+	due = session_tick(e->s);
+	if ((due & TICK_END) && !e->detaching && !e->killing) {
+		log_info("the time to trace is up (--duration)");
+		bpfeng_end(e);
 	}
+	if (e->s->aborted)
+		bpfeng_end(e);
 }
 
 static int bpfeng_on_ring(void *arg, int fd, uint32_t revents)
@@ -414,6 +450,8 @@ static void bpfeng_publish_attach(struct bpfeng *e, struct task *t)
 	argv = procinfo_cmdline(t->tid, &p.argv.len, &p.argc);
 	p.argv.ptr = argv;
 	p.ppid = t->proc->ppid;
+	/* what it used before: a trace's share is the difference */
+	bpfeng_cpu(e, t, &p);
 	bpfrec_proc(e, t, CPD_PROC_ATTACH, &p);
 	free(argv);
 }
@@ -568,7 +606,7 @@ int bpfeng_run(struct session *s, const struct tracer_opts *o, char *why,
 		rc = 1;
 		goto out_close;
 	}
-	loop_set_timer(s->loop, s->core.flush_interval, bpfeng_on_timer, &e);
+	loop_set_timer(s->loop, session_ticks_start(s), bpfeng_on_timer, &e);
 	ring_fd = bpfload_ring_fd(&e.ld);
 	if (ring_fd >= 0)
 		loop_add_fd(s->loop, ring_fd, EPOLLIN, bpfeng_on_ring, &e);

@@ -271,10 +271,10 @@ static int bpfload_fit(struct bpfload *l, const struct bpfspec *sp, char *why,
 		struct bpf_program *p = bpf_object__find_program_by_name(
 			l->skel->obj, bpfload_progs[i].prog);
 		/* io_uring's when an operation is counted, entries when timed */
-		bool want =
-			!bpfload_progs[i].what ||
-			(!strcmp(bpfload_progs[i].tp, "sys_enter") ? sp->timed :
-								     sp->uring);
+		bool want = !bpfload_progs[i].what ||
+			    (!strcmp(bpfload_progs[i].tp, "sys_enter") ?
+				     sp->entries :
+				     sp->uring);
 		bool have = want && bpfload_has_tp(&b, bpfload_progs[i].sys,
 						   bpfload_progs[i].tp);
 
@@ -360,6 +360,7 @@ int bpfload_open(struct bpfload *l, const struct bpfspec *sp,
 						ring_bytes / 4 :
 						BPFLOAD_WAKEUP_BYTES;
 	l->skel->rodata->timed = sp->timed;
+	l->skel->rodata->entries = sp->entries;
 	memcpy(l->skel->bss->eng_spec, sp->e, sizeof(sp->e));
 	memcpy(l->skel->bss->eng_uring_op, sp->uring_op, sizeof(sp->uring_op));
 	err = engine_bpf__load(l->skel);

@@ -372,10 +372,13 @@ static void bpfrec_exec(struct bpfeng *e, const struct cpd_eng_exec *r,
 
 /* ---- exits ---------------------------------------------------------- */
 
-static void bpfrec_exit_fill(struct cpd_ev_proc *p, struct task *t, int code,
-			     bool group_end)
+static void bpfrec_exit_fill(struct bpfeng *e, struct cpd_ev_proc *p,
+			     struct task *t, int code, bool group_end)
 {
 	memset(p, 0, sizeof(*p));
+	/* the process' CPU time came with its last thread's exit */
+	if (group_end && !e->s->core.deterministic)
+		task_cpu_fill(p, t->proc, false);
 	p->ppid = t->proc->ppid;
 	p->exit_code = WIFEXITED(code) ? WEXITSTATUS(code) : -1;
 	p->signal = WIFSIGNALED(code) ? WTERMSIG(code) : 0;
@@ -387,13 +390,33 @@ static void bpfrec_exit_fill(struct cpd_ev_proc *p, struct task *t, int code,
 		p->flags |= CPD_PROCF_GROUP_EXIT;
 }
 
+/* What the kernel said of the CPUs as a thread of pr exited. */
+static void bpfrec_exit_cpu(struct proc *pr, const struct cpd_eng_exit *r)
+{
+	uint64_t split = r->user_ns + r->sys_ns;
+
+	if (r->h.flags & CPD_ENG_F_RUNQ) {
+		pr->runq_gone_ns += r->runq_ns;
+		pr->runq_known = true;
+	}
+	if (!(r->h.flags & CPD_ENG_F_CPU))
+		return;
+	pr->cpu.total_ns = r->cpu_ns;
+	/* the sampled times only say in what proportion, as getrusage(2) */
+	pr->cpu.user_ns = split ? (uint64_t)((unsigned __int128)r->cpu_ns *
+					     r->user_ns / split) :
+				  0;
+	pr->cpu.sys_ns = r->cpu_ns - pr->cpu.user_ns;
+	pr->cpu_known = true;
+}
+
 /* Publish t's exit and forget it. */
 static void bpfrec_task_gone(struct bpfeng *e, struct task *t, int code,
 			     bool group_end, uint64_t ts)
 {
 	struct cpd_ev_proc p;
 
-	bpfrec_exit_fill(&p, t, code, group_end);
+	bpfrec_exit_fill(e, &p, t, code, group_end);
 	bpfrec_proc_at(e, t, CPD_PROC_EXIT, &p, ts);
 	if (group_end && t->proc->root && !e->spawned &&
 	    e->s->stats.root_exit_code < 0 && !e->s->stats.root_exit_signal) {
@@ -413,6 +436,7 @@ static void bpfrec_exit(struct bpfeng *e, const struct cpd_eng_exit *r)
 	if (!t)
 		t = bpfrec_task(e, tid, tgid);
 	bpfrec_set_comm(t, r->comm);
+	bpfrec_exit_cpu(t->proc, r);
 	/* its I/O, before it is gone */
 	if (r->group_dead)
 		bpfsum_sweep(e, tgid, r->h.ts_ns);
@@ -658,6 +682,11 @@ static void bpfrec_syscall(struct bpfeng *e, const struct cpd_eng_syscall *r,
 			bpfrec_execve_args(e, t, se);
 		bpfrec_header(&ev, CPD_EV_SYSCALL, t, r->h.ts_ns);
 		decode_fill(&t->call, &ev.u.syscall, r->ret, r->h.ts_ns);
+		if (r->h.flags & CPD_ENG_F_RUNQ) {
+			/* nothing stops a task: stopped_ns stays 0 */
+			ev.u.syscall.runq_ns = r->runq_ns;
+			ev.u.syscall.flags |= CPD_SCF_RUNQ;
+		}
 		/* nothing is stopped: read_tracee says EPERM (host.h) */
 		session_publish(e->s, &ev);
 	}

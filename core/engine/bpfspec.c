@@ -115,6 +115,9 @@ static void bpfspec_fds(struct cpd_eng_spec *e, enum fdtrack_fx fx)
 	case FX_CLOSE:
 		e->flags |= CPD_ENG_SPEC_CLOSE;
 		break;
+	case FX_CLONE:
+		e->flags |= CPD_ENG_SPEC_FORK;
+		break;
 	default:
 		break;
 	}
@@ -202,6 +205,10 @@ void bpfspec_build(struct bpfspec *sp, const struct session *s,
 			if (pub)
 				e->flags |= bpfspec_sum_flags(s, arches[a], nr,
 							      se->name);
+			if (pub && strstr(se->name, "sigreturn")) {
+				e->flags |= CPD_ENG_SPEC_SIGRETURN;
+				sp->entries = true;
+			}
 			for (i = 0; i < se->nargs && i < 6; i++)
 				e->cap[i] = bpfspec_cap(se->args[i].kind,
 							buffers, &e->fixed);
@@ -209,6 +216,7 @@ void bpfspec_build(struct bpfspec *sp, const struct session *s,
 	}
 	bpfspec_uring_ops(sp);
 	sp->timed = session_wants_timing(s);
+	sp->entries |= sp->timed;
 }
 
 const struct cpd_eng_spec *bpfspec_get(const struct bpfspec *sp, uint32_t arch,

@@ -19,7 +19,8 @@ struct bpfspec {
 	bool publish[2 * CPD_ENG_NR_MAX];     /* a plugin takes its events */
 	uint32_t uring_op[CPD_ENG_URING_OPS]; /* opcode -> summed nr + 1 */
 	bool uring;			      /* some opcode is counted */
-	bool timed;	    /* a plugin needs durations: watch entries */
+	bool timed;			      /* a plugin needs durations */
+	bool entries;	    /* watch entries: timed, or a sigreturn sent */
 	uint32_t str_limit; /* bytes of strings copied */
 	uint32_t buf_limit; /* bytes of buffers copied; 0: none */
 	unsigned ntraced;   /* syscalls sent, both arches */

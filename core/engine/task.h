@@ -84,4 +84,16 @@ void task_each(struct task_table *tt, void (*fn)(struct task *, void *),
 /* Read /proc/TID/comm into buf (16 bytes). */
 void task_read_comm(pid_t tid, char *buf);
 
+/*
+ * Read the CPU time of t's process now (it must still exist); at t's
+ * exit (exiting), add t's wait for a CPU to what its gone threads waited.
+ */
+void task_cpu_read(struct task *t, bool exiting);
+/*
+ * What process pr had of the CPUs, as last read, into an exit, attach or
+ * detach event; live: its threads are still there to be asked for their
+ * wait for a CPU.
+ */
+void task_cpu_fill(struct cpd_ev_proc *p, const struct proc *pr, bool live);
+
 #endif /* CPD_CORE_TASK_H */

@@ -216,48 +216,20 @@ static void tracer_publish_proc(struct tracer *tr, struct task *t, uint32_t op,
 }
 
 /*
- * What a process had of the CPUs into an exit, attach or detach event,
- * when it could be read (not in deterministic runs, where every time is
- * left out). live: its threads are still there to be asked.
+ * What a process had of the CPUs into an exit, attach or detach event
+ * (not in deterministic runs, where every time is left out).
  */
 static void tracer_cpu_fill(struct tracer *tr, struct cpd_ev_proc *p,
 			    const struct proc *pr, bool live)
 {
-	uint64_t runq = 0;
-
-	if (tr->s->core.deterministic)
-		return;
-	if (pr->cpu_known) {
-		p->flags |= CPD_PROCF_CPU_TIME;
-		p->cpu_ns = pr->cpu.total_ns;
-		p->cpu_user_ns = pr->cpu.user_ns;
-		p->cpu_sys_ns = pr->cpu.sys_ns;
-	}
-	if ((live && cputime_runq_process(pr->pid, &runq) == 0) ||
-	    pr->runq_known) {
-		p->flags |= CPD_PROCF_RUNQ;
-		p->runq_ns = pr->runq_gone_ns + runq;
-	}
+	if (!tr->s->core.deterministic)
+		task_cpu_fill(p, pr, live);
 }
 
-/* Read the CPU time of t's process now; at its exit, t's wait for CPUs. */
 static void tracer_cpu_read(struct tracer *tr, struct task *t, bool exiting)
 {
-	struct cputime ct;
-	uint64_t runq;
-
-	if (tr->s->core.deterministic)
-		return;
-	if (exiting && cputime_runq_thread(t->tid, &runq) == 0) {
-		t->proc->runq_gone_ns += runq;
-		t->proc->runq_known = true;
-	}
-	if (cputime_read(t->proc->pid, &ct) < 0)
-		return;
-	/* threads exit in any order: the process's time only grows */
-	if (!t->proc->cpu_known || ct.total_ns >= t->proc->cpu.total_ns)
-		t->proc->cpu = ct;
-	t->proc->cpu_known = true;
+	if (!tr->s->core.deterministic)
+		task_cpu_read(t, exiting);
 }
 
 /* Publish an exec, start or attach with the program and its arguments. */

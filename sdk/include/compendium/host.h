@@ -56,7 +56,8 @@ struct cpd_run_info {
 	 * What the tracer's stops add to a syscall's time measured from its
 	 * entry to its exit (the median over a calibration run of a cheap
 	 * syscall), measured before the command starts when a plugin has
-	 * CPD_PF_SYSCALL_TIMING; 0 when not measured.
+	 * CPD_PF_SYSCALL_TIMING; 0 when not measured, and under the eBPF
+	 * engine, which stops nothing (it times calls in the kernel).
 	 */
 	uint64_t stop_cost_ns;
 };

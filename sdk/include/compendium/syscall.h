@@ -285,7 +285,8 @@ struct cpd_syscall {
 	uint64_t args[6];
 	int64_t ret;
 	int32_t err;
-	uint32_t count;		   /* CPD_SCF_BATCH: calls, else 0 (1.1) */
+	/* Since: ABI 1.1 (reserved, zero, in 1.0): CPD_SCF_BATCH's calls */
+	uint32_t count;
 	uint64_t enter_ns;	   /* CLOCK_MONOTONIC */
 	uint64_t exit_ns;	   /* 0 when the exit was not observed */
 	const struct cpd_arg *arg; /* nargs entries */
@@ -309,7 +310,8 @@ struct cpd_syscall {
 	 * nor waiting for a CPU. Stopped by the tracer, mostly (what its
 	 * stops cost outside the calls' own times); or blocked outside any
 	 * timed call (a page fault's I/O, a syscall not timed). 0 for a
-	 * task's first timed call.
+	 * task's first timed call, and always under the eBPF engine, which
+	 * stops nothing.
 	 */
 	uint64_t stopped_ns;
 };
