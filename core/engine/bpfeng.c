@@ -257,6 +257,9 @@ static void bpfeng_on_timer(void *arg)
 	/* what the kernel summed so far, for live output and the periods */
 	bpfsum_sweep(e, 0, bpfeng_now());
 	due = session_tick(e->s);
+	/* the sweep's lines too: none waits past CPD_LIVE_STREAM_MS */
+	if (!(due & TICK_FLUSH))
+		session_sync(e->s);
 	if ((due & TICK_END) && !e->detaching && !e->killing) {
 		log_info("the time to trace is up (--duration)");
 		bpfeng_end(e);
