@@ -13,6 +13,8 @@ core_libcpdcore_la_SOURCES = \
 	core/base/xmalloc.c core/base/xmalloc.h \
 	core/engine/blockwait.c core/engine/blockwait.h \
 	core/engine/decode.c core/engine/decode.h \
+	core/engine/decode_payload.c \
+	core/engine/payload.c core/engine/payload.h \
 	core/engine/decode_struct.c \
 	core/engine/fdproc.c core/engine/fdproc.h \
 	core/engine/fdtable.c core/engine/fdtable.h \

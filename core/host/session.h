@@ -13,6 +13,7 @@
 #include "config.h"
 #include "loop.h"
 #include "plugin.h"
+#include "engine/payload.h"
 
 enum inst_state {
 	INST_CONFIGURED = 0, /* options validated */
@@ -86,6 +87,8 @@ struct session {
 	char *command;
 	char hostname[256];
 	bool aborted; /* an instance asked to end tracing */
+	/* what the running instances want captured of data calls */
+	struct payload_rules payload;
 
 	/* valid while a CPD_EV_SYSCALL is being delivered */
 	session_read_fn read_fn;

@@ -96,6 +96,19 @@ OFF(cpd_syscall, retval, 128);
 OFF(cpd_syscall, argdata, 184);
 _Static_assert(sizeof(((struct cpd_syscall *)0)->argdata) == 48,
 	       "struct cpd_syscall: argdata changed size");
+OFF(cpd_syscall, payload, 232); /* 1.1 */
+
+/* struct cpd_payload_rule (1.1): arrays of it are indexed */
+SIZE(cpd_payload_rule, 8);
+OFF(cpd_payload_rule, port, 0);
+OFF(cpd_payload_rule, proto, 2);
+OFF(cpd_payload_rule, max_bytes, 4);
+
+/* struct cpd_payload (1.1) */
+SIZE_MIN(cpd_payload, 16);
+OFF(cpd_payload, count, 0);
+OFF(cpd_payload, flags, 4);
+OFF(cpd_payload, msg, 8);
 _Static_assert(sizeof(struct cpd_syscall) <= CPD_EVENT_PAYLOAD_SIZE,
 	       "struct cpd_syscall outgrew the event");
 
@@ -444,7 +457,8 @@ OFF(cpd_plugin, on_event, 104);
 OFF(cpd_plugin, flush, 112);
 OFF(cpd_plugin, stop, 120);
 OFF(cpd_plugin, fini, 128);
-OFF(cpd_plugin, reports, 136); /* 1.1 */
+OFF(cpd_plugin, reports, 136);	/* 1.1 */
+OFF(cpd_plugin, payloads, 144); /* 1.1 */
 
 _Static_assert(CPD_PLUGIN_SIZE_1_0 == 136, "CPD_PLUGIN_SIZE_1_0 changed");
 _Static_assert(CPD_EVENT_PAYLOAD_SIZE == 320, "CPD_EVENT_PAYLOAD_SIZE changed");
@@ -684,6 +698,11 @@ VAL(CPD_IOVF_PARTIAL, 1);
 VAL(CPD_IOVF_TRUNCATED, 2);
 VAL(CPD_IOV_MAX, 1024);
 VAL(CPD_MSGF_PARTIAL, 1);
+VAL(CPD_PROTO_UDP, 1);
+VAL(CPD_PROTO_TCP, 2);
+VAL(CPD_PAYLOAD_MAX, 65536);
+VAL(CPD_PAYLOADF_TRUNCATED, 1);
+VAL(CPD_PAYLOADF_PARTIAL, 2);
 VAL(CPD_SCF_PARTIAL, 1);
 VAL(CPD_SCF_NO_EXIT, 2);
 VAL(CPD_SCF_ENTRY_ONLY, 4);
