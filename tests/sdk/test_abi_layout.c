@@ -304,6 +304,25 @@ OFF(cpd_ev_finding, first_ns, 96);
 OFF(cpd_ev_finding, last_ns, 104);
 OFF(cpd_ev_finding, cause_seq, 112);
 
+/* struct cpd_ev_dns (ABI 1.1) */
+SIZE_MIN(cpd_ev_dns, 176);
+OFF(cpd_ev_dns, op, 0);
+OFF(cpd_ev_dns, flags, 4);
+OFF(cpd_ev_dns, fd, 8);
+OFF(cpd_ev_dns, qtype, 12);
+OFF(cpd_ev_dns, rcode, 14);
+OFF(cpd_ev_dns, id, 16);
+OFF(cpd_ev_dns, nanswers, 18);
+OFF(cpd_ev_dns, retries, 20);
+OFF(cpd_ev_dns, latency_ns, 24);
+OFF(cpd_ev_dns, name, 32);
+OFF(cpd_ev_dns, type, 48);
+OFF(cpd_ev_dns, rcode_name, 64);
+OFF(cpd_ev_dns, answers, 80);
+OFF(cpd_ev_dns, server, 96);
+OFF(cpd_ev_dns, error, 152);
+OFF(cpd_ev_dns, cause_seq, 168);
+
 /* struct cpd_report_key (ABI 1.1): arrays of it are indexed */
 SIZE(cpd_report_key, 40);
 OFF(cpd_report_key, key, 0);
@@ -349,6 +368,7 @@ OFF(cpd_event, u.lost, 48);
 OFF(cpd_event, u.report, 48);
 OFF(cpd_event, u.notice, 48);
 OFF(cpd_event, u.finding, 48);
+OFF(cpd_event, u.dns, 48);
 OFF(cpd_event, u.custom, 48);
 OFF(cpd_event, u.align_, 48);
 
@@ -520,6 +540,17 @@ VAL(CPD_EV_LOST, 9);
 VAL(CPD_EV_REPORT, 10);
 VAL(CPD_EV_NOTICE, 11);
 VAL(CPD_EV_FINDING, 12);
+VAL(CPD_EV_DNS, 13);
+VAL(CPD_DNS_ANSWER, 1);
+VAL(CPD_DNS_TIMEOUT, 2);
+VAL(CPD_DNS_MALFORMED, 3);
+VAL(CPD_DNSF_TCP, 1);
+VAL(CPD_DNSF_TRUNCATED, 2);
+VAL(CPD_DNSF_SENT, 4);
+VAL(CPD_DNSF_EDNS, 8);
+VAL(CPD_DNSF_AUTHORITY, 16);
+VAL(CPD_XLAT_DNS_OP, 50);
+VAL(CPD_XLAT_DNS_FLAGS, 51);
 VAL(CPD_SEV_INFO, 1);
 VAL(CPD_SEV_NOTICE, 2);
 VAL(CPD_SEV_WARNING, 3);
@@ -743,8 +774,8 @@ VAL(CPD_OPTF_REQUIRED, 1);
 VAL(CPD_PF_SYSCALL_ENTRY, 1);
 VAL(CPD_PF_SINGLETON, 2);
 VAL(CPD_PF_SYSCALL_VERBOSE, 4);
-/* grows with each built-in kind: 1.1 added CPD_EV_FINDING */
-VAL(CPD_EVMASK_BUILTIN, 0x1ffe);
+/* grows with each built-in kind: 1.1 added CPD_EV_FINDING, CPD_EV_DNS */
+VAL(CPD_EVMASK_BUILTIN, 0x3ffe);
 
 #endif /* __LP64__ */
 
