@@ -417,6 +417,8 @@ void console_dns(struct console *c, const struct cpd_event *ev)
 		} else if (!d->answers.len) {
 			console_sb_str(&sb, " no such record");
 		} else {
+			unsigned shown = 0;
+
 			console_sb_str(&sb, " →");
 			/* each answer escaped on its own: a NUL separates them */
 			while (p && p < end) {
@@ -429,6 +431,12 @@ void console_dns(struct console *c, const struct cpd_event *ev)
 									  ", ");
 				console_sb_str(&sb, console_esc(c, 1, &a));
 				p += a.len + 1;
+				shown++;
+			}
+			if (d->nanswers > shown) {
+				snprintf(t, sizeof(t), " and %u more",
+					 d->nanswers - shown);
+				console_sb_str(&sb, t);
 			}
 		}
 		console_sb_str(&sb, " (");
