@@ -13,6 +13,7 @@
 #include "config.h"
 #include "loop.h"
 #include "plugin.h"
+#include "engine/payload.h"
 #include "ticks.h"
 
 enum inst_state {
@@ -100,6 +101,8 @@ struct session {
 	bool live_held;
 	bool has_live; /* such an instance exists */
 	bool flushing; /* in session_flush or session_sync */
+	/* what the running instances want captured of data calls */
+	struct payload_rules payload;
 
 	/* valid while a CPD_EV_SYSCALL is being delivered */
 	session_read_fn read_fn;

@@ -27,6 +27,7 @@ include tests/progs/analyzers.mk
 include tests/progs/outputs.mk
 include tests/progs/html.mk
 include tests/progs/stats.mk
+include tests/progs/dns.mk
 include tests/progs/lib.mk
 
 # The capture output used by the integration tests, built as a real module
