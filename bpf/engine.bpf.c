@@ -45,6 +45,8 @@ const volatile __u32 buf_limit = 0;  /* CPD_ENG_CAP_BUF_*, <= 4096 */
 const volatile __u64 wakeup_bytes = 64 << 10;
 /* a plugin needs durations: eng_sys_enter times every traced call */
 const volatile bool timed = false;
+/* payload_rules has entries: data calls on sockets are looked at */
+const volatile bool payloads = false;
 /* eng_sys_enter is attached (timed, or a sigreturn is sent) */
 const volatile bool entries = false;
 
@@ -118,6 +120,14 @@ struct {
 	__type(value, struct cpd_eng_ioval);
 } iosum SEC(".maps");
 
+/* Payload rules: see engine_records.h. Filled before attaching. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, CPD_ENG_PRULES_MAX);
+	__type(key, struct cpd_eng_prule);
+	__type(value, __u32);
+} payload_rules SEC(".maps");
+
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
 	__uint(max_entries, CPD_ENG_STAT_NSLOTS);
@@ -157,6 +167,8 @@ struct {
 #define SOCKFS_MAGIC	    0x534F434B
 #define AF_INET		    2
 #define AF_INET6	    10
+#define SOCK_STREAM	    1
+#define SOCK_DGRAM	    2
 /* path components walked at most: deeper paths are marked cut */
 #define ENG_PATH_DEPTH 64
 
@@ -603,6 +615,263 @@ static __always_inline struct file *eng_fd_file(struct task_struct *task,
 	return f;
 }
 
+/* ---- payloads ------------------------------------------------------- */
+
+/*
+ * The protocol (CPD_ENG_PROTO_*) of an IPv4 or IPv6 UDP or TCP socket
+ * behind f, and its ports; 0 for anything else, of which nothing more is
+ * read.
+ */
+static __always_inline __u16 eng_sock_ports(struct file *f, __u16 *lport,
+					    __u16 *rport)
+{
+	struct inode *ino;
+	struct socket *so;
+	struct sock *sk;
+	__u16 family, type;
+
+	if (!f)
+		return 0;
+	ino = BPF_CORE_READ(f, f_inode);
+	if ((BPF_CORE_READ(ino, i_mode) & S_IFMT) != S_IFSOCK ||
+	    BPF_CORE_READ(ino, i_sb, s_magic) != SOCKFS_MAGIC)
+		return 0;
+	so = BPF_CORE_READ(f, private_data);
+	sk = BPF_CORE_READ(so, sk);
+	if (!sk)
+		return 0;
+	family = BPF_CORE_READ(sk, __sk_common.skc_family);
+	if (family != AF_INET && family != AF_INET6)
+		return 0;
+	type = BPF_CORE_READ(sk, sk_type);
+	*lport = BPF_CORE_READ(sk, __sk_common.skc_num);
+	*rport = __builtin_bswap16(BPF_CORE_READ(sk, __sk_common.skc_dport));
+	if (type == SOCK_DGRAM)
+		return CPD_ENG_PROTO_UDP;
+	if (type == SOCK_STREAM)
+		return CPD_ENG_PROTO_TCP;
+	return 0;
+}
+
+/* The most bytes a rule keeps of (port, proto), or the larger have. */
+static __always_inline __u32 eng_rule(__u16 port, __u16 proto, __u32 have)
+{
+	struct cpd_eng_prule k = { .port = port, .proto = proto };
+	__u32 *max;
+
+	if (!port)
+		return have;
+	max = bpf_map_lookup_elem(&payload_rules, &k);
+	return max && *max > have ? *max : have;
+}
+
+/* The port of the IPv4 or IPv6 address at addr in tracee memory, or 0. */
+static __always_inline __u16 eng_named_port(__u64 addr)
+{
+	__u16 sa[2] = { 0, 0 }; /* family, port in network order */
+
+	if (!addr || bpf_probe_read_user(sa, sizeof(sa), (void *)addr))
+		return 0;
+	if (sa[0] != AF_INET && sa[0] != AF_INET6)
+		return 0;
+	return __builtin_bswap16(sa[1]);
+}
+
+/*
+ * Whether a payload rule wants the file behind fd: its socket's ports
+ * match. A global function: sums ask it once per new entry.
+ */
+__noinline __u32 eng_payload_sock(__u64 filep)
+{
+	struct file *f = (struct file *)(unsigned long)filep;
+	__u16 lport = 0, rport = 0, proto;
+
+	proto = eng_sock_ports(f, &lport, &rport);
+	if (!proto)
+		return 0;
+	return eng_rule(rport, proto, eng_rule(lport, proto, 0));
+}
+
+/* A captured argument's bytes, per step of bpf_loop(): see eng_gather(). */
+struct eng_gather {
+	__u32 off;    /* in the scratch buffer */
+	__u32 compat; /* iovecs in the i386 layout */
+	__u64 iov;    /* the next iovec */
+	__u64 niov;   /* iovecs left */
+	__u64 base;   /* where the current stretch goes on */
+	__u64 left;   /* bytes left of it */
+	__u64 want;   /* bytes left to copy */
+	__u32 arg;
+	__u32 pad;
+};
+
+/* Steps of one gather: an iovec loaded is one, a piece copied another. */
+#define ENG_GATHER_STEPS 96
+/* The largest piece of a copy: eng_chunk() copies at most ENG_SPAN - 16. */
+#define ENG_PIECE 4096
+
+static long eng_gather_step(__u32 k, void *arg)
+{
+	struct eng_gather *g = arg;
+	struct eng_buf *s;
+	__u32 key = 0, room, off;
+	__u64 n;
+
+	if (!g->want)
+		return 1;
+	if (!g->left) {
+		if (!g->niov)
+			return 1;
+		g->base = eng_uword(g->iov, g->compat);
+		g->left = eng_uword(g->iov + (g->compat ? 4 : 8), g->compat);
+		g->iov += g->compat ? 8 : 16;
+		g->niov--;
+		return 0;
+	}
+	n = g->left < g->want ? g->left : g->want;
+	if (n > ENG_PIECE)
+		n = ENG_PIECE;
+	/* what is left of the record's room, less a chunk header */
+	if (g->off + sizeof(struct cpd_eng_chunk) + 8 >= ENG_MASK)
+		return 1;
+	room = ENG_MASK - g->off - sizeof(struct cpd_eng_chunk) - 8;
+	if (n > room)
+		n = room;
+	s = bpf_map_lookup_elem(&scratch, &key);
+	if (!s)
+		return 1;
+	off = eng_chunk(s, g->off, g->base, (__u32)n, g->arg);
+	/* no room, or unreadable: the reader finds the bytes short */
+	if (off - g->off <= sizeof(struct cpd_eng_chunk))
+		return 1;
+	g->off = off;
+	g->base += n;
+	g->left -= n;
+	g->want -= n;
+	return 0;
+}
+
+/* Copy g->want bytes of what g describes; the offset after them. */
+__noinline __u32 eng_gather(struct eng_gather *g)
+{
+	struct eng_gather l; /* bpf_loop() takes the stack's only */
+
+	if (!g)
+		return 0;
+	l = *g;
+	bpf_loop(ENG_GATHER_STEPS, eng_gather_step, &l, 0);
+	*g = l;
+	return l.off;
+}
+
+/*
+ * A data call's bytes when a payload rule matches its socket or an
+ * address it names, up to the rule's max_bytes per message, after the
+ * record's other chunks; c->off moves past them. As the ptrace engine's
+ * decoder captures them (decode_payload.c), so the reader needs nothing
+ * else: the buffer, the iovecs in order, each message of an mmsghdr
+ * array (ENG_MMSG_MAX of them).
+ */
+__noinline int eng_payload(struct eng_buf *s, struct eng_capture *c)
+{
+	struct cpd_eng_syscall *r;
+	struct eng_gather g = {};
+	struct eng_abi a;
+	__u16 lport = 0, rport = 0, proto;
+	__u64 addr, data, hdr, n = 0;
+	__u32 max = 0, i, k, len;
+	long fd;
+
+	if (!s || !c || c->ret <= 0)
+		return 0;
+	r = (void *)s->b;
+	a = eng_abi(c->compat);
+	fd = c->compat ? (long)(__u32)r->args[0] : (long)r->args[0];
+	proto = eng_sock_ports(eng_fd_file(bpf_get_current_task_btf(), fd),
+			       &lport, &rport);
+	if (!proto)
+		return 0;
+	max = eng_rule(rport, proto, eng_rule(lport, proto, 0));
+	/* the addresses the call names: sendto's, recvfrom's, msg_name */
+	for (i = 0; i < 6; i++) {
+		addr = r->args[i];
+		switch (c->sp.cap[i]) {
+		case CPD_ENG_CAP_SOCKADDR:
+		case CPD_ENG_CAP_SOCKADDR_OUT:
+			max = eng_rule(eng_named_port(addr), proto, max);
+			break;
+		case CPD_ENG_CAP_MSGHDR:
+			max = eng_rule(
+				eng_named_port(eng_uword(addr, c->compat)),
+				proto, max);
+			break;
+		case CPD_ENG_CAP_MMSGHDR:
+			n = (__u64)c->ret < ENG_MMSG_MAX ? (__u64)c->ret :
+							   ENG_MMSG_MAX;
+			for (k = 0; k < ENG_MMSG_MAX && k < n; k++)
+				max = eng_rule(
+					eng_named_port(eng_uword(
+						addr + (__u64)k * a.mmsghdr,
+						c->compat)),
+					proto, max);
+			break;
+		default:
+			break;
+		}
+	}
+	if (!max)
+		return 0;
+	i = c->sp.pay_arg;
+	data = r->args[i & 7];
+	g.compat = c->compat;
+	g.arg = i;
+	g.off = c->off;
+	switch (c->sp.pay_cap) {
+	case CPD_ENG_CAP_BUF_IN:
+	case CPD_ENG_CAP_BUF_OUT:
+		g.base = data;
+		g.left = (__u64)c->ret;
+		g.want = eng_min((__u64)c->ret, max);
+		c->off = eng_gather(&g);
+		return 0;
+	case CPD_ENG_CAP_IOVEC:
+		g.iov = data;
+		g.niov = i < 5 ? r->args[(i + 1) & 7] : 0;
+		if (g.niov > ENG_IOV_MAX)
+			g.niov = ENG_IOV_MAX;
+		g.want = eng_min((__u64)c->ret, max);
+		c->off = eng_gather(&g);
+		return 0;
+	case CPD_ENG_CAP_MSGHDR:
+		g.iov = eng_uword(data + a.iov, c->compat);
+		g.niov = eng_uword(data + a.iovlen, c->compat);
+		if (g.niov > ENG_IOV_MAX)
+			g.niov = ENG_IOV_MAX;
+		g.want = eng_min((__u64)c->ret, max);
+		c->off = eng_gather(&g);
+		return 0;
+	case CPD_ENG_CAP_MMSGHDR:
+		n = (__u64)c->ret < ENG_MMSG_MAX ? (__u64)c->ret : ENG_MMSG_MAX;
+		for (k = 0; k < ENG_MMSG_MAX && k < n; k++) {
+			hdr = data + (__u64)k * a.mmsghdr;
+			len = 0;
+			bpf_probe_read_user(&len, sizeof(len),
+					    (void *)(hdr + a.msghdr));
+			g.iov = eng_uword(hdr + a.iov, c->compat);
+			g.niov = eng_uword(hdr + a.iovlen, c->compat);
+			if (g.niov > ENG_IOV_MAX)
+				g.niov = ENG_IOV_MAX;
+			g.left = 0;
+			g.want = eng_min(len, max);
+			g.off = eng_gather(&g);
+		}
+		c->off = g.off;
+		return 0;
+	default:
+		return 0;
+	}
+}
+
 /* ---- sums ----------------------------------------------------------- */
 
 #define ENG_KEYFD(key, fd) (((__u64)(key) << 32) | (__u32)(fd))
@@ -616,14 +885,20 @@ static __always_inline void eng_slot_add(struct cpd_eng_ioslot *sl, long ret,
 		__sync_fetch_and_add(&sl->ns, ns);
 }
 
+/* eng_sum(): the call is sent one by one, and why */
+#define ENG_SUM_FULL	-1 /* no room */
+#define ENG_SUM_PAYLOAD -2 /* a payload rule wants its bytes */
+
 /*
- * Add a call that moved ret bytes on fd to its sums; false when there is
- * no room (the map is full, or the fd has CPD_ENG_SLOTS other kinds of
- * call): the caller then sends the call itself, so nothing is lost.
+ * Add a call that moved ret bytes on fd to its sums: 0, or ENG_SUM_FULL
+ * when there is no room (the map is full, or the fd has CPD_ENG_SLOTS
+ * other kinds of call), ENG_SUM_PAYLOAD when a payload rule matches the
+ * socket. The caller then sends the call itself, so nothing is lost.
+ * Whether a rule matches is asked when an entry is made: an entry is
+ * flushed when its fd is closed, reused or connected again.
  */
 /* Global functions from here on: the verifier checks each once. */
-__noinline bool eng_sum(__u32 tgid, __u64 keyfd, long ret, __u64 filep,
-			__u64 ns)
+__noinline int eng_sum(__u32 tgid, __u64 keyfd, long ret, __u64 filep, __u64 ns)
 {
 	struct file *file = (struct file *)(unsigned long)filep;
 	/* packed: five arguments at most */
@@ -638,17 +913,21 @@ __noinline bool eng_sum(__u32 tgid, __u64 keyfd, long ret, __u64 filep,
 
 		if (!file)
 			file = eng_fd_file(bpf_get_current_task_btf(), fd);
+		/* io_uring's I/O has no call to send instead */
+		if (payloads && !(key & CPD_ENG_SLOT_URING) &&
+		    eng_payload_sock((__u64)(unsigned long)file))
+			return ENG_SUM_PAYLOAD;
 		nv.file = (__u64)(unsigned long)file;
 		nv.slot[0].key = key;
 		nv.slot[0].calls = 1;
 		nv.slot[0].bytes = (__u64)ret;
 		nv.slot[0].ns = ns;
 		if (!bpf_map_update_elem(&iosum, &k, &nv, BPF_NOEXIST))
-			return true;
+			return 0;
 		/* another thread made it first, or the map is full */
 		v = bpf_map_lookup_elem(&iosum, &k);
 		if (!v)
-			return false;
+			return ENG_SUM_FULL;
 	}
 	for (i = 0; i < CPD_ENG_SLOTS; i++) {
 		__u32 had = v->slot[i].key;
@@ -658,10 +937,10 @@ __noinline bool eng_sum(__u32 tgid, __u64 keyfd, long ret, __u64 filep,
 							  key);
 		if (!had || had == key) {
 			eng_slot_add(&v->slot[i], ret, ns);
-			return true;
+			return 0;
 		}
 	}
-	return false;
+	return ENG_SUM_FULL;
 }
 
 /* Send fd's final sums and forget them, before what closes or reuses it. */
@@ -866,12 +1145,15 @@ int BPF_PROG(eng_sys_exit, struct pt_regs *regs, long ret)
 		/* a read at end of file apart: it moved nothing to count */
 		__u32 slot = ((__u32)nr + 1) | (ret ? 0 : CPD_ENG_SLOT_ZERO);
 
-		if (eng_sum(id >> 32, ENG_KEYFD(slot, regs->di), ret, 0,
-			    took)) {
+		int err = eng_sum(id >> 32, ENG_KEYFD(slot, regs->di), ret, 0,
+				  took);
+
+		if (!err) {
 			eng_count(CPD_ENG_STAT_SUMMED);
 			return 0;
 		}
-		eng_count(CPD_ENG_STAT_NOSUM);
+		if (err == ENG_SUM_FULL)
+			eng_count(CPD_ENG_STAT_NOSUM);
 	}
 	/* an fd closed or reused: its sums go before the call that did it */
 	/*
@@ -889,6 +1171,9 @@ int BPF_PROG(eng_sys_exit, struct pt_regs *regs, long ret)
 	}
 	if ((sp->flags & CPD_ENG_SPEC_FDRET) && ret >= 0)
 		eng_flush(id, ret, CPD_ENG_SUM_REUSED);
+	if (sp->flags & CPD_ENG_SPEC_REBOUND)
+		eng_flush(id, compat ? (long)(__u32)regs->bx : (long)regs->di,
+			  CPD_ENG_SUM_REUSED);
 	key = 0;
 	s = bpf_map_lookup_elem(&scratch, &key);
 	if (!s)
@@ -924,6 +1209,8 @@ int BPF_PROG(eng_sys_exit, struct pt_regs *regs, long ret)
 	cap.ret = ret;
 	cap.sp = *sp;
 	bpf_loop(6, eng_capture_arg, &cap, 0);
+	if (payloads && (sp->flags & CPD_ENG_SPEC_PAYLOAD))
+		eng_payload(s, &cap);
 	off = cap.off;
 	if ((sp->flags & CPD_ENG_SPEC_NEWFD) && ret >= 0) {
 		off = eng_fdesc(s, off, ret);
@@ -1210,8 +1497,8 @@ int BPF_PROG(eng_uring_complete, struct io_ring_ctx *rctx, void *req,
 		if (fd < 0)
 			fd = CPD_ENG_FD_FIXED - u->fd;
 	}
-	if (res > 0 && eng_sum(u->tgid, ENG_KEYFD(u->key, fd), res,
-			       (__u64)(unsigned long)file, 0)) {
+	if (res > 0 && !eng_sum(u->tgid, ENG_KEYFD(u->key, fd), res,
+				(__u64)(unsigned long)file, 0)) {
 		eng_count(CPD_ENG_STAT_SUMMED);
 	} else if (res > 0) {
 		/* no syscall to send instead: what it moved is lost */

@@ -260,6 +260,17 @@ enum cpd_eng_cap {
 #define CPD_ENG_SPEC_FORK   (1u << 9) /* returns 0 in the child it made */
 /* rt_sigreturn, sigreturn: its exit has orig_ax -1; its entry is watched */
 #define CPD_ENG_SPEC_SIGRETURN (1u << 10)
+/*
+ * A data call a payload rule may match: when its socket's ports or an
+ * address it names match, the bytes it moved (argument pay_arg, read as
+ * pay_cap says) follow its record, and it is never summed.
+ */
+#define CPD_ENG_SPEC_PAYLOAD (1u << 11)
+/*
+ * connect(arg 0): the socket's peer may change, and with it whether a
+ * payload rule matches; the sums made before it are sent first.
+ */
+#define CPD_ENG_SPEC_REBOUND (1u << 12)
 
 /* What the kernel side does with one syscall number of one arch. */
 struct cpd_eng_spec {
@@ -267,7 +278,22 @@ struct cpd_eng_spec {
 	__u8 fixed;  /* bytes of CPD_ENG_CAP_FIXED */
 	__u8 pair;   /* CPD_ENG_SPEC_FDPAIR: the argument */
 	__u8 cap[6];
-	__u8 pad[2]; /* zero */
+	__u8 pay_arg; /* CPD_ENG_SPEC_PAYLOAD: the argument that moved data */
+	__u8 pay_cap; /* and its kind: CPD_ENG_CAP_BUF_*, IOVEC, *MSGHDR */
+};
+
+/*
+ * Payload rules (cpd_payload_rule) as the kernel side matches them: the
+ * map "payload_rules" holds, per port and protocol, the most bytes of one
+ * message to copy. A rule for UDP and TCP is two entries.
+ */
+#define CPD_ENG_PROTO_UDP  (1u << 0) /* as CPD_PROTO_UDP */
+#define CPD_ENG_PROTO_TCP  (1u << 1) /* as CPD_PROTO_TCP */
+#define CPD_ENG_PRULES_MAX 128
+
+struct cpd_eng_prule {
+	__u16 port;  /* host order */
+	__u16 proto; /* one CPD_ENG_PROTO_* bit */
 };
 
 /* Slots of the per-CPU counters array "stats". */

@@ -325,6 +325,26 @@ static void bpfload_failed(char *why, size_t len, const char *step, int err)
 			step, strerror(err));
 }
 
+/* The payload rules into their map, before anything is attached. */
+static int bpfload_prules(struct bpfload *l, const struct bpfspec *sp,
+			  char *why, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < sp->nprules; i++)
+		if (bpf_map__update_elem(l->skel->maps.payload_rules,
+					 &sp->prule[i], sizeof(sp->prule[i]),
+					 &sp->prule_max[i],
+					 sizeof(sp->prule_max[i]), BPF_ANY)) {
+			int err = -errno;
+
+			snprintf(why, len, "cannot fill the payload rules: %s",
+				 strerror(-err));
+			return err;
+		}
+	return 0;
+}
+
 int bpfload_open(struct bpfload *l, const struct bpfspec *sp,
 		 uint32_t ring_bytes, bpfload_record_fn fn, void *ctx,
 		 char *why, size_t len)
@@ -361,6 +381,7 @@ int bpfload_open(struct bpfload *l, const struct bpfspec *sp,
 						BPFLOAD_WAKEUP_BYTES;
 	l->skel->rodata->timed = sp->timed;
 	l->skel->rodata->entries = sp->entries;
+	l->skel->rodata->payloads = sp->nprules > 0;
 	memcpy(l->skel->bss->eng_spec, sp->e, sizeof(sp->e));
 	memcpy(l->skel->bss->eng_uring_op, sp->uring_op, sizeof(sp->uring_op));
 	err = engine_bpf__load(l->skel);
@@ -368,6 +389,9 @@ int bpfload_open(struct bpfload *l, const struct bpfspec *sp,
 		bpfload_failed(why, len, "load", err);
 		goto out_print;
 	}
+	err = bpfload_prules(l, sp, why, len);
+	if (err)
+		goto out_print;
 	l->bits_len = (size_t)l->nwords * sizeof(uint64_t);
 	l->bits = mmap(NULL, l->bits_len, PROT_READ | PROT_WRITE, MAP_SHARED,
 		       bpf_map__fd(l->skel->maps.tgid_bits), 0);

@@ -648,6 +648,8 @@ static void bpfrec_syscall(struct bpfeng *e, const struct cpd_eng_syscall *r,
 	ctx.mem = &mem.mem;
 	ctx.string_limit = e->s->run.string_limit;
 	ctx.read_data = e->spec.buf_limit > 0;
+	/* the kernel side copied what the rules match (bpfspec.c) */
+	ctx.payload = e->s->payload.n ? &e->s->payload : NULL;
 	ctx.fd_lookup = fdtrack_lookup;
 	ctx.arg = t;
 	for (i = 0; i < 6; i++)

@@ -91,6 +91,64 @@ static uint16_t bpfspec_sum_flags(const struct session *s, uint32_t arch,
 	return 0;
 }
 
+_Static_assert(CPD_ENG_PROTO_UDP == CPD_PROTO_UDP &&
+		       CPD_ENG_PROTO_TCP == CPD_PROTO_TCP,
+	       "the kernel side's protocol bits are the SDK's");
+
+/*
+ * A data call a payload rule may match: the argument whose bytes it moved
+ * and how to read them, as decode_payload() finds them.
+ */
+static void bpfspec_payload(struct cpd_eng_spec *e, const struct sysent *se)
+{
+	unsigned i;
+
+	if (!(se->classes & (CPD_SC_READ | CPD_SC_WRITE)))
+		return;
+	for (i = 0; i < se->nargs && i < 6; i++) {
+		switch (se->args[i].kind) {
+		case CPD_ARG_BUF_IN:
+			e->pay_cap = CPD_ENG_CAP_BUF_IN;
+			break;
+		case CPD_ARG_BUF_OUT:
+			e->pay_cap = CPD_ENG_CAP_BUF_OUT;
+			break;
+		case CPD_ARG_IOVEC:
+			e->pay_cap = CPD_ENG_CAP_IOVEC;
+			break;
+		case CPD_ARG_MSGHDR:
+			e->pay_cap = CPD_ENG_CAP_MSGHDR;
+			break;
+		case CPD_ARG_MMSGHDR:
+			e->pay_cap = CPD_ENG_CAP_MMSGHDR;
+			break;
+		default:
+			continue;
+		}
+		e->pay_arg = (uint8_t)i;
+		e->flags |= CPD_ENG_SPEC_PAYLOAD;
+		return;
+	}
+}
+
+/* The union of the payload rules, an entry per port and protocol. */
+static void bpfspec_prules(struct bpfspec *sp, const struct payload_rules *u)
+{
+	static const uint16_t protos[] = { CPD_PROTO_UDP, CPD_PROTO_TCP };
+	size_t i, p;
+
+	for (i = 0; i < u->n; i++)
+		for (p = 0; p < ARRAY_SIZE(protos); p++) {
+			if (!(u->rule[i].proto & protos[p]) ||
+			    sp->nprules == CPD_ENG_PRULES_MAX)
+				continue;
+			sp->prule[sp->nprules].port = u->rule[i].port;
+			sp->prule[sp->nprules].proto = protos[p];
+			sp->prule_max[sp->nprules] = u->rule[i].max_bytes;
+			sp->nprules++;
+		}
+}
+
 /* What the kernel side does about the fds a call makes or closes. */
 static void bpfspec_fds(struct cpd_eng_spec *e, enum fdtrack_fx fx)
 {
@@ -205,6 +263,10 @@ void bpfspec_build(struct bpfspec *sp, const struct session *s,
 			if (pub)
 				e->flags |= bpfspec_sum_flags(s, arches[a], nr,
 							      se->name);
+			if (pub && s->payload.n)
+				bpfspec_payload(e, se);
+			if (s->payload.n && !strcmp(se->name, "connect"))
+				e->flags |= CPD_ENG_SPEC_REBOUND;
 			if (pub && strstr(se->name, "sigreturn")) {
 				e->flags |= CPD_ENG_SPEC_SIGRETURN;
 				sp->entries = true;
@@ -215,6 +277,7 @@ void bpfspec_build(struct bpfspec *sp, const struct session *s,
 		}
 	}
 	bpfspec_uring_ops(sp);
+	bpfspec_prules(sp, &s->payload);
 	sp->timed = session_wants_timing(s);
 	sp->entries |= sp->timed;
 }

@@ -20,7 +20,11 @@ struct bpfspec {
 	uint32_t uring_op[CPD_ENG_URING_OPS]; /* opcode -> summed nr + 1 */
 	bool uring;			      /* some opcode is counted */
 	bool timed;			      /* a plugin needs durations */
-	bool entries;	    /* watch entries: timed, or a sigreturn sent */
+	bool entries; /* watch entries: timed, or a sigreturn sent */
+	/* payload rules, an entry per port and protocol (payload.h) */
+	struct cpd_eng_prule prule[CPD_ENG_PRULES_MAX];
+	uint32_t prule_max[CPD_ENG_PRULES_MAX]; /* max_bytes of each */
+	size_t nprules;
 	uint32_t str_limit; /* bytes of strings copied */
 	uint32_t buf_limit; /* bytes of buffers copied; 0: none */
 	unsigned ntraced;   /* syscalls sent, both arches */

@@ -5,7 +5,7 @@
 # missing), and that real workloads give the same figures under both
 # engines. They skip (77, with the reason) where the engine cannot load.
 # Included from tests/progs/local.mk.
-check_PROGRAMS += tests/progs/uring_read
+check_PROGRAMS += tests/progs/uring_read tests/progs/payload53
 
 engine_tests = \
 	tests/integration/engine_uring.test \
@@ -14,6 +14,7 @@ engine_tests = \
 	tests/integration/engine_concurrent.test \
 	tests/integration/engine_fallback.test \
 	tests/integration/engine_compare.test \
-	tests/integration/engine_timed.test
+	tests/integration/engine_timed.test \
+	tests/integration/engine_payload.test
 TESTS += $(engine_tests)
 EXTRA_DIST += $(engine_tests)

@@ -659,6 +659,35 @@ static void test_payload(void)
 	decode_call_free(&c);
 }
 
+/*
+ * Captured memory read across the regions the eBPF engine makes: a long
+ * buffer in pieces that follow one another, a payload's copy over the
+ * shorter one -v made, a hole that makes a read short.
+ */
+static void test_tmem_regions(void)
+{
+	static const char bytes[] = "0123456789abcdefghij";
+	struct tmem_region r[4] = {
+		{ BASE, bytes, 4 },	     /* -v's copy: 4 bytes */
+		{ BASE, bytes, 8 },	     /* the payload's first piece */
+		{ BASE + 8, bytes + 8, 6 },  /* and its second */
+		{ BASE + 16, bytes + 16, 4 } /* after a hole of 2 */
+	};
+	struct tmem_buf b;
+	char out[32];
+
+	tmem_buf_init(&b, r, 4);
+	memset(out, 0, sizeof(out));
+	CU_ASSERT_EQUAL(tmem_read(&b.mem, BASE, out, 14), 14);
+	CU_ASSERT_NSTRING_EQUAL(out, "0123456789abcd", 14);
+	memset(out, 0, sizeof(out));
+	CU_ASSERT_EQUAL(tmem_read(&b.mem, BASE + 2, out, 20), 12);
+	CU_ASSERT_NSTRING_EQUAL(out, "23456789abcd", 12);
+	CU_ASSERT_EQUAL(tmem_read(&b.mem, BASE + 14, out, 2), -EFAULT);
+	CU_ASSERT_EQUAL(tmem_read(&b.mem, BASE + 17, out, 8), 3);
+	CU_ASSERT_NSTRING_EQUAL(out, "hij", 3);
+}
+
 static void test_payload_rules(void)
 {
 	static const struct cpd_payload_rule bad_port[] = {
@@ -723,6 +752,7 @@ static CU_TestInfo decode_tests[] = {
 	{ "evcopy", test_evcopy },
 	{ "payload", test_payload },
 	{ "payload_rules", test_payload_rules },
+	{ "tmem_regions", test_tmem_regions },
 	CU_TEST_INFO_NULL,
 };
 

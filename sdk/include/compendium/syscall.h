@@ -250,8 +250,12 @@ union cpd_argdata {
  * address the call names (sendto, recvfrom, a message's msg_name), has
  * this port. The core reads them once, at the call's exit, for matching
  * calls only, and hands them to every subscriber of the syscall in
- * cpd_syscall.payload; nothing is read for other sockets. An array of
- * rules ends with CPD_PAYLOAD_RULE_END. Since: ABI 1.1.
+ * cpd_syscall.payload; nothing is read for other sockets. A matching
+ * call is never part of a batch (CPD_SCF_BATCH): it comes on its own,
+ * with its bytes. The eBPF engine copies them in the kernel, about
+ * 16 KiB of one call at most (its first 8 messages of a sendmmsg or
+ * recvmmsg): what did not fit is flagged CPD_PAYLOADF_PARTIAL. An array
+ * of rules ends with CPD_PAYLOAD_RULE_END. Since: ABI 1.1.
  */
 struct cpd_payload_rule {
 	uint16_t port;	    /* host order; 0 only in the end marker */
