@@ -12,6 +12,19 @@
  *
  * Hidden files' bytes are kept apart (hidden_read_bytes, ...) so the
  * headline numbers are the user's own I/O, while nothing is lost.
+ *
+ * A failed open is often one probe of a search: cc1 looks for stdio.h in
+ * four include directories, the linker for libc in each library
+ * directory, the C library for a locale in C.UTF-8, then C.utf8. The
+ * analyzer decides, not the outputs (they know nothing of paths): a
+ * thread's failed opens (ENOENT, ENOTDIR) are held back until its run of
+ * them ends. When the next open succeeds with the same name up to the
+ * first dot (stdio.h, or libc.a then libc.so), the failures it ends were
+ * probes: published flagged CPD_FILEF_PROBE, right before the open, so
+ * the live stream shows the open alone and the probes with -v. Any other
+ * end (another syscall, an open of another name, exit, exec, a full run)
+ * publishes them as the plain failures they were. The events keep their
+ * own times; only their delivery waits, for a few syscalls of one thread.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -27,6 +40,7 @@
 #include <compendium/compendium.h>
 
 #include "lib/callmap.h"
+#include "lib/format.h"
 #include "lib/noise.h"
 #include "lib/hash.h"
 #include "lib/report.h"
@@ -35,6 +49,12 @@
 #define FILE_MAX_PATHS (1u << 20)
 /* A resolved directory plus a relative name, both at most PATH_MAX. */
 #define FILE_JOIN_MAX (2 * 4096 + 2)
+/* Failed opens one thread's run holds; a longer run lets its oldest go. */
+#define FILE_RUN_MAX 128
+/* Threads with a run held at once; past it, failures are not held. */
+#define FILE_RUNS_MAX 64
+/* Bytes of comm kept with a held event (the kernel's is 16 with the NUL). */
+#define FILE_COMM_MAX 64
 
 /* One path: the row of file.files, or of file.failed when err != 0. */
 struct file_ent {
@@ -59,6 +79,21 @@ struct file_table {
 	size_t n;
 };
 
+/* A failed open held until its thread's run of failures ends. */
+struct file_held {
+	struct cpd_event ev; /* as it will be published; strings below */
+	char *path;	     /* owned */
+	char comm[FILE_COMM_MAX];
+	size_t stem_off, stem_len; /* the name looked for, in path */
+};
+
+/* One thread's run of failed opens, oldest first. */
+struct file_run {
+	int32_t tid;
+	uint32_t n;
+	struct file_held *held; /* FILE_RUN_MAX entries */
+};
+
 struct file {
 	/* options, written by host->apply_options */
 	const char *const *hide;
@@ -69,12 +104,16 @@ struct file {
 	struct noise noise;
 	bool verbose;
 	bool warned_full;
-	uint32_t seed; /* of the path hash */
+	uint64_t unlisted; /* operations on paths the full table refused */
+	uint32_t seed;	   /* of the path hash */
 
 	struct file_table files;  /* by path */
 	struct file_table failed; /* by path and errno */
 
 	struct callmap calls; /* syscall -> file_calls index */
+
+	struct file_run runs[FILE_RUNS_MAX];
+	uint32_t nruns;
 
 	uint64_t read_bytes;
 	uint64_t written_bytes;
@@ -165,6 +204,7 @@ static struct file_ent *file_table_get(struct file *f, struct file_table *t,
 				"over %u distinct paths: totals go on, the per-file table stops growing",
 				FILE_MAX_PATHS);
 		f->warned_full = true;
+		f->unlisted++;
 		return NULL;
 	}
 	if (t->n >= t->nbuckets && file_table_grow(t) < 0)
@@ -185,22 +225,167 @@ static struct file_ent *file_table_get(struct file *f, struct file_table *t,
 
 /* ---- publishing ----------------------------------------------------- */
 
+static void file_build(struct cpd_event *ev, const struct cpd_event *sev,
+		       struct cpd_ev_file *p)
+{
+	report_derive(ev, CPD_EV_FILE, sev);
+	p->syscall = sev->u.syscall.name;
+	p->cause_seq = sev->seq;
+	if (!p->count)
+		p->count = 1;
+	ev->u.file = *p;
+}
+
 static void file_publish(struct file *f, const struct cpd_event *sev,
 			 struct cpd_ev_file *p)
 {
-	const struct cpd_syscall *sc = &sev->u.syscall;
 	struct cpd_event ev;
 
 	if ((p->flags & CPD_FILEF_HIDDEN) && !f->verbose)
 		return;
-	report_derive(&ev, CPD_EV_FILE, sev);
-	p->syscall = sc->name;
-	p->cause_seq = sev->seq;
-	if (!p->count)
-		p->count = 1;
-	ev.u.file = *p;
+	file_build(&ev, sev, p);
 	/* a refusal is logged by the host; the totals are ours either way */
 	f->host->publish(f->inst, &ev);
+}
+
+/* ---- searches: runs of failed opens --------------------------------- */
+
+/*
+ * The name a path looks for: its last component up to the first dot
+ * after a leading one ("stdio" for /usr/include/stdio.h, "libc" for
+ * libc.so.6 and libc.a). Empty when there is none to compare.
+ */
+static void file_stem(const char *path, size_t len, size_t *off, size_t *n)
+{
+	const char *base = format_basename(path, len, n);
+	size_t i = 0;
+
+	*off = (size_t)(base - path);
+	while (i < *n && base[i] == '.')
+		i++;
+	while (i < *n && base[i] != '.')
+		i++;
+	*n = i;
+	if (*n == 1 && base[0] == '/')
+		*n = 0;
+}
+
+static struct file_run *file_run_of(struct file *f, int32_t tid)
+{
+	uint32_t i;
+
+	for (i = 0; i < f->nruns; i++)
+		if (f->runs[i].tid == tid)
+			return &f->runs[i];
+	return NULL;
+}
+
+static void file_release_one(struct file *f, struct file_held *h,
+			     uint32_t flags)
+{
+	struct cpd_ev_file *p = &h->ev.u.file;
+
+	p->flags |= flags;
+	if (!(p->flags & CPD_FILEF_HIDDEN) || f->verbose)
+		f->host->publish(f->inst, &h->ev);
+	free(h->path);
+	h->path = NULL;
+}
+
+/*
+ * End tid's run. found (may be NULL) is the path of the open that ended
+ * it: failures that looked for its name were probes, hidden like it is
+ * (a search for a library is the loader's business).
+ */
+static void file_run_end(struct file *f, int32_t tid,
+			 const struct cpd_str *found, bool found_hidden)
+{
+	struct file_run *r = file_run_of(f, tid);
+	size_t off = 0, n = 0;
+	uint32_t i;
+
+	if (!r)
+		return;
+	if (found && found->ptr)
+		file_stem(found->ptr, found->len, &off, &n);
+	for (i = 0; i < r->n; i++) {
+		struct file_held *h = &r->held[i];
+		bool probe =
+			n && h->stem_len == n &&
+			!memcmp(h->path + h->stem_off, found->ptr + off, n);
+
+		file_release_one(
+			f, h,
+			probe ? CPD_FILEF_PROBE |
+					(found_hidden ? CPD_FILEF_HIDDEN : 0) :
+				0);
+	}
+	free(r->held);
+	*r = f->runs[--f->nruns];
+}
+
+static void file_runs_end_all(struct file *f)
+{
+	while (f->nruns)
+		file_run_end(f, f->runs[0].tid, NULL, false);
+}
+
+/*
+ * Hold a failed open as the newest of its thread's run. false when it
+ * cannot be held (no room, no memory, no name): publish it now.
+ */
+static bool file_run_hold(struct file *f, const struct cpd_event *ev)
+{
+	const struct cpd_ev_file *p = &ev->u.file;
+	struct file_run *r = file_run_of(f, ev->tid);
+	struct file_held *h;
+	size_t comm_len;
+
+	if (!p->path.ptr || !p->path.len)
+		return false;
+	if (!r) {
+		if (f->nruns == FILE_RUNS_MAX)
+			return false;
+		r = &f->runs[f->nruns];
+		r->held = calloc(FILE_RUN_MAX, sizeof(*r->held));
+		if (!r->held)
+			return false;
+		r->tid = ev->tid;
+		r->n = 0;
+		f->nruns++;
+	}
+	if (r->n == FILE_RUN_MAX) {
+		/* the oldest goes as it was: no open can claim it now */
+		file_release_one(f, &r->held[0], 0);
+		memmove(&r->held[0], &r->held[1],
+			(FILE_RUN_MAX - 1) * sizeof(*r->held));
+		r->n--;
+	}
+	h = &r->held[r->n];
+	h->path = malloc(p->path.len + 1);
+	if (!h->path)
+		return false;
+	memcpy(h->path, p->path.ptr, p->path.len);
+	h->path[p->path.len] = '\0';
+	h->ev = *ev;
+	h->ev.u.file.path.ptr = h->path;
+	comm_len = ev->comm.ptr ? ev->comm.len : 0;
+	if (comm_len >= sizeof(h->comm))
+		comm_len = sizeof(h->comm) - 1;
+	if (comm_len)
+		memcpy(h->comm, ev->comm.ptr, comm_len);
+	h->comm[comm_len] = '\0';
+	h->ev.comm.ptr = ev->comm.ptr ? h->comm : NULL;
+	h->ev.comm.len = (uint32_t)comm_len;
+	file_stem(h->path, p->path.len, &h->stem_off, &h->stem_len);
+	r->n++;
+	return true;
+}
+
+/* Whether a failure can be a probe of a search: the name was not there. */
+static bool file_probe_errno(int err)
+{
+	return err == ENOENT || err == ENOTDIR;
 }
 
 /* ---- opens ---------------------------------------------------------- */
@@ -362,11 +547,23 @@ static void file_open(struct file *f, const struct cpd_event *ev,
 		p.path = path;
 		if (hidden)
 			p.flags |= CPD_FILEF_HIDDEN;
+		if (!file_probe_errno(sc->err)) {
+			/* not a search: what it ends was not one either */
+			file_run_end(f, ev->tid, NULL, false);
+		} else if (!hidden || f->verbose) {
+			struct cpd_event fev;
+
+			file_build(&fev, ev, &p);
+			if (file_run_hold(f, &fev))
+				return;
+		}
 		file_publish(f, ev, &p);
 		return;
 	}
-	if (sc->ret < 0)
+	if (sc->ret < 0) {
+		file_run_end(f, ev->tid, NULL, false);
 		return;
+	}
 
 	/* the core resolved the new fd through /proc: absolute and real */
 	if (sc->retval.fd && sc->retval.fd->path.len)
@@ -396,6 +593,8 @@ static void file_open(struct file *f, const struct cpd_event *ev,
 	}
 	if (hidden)
 		p.flags |= CPD_FILEF_HIDDEN;
+	/* the failures this open ends go first: they came first */
+	file_run_end(f, ev->tid, &path, hidden);
 	file_publish(f, ev, &p);
 }
 
@@ -496,9 +695,29 @@ static void file_transfer(struct file *f, const struct cpd_event *ev,
 	file_publish(f, ev, &p);
 }
 
+static bool file_call_opens(enum file_call call)
+{
+	return call == FC_OPEN || call == FC_OPENAT || call == FC_OPENAT2 ||
+	       call == FC_CREAT;
+}
+
 static const char *file_call_name(size_t i)
 {
 	return file_calls[i].name;
+}
+
+/* A thread that exits or execs ends its search, found or not. */
+static void file_proc(struct file *f, const struct cpd_event *ev)
+{
+	const struct cpd_ev_proc *p = &ev->u.proc;
+
+	if (p->op == CPD_PROC_EXIT || p->op == CPD_PROC_DETACH) {
+		file_run_end(f, ev->tid, NULL, false);
+	} else if (p->op == CPD_PROC_EXEC) {
+		file_run_end(f, ev->tid, NULL, false);
+		if (p->old_tid && p->old_tid != ev->tid)
+			file_run_end(f, p->old_tid, NULL, false);
+	}
 }
 
 static int file_on_event(void *state, const struct cpd_event *ev)
@@ -507,6 +726,10 @@ static int file_on_event(void *state, const struct cpd_event *ev)
 	const struct cpd_syscall *sc;
 	int i;
 
+	if (ev->kind == CPD_EV_PROC && f->nruns) {
+		file_proc(f, ev);
+		return 0;
+	}
 	if (ev->kind != CPD_EV_SYSCALL)
 		return 0;
 	sc = &ev->u.syscall;
@@ -516,6 +739,9 @@ static int file_on_event(void *state, const struct cpd_event *ev)
 	i = callmap_find(&f->calls, sc);
 	if (i < 0)
 		return 0;
+	/* a thread that moved on to other work has ended its search */
+	if (f->nruns && !file_call_opens(file_calls[i].call))
+		file_run_end(f, ev->tid, NULL, false);
 	switch (file_calls[i].call) {
 	case FC_OPEN:
 	case FC_OPENAT:
@@ -591,6 +817,11 @@ static int file_stop(void *state)
 	struct cpd_kv kv[7];
 	size_t n, i;
 
+	file_runs_end_all(f);
+	if (f->unlisted)
+		report_lost(
+			f->host, f->inst, CPD_EV_REPORT, f->unlisted,
+			"per-file table full: operations on paths past its cap are in the totals only");
 	v = file_sorted(&f->files, &n);
 	for (i = 0; i < n; i++) {
 		opened_read += v[i]->opened_read;
@@ -690,7 +921,13 @@ static int file_start(void *state)
 static void file_fini(void *state)
 {
 	struct file *f = state;
+	uint32_t i, j;
 
+	for (i = 0; i < f->nruns; i++) {
+		for (j = 0; j < f->runs[i].n; j++)
+			free(f->runs[i].held[j].path);
+		free(f->runs[i].held);
+	}
 	noise_free(&f->noise);
 	file_table_free(&f->files);
 	file_table_free(&f->failed);

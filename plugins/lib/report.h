@@ -39,4 +39,11 @@ int report_publish(const struct cpd_host *host, struct cpd_instance *inst,
 		   const char *topic, const char *title, uint32_t flags,
 		   int32_t order, const struct cpd_kv *kv, uint32_t nkv);
 
+/*
+ * Say that count records of lost_kind were dropped (CPD_EV_LOST), for
+ * reason: rows a table had no room for are CPD_EV_REPORT records.
+ */
+int report_lost(const struct cpd_host *host, struct cpd_instance *inst,
+		uint32_t lost_kind, uint64_t count, const char *reason);
+
 #endif /* CPD_PLUGINS_UTIL_REPORT_H */
