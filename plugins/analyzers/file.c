@@ -13,18 +13,17 @@
  * Hidden files' bytes are kept apart (hidden_read_bytes, ...) so the
  * headline numbers are the user's own I/O, while nothing is lost.
  *
- * A failed open is often one probe of a search: cc1 looks for stdio.h in
- * four include directories, the linker for libc in each library
- * directory, the C library for a locale in C.UTF-8, then C.utf8. The
- * analyzer decides, not the outputs (they know nothing of paths): a
- * thread's failed opens (ENOENT, ENOTDIR) are held back until its run of
- * them ends. When the next open succeeds with the same name up to the
- * first dot (stdio.h, or libc.a then libc.so), the failures it ends were
- * probes: published flagged CPD_FILEF_PROBE, right before the open, so
- * the live stream shows the open alone and the probes with -v. Any other
- * end (another syscall, an open of another name, exit, exec, a full run)
- * publishes them as the plain failures they were. The events keep their
- * own times; only their delivery waits, for a few syscalls of one thread.
+ * A failed open is often one probe of a search (lib/search.h). Which
+ * ones the outputs cannot tell (they know nothing of paths), so without
+ * -v a thread's failed opens (ENOENT, ENOTDIR) are held back until its
+ * run of them ends. When the open that ends it finds the same name, they
+ * were probes: published flagged CPD_FILEF_PROBE right before that open,
+ * so the live stream shows the open alone. Any other end (another call
+ * of the thread, exit_group, exit, exec, a full run) publishes them as
+ * the plain failures they were. The events keep their own times; only
+ * their delivery waits, for a few syscalls of one thread. With -v every
+ * syscall is on the stream, and holding would put the failures after the
+ * calls that followed them: they are published at once, unflagged.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -40,10 +39,10 @@
 #include <compendium/compendium.h>
 
 #include "lib/callmap.h"
-#include "lib/format.h"
 #include "lib/noise.h"
 #include "lib/hash.h"
 #include "lib/report.h"
+#include "lib/search.h"
 
 /* Past this many distinct paths, bytes still count but rows stop growing. */
 #define FILE_MAX_PATHS (1u << 20)
@@ -250,26 +249,6 @@ static void file_publish(struct file *f, const struct cpd_event *sev,
 
 /* ---- searches: runs of failed opens --------------------------------- */
 
-/*
- * The name a path looks for: its last component up to the first dot
- * after a leading one ("stdio" for /usr/include/stdio.h, "libc" for
- * libc.so.6 and libc.a). Empty when there is none to compare.
- */
-static void file_stem(const char *path, size_t len, size_t *off, size_t *n)
-{
-	const char *base = format_basename(path, len, n);
-	size_t i = 0;
-
-	*off = (size_t)(base - path);
-	while (i < *n && base[i] == '.')
-		i++;
-	while (i < *n && base[i] != '.')
-		i++;
-	*n = i;
-	if (*n == 1 && base[0] == '/')
-		*n = 0;
-}
-
 static struct file_run *file_run_of(struct file *f, int32_t tid)
 {
 	uint32_t i;
@@ -307,7 +286,7 @@ static void file_run_end(struct file *f, int32_t tid,
 	if (!r)
 		return;
 	if (found && found->ptr)
-		file_stem(found->ptr, found->len, &off, &n);
+		search_stem(found->ptr, found->len, &off, &n);
 	for (i = 0; i < r->n; i++) {
 		struct file_held *h = &r->held[i];
 		bool probe =
@@ -377,15 +356,9 @@ static bool file_run_hold(struct file *f, const struct cpd_event *ev)
 	h->comm[comm_len] = '\0';
 	h->ev.comm.ptr = ev->comm.ptr ? h->comm : NULL;
 	h->ev.comm.len = (uint32_t)comm_len;
-	file_stem(h->path, p->path.len, &h->stem_off, &h->stem_len);
+	search_stem(h->path, p->path.len, &h->stem_off, &h->stem_len);
 	r->n++;
 	return true;
-}
-
-/* Whether a failure can be a probe of a search: the name was not there. */
-static bool file_probe_errno(int err)
-{
-	return err == ENOENT || err == ENOTDIR;
 }
 
 /* ---- opens ---------------------------------------------------------- */
@@ -400,6 +373,7 @@ enum file_call {
 	FC_COPY,
 	FC_SENDFILE,
 	FC_SPLICE,
+	FC_EXIT,
 };
 
 static const struct {
@@ -427,13 +401,19 @@ static const struct {
 	 * so it never touches a file and tracing it would cost stops only.
 	 */
 	{ "splice", FC_SPLICE },
+	/*
+	 * Only to end a thread's search before its exit is published: the
+	 * failures it held then come before the exit, as they happened.
+	 */
+	{ "exit", FC_EXIT },
+	{ "exit_group", FC_EXIT },
 };
 
 static const char *const file_syscalls[] = {
-	"open",	    "openat", "openat2", "creat",    "read",
-	"pread64",  "readv",  "preadv",	 "preadv2",  "write",
-	"pwrite64", "writev", "pwritev", "pwritev2", "copy_file_range",
-	"sendfile", "splice", NULL
+	"open",	    "openat", "openat2", "creat",      "read",
+	"pread64",  "readv",  "preadv",	 "preadv2",    "write",
+	"pwrite64", "writev", "pwritev", "pwritev2",   "copy_file_range",
+	"sendfile", "splice", "exit",	 "exit_group", NULL
 };
 
 /* The flags and mode the call was made with. */
@@ -547,10 +527,10 @@ static void file_open(struct file *f, const struct cpd_event *ev,
 		p.path = path;
 		if (hidden)
 			p.flags |= CPD_FILEF_HIDDEN;
-		if (!file_probe_errno(sc->err)) {
+		if (!search_errno(sc->err)) {
 			/* not a search: what it ends was not one either */
 			file_run_end(f, ev->tid, NULL, false);
-		} else if (!hidden || f->verbose) {
+		} else if (!hidden && !f->verbose) {
 			struct cpd_event fev;
 
 			file_build(&fev, ev, &p);
@@ -733,11 +713,17 @@ static int file_on_event(void *state, const struct cpd_event *ev)
 	if (ev->kind != CPD_EV_SYSCALL)
 		return 0;
 	sc = &ev->u.syscall;
-	/* without the exit there is no result to report */
-	if (sc->flags & (CPD_SCF_NO_EXIT | CPD_SCF_ENTRY_ONLY) || !sc->name.ptr)
+	if (!sc->name.ptr)
 		return 0;
 	i = callmap_find(&f->calls, sc);
 	if (i < 0)
+		return 0;
+	if (file_calls[i].call == FC_EXIT) {
+		file_run_end(f, ev->tid, NULL, false);
+		return 0;
+	}
+	/* without the exit there is no result to report */
+	if (sc->flags & (CPD_SCF_NO_EXIT | CPD_SCF_ENTRY_ONLY))
 		return 0;
 	/* a thread that moved on to other work has ended its search */
 	if (f->nruns && !file_call_opens(file_calls[i].call))
@@ -766,6 +752,8 @@ static int file_on_event(void *state, const struct cpd_event *ev)
 	case FC_SPLICE:
 		/* splice(fd_in, off_in, fd_out, off_out, ...) */
 		file_transfer(f, ev, CPD_FILE_SPLICE, 0, 2);
+		break;
+	case FC_EXIT:
 		break;
 	}
 	return 0;

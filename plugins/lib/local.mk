@@ -4,14 +4,15 @@
 # Two convenience libraries, because libtool links one whole into every
 # module that names it: the analyzers do not carry the escapers.
 
-# byte and time formats, the noise filter, syscall maps, reports
+# byte and time formats, the noise filter, syscall maps, reports, searches
 noinst_LTLIBRARIES += plugins/libcpdutil.la
 plugins_libcpdutil_la_SOURCES = \
 	plugins/lib/callmap.c plugins/lib/callmap.h \
 	plugins/lib/format.c plugins/lib/format.h \
 	plugins/lib/hash.c plugins/lib/hash.h \
 	plugins/lib/noise.c plugins/lib/noise.h \
-	plugins/lib/report.c plugins/lib/report.h
+	plugins/lib/report.c plugins/lib/report.h \
+	plugins/lib/search.c plugins/lib/search.h
 plugins_libcpdutil_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
 plugins_libcpdutil_la_CFLAGS = $(PLUGIN_CC_OPTS) -fPIC
 
