@@ -48,10 +48,6 @@
 #define FILE_MAX_PATHS (1u << 20)
 /* A resolved directory plus a relative name, both at most PATH_MAX. */
 #define FILE_JOIN_MAX (2 * 4096 + 2)
-/* Failed opens one thread's run holds; a longer run lets its oldest go. */
-#define FILE_RUN_MAX 128
-/* Threads with a run held at once; past it, failures are not held. */
-#define FILE_RUNS_MAX 64
 /* Bytes of comm kept with a held event (the kernel's is 16 with the NUL). */
 #define FILE_COMM_MAX 64
 
@@ -83,14 +79,6 @@ struct file_held {
 	struct cpd_event ev; /* as it will be published; strings below */
 	char *path;	     /* owned */
 	char comm[FILE_COMM_MAX];
-	size_t stem_off, stem_len; /* the name looked for, in path */
-};
-
-/* One thread's run of failed opens, oldest first. */
-struct file_run {
-	int32_t tid;
-	uint32_t n;
-	struct file_held *held; /* FILE_RUN_MAX entries */
 };
 
 struct file {
@@ -111,8 +99,8 @@ struct file {
 
 	struct callmap calls; /* syscall -> file_calls index */
 
-	struct file_run runs[FILE_RUNS_MAX];
-	uint32_t nruns;
+	struct search_runs runs; /* of struct file_held */
+	bool found_hidden;	 /* the open ending a run is hidden */
 
 	uint64_t read_bytes;
 	uint64_t written_bytes;
@@ -249,105 +237,57 @@ static void file_publish(struct file *f, const struct cpd_event *sev,
 
 /* ---- searches: runs of failed opens --------------------------------- */
 
-static struct file_run *file_run_of(struct file *f, int32_t tid)
+static void file_release(void *arg, void *item, enum search_outcome how)
 {
-	uint32_t i;
-
-	for (i = 0; i < f->nruns; i++)
-		if (f->runs[i].tid == tid)
-			return &f->runs[i];
-	return NULL;
-}
-
-static void file_release_one(struct file *f, struct file_held *h,
-			     uint32_t flags)
-{
+	struct file *f = arg;
+	struct file_held *h = item;
 	struct cpd_ev_file *p = &h->ev.u.file;
 
-	p->flags |= flags;
-	if (!(p->flags & CPD_FILEF_HIDDEN) || f->verbose)
+	if (how == SEARCH_PROBE) {
+		p->flags |= CPD_FILEF_PROBE;
+		/* a search for a library is the loader's business */
+		if (f->found_hidden)
+			p->flags |= CPD_FILEF_HIDDEN;
+	}
+	if (how != SEARCH_DROP && !(p->flags & CPD_FILEF_HIDDEN))
 		f->host->publish(f->inst, &h->ev);
 	free(h->path);
-	h->path = NULL;
 }
 
-/*
- * End tid's run. found (may be NULL) is the path of the open that ended
- * it: failures that looked for its name were probes, hidden like it is
- * (a search for a library is the loader's business).
- */
+/* End tid's run; found (may be NULL) is the path of the open that did. */
 static void file_run_end(struct file *f, int32_t tid,
 			 const struct cpd_str *found, bool found_hidden)
 {
-	struct file_run *r = file_run_of(f, tid);
-	size_t off = 0, n = 0;
-	uint32_t i;
-
-	if (!r)
+	if (!search_holding(&f->runs))
 		return;
-	if (found && found->ptr)
-		search_stem(found->ptr, found->len, &off, &n);
-	for (i = 0; i < r->n; i++) {
-		struct file_held *h = &r->held[i];
-		bool probe =
-			n && h->stem_len == n &&
-			!memcmp(h->path + h->stem_off, found->ptr + off, n);
-
-		file_release_one(
-			f, h,
-			probe ? CPD_FILEF_PROBE |
-					(found_hidden ? CPD_FILEF_HIDDEN : 0) :
-				0);
-	}
-	free(r->held);
-	*r = f->runs[--f->nruns];
+	f->found_hidden = found_hidden;
+	search_end(&f->runs, tid, found ? found->ptr : NULL,
+		   found ? found->len : 0);
 }
 
-static void file_runs_end_all(struct file *f)
-{
-	while (f->nruns)
-		file_run_end(f, f->runs[0].tid, NULL, false);
-}
-
-/*
- * Hold a failed open as the newest of its thread's run. false when it
- * cannot be held (no room, no memory, no name): publish it now.
- */
+/* Hold a failed open as its thread's newest; false: publish it now. */
 static bool file_run_hold(struct file *f, const struct cpd_event *ev)
 {
 	const struct cpd_ev_file *p = &ev->u.file;
-	struct file_run *r = file_run_of(f, ev->tid);
 	struct file_held *h;
 	size_t comm_len;
+	char *path;
 
 	if (!p->path.ptr || !p->path.len)
 		return false;
-	if (!r) {
-		if (f->nruns == FILE_RUNS_MAX)
-			return false;
-		r = &f->runs[f->nruns];
-		r->held = calloc(FILE_RUN_MAX, sizeof(*r->held));
-		if (!r->held)
-			return false;
-		r->tid = ev->tid;
-		r->n = 0;
-		f->nruns++;
-	}
-	if (r->n == FILE_RUN_MAX) {
-		/* the oldest goes as it was: no open can claim it now */
-		file_release_one(f, &r->held[0], 0);
-		memmove(&r->held[0], &r->held[1],
-			(FILE_RUN_MAX - 1) * sizeof(*r->held));
-		r->n--;
-	}
-	h = &r->held[r->n];
-	h->path = malloc(p->path.len + 1);
-	if (!h->path)
+	path = malloc(p->path.len + 1);
+	if (!path)
 		return false;
-	memcpy(h->path, p->path.ptr, p->path.len);
-	h->path[p->path.len] = '\0';
+	h = search_hold(&f->runs, ev->tid, p->path.ptr, p->path.len);
+	if (!h) {
+		free(path);
+		return false;
+	}
+	memcpy(path, p->path.ptr, p->path.len);
+	path[p->path.len] = '\0';
+	h->path = path;
 	h->ev = *ev;
-	h->ev.u.file.path.ptr = h->path;
+	h->ev.u.file.path.ptr = path;
 	comm_len = ev->comm.ptr ? ev->comm.len : 0;
 	if (comm_len >= sizeof(h->comm))
 		comm_len = sizeof(h->comm) - 1;
@@ -356,8 +296,6 @@ static bool file_run_hold(struct file *f, const struct cpd_event *ev)
 	h->comm[comm_len] = '\0';
 	h->ev.comm.ptr = ev->comm.ptr ? h->comm : NULL;
 	h->ev.comm.len = (uint32_t)comm_len;
-	search_stem(h->path, p->path.len, &h->stem_off, &h->stem_len);
-	r->n++;
 	return true;
 }
 
@@ -706,7 +644,7 @@ static int file_on_event(void *state, const struct cpd_event *ev)
 	const struct cpd_syscall *sc;
 	int i;
 
-	if (ev->kind == CPD_EV_PROC && f->nruns) {
+	if (ev->kind == CPD_EV_PROC && search_holding(&f->runs)) {
 		file_proc(f, ev);
 		return 0;
 	}
@@ -726,7 +664,7 @@ static int file_on_event(void *state, const struct cpd_event *ev)
 	if (sc->flags & (CPD_SCF_NO_EXIT | CPD_SCF_ENTRY_ONLY))
 		return 0;
 	/* a thread that moved on to other work has ended its search */
-	if (f->nruns && !file_call_opens(file_calls[i].call))
+	if (search_holding(&f->runs) && !file_call_opens(file_calls[i].call))
 		file_run_end(f, ev->tid, NULL, false);
 	switch (file_calls[i].call) {
 	case FC_OPEN:
@@ -805,7 +743,7 @@ static int file_stop(void *state)
 	struct cpd_kv kv[7];
 	size_t n, i;
 
-	file_runs_end_all(f);
+	search_end_all(&f->runs);
 	if (f->unlisted)
 		report_lost(
 			f->host, f->inst, CPD_EV_REPORT, f->unlisted,
@@ -890,6 +828,7 @@ static int file_init(struct cpd_instance *inst, const struct cpd_host *host,
 	if (rc < 0)
 		goto err_free;
 	f->seed = hash_seed(f);
+	search_runs_init(&f->runs, sizeof(struct file_held), file_release, f);
 	*statep = f;
 	return 0;
 
@@ -909,13 +848,7 @@ static int file_start(void *state)
 static void file_fini(void *state)
 {
 	struct file *f = state;
-	uint32_t i, j;
-
-	for (i = 0; i < f->nruns; i++) {
-		for (j = 0; j < f->runs[i].n; j++)
-			free(f->runs[i].held[j].path);
-		free(f->runs[i].held);
-	}
+	search_runs_free(&f->runs);
 	noise_free(&f->noise);
 	file_table_free(&f->files);
 	file_table_free(&f->failed);
