@@ -3,7 +3,7 @@
 # (fault: perf events; sched, blkio: BPF, see plugins/ebpf/local.mk) into
 # domain events and reports.
 pkglib_LTLIBRARIES += plugins/file.la plugins/net.la plugins/mmap.la \
-	plugins/fault.la
+	plugins/fault.la plugins/findings.la
 
 plugins_file_la_SOURCES = plugins/analyzers/file.c
 plugins_file_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
@@ -22,6 +22,12 @@ plugins_mmap_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
 plugins_mmap_la_CFLAGS = $(PLUGIN_CC_OPTS)
 plugins_mmap_la_LDFLAGS = $(PLUGIN_LD_OPTS)
 plugins_mmap_la_LIBADD = plugins/libcpdutil.la
+
+plugins_findings_la_SOURCES = plugins/analyzers/findings.c
+plugins_findings_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
+plugins_findings_la_CFLAGS = $(PLUGIN_CC_OPTS)
+plugins_findings_la_LDFLAGS = $(PLUGIN_LD_OPTS)
+plugins_findings_la_LIBADD = plugins/libcpdutil.la
 
 plugins_fault_la_SOURCES = plugins/analyzers/fault.c
 plugins_fault_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)

@@ -52,29 +52,19 @@ bool search_same(const char *a, size_t alen, const char *b, size_t blen)
 	return an && an == bn && !memcmp(a + aoff, b + boff, an);
 }
 
+const char *const search_run_enders[] = {
+	"read",	    "pread64",	"readv",	   "preadv",  "preadv2",
+	"write",    "pwrite64", "writev",	   "pwritev", "pwritev2",
+	"sendfile", "splice",	"copy_file_range", "exit",    "exit_group",
+	NULL,
+};
+
 bool search_ends_run(const char *name)
 {
-	static const char *const names[] = {
-		"read",
-		"pread64",
-		"readv",
-		"preadv",
-		"preadv2",
-		"write",
-		"pwrite64",
-		"writev",
-		"pwritev",
-		"pwritev2",
-		"sendfile",
-		"splice",
-		"copy_file_range",
-		"exit",
-		"exit_group",
-	};
 	size_t i;
 
-	for (i = 0; name && i < sizeof(names) / sizeof(names[0]); i++)
-		if (!strcmp(name, names[i]))
+	for (i = 0; name && search_run_enders[i]; i++)
+		if (!strcmp(name, search_run_enders[i]))
 			return true;
 	return false;
 }

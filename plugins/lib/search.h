@@ -47,8 +47,10 @@ bool search_same(const char *a, size_t alen, const char *b, size_t blen);
 /*
  * Whether the syscall name, made by a thread, ends its run: the read and
  * write family, copies, and exit. (Opens end it through search_end().)
+ * search_run_enders lists them, NULL-terminated: a plugin's syscalls.
  */
 bool search_ends_run(const char *name);
+extern const char *const search_run_enders[];
 
 /* What became of a held failure. */
 enum search_outcome {

@@ -249,6 +249,10 @@ static int console_on_event(void *state, const struct cpd_event *ev)
 	case CPD_EV_LOST:
 		console_lost(c, ev);
 		return 0;
+	case CPD_EV_FINDING:
+		/* the summary's first block, not live lines */
+		console_finding(c, ev);
+		return 0;
 	default:
 		break;
 	}
@@ -366,6 +370,8 @@ static void console_fini(void *state)
 		free(c->tables[i]->title);
 		free(c->tables[i]);
 	}
+	console_problems_free(c);
+	console_topfiles_free(c);
 	for (i = 0; i < c->nsubprocs; i++)
 		free(c->subprocs[i]);
 	free(c->subprocs);
@@ -380,6 +386,7 @@ static void console_fini(void *state)
 	 CPD_EVMASK(CPD_EV_SCHED) | CPD_EVMASK(CPD_EV_BLKIO) |   \
 	 CPD_EVMASK(CPD_EV_PROC) | CPD_EVMASK(CPD_EV_LOST) |     \
 	 CPD_EVMASK(CPD_EV_REPORT) | CPD_EVMASK(CPD_EV_NOTICE) | \
+	 CPD_EVMASK(CPD_EV_FINDING) |                            \
 	 ~((UINT64_C(1) << CPD_EV_CUSTOM_FIRST) - 1))
 
 /*

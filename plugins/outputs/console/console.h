@@ -7,6 +7,8 @@
  *              values into text
  *   live.c     the live line of each event kind
  *   summary.c  the reports it keeps and the summary it prints at the end
+ *   problems.c the summary's first block: the findings that matter
+ *   topfiles.c the files most read and written, in the summary's I/O
  */
 #ifndef CPD_PLUGINS_CONSOLE_H
 #define CPD_PLUGINS_CONSOLE_H
@@ -93,6 +95,34 @@ struct console_rows {
 /* Tables of other analyzers (fault.processes, third parties') shown generically. */
 #define CONSOLE_TABLES_MAX 8
 
+/* Findings of severity warning and above kept for the Problems block. */
+#define CONSOLE_PROBLEMS_MAX 256
+
+struct console_problem {
+	uint32_t severity;
+	uint64_t seq;
+	uint64_t count;
+	char *text; /* the title, escaped */
+};
+
+struct console_problems {
+	struct console_problem *v;
+	size_t n, cap;
+	uint64_t total; /* warning and above, kept or not */
+};
+
+/* Files listed under the I/O totals, largest first. */
+#define CONSOLE_TOP 5
+
+struct console_top {
+	struct {
+		struct cpd_str path; /* owned copy */
+		uint64_t value;
+	} row[CONSOLE_TOP];
+	size_t n;
+	uint64_t total; /* files with any bytes */
+};
+
 struct console {
 	/* options, written by host->apply_options() */
 	const char *output;
@@ -129,6 +159,9 @@ struct console {
 	struct console_rows conns;  /* net.connections */
 	struct console_rows *tables[CONSOLE_TABLES_MAX];
 	size_t ntables;
+
+	struct console_problems problems;
+	struct console_top top_read, top_written;
 
 	char **subprocs; /* unique exec names, first-exec order */
 	size_t nsubprocs, capsubprocs;
@@ -195,5 +228,15 @@ void console_syscall(struct console *c, const struct cpd_event *ev);
 int console_report(struct console *c, const struct cpd_event *ev);
 void console_report_free(struct console_report *r);
 void console_summary(struct console *c);
+
+/* problems.c */
+void console_finding(struct console *c, const struct cpd_event *ev);
+void console_problems(struct console *c);
+void console_problems_free(struct console *c);
+
+/* topfiles.c */
+void console_topfiles_row(struct console *c, const struct cpd_event *ev);
+void console_topfiles(struct console *c, bool written);
+void console_topfiles_free(struct console *c);
 
 #endif /* CPD_PLUGINS_CONSOLE_H */

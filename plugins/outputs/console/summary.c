@@ -148,7 +148,9 @@ int console_report(struct console *c, const struct cpd_event *ev)
 			rows = &c->failed;
 		else if (console_topic_is(rep, "net.connections"))
 			rows = &c->conns;
-		else if (!console_topic_is(rep, "file.files"))
+		else if (console_topic_is(rep, "file.files"))
+			console_topfiles_row(c, ev);
+		else
 			rows = console_table(c, ev);
 		if (!rows)
 			return 0;
@@ -211,9 +213,9 @@ static const char *const sent_keys[] = { "sent_bytes", "sent", "bytes_sent",
 static const char *const received_keys[] = { "received_bytes", "received",
 					     "recv_bytes",     "bytes_received",
 					     "net_received",   NULL };
-static const char *const path_keys[] = { "path", "file", NULL };
-static const char *const error_keys[] = { "error", "errno", "err", NULL };
-static const char *const count_keys[] = { "count", "times", "attempts", NULL };
+static const char *const lo_sent_keys[] = { "loopback_sent_bytes", NULL };
+static const char *const lo_received_keys[] = { "loopback_recv_bytes", NULL };
+static const char *const scope_keys[] = { "scope", NULL };
 static const char *const proto_keys[] = { "proto", "protocol", "type", NULL };
 static const char *const peer_keys[] = { "peer", "remote", "address", "addr",
 					 NULL };
@@ -338,10 +340,29 @@ static bool console_sum_memory(struct console *c,
 	return true;
 }
 
+/* " (1.2 KB loopback)" when the part is not 0. */
+static const char *console_sum_part(const struct console_report *r,
+				    const char *const *keys, char *buf,
+				    size_t size)
+{
+	char b[FORMAT_BYTES_MAX];
+	const char *p = b;
+	uint64_t v = 0;
+
+	buf[0] = '\0';
+	if (!console_kv_u64(console_kv(r, keys), &v) || !v)
+		return buf;
+	format_bytes(v, b, sizeof(b));
+	while (*p == ' ')
+		p++;
+	snprintf(buf, size, " (%s loopback)", p);
+	return buf;
+}
+
 static void console_sum_io(struct console *c, const struct console_report *file,
 			   const struct console_report *net)
 {
-	char b[FORMAT_BYTES_MAX];
+	char b[FORMAT_BYTES_MAX], part[FORMAT_BYTES_MAX + 16];
 	uint64_t v;
 
 	if (!file && !net)
@@ -352,20 +373,26 @@ static void console_sum_io(struct console *c, const struct console_report *file,
 		console_kv_u64(console_kv(file, read_keys), &v);
 		format_bytes(v, b, sizeof(b));
 		console_printf(c, "   Files read:    %s", b);
+		console_topfiles(c, false);
 		v = 0;
 		console_kv_u64(console_kv(file, written_keys), &v);
 		format_bytes(v, b, sizeof(b));
 		console_printf(c, "   Files written: %s", b);
+		console_topfiles(c, true);
 	}
 	if (net) {
 		v = 0;
 		console_kv_u64(console_kv(net, sent_keys), &v);
 		format_bytes(v, b, sizeof(b));
-		console_printf(c, "   Net sent:      %s", b);
+		console_printf(c, "   Net sent:      %s%s", b,
+			       console_sum_part(net, lo_sent_keys, part,
+						sizeof(part)));
 		v = 0;
 		console_kv_u64(console_kv(net, received_keys), &v);
 		format_bytes(v, b, sizeof(b));
-		console_printf(c, "   Net received:  %s", b);
+		console_printf(c, "   Net received:  %s%s", b,
+			       console_sum_part(net, lo_received_keys, part,
+						sizeof(part)));
 	}
 }
 
@@ -390,37 +417,6 @@ static void console_sum_more(struct console *c, const struct console_rows *rows)
 			       rows->total - rows->n);
 }
 
-static void console_sum_failed(struct console *c)
-{
-	size_t i;
-
-	if (!c->failed.total)
-		return;
-	console_printf(c, " Failed opens:");
-	for (i = 0; i < c->failed.n; i++) {
-		const struct console_report *r = &c->failed.row[i];
-		const struct console_kv *path = console_kv(r, path_keys),
-					*err = console_kv(r, error_keys);
-		char e[48], n[32] = "";
-		const char *ename = "?";
-		uint64_t v;
-
-		if (err && err->type == CPD_KV_STR) {
-			format_escape_str(&err->str, e, sizeof(e));
-			ename = e;
-		} else if (console_kv_u64(err, &v)) {
-			ename = console_errno(c, (int)v, e, sizeof(e));
-		}
-		if (console_kv_u64(console_kv(r, count_keys), &v))
-			snprintf(n, sizeof(n), ", %" PRIu64 "×", v);
-		console_kv_text(c, path ? path : &r->kv[0], c->esc[1],
-				sizeof(c->esc[1]));
-		console_printf(c, "   %s (%s%s)", r->nkv ? c->esc[1] : "?",
-			       ename, n);
-	}
-	console_sum_more(c, &c->failed);
-}
-
 static void console_sum_conns(struct console *c)
 {
 	size_t i;
@@ -432,7 +428,8 @@ static void console_sum_conns(struct console *c)
 		const struct console_report *r = &c->conns.row[i];
 		const struct console_kv *proto = console_kv(r, proto_keys),
 					*peer = console_kv(r, peer_keys),
-					*dir = console_kv(r, dir_keys);
+					*dir = console_kv(r, dir_keys),
+					*scope = console_kv(r, scope_keys);
 		bool in = dir && dir->type == CPD_KV_STR && dir->str.ptr &&
 			  (!strcmp(dir->str.ptr, "accept") ||
 			   !strcmp(dir->str.ptr, "in") ||
@@ -443,8 +440,13 @@ static void console_sum_conns(struct console *c)
 			console_kv_text(c, proto, p, sizeof(p));
 		if (peer)
 			console_kv_text(c, peer, c->esc[1], sizeof(c->esc[1]));
-		console_printf(c, "   %s %s %s", p, in ? "←" : "→",
-			       peer ? c->esc[1] : "?");
+		console_printf(
+			c, "   %s %s %s%s", p, in ? "←" : "→",
+			peer ? c->esc[1] : "?",
+			scope && scope->type == CPD_KV_STR && scope->str.ptr &&
+					!strcmp(scope->str.ptr, "loopback") ?
+				" (loopback)" :
+				"");
 	}
 	console_sum_more(c, &c->conns);
 }
@@ -571,6 +573,7 @@ void console_summary(struct console *c)
 		       console_esc(c, 0, &c->run->command),
 		       (double)elapsed / 1e9);
 	console_printf(c, "%s", console_sep);
+	console_problems(c);
 	if (memory)
 		memory->shown = console_sum_memory(c, memory);
 	for (i = 0; i < sizeof(sources) / sizeof(sources[0]); i++) {
@@ -587,7 +590,7 @@ void console_summary(struct console *c)
 	}
 	if (net)
 		net->shown = true;
-	console_sum_failed(c);
+	/* failed opens: the findings say which ones matter, first */
 	console_sum_conns(c);
 	for (i = 0; i < c->ntables; i++)
 		console_sum_table(c, c->tables[i]);
