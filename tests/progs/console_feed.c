@@ -181,6 +181,9 @@ static void feed_kinds(struct feed *f)
 		  "/tmp/out.log", NULL, 0, 1, 0);
 	feed_file(f, CPD_FILE_OPEN_FAILED, 0, "/etc/missing.conf", NULL, 0, 1,
 		  ENOENT);
+	/* a probe of a search: a line with -v only */
+	feed_file(f, CPD_FILE_OPEN_FAILED, CPD_FILEF_PROBE,
+		  "/usr/local/include/probe.h", NULL, 0, 1, ENOENT);
 	feed_file(f, CPD_FILE_OPEN, CPD_FILEF_HIDDEN, "/usr/lib/libhidden.so",
 		  NULL, 0, 1, 0);
 	feed_file(f, CPD_FILE_READ, 0, "/etc/hosts", NULL, 999, 1, 0);
@@ -334,6 +337,45 @@ static int feed_on_event(void *state, const struct cpd_event *ev)
 	return 0;
 }
 
+/* ---- findings ------------------------------------------------------- */
+
+static void feed_finding(struct feed *f, const char *id, uint32_t severity,
+			 const char *title, uint64_t count)
+{
+	struct cpd_event ev;
+
+	feed_ev(f, &ev, CPD_EV_FINDING);
+	ev.u.finding.id = feed_str(id);
+	ev.u.finding.severity = severity;
+	ev.u.finding.title = feed_str(title);
+	ev.u.finding.count = count;
+	f->host->publish(f->inst, &ev);
+}
+
+/*
+ * Findings of every severity: the console's Problems block lists the
+ * warnings and errors, errors first, ten of them, and no others.
+ */
+static void feed_findings(struct feed *f)
+{
+	char title[64];
+	int i;
+
+	feed_finding(f, "probe", CPD_SEV_INFO, "cc1 found 3 files", 3);
+	for (i = 0; i < 10; i++) {
+		snprintf(title, sizeof(title),
+			 "app could not open /etc/w%02d.conf: ENOENT", i);
+		feed_finding(f, "failed-open", CPD_SEV_WARNING, title,
+			     (uint64_t)i + 1);
+	}
+	feed_finding(f, "repeat", CPD_SEV_NOTICE, "app opened /etc/x 40 times",
+		     40);
+	feed_finding(f, "exit", CPD_SEV_ERROR,
+		     "cc -c \033[2Jbad.c exited with status 1", 1);
+	feed_finding(f, "signal", CPD_SEV_ERROR,
+		     "app was killed by SIGSEGV (core dumped)", 1);
+}
+
 /* ---- reports -------------------------------------------------------- */
 
 static struct cpd_kv feed_kv(const char *key, const char *label, uint16_t unit,
@@ -424,9 +466,17 @@ static int feed_stop(void *state)
 	feed_report(f, "file", "Files", 0, 20, kv, 4);
 	kv[0] = feed_kv("sent_bytes", "Net sent", CPD_UNIT_BYTES, 1024);
 	kv[1] = feed_kv("recv_bytes", "Net received", CPD_UNIT_BYTES, 3000);
-	feed_report(f, "net", "Network", 0, 30, kv, 2);
+	kv[2] = feed_kv("loopback_sent_bytes", "Loopback sent", CPD_UNIT_BYTES,
+			0);
+	kv[3] = feed_kv("loopback_recv_bytes", "Loopback received",
+			CPD_UNIT_BYTES, 2048);
+	feed_report(f, "net", "Network", 0, 30, kv, 4);
+	feed_findings(f);
+	kv[0] = feed_kv("errors", "Errors", CPD_UNIT_COUNT, 2);
+	kv[1] = feed_kv("warnings", "Warnings", CPD_UNIT_COUNT, 10);
+	feed_report(f, "findings", "Problems", 0, -10, kv, 2);
 
-	/* twelve failed opens: ten are listed */
+	/* failed opens: the findings say which matter, not this table */
 	for (i = 0; i < 12; i++) {
 		snprintf(path, sizeof(path), "/etc/missing%02d.conf", i);
 		kv[0] = feed_kv_str("path", "Path", i ? path : "/tmp/\033[2Jx");
@@ -446,9 +496,23 @@ static int feed_stop(void *state)
 	kv[2] = feed_kv_str("peer", "Peer", "10.0.0.2:51000");
 	feed_report(f, "net.connections", "Network connections",
 		    CPD_REPORTF_ROW, 31, kv, 3);
-	/* a table the console leaves to the HTML and CSV outputs */
-	kv[0] = feed_kv_str("path", "Path", "/etc/hosts");
-	feed_report(f, "file.files", "Files", CPD_REPORTF_ROW, 21, kv, 1);
+	kv[1] = feed_kv_str("direction", "Direction", "connect");
+	kv[2] = feed_kv_str("peer", "Peer", "127.0.0.1:8000");
+	kv[3] = feed_kv_str("scope", "Scope", "loopback");
+	feed_report(f, "net.connections", "Network connections",
+		    CPD_REPORTF_ROW, 31, kv, 4);
+	/* per file: the largest five by read and by written under I/O */
+	for (i = 0; i < 7; i++) {
+		snprintf(path, sizeof(path), "/data/f%d.bin", i);
+		kv[0] = feed_kv_str("path", "Path",
+				    i == 3 ? "/tmp/\033[2Jtop" : path);
+		kv[1] = feed_kv("read_bytes", "Read", CPD_UNIT_BYTES,
+				(uint64_t)(i * 1000 + 1));
+		kv[2] = feed_kv("written_bytes", "Written", CPD_UNIT_BYTES,
+				i < 2 ? (uint64_t)(2 - i) * 4096 : 0);
+		feed_report(f, "file.files", "Files", CPD_REPORTF_ROW, 21, kv,
+			    3);
+	}
 	return 0;
 }
 
@@ -469,6 +533,7 @@ CPD_PLUGIN_DEFINE(
 			     CPD_EVMASK(CPD_EV_SCHED) |
 			     CPD_EVMASK(CPD_EV_BLKIO) |
 			     CPD_EVMASK(CPD_EV_LOST) |
-			     CPD_EVMASK(CPD_EV_REPORT),
+			     CPD_EVMASK(CPD_EV_REPORT) |
+			     CPD_EVMASK(CPD_EV_FINDING),
 		.init = feed_init, .on_event = feed_on_event, .stop = feed_stop,
 		.fini = feed_fini, );
