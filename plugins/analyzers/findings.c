@@ -230,10 +230,24 @@ struct findings {
 	uint64_t published[CPD_SEV_ERROR + 1];
 };
 
+/* The rules' ids: ABI for users and tools, in enum findings_rule_id order. */
+static const char *const findings_rule_ids[R_COUNT + 1] = {
+	[R_PROBE] = "probe",
+	[R_FAILED_OPEN] = "failed-open",
+	[R_EXIT] = "exit",
+	[R_SIGNAL] = "signal",
+	[R_REPEAT] = "repeat",
+	[R_TINY_IO] = "tiny-io",
+	[R_CONNECT_FAILED] = "connect-failed",
+	[R_INCOMPLETE] = "incomplete",
+	[R_COUNT] = NULL,
+};
+
 static const struct cpd_option findings_options[] = {
 	{ .name = "ignore",
 	  .type = CPD_OPT_LIST,
 	  .offset = offsetof(struct findings, ignore),
+	  .choices = findings_rule_ids,
 	  .help = "rules to silence: probe, failed-open, exit, signal, repeat, tiny-io, connect-failed, incomplete" },
 	{ .name = "repeat_opens",
 	  .type = CPD_OPT_UINT,
@@ -628,17 +642,6 @@ struct findings_out {
 	uint64_t count, first_ns, last_ns, cause_seq;
 	int32_t pid;
 	const char *comm;
-};
-
-static const char *const findings_rule_ids[R_COUNT] = {
-	[R_PROBE] = "probe",
-	[R_FAILED_OPEN] = "failed-open",
-	[R_EXIT] = "exit",
-	[R_SIGNAL] = "signal",
-	[R_REPEAT] = "repeat",
-	[R_TINY_IO] = "tiny-io",
-	[R_CONNECT_FAILED] = "connect-failed",
-	[R_INCOMPLETE] = "incomplete",
 };
 
 static void findings_publish(struct findings *f, const struct findings_out *o)
@@ -1722,20 +1725,11 @@ static int findings_init(struct cpd_instance *inst, const struct cpd_host *host,
 	rc = host->apply_options(inst, f);
 	if (rc < 0)
 		goto err_free;
-	for (n = f->ignore; n && *n; n++) {
+	/* the host checked the names against the ids */
+	for (n = f->ignore; n && *n; n++)
 		for (r = 0; r < R_COUNT; r++)
 			if (!strcmp(*n, findings_rule_ids[r]))
-				break;
-		if (r == R_COUNT) {
-			host->log(
-				inst, CPD_LOG_ERROR,
-				"ignore: unknown rule '%s' (rules: probe, failed-open, exit, signal, repeat, tiny-io, connect-failed, incomplete)",
-				*n);
-			rc = -EINVAL;
-			goto err_free;
-		}
-		f->off[r] = true;
-	}
+				f->off[r] = true;
 	f->seed = hash_seed(f);
 	search_runs_init(&f->runs, sizeof(struct fheld), findings_release, f);
 	*statep = f;

@@ -25,6 +25,7 @@ include tests/progs/console.mk
 include tests/progs/analyzers.mk
 include tests/progs/outputs.mk
 include tests/progs/html.mk
+include tests/progs/findings.mk
 
 # The capture output used by the integration tests, built as a real module.
 check_LTLIBRARIES += tests/lib/capture.la
