@@ -23,7 +23,16 @@ plugins_mmap_la_CFLAGS = $(PLUGIN_CC_OPTS)
 plugins_mmap_la_LDFLAGS = $(PLUGIN_LD_OPTS)
 plugins_mmap_la_LIBADD = plugins/libcpdutil.la
 
-plugins_findings_la_SOURCES = plugins/analyzers/findings.c
+plugins_findings_la_SOURCES = \
+	plugins/analyzers/findings/findings.c \
+	plugins/analyzers/findings/findings.h \
+	plugins/analyzers/findings/failures.c \
+	plugins/analyzers/findings/incomplete.c \
+	plugins/analyzers/findings/objects.c \
+	plugins/analyzers/findings/procs.c \
+	plugins/analyzers/findings/searches.c \
+	plugins/analyzers/findings/tables.c \
+	plugins/analyzers/findings/text.c
 plugins_findings_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
 plugins_findings_la_CFLAGS = $(PLUGIN_CC_OPTS)
 plugins_findings_la_LDFLAGS = $(PLUGIN_LD_OPTS)

@@ -22,7 +22,7 @@ if HAVE_CUNIT
 check_PROGRAMS += tests/unit/analyzers_findings
 TESTS += tests/unit/analyzers_findings
 tests_unit_analyzers_findings_SOURCES = tests/unit/analyzers_findings.c \
-	plugins/analyzers/findings.c
+	$(plugins_findings_la_SOURCES)
 tests_unit_analyzers_findings_CPPFLAGS = $(ANALYZER_UNIT_CPP)
 tests_unit_analyzers_findings_LDADD = $(ANALYZER_UNIT_LIBS)
 endif
