@@ -81,14 +81,13 @@ static bool noise_libc_locale(const char *path, size_t len,
 	if (len == strlen("/etc/locale.alias") &&
 	    !memcmp(path, "/etc/locale.alias", len))
 		return true;
+	/* the cheap tests first: this runs for every path */
 	if (noise_has_suffix(path, len, ".mo") &&
 	    noise_contains(path, len, "/LC_MESSAGES/"))
 		return true;
-	if (!noise_contains(path, len, "/gconv/"))
-		return false;
 	for (i = 0; i < nlib_dirs; i++)
 		if (noise_has_prefix(path, len, lib_dirs[i]))
-			return true;
+			return noise_contains(path, len, "/gconv/");
 	return false;
 }
 

@@ -39,6 +39,8 @@
 #define FINDINGS_TEXT_MAX   160
 #define FINDINGS_TITLE_MAX  512
 #define FINDINGS_DETAIL_MAX 2048
+/* A process, a kind and a path (PATH_MAX) or an endpoint's text. */
+#define FINDINGS_KEY_MAX (4 + 1 + 4096 + 64)
 /* Lost-event kinds and reasons told apart. */
 #define FINDINGS_LOST_MAX 16
 
@@ -108,6 +110,7 @@ struct findings_proc {
 	char *found[FINDINGS_LAST]; /* its first searches */
 	uint64_t searches, probes;
 	struct findings_obj *objs;
+	struct findings_obj *last_obj; /* the one used last: loops hit it */
 };
 
 #define FP_ROOT	       (1u << 0) /* the command, or an attached process */
@@ -161,6 +164,7 @@ struct findings {
 	int32_t *pidmap; /* open addressing, -1 empty */
 	size_t npidmap;
 	size_t detailed;
+	int32_t last_idx; /* the record found last: events come in runs */
 
 	struct findings_tab failed; /* struct findings_group, failed opens */
 	struct findings_tab

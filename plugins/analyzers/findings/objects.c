@@ -19,13 +19,17 @@ struct findings_obj *findings_obj_get(struct findings *f,
 				      const char *name, size_t len,
 				      const struct cpd_event *ev)
 {
-	char key[4 + 1 + FINDINGS_TEXT_MAX * 26];
+	char key[FINDINGS_KEY_MAX];
 	size_t klen;
 	uint32_t h;
-	struct findings_obj *o;
+	struct findings_obj *o = p ? p->last_obj : NULL;
 
 	if (!p || !name || !len || len > sizeof(key) - 5)
 		return NULL;
+	/* a read loop hits the same file again and again: no hashing then */
+	if (o && o->socket == socket && o->h.keylen == 5 + len &&
+	    !memcmp(o->key + 5, name, len))
+		return o;
 	memcpy(key, &p->pid, 4);
 	key[4] = socket ? 's' : 'f';
 	memcpy(key + 5, name, len);
@@ -34,7 +38,7 @@ struct findings_obj *findings_obj_get(struct findings *f,
 	o = (struct findings_obj *)(void *)findings_tab_find(&f->objects, h,
 							     key, klen);
 	if (o)
-		return o;
+		return p->last_obj = o;
 	if (f->objects.n >= FINDINGS_MAX_OBJECTS) {
 		f->objects_dropped++;
 		return NULL;
@@ -55,6 +59,7 @@ struct findings_obj *findings_obj_get(struct findings *f,
 	}
 	o->proc_next = p->objs;
 	p->objs = o;
+	p->last_obj = o;
 	return o;
 }
 
@@ -179,4 +184,5 @@ void findings_proc_objects(struct findings *f, struct findings_proc *p)
 		free(o);
 	}
 	p->objs = NULL;
+	p->last_obj = NULL;
 }

@@ -29,10 +29,14 @@ struct findings_proc *findings_proc_find(struct findings *f, int32_t pid)
 
 	if (!f->npidmap || pid <= 0)
 		return NULL;
+	if (f->procs[f->last_idx].pid == pid)
+		return &f->procs[f->last_idx];
 	for (i = findings_pid_slot(f, pid); f->pidmap[i] >= 0;
 	     i = (i + 1) & (f->npidmap - 1))
-		if (f->procs[f->pidmap[i]].pid == pid)
-			return &f->procs[f->pidmap[i]];
+		if (f->procs[f->pidmap[i]].pid == pid) {
+			f->last_idx = f->pidmap[i];
+			return &f->procs[f->last_idx];
+		}
 	return NULL;
 }
 
@@ -95,6 +99,8 @@ static struct findings_proc *findings_proc_new(struct findings *f, int32_t pid,
 		memcpy(p->comm, parent->comm, sizeof(p->comm));
 	if (findings_pidmap_put(f, pid, (int32_t)f->nprocs) < 0)
 		return NULL;
+	/* the pid's newest record from now on */
+	f->last_idx = (int32_t)f->nprocs;
 	f->nprocs++;
 	return p;
 }
