@@ -10,6 +10,7 @@
  */
 #include <errno.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -407,6 +408,39 @@ static void test_bounds(void)
 	fake_host_free(fh);
 }
 
+/* Tiny I/O on a socket, named by its peer; big sends are not tiny. */
+static void test_tiny_socket(void)
+{
+	struct fake_host *fh = start(false, NULL);
+	const struct cpd_event *f;
+	struct cpd_event ev;
+	unsigned i;
+
+	exec(fh, 800, 1, "app", "app", 3, true);
+	for (i = 0; i < 1200; i++) {
+		header(&ev, CPD_EV_NET, 800, 0, "app");
+		ev.u.net.op = i < 1000 ? CPD_NET_SEND : CPD_NET_RECV;
+		ev.u.net.bytes = i < 1000 ? 1 : 4096;
+		ev.u.net.count = 1;
+		ev.u.net.family = AF_INET;
+		ev.u.net.peer.family = AF_INET;
+		ev.u.net.peer.port = 80;
+		ev.u.net.peer.addr[0] = 10;
+		ev.u.net.peer.addr[3] = 1;
+		fake_host_feed(fh, &ev);
+	}
+	leave(fh, 800, 0, 0, true);
+	stop(fh);
+	CPD_ASSERT_UINT_EQ(count(fh, "tiny-io"), 1);
+	f = finding(fh, "tiny-io", 0);
+	CPD_ASSERT_STR_EQ(
+		f->u.finding.title.ptr,
+		"app made 1000 writes of 1 B on average to 10.0.0.1:80");
+	CPD_ASSERT_STR_EQ(f->u.finding.paths.ptr, "10.0.0.1:80");
+	CPD_ASSERT_UINT_EQ(f->u.finding.count, 1000);
+	fake_host_free(fh);
+}
+
 /* The report counts what was published, ignored rules not at all. */
 static void test_report(void)
 {
@@ -444,6 +478,7 @@ static CU_TestInfo findings_tests[] = {
 	{ "failed_open_groups", test_failed_open_groups },
 	{ "incomplete", test_incomplete },
 	{ "bounds", test_bounds },
+	{ "tiny_socket", test_tiny_socket },
 	{ "report", test_report },
 	{ "bad_ignore", test_bad_ignore },
 	CU_TEST_INFO_NULL,

@@ -125,12 +125,12 @@ void findings_on_net(struct findings *f, const struct cpd_event *ev)
 
 	if (n->flags & CPD_NETF_HIDDEN)
 		return;
-	plen = format_sockaddr(&n->peer, peer, sizeof(peer));
-	if (plen >= sizeof(peer))
-		plen = sizeof(peer) - 1;
 	p = findings_proc_find(f, ev->pid);
 	switch (n->op) {
 	case CPD_NET_CONNECT_FAILED:
+		plen = format_sockaddr(&n->peer, peer, sizeof(peer));
+		if (plen >= sizeof(peer))
+			plen = sizeof(peer) - 1;
 		if (!f->off[R_CONNECT_FAILED]) {
 			g = findings_group_get(f, &f->connects, peer, plen,
 					       n->err, ev->ts_ns);
@@ -164,10 +164,10 @@ void findings_on_net(struct findings *f, const struct cpd_event *ev)
 		break;
 	case CPD_NET_SEND:
 	case CPD_NET_RECV:
-		if (f->off[R_TINY_IO])
+		if (f->off[R_TINY_IO] || n->peer.path.ptr)
 			break;
-		findings_obj_io(findings_obj_get(f, p, true, peer, plen, ev),
-				ev, n->op == CPD_NET_SEND, n->bytes, n->count);
+		findings_obj_io(findings_obj_socket(f, p, &n->peer, ev), ev,
+				n->op == CPD_NET_SEND, n->bytes, n->count);
 		break;
 	default:
 		break;

@@ -118,9 +118,8 @@ struct findings_proc {
 #define FP_CORE	       (1u << 2)
 #define FP_EXEC	       (1u << 3) /* it exec'd in the trace */
 #define FP_FAILED_KID  (1u << 4) /* a child of it failed */
-#define FP_DETACHED    (1u << 5)
-#define FP_NO_DETAILS  (1u << 6) /* past FINDINGS_MAX_DETAILED */
-#define FP_PARTIAL_IDS (1u << 7) /* its parent was not recorded */
+#define FP_NO_DETAILS  (1u << 5) /* past FINDINGS_MAX_DETAILED */
+#define FP_PARTIAL_IDS (1u << 6) /* its parent was not recorded */
 
 /* A failed open held with -v until its thread's run ends. */
 struct findings_held {
@@ -166,10 +165,10 @@ struct findings {
 	size_t detailed;
 	int32_t last_idx; /* the record found last: events come in runs */
 
-	struct findings_tab failed; /* struct findings_group, failed opens */
-	struct findings_tab
-		connects; /* struct findings_group, failed connects */
-	struct findings_tab objects; /* struct findings_obj */
+	/* of struct findings_group: failed opens, failed connects */
+	struct findings_tab failed, connects;
+	/* of struct findings_obj */
+	struct findings_tab objects;
 
 	/* with -v: runs of failed opens, as lib/search.h decides them */
 	struct search_runs runs;
@@ -257,10 +256,10 @@ void findings_on_net(struct findings *f, const struct cpd_event *ev);
 void findings_groups(struct findings *f, bool connects);
 
 /* objects.c */
-struct findings_obj *findings_obj_get(struct findings *f,
-				      struct findings_proc *p, bool socket,
-				      const char *name, size_t len,
-				      const struct cpd_event *ev);
+struct findings_obj *findings_obj_socket(struct findings *f,
+					 struct findings_proc *p,
+					 const struct cpd_sockaddr *peer,
+					 const struct cpd_event *ev);
 void findings_obj_io(struct findings_obj *o, const struct cpd_event *ev,
 		     bool write, uint64_t bytes, uint32_t count);
 void findings_on_file_io(struct findings *f, const struct cpd_event *ev);

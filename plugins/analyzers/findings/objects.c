@@ -14,10 +14,9 @@
 #include "findings.h"
 
 /* repeat and tiny-io: opens and I/O per process and file or socket. */
-struct findings_obj *findings_obj_get(struct findings *f,
-				      struct findings_proc *p, bool socket,
-				      const char *name, size_t len,
-				      const struct cpd_event *ev)
+static struct findings_obj *
+findings_obj_get(struct findings *f, struct findings_proc *p, bool socket,
+		 const char *name, size_t len, const struct cpd_event *ev)
 {
 	char key[FINDINGS_KEY_MAX];
 	size_t klen;
@@ -61,6 +60,49 @@ struct findings_obj *findings_obj_get(struct findings *f,
 	p->objs = o;
 	p->last_obj = o;
 	return o;
+}
+
+/*
+ * A socket's object is keyed by its peer's address as bytes: formatting
+ * it for every send would cost more than the rest.
+ */
+struct findings_peer {
+	uint16_t family;
+	uint16_t port;
+	uint32_t scope_id;
+	uint8_t addr[16];
+};
+
+struct findings_obj *findings_obj_socket(struct findings *f,
+					 struct findings_proc *p,
+					 const struct cpd_sockaddr *peer,
+					 const struct cpd_event *ev)
+{
+	struct findings_peer k;
+
+	memset(&k, 0, sizeof(k));
+	k.family = peer->family;
+	k.port = peer->port;
+	k.scope_id = peer->scope_id;
+	memcpy(k.addr, peer->addr, sizeof(k.addr));
+	return findings_obj_get(f, p, true, (const char *)&k, sizeof(k), ev);
+}
+
+/* The text of a socket object's peer, into buf; its length. */
+static size_t findings_peer_text(const char *key, char *buf, size_t size)
+{
+	struct findings_peer k;
+	struct cpd_sockaddr sa;
+	size_t len;
+
+	memcpy(&k, key, sizeof(k));
+	memset(&sa, 0, sizeof(sa));
+	sa.family = k.family;
+	sa.port = k.port;
+	sa.scope_id = k.scope_id;
+	memcpy(sa.addr, k.addr, sizeof(sa.addr));
+	len = format_sockaddr(&sa, buf, size);
+	return len < size ? len : size - 1;
 }
 
 void findings_obj_io(struct findings_obj *o, const struct cpd_event *ev,
@@ -110,15 +152,19 @@ void findings_proc_objects(struct findings *f, struct findings_proc *p)
 
 	for (o = p->objs; o; o = next) {
 		const char *name = o->key + 5;
-		size_t len = o->h.keylen - 5, base_len;
-		const char *base =
-			o->socket ? name :
-				    format_basename(name, len, &base_len);
+		size_t len = o->h.keylen - 5, base_len = 0;
+		const char *base = name;
+		char peer[FORMAT_SOCKADDR_MAX];
 		int pass;
 
 		next = o->proc_next;
-		if (o->socket)
+		if (o->socket) {
+			len = findings_peer_text(name, peer, sizeof(peer));
+			name = base = peer;
 			base_len = len;
+		} else {
+			base = format_basename(name, len, &base_len);
+		}
 		if (o->opens >= f->repeat_opens) {
 			struct findings_buf t = { title, 0, sizeof(title) };
 			struct findings_out out;

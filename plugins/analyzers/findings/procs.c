@@ -275,10 +275,8 @@ void findings_on_proc(struct findings *f, const struct cpd_event *ev)
 		findings_proc_done(f, p);
 		break;
 	case CPD_PROC_DETACH:
+		/* a task that runs on: its end is not in the trace */
 		f->detached++;
-		p = findings_proc_find(f, ev->pid);
-		if (p)
-			p->flags |= FP_DETACHED;
 		break;
 	default:
 		break;

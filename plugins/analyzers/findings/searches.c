@@ -31,10 +31,12 @@ static void findings_search(struct findings *f, int32_t pid, const char *path,
 	p->probes += n;
 	base = format_basename(path, len, &blen);
 	findings_put(&b, base, blen);
-	findings_printf(&b, " in ");
-	findings_put(&b, path,
-		     (size_t)(base - path) > 1 ? (size_t)(base - path) - 1 :
-						 (size_t)(base - path));
+	/* the directory it was found in; none to say for a relative name */
+	if (base > path) {
+		findings_printf(&b, " in ");
+		findings_put(&b, path,
+			     base - path > 1 ? (size_t)(base - path) - 1 : 1);
+	}
 	findings_printf(&b, " after %u probe%s", n, n == 1 ? "" : "s");
 	if (!(p->flags & FP_NO_DETAILS))
 		findings_note(p->found, false, text, b.len);
