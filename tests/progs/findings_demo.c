@@ -5,7 +5,7 @@
  * catch, and its look-alike that it must not, in a work directory:
  *
  *   findings_demo DIR search        x.h probed in d1, d2, found in d3
- *   findings_demo DIR missing       a config that is not there
+ *   findings_demo DIR missing [N]   a config that is not there; exits N
  *   findings_demo DIR created       a file missing, then made
  *   findings_demo DIR fail-child N  a child (this program, "exit N")
  *                                   exits N, and so does this one
@@ -17,11 +17,11 @@
  *   findings_demo DIR exit N        exits N
  *   findings_demo DIR reopen N      opens and reads one file N times
  *   findings_demo DIR tiny N SIZE   N writes of SIZE bytes to one file
- *   findings_demo DIR refused       connects to a closed port on
- *                                   127.0.0.1, blocking and not
+ *   findings_demo DIR refused [N]   connects to a closed port on
+ *                                   127.0.0.1, blocking and not; exits N
  *   findings_demo DIR connected     connects to a port it listens on
- *   findings_demo DIR hostile       a failed open of a name with an
- *                                   escape sequence and a newline
+ *   findings_demo DIR hostile [N]   a failed open of a name with an
+ *                                   escape sequence and a newline; exits N
  *
  * Prints what it did, one line each, so a test knows the port or names.
  */
@@ -267,6 +267,7 @@ int main(int argc, char **argv)
 		search();
 	} else if (!strcmp(what, "missing")) {
 		missing();
+		return n;
 	} else if (!strcmp(what, "created")) {
 		created();
 	} else if (!strcmp(what, "exit")) {
@@ -290,10 +291,12 @@ int main(int argc, char **argv)
 		tiny(n, argc > 4 ? atoi(argv[4]) : 1);
 	} else if (!strcmp(what, "refused")) {
 		refused();
+		return n;
 	} else if (!strcmp(what, "connected")) {
 		connected();
 	} else if (!strcmp(what, "hostile")) {
 		hostile();
+		return n;
 	} else {
 		fprintf(stderr, "findings_demo: unknown '%s'\n", what);
 		return 2;

@@ -54,9 +54,11 @@ static struct findings_group *findings_group_get(struct findings *f,
 	return g;
 }
 
-static void findings_group_add(struct findings_group *g, int32_t pid,
-			       const char *comm, uint64_t ts, uint64_t seq)
+static void findings_group_add(struct findings *f, struct findings_group *g,
+			       int32_t pid, const char *comm, uint64_t ts,
+			       uint64_t seq)
 {
+	struct findings_proc *p;
 	uint32_t i;
 
 	if (!g->count) {
@@ -69,8 +71,35 @@ static void findings_group_add(struct findings_group *g, int32_t pid,
 	g->explained = false;
 	for (i = 0; i < g->npids && g->pids[i] != pid; i++)
 		;
-	if (i == g->npids && g->npids < FINDINGS_PIDS)
+	if (i == g->npids && g->npids < FINDINGS_PIDS) {
+		p = findings_proc_find(f, pid);
+		g->procs[g->npids] = p ? (int32_t)(p - f->procs) : -1;
 		g->pids[g->npids++] = pid;
+	}
+}
+
+/*
+ * Whether a failure mattered: a process that met it failed itself, or
+ * its end is not known. One that went on to succeed looked for
+ * something optional (a config in one of several places, a plugin
+ * directory): worth a notice, not a warning.
+ */
+static bool findings_group_hurt(const struct findings *f,
+				const struct findings_group *g)
+{
+	uint32_t i;
+
+	for (i = 0; i < g->npids; i++) {
+		const struct findings_proc *p;
+
+		if (g->procs[i] < 0)
+			return true;
+		p = &f->procs[g->procs[i]];
+		if (!(p->flags & FP_EXITED) || p->exit_code > 0 ||
+		    p->signal > 0)
+			return true;
+	}
+	return false;
 }
 
 /* A failed open that was no probe. */
@@ -86,7 +115,7 @@ void findings_open_failure(struct findings *f, int32_t pid, const char *comm,
 	if (!f->off[R_FAILED_OPEN]) {
 		g = findings_group_get(f, &f->failed, path, len, err, ts);
 		if (g)
-			findings_group_add(g, pid, comm, ts, seq);
+			findings_group_add(f, g, pid, comm, ts, seq);
 	}
 	if (p && !(p->flags & FP_NO_DETAILS)) {
 		findings_printf(&b, "open ");
@@ -135,7 +164,7 @@ void findings_on_net(struct findings *f, const struct cpd_event *ev)
 			g = findings_group_get(f, &f->connects, peer, plen,
 					       n->err, ev->ts_ns);
 			if (g) {
-				findings_group_add(g, ev->pid,
+				findings_group_add(f, g, ev->pid,
 						   p ? p->comm : NULL,
 						   ev->ts_ns, ev->seq);
 				g->port = n->peer.port;
@@ -205,10 +234,15 @@ void findings_groups(struct findings *f, bool connects)
 		if (connects && g->explained)
 			findings_printf(&db, "%sthen connected to port %u",
 					db.len ? "; " : "", g->port);
+		else if (!findings_group_hurt(f, g))
+			findings_printf(&db, "%swent on and succeeded",
+					db.len ? "; " : "");
 		memset(&o, 0, sizeof(o));
 		o.rule = connects ? R_CONNECT_FAILED : R_FAILED_OPEN;
-		o.severity = connects && g->explained ? CPD_SEV_NOTICE :
-							CPD_SEV_WARNING;
+		o.severity = (connects && g->explained) ||
+					     !findings_group_hurt(f, g) ?
+				     CPD_SEV_NOTICE :
+				     CPD_SEV_WARNING;
 		o.title = &tb;
 		o.details = &db;
 		o.pids = g->pids;

@@ -14,7 +14,8 @@
  *   probe           a run of failed opens that found what it looked for
  *                   (lib/search.h): one search, not N failures (info)
  *   failed-open     a failed open no later open of the path explains,
- *                   grouped by path and error (warning)
+ *                   grouped by path and error (warning; notice when
+ *                   every process that met it went on and succeeded)
  *   exit, signal    a process that exited non-zero or died of a signal.
  *                   A failure that made its parent fail the same way is
  *                   one finding, named by the outermost process below the
@@ -27,7 +28,8 @@
  *                   file or socket (notice)
  *   connect-failed  connects refused, unreachable, timed out, non-blocking
  *                   ones included, per endpoint and error (warning; notice
- *                   when the process then connected to the same port)
+ *                   when the process then connected to the same port, or
+ *                   went on and succeeded)
  *   incomplete      the trace is not whole: lost events, events the bus
  *                   refused, tasks detached from, a full table (ours
  *                   included)

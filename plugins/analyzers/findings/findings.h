@@ -81,6 +81,7 @@ struct findings_group {
 	uint64_t count;
 	uint64_t first_ns, last_ns, first_seq;
 	int32_t pids[FINDINGS_PIDS];
+	int32_t procs[FINDINGS_PIDS]; /* their records' indexes, or -1 */
 	uint32_t npids;
 	char comm[16];
 	char key[]; /* the path or the endpoint */
