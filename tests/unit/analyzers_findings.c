@@ -287,6 +287,11 @@ static void test_verbose_runs(void)
 			  "app could not open /etc/y.conf: ENOENT");
 	CPD_ASSERT_STR_EQ(finding(fh, "failed-open", 1)->u.finding.title.ptr,
 			  "app could not open /f/v.h: ENOENT");
+	/* cc1 went on and succeeded: what it missed was optional */
+	CPD_ASSERT_UINT_EQ(finding(fh, "failed-open", 0)->u.finding.severity,
+			   CPD_SEV_NOTICE);
+	CPD_ASSERT_STR_EQ(finding(fh, "failed-open", 0)->u.finding.details.ptr,
+			  "went on and succeeded");
 	fake_host_free(fh);
 
 	/* without -v, the file analyzer's flags decide */
