@@ -13,6 +13,7 @@ core_libcpdcore_la_SOURCES = \
 	core/base/xmalloc.c core/base/xmalloc.h \
 	core/engine/blockwait.c core/engine/blockwait.h \
 	core/engine/decode.c core/engine/decode.h \
+	core/engine/decode_struct.c \
 	core/engine/fdproc.c core/engine/fdproc.h \
 	core/engine/fdtable.c core/engine/fdtable.h \
 	core/engine/fdtrack.c core/engine/fdtrack.h \
@@ -21,6 +22,7 @@ core_libcpdcore_la_SOURCES = \
 	core/engine/sysent_x86_64.h \
 	core/engine/sysfmt.c core/engine/sysfmt.h \
 	core/engine/task.c core/engine/task.h \
+	core/engine/tmem.c core/engine/tmem.h \
 	core/engine/tracer.c core/engine/tracer.h \
 	core/engine/umem.c core/engine/umem.h \
 	core/engine/xlat.c core/engine/xlat.h \
@@ -28,6 +30,7 @@ core_libcpdcore_la_SOURCES = \
 	core/host/cli.c core/host/cli.h \
 	core/host/config.c core/host/config.h \
 	core/host/evcopy.c core/host/evcopy.h \
+	core/host/evcopy_syscall.c \
 	core/host/fields.c core/host/fields.h \
 	core/host/host.c \
 	core/host/loop.c core/host/loop.h \
@@ -35,6 +38,7 @@ core_libcpdcore_la_SOURCES = \
 	core/host/optval.c core/host/optval.h \
 	core/host/plugin.c core/host/plugin.h \
 	core/host/plugin_list.c core/host/plugin_list.h \
+	core/host/reports.c core/host/reports.h \
 	core/host/session.c core/host/session.h
 nodist_core_libcpdcore_la_SOURCES = core/host/default_conf.h
 core_libcpdcore_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/core \

@@ -40,7 +40,11 @@ SYSENT_H = 'core/engine/sysent.h'
 MAX_ARGS = 6
 # Kinds that describe memory or a string: never a return value.
 NOT_RET = {'PATH', 'STR', 'BUF_IN', 'BUF_OUT', 'SOCKADDR', 'SOCKADDR_OUT',
-           'FDPAIR', 'STRV', 'PTR', 'DIRFD'}
+           'FDPAIR', 'STRV', 'PTR', 'DIRFD', 'IOVEC', 'MSGHDR', 'MMSGHDR',
+           'OPEN_HOW', 'MMAP_ARGS'}
+# Kinds whose decoder takes their size or count from the next argument.
+SIZED_BY = {'BUF_IN': 'SIZE', 'SOCKADDR': 'SIZE', 'OPEN_HOW': 'SIZE',
+            'SOCKADDR_OUT': 'PTR', 'IOVEC': 'UINT', 'MMSGHDR': 'UINT'}
 WIDTH = 80
 
 
@@ -203,11 +207,10 @@ def check_entry(e):
     w = e.where
     for i, k in enumerate(kinds):
         nxt = kinds[i + 1] if i + 1 < len(kinds) else None
-        if k in ('BUF_IN', 'SOCKADDR') and nxt != 'SIZE':
-            raise Error(f'{w}: {k} must be followed by its SIZE')
-        if k == 'SOCKADDR_OUT' and nxt != 'PTR':
-            raise Error(f'{w}: SOCKADDR_OUT must be followed by a PTR '
-                        f'to its length')
+        if k in SIZED_BY and nxt != SIZED_BY[k]:
+            what = {'SIZE': 'its SIZE', 'UINT': 'its count (UINT)',
+                    'PTR': 'a PTR to its length'}[SIZED_BY[k]]
+            raise Error(f'{w}: {k} must be followed by {what}')
         if k == 'BUF_OUT' and e.ret[0] != 'SIZE':
             raise Error(f'{w}: BUF_OUT takes its size from a SIZE return')
     if 'PATH' in kinds and 'file' not in e.classes:
@@ -218,6 +221,9 @@ def check_entry(e):
     if {'SOCKADDR', 'SOCKADDR_OUT'} & set(kinds) \
             and 'network' not in e.classes:
         raise Error(f'{w}: takes a sockaddr but is not in class network')
+    if {'MSGHDR', 'MMSGHDR'} & set(kinds) and 'network' not in e.classes:
+        raise Error(f'{w}: takes a message header but is not in class '
+                    f'network')
     if 'NOEXIT' in e.flags and e.ret[0] != 'NONE':
         raise Error(f'{w}: a NOEXIT syscall returns NONE')
     if 'EXEC' in e.flags and not {'process', 'fdlife'} <= set(e.classes):

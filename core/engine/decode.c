@@ -11,7 +11,6 @@
 
 #include "fdproc.h"
 #include "fdtable.h"
-#include "umem.h"
 
 #define DECODE_MAX_SOCKADDR 128
 #define DECODE_MAX_ARGV	    256
@@ -30,17 +29,22 @@ void decode_call_free(struct decode_call *c)
 	arena_free(&c->arena);
 }
 
-static void decode_string(struct decode_call *c, struct cpd_arg *a, pid_t tid,
-			  size_t max)
+void decode_partial(struct decode_call *c, struct cpd_arg *a)
+{
+	a->flags |= CPD_ARGF_PARTIAL;
+	c->flags |= CPD_SCF_PARTIAL;
+}
+
+static void decode_string(struct decode_call *c, struct cpd_arg *a,
+			  struct tmem *mem, size_t max)
 {
 	char *buf = arena_alloc(&c->arena, max + 1);
 	bool truncated;
 	ssize_t n;
 
-	n = umem_read_str(tid, a->raw, buf, max, &truncated);
+	n = tmem_read_str(mem, a->raw, buf, max, &truncated);
 	if (n < 0) {
-		a->flags |= CPD_ARGF_PARTIAL;
-		c->flags |= CPD_SCF_PARTIAL;
+		decode_partial(c, a);
 		return;
 	}
 	a->str.ptr = buf;
@@ -51,8 +55,8 @@ static void decode_string(struct decode_call *c, struct cpd_arg *a, pid_t tid,
 	}
 }
 
-static void decode_buffer(struct decode_call *c, struct cpd_arg *a, pid_t tid,
-			  uint64_t size, uint32_t limit)
+static void decode_buffer(struct decode_call *c, struct cpd_arg *a,
+			  struct tmem *mem, uint64_t size, uint32_t limit)
 {
 	size_t want = (size_t)MIN(size, (uint64_t)limit);
 	char *buf;
@@ -62,10 +66,9 @@ static void decode_buffer(struct decode_call *c, struct cpd_arg *a, pid_t tid,
 		return;
 	}
 	buf = arena_alloc(&c->arena, want + 1);
-	n = want ? umem_read(tid, a->raw, buf, want) : 0;
+	n = want ? tmem_read(mem, a->raw, buf, want) : 0;
 	if (n < 0) {
-		a->flags |= CPD_ARGF_PARTIAL;
-		c->flags |= CPD_SCF_PARTIAL;
+		decode_partial(c, a);
 		return;
 	}
 	buf[n] = '\0';
@@ -77,27 +80,38 @@ static void decode_buffer(struct decode_call *c, struct cpd_arg *a, pid_t tid,
 	}
 }
 
-static void decode_sockaddr(struct decode_call *c, int i, pid_t tid,
-			    uint64_t addr, uint64_t len)
+int decode_sockaddr_at(struct decode_call *c, struct tmem *mem, uint64_t addr,
+		       uint64_t len, struct cpd_sockaddr *out)
 {
 	unsigned char raw[DECODE_MAX_SOCKADDR];
-	struct cpd_arg *a = &c->arg[i];
-	char *path;
+	char path[DECODE_MAX_SOCKADDR];
 	ssize_t n;
+
+	len = MIN(len, (uint64_t)sizeof(raw));
+	n = tmem_read(mem, addr, raw, (size_t)len);
+	/* short: the kernel fails to copy it too, the rest is not an address */
+	if (n < 0 || !len || (uint64_t)n < len) {
+		memset(out, 0, sizeof(*out));
+		out->flags = CPD_SA_PARTIAL;
+		return -EFAULT;
+	}
+	fdproc_decode_sockaddr(raw, (size_t)n, out, path, sizeof(path));
+	if (out->path.ptr)
+		out->path.ptr = decode_keep(c, path, out->path.len);
+	return 0;
+}
+
+static void decode_sockaddr(struct decode_call *c, int i, struct tmem *mem,
+			    uint64_t addr, uint64_t len)
+{
+	struct cpd_arg *a = &c->arg[i];
 
 	if (!addr)
 		return;
-	len = MIN(len, (uint64_t)sizeof(raw));
-	n = umem_read(tid, addr, raw, (size_t)len);
-	/* short: the kernel fails to copy it too, the rest is not an address */
-	if (n < 0 || !len || (uint64_t)n < len) {
-		a->flags |= CPD_ARGF_PARTIAL;
-		c->flags |= CPD_SCF_PARTIAL;
+	if (decode_sockaddr_at(c, mem, addr, len, &c->sa[i]) < 0) {
+		decode_partial(c, a);
 		return;
 	}
-	path = arena_alloc(&c->arena, DECODE_MAX_SOCKADDR);
-	fdproc_decode_sockaddr(raw, (size_t)n, &c->sa[i], path,
-			       DECODE_MAX_SOCKADDR);
 	a->sa = &c->sa[i];
 }
 
@@ -114,20 +128,18 @@ static void decode_strv(struct decode_call *c, struct cpd_arg *a,
 		bool truncated;
 		ssize_t n;
 
-		if (umem_read(ctx->tid, a->raw + i * psize, &ptr, psize) !=
+		if (tmem_read(ctx->mem, a->raw + i * psize, &ptr, psize) !=
 		    (ssize_t)psize) {
-			a->flags |= CPD_ARGF_PARTIAL;
-			c->flags |= CPD_SCF_PARTIAL;
+			decode_partial(c, a);
 			break;
 		}
 		if (!ptr)
 			break;
-		n = umem_read_str(ctx->tid, ptr, tmp, ctx->string_limit,
+		n = tmem_read_str(ctx->mem, ptr, tmp, ctx->string_limit,
 				  &truncated);
 		if (n < 0) {
 			/* an unreadable element: "" in its place would lie */
-			a->flags |= CPD_ARGF_PARTIAL;
-			c->flags |= CPD_SCF_PARTIAL;
+			decode_partial(c, a);
 			break;
 		}
 		if (total + (size_t)n + 1 > cap) {
@@ -144,11 +156,10 @@ static void decode_strv(struct decode_call *c, struct cpd_arg *a,
 	a->str.len = total ? (uint32_t)(total - 1) : 0;
 }
 
-static void decode_fd(struct decode_call *c, int i,
-		      const struct decode_ctx *ctx)
+void decode_fd(struct decode_call *c, unsigned i, const struct decode_ctx *ctx,
+	       int fd)
 {
 	struct cpd_arg *a = &c->arg[i];
-	int fd = (int)a->raw;
 	struct fd_entry *e;
 
 	if (fd < 0 || !ctx->fd_lookup)
@@ -184,6 +195,7 @@ void decode_entry(struct decode_call *c, const struct decode_ctx *ctx,
 	c->enter_ns = now_ns;
 	memcpy(c->args, args, sizeof(c->args));
 	memset(c->arg, 0, sizeof(c->arg));
+	memset(c->argdata, 0, sizeof(c->argdata));
 	/* c->sa[i] is written whole (fdproc_decode_sockaddr) before use */
 	memset(&c->retval, 0, sizeof(c->retval));
 	if (!c->se) {
@@ -204,13 +216,13 @@ void decode_entry(struct decode_call *c, const struct decode_ctx *ctx,
 		switch (a->kind) {
 		case CPD_ARG_FD:
 		case CPD_ARG_DIRFD:
-			decode_fd(c, (int)i, ctx);
+			decode_fd(c, i, ctx, (int)a->raw);
 			break;
 		case CPD_ARG_PATH:
-			decode_string(c, a, ctx->tid, PATH_MAX);
+			decode_string(c, a, ctx->mem, PATH_MAX);
 			break;
 		case CPD_ARG_STR:
-			decode_string(c, a, ctx->tid, ctx->string_limit);
+			decode_string(c, a, ctx->mem, ctx->string_limit);
 			break;
 		case CPD_ARG_STRV:
 			if (a->raw)
@@ -218,13 +230,18 @@ void decode_entry(struct decode_call *c, const struct decode_ctx *ctx,
 			break;
 		case CPD_ARG_BUF_IN:
 			if (ctx->read_data && i + 1 < 6)
-				decode_buffer(c, a, ctx->tid, args[i + 1],
+				decode_buffer(c, a, ctx->mem, args[i + 1],
 					      ctx->string_limit);
 			break;
 		case CPD_ARG_SOCKADDR:
 			if (i + 1 < 6)
-				decode_sockaddr(c, (int)i, ctx->tid, a->raw,
+				decode_sockaddr(c, (int)i, ctx->mem, a->raw,
 						args[i + 1]);
+			break;
+		case CPD_ARG_IOVEC:
+		case CPD_ARG_OPEN_HOW:
+		case CPD_ARG_MMAP_ARGS:
+			decode_struct_entry(c, i, ctx);
 			break;
 		default:
 			break;
@@ -250,7 +267,7 @@ void decode_exit(struct decode_call *c, const struct decode_ctx *ctx,
 		switch (a->kind) {
 		case CPD_ARG_BUF_OUT:
 			if (ctx->read_data && ret > 0)
-				decode_buffer(c, a, ctx->tid, (uint64_t)ret,
+				decode_buffer(c, a, ctx->mem, (uint64_t)ret,
 					      ctx->string_limit);
 			a->flags |= CPD_ARGF_AT_EXIT;
 			break;
@@ -259,22 +276,21 @@ void decode_exit(struct decode_call *c, const struct decode_ctx *ctx,
 
 			if (!a->raw || i + 1 >= 6 || !c->args[i + 1])
 				break;
-			if (umem_read(ctx->tid, c->args[i + 1], &len,
+			if (tmem_read(ctx->mem, c->args[i + 1], &len,
 				      sizeof(len)) != sizeof(len)) {
 				a->flags |= CPD_ARGF_PARTIAL;
 				break;
 			}
-			decode_sockaddr(c, (int)i, ctx->tid, a->raw, len);
+			decode_sockaddr(c, (int)i, ctx->mem, a->raw, len);
 			a->flags |= CPD_ARGF_AT_EXIT;
 			break;
 		}
 		case CPD_ARG_FDPAIR: {
 			int32_t pair[2];
 
-			if (umem_read(ctx->tid, a->raw, pair, sizeof(pair)) !=
+			if (tmem_read(ctx->mem, a->raw, pair, sizeof(pair)) !=
 			    sizeof(pair)) {
-				a->flags |= CPD_ARGF_PARTIAL;
-				c->flags |= CPD_SCF_PARTIAL;
+				decode_partial(c, a);
 				break;
 			}
 			a->pair[0] = pair[0];
@@ -282,6 +298,11 @@ void decode_exit(struct decode_call *c, const struct decode_ctx *ctx,
 			a->flags |= CPD_ARGF_AT_EXIT;
 			break;
 		}
+		case CPD_ARG_MSGHDR:
+		case CPD_ARG_MMSGHDR:
+			decode_struct_exit(c, i, ctx, ret);
+			a->flags |= CPD_ARGF_AT_EXIT;
+			break;
 		default:
 			break;
 		}
@@ -323,4 +344,5 @@ void decode_fill(const struct decode_call *c, struct cpd_syscall *sc,
 	sc->exit_ns = exit_ns;
 	sc->arg = c->arg;
 	sc->retval = c->retval;
+	memcpy(sc->argdata, c->argdata, sizeof(sc->argdata));
 }

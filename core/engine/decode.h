@@ -3,8 +3,13 @@
 /*
  * One generic, table-driven syscall decoder: the syscall table says what
  * each argument is, and this reads and describes it. Inputs are decoded at
- * entry (paths, strings, addresses passed in, fds as they were), outputs
- * at exit (buffers filled, addresses returned, new fds).
+ * entry (paths, strings, addresses passed in, fds as they were, iovec
+ * sums, open_how, old_mmap's arguments), outputs at exit (buffers filled,
+ * addresses returned, new fds, the messages sent or received).
+ *
+ * Tracee memory is read through decode_ctx.mem only (tmem.h), so any
+ * engine can feed the decoder: the ptrace engine reads the stopped task,
+ * another may serve bytes it captured.
  */
 #ifndef CPD_CORE_DECODE_H
 #define CPD_CORE_DECODE_H
@@ -15,11 +20,13 @@
 
 #include "base/arena.h"
 #include "sysent.h"
+#include "tmem.h"
 
 struct fd_entry;
 
 struct decode_ctx {
-	pid_t tid;
+	/* where tracee memory is read from: the only way the decoder reads it */
+	struct tmem *mem;
 	uint32_t string_limit;
 	bool read_data; /* buffer contents wanted */
 	/* The fd table entry for fd (resolving it if need be), or NULL. */
@@ -37,6 +44,7 @@ struct decode_call {
 	struct cpd_arg arg[6];
 	struct cpd_fdinfo fd_before[6];
 	struct cpd_sockaddr sa[6];
+	union cpd_argdata argdata[6]; /* pointing into arena */
 	struct cpd_arg retval;
 	struct cpd_fdinfo ret_fd;
 	char name[32]; /* for unknown numbers */
@@ -60,5 +68,25 @@ void decode_call_free(struct decode_call *c);
 
 /* Copy src into the call's arena (for strings that must outlive a stop). */
 const char *decode_keep(struct decode_call *c, const char *s, size_t len);
+
+/* ---- shared by decode.c and decode_struct.c --------------------------- */
+
+/* Argument a (and so the call) lost some tracee memory. */
+void decode_partial(struct decode_call *c, struct cpd_arg *a);
+/*
+ * Read and decode the sockaddr of len bytes at addr into out, its unix
+ * path kept in the call's arena. -EFAULT (out: CPD_SA_PARTIAL) when it is
+ * not all readable.
+ */
+int decode_sockaddr_at(struct decode_call *c, struct tmem *mem, uint64_t addr,
+		       uint64_t len, struct cpd_sockaddr *out);
+/* Point argument i's fd at a copy of what the fd table knows of fd. */
+void decode_fd(struct decode_call *c, unsigned i, const struct decode_ctx *ctx,
+	       int fd);
+/* The struct kinds (CPD_ARG_IOVEC ...): argument i at entry, at exit. */
+void decode_struct_entry(struct decode_call *c, unsigned i,
+			 const struct decode_ctx *ctx);
+void decode_struct_exit(struct decode_call *c, unsigned i,
+			const struct decode_ctx *ctx, int64_t ret);
 
 #endif /* CPD_CORE_DECODE_H */

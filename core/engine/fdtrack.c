@@ -164,10 +164,9 @@ static void fdtrack_opened(struct task *t, int fd, uint32_t flags)
 	fdtable_set(t->fds, fd, &info);
 }
 
-static uint32_t fdtrack_open_flags(struct task *t, struct decode_call *c)
+static uint32_t fdtrack_open_flags(const struct decode_call *c)
 {
 	const char *name = c->se ? c->se->name : "";
-	uint64_t how = 0;
 
 	if (!strcmp(name, "open"))
 		return (uint32_t)c->args[1];
@@ -177,9 +176,9 @@ static uint32_t fdtrack_open_flags(struct task *t, struct decode_call *c)
 		return O_CREAT | O_WRONLY | O_TRUNC;
 	if (!strcmp(name, "open_by_handle_at"))
 		return (uint32_t)c->args[2];
-	/* openat2: struct open_how starts with the u64 flags */
-	if (umem_read(t->tid, c->args[2], &how, sizeof(how)) == sizeof(how))
-		return (uint32_t)how;
+	/* openat2: its struct open_how, as the decoder read it at entry */
+	if (c->arg[2].kind == CPD_ARG_OPEN_HOW && c->argdata[2].how)
+		return (uint32_t)c->argdata[2].how->flags;
 	return 0;
 }
 
@@ -307,7 +306,7 @@ void fdtrack_apply(const struct fdtrack *ft, struct task *t,
 		return;
 	switch (fx) {
 	case FX_OPEN:
-		fdtrack_opened(t, (int)ret, fdtrack_open_flags(t, c));
+		fdtrack_opened(t, (int)ret, fdtrack_open_flags(c));
 		break;
 	case FX_NEWFD:
 		fdproc_resolve(t->fds, t->proc->pid, t->tid, (int)ret);

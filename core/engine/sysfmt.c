@@ -255,7 +255,127 @@ static void out_strv(struct out *o, const struct cpd_arg *a)
 		out_str(o, "...");
 }
 
-static void out_arg(struct out *o, const struct cpd_arg *a)
+/* "[2 iovecs, 500 bytes]"; "..." when not all of them could be summed. */
+static void out_iov(struct out *o, const struct cpd_iov *iov)
+{
+	out_fmt(o, "[%u iovec%s, %" PRIu64 " bytes%s]", iov->count,
+		iov->count == 1 ? "" : "s", iov->bytes,
+		iov->flags & (CPD_IOVF_PARTIAL | CPD_IOVF_TRUNCATED) ? "..." :
+								       "");
+}
+
+static void out_sockaddr_struct(struct out *o, const struct cpd_sockaddr *sa)
+{
+	const char *name = xlat_name(CPD_XLAT_AF, sa->family);
+
+	out_fmt(o, "{sa_family=%s, ", name ? name : "?");
+	out_sockaddr(o, sa);
+	out_str(o, "}");
+}
+
+static void out_msghdr(struct out *o, const struct cpd_msg *m)
+{
+	out_str(o, "{msg_name=");
+	if (m->name.family)
+		out_sockaddr_struct(o, &m->name);
+	else
+		out_str(o, m->name.flags & CPD_SA_PARTIAL ? "?" : "NULL");
+	out_fmt(o, ", msg_namelen=%u, msg_iov=", m->namelen);
+	out_iov(o, &m->iov);
+	out_fmt(o, ", msg_controllen=%" PRIu64 ", msg_flags=", m->controllen);
+	out_xlat(o, CPD_XLAT_MSG_FLAGS, m->msg_flags);
+	out_str(o, "}");
+}
+
+/* Messages shown of a sendmmsg/recvmmsg: the line stays readable. */
+#define SYSFMT_MAX_MSGS 4u
+
+static void out_msgs(struct out *o, const struct cpd_arg *a,
+		     const struct cpd_msgs *ms)
+{
+	uint32_t i;
+
+	if (a->kind == CPD_ARG_MSGHDR) {
+		if (ms->count != 1 || ms->msg[0].flags & CPD_MSGF_PARTIAL)
+			out_addr(o, a->raw);
+		else
+			out_msghdr(o, &ms->msg[0]);
+		return;
+	}
+	out_str(o, "[");
+	for (i = 0; i < ms->count && i < SYSFMT_MAX_MSGS; i++) {
+		const struct cpd_msg *m = &ms->msg[i];
+
+		if (i)
+			out_str(o, ", ");
+		if (m->flags & CPD_MSGF_PARTIAL) {
+			out_str(o, "?");
+			continue;
+		}
+		out_str(o, "{msg_hdr=");
+		out_msghdr(o, m);
+		out_fmt(o, ", msg_len=%u}", m->len);
+	}
+	if (ms->count > SYSFMT_MAX_MSGS)
+		out_str(o, ", ...");
+	out_str(o, "]");
+}
+
+static void out_open_how(struct out *o, const struct cpd_open_how *how)
+{
+	out_str(o, "{flags=");
+	out_xlat(o, CPD_XLAT_OPEN_FLAGS, how->flags);
+	/* as for open: the mode means something only when a file is made */
+	if (how->flags & (O_CREAT | __O_TMPFILE))
+		out_fmt(o, ", mode=0%" PRIo64, how->mode & 07777);
+	if (how->resolve)
+		out_fmt(o, ", resolve=0x%" PRIx64, how->resolve);
+	out_str(o, "}");
+}
+
+static void out_mmap_args(struct out *o, const struct cpd_arg *a,
+			  const struct cpd_mmap_args *m)
+{
+	out_str(o, "{addr=");
+	out_addr(o, m->addr);
+	out_fmt(o, ", len=%" PRIu64 ", prot=", m->len);
+	out_xlat(o, CPD_XLAT_PROT, m->prot);
+	out_str(o, ", flags=");
+	out_xlat(o, CPD_XLAT_MAP_FLAGS, m->flags);
+	out_fmt(o, ", fd=%d", m->fd);
+	out_fdinfo(o, a->fd);
+	out_fmt(o, ", offset=%" PRId64 "}", m->offset);
+}
+
+/* The struct kinds: what argdata holds, else the address. */
+static void out_struct(struct out *o, const struct cpd_arg *a,
+		       const union cpd_argdata *d)
+{
+	if (!d->ptr) {
+		out_addr(o, a->raw);
+		return;
+	}
+	switch (a->kind) {
+	case CPD_ARG_IOVEC:
+		out_iov(o, d->iov);
+		break;
+	case CPD_ARG_MSGHDR:
+	case CPD_ARG_MMSGHDR:
+		out_msgs(o, a, d->msgs);
+		break;
+	case CPD_ARG_OPEN_HOW:
+		out_open_how(o, d->how);
+		break;
+	case CPD_ARG_MMAP_ARGS:
+		out_mmap_args(o, a, d->mmap);
+		break;
+	default:
+		out_addr(o, a->raw);
+	}
+}
+
+static void out_arg(struct out *o, const struct cpd_arg *a,
+		    const union cpd_argdata *d)
 {
 	const char *name;
 
@@ -319,10 +439,14 @@ static void out_arg(struct out *o, const struct cpd_arg *a)
 			out_addr(o, a->raw);
 			break;
 		}
-		name = xlat_name(CPD_XLAT_AF, a->sa->family);
-		out_fmt(o, "{sa_family=%s, ", name ? name : "?");
-		out_sockaddr(o, a->sa);
-		out_str(o, "}");
+		out_sockaddr_struct(o, a->sa);
+		break;
+	case CPD_ARG_IOVEC:
+	case CPD_ARG_MSGHDR:
+	case CPD_ARG_MMSGHDR:
+	case CPD_ARG_OPEN_HOW:
+	case CPD_ARG_MMAP_ARGS:
+		out_struct(o, a, d);
 		break;
 	case CPD_ARG_SIGNAL:
 		name = xlat_signal_name((int)a->raw);
@@ -420,7 +544,7 @@ size_t sysfmt_format(const struct cpd_event *ev, char *buf, size_t size)
 		if (i)
 			out_str(&o, ", ");
 		if (sc->arg)
-			out_arg(&o, &sc->arg[i]);
+			out_arg(&o, &sc->arg[i], &sc->argdata[i]);
 		else
 			out_fmt(&o, "0x%" PRIx64, sc->args[i]);
 	}

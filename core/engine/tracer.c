@@ -282,9 +282,10 @@ static void tracer_resume(struct tracer *tr, struct task *t, int sig)
 /* ---- syscalls -------------------------------------------------------- */
 
 static void tracer_ctx(struct tracer *tr, struct task *t,
-		       struct decode_ctx *ctx)
+		       struct decode_ctx *ctx, struct umem *mem)
 {
-	ctx->tid = t->tid;
+	umem_init(mem, t->tid);
+	ctx->mem = &mem->mem;
 	ctx->string_limit = tr->s->run.string_limit;
 	ctx->read_data = tr->read_data;
 	ctx->fd_lookup = fdtrack_lookup;
@@ -296,6 +297,7 @@ static void tracer_sys_enter(struct tracer *tr, struct task *t, uint32_t arch,
 {
 	struct tracer_set *st = tracer_set_of(tr, arch);
 	struct decode_ctx ctx;
+	struct umem mem;
 
 	tr->s->stats.syscalls_seen++;
 	t->in_syscall = false;
@@ -305,7 +307,7 @@ static void tracer_sys_enter(struct tracer *tr, struct task *t, uint32_t arch,
 	/* the spawned command's own syscalls start at its exec */
 	if (tr->spawned && t->proc->root && !t->proc->exec_seen)
 		return;
-	tracer_ctx(tr, t, &ctx);
+	tracer_ctx(tr, t, &ctx, &mem);
 	decode_entry(&t->call, &ctx, arch, nr, args, tracer_now());
 	fdtrack_apply_entry(&tr->ft, t, &t->call);
 	t->in_syscall = true;
@@ -323,13 +325,14 @@ static void tracer_sys_exit(struct tracer *tr, struct task *t, int64_t ret)
 {
 	struct tracer_set *st;
 	struct decode_ctx ctx;
+	struct umem mem;
 
 	if (!t->in_syscall)
 		return;
 	t->in_syscall = false;
 	t->want_exit = false;
 	st = tracer_set_of(tr, t->call.arch);
-	tracer_ctx(tr, t, &ctx);
+	tracer_ctx(tr, t, &ctx, &mem);
 	decode_exit(&t->call, &ctx, ret);
 	fdtrack_apply(&tr->ft, t, &t->call, ret);
 	if (st && bit_test(st->publish, st->count, t->call.nr)) {

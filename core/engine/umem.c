@@ -58,43 +58,66 @@ ssize_t umem_read(pid_t tid, uint64_t addr, void *buf, size_t len)
 	return umem_peek(tid, addr, buf, len);
 }
 
-ssize_t umem_read_str(pid_t tid, uint64_t addr, char *buf, size_t max,
-		      bool *truncated)
+/* The slot holding page pg, loading it if it can be read whole; or NULL. */
+static const unsigned char *umem_page(struct umem *u, uint64_t pg)
 {
+	struct iovec local, remote;
+	unsigned i = u->next, k;
+
+	for (k = 0; k < UMEM_SLOTS; k++)
+		if (u->loaded[k] && u->page[k] == pg)
+			return u->data[k];
+	/* PEEKDATA would take 512 stops for a page: read only what is asked */
+	if (umem_peek_only || !pg)
+		return NULL;
+	local.iov_base = u->data[i];
+	local.iov_len = UMEM_PAGE;
+	remote.iov_base = (void *)(uintptr_t)pg;
+	remote.iov_len = UMEM_PAGE;
+	u->loaded[i] = false;
+	if (process_vm_readv(u->tid, &local, 1, &remote, 1, 0) != UMEM_PAGE)
+		return NULL;
+	u->loaded[i] = true;
+	u->page[i] = pg;
+	u->next = (i + 1) % UMEM_SLOTS;
+	return u->data[i];
+}
+
+static ssize_t umem_source_read(struct tmem *m, uint64_t addr, void *buf,
+				size_t len)
+{
+	struct umem *u = container_of(m, struct umem, mem);
 	size_t done = 0;
 
-	*truncated = false;
-	if (!addr)
-		return -EFAULT;
-	/*
-	 * Read page by page: a string that ends just before an unmapped page
-	 * must not fail because we asked for bytes beyond it.
-	 */
-	while (done < max) {
-		uint64_t a = addr + done;
-		size_t page_left = 4096 - (size_t)(a & 4095);
-		size_t want = MIN(page_left, max - done);
-		ssize_t n = umem_read(tid, a, buf + done, want);
-		char *nul;
+	/* a big read is one syscall as it is */
+	if (len >= UMEM_PAGE)
+		return umem_read(u->tid, addr, buf, len);
+	while (done < len) {
+		uint64_t a = addr + done, pg = a & ~(uint64_t)(UMEM_PAGE - 1);
+		size_t off = (size_t)(a - pg),
+		       n = MIN(UMEM_PAGE - off, len - done);
+		const unsigned char *p = umem_page(u, pg);
+		ssize_t r;
 
-		if (n <= 0) {
-			/*
-			 * No NUL before the fault: the kernel fails on this
-			 * string too, so the bytes read are not the string.
-			 */
-			buf[done] = '\0';
-			return n < 0 ? n : -EFAULT;
+		if (!p) {
+			/* not readable whole (a guard page, a fault): exactly */
+			r = umem_read(u->tid, a, (char *)buf + done,
+				      len - done);
+			if (r < 0)
+				return done ? (ssize_t)done : r;
+			return (ssize_t)(done + (size_t)r);
 		}
-		nul = memchr(buf + done, '\0', (size_t)n);
-		if (nul)
-			return nul - buf;
-		done += (size_t)n;
-		if ((size_t)n < want) {
-			buf[done] = '\0';
-			return -EFAULT;
-		}
+		memcpy((char *)buf + done, p + off, n);
+		done += n;
 	}
-	buf[max] = '\0';
-	*truncated = true;
-	return (ssize_t)max;
+	return (ssize_t)done;
+}
+
+void umem_init(struct umem *u, pid_t tid)
+{
+	u->mem.read = umem_source_read;
+	u->mem.read_str = tmem_read_str_paged;
+	u->tid = tid;
+	u->next = 0;
+	memset(u->loaded, 0, sizeof(u->loaded));
 }

@@ -29,6 +29,7 @@ enum {
 	OPT_ENABLE,
 	OPT_DISABLE,
 	OPT_LIST_PLUGINS,
+	OPT_LIST_REPORTS,
 	OPT_VERSION,
 };
 
@@ -52,6 +53,7 @@ static const struct option cli_options[] = {
 	{ "enable", required_argument, NULL, OPT_ENABLE },
 	{ "disable", required_argument, NULL, OPT_DISABLE },
 	{ "list-plugins", no_argument, NULL, OPT_LIST_PLUGINS },
+	{ "list-reports", no_argument, NULL, OPT_LIST_REPORTS },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
@@ -90,6 +92,7 @@ void cli_usage(FILE *fp)
 	      "      --disable NAME       disable it\n"
 	      "      --plugin-dir DIR     look for plugins in DIR first (repeatable)\n"
 	      "      --list-plugins       list the plugins found, with their options\n"
+	      "      --list-reports       list the reports they publish, with their keys\n"
 	      "      --version            print the version\n"
 	      "  -h, --help               print this help\n"
 	      "\n"
@@ -246,6 +249,9 @@ enum cli_result cli_parse(struct cli *cli, int argc, char **argv)
 		case OPT_LIST_PLUGINS:
 			cli->list_plugins = true;
 			break;
+		case OPT_LIST_REPORTS:
+			cli->list_reports = true;
+			break;
 		case OPT_VERSION:
 			cli->version = true;
 			break;
@@ -276,7 +282,7 @@ enum cli_result cli_parse(struct cli *cli, int argc, char **argv)
 	}
 	cli->command = argv + optind;
 	cli->ncommand = argc - optind;
-	if (cli->list_plugins)
+	if (cli->list_plugins || cli->list_reports)
 		return CLI_OK;
 	if (cli->npids && cli->ncommand) {
 		log_error("give either a command or --pid, not both");

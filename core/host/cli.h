@@ -30,6 +30,7 @@ struct cli {
 	size_t nsets, cap_sets;
 	unsigned verbose;
 	bool list_plugins;
+	bool list_reports;
 	bool help;
 	bool version;
 	char **command; /* points into argv */

@@ -261,11 +261,17 @@ size_t evcopy_size(const struct cpd_event *ev, size_t in_size)
 {
 	struct evcopy_pack pk = { 0, NULL };
 	struct cpd_event tmp, *view;
-	size_t kv_bytes = 0;
+	size_t kv_bytes = 0, sc_structs, sc_strs;
 	uint32_t i;
 
 	view = evcopy_view(&tmp, ev, in_size);
 	evcopy_visit(view, evcopy_count, &pk);
+	if (view->kind == CPD_EV_SYSCALL) {
+		evcopy_syscall_need(&view->u.syscall, &sc_structs, &sc_strs);
+		/* the structs go where a report's key/values would */
+		kv_bytes = sc_structs;
+		pk.need += sc_strs;
+	}
 	if (view->kind == CPD_EV_REPORT) {
 		kv_bytes = view->u.report.nkv * sizeof(struct cpd_kv);
 		for (i = 0; i < view->u.report.nkv; i++) {
@@ -288,15 +294,22 @@ struct cpd_event *evcopy_pack(const struct cpd_event *ev, size_t in_size,
 	const struct cpd_kv *src_kv;
 	struct cpd_kv *kv;
 	uint32_t nkv = 0, i;
-	size_t kv_bytes = 0;
+	size_t kv_bytes = 0, sc_strs = 0;
 
 	evcopy_load(copy, ev, in_size);
 	if (copy->kind == CPD_EV_REPORT) {
 		nkv = copy->u.report.nkv;
 		kv_bytes = nkv * sizeof(struct cpd_kv);
 	}
+	if (copy->kind == CPD_EV_SYSCALL)
+		evcopy_syscall_need(&copy->u.syscall, &kv_bytes, &sc_strs);
 	pk.out = (char *)(copy + 1) + kv_bytes;
 	evcopy_visit(copy, evcopy_move, &pk);
+	if (copy->kind == CPD_EV_SYSCALL) {
+		evcopy_syscall_move(&copy->u.syscall, (char *)(copy + 1),
+				    pk.out);
+		pk.out += sc_strs;
+	}
 	if (nkv) {
 		src_kv = copy->u.report.kv;
 		kv = (struct cpd_kv *)(void *)(copy + 1);

@@ -2,8 +2,9 @@
 /* Copyright (c) 2026 the compendium developers */
 /*
  * Deep copies of events, driven by the field tables: every string a
- * kind's table names (and a report's key/values) is copied into the same
- * allocation, so a copy is freed with one free().
+ * kind's table names (and a report's key/values, and a syscall's decoded
+ * arguments) is copied into the same allocation, so a copy is freed with
+ * one free().
  */
 #ifndef CPD_CORE_EVCOPY_H
 #define CPD_CORE_EVCOPY_H
@@ -32,5 +33,15 @@ struct cpd_event *evcopy_dup(const struct cpd_event *ev, size_t in_size);
 size_t evcopy_size(const struct cpd_event *ev, size_t in_size);
 struct cpd_event *evcopy_pack(const struct cpd_event *ev, size_t in_size,
 			      void *mem);
+
+/*
+ * A syscall's decoded arguments, which no field table describes
+ * (evcopy_syscall.c): the bytes their structs and their strings need,
+ * then the copy, structs at structs and strings at strs, with sc's
+ * pointers moved to them.
+ */
+void evcopy_syscall_need(const struct cpd_syscall *sc, size_t *structs,
+			 size_t *strs);
+void evcopy_syscall_move(struct cpd_syscall *sc, char *structs, char *strs);
 
 #endif /* CPD_CORE_EVCOPY_H */

@@ -13,6 +13,7 @@
 #include "fields.h"
 #include "base/log.h"
 #include "options.h"
+#include "reports.h"
 #include "session.h"
 #include "engine/sysfmt.h"
 #include "engine/xlat.h"
@@ -43,8 +44,11 @@ static int host_publish(struct cpd_instance *ci, const struct cpd_event *ev)
 {
 	struct instance *inst = host_inst(ci);
 	struct session *s = inst->session;
+	struct cpd_event report;
+	struct cpd_kv *kv = NULL;
 	uint16_t source;
-	char why[256];
+	char why[320];
+	size_t size;
 	int rc;
 
 	if (!ev)
@@ -58,14 +62,25 @@ static int host_publish(struct cpd_instance *ci, const struct cpd_event *ev)
 	}
 	if (!s->bus)
 		return -EAGAIN;
+	size = ev->size ? MIN((size_t)ev->size, sizeof(*ev)) : sizeof(*ev);
+	if (ev->kind == CPD_EV_REPORT) {
+		/* a plugin bug: say which key, and keep it off the bus */
+		rc = reports_complete(inst->plugin->name, ev, size, &report,
+				      &kv, why, sizeof(why));
+		if (rc < 0) {
+			log_msg(CPD_LOG_WARN, inst->name, "publish refused: %s",
+				why);
+			return rc;
+		}
+		ev = &report;
+		size = sizeof(report);
+	}
 	source = (ev->kind == CPD_EV_FAULT || ev->kind == CPD_EV_SCHED ||
 		  ev->kind == CPD_EV_BLKIO) ?
 			 CPD_SRC_KERNEL :
 			 CPD_SRC_PLUGIN;
-	rc = bus_publish(s->bus, inst, source, ev,
-			 ev->size ? MIN((size_t)ev->size, sizeof(*ev)) :
-				    sizeof(*ev),
-			 why, sizeof(why));
+	rc = bus_publish(s->bus, inst, source, ev, size, why, sizeof(why));
+	free(kv);
 	s->stats.events_published = bus_published(s->bus);
 	s->stats.events_dropped = bus_dropped(s->bus);
 	if (rc < 0)
@@ -228,6 +243,11 @@ static const struct cpd_trace_stats *host_trace_stats(struct cpd_instance *ci)
 	return &host_inst(ci)->session->stats;
 }
 
+static const struct cpd_report_desc *host_report_desc(const char *topic)
+{
+	return topic ? reports_find(topic, strlen(topic), NULL) : NULL;
+}
+
 const struct cpd_host session_host = {
 	.struct_size = sizeof(struct cpd_host),
 	.abi_minor = CPD_ABI_MINOR,
@@ -248,4 +268,5 @@ const struct cpd_host session_host = {
 	.read_tracee = host_read_tracee,
 	.run_info = host_run_info,
 	.trace_stats = host_trace_stats,
+	.report_desc = host_report_desc,
 };

@@ -115,8 +115,10 @@ int main(int argc, char **argv)
 	plugin_path_init(&s.path, cli.plugin_dirs, cli.nplugin_dirs,
 			 getenv("COMPENDIUM_PLUGIN_PATH"), CPD_BUILDDIR,
 			 CPD_PLUGINDIR);
-	if (cli.list_plugins) {
-		status = plugin_list(&s.path, stdout);
+	if (cli.list_plugins || cli.list_reports) {
+		status = cli.list_plugins ?
+				 plugin_list(&s.path, stdout) :
+				 plugin_list_reports(&s.path, stdout);
 		goto out_free;
 	}
 	status = main_configure(&s, &cli);

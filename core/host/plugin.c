@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "optval.h"
+#include "reports.h"
 #include "base/xmalloc.h"
 
 void plugin_path_add(struct plugin_path *pp, const char *dir)
@@ -163,7 +164,7 @@ int plugin_check_desc(const struct cpd_plugin *d, const char *name,
 		      const char *path, struct cpd_plugin *copy, char *why,
 		      size_t whylen)
 {
-	char reason[256];
+	char reason[512];
 
 	if (d->abi_major != CPD_ABI_MAJOR) {
 		snprintf(
@@ -246,6 +247,14 @@ int plugin_check_desc(const struct cpd_plugin *d, const char *name,
 		return -EINVAL;
 	}
 	if (optval_check_table(copy->options, reason, sizeof(reason)) < 0) {
+		snprintf(why, whylen, "plugin '%s' (%s): %s", name, path,
+			 reason);
+		return -EINVAL;
+	}
+	/* a 1.0 descriptor has no reports: whatever lies there is not ours */
+	if (copy->abi_minor < 1)
+		copy->reports = NULL;
+	if (reports_check(copy->reports, reason, sizeof(reason)) < 0) {
 		snprintf(why, whylen, "plugin '%s' (%s): %s", name, path,
 			 reason);
 		return -EINVAL;

@@ -10,6 +10,7 @@
 #include "fields.h"
 #include "base/log.h"
 #include "optval.h"
+#include "reports.h"
 #include "base/xmalloc.h"
 
 static int plugin_list_cmp(const void *a, const void *b)
@@ -50,6 +51,15 @@ static void plugin_list_one(const struct plugin *p, FILE *fp)
 	fprintf(fp, "    file: %s\n", p->path);
 	plugin_list_kinds(fp, "subscribes to", d->subscribe);
 	plugin_list_kinds(fp, "publishes", d->publishes);
+	if (d->reports && d->reports->topic) {
+		const struct cpd_report_desc *r;
+
+		fprintf(fp, "    reports:");
+		for (r = d->reports; r->topic; r++)
+			fprintf(fp, "%s%s", r == d->reports ? " " : ", ",
+				r->topic);
+		fputc('\n', fp);
+	}
 	if (!d->options || !d->options->name) {
 		fprintf(fp, "    options: none\n");
 		return;
@@ -77,7 +87,12 @@ static void plugin_list_one(const struct plugin *p, FILE *fp)
 	}
 }
 
-int plugin_list(const struct plugin_path *pp, FILE *fp)
+/*
+ * Load every plugin on the search path (an earlier directory's shadows a
+ * later one's), hand each to show, and say why the others did not load.
+ */
+static int plugin_list_each(const struct plugin_path *pp, FILE *fp,
+			    void (*show)(const struct plugin *p, FILE *fp))
 {
 	char **seen = NULL;
 	size_t nseen = 0, cap = 0, d, i;
@@ -121,7 +136,7 @@ int plugin_list(const struct plugin_path *pp, FILE *fp)
 				log_warn("%s", why);
 				rc = 1;
 			} else {
-				plugin_list_one(p, fp);
+				show(p, fp);
 				plugin_unload(p);
 			}
 			seen = xgrow(seen, &cap, nseen, sizeof(*seen));
@@ -141,4 +156,19 @@ int plugin_list(const struct plugin_path *pp, FILE *fp)
 		free(seen[i]);
 	free(seen);
 	return rc;
+}
+
+int plugin_list(const struct plugin_path *pp, FILE *fp)
+{
+	return plugin_list_each(pp, fp, plugin_list_one);
+}
+
+static void plugin_list_reports_one(const struct plugin *p, FILE *fp)
+{
+	reports_print(fp, p->name, p->desc.reports);
+}
+
+int plugin_list_reports(const struct plugin_path *pp, FILE *fp)
+{
+	return plugin_list_each(pp, fp, plugin_list_reports_one);
 }

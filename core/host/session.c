@@ -14,6 +14,7 @@
 #include "base/log.h"
 #include "options.h"
 #include "optval.h"
+#include "reports.h"
 #include "engine/sysent.h"
 #include "base/xmalloc.h"
 
@@ -91,6 +92,7 @@ struct instance *session_find(struct session *s, const char *name)
 static struct plugin *session_plugin(struct session *s, const char *name,
 				     char *why, size_t whylen, int *err)
 {
+	char reason[256];
 	struct plugin *p;
 	size_t i;
 
@@ -101,6 +103,14 @@ static struct plugin *session_plugin(struct session *s, const char *name,
 	*err = plugin_load(&s->path, name, &p, why, whylen);
 	if (*err)
 		return NULL;
+	/* outputs find a topic's schema whoever declared it: once each */
+	*err = reports_add(p->name, p->desc.reports, reason, sizeof(reason));
+	if (*err) {
+		snprintf(why, whylen, "plugin '%s' (%s): %s", p->name, p->path,
+			 reason);
+		plugin_unload(p);
+		return NULL;
+	}
 	s->plugins = xgrow(s->plugins, &s->capplugins, s->nplugins,
 			   sizeof(*s->plugins));
 	s->plugins[s->nplugins++] = p;
@@ -574,8 +584,9 @@ void session_free(struct session *s)
 	}
 	free(s->inst);
 	bus_free(s->bus);
-	/* custom kind tables live in the plugins about to be unloaded */
+	/* custom kind tables and schemas live in the plugins unloaded next */
 	fields_reset();
+	reports_reset();
 	for (i = 0; i < s->nplugins; i++)
 		plugin_unload(s->plugins[i]);
 	free(s->plugins);

@@ -30,6 +30,7 @@
 #include "ebpf/analyzer.h"
 #include "ebpf/hist_report.h"
 #include "ebpf/translate.h"
+#include "lib/instance.h"
 #include "lib/report.h"
 
 #ifdef CPD_HAVE_BPF
@@ -138,31 +139,86 @@ static int blkio_cmp_dev(const void *a, const void *x)
 	return p->dev < q->dev ? -1 : p->dev > q->dev;
 }
 
+#define BLKIO_COUNT(key, label, help)                                       \
+	REPORT_KEY(key, label, CPD_KV_U64, CPD_UNIT_COUNT, CPD_RKF_SUMMARY, \
+		   NULL, help)
+#define BLKIO_BYTES(help)                                        \
+	REPORT_KEY("bytes", "Bytes", CPD_KV_U64, CPD_UNIT_BYTES, \
+		   CPD_RKF_SUMMARY, NULL, help)
+
+/* What the reports below publish; outputs lay them out from this alone. */
+static const struct cpd_report_key blkio_total_keys[] = {
+	BLKIO_COUNT("operations", "Operations",
+		    "requests of the traced processes that completed"),
+	BLKIO_COUNT("reads", "Reads", "of which reads"),
+	BLKIO_COUNT("writes", "Writes", "of which writes"),
+	BLKIO_COUNT("flushes", "Flushes", "of which flushes"),
+	BLKIO_COUNT("discards", "Discards", "of which discards"),
+	BLKIO_BYTES("bytes the requests moved"),
+	HIST_KEY_AVG("Avg latency"),
+	HIST_KEY_P50,
+	HIST_KEY_P95,
+	HIST_KEY_P99,
+	HIST_KEY_MAX("Max latency"),
+	HIST_KEY_NS("queue_p50", "Queued before issue, p50",
+		    "half waited at most this in the queue before issue"),
+	BLKIO_COUNT("errors", "Errors", "requests that failed"),
+	BLKIO_COUNT("lost", "Lost records (ring full)",
+		    "completions the kernel could not hand over"),
+};
+
+static const struct cpd_report_key blkio_dev_keys[] = {
+	REPORT_KEY("dev", "Device", CPD_KV_STR, CPD_UNIT_NONE,
+		   CPD_RKF_SUMMARY | CPD_RKF_KEY, NULL, "major:minor"),
+	BLKIO_COUNT("operations", "Operations", "requests that completed"),
+	BLKIO_COUNT("reads", "Reads", "of which reads"),
+	BLKIO_COUNT("writes", "Writes", "of which writes"),
+	BLKIO_COUNT("other", "Other", "flushes, discards and the rest"),
+	BLKIO_BYTES("bytes they moved"),
+	HIST_KEY_P50,
+	HIST_KEY_P99,
+	HIST_KEY_MAX("Max"),
+	HIST_KEY_HISTOGRAM,
+};
+
+enum { BLKIO_REP_TOTALS, BLKIO_REP_DEVICES };
+
+static const struct cpd_report_desc blkio_reports[] = {
+	[BLKIO_REP_TOTALS] = { .topic = "blkio",
+			       .title = "Block I/O latency (eBPF)",
+			       .flags = CPD_RDF_SUMMARY,
+			       .order = 14,
+			       .keys = blkio_total_keys,
+			       .nkeys = REPORT_NKEYS(blkio_total_keys),
+			       .help = "block requests of the traced processes, issue to completion" },
+	[BLKIO_REP_DEVICES] = { .topic = "blkio.devices",
+				.title = "Block I/O by device",
+				.flags = CPD_RDF_TABLE | CPD_RDF_SUMMARY,
+				.order = 45,
+				.keys = blkio_dev_keys,
+				.nkeys = REPORT_NKEYS(blkio_dev_keys),
+				.help = "the requests of each device, the busiest first" },
+	CPD_REPORT_END
+};
+
 static void blkio_report(void *state)
 {
 	struct blkio *b = state;
 	struct cpd_kv kv[14];
 	size_t n = 0;
 
-	kv[n++] = report_u64("operations", "Operations", CPD_UNIT_COUNT,
-			     b->all.n);
-	kv[n++] = report_u64("reads", "Reads", CPD_UNIT_COUNT,
-			     b->by_op[CPD_BLKIO_READ]);
-	kv[n++] = report_u64("writes", "Writes", CPD_UNIT_COUNT,
-			     b->by_op[CPD_BLKIO_WRITE]);
-	kv[n++] = report_u64("flushes", "Flushes", CPD_UNIT_COUNT,
-			     b->by_op[CPD_BLKIO_FLUSH]);
-	kv[n++] = report_u64("discards", "Discards", CPD_UNIT_COUNT,
-			     b->by_op[CPD_BLKIO_DISCARD]);
-	kv[n++] = report_u64("bytes", "Bytes", CPD_UNIT_BYTES, b->bytes);
-	n += hist_report_section(kv + n, &b->all, "Avg latency", "Max latency");
-	kv[n++] = report_u64("queue_p50", "Queued before issue, p50",
-			     CPD_UNIT_NS, hist_percentile(&b->queue, 50));
-	kv[n++] = report_u64("errors", "Errors", CPD_UNIT_COUNT, b->errors);
-	kv[n++] = report_u64("lost", "Lost records (ring full)", CPD_UNIT_COUNT,
-			     b->a.lost);
-	report_publish(b->a.e.host, b->a.e.inst, "blkio",
-		       "Block I/O latency (eBPF)", 0, 44, kv, (uint32_t)n);
+	kv[n++] = report_val_u64("operations", b->all.n);
+	kv[n++] = report_val_u64("reads", b->by_op[CPD_BLKIO_READ]);
+	kv[n++] = report_val_u64("writes", b->by_op[CPD_BLKIO_WRITE]);
+	kv[n++] = report_val_u64("flushes", b->by_op[CPD_BLKIO_FLUSH]);
+	kv[n++] = report_val_u64("discards", b->by_op[CPD_BLKIO_DISCARD]);
+	kv[n++] = report_val_u64("bytes", b->bytes);
+	n += hist_report_section(kv + n, &b->all);
+	kv[n++] = report_val_u64("queue_p50", hist_percentile(&b->queue, 50));
+	kv[n++] = report_val_u64("errors", b->errors);
+	kv[n++] = report_val_u64("lost", b->a.lost);
+	report_publish_desc(b->a.e.host, b->a.e.inst,
+			    &blkio_reports[BLKIO_REP_TOTALS], kv, (uint32_t)n);
 }
 
 static void blkio_report_dev(void *state, const void *row)
@@ -175,23 +231,18 @@ static void blkio_report_dev(void *state, const void *row)
 			  d->dev & 0xfffff);
 	size_t n = 0;
 
-	kv[n++] = report_text("dev", "Device", dev, (size_t)dl);
-	kv[n++] =
-		report_u64("operations", "Operations", CPD_UNIT_COUNT, d->h.n);
-	kv[n++] = report_u64("reads", "Reads", CPD_UNIT_COUNT,
-			     d->by_op[CPD_BLKIO_READ]);
-	kv[n++] = report_u64("writes", "Writes", CPD_UNIT_COUNT,
-			     d->by_op[CPD_BLKIO_WRITE]);
-	kv[n++] = report_u64("other", "Other", CPD_UNIT_COUNT,
-			     d->by_op[CPD_BLKIO_FLUSH] +
-				     d->by_op[CPD_BLKIO_DISCARD] +
-				     d->by_op[CPD_BLKIO_OTHER]);
-	kv[n++] = report_u64("bytes", "Bytes", CPD_UNIT_BYTES, d->bytes);
+	kv[n++] = report_val_text("dev", dev, (size_t)dl);
+	kv[n++] = report_val_u64("operations", d->h.n);
+	kv[n++] = report_val_u64("reads", d->by_op[CPD_BLKIO_READ]);
+	kv[n++] = report_val_u64("writes", d->by_op[CPD_BLKIO_WRITE]);
+	kv[n++] = report_val_u64("other", d->by_op[CPD_BLKIO_FLUSH] +
+						  d->by_op[CPD_BLKIO_DISCARD] +
+						  d->by_op[CPD_BLKIO_OTHER]);
+	kv[n++] = report_val_u64("bytes", d->bytes);
 	n += hist_report_row(kv + n, &d->h, HIST_P50 | HIST_P99, hbuf,
 			     sizeof(hbuf));
-	report_publish(b->a.e.host, b->a.e.inst, "blkio.devices",
-		       "Block I/O by device", CPD_REPORTF_ROW, 45, kv,
-		       (uint32_t)n);
+	report_publish_desc(b->a.e.host, b->a.e.inst,
+			    &blkio_reports[BLKIO_REP_DEVICES], kv, (uint32_t)n);
 }
 
 /* ---- lifecycle ----------------------------------------------------- */
@@ -251,4 +302,4 @@ CPD_PLUGIN_DEFINE(
 		.init = blkio_init, .start = ebpf_analyzer_start,
 		.on_event = ebpf_analyzer_on_event,
 		.flush = ebpf_analyzer_flush, .stop = ebpf_analyzer_stop,
-		.fini = ebpf_analyzer_fini, );
+		.fini = instance_fini, .reports = blkio_reports, );

@@ -62,6 +62,7 @@
 
 #include <compendium/compendium.h>
 
+#include "lib/instance.h"
 #include "lib/report.h"
 
 /* Default ring: 16 data pages (64 KiB) per thread, ~1600 faults. */
@@ -839,6 +840,59 @@ static int fault_flush(void *state)
 	return 0;
 }
 
+#define FAULT_COUNT(key, label, help)                                       \
+	REPORT_KEY(key, label, CPD_KV_U64, CPD_UNIT_COUNT, CPD_RKF_SUMMARY, \
+		   NULL, help)
+
+/* What fault_stop() publishes; outputs lay it out from this alone. */
+static const struct cpd_report_key fault_total_keys[] = {
+	FAULT_COUNT("faults", "Faults", "page faults of the traced tasks"),
+	FAULT_COUNT("pages", "Pages",
+		    "pages faulted on, once per run of faults on a page"),
+	REPORT_KEY("bytes", "Touched", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY, NULL, "pages times the page size"),
+	FAULT_COUNT("heap_faults", "In the heap", "faults in the brk heap"),
+	FAULT_COUNT("anon_faults", "In anonymous mappings",
+		    "faults in anonymous mappings"),
+	FAULT_COUNT("file_faults", "In file mappings",
+		    "faults in mapped files"),
+	FAULT_COUNT("stack_faults", "On the stack", "faults on a stack"),
+	FAULT_COUNT("other_faults", "Elsewhere (vdso, unmapped)",
+		    "faults in no region the analyzer knew"),
+	FAULT_COUNT("lost", "Lost samples (ring full, throttled)",
+		    "faults perf could not hand over"),
+};
+
+static const struct cpd_report_key fault_proc_keys[] = {
+	REPORT_KEY("pid", "PID", CPD_KV_U64, CPD_UNIT_NONE,
+		   CPD_RKF_SUMMARY | CPD_RKF_KEY, NULL, "the process"),
+	REPORT_KEY("comm", "Command", CPD_KV_STR, CPD_UNIT_NONE,
+		   CPD_RKF_SUMMARY, NULL, "its name"),
+	FAULT_COUNT("faults", "Faults", "its page faults"),
+	REPORT_KEY("bytes", "Touched", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY, NULL, "the pages it touched, in bytes"),
+};
+
+enum { FAULT_REP_TOTALS, FAULT_REP_PROCS };
+
+static const struct cpd_report_desc fault_reports[] = {
+	[FAULT_REP_TOTALS] = { .topic = "fault",
+			       .title = "Page faults",
+			       .flags = CPD_RDF_SUMMARY,
+			       .order = 12,
+			       .keys = fault_total_keys,
+			       .nkeys = REPORT_NKEYS(fault_total_keys),
+			       .help = "page faults of the traced tasks, by region" },
+	[FAULT_REP_PROCS] = { .topic = "fault.processes",
+			      .title = "Page faults by process",
+			      .flags = CPD_RDF_TABLE | CPD_RDF_SUMMARY,
+			      .order = 41,
+			      .keys = fault_proc_keys,
+			      .nkeys = REPORT_NKEYS(fault_proc_keys),
+			      .help = "the faults of each process that had any, the most first" },
+	CPD_REPORT_END
+};
+
 static int fault_stop(void *state)
 {
 	struct fault *f = state;
@@ -850,23 +904,17 @@ static int fault_stop(void *state)
 	fault_drain_all(f);
 	for (i = 0; i < f->nt; i++)
 		fault_reconcile(f, f->t[i]);
-	kv[0] = report_u64("faults", "Faults", CPD_UNIT_COUNT, f->faults);
-	kv[1] = report_u64("pages", "Pages", CPD_UNIT_COUNT, f->pages);
-	kv[2] = report_u64("bytes", "Touched", CPD_UNIT_BYTES,
-			   f->pages * f->page);
-	kv[3] = report_u64("heap_faults", "In the heap", CPD_UNIT_COUNT,
-			   f->by_kind[CPD_REGION_HEAP]);
-	kv[4] = report_u64("anon_faults", "In anonymous mappings",
-			   CPD_UNIT_COUNT, f->by_kind[CPD_REGION_ANON]);
-	kv[5] = report_u64("file_faults", "In file mappings", CPD_UNIT_COUNT,
-			   f->by_kind[CPD_REGION_FILE]);
-	kv[6] = report_u64("stack_faults", "On the stack", CPD_UNIT_COUNT,
-			   f->by_kind[CPD_REGION_STACK]);
-	kv[7] = report_u64("other_faults", "Elsewhere (vdso, unmapped)",
-			   CPD_UNIT_COUNT, f->by_kind[CPD_REGION_UNKNOWN]);
-	kv[8] = report_u64("lost", "Lost samples (ring full, throttled)",
-			   CPD_UNIT_COUNT, f->lost);
-	report_publish(f->host, f->inst, "fault", "Page faults", 0, 40, kv, 9);
+	kv[0] = report_val_u64("faults", f->faults);
+	kv[1] = report_val_u64("pages", f->pages);
+	kv[2] = report_val_u64("bytes", f->pages * f->page);
+	kv[3] = report_val_u64("heap_faults", f->by_kind[CPD_REGION_HEAP]);
+	kv[4] = report_val_u64("anon_faults", f->by_kind[CPD_REGION_ANON]);
+	kv[5] = report_val_u64("file_faults", f->by_kind[CPD_REGION_FILE]);
+	kv[6] = report_val_u64("stack_faults", f->by_kind[CPD_REGION_STACK]);
+	kv[7] = report_val_u64("other_faults", f->by_kind[CPD_REGION_UNKNOWN]);
+	kv[8] = report_val_u64("lost", f->lost);
+	report_publish_desc(f->host, f->inst, &fault_reports[FAULT_REP_TOTALS],
+			    kv, 9);
 
 	if (f->np)
 		qsort(f->p, f->np, sizeof(*f->p), fault_cmp_proc);
@@ -875,17 +923,13 @@ static int fault_stop(void *state)
 
 		if (!p->faults)
 			continue;
-		kv[0] = report_u64("pid", "PID", CPD_UNIT_NONE,
-				   (uint64_t)p->pid);
-		kv[1] = report_text("comm", "Command", p->comm,
-				    strnlen(p->comm, sizeof(p->comm)));
-		kv[2] = report_u64("faults", "Faults", CPD_UNIT_COUNT,
-				   p->faults);
-		kv[3] = report_u64("bytes", "Touched", CPD_UNIT_BYTES,
-				   p->pages * f->page);
-		report_publish(f->host, f->inst, "fault.processes",
-			       "Page faults by process", CPD_REPORTF_ROW, 41,
-			       kv, 4);
+		kv[0] = report_val_u64("pid", (uint64_t)p->pid);
+		kv[1] = report_val_text("comm", p->comm,
+					strnlen(p->comm, sizeof(p->comm)));
+		kv[2] = report_val_u64("faults", p->faults);
+		kv[3] = report_val_u64("bytes", p->pages * f->page);
+		report_publish_desc(f->host, f->inst,
+				    &fault_reports[FAULT_REP_PROCS], kv, 4);
 	}
 	return 0;
 }
@@ -939,33 +983,6 @@ static void fault_probe(struct fault *f)
 			strerror(err));
 }
 
-static int fault_init(struct cpd_instance *inst, const struct cpd_host *host,
-		      void **statep)
-{
-	struct fault *f = calloc(1, sizeof(*f));
-	long page = sysconf(_SC_PAGESIZE);
-	uint64_t n = 1;
-	int rc;
-
-	if (!f)
-		return -ENOMEM;
-	f->host = host;
-	f->inst = inst;
-	/* the tracees share our kernel, so they share our page size */
-	f->page = page > 0 && !(page & (page - 1)) ? (uint64_t)page : 4096;
-	rc = host->apply_options(inst, f);
-	if (rc < 0) {
-		free(f);
-		return rc;
-	}
-	/* perf wants a power-of-two data area */
-	while (n < f->ring_pages)
-		n <<= 1;
-	f->ring_pages = n;
-	*statep = f;
-	return 0;
-}
-
 static int fault_start(void *state)
 {
 	struct fault *f = state;
@@ -975,7 +992,23 @@ static int fault_start(void *state)
 	return 0;
 }
 
-static void fault_fini(void *state)
+/* What the options do not say, and the ring size made one perf takes. */
+static int fault_setup(void *state)
+{
+	struct fault *f = state;
+	long page = sysconf(_SC_PAGESIZE);
+	uint64_t n = 1;
+
+	/* the tracees share our kernel, so they share our page size */
+	f->page = page > 0 && !(page & (page - 1)) ? (uint64_t)page : 4096;
+	/* perf wants a power-of-two data area */
+	while (n < f->ring_pages)
+		n <<= 1;
+	f->ring_pages = n;
+	return 0;
+}
+
+static void fault_release(void *state)
 {
 	struct fault *f = state;
 	size_t i;
@@ -988,7 +1021,15 @@ static void fault_fini(void *state)
 		free(f->p[i]);
 	}
 	free(f->p);
-	free(f);
+}
+
+static const struct instance_type fault_type =
+	INSTANCE_TYPE(struct fault, fault_setup, fault_release);
+
+static int fault_init(struct cpd_instance *inst, const struct cpd_host *host,
+		      void **statep)
+{
+	return instance_init(&fault_type, inst, host, statep);
 }
 
 CPD_PLUGIN_DEFINE(
@@ -1004,4 +1045,5 @@ CPD_PLUGIN_DEFINE(
 		.flags = CPD_PF_SINGLETON, .options = fault_options,
 		.init = fault_init, .start = fault_start,
 		.on_event = fault_on_event, .flush = fault_flush,
-		.stop = fault_stop, .fini = fault_fini, );
+		.stop = fault_stop, .fini = instance_fini,
+		.reports = fault_reports, );

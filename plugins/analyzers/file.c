@@ -41,6 +41,7 @@
 #include "lib/callmap.h"
 #include "lib/noise.h"
 #include "lib/hash.h"
+#include "lib/instance.h"
 #include "lib/report.h"
 #include "lib/search.h"
 
@@ -237,7 +238,7 @@ static void file_publish(struct file *f, const struct cpd_event *sev,
 
 /* ---- searches: runs of failed opens --------------------------------- */
 
-static void file_release(void *arg, void *item, enum search_outcome how)
+static void file_run_release(void *arg, void *item, enum search_outcome how)
 {
 	struct file *f = arg;
 	struct file_held *h = item;
@@ -355,11 +356,10 @@ static const char *const file_syscalls[] = {
 };
 
 /* The flags and mode the call was made with. */
-static void file_open_args(struct file *f, const struct cpd_syscall *sc,
-			   enum file_call call, uint32_t *flags, uint32_t *mode)
+static void file_open_args(const struct cpd_syscall *sc, enum file_call call,
+			   uint32_t *flags, uint32_t *mode)
 {
-	uint64_t how[2];
-	ssize_t n;
+	const struct cpd_open_how *how;
 
 	*flags = 0;
 	*mode = 0;
@@ -377,15 +377,10 @@ static void file_open_args(struct file *f, const struct cpd_syscall *sc,
 		*mode = (uint32_t)sc->args[1];
 		break;
 	case FC_OPENAT2:
-		/* struct open_how: u64 flags, u64 mode, u64 resolve */
-		memset(how, 0, sizeof(how));
-		n = sc->args[3] >= sizeof(how) ?
-			    f->host->read_tracee(f->inst, sc->args[2], how,
-						 sizeof(how)) :
-			    -EINVAL;
-		if (n == (ssize_t)sizeof(how)) {
-			*flags = (uint32_t)how[0];
-			*mode = (uint32_t)how[1];
+		how = report_arg_open_how(sc, 2);
+		if (how) {
+			*flags = (uint32_t)how->flags;
+			*mode = (uint32_t)how->mode;
 		} else if (sc->retval.fd) {
 			*flags = sc->retval.fd->open_flags;
 		}
@@ -441,7 +436,7 @@ static void file_open(struct file *f, const struct cpd_event *ev,
 	uint32_t flags, mode, acc;
 	bool hidden;
 
-	file_open_args(f, sc, call, &flags, &mode);
+	file_open_args(sc, call, &flags, &mode);
 	memset(&p, 0, sizeof(p));
 	p.fd = -1;
 	p.fd2 = -1;
@@ -624,6 +619,17 @@ static const char *file_call_name(size_t i)
 	return file_calls[i].name;
 }
 
+/* Whether ev is an exit or exit_group of ours: they never complete. */
+static bool file_exits(struct file *f, const struct cpd_event *ev)
+{
+	int i;
+
+	if (ev->kind != CPD_EV_SYSCALL || !ev->u.syscall.name.ptr)
+		return false;
+	i = callmap_find(&f->calls, &ev->u.syscall);
+	return i >= 0 && file_calls[i].call == FC_EXIT;
+}
+
 /* A thread that exits or execs ends its search, found or not. */
 static void file_proc(struct file *f, const struct cpd_event *ev)
 {
@@ -641,27 +647,19 @@ static void file_proc(struct file *f, const struct cpd_event *ev)
 static int file_on_event(void *state, const struct cpd_event *ev)
 {
 	struct file *f = state;
-	const struct cpd_syscall *sc;
 	int i;
 
 	if (ev->kind == CPD_EV_PROC && search_holding(&f->runs)) {
 		file_proc(f, ev);
 		return 0;
 	}
-	if (ev->kind != CPD_EV_SYSCALL)
-		return 0;
-	sc = &ev->u.syscall;
-	if (!sc->name.ptr)
-		return 0;
-	i = callmap_find(&f->calls, sc);
-	if (i < 0)
-		return 0;
-	if (file_calls[i].call == FC_EXIT) {
+	/* exit and exit_group never complete: they end a run all the same */
+	if (search_holding(&f->runs) && file_exits(f, ev)) {
 		file_run_end(f, ev->tid, NULL, false);
 		return 0;
 	}
-	/* without the exit there is no result to report */
-	if (sc->flags & (CPD_SCF_NO_EXIT | CPD_SCF_ENTRY_ONLY))
+	i = callmap_find_completed(&f->calls, ev);
+	if (i < 0)
 		return 0;
 	/* a thread that moved on to other work has ended its search */
 	if (search_holding(&f->runs) && !file_call_opens(file_calls[i].call))
@@ -735,12 +733,193 @@ static struct file_ent **file_sorted(const struct file_table *t, size_t *n)
 	return v;
 }
 
+/* What file_stop() publishes; outputs lay it out from this alone. */
+static const struct cpd_report_key file_total_keys[] = {
+	REPORT_KEY("read_bytes", "Files read", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY | CPD_RKF_ALIGN, "I/O",
+		   "bytes read from files the noise filter kept"),
+	REPORT_KEY("files_read", "files", CPD_KV_U64, CPD_UNIT_COUNT,
+		   CPD_RKF_SUMMARY | CPD_RKF_DETAIL | CPD_RKF_NONZERO, "I/O",
+		   "how many files they were read from"),
+	REPORT_KEY("written_bytes", "Files written", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY | CPD_RKF_ALIGN, "I/O",
+		   "bytes written to files the noise filter kept"),
+	REPORT_KEY("files_written", "files", CPD_KV_U64, CPD_UNIT_COUNT,
+		   CPD_RKF_SUMMARY | CPD_RKF_DETAIL | CPD_RKF_NONZERO, "I/O",
+		   "how many files they were written to"),
+	REPORT_KEY("opened_read", "Opened for read", CPD_KV_U64, CPD_UNIT_COUNT,
+		   CPD_RKF_SUMMARY | CPD_RKF_NONZERO, NULL,
+		   "files opened for reading (each path once)"),
+	REPORT_KEY("opened_write", "Opened for write", CPD_KV_U64,
+		   CPD_UNIT_COUNT, CPD_RKF_SUMMARY | CPD_RKF_NONZERO, NULL,
+		   "files opened for writing (each path once)"),
+	REPORT_KEY("open_failures", "Failed opens", CPD_KV_U64, CPD_UNIT_COUNT,
+		   0, NULL, "opens that failed"),
+	REPORT_KEY("hidden_read_bytes", "Library and system files read",
+		   CPD_KV_U64, CPD_UNIT_BYTES, 0, NULL,
+		   "bytes read from files the noise filter hides"),
+	REPORT_KEY("hidden_written_bytes", "Library and system files written",
+		   CPD_KV_U64, CPD_UNIT_BYTES, 0, NULL,
+		   "bytes written to files the noise filter hides"),
+};
+
+static const struct cpd_report_key file_files_keys[] = {
+	REPORT_KEY("path", "Path", CPD_KV_STR, CPD_UNIT_NONE, CPD_RKF_KEY, NULL,
+		   "the file, absolute when it could be resolved"),
+	REPORT_KEY("read_bytes", "Read", CPD_KV_U64, CPD_UNIT_BYTES, 0, NULL,
+		   "bytes read from it"),
+	REPORT_KEY("written_bytes", "Written", CPD_KV_U64, CPD_UNIT_BYTES, 0,
+		   NULL, "bytes written to it"),
+	REPORT_KEY("reads", "Reads", CPD_KV_U64, CPD_UNIT_COUNT, 0, NULL,
+		   "read operations on it"),
+	REPORT_KEY("writes", "Writes", CPD_KV_U64, CPD_UNIT_COUNT, 0, NULL,
+		   "write operations on it"),
+	REPORT_KEY("opens", "Opens", CPD_KV_U64, CPD_UNIT_COUNT, 0, NULL,
+		   "times it was opened"),
+};
+
+static const struct cpd_report_key file_failed_keys[] = {
+	REPORT_KEY("path", "Path", CPD_KV_STR, CPD_UNIT_NONE, CPD_RKF_KEY, NULL,
+		   "the file that could not be opened"),
+	REPORT_KEY("error", "Error", CPD_KV_STR, CPD_UNIT_NONE, 0, NULL,
+		   "why: the errno name (ENOENT)"),
+	REPORT_KEY("count", "Count", CPD_KV_U64, CPD_UNIT_COUNT, 0, NULL,
+		   "failed opens of it with that error"),
+};
+
+static const struct cpd_report_key file_top_read_keys[] = {
+	REPORT_KEY("path", "Path", CPD_KV_STR, CPD_UNIT_NONE, CPD_RKF_KEY, NULL,
+		   "the file"),
+	REPORT_KEY("read_bytes", "Read", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SORT, NULL, "bytes read from it"),
+};
+
+static const struct cpd_report_key file_top_written_keys[] = {
+	REPORT_KEY("path", "Path", CPD_KV_STR, CPD_UNIT_NONE, CPD_RKF_KEY, NULL,
+		   "the file"),
+	REPORT_KEY("written_bytes", "Written", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SORT, NULL, "bytes written to it"),
+};
+
+/* Rows of the top tables: the summary's list under I/O. */
+#define FILE_TOP 5
+
+enum {
+	FILE_REP_TOTALS,
+	FILE_REP_FILES,
+	FILE_REP_FAILED,
+	FILE_REP_TOP_READ,
+	FILE_REP_TOP_WRITTEN
+};
+
+static const struct cpd_report_desc file_reports[] = {
+	[FILE_REP_TOTALS] = { .topic = "file",
+			      .title = "Files",
+			      .flags = CPD_RDF_SUMMARY,
+			      .order = 20,
+			      .keys = file_total_keys,
+			      .nkeys = REPORT_NKEYS(file_total_keys),
+			      .help = "bytes and opens over every file" },
+	[FILE_REP_FILES] = { .topic = "file.files",
+			     .title = "Files",
+			     .flags = CPD_RDF_TABLE,
+			     .order = 21,
+			     .keys = file_files_keys,
+			     .nkeys = REPORT_NKEYS(file_files_keys),
+			     .help = "one row per file the noise filter kept, by path" },
+	/* the findings say which failed opens matter, first */
+	[FILE_REP_FAILED] = { .topic = "file.failed",
+			      .title = "Failed opens",
+			      .flags = CPD_RDF_TABLE,
+			      .order = 22,
+			      .keys = file_failed_keys,
+			      .nkeys = REPORT_NKEYS(file_failed_keys),
+			      .summary_row = "{path} ({error}, {count}×)",
+			      .help = "files that could not be opened, by path and error" },
+	[FILE_REP_TOP_READ] = { .topic = "file.top_read",
+				.title = "Most read",
+				.flags = CPD_RDF_TABLE | CPD_RDF_SUMMARY,
+				.order = 20,
+				.keys = file_top_read_keys,
+				.nkeys = REPORT_NKEYS(file_top_read_keys),
+				.summary_rows = FILE_TOP,
+				.summary_row = "{read_bytes}  {path}",
+				.help = "the files the most bytes were read from, largest first" },
+	[FILE_REP_TOP_WRITTEN] = { .topic = "file.top_written",
+				   .title = "Most written",
+				   .flags = CPD_RDF_TABLE | CPD_RDF_SUMMARY,
+				   .order = 20,
+				   .keys = file_top_written_keys,
+				   .nkeys = REPORT_NKEYS(file_top_written_keys),
+				   .summary_rows = FILE_TOP,
+				   .summary_row = "{written_bytes}  {path}",
+				   .help = "the files the most bytes were written to, largest first" },
+	CPD_REPORT_END
+};
+
+/* The byte count a top table sorts by. */
+static uint64_t file_top_bytes(const struct file_ent *e, bool written)
+{
+	return written ? e->written_bytes : e->read_bytes;
+}
+
+/*
+ * The FILE_TOP files of v with the most bytes read (or written), largest
+ * first, in top; how many of v moved any.
+ */
+static size_t file_top(struct file_ent *const *v, size_t n, bool written,
+		       const struct file_ent **top, size_t *ntop)
+{
+	size_t i, j, moved = 0;
+
+	*ntop = 0;
+	for (i = 0; i < n; i++) {
+		uint64_t b = file_top_bytes(v[i], written);
+
+		if (!b)
+			continue;
+		moved++;
+		if (*ntop == FILE_TOP &&
+		    b <= file_top_bytes(top[FILE_TOP - 1], written))
+			continue;
+		if (*ntop < FILE_TOP)
+			(*ntop)++;
+		for (j = *ntop - 1;
+		     j > 0 && file_top_bytes(top[j - 1], written) < b; j--)
+			top[j] = top[j - 1];
+		top[j] = v[i];
+	}
+	return moved;
+}
+
+static void file_publish_top(struct file *f, struct file_ent *const *v,
+			     size_t n, bool written)
+{
+	const struct file_ent *top[FILE_TOP];
+	struct cpd_kv kv[2];
+	size_t ntop, i;
+
+	file_top(v, n, written, top, &ntop);
+	for (i = 0; i < ntop; i++) {
+		kv[0] = report_val_text("path", top[i]->path, top[i]->len);
+		kv[1] = report_val_u64(written ? "written_bytes" : "read_bytes",
+				       file_top_bytes(top[i], written));
+		report_publish_desc(
+			f->host, f->inst,
+			&file_reports[written ? FILE_REP_TOP_WRITTEN :
+						FILE_REP_TOP_READ],
+			kv, 2);
+	}
+}
+
 static int file_stop(void *state)
 {
 	struct file *f = state;
 	uint64_t opened_read = 0, opened_write = 0;
+	const struct file_ent *top[FILE_TOP];
+	size_t files_read, files_written, ntop;
 	struct file_ent **v;
-	struct cpd_kv kv[7];
+	struct cpd_kv kv[9];
 	size_t n, i;
 
 	search_end_all(&f->runs);
@@ -753,37 +932,33 @@ static int file_stop(void *state)
 		opened_read += v[i]->opened_read;
 		opened_write += v[i]->opened_write;
 	}
-	kv[0] = report_u64("read_bytes", "Files read", CPD_UNIT_BYTES,
-			   f->read_bytes);
-	kv[1] = report_u64("written_bytes", "Files written", CPD_UNIT_BYTES,
-			   f->written_bytes);
-	kv[2] = report_u64("opened_read", "Opened for read", CPD_UNIT_COUNT,
-			   opened_read);
-	kv[3] = report_u64("opened_write", "Opened for write", CPD_UNIT_COUNT,
-			   opened_write);
-	kv[4] = report_u64("open_failures", "Failed opens", CPD_UNIT_COUNT,
-			   f->open_failures);
-	kv[5] = report_u64("hidden_read_bytes", "Library and system files read",
-			   CPD_UNIT_BYTES, f->hidden_read_bytes);
-	kv[6] = report_u64("hidden_written_bytes",
-			   "Library and system files written", CPD_UNIT_BYTES,
-			   f->hidden_written_bytes);
-	report_publish(f->host, f->inst, "file", "Files", 0, 20, kv, 7);
+	files_read = file_top(v, n, false, top, &ntop);
+	files_written = file_top(v, n, true, top, &ntop);
+	kv[0] = report_val_u64("read_bytes", f->read_bytes);
+	kv[1] = report_val_u64("files_read", files_read);
+	kv[2] = report_val_u64("written_bytes", f->written_bytes);
+	kv[3] = report_val_u64("files_written", files_written);
+	kv[4] = report_val_u64("opened_read", opened_read);
+	kv[5] = report_val_u64("opened_write", opened_write);
+	kv[6] = report_val_u64("open_failures", f->open_failures);
+	kv[7] = report_val_u64("hidden_read_bytes", f->hidden_read_bytes);
+	kv[8] = report_val_u64("hidden_written_bytes", f->hidden_written_bytes);
+	report_publish_desc(f->host, f->inst, &file_reports[FILE_REP_TOTALS],
+			    kv, 9);
+	file_publish_top(f, v, n, false);
+	file_publish_top(f, v, n, true);
 
 	for (i = 0; i < n; i++) {
 		const struct file_ent *e = v[i];
 
-		kv[0] = report_text("path", "Path", e->path, e->len);
-		kv[1] = report_u64("read_bytes", "Read", CPD_UNIT_BYTES,
-				   e->read_bytes);
-		kv[2] = report_u64("written_bytes", "Written", CPD_UNIT_BYTES,
-				   e->written_bytes);
-		kv[3] = report_u64("reads", "Reads", CPD_UNIT_COUNT, e->reads);
-		kv[4] = report_u64("writes", "Writes", CPD_UNIT_COUNT,
-				   e->writes);
-		kv[5] = report_u64("opens", "Opens", CPD_UNIT_COUNT, e->opens);
-		report_publish(f->host, f->inst, "file.files", "Files",
-			       CPD_REPORTF_ROW, 21, kv, 6);
+		kv[0] = report_val_text("path", e->path, e->len);
+		kv[1] = report_val_u64("read_bytes", e->read_bytes);
+		kv[2] = report_val_u64("written_bytes", e->written_bytes);
+		kv[3] = report_val_u64("reads", e->reads);
+		kv[4] = report_val_u64("writes", e->writes);
+		kv[5] = report_val_u64("opens", e->opens);
+		report_publish_desc(f->host, f->inst,
+				    &file_reports[FILE_REP_FILES], kv, 6);
 	}
 	free(v);
 
@@ -797,45 +972,17 @@ static int file_stop(void *state)
 			snprintf(num, sizeof(num), "E%d", e->err);
 			name = num;
 		}
-		kv[0] = report_text("path", "Path", e->path, e->len);
-		kv[1] = report_text("error", "Error", name, strlen(name));
-		kv[2] = report_u64("count", "Count", CPD_UNIT_COUNT, e->opens);
-		report_publish(f->host, f->inst, "file.failed", "Failed opens",
-			       CPD_REPORTF_ROW, 22, kv, 3);
+		kv[0] = report_val_text("path", e->path, e->len);
+		kv[1] = report_val_text("error", name, strlen(name));
+		kv[2] = report_val_u64("count", e->opens);
+		report_publish_desc(f->host, f->inst,
+				    &file_reports[FILE_REP_FAILED], kv, 3);
 	}
 	free(v);
 	return 0;
 }
 
 /* ---- lifecycle ------------------------------------------------------ */
-
-static int file_init(struct cpd_instance *inst, const struct cpd_host *host,
-		     void **statep)
-{
-	struct file *f = calloc(1, sizeof(*f));
-	int rc;
-
-	if (!f)
-		return -ENOMEM;
-	f->host = host;
-	f->inst = inst;
-	callmap_init(&f->calls, file_call_name,
-		     sizeof(file_calls) / sizeof(file_calls[0]));
-	rc = host->apply_options(inst, f);
-	if (rc < 0)
-		goto err_free;
-	rc = noise_init(&f->noise, f->noise_filter, f->hide);
-	if (rc < 0)
-		goto err_free;
-	f->seed = hash_seed(f);
-	search_runs_init(&f->runs, sizeof(struct file_held), file_release, f);
-	*statep = f;
-	return 0;
-
-err_free:
-	free(f);
-	return rc;
-}
 
 static int file_start(void *state)
 {
@@ -845,14 +992,40 @@ static int file_start(void *state)
 	return 0;
 }
 
-static void file_fini(void *state)
+/* What the options do not say, and the filter they configure. */
+static int file_setup(void *state)
 {
 	struct file *f = state;
+	int rc;
+
+	callmap_init(&f->calls, file_call_name,
+		     sizeof(file_calls) / sizeof(file_calls[0]));
+	rc = noise_init(&f->noise, f->noise_filter, f->hide);
+	if (rc < 0)
+		return rc;
+	f->seed = hash_seed(f);
+	search_runs_init(&f->runs, sizeof(struct file_held), file_run_release,
+			 f);
+	return 0;
+}
+
+static void file_release(void *state)
+{
+	struct file *f = state;
+
 	search_runs_free(&f->runs);
 	noise_free(&f->noise);
 	file_table_free(&f->files);
 	file_table_free(&f->failed);
-	free(f);
+}
+
+static const struct instance_type file_type =
+	INSTANCE_TYPE(struct file, file_setup, file_release);
+
+static int file_init(struct cpd_instance *inst, const struct cpd_host *host,
+		     void **statep)
+{
+	return instance_init(&file_type, inst, host, statep);
 }
 
 CPD_PLUGIN_DEFINE(
@@ -867,4 +1040,4 @@ CPD_PLUGIN_DEFINE(
 		.flags = CPD_PF_SINGLETON, .options = file_options,
 		.init = file_init, .start = file_start,
 		.on_event = file_on_event, .stop = file_stop,
-		.fini = file_fini, );
+		.fini = instance_fini, .reports = file_reports, );

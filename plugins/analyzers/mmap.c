@@ -46,6 +46,7 @@
 
 #include <compendium/compendium.h>
 
+#include "lib/instance.h"
 #include "lib/noise.h"
 #include "lib/report.h"
 
@@ -430,23 +431,22 @@ struct mmap_args {
 	const struct cpd_fdinfo *fdinfo;
 };
 
-static bool mmap_map_args(struct mmap *m, const struct cpd_syscall *sc,
-			  struct mmap_args *a)
+static bool mmap_map_args(const struct cpd_syscall *sc, struct mmap_args *a)
 {
 	memset(a, 0, sizeof(*a));
 	if (sc->arch == AUDIT_ARCH_I386 && !strcmp(sc->name.ptr, "mmap")) {
-		/* old_mmap(struct mmap_arg_struct *): six u32s */
-		uint32_t v[6];
+		/* old_mmap(struct mmap_arg_struct *), read by the core */
+		const struct cpd_mmap_args *v = report_arg_mmap(sc, 0);
 
-		if (m->host->read_tracee(m->inst, sc->args[0], v, sizeof(v)) !=
-		    (ssize_t)sizeof(v))
+		if (!v)
 			return false;
-		a->addr = v[0];
-		a->len = v[1];
-		a->prot = v[2];
-		a->flags = v[3];
-		a->fd = v[4];
-		a->offset = v[5];
+		a->addr = v->addr;
+		a->len = v->len;
+		a->prot = v->prot;
+		a->flags = v->flags;
+		a->fd = (uint32_t)v->fd;
+		a->offset = v->offset;
+		a->fdinfo = report_arg_fd(sc, 0);
 		return true;
 	}
 	a->addr = sc->args[0];
@@ -470,7 +470,7 @@ static void mmap_map(struct mmap *m, const struct cpd_event *ev,
 	struct mmap_args args;
 	bool anon, hidden = false;
 
-	if (sc->err || !mmap_map_args(m, sc, &args) ||
+	if (sc->err || !mmap_map_args(sc, &args) ||
 	    !mmap_span(m, (uint64_t)sc->ret, args.len, &a, &b) ||
 	    mmap_reserve(p, 2) < 0)
 		return;
@@ -665,6 +665,39 @@ static int mmap_on_event(void *state, const struct cpd_event *ev)
 
 /* ---- reports -------------------------------------------------------- */
 
+/* What mmap_stop() publishes (the totals above); outputs lay it out. */
+static const struct cpd_report_key mmap_memory_keys[] = {
+	REPORT_KEY("heap_bytes", "Heap", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY | CPD_RKF_ALIGN, NULL,
+		   "the brk heap the processes grew, each at its end"),
+	REPORT_KEY("mmap_bytes", "Mmap", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY | CPD_RKF_ALIGN, NULL,
+		   "bytes the processes kept mapped, each at its end"),
+	REPORT_KEY("mmap_regions", "regions", CPD_KV_U64, CPD_UNIT_COUNT,
+		   CPD_RKF_SUMMARY | CPD_RKF_DETAIL, NULL,
+		   "the mapped ranges behind mmap_bytes"),
+	REPORT_KEY("total_bytes", "Total", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY | CPD_RKF_ALIGN, NULL,
+		   "heap and mappings together"),
+	REPORT_KEY("peak_mapped_bytes", "Peak mapped", CPD_KV_U64,
+		   CPD_UNIT_BYTES, 0, NULL,
+		   "the most bytes all live processes had mapped at once"),
+	REPORT_KEY("hidden_mapped_bytes", "Library and system mappings",
+		   CPD_KV_U64, CPD_UNIT_BYTES, 0, NULL,
+		   "like mmap_bytes, for files the noise filter hides"),
+};
+
+static const struct cpd_report_desc mmap_reports[] = {
+	{ .topic = "memory",
+	  .title = "Memory",
+	  .flags = CPD_RDF_SUMMARY,
+	  .order = 10,
+	  .keys = mmap_memory_keys,
+	  .nkeys = REPORT_NKEYS(mmap_memory_keys),
+	  .help = "heap and mapped memory of the traced processes" },
+	CPD_REPORT_END
+};
+
 static int mmap_stop(void *state)
 {
 	struct mmap *m = state;
@@ -678,49 +711,17 @@ static int mmap_stop(void *state)
 		for (p = m->buckets[i]; p; p = p->next)
 			mmap_fold(m, p);
 	}
-	kv[0] = report_u64("heap_bytes", "Heap", CPD_UNIT_BYTES, m->heap_bytes);
-	kv[1] = report_u64("mmap_bytes", "Mmap", CPD_UNIT_BYTES, m->mmap_bytes);
-	kv[2] = report_u64("mmap_regions", "Regions", CPD_UNIT_COUNT,
-			   m->mmap_regions);
-	kv[3] = report_u64("total_bytes", "Total", CPD_UNIT_BYTES,
-			   m->heap_bytes + m->mmap_bytes);
-	kv[4] = report_u64("peak_mapped_bytes", "Peak mapped", CPD_UNIT_BYTES,
-			   m->peak_mapped);
-	kv[5] = report_u64("hidden_mapped_bytes", "Library and system mappings",
-			   CPD_UNIT_BYTES, m->hidden_mapped_bytes);
-
-	report_publish(m->host, m->inst, "memory", "Memory", 0, 10, kv, 6);
+	kv[0] = report_val_u64("heap_bytes", m->heap_bytes);
+	kv[1] = report_val_u64("mmap_bytes", m->mmap_bytes);
+	kv[2] = report_val_u64("mmap_regions", m->mmap_regions);
+	kv[3] = report_val_u64("total_bytes", m->heap_bytes + m->mmap_bytes);
+	kv[4] = report_val_u64("peak_mapped_bytes", m->peak_mapped);
+	kv[5] = report_val_u64("hidden_mapped_bytes", m->hidden_mapped_bytes);
+	report_publish_desc(m->host, m->inst, &mmap_reports[0], kv, 6);
 	return 0;
 }
 
 /* ---- lifecycle ------------------------------------------------------ */
-
-static int mmap_init(struct cpd_instance *inst, const struct cpd_host *host,
-		     void **statep)
-{
-	struct mmap *m = calloc(1, sizeof(*m));
-	long page = sysconf(_SC_PAGESIZE);
-	int rc;
-
-	if (!m)
-		return -ENOMEM;
-	m->host = host;
-	m->inst = inst;
-	/* the tracees share our kernel, so they share our page size */
-	m->page = page > 0 && !(page & (page - 1)) ? (uint64_t)page : 4096;
-	rc = host->apply_options(inst, m);
-	if (rc < 0)
-		goto err_free;
-	rc = noise_init(&m->noise, m->noise_filter, m->hide);
-	if (rc < 0)
-		goto err_free;
-	*statep = m;
-	return 0;
-
-err_free:
-	free(m);
-	return rc;
-}
 
 static int mmap_start(void *state)
 {
@@ -730,7 +731,18 @@ static int mmap_start(void *state)
 	return 0;
 }
 
-static void mmap_fini(void *state)
+/* What the options do not say, and the filter they configure. */
+static int mmap_setup(void *state)
+{
+	struct mmap *m = state;
+	long page = sysconf(_SC_PAGESIZE);
+
+	/* the tracees share our kernel, so they share our page size */
+	m->page = page > 0 && !(page & (page - 1)) ? (uint64_t)page : 4096;
+	return noise_init(&m->noise, m->noise_filter, m->hide);
+}
+
+static void mmap_release(void *state)
 {
 	struct mmap *m = state;
 	size_t i;
@@ -746,7 +758,15 @@ static void mmap_fini(void *state)
 	}
 	free(m->buckets);
 	noise_free(&m->noise);
-	free(m);
+}
+
+static const struct instance_type mmap_type =
+	INSTANCE_TYPE(struct mmap, mmap_setup, mmap_release);
+
+static int mmap_init(struct cpd_instance *inst, const struct cpd_host *host,
+		     void **statep)
+{
+	return instance_init(&mmap_type, inst, host, statep);
 }
 
 CPD_PLUGIN_DEFINE(
@@ -761,4 +781,4 @@ CPD_PLUGIN_DEFINE(
 		.flags = CPD_PF_SINGLETON, .options = mmap_options,
 		.init = mmap_init, .start = mmap_start,
 		.on_event = mmap_on_event, .stop = mmap_stop,
-		.fini = mmap_fini, );
+		.fini = instance_fini, .reports = mmap_reports, );

@@ -32,7 +32,6 @@
 #endif
 #include <arpa/inet.h>
 #include <errno.h>
-#include <linux/audit.h>
 #include <netinet/in.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -40,20 +39,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/un.h>
 
 #include <compendium/compendium.h>
 
 #include "lib/callmap.h"
 #include "lib/hash.h"
+#include "lib/instance.h"
 #include "lib/report.h"
 
 /* Past this many connections, bytes still count but rows stop growing. */
 #define NET_MAX_CONNS (1u << 18)
-/* The kernel's UIO_MAXIOV: the most messages one sendmmsg/recvmmsg moves. */
-#define NET_MAX_MMSG 1024u
-/* Bytes of a sockaddr worth reading: sockaddr_storage. */
-#define NET_SA_MAX 128u
 /* sun_path's size: the longest unix name. */
 #define NET_PATH_MAX 108u
 
@@ -298,75 +293,6 @@ static void net_ep_to_sa(const struct net_ep *ep, struct cpd_sockaddr *sa)
 	if (ep->pathlen) {
 		sa->path.ptr = ep->path;
 		sa->path.len = ep->pathlen;
-	}
-}
-
-/*
- * Decode a sockaddr read from the tracee (msg_name) into sa; path points
- * into pathbuf (NET_PATH_MAX bytes). Only what the fd-table decoder would
- * have produced; anything short or odd stays family-only.
- */
-static void net_decode_sa(const uint8_t *raw, size_t len,
-			  struct cpd_sockaddr *sa, char *pathbuf)
-{
-	uint16_t family;
-
-	memset(sa, 0, sizeof(*sa));
-	if (len < sizeof(family))
-		return;
-	memcpy(&family, raw, sizeof(family));
-	sa->family = family;
-	switch (family) {
-	case AF_INET: {
-		struct sockaddr_in in;
-
-		if (len < sizeof(in)) {
-			sa->flags |= CPD_SA_TRUNCATED;
-			break;
-		}
-		memcpy(&in, raw, sizeof(in));
-		memcpy(sa->addr, &in.sin_addr, 4);
-		sa->port = ntohs(in.sin_port);
-		break;
-	}
-	case AF_INET6: {
-		struct sockaddr_in6 in6;
-
-		if (len < sizeof(in6)) {
-			sa->flags |= CPD_SA_TRUNCATED;
-			break;
-		}
-		memcpy(&in6, raw, sizeof(in6));
-		memcpy(sa->addr, &in6.sin6_addr, 16);
-		sa->port = ntohs(in6.sin6_port);
-		sa->scope_id = in6.sin6_scope_id;
-		break;
-	}
-	case AF_UNIX: {
-		size_t off = offsetof(struct sockaddr_un, sun_path);
-		size_t plen = len > off ? len - off : 0;
-		const char *p = (const char *)raw + off;
-
-		if (plen > NET_PATH_MAX)
-			plen = NET_PATH_MAX;
-		if (!plen) {
-			sa->flags |= CPD_SA_UNNAMED;
-			break;
-		}
-		if (p[0] == '\0') {
-			sa->flags |= CPD_SA_ABSTRACT;
-			p++;
-			plen--;
-		} else {
-			plen = strnlen(p, plen);
-		}
-		memcpy(pathbuf, p, plen);
-		sa->path.ptr = pathbuf;
-		sa->path.len = (uint32_t)plen;
-		break;
-	}
-	default:
-		break;
 	}
 }
 
@@ -853,60 +779,6 @@ static void net_bind_listen(struct net *n, const struct cpd_event *ev,
 
 /* ---- sends and receives --------------------------------------------- */
 
-/* The msghdr/mmsghdr layout of the tracee's ABI. */
-struct net_abi {
-	size_t ptr;	     /* pointer size */
-	size_t namelen_off;  /* msghdr.msg_namelen */
-	size_t mmsg_len_off; /* mmsghdr.msg_len */
-	size_t mmsg_stride;  /* sizeof(struct mmsghdr) */
-};
-
-static const struct net_abi net_abi_64 = { 8, 8, 56, 64 };
-static const struct net_abi net_abi_32 = { 4, 4, 28, 32 };
-
-static const struct net_abi *net_abi_of(const struct cpd_syscall *sc)
-{
-	return sc->arch == AUDIT_ARCH_I386 ? &net_abi_32 : &net_abi_64;
-}
-
-static uint64_t net_load_ptr(const uint8_t *p, size_t size)
-{
-	uint64_t v64 = 0;
-	uint32_t v32 = 0;
-
-	if (size == 4) {
-		memcpy(&v32, p, 4);
-		return v32;
-	}
-	memcpy(&v64, p, 8);
-	return v64;
-}
-
-/*
- * The address in a msghdr at hdr (already read into raw), read from the
- * tracee into sa. The kernel updated msg_namelen for receives.
- */
-static bool net_msg_name(struct net *n, const struct net_abi *abi,
-			 const uint8_t *raw, struct cpd_sockaddr *sa,
-			 char *pathbuf)
-{
-	uint8_t buf[NET_SA_MAX];
-	uint64_t name = net_load_ptr(raw, abi->ptr);
-	uint32_t namelen;
-	ssize_t got;
-
-	memcpy(&namelen, raw + abi->namelen_off, sizeof(namelen));
-	if (!name || !namelen)
-		return false;
-	if (namelen > sizeof(buf))
-		namelen = sizeof(buf);
-	got = n->host->read_tracee(n->inst, name, buf, namelen);
-	if (got <= 0)
-		return false;
-	net_decode_sa(buf, (size_t)got, sa, pathbuf);
-	return sa->family != 0;
-}
-
 /* send/recv on an fd: read, write, readv, writev, sendfile, splice. */
 static void net_fd_io(struct net *n, const struct cpd_event *ev, unsigned idx,
 		      bool out)
@@ -953,23 +825,18 @@ static void net_msg(struct net *n, const struct cpd_event *ev, bool out)
 {
 	const struct cpd_syscall *sc = &ev->u.syscall;
 	const struct cpd_fdinfo *fd = report_arg_fd(sc, 0);
-	const struct net_abi *abi = net_abi_of(sc);
 	const char *direction = "connect";
-	uint8_t hdr[16];
-	char pathbuf[NET_PATH_MAX];
-	struct cpd_sockaddr sa;
+	const struct cpd_msg *m;
 	struct cpd_ev_net p;
+	uint32_t nmsg;
 
 	if (sc->err || sc->ret < 0 || (!sc->ret && !out))
 		return;
 	memset(&p, 0, sizeof(p));
 	net_fill_socket(&p, fd, (int32_t)sc->args[0]);
-	if (!net_sa_known(&p.peer) && sc->args[1] &&
-	    n->host->read_tracee(n->inst, sc->args[1], hdr,
-				 abi->namelen_off + 4) ==
-		    (ssize_t)(abi->namelen_off + 4) &&
-	    net_msg_name(n, abi, hdr, &sa, pathbuf) && net_sa_known(&sa)) {
-		p.peer = sa;
+	m = report_arg_msgs(sc, 1, &nmsg);
+	if (!net_sa_known(&p.peer) && m && net_sa_known(&m->name)) {
+		p.peer = m->name;
 		direction = out ? "sendto" : "accept";
 	}
 	if (!p.family)
@@ -979,84 +846,58 @@ static void net_msg(struct net *n, const struct cpd_event *ev, bool out)
 
 /*
  * sendmmsg and recvmmsg return how many messages moved; the bytes are in
- * each mmsghdr's msg_len, which we read from the tracee. When that read
- * fails the messages still count, with 0 bytes. On an unconnected socket
- * each message may have its own peer: bytes go to each one's connection,
- * and the event names the first.
+ * each mmsghdr's msg_len, decoded by the core. A message it could not
+ * read still counts, with 0 bytes. On an unconnected socket each message
+ * may have its own peer: bytes go to each one's connection, and the
+ * event names the first.
  */
 static void net_mmsg(struct net *n, const struct cpd_event *ev, bool out)
 {
 	const struct cpd_syscall *sc = &ev->u.syscall;
 	const struct cpd_fdinfo *fd = report_arg_fd(sc, 0);
-	const struct net_abi *abi = net_abi_of(sc);
-	uint8_t chunk[16 * 64];
-	char pathbuf[NET_PATH_MAX], firstpath[NET_PATH_MAX];
 	struct cpd_ev_net p, first;
 	bool connected, have_first = false;
-	uint64_t total = 0, vlen = sc->args[2], count, i;
-	size_t per = sizeof(chunk) / abi->mmsg_stride;
+	const struct cpd_msg *msg;
+	uint64_t total = 0;
+	uint32_t count, i;
 
 	if (sc->err || sc->ret <= 0)
 		return;
-	count = (uint64_t)sc->ret;
-	if (count > vlen)
-		count = vlen;
-	if (count > NET_MAX_MMSG)
-		count = NET_MAX_MMSG;
+	msg = report_arg_msgs(sc, 1, &count);
 	memset(&p, 0, sizeof(p));
 	net_fill_socket(&p, fd, (int32_t)sc->args[0]);
 	connected = net_sa_known(&p.peer);
 	first = p;
 
-	for (i = 0; i < count; i += per) {
-		uint64_t k = count - i < per ? count - i : per, j;
-		size_t want = (size_t)k * abi->mmsg_stride;
+	for (i = 0; i < count; i++) {
+		const struct cpd_msg *m = &msg[i];
+		struct cpd_ev_net one = p;
+		struct net_ep local, peer;
+		struct net_conn *c;
+		enum net_class cls;
 
-		if (n->host->read_tracee(n->inst,
-					 sc->args[1] + i * abi->mmsg_stride,
-					 chunk, want) != (ssize_t)want)
-			break;
-		for (j = 0; j < k; j++) {
-			const uint8_t *m = chunk + j * abi->mmsg_stride;
-			struct cpd_ev_net one = p;
-			struct cpd_sockaddr sa;
-			struct net_ep local, peer;
-			struct net_conn *c;
-			enum net_class cls;
-			uint32_t len;
-
-			memcpy(&len, m + abi->mmsg_len_off, sizeof(len));
-			total += len;
-			if (!connected &&
-			    net_msg_name(n, abi, m, &sa, pathbuf) &&
-			    net_sa_known(&sa))
-				one.peer = sa;
-			if (!one.family)
-				one.family = one.peer.family;
-			net_ep_from(&local, &one.local);
-			net_ep_from(&peer, &one.peer);
-			if (!have_first) {
-				first = one;
-				/* the event outlives pathbuf's next use */
-				if (first.peer.path.ptr == pathbuf) {
-					memcpy(firstpath, pathbuf,
-					       first.peer.path.len);
-					first.peer.path.ptr = firstpath;
-				}
-				have_first = true;
-			}
-			c = net_conn_of_fd(n, ev->pid, one.fd, one.family,
-					   one.sock_type, one.protocol, &local,
-					   &peer,
-					   connected ? "connect" :
-					   out	     ? "sendto" :
-						       "accept");
-			cls = c ? c->cls :
-				  net_classify(one.family, &local, &peer);
-			if (c)
-				*(out ? &c->sent : &c->recv) += len;
-			net_count(n, cls, len, out);
+		if (m->flags & CPD_MSGF_PARTIAL)
+			continue;
+		total += m->len;
+		if (!connected && net_sa_known(&m->name))
+			one.peer = m->name;
+		if (!one.family)
+			one.family = one.peer.family;
+		net_ep_from(&local, &one.local);
+		net_ep_from(&peer, &one.peer);
+		if (!have_first) {
+			first = one;
+			have_first = true;
 		}
+		c = net_conn_of_fd(n, ev->pid, one.fd, one.family,
+				   one.sock_type, one.protocol, &local, &peer,
+				   connected ? "connect" :
+				   out	     ? "sendto" :
+					       "accept");
+		cls = c ? c->cls : net_classify(one.family, &local, &peer);
+		if (c)
+			*(out ? &c->sent : &c->recv) += m->len;
+		net_count(n, cls, m->len, out);
 	}
 	if (!first.family)
 		first.family = first.peer.family;
@@ -1070,7 +911,7 @@ static void net_mmsg(struct net *n, const struct cpd_event *ev, bool out)
 	}
 	first.op = out ? CPD_NET_SEND : CPD_NET_RECV;
 	first.bytes = total;
-	first.count = (uint32_t)count;
+	first.count = count;
 	net_publish(n, ev, &first);
 }
 
@@ -1115,18 +956,12 @@ static const char *net_call_name(size_t i)
 static int net_on_event(void *state, const struct cpd_event *ev)
 {
 	struct net *n = state;
+	int i = callmap_find_completed(&n->calls, ev);
 	const struct cpd_syscall *sc;
-	int i;
 
-	if (ev->kind != CPD_EV_SYSCALL)
-		return 0;
-	sc = &ev->u.syscall;
-	/* without the exit there is no result to report */
-	if (sc->flags & (CPD_SCF_NO_EXIT | CPD_SCF_ENTRY_ONLY) || !sc->name.ptr)
-		return 0;
-	i = callmap_find(&n->calls, sc);
 	if (i < 0)
 		return 0;
+	sc = &ev->u.syscall;
 	/* the first read or write may be how a pending connect failed */
 	if (sc->err && net_calls[i].call >= NC_SENDTO &&
 	    net_calls[i].call <= NC_SPLICE) {
@@ -1266,6 +1101,74 @@ static size_t net_format_peer(const struct net_conn *c, char *buf, size_t size)
 	return (size_t)len < size ? (size_t)len : size - 1;
 }
 
+/* What net_stop() publishes; outputs lay it out from this alone. */
+static const struct cpd_report_key net_total_keys[] = {
+	REPORT_KEY(
+		"sent_bytes", "Net sent", CPD_KV_U64, CPD_UNIT_BYTES,
+		CPD_RKF_SUMMARY | CPD_RKF_ALIGN, "I/O",
+		"bytes sent on IP sockets, loopback included (not local IPC)"),
+	REPORT_KEY("loopback_sent_bytes", "loopback", CPD_KV_U64,
+		   CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY | CPD_RKF_DETAIL | CPD_RKF_NONZERO, "I/O",
+		   "of the bytes sent, those to 127/8 and ::1"),
+	REPORT_KEY("recv_bytes", "Net received", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY | CPD_RKF_ALIGN, "I/O",
+		   "bytes received on IP sockets, loopback included"),
+	REPORT_KEY("loopback_recv_bytes", "loopback", CPD_KV_U64,
+		   CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY | CPD_RKF_DETAIL | CPD_RKF_NONZERO, "I/O",
+		   "of the bytes received, those from 127/8 and ::1"),
+	REPORT_KEY(
+		"connections", "Connections", CPD_KV_U64, CPD_UNIT_COUNT, 0,
+		NULL,
+		"connects that succeeded or were left in progress, each one"),
+	REPORT_KEY("accepted", "Accepted", CPD_KV_U64, CPD_UNIT_COUNT, 0, NULL,
+		   "connections accepted"),
+	REPORT_KEY("ipc_sent_bytes", "Local IPC sent", CPD_KV_U64,
+		   CPD_UNIT_BYTES, 0, NULL,
+		   "bytes sent on AF_UNIX and netlink"),
+	REPORT_KEY("ipc_recv_bytes", "Local IPC received", CPD_KV_U64,
+		   CPD_UNIT_BYTES, 0, NULL,
+		   "bytes received on AF_UNIX and netlink"),
+};
+
+static const struct cpd_report_key net_conn_keys[] = {
+	REPORT_KEY("proto", "Protocol", CPD_KV_STR, CPD_UNIT_NONE, 0, NULL,
+		   "tcp4, udp6, unix, ..."),
+	REPORT_KEY("direction", "Direction", CPD_KV_STR, CPD_UNIT_NONE, 0, NULL,
+		   "how it began: connect, accept or sendto"),
+	REPORT_KEY("peer", "Peer", CPD_KV_STR, CPD_UNIT_NONE, CPD_RKF_KEY, NULL,
+		   "the other end: address and port, or a socket path"),
+	REPORT_KEY("sent_bytes", "Sent", CPD_KV_U64, CPD_UNIT_BYTES, 0, NULL,
+		   "bytes sent on it"),
+	REPORT_KEY("recv_bytes", "Received", CPD_KV_U64, CPD_UNIT_BYTES, 0,
+		   NULL, "bytes received on it"),
+	REPORT_KEY("scope", "Scope", CPD_KV_STR, CPD_UNIT_NONE, 0, NULL,
+		   "network, loopback (this host) or local (unix, netlink)"),
+};
+
+enum { NET_REP_TOTALS, NET_REP_CONNS };
+
+static const struct cpd_report_desc net_reports[] = {
+	[NET_REP_TOTALS] = { .topic = "net",
+			     .title = "Network",
+			     .flags = CPD_RDF_SUMMARY,
+			     .order = 30,
+			     .keys = net_total_keys,
+			     .nkeys = REPORT_NKEYS(net_total_keys),
+			     .help = "bytes and connections over every socket" },
+	[NET_REP_CONNS] = { .topic = "net.connections",
+			    .title = "Network connections",
+			    .flags = CPD_RDF_TABLE | CPD_RDF_SUMMARY,
+			    .order = 31,
+			    .keys = net_conn_keys,
+			    .nkeys = REPORT_NKEYS(net_conn_keys),
+			    .summary_row =
+				    "{proto} {direction|connect=→|accept=←|sendto=→} {peer}{scope|loopback= (loopback)|network=|local=}",
+			    .help = "one row per connect or accept, in the order they began" },
+	CPD_REPORT_END
+};
+
 static int net_stop(void *state)
 {
 	struct net *n = state;
@@ -1273,22 +1176,16 @@ static int net_stop(void *state)
 	struct cpd_kv kv[8];
 	size_t i;
 
-	kv[0] = report_u64("sent_bytes", "Net sent", CPD_UNIT_BYTES,
-			   n->sent_bytes);
-	kv[1] = report_u64("recv_bytes", "Net received", CPD_UNIT_BYTES,
-			   n->recv_bytes);
-	kv[2] = report_u64("connections", "Connections", CPD_UNIT_COUNT,
-			   n->connections);
-	kv[3] = report_u64("accepted", "Accepted", CPD_UNIT_COUNT, n->accepted);
-	kv[4] = report_u64("ipc_sent_bytes", "Local IPC sent", CPD_UNIT_BYTES,
-			   n->ipc_sent_bytes);
-	kv[5] = report_u64("ipc_recv_bytes", "Local IPC received",
-			   CPD_UNIT_BYTES, n->ipc_recv_bytes);
-	kv[6] = report_u64("loopback_sent_bytes", "Loopback sent",
-			   CPD_UNIT_BYTES, n->loopback_sent_bytes);
-	kv[7] = report_u64("loopback_recv_bytes", "Loopback received",
-			   CPD_UNIT_BYTES, n->loopback_recv_bytes);
-	report_publish(n->host, n->inst, "net", "Network", 0, 30, kv, 8);
+	kv[0] = report_val_u64("sent_bytes", n->sent_bytes);
+	kv[1] = report_val_u64("recv_bytes", n->recv_bytes);
+	kv[2] = report_val_u64("connections", n->connections);
+	kv[3] = report_val_u64("accepted", n->accepted);
+	kv[4] = report_val_u64("ipc_sent_bytes", n->ipc_sent_bytes);
+	kv[5] = report_val_u64("ipc_recv_bytes", n->ipc_recv_bytes);
+	kv[6] = report_val_u64("loopback_sent_bytes", n->loopback_sent_bytes);
+	kv[7] = report_val_u64("loopback_recv_bytes", n->loopback_recv_bytes);
+	report_publish_desc(n->host, n->inst, &net_reports[NET_REP_TOTALS], kv,
+			    8);
 	if (n->unlisted)
 		report_lost(
 			n->host, n->inst, CPD_EV_REPORT, n->unlisted,
@@ -1309,45 +1206,20 @@ static int net_stop(void *state)
 		if (c->cls == NET_CLS_IPC && c->hidden && !n->verbose)
 			continue;
 		len = net_format_peer(c, peer, sizeof(peer));
-		kv[0] = report_text("proto", "Protocol", proto, strlen(proto));
-		kv[1] = report_text("direction", "Direction", c->direction,
-				    strlen(c->direction));
-		kv[2] = report_text("peer", "Peer", peer, len);
-		kv[3] = report_u64("sent_bytes", "Sent", CPD_UNIT_BYTES,
-				   c->sent);
-		kv[4] = report_u64("recv_bytes", "Received", CPD_UNIT_BYTES,
-				   c->recv);
-		kv[5] = report_text("scope", "Scope", scope, strlen(scope));
-		report_publish(n->host, n->inst, "net.connections",
-			       "Network connections", CPD_REPORTF_ROW, 31, kv,
-			       6);
+		kv[0] = report_val_text("proto", proto, strlen(proto));
+		kv[1] = report_val_text("direction", c->direction,
+					strlen(c->direction));
+		kv[2] = report_val_text("peer", peer, len);
+		kv[3] = report_val_u64("sent_bytes", c->sent);
+		kv[4] = report_val_u64("recv_bytes", c->recv);
+		kv[5] = report_val_text("scope", scope, strlen(scope));
+		report_publish_desc(n->host, n->inst,
+				    &net_reports[NET_REP_CONNS], kv, 6);
 	}
 	return 0;
 }
 
 /* ---- lifecycle ------------------------------------------------------ */
-
-static int net_init(struct cpd_instance *inst, const struct cpd_host *host,
-		    void **statep)
-{
-	struct net *n = calloc(1, sizeof(*n));
-	int rc;
-
-	if (!n)
-		return -ENOMEM;
-	n->host = host;
-	n->inst = inst;
-	callmap_init(&n->calls, net_call_name,
-		     sizeof(net_calls) / sizeof(net_calls[0]));
-	rc = host->apply_options(inst, n);
-	if (rc < 0) {
-		free(n);
-		return rc;
-	}
-	n->seed = hash_seed(n);
-	*statep = n;
-	return 0;
-}
 
 static int net_start(void *state)
 {
@@ -1357,7 +1229,18 @@ static int net_start(void *state)
 	return 0;
 }
 
-static void net_fini(void *state)
+/* What the options do not say. */
+static int net_setup(void *state)
+{
+	struct net *n = state;
+
+	callmap_init(&n->calls, net_call_name,
+		     sizeof(net_calls) / sizeof(net_calls[0]));
+	n->seed = hash_seed(n);
+	return 0;
+}
+
+static void net_release(void *state)
 {
 	struct net *n = state;
 	size_t i;
@@ -1367,7 +1250,15 @@ static void net_fini(void *state)
 	free(n->order);
 	free(n->buckets);
 	free(n->fd_buckets);
-	free(n);
+}
+
+static const struct instance_type net_type =
+	INSTANCE_TYPE(struct net, net_setup, net_release);
+
+static int net_init(struct cpd_instance *inst, const struct cpd_host *host,
+		    void **statep)
+{
+	return instance_init(&net_type, inst, host, statep);
 }
 
 CPD_PLUGIN_DEFINE(
@@ -1380,4 +1271,5 @@ CPD_PLUGIN_DEFINE(
 		.publishes = CPD_EVMASK(CPD_EV_NET) | CPD_EVMASK(CPD_EV_REPORT),
 		.flags = CPD_PF_SINGLETON, .options = net_options,
 		.init = net_init, .start = net_start, .on_event = net_on_event,
-		.stop = net_stop, .fini = net_fini, );
+		.stop = net_stop, .fini = instance_fini,
+		.reports = net_reports, );

@@ -31,6 +31,7 @@
 #include "ebpf/analyzer.h"
 #include "ebpf/hist_report.h"
 #include "ebpf/translate.h"
+#include "lib/instance.h"
 #include "lib/report.h"
 
 #ifdef CPD_HAVE_BPF
@@ -121,26 +122,84 @@ static int sched_cmp_thread(const void *a, const void *b)
 	return x->tid < y->tid ? -1 : x->tid > y->tid;
 }
 
+#define SCHED_COUNT(key, label, help)                                       \
+	REPORT_KEY(key, label, CPD_KV_U64, CPD_UNIT_COUNT, CPD_RKF_SUMMARY, \
+		   NULL, help)
+
+/* What the reports below publish; outputs lay them out from this alone. */
+static const struct cpd_report_key sched_total_keys[] = {
+	SCHED_COUNT(
+		"delays", "Delays",
+		"times a traced thread waited for a CPU, min_delay or more"),
+	REPORT_KEY("min_delay", "Recorded from", CPD_KV_U64, CPD_UNIT_NS,
+		   CPD_RKF_SUMMARY, NULL, "shorter waits are not counted"),
+	SCHED_COUNT("wakeups", "After a wakeup",
+		    "waits that followed a wakeup"),
+	SCHED_COUNT("preemptions", "After a preemption",
+		    "waits of a thread preempted while it could run"),
+	SCHED_COUNT("new", "New threads",
+		    "waits of new threads for their first run"),
+	HIST_KEY_AVG("Avg delay"),
+	HIST_KEY_P50,
+	HIST_KEY_P95,
+	HIST_KEY_P99,
+	HIST_KEY_MAX("Max delay"),
+	SCHED_COUNT("lost", "Lost records (ring full)",
+		    "waits the kernel could not hand over"),
+};
+
+static const struct cpd_report_key sched_thread_keys[] = {
+	REPORT_KEY("tid", "TID", CPD_KV_U64, CPD_UNIT_NONE,
+		   CPD_RKF_SUMMARY | CPD_RKF_KEY, NULL, "the thread"),
+	REPORT_KEY("pid", "PID", CPD_KV_U64, CPD_UNIT_NONE, CPD_RKF_SUMMARY,
+		   NULL, "its process"),
+	REPORT_KEY("comm", "Command", CPD_KV_STR, CPD_UNIT_NONE,
+		   CPD_RKF_SUMMARY, NULL, "its name"),
+	SCHED_COUNT("delays", "Delays", "times it waited for a CPU"),
+	SCHED_COUNT("preemptions", "Preempted",
+		    "of which after it was preempted"),
+	HIST_KEY_P50,
+	HIST_KEY_P95,
+	HIST_KEY_P99,
+	HIST_KEY_MAX("Max"),
+	HIST_KEY_HISTOGRAM,
+};
+
+enum { SCHED_REP_TOTALS, SCHED_REP_THREADS };
+
+static const struct cpd_report_desc sched_reports[] = {
+	[SCHED_REP_TOTALS] = { .topic = "sched",
+			       .title = "Scheduler latency (eBPF)",
+			       .flags = CPD_RDF_SUMMARY,
+			       .order = 13,
+			       .keys = sched_total_keys,
+			       .nkeys = REPORT_NKEYS(sched_total_keys),
+			       .help = "how long runnable traced threads waited for a CPU" },
+	[SCHED_REP_THREADS] = { .topic = "sched.threads",
+				.title = "Scheduler latency by thread",
+				.flags = CPD_RDF_TABLE | CPD_RDF_SUMMARY,
+				.order = 43,
+				.keys = sched_thread_keys,
+				.nkeys = REPORT_NKEYS(sched_thread_keys),
+				.help = "the waits of each thread, the longest first" },
+	CPD_REPORT_END
+};
+
 static void sched_report(void *state)
 {
 	struct sched *s = state;
 	struct cpd_kv kv[11];
 	size_t n = 0;
 
-	kv[n++] = report_u64("delays", "Delays", CPD_UNIT_COUNT, s->all.n);
-	kv[n++] = report_u64("min_delay", "Recorded from", CPD_UNIT_NS,
-			     s->min_delay);
-	kv[n++] = report_u64("wakeups", "After a wakeup", CPD_UNIT_COUNT,
-			     s->by_op[CPD_SCHED_WAKEUP]);
-	kv[n++] = report_u64("preemptions", "After a preemption",
-			     CPD_UNIT_COUNT, s->by_op[CPD_SCHED_PREEMPT]);
-	kv[n++] = report_u64("new", "New threads", CPD_UNIT_COUNT,
-			     s->by_op[CPD_SCHED_NEW]);
-	n += hist_report_section(kv + n, &s->all, "Avg delay", "Max delay");
-	kv[n++] = report_u64("lost", "Lost records (ring full)", CPD_UNIT_COUNT,
-			     s->a.lost);
-	report_publish(s->a.e.host, s->a.e.inst, "sched",
-		       "Scheduler latency (eBPF)", 0, 42, kv, (uint32_t)n);
+	kv[n++] = report_val_u64("delays", s->all.n);
+	kv[n++] = report_val_u64("min_delay", s->min_delay);
+	kv[n++] = report_val_u64("wakeups", s->by_op[CPD_SCHED_WAKEUP]);
+	kv[n++] = report_val_u64("preemptions", s->by_op[CPD_SCHED_PREEMPT]);
+	kv[n++] = report_val_u64("new", s->by_op[CPD_SCHED_NEW]);
+	n += hist_report_section(kv + n, &s->all);
+	kv[n++] = report_val_u64("lost", s->a.lost);
+	report_publish_desc(s->a.e.host, s->a.e.inst,
+			    &sched_reports[SCHED_REP_TOTALS], kv, (uint32_t)n);
 }
 
 static void sched_report_thread(void *state, const void *row)
@@ -151,17 +210,15 @@ static void sched_report_thread(void *state, const void *row)
 	char hbuf[1024];
 	size_t n = 0;
 
-	kv[n++] = report_u64("tid", "TID", CPD_UNIT_NONE, (uint64_t)t->tid);
-	kv[n++] = report_u64("pid", "PID", CPD_UNIT_NONE, (uint64_t)t->pid);
-	kv[n++] = report_text("comm", "Command", t->comm, strlen(t->comm));
-	kv[n++] = report_u64("delays", "Delays", CPD_UNIT_COUNT, t->h.n);
-	kv[n++] = report_u64("preemptions", "Preempted", CPD_UNIT_COUNT,
-			     t->by_op[CPD_SCHED_PREEMPT]);
+	kv[n++] = report_val_u64("tid", (uint64_t)t->tid);
+	kv[n++] = report_val_u64("pid", (uint64_t)t->pid);
+	kv[n++] = report_val_text("comm", t->comm, strlen(t->comm));
+	kv[n++] = report_val_u64("delays", t->h.n);
+	kv[n++] = report_val_u64("preemptions", t->by_op[CPD_SCHED_PREEMPT]);
 	n += hist_report_row(kv + n, &t->h, HIST_P50 | HIST_P95 | HIST_P99,
 			     hbuf, sizeof(hbuf));
-	report_publish(s->a.e.host, s->a.e.inst, "sched.threads",
-		       "Scheduler latency by thread", CPD_REPORTF_ROW, 43, kv,
-		       (uint32_t)n);
+	report_publish_desc(s->a.e.host, s->a.e.inst,
+			    &sched_reports[SCHED_REP_THREADS], kv, (uint32_t)n);
 }
 
 /* ---- lifecycle ----------------------------------------------------- */
@@ -220,4 +277,4 @@ CPD_PLUGIN_DEFINE(
 		.init = sched_init, .start = ebpf_analyzer_start,
 		.on_event = ebpf_analyzer_on_event,
 		.flush = ebpf_analyzer_flush, .stop = ebpf_analyzer_stop,
-		.fini = ebpf_analyzer_fini, );
+		.fini = instance_fini, .reports = sched_reports, );

@@ -9,30 +9,33 @@
 #ifdef CPD_HAVE_BPF
 #include "records.h"
 #endif
+#include "lib/instance.h"
 #include "lib/report.h"
 
 #include "analyzer.h"
+
+static void ebpf_analyzer_release(void *state);
 
 int ebpf_analyzer_init(struct cpd_instance *inst, const struct cpd_host *host,
 		       void **statep, size_t size,
 		       const struct ebpf_source *src)
 {
-	struct ebpf_analyzer *a = calloc(1, size);
+	const struct instance_type type = {
+		.size = size,
+		.host_offset = offsetof(struct ebpf_analyzer, e.host),
+		.inst_offset = offsetof(struct ebpf_analyzer, e.inst),
+		.release = ebpf_analyzer_release,
+	};
+	struct ebpf_analyzer *a;
 	int rc;
 
-	if (!a)
-		return -ENOMEM;
-	a->e.host = host;
-	a->e.inst = inst;
+	rc = instance_init(&type, inst, host, statep);
+	if (rc < 0)
+		return rc;
+	a = *statep;
 	a->e.what = src->what;
 	a->e.rb_fd = a->e.tgids_fd = a->e.stats_fd = -1;
 	a->src = src;
-	rc = host->apply_options(inst, a);
-	if (rc < 0) {
-		free(a);
-		return rc;
-	}
-	*statep = a;
 	return 0;
 }
 
@@ -243,11 +246,10 @@ int ebpf_analyzer_stop(void *state)
 	return 0;
 }
 
-void ebpf_analyzer_fini(void *state)
+static void ebpf_analyzer_release(void *state)
 {
 	struct ebpf_analyzer *a = state;
 
 	ebpf_analyzer_close(a);
 	ebpf_rows_free(&a->rows);
-	free(a);
 }

@@ -87,8 +87,9 @@ struct ebpf_analyzer {
 	}
 
 /*
- * Allocate size bytes of zeroed state beginning with a struct
- * ebpf_analyzer for src and apply the instance's options to it.
+ * The analyzer's init(): size bytes of zeroed state beginning with a
+ * struct ebpf_analyzer for src, the instance's options applied; its
+ * fini() is instance_fini() (lib/instance.h).
  */
 int ebpf_analyzer_init(struct cpd_instance *inst, const struct cpd_host *host,
 		       void **statep, size_t size,
@@ -98,7 +99,6 @@ int ebpf_analyzer_start(void *state);
 int ebpf_analyzer_on_event(void *state, const struct cpd_event *ev);
 int ebpf_analyzer_flush(void *state);
 int ebpf_analyzer_stop(void *state);
-void ebpf_analyzer_fini(void *state);
 
 #ifdef CPD_HAVE_BPF
 /*

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Copyright (c) 2026 the compendium developers */
 #include "hist_report.h"
-#include "lib/report.h"
 
 static size_t hist_report_pcts(struct cpd_kv *kv, const struct hist *h,
 			       unsigned which)
@@ -18,21 +17,18 @@ static size_t hist_report_pcts(struct cpd_kv *kv, const struct hist *h,
 
 	for (i = 0; i < sizeof(pcts) / sizeof(pcts[0]); i++)
 		if (which & pcts[i].flag)
-			kv[n++] = report_u64(pcts[i].key, pcts[i].key,
-					     CPD_UNIT_NS,
-					     hist_percentile(h, pcts[i].pct));
+			kv[n++] = report_val_u64(
+				pcts[i].key, hist_percentile(h, pcts[i].pct));
 	return n;
 }
 
-size_t hist_report_section(struct cpd_kv *kv, const struct hist *h,
-			   const char *avg_label, const char *max_label)
+size_t hist_report_section(struct cpd_kv *kv, const struct hist *h)
 {
 	size_t n = 0;
 
-	kv[n++] = report_u64("avg", avg_label, CPD_UNIT_NS,
-			     h->n ? h->sum / h->n : 0);
+	kv[n++] = report_val_u64("avg", h->n ? h->sum / h->n : 0);
 	n += hist_report_pcts(kv + n, h, HIST_P50 | HIST_P95 | HIST_P99);
-	kv[n++] = report_u64("max", max_label, CPD_UNIT_NS, h->max);
+	kv[n++] = report_val_u64("max", h->max);
 	return n;
 }
 
@@ -41,10 +37,10 @@ size_t hist_report_row(struct cpd_kv *kv, const struct hist *h, unsigned which,
 {
 	size_t n = hist_report_pcts(kv, h, which), len;
 
-	kv[n++] = report_u64("max", "Max", CPD_UNIT_NS, h->max);
+	kv[n++] = report_val_u64("max", h->max);
 	len = hist_format(h, buf, size);
 	if (len >= size)
 		len = size - 1;
-	kv[n++] = report_text("histogram", "Histogram (log2)", buf, len);
+	kv[n++] = report_val_text("histogram", buf, len);
 	return n;
 }

@@ -55,3 +55,15 @@ int callmap_find(struct callmap *m, const struct cpd_syscall *sc)
 	}
 	return *slot == CALLMAP_NOT_OURS ? -1 : *slot - 1;
 }
+
+int callmap_find_completed(struct callmap *m, const struct cpd_event *ev)
+{
+	const struct cpd_syscall *sc = &ev->u.syscall;
+
+	if (ev->kind != CPD_EV_SYSCALL)
+		return -1;
+	/* without the exit there is no result to report */
+	if (sc->flags & (CPD_SCF_NO_EXIT | CPD_SCF_ENTRY_ONLY) || !sc->name.ptr)
+		return -1;
+	return callmap_find(m, sc);
+}

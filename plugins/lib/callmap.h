@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <compendium/event.h>
 #include <compendium/syscall.h>
 
 /* Numbers remembered per arch; others are found by name each time. */
@@ -36,5 +37,12 @@ void callmap_init(struct callmap *m, const char *(*name)(size_t i), size_t n);
 
 /* The index in the table of sc's name, or -1 when it is not there. */
 int callmap_find(struct callmap *m, const struct cpd_syscall *sc);
+
+/*
+ * For an analyzer that reports results: ev's index when it is a syscall
+ * of the table seen to its exit, else -1 (other kinds, calls whose exit
+ * was not observed or not asked for, names not in the table).
+ */
+int callmap_find_completed(struct callmap *m, const struct cpd_event *ev);
 
 #endif /* CPD_PLUGINS_UTIL_CALLMAP_H */

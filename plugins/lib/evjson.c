@@ -21,34 +21,47 @@ bool evjson_cstr(struct escape_buf *b, const struct cpd_str *s)
 	return evjson_str(b, s->ptr, s->len);
 }
 
-/* A NUL-separated list as an array of strings. */
-static bool evjson_strv(struct escape_buf *b, const struct cpd_str *s)
+/* A NUL-separated list as an array of strings, or (flat) one string. */
+static bool evjson_strv(struct escape_buf *b, const struct cpd_str *s,
+			unsigned flags)
 {
-	uint32_t i, start = 0, len = s->len;
+	struct escape_buf flat = { 0 };
+	uint32_t pos = 0;
+	const char *elem;
+	size_t len;
 	bool lossy = false;
 
 	if (!s->ptr) {
 		escape_puts(b, "null");
 		return false;
 	}
-	if (len && s->ptr[len - 1] == '\0')
-		len--;
-	escape_putc(b, '[');
-	for (i = 0; len && i <= len; i++) {
-		if (i < len && s->ptr[i])
+	if (!(flags & EVJSON_FLAT))
+		escape_putc(b, '[');
+	while (evfield_strv_next(s, &pos, &elem, &len)) {
+		if (flags & EVJSON_FLAT) {
+			if (flat.len)
+				escape_putc(&flat, ' ');
+			escape_put(&flat, elem, len);
 			continue;
-		if (start)
+		}
+		if (elem != s->ptr)
 			escape_putc(b, ',');
-		lossy |= evjson_str(b, s->ptr + start, i - start);
-		start = i + 1;
+		lossy |= evjson_str(b, elem, len);
 	}
-	escape_putc(b, ']');
+	if (!(flags & EVJSON_FLAT)) {
+		escape_putc(b, ']');
+		return lossy;
+	}
+	if (flat.oom)
+		b->oom = true;
+	lossy = evjson_str(b, flat.p, flat.len);
+	escape_free(&flat);
 	return lossy;
 }
 
-static bool evjson_sockaddr(struct escape_buf *b, const struct cpd_host *host,
-			    const struct cpd_sockaddr *sa)
+static bool evjson_sockaddr(struct escape_buf *b, const struct evfield *v)
 {
+	const struct cpd_sockaddr *sa = v->sa;
 	char buf[INET6_ADDRSTRLEN + 1];
 	bool lossy = false;
 
@@ -56,9 +69,8 @@ static bool evjson_sockaddr(struct escape_buf *b, const struct cpd_host *host,
 		escape_puts(b, "null");
 		return false;
 	}
-	host->format_xlat(CPD_XLAT_AF, sa->family, buf, sizeof(buf));
 	escape_puts(b, "{\"family\":");
-	evjson_str(b, buf, strlen(buf));
+	evjson_str(b, v->name, strlen(v->name));
 	switch (sa->family) {
 	case AF_INET:
 	case AF_INET6:
@@ -93,74 +105,51 @@ static void evjson_key(struct escape_buf *b, const char *sep, const char *key)
 	escape_putc(b, ':');
 }
 
+bool evjson_value(struct escape_buf *b, const struct evfield *v,
+		  const char *sep, const char *key, unsigned flags)
+{
+	char buf[512];
+
+	evjson_key(b, sep, key);
+	switch (v->field->type) {
+	case CPD_FT_STR:
+		return evjson_cstr(b, v->str);
+	case CPD_FT_STRV:
+		return evjson_strv(b, v->str, flags);
+	case CPD_FT_SOCKADDR:
+		if (flags & EVJSON_FLAT)
+			return evjson_str(b, v->name, strlen(v->name));
+		return evjson_sockaddr(b, v);
+	case CPD_FT_DOUBLE:
+		escape_json_double(b, v->d);
+		return false;
+	case CPD_FT_FLAGS:
+	case CPD_FT_ENUM:
+		evjson_str(b, v->name, strlen(v->name));
+		return false;
+	default:
+		break;
+	}
+	if (v->is_signed)
+		escape_json_s64(b, v->s);
+	else
+		escape_json_u64(b, v->u);
+	/* the number, and its name beside it: "errno_name":"ENOENT" */
+	if (v->name && !(flags & EVJSON_FLAT)) {
+		snprintf(buf, sizeof(buf), "%s_name", v->field->name);
+		evjson_key(b, ",", buf);
+		evjson_str(b, v->name, strlen(v->name));
+	}
+	return false;
+}
+
 bool evjson_field(struct escape_buf *b, const struct cpd_host *host,
 		  const struct cpd_event *ev, const struct cpd_field *f,
 		  const char *sep, const char *key)
 {
-	const char *at = (const char *)ev + f->offset;
-	const char *name;
-	char buf[512];
-	uint64_t u;
-	int64_t s;
-	int32_t i32;
-	uint32_t u32;
-	uint16_t u16;
-	double d;
+	struct evfield v;
 
-	evjson_key(b, sep, key);
-	switch (f->type) {
-	case CPD_FT_STR:
-		return evjson_cstr(b, (const void *)at);
-	case CPD_FT_STRV:
-		return evjson_strv(b, (const void *)at);
-	case CPD_FT_SOCKADDR:
-		return evjson_sockaddr(b, host, (const void *)at);
-	case CPD_FT_S64:
-		memcpy(&s, at, 8);
-		escape_json_s64(b, s);
+	if (!evfield_decode(host, ev, f, &v))
 		return false;
-	case CPD_FT_U64:
-	case CPD_FT_ADDR:
-		memcpy(&u, at, 8);
-		escape_json_u64(b, u);
-		return false;
-	case CPD_FT_DOUBLE:
-		memcpy(&d, at, 8);
-		escape_json_double(b, d);
-		return false;
-	case CPD_FT_U16:
-		memcpy(&u16, at, 2);
-		escape_printf(b, "%u", u16);
-		return false;
-	case CPD_FT_S32:
-	case CPD_FT_FD:
-		memcpy(&i32, at, 4);
-		escape_printf(b, "%d", i32);
-		return false;
-	case CPD_FT_ERRNO:
-	case CPD_FT_SIGNAL:
-		/* the number, and its name beside it: "errno_name":"ENOENT" */
-		memcpy(&i32, at, 4);
-		escape_printf(b, "%d", i32);
-		if (!i32)
-			return false;
-		name = f->type == CPD_FT_ERRNO ? host->errno_name(i32) :
-						 host->signal_name(i32);
-		if (!name)
-			return false;
-		snprintf(buf, sizeof(buf), "%s_name", f->name);
-		evjson_key(b, ",", buf);
-		evjson_str(b, name, strlen(name));
-		return false;
-	case CPD_FT_FLAGS:
-	case CPD_FT_ENUM:
-		memcpy(&u32, at, 4);
-		host->format_xlat(f->xlat, u32, buf, sizeof(buf));
-		evjson_str(b, buf, strlen(buf));
-		return false;
-	default: /* U32, MODE, DEV and types newer than us */
-		memcpy(&u32, at, 4);
-		escape_printf(b, "%u", u32);
-		return false;
-	}
+	return evjson_value(b, &v, sep, key, 0);
 }

@@ -17,6 +17,38 @@ const struct cpd_fdinfo *report_arg_fd(const struct cpd_syscall *sc, unsigned i)
 	return a ? a->fd : NULL;
 }
 
+/* The decoded struct of argument i when it is of kind, else NULL. */
+static const void *report_argdata(const struct cpd_syscall *sc, unsigned i,
+				  uint16_t kind)
+{
+	const struct cpd_arg *a = report_arg(sc, i);
+
+	return a && a->kind == kind ? sc->argdata[i].ptr : NULL;
+}
+
+const struct cpd_msg *report_arg_msgs(const struct cpd_syscall *sc, unsigned i,
+				      uint32_t *n)
+{
+	const struct cpd_msgs *ms = report_argdata(sc, i, CPD_ARG_MSGHDR);
+
+	if (!ms)
+		ms = report_argdata(sc, i, CPD_ARG_MMSGHDR);
+	*n = ms ? ms->count : 0;
+	return *n ? ms->msg : NULL;
+}
+
+const struct cpd_open_how *report_arg_open_how(const struct cpd_syscall *sc,
+					       unsigned i)
+{
+	return report_argdata(sc, i, CPD_ARG_OPEN_HOW);
+}
+
+const struct cpd_mmap_args *report_arg_mmap(const struct cpd_syscall *sc,
+					    unsigned i)
+{
+	return report_argdata(sc, i, CPD_ARG_MMAP_ARGS);
+}
+
 void report_derive(struct cpd_event *ev, uint16_t kind,
 		   const struct cpd_event *sev)
 {
@@ -87,6 +119,47 @@ int report_publish(const struct cpd_host *host, struct cpd_instance *inst,
 	ev.u.report.nkv = nkv;
 	ev.u.report.kv = kv;
 	return host->publish(inst, &ev);
+}
+
+struct cpd_kv report_val_u64(const char *key, uint64_t v)
+{
+	return report_u64(key, NULL, CPD_UNIT_NONE, v);
+}
+
+struct cpd_kv report_val_text(const char *key, const char *s, size_t len)
+{
+	return report_text(key, NULL, s, len);
+}
+
+int report_publish_desc(const struct cpd_host *host, struct cpd_instance *inst,
+			const struct cpd_report_desc *d,
+			const struct cpd_kv *kv, uint32_t nkv)
+{
+	return report_publish(host, inst, d->topic, d->title,
+			      d->flags & CPD_RDF_TABLE ? CPD_REPORTF_ROW : 0,
+			      d->order, kv, nkv);
+}
+
+const struct cpd_report_desc *report_schema(const struct cpd_host *host,
+					    const struct cpd_ev_report *r)
+{
+	/* a topic with a NUL inside is no declared one */
+	if (!CPD_HAS(host, report_desc) || !host->report_desc ||
+	    !r->topic.ptr || strlen(r->topic.ptr) != r->topic.len)
+		return NULL;
+	return host->report_desc(r->topic.ptr);
+}
+
+const struct cpd_report_key *report_schema_key(const struct cpd_report_desc *d,
+					       const char *name, size_t len)
+{
+	uint32_t i;
+
+	for (i = 0; d && name && i < d->nkeys; i++)
+		if (strlen(d->keys[i].key) == len &&
+		    !memcmp(d->keys[i].key, name, len))
+			return &d->keys[i];
+	return NULL;
 }
 
 int report_lost(const struct cpd_host *host, struct cpd_instance *inst,

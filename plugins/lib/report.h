@@ -18,6 +18,18 @@ const struct cpd_arg *report_arg(const struct cpd_syscall *sc, unsigned i);
 /* The fd behind argument i as the core knew it, or NULL. */
 const struct cpd_fdinfo *report_arg_fd(const struct cpd_syscall *sc,
 				       unsigned i);
+/*
+ * The messages argument i (a msghdr or an mmsghdr array) moved, as the
+ * core decoded them: *n of them, NULL when there are none.
+ */
+const struct cpd_msg *report_arg_msgs(const struct cpd_syscall *sc, unsigned i,
+				      uint32_t *n);
+/* openat2's struct open_how in argument i, or NULL when it was not read. */
+const struct cpd_open_how *report_arg_open_how(const struct cpd_syscall *sc,
+					       unsigned i);
+/* i386 old_mmap's argument block in argument i, or NULL. */
+const struct cpd_mmap_args *report_arg_mmap(const struct cpd_syscall *sc,
+					    unsigned i);
 
 /*
  * Start an event of kind about the same task and moment as the syscall
@@ -38,6 +50,36 @@ struct cpd_kv report_text(const char *key, const char *label, const char *s,
 int report_publish(const struct cpd_host *host, struct cpd_instance *inst,
 		   const char *topic, const char *title, uint32_t flags,
 		   int32_t order, const struct cpd_kv *kv, uint32_t nkv);
+
+/*
+ * Reports with a schema (compendium/report.h) carry only values: the
+ * host completes each key's label and unit, the title and the order
+ * from the schema the analyzer declared.
+ */
+/* One entry of a static cpd_report_key table, and a table's length. */
+#define REPORT_KEY(k, l, t, u, f, g, h)                             \
+	{                                                           \
+		.key = (k), .label = (l), .type = (t), .unit = (u), \
+		.flags = (f), .group = (g), .help = (h)             \
+	}
+#define REPORT_NKEYS(a) ((uint32_t)(sizeof(a) / sizeof((a)[0])))
+/* The value of a numeric key. */
+struct cpd_kv report_val_u64(const char *key, uint64_t v);
+/* The value of a string key: len bytes of s. */
+struct cpd_kv report_val_text(const char *key, const char *s, size_t len);
+/* Publish a section, or a row of a table, of the report d declares. */
+int report_publish_desc(const struct cpd_host *host, struct cpd_instance *inst,
+			const struct cpd_report_desc *d,
+			const struct cpd_kv *kv, uint32_t nkv);
+/*
+ * The schema of a report an output received, or NULL: no plugin declared
+ * its topic, or the host predates ABI 1.1.
+ */
+const struct cpd_report_desc *report_schema(const struct cpd_host *host,
+					    const struct cpd_ev_report *r);
+/* The key of d called name (len bytes), or NULL. */
+const struct cpd_report_key *report_schema_key(const struct cpd_report_desc *d,
+					       const char *name, size_t len);
 
 /*
  * Say that count records of lost_kind were dropped (CPD_EV_LOST), for

@@ -24,7 +24,10 @@
 #include <compendium/compendium.h>
 
 #include "lib/escape.h"
+#include "lib/evfield.h"
 #include "lib/format.h"
+#include "lib/instance.h"
+#include "lib/outfile.h"
 
 #define CSV_KINDS (CPD_EV_MAX + 1)
 #define CSV_IOBUF (1u << 20)
@@ -44,19 +47,18 @@ struct csv {
 	struct cpd_instance *inst;
 	uint64_t start_ns;
 	bool deterministic; /* [core] deterministic: times are 0 */
-	FILE *out;
-	FILE *sum;
-	char *iobuf;
-	char *sum_iobuf;
-	bool failed;
+	struct outfile out;
+	struct outfile sum; /* closed without a summary_path */
 
 	/* the union header */
 	const char **cols;
 	size_t ncols;
 	/* per kind: for each column, the field index or -1; NULL until used */
 	int *colmap[CSV_KINDS];
-	/* per kind: the field rendered as "type", or -1 */
-	int typefield[CSV_KINDS];
+	/* per kind: the field rendered as "type", or NULL */
+	const struct cpd_field *typefield[CSV_KINDS];
+	/* per kind: it has fields with no column, shown in details */
+	bool uncolumned[CSV_KINDS];
 
 	struct escape_buf row;
 	struct escape_buf cell;
@@ -92,65 +94,20 @@ static const char *const csv_fixed[] = {
 	"time_ns", "seq", "pid", "tid", "comm", "category", "type",
 };
 
-static int csv_init(struct cpd_instance *inst, const struct cpd_host *host,
-		    void **statep)
+/* Either file failed: the error was said, and both stop. */
+static bool csv_failed(const struct csv *c)
 {
-	struct csv *c = calloc(1, sizeof(*c));
-	size_t k;
-	int rc;
-
-	if (!c)
-		return -ENOMEM;
-	c->host = host;
-	c->inst = inst;
-	rc = host->apply_options(inst, c);
-	if (rc < 0) {
-		free(c);
-		return rc;
-	}
-	for (k = 0; k < CSV_KINDS; k++)
-		c->typefield[k] = -1;
-	*statep = c;
-	return 0;
+	return c->out.failed || c->sum.failed;
 }
 
-static FILE *csv_open(struct csv *c, const char *path, char **iobuf)
+static void csv_write(struct csv *c, struct outfile *o, struct escape_buf *b)
 {
-	FILE *f;
-
-	if (!strcmp(path, "-"))
-		return stdout;
-	f = fopen(path, "we");
-	if (!f) {
-		int err = errno;
-
-		c->host->log(c->inst, CPD_LOG_ERROR, "cannot open '%s': %s",
-			     path, strerror(err));
-		errno = err;
-		return NULL;
-	}
-	*iobuf = malloc(CSV_IOBUF);
-	if (*iobuf)
-		setvbuf(f, *iobuf, _IOFBF, CSV_IOBUF);
-	return f;
-}
-
-static void csv_write(struct csv *c, FILE *f, const char *path,
-		      struct escape_buf *b)
-{
-	if (c->failed)
+	if (csv_failed(c))
 		return;
-	if (b->oom) {
-		c->host->log(c->inst, CPD_LOG_ERROR,
-			     "out of memory writing '%s'", path);
-		c->failed = true;
-		return;
-	}
-	if (fwrite(b->p, 1, b->len, f) != b->len) {
-		c->host->log(c->inst, CPD_LOG_ERROR, "cannot write '%s': %s",
-			     path, strerror(errno));
-		c->failed = true;
-	}
+	if (b->oom)
+		outfile_error(o, ENOMEM);
+	else
+		outfile_write(o, b->p, b->len);
 }
 
 static bool csv_has_col(const struct csv *c, const char *name)
@@ -197,13 +154,14 @@ static int csv_start(void *state)
 	rc = csv_build_cols(c);
 	if (rc < 0)
 		return rc;
-	c->out = csv_open(c, c->path, &c->iobuf);
-	if (!c->out)
-		return -errno;
+	rc = outfile_open(&c->out, c->host, c->inst, c->path, CSV_IOBUF, 0);
+	if (rc < 0)
+		return rc;
 	if (c->summary_path && *c->summary_path) {
-		c->sum = csv_open(c, c->summary_path, &c->sum_iobuf);
-		if (!c->sum)
-			return -errno;
+		rc = outfile_open(&c->sum, c->host, c->inst, c->summary_path,
+				  CSV_IOBUF, 0);
+		if (rc < 0)
+			return rc;
 	}
 	escape_reset(&c->row);
 	for (i = 0; i < sizeof(csv_fixed) / sizeof(csv_fixed[0]); i++)
@@ -211,13 +169,13 @@ static int csv_start(void *state)
 	for (i = 0; i < c->ncols; i++)
 		escape_printf(&c->row, "%s,", c->cols[i]);
 	escape_puts(&c->row, "details\r\n");
-	csv_write(c, c->out, c->path, &c->row);
-	if (c->sum) {
+	csv_write(c, &c->out, &c->row);
+	if (c->sum.fp) {
 		escape_reset(&c->row);
 		escape_puts(&c->row, "section,key,value\r\n");
-		csv_write(c, c->sum, c->summary_path, &c->row);
+		csv_write(c, &c->sum, &c->row);
 	}
-	return c->failed ? -EIO : 0;
+	return csv_failed(c) ? -EIO : 0;
 }
 
 /* The column map of a kind, built on first use. */
@@ -242,113 +200,66 @@ static const int *csv_colmap(struct csv *c, uint32_t kind)
 			if (!strcmp(f[i].name, c->cols[col]))
 				map[col] = (int)i;
 	}
-	for (i = 0; f && i < n; i++) {
-		if (!(f[i].flags & CPD_FIELDF_KEY))
-			continue;
-		if (f[i].type == CPD_FT_ENUM || f[i].type == CPD_FT_STR) {
-			c->typefield[kind] = (int)i;
-			break;
-		}
-	}
+	for (i = 0; f && i < n; i++)
+		if (!csv_has_col(c, f[i].name))
+			c->uncolumned[kind] = true;
+	c->typefield[kind] = evfield_key(c->host, kind,
+					 EVFIELD_TYPE(CPD_FT_ENUM) |
+						 EVFIELD_TYPE(CPD_FT_STR));
 	c->colmap[kind] = map;
 	return map;
 }
 
-/* Append the text of a string list: its elements joined by spaces. */
-static void csv_strv(struct escape_buf *b, const struct cpd_str *s)
-{
-	uint32_t i, len = s->len;
-
-	/* a trailing NUL ends the last element, it adds none */
-	if (len && s->ptr[len - 1] == '\0')
-		len--;
-	for (i = 0; i < len; i++)
-		escape_putc(b, s->ptr[i] ? s->ptr[i] : ' ');
-}
-
 /*
- * Render field f of ev into b, unescaped. Returns true for text (which
- * may be neutralised), false for numbers.
+ * Append the text of field v to b, unescaped. Returns true for text
+ * (which may be neutralised), false for numbers.
  */
-static bool csv_field_text(struct csv *c, const struct cpd_event *ev,
-			   const struct cpd_field *f, struct escape_buf *b)
+static bool csv_value(const struct evfield *v, struct escape_buf *b)
 {
-	const char *at = (const char *)ev + f->offset;
-	char buf[512];
-	const char *name;
-	uint64_t u = 0;
-	int64_t s = 0;
-	int32_t i32;
-	uint32_t u32;
-	uint16_t u16;
-	double d;
+	char buf[FORMAT_SOCKADDR_MAX];
+	const char *elem;
+	uint32_t pos = 0;
+	size_t len;
 
-	switch (f->type) {
-	case CPD_FT_STR: {
-		const struct cpd_str *str = (const void *)at;
-
-		escape_put(b, str->ptr, str->ptr ? str->len : 0);
+	switch (v->field->type) {
+	case CPD_FT_STR:
+		escape_put(b, v->str->ptr, v->str->ptr ? v->str->len : 0);
 		return true;
-	}
-	case CPD_FT_STRV: {
-		const struct cpd_str *str = (const void *)at;
-
-		if (str->ptr)
-			csv_strv(b, str);
+	case CPD_FT_STRV:
+		/* the elements joined by spaces */
+		while (evfield_strv_next(v->str, &pos, &elem, &len)) {
+			if (elem != v->str->ptr)
+				escape_putc(b, ' ');
+			escape_put(b, elem, len);
+		}
 		return true;
-	}
-	case CPD_FT_SOCKADDR: {
-		const struct cpd_sockaddr *sa = (const void *)at;
-
-		if (sa->family) {
-			format_sockaddr(sa, buf, sizeof(buf));
+	case CPD_FT_SOCKADDR:
+		if (!v->empty) {
+			format_sockaddr(v->sa, buf, sizeof(buf));
 			escape_puts(b, buf);
 		}
 		return true;
-	}
-	case CPD_FT_S64:
-		memcpy(&s, at, 8);
-		escape_printf(b, "%" PRId64, s);
-		return false;
-	case CPD_FT_U64:
-	case CPD_FT_ADDR:
-		memcpy(&u, at, 8);
-		escape_printf(b, "%" PRIu64, u);
-		return false;
 	case CPD_FT_DOUBLE:
-		memcpy(&d, at, 8);
-		escape_printf(b, "%.17g", d);
-		return false;
-	case CPD_FT_U16:
-		memcpy(&u16, at, 2);
-		escape_printf(b, "%u", u16);
-		return false;
-	case CPD_FT_S32:
-	case CPD_FT_FD:
-		memcpy(&i32, at, 4);
-		escape_printf(b, "%d", i32);
+		escape_printf(b, "%.17g", v->d);
 		return false;
 	case CPD_FT_ERRNO:
 	case CPD_FT_SIGNAL:
-		memcpy(&i32, at, 4);
-		if (!i32)
+		if (v->empty)
 			return false;
-		name = f->type == CPD_FT_ERRNO ? c->host->errno_name(i32) :
-						 c->host->signal_name(i32);
-		if (name)
-			escape_puts(b, name);
+		if (v->name)
+			escape_puts(b, v->name);
 		else
-			escape_printf(b, "%d", i32);
+			escape_printf(b, "%" PRId64, v->s);
 		return false;
 	case CPD_FT_FLAGS:
 	case CPD_FT_ENUM:
-		memcpy(&u32, at, 4);
-		c->host->format_xlat(f->xlat, u32, buf, sizeof(buf));
-		escape_puts(b, buf);
+		escape_puts(b, v->name);
 		return true;
-	default: /* U32, MODE, DEV and types newer than us */
-		memcpy(&u32, at, 4);
-		escape_printf(b, "%u", u32);
+	default: /* MODE and DEV as numbers too: a spreadsheet sums them */
+		if (v->is_signed)
+			escape_printf(b, "%" PRId64, v->s);
+		else
+			escape_printf(b, "%" PRIu64, v->u);
 		return false;
 	}
 }
@@ -356,10 +267,12 @@ static bool csv_field_text(struct csv *c, const struct cpd_event *ev,
 static void csv_cell_field(struct csv *c, const struct cpd_event *ev,
 			   const struct cpd_field *f)
 {
-	bool text;
+	struct evfield v;
+	bool text = false;
 
 	escape_reset(&c->cell);
-	text = csv_field_text(c, ev, f, &c->cell);
+	if (evfield_decode(c->host, ev, f, &v))
+		text = csv_value(&v, &c->cell);
 	escape_csv_cell(&c->row, c->cell.p ? c->cell.p : "", c->cell.len,
 			text && c->neutralize);
 }
@@ -369,12 +282,22 @@ static void csv_cell_text(struct csv *c, const char *s, size_t n)
 	escape_csv_cell(&c->row, s ? s : "", s ? n : 0, c->neutralize);
 }
 
-/* details: the syscall line, or a custom kind's fields with no column. */
-static void csv_details(struct csv *c, const struct cpd_event *ev,
-			const struct cpd_field *f, uint32_t n)
+/* A field of a custom kind with no column of its name: "name=value". */
+static void csv_detail(void *ctx, const struct evfield *v)
 {
-	uint32_t i;
+	struct csv *c = ctx;
 
+	if (csv_has_col(c, v->field->name))
+		return;
+	if (c->cell.len)
+		escape_putc(&c->cell, ' ');
+	escape_printf(&c->cell, "%s=", v->field->name);
+	csv_value(v, &c->cell);
+}
+
+/* details: the syscall line, or a custom kind's fields with no column. */
+static void csv_details(struct csv *c, const struct cpd_event *ev)
+{
 	escape_reset(&c->cell);
 	if (ev->kind == CPD_EV_SYSCALL) {
 		char small[1024];
@@ -391,15 +314,8 @@ static void csv_details(struct csv *c, const struct cpd_event *ev,
 				free(big);
 			}
 		}
-	} else {
-		for (i = 0; f && i < n; i++) {
-			if (csv_has_col(c, f[i].name))
-				continue;
-			if (c->cell.len)
-				escape_putc(&c->cell, ' ');
-			escape_printf(&c->cell, "%s=", f[i].name);
-			csv_field_text(c, ev, &f[i], &c->cell);
-		}
+	} else if (c->uncolumned[ev->kind]) {
+		evfield_walk(c->host, ev, 0, csv_detail, c);
 	}
 	csv_cell_text(c, c->cell.p, c->cell.len);
 }
@@ -474,15 +390,15 @@ static int csv_on_event(void *state, const struct cpd_event *ev)
 	uint32_t n = 0;
 	size_t col;
 
-	if (!c->out || c->failed)
+	if (!c->out.fp || csv_failed(c))
 		return 0;
 	escape_reset(&c->row);
 	if (ev->kind == CPD_EV_REPORT) {
-		if (!c->sum)
+		if (!c->sum.fp)
 			return 0;
 		csv_summary(c, &ev->u.report);
-		csv_write(c, c->sum, c->summary_path, &c->row);
-		return c->failed ? -EIO : 0;
+		csv_write(c, &c->sum, &c->row);
+		return csv_failed(c) ? -EIO : 0;
 	}
 	if (ev->kind == CPD_EV_NOTICE)
 		return 0;
@@ -499,32 +415,18 @@ static int csv_on_event(void *state, const struct cpd_event *ev)
 	kind = c->host->event_kind_name(ev->kind);
 	csv_cell_text(c, kind, kind ? strlen(kind) : 0);
 	escape_putc(&c->row, ',');
-	if (f && c->typefield[ev->kind] >= 0)
-		csv_cell_field(c, ev, &f[c->typefield[ev->kind]]);
+	if (c->typefield[ev->kind])
+		csv_cell_field(c, ev, c->typefield[ev->kind]);
 	for (col = 0; col < c->ncols; col++) {
 		escape_putc(&c->row, ',');
 		if (f && map[col] >= 0)
 			csv_cell_field(c, ev, &f[map[col]]);
 	}
 	escape_putc(&c->row, ',');
-	csv_details(c, ev, f, n);
+	csv_details(c, ev);
 	escape_puts(&c->row, "\r\n");
-	csv_write(c, c->out, c->path, &c->row);
-	return c->failed ? -EIO : 0;
-}
-
-/* A write that failed at flush time (disk full): said once, with the file. */
-static int csv_flush_file(struct csv *c, FILE *f, const char *path)
-{
-	int err;
-
-	if (!f || !fflush(f))
-		return 0;
-	err = errno ? errno : EIO;
-	c->host->log(c->inst, CPD_LOG_ERROR, "cannot write '%s': %s", path,
-		     strerror(err));
-	c->failed = true;
-	return -err;
+	csv_write(c, &c->out, &c->row);
+	return csv_failed(c) ? -EIO : 0;
 }
 
 static int csv_flush(void *state)
@@ -533,11 +435,11 @@ static int csv_flush(void *state)
 	int rc;
 
 	/* already said: the rest of the trace must not repeat it */
-	if (c->failed)
+	if (csv_failed(c))
 		return 0;
-	rc = csv_flush_file(c, c->out, c->path);
+	rc = outfile_flush(&c->out);
 	if (!rc)
-		rc = csv_flush_file(c, c->sum, c->summary_path);
+		rc = outfile_flush(&c->sum);
 	return rc;
 }
 
@@ -546,28 +448,13 @@ static int csv_stop(void *state)
 	return csv_flush(state);
 }
 
-static void csv_close(struct csv *c, FILE *f, const char *path)
-{
-	if (!f)
-		return;
-	if (f == stdout) {
-		fflush(f);
-		return;
-	}
-	if (fclose(f) && !c->failed)
-		c->host->log(c->inst, CPD_LOG_ERROR, "cannot write '%s': %s",
-			     path, strerror(errno));
-}
-
-static void csv_fini(void *state)
+static void csv_release(void *state)
 {
 	struct csv *c = state;
 	size_t i;
 
-	csv_close(c, c->out, c->path);
-	csv_close(c, c->sum, c->summary_path);
-	free(c->iobuf);
-	free(c->sum_iobuf);
+	outfile_close(&c->out);
+	outfile_close(&c->sum);
 	for (i = 0; i < CSV_KINDS; i++)
 		free(c->colmap[i]);
 	for (i = 0; i < c->ntopics; i++)
@@ -576,7 +463,15 @@ static void csv_fini(void *state)
 	free(c->cols);
 	escape_free(&c->row);
 	escape_free(&c->cell);
-	free(c);
+}
+
+static const struct instance_type csv_type =
+	INSTANCE_TYPE(struct csv, NULL, csv_release);
+
+static int csv_init(struct cpd_instance *inst, const struct cpd_host *host,
+		    void **statep)
+{
+	return instance_init(&csv_type, inst, host, statep);
 }
 
 #define CSV_EVENTS                                           \
@@ -590,4 +485,4 @@ CPD_PLUGIN_DEFINE(
 		.subscribe = CSV_EVENTS, .flags = CPD_PF_SYSCALL_VERBOSE,
 		.options = csv_options, .init = csv_init, .start = csv_start,
 		.on_event = csv_on_event, .flush = csv_flush, .stop = csv_stop,
-		.fini = csv_fini, );
+		.fini = instance_fini, );

@@ -26,6 +26,8 @@
 
 #include "lib/escape.h"
 #include "lib/evjson.h"
+#include "lib/instance.h"
+#include "lib/outfile.h"
 
 #define JSONL_SCHEMA 1
 #define JSONL_IOBUF  (1u << 20)
@@ -37,9 +39,7 @@ struct jsonl {
 	struct cpd_instance *inst;
 	uint64_t start_ns;
 	bool deterministic; /* [core] deterministic: times are 0 */
-	FILE *out;
-	char *iobuf;
-	bool failed;
+	struct outfile out;
 	bool lossy;
 	struct escape_buf line;
 };
@@ -53,47 +53,13 @@ static const struct cpd_option jsonl_options[] = {
 	CPD_OPTION_END
 };
 
-static int jsonl_init(struct cpd_instance *inst, const struct cpd_host *host,
-		      void **statep)
-{
-	struct jsonl *j = calloc(1, sizeof(*j));
-	int rc;
-
-	if (!j)
-		return -ENOMEM;
-	j->host = host;
-	j->inst = inst;
-	rc = host->apply_options(inst, j);
-	if (rc < 0) {
-		free(j);
-		return rc;
-	}
-	*statep = j;
-	return 0;
-}
-
 static int jsonl_start(void *state)
 {
 	struct jsonl *j = state;
 
 	j->start_ns = j->host->run_info(j->inst)->start_ns;
 	j->deterministic = j->host->run_info(j->inst)->deterministic;
-	if (!strcmp(j->path, "-")) {
-		j->out = stdout;
-		return 0;
-	}
-	j->out = fopen(j->path, "we");
-	if (!j->out) {
-		int err = errno;
-
-		j->host->log(j->inst, CPD_LOG_ERROR, "cannot open '%s': %s",
-			     j->path, strerror(err));
-		return -err;
-	}
-	j->iobuf = malloc(JSONL_IOBUF);
-	if (j->iobuf)
-		setvbuf(j->out, j->iobuf, _IOFBF, JSONL_IOBUF);
-	return 0;
+	return outfile_open(&j->out, j->host, j->inst, j->path, JSONL_IOBUF, 0);
 }
 
 static void jsonl_str(struct jsonl *j, const char *s, size_t n)
@@ -132,16 +98,16 @@ static bool jsonl_reserved(const char *name)
 	return false;
 }
 
-static void jsonl_field(struct jsonl *j, const struct cpd_event *ev,
-			const struct cpd_field *f)
+static void jsonl_field(void *ctx, const struct evfield *v)
 {
+	struct jsonl *j = ctx;
 	char key[512];
 
-	if (jsonl_reserved(f->name))
-		snprintf(key, sizeof(key), "field_%s", f->name);
+	if (jsonl_reserved(v->field->name))
+		snprintf(key, sizeof(key), "field_%s", v->field->name);
 	else
-		snprintf(key, sizeof(key), "%s", f->name);
-	if (evjson_field(&j->line, j->host, ev, f, ",", key))
+		snprintf(key, sizeof(key), "%s", v->field->name);
+	if (evjson_value(&j->line, v, ",", key, 0))
 		j->lossy = true;
 }
 
@@ -205,11 +171,9 @@ static void jsonl_report(struct jsonl *j, const struct cpd_ev_report *r)
 static int jsonl_on_event(void *state, const struct cpd_event *ev)
 {
 	struct jsonl *j = state;
-	const struct cpd_field *f;
 	const char *kind;
-	uint32_t n = 0, i;
 
-	if (!j->out || j->failed)
+	if (!j->out.fp || j->out.failed)
 		return 0;
 	escape_reset(&j->line);
 	j->lossy = false;
@@ -235,43 +199,23 @@ static int jsonl_on_event(void *state, const struct cpd_event *ev)
 			      ev->tid);
 		jsonl_key(j, "comm");
 		jsonl_cstr(j, &ev->comm);
-		f = j->host->event_fields(ev->kind, &n);
-		for (i = 0; f && i < n; i++)
-			jsonl_field(j, ev, &f[i]);
+		evfield_walk(j->host, ev, 0, jsonl_field, j);
 		if (ev->kind == CPD_EV_SYSCALL)
 			jsonl_call(j, ev);
 	}
 	if (j->lossy)
 		escape_puts(&j->line, ",\"lossy\":true");
 	escape_puts(&j->line, "}\n");
-	if (j->line.oom) {
-		j->host->log(j->inst, CPD_LOG_ERROR,
-			     "out of memory writing '%s'", j->path);
-		j->failed = true;
-		return -ENOMEM;
-	}
-	if (fwrite(j->line.p, 1, j->line.len, j->out) != j->line.len) {
-		j->host->log(j->inst, CPD_LOG_ERROR, "cannot write '%s': %s",
-			     j->path, strerror(errno));
-		j->failed = true;
-		return -EIO;
-	}
-	return 0;
+	if (j->line.oom)
+		return outfile_error(&j->out, ENOMEM);
+	return outfile_write(&j->out, j->line.p, j->line.len);
 }
 
 static int jsonl_flush(void *state)
 {
 	struct jsonl *j = state;
-	int err;
 
-	/* a failure is said once, with the file; not on every tick after */
-	if (!j->out || j->failed || !fflush(j->out))
-		return 0;
-	err = errno ? errno : EIO;
-	j->host->log(j->inst, CPD_LOG_ERROR, "cannot write '%s': %s", j->path,
-		     strerror(err));
-	j->failed = true;
-	return -err;
+	return outfile_flush(&j->out);
 }
 
 static int jsonl_stop(void *state)
@@ -279,18 +223,21 @@ static int jsonl_stop(void *state)
 	return jsonl_flush(state);
 }
 
-static void jsonl_fini(void *state)
+static void jsonl_release(void *state)
 {
 	struct jsonl *j = state;
 
-	if (j->out == stdout)
-		fflush(j->out);
-	else if (j->out && fclose(j->out) && !j->failed)
-		j->host->log(j->inst, CPD_LOG_ERROR, "cannot write '%s': %s",
-			     j->path, strerror(errno));
-	free(j->iobuf);
+	outfile_close(&j->out);
 	escape_free(&j->line);
-	free(j);
+}
+
+static const struct instance_type jsonl_type =
+	INSTANCE_TYPE(struct jsonl, NULL, jsonl_release);
+
+static int jsonl_init(struct cpd_instance *inst, const struct cpd_host *host,
+		      void **statep)
+{
+	return instance_init(&jsonl_type, inst, host, statep);
 }
 
 #define JSONL_EVENTS                                         \
@@ -304,4 +251,5 @@ CPD_PLUGIN_DEFINE(
 		.subscribe = JSONL_EVENTS, .flags = CPD_PF_SYSCALL_VERBOSE,
 		.options = jsonl_options, .init = jsonl_init,
 		.start = jsonl_start, .on_event = jsonl_on_event,
-		.flush = jsonl_flush, .stop = jsonl_stop, .fini = jsonl_fini, );
+		.flush = jsonl_flush, .stop = jsonl_stop,
+		.fini = instance_fini, );

@@ -7,18 +7,21 @@ plugins_csv_la_SOURCES = plugins/outputs/csv.c
 plugins_csv_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
 plugins_csv_la_CFLAGS = $(PLUGIN_CC_OPTS)
 plugins_csv_la_LDFLAGS = $(PLUGIN_LD_OPTS)
-plugins_csv_la_LIBADD = plugins/libcpdescape.la plugins/libcpdutil.la
+plugins_csv_la_LIBADD = plugins/libcpdescape.la plugins/libcpdoutput.la \
+	plugins/libcpdutil.la
 
 plugins_jsonl_la_SOURCES = plugins/outputs/jsonl.c
 plugins_jsonl_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
 plugins_jsonl_la_CFLAGS = $(PLUGIN_CC_OPTS)
 plugins_jsonl_la_LDFLAGS = $(PLUGIN_LD_OPTS)
-plugins_jsonl_la_LIBADD = plugins/libcpdescape.la
+plugins_jsonl_la_LIBADD = plugins/libcpdescape.la plugins/libcpdoutput.la \
+	plugins/libcpdutil.la
 
 plugins_perfetto_la_SOURCES = plugins/outputs/perfetto.c
 plugins_perfetto_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
 plugins_perfetto_la_CFLAGS = $(PLUGIN_CC_OPTS)
 plugins_perfetto_la_LDFLAGS = $(PLUGIN_LD_OPTS)
-plugins_perfetto_la_LIBADD = plugins/libcpdescape.la
+plugins_perfetto_la_LIBADD = plugins/libcpdescape.la plugins/libcpdoutput.la \
+	plugins/libcpdutil.la
 
 EXTRA_DIST += doc/outputs.md

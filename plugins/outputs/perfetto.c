@@ -14,8 +14,12 @@
  *  - "C" counters "memory" (heap_bytes, mapped_bytes) per process;
  *  - scheduler and block-I/O latencies as async "b"/"e" slices, which
  *    the viewers draw on tracks of their own;
+ *  - every task's lifetime as a "B"/"E" slice on its own track, from its
+ *    spawn (or first sight) to its exit (or the end of tracing), under
+ *    which its syscall slices nest;
  *  - an "s"/"f" flow arrow from a fork or clone to the child's first
- *    event.
+ *    event; both ends lie in a slice (the lifetimes, the clone's syscall
+ *    slice with -v), which is what the viewers attach arrows to.
  * Timestamps are microseconds since the start of tracing, with ns
  * precision. The array format needs no closing bracket, so the file stays
  * usable when compendium is killed; it is closed when tracing ends.
@@ -26,18 +30,29 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <compendium/compendium.h>
 
 #include "lib/escape.h"
+#include "lib/evfield.h"
+#include "lib/evjson.h"
+#include "lib/instance.h"
+#include "lib/outfile.h"
 
 #define PF_IOBUF (1u << 20)
+#define PF_HEAD                                                           \
+	"[\n{\"ph\":\"M\",\"pid\":0,\"tid\":0,\"name\":\"process_name\"," \
+	"\"args\":{\"name\":\"compendium\"}}"
 
 struct perfetto_task {
 	int32_t tid;
 	int32_t pid;
 	bool flow_pending; /* a spawn arrow waits for its first event */
 	bool named;	   /* its name metadata is written */
+	bool alive;	   /* its lifetime slice is open ("B" written) */
+	bool ended;	   /* and closed: a tid seen again is a new task */
+	uint64_t spawn_ts; /* when its parent spawned it, 0 if unseen */
 	char comm[32];
 	/*
 	 * Its process events (exec, spawn, exit), which the core publishes
@@ -63,9 +78,7 @@ struct perfetto {
 	 */
 	bool deterministic;
 	uint64_t cur_seq;
-	FILE *out;
-	char *iobuf;
-	bool failed;
+	struct outfile out;
 	bool syscalls; /* syscall slices are being delivered */
 	uint64_t next_id;
 	struct perfetto_task *tasks;
@@ -82,53 +95,18 @@ static const struct cpd_option perfetto_options[] = {
 	CPD_OPTION_END
 };
 
-static int perfetto_init(struct cpd_instance *inst, const struct cpd_host *host,
-			 void **statep)
-{
-	struct perfetto *p = calloc(1, sizeof(*p));
-	int rc;
-
-	if (!p)
-		return -ENOMEM;
-	p->host = host;
-	p->inst = inst;
-	rc = host->apply_options(inst, p);
-	if (rc < 0) {
-		free(p);
-		return rc;
-	}
-	*statep = p;
-	return 0;
-}
-
 static int perfetto_start(void *state)
 {
 	struct perfetto *p = state;
+	int rc;
 
 	p->start_ns = p->host->run_info(p->inst)->start_ns;
 	p->deterministic = p->host->run_info(p->inst)->deterministic;
-	if (!strcmp(p->path, "-")) {
-		p->out = stdout;
-	} else {
-		p->out = fopen(p->path, "we");
-		if (!p->out) {
-			int err = errno;
-
-			p->host->log(p->inst, CPD_LOG_ERROR,
-				     "cannot open '%s': %s", p->path,
-				     strerror(err));
-			return -err;
-		}
-		p->iobuf = malloc(PF_IOBUF);
-		if (p->iobuf)
-			setvbuf(p->out, p->iobuf, _IOFBF, PF_IOBUF);
-	}
+	rc = outfile_open(&p->out, p->host, p->inst, p->path, PF_IOBUF, 0);
+	if (rc < 0)
+		return rc;
 	/* every record after this one starts with ",\n" */
-	if (fputs("[\n{\"ph\":\"M\",\"pid\":0,\"tid\":0,\"name\":\"process_name\","
-		  "\"args\":{\"name\":\"compendium\"}}",
-		  p->out) == EOF)
-		return -EIO;
-	return 0;
+	return outfile_write(&p->out, PF_HEAD, strlen(PF_HEAD));
 }
 
 /* Start a record: the separator, then the common keys. */
@@ -219,126 +197,72 @@ static void perfetto_names(struct perfetto *p, const struct cpd_event *ev,
 	escape_puts(&p->line, "}}");
 }
 
-/* The fields of an event as the args object (compactly typed). */
+/*
+ * Open a task's lifetime slice, on its first record: from its spawn when
+ * that was seen, else from now. Its own track then starts with it, so
+ * everything after on the track nests under it.
+ */
+static void perfetto_born(struct perfetto *p, struct perfetto_task *t,
+			  uint64_t ts)
+{
+	/* after its exit a task gets no new life, but a new task of its tid */
+	if (t->alive || t->ended)
+		return;
+	t->alive = true;
+	perfetto_begin(p, "B", t->pid, t->tid,
+		       t->spawn_ts && t->spawn_ts < ts ? t->spawn_ts : ts);
+	escape_printf(&p->line,
+		      ",\"name\":\"%s\",\"cat\":\"lifetime\",\"args\":"
+		      "{\"pid\":%d,\"tid\":%d}}",
+		      t->pid == t->tid ? "process" : "thread", t->pid, t->tid);
+}
+
+/* Close it: at its exit (with how it ended) or when tracing ends. */
+static void perfetto_died(struct perfetto *p, struct perfetto_task *t,
+			  uint64_t ts, const struct cpd_ev_proc *exit)
+{
+	if (!t->alive)
+		return;
+	t->alive = false;
+	t->ended = true;
+	perfetto_begin(p, "E", t->pid, t->tid, ts);
+	if (exit)
+		escape_printf(&p->line,
+			      ",\"args\":{\"exit_code\":%d,\"signal\":%d}}",
+			      exit->exit_code, exit->signal);
+	else
+		escape_puts(&p->line, ",\"args\":{\"running\":true}}");
+}
+
+static void perfetto_arg(void *ctx, const struct evfield *v)
+{
+	struct perfetto *p = ctx;
+
+	evjson_value(&p->line, v, v->nth ? "," : "", v->field->name,
+		     EVJSON_FLAT);
+}
+
+/* The fields of an event as the args object (flat, as the viewers list them). */
 static void perfetto_args(struct perfetto *p, const struct cpd_event *ev)
 {
-	const struct cpd_field *f;
-	uint32_t n = 0, i;
-	char buf[512];
-	bool comma = false;
-
-	f = p->host->event_fields(ev->kind, &n);
 	escape_puts(&p->line, ",\"args\":{");
-	for (i = 0; f && i < n; i++) {
-		const char *at = (const char *)ev + f[i].offset;
-		uint64_t u = 0;
-		int64_t s = 0;
-		int32_t i32;
-		uint32_t u32;
-
-		if (comma)
-			escape_putc(&p->line, ',');
-		comma = true;
-		escape_json_str(&p->line, f[i].name, strlen(f[i].name));
-		escape_putc(&p->line, ':');
-		switch (f[i].type) {
-		case CPD_FT_STR:
-		case CPD_FT_STRV: {
-			const struct cpd_str *str = (const void *)at;
-			uint32_t k;
-
-			if (!str->ptr) {
-				escape_puts(&p->line, "null");
-				break;
-			}
-			if (f[i].type == CPD_FT_STR) {
-				escape_json_str(&p->line, str->ptr, str->len);
-				break;
-			}
-			/* a list: elements joined by spaces */
-			{
-				struct escape_buf tmp = { 0 };
-
-				for (k = 0; k < str->len; k++)
-					escape_putc(&tmp, str->ptr[k] ?
-								  str->ptr[k] :
-								  ' ');
-				escape_json_str(&p->line, tmp.p ? tmp.p : "",
-						tmp.len);
-				escape_free(&tmp);
-			}
-			break;
-		}
-		case CPD_FT_SOCKADDR:
-			p->host->format_xlat(
-				CPD_XLAT_AF,
-				((const struct cpd_sockaddr *)at)->family, buf,
-				sizeof(buf));
-			escape_json_str(&p->line, buf, strlen(buf));
-			break;
-		case CPD_FT_S64:
-			memcpy(&s, at, 8);
-			escape_json_s64(&p->line, s);
-			break;
-		case CPD_FT_U64:
-		case CPD_FT_ADDR:
-			memcpy(&u, at, 8);
-			escape_json_u64(&p->line, u);
-			break;
-		case CPD_FT_DOUBLE: {
-			double d;
-
-			memcpy(&d, at, 8);
-			escape_json_double(&p->line, d);
-			break;
-		}
-		case CPD_FT_U16: {
-			uint16_t v;
-
-			memcpy(&v, at, 2);
-			escape_printf(&p->line, "%u", v);
-			break;
-		}
-		case CPD_FT_S32:
-		case CPD_FT_FD:
-		case CPD_FT_ERRNO:
-		case CPD_FT_SIGNAL:
-			memcpy(&i32, at, 4);
-			escape_printf(&p->line, "%d", i32);
-			break;
-		case CPD_FT_FLAGS:
-		case CPD_FT_ENUM:
-			memcpy(&u32, at, 4);
-			p->host->format_xlat(f[i].xlat, u32, buf, sizeof(buf));
-			escape_json_str(&p->line, buf, strlen(buf));
-			break;
-		default:
-			memcpy(&u32, at, 4);
-			escape_printf(&p->line, "%u", u32);
-		}
-	}
+	evfield_walk(p->host, ev, 0, perfetto_arg, p);
 	escape_putc(&p->line, '}');
 }
 
-/* "file:open": the kind and its key enum or string. */
+/* "file:open": the kind and its key enum. */
 static void perfetto_name(struct perfetto *p, const struct cpd_event *ev)
 {
 	const char *kind = p->host->event_kind_name(ev->kind);
 	const struct cpd_field *f;
-	uint32_t n = 0, i, u32;
+	struct evfield v;
 	char buf[256];
 
 	snprintf(buf, sizeof(buf), "%s", kind ? kind : "event");
-	f = p->host->event_fields(ev->kind, &n);
-	for (i = 0; f && i < n; i++) {
-		if (!(f[i].flags & CPD_FIELDF_KEY) || f[i].type != CPD_FT_ENUM)
-			continue;
-		memcpy(&u32, (const char *)ev + f[i].offset, 4);
-		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), ":");
-		p->host->format_xlat(f[i].xlat, u32, buf + strlen(buf),
-				     sizeof(buf) - strlen(buf));
-		break;
-	}
+	f = evfield_key(p->host, ev->kind, EVFIELD_TYPE(CPD_FT_ENUM));
+	if (f && evfield_decode(p->host, ev, f, &v))
+		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), ":%s",
+			 v.name);
 	escape_puts(&p->line, ",\"name\":");
 	escape_json_str(&p->line, buf, strlen(buf));
 	perfetto_str(p, "cat", kind ? kind : "event", kind ? strlen(kind) : 5);
@@ -439,7 +363,7 @@ static int perfetto_on_event(void *state, const struct cpd_event *ev)
 	size_t mark = 0;
 	bool is_new;
 
-	if (!p->out || p->failed || ev->kind == CPD_EV_REPORT ||
+	if (!p->out.fp || p->out.failed || ev->kind == CPD_EV_REPORT ||
 	    ev->kind == CPD_EV_NOTICE)
 		return 0;
 	escape_reset(&p->line);
@@ -462,6 +386,7 @@ static int perfetto_on_event(void *state, const struct cpd_event *ev)
 		    t->pending.len && t->pending_ts >= ts &&
 		    t->pending_seq < p->cur_seq)
 			p->cur_seq = t->pending_seq;
+		perfetto_born(p, t, ts);
 		if (t->flow_pending) {
 			perfetto_begin(p, "f", ev->pid, ev->tid, ts);
 			escape_printf(&p->line,
@@ -517,7 +442,15 @@ static int perfetto_on_event(void *state, const struct cpd_event *ev)
 					  ev->u.proc.child_tid, &is_new);
 			if (!t)
 				return -ENOMEM;
+			if (!is_new && t->ended) {
+				/* a tid used again: a new task on the track */
+				t->pid = ev->u.proc.child_pid;
+				t->named = false;
+				t->ended = false;
+				is_new = true;
+			}
 			if (is_new) {
+				t->spawn_ts = ev->ts_ns;
 				perfetto_begin(p, "s", ev->pid, ev->tid,
 					       ev->ts_ns);
 				escape_printf(&p->line,
@@ -527,74 +460,75 @@ static int perfetto_on_event(void *state, const struct cpd_event *ev)
 				t->flow_pending = true;
 			}
 		}
-		perfetto_hold(p, perfetto_find(p, ev->tid), mark, ts);
+		t = perfetto_find(p, ev->tid);
+		if (t && ev->u.proc.op == CPD_PROC_EXIT)
+			perfetto_died(p, t, ev->ts_ns, &ev->u.proc);
+		perfetto_hold(p, t, mark, ts);
 		break;
 	default:
 		perfetto_instant(p, ev);
 	}
-	if (p->line.oom) {
-		p->host->log(p->inst, CPD_LOG_ERROR,
-			     "out of memory writing '%s'", p->path);
-		p->failed = true;
-		return -ENOMEM;
-	}
-	if (fwrite(p->line.p, 1, p->line.len, p->out) != p->line.len) {
-		p->host->log(p->inst, CPD_LOG_ERROR, "cannot write '%s': %s",
-			     p->path, strerror(errno));
-		p->failed = true;
-		return -EIO;
-	}
-	return 0;
+	if (p->line.oom)
+		return outfile_error(&p->out, ENOMEM);
+	return outfile_write(&p->out, p->line.p, p->line.len);
 }
 
 static int perfetto_flush(void *state)
 {
 	struct perfetto *p = state;
-	int err;
 
-	/* a failure is said once, with the file; not on every tick after */
-	if (!p->out || p->failed || !fflush(p->out))
-		return 0;
-	err = errno ? errno : EIO;
-	p->host->log(p->inst, CPD_LOG_ERROR, "cannot write '%s': %s", p->path,
-		     strerror(err));
-	p->failed = true;
-	return -err;
+	return outfile_flush(&p->out);
+}
+
+static uint64_t perfetto_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
 static int perfetto_stop(void *state)
 {
 	struct perfetto *p = state;
+	uint64_t now = perfetto_now();
 	size_t i;
 
-	for (i = 0; p->out && !p->failed && i < p->ntasks; i++) {
-		struct escape_buf *b = &p->tasks[i].pending;
+	for (i = 0; p->out.fp && i < p->ntasks; i++) {
+		struct perfetto_task *t = &p->tasks[i];
+		struct escape_buf *b = &t->pending;
 
-		if (b->len && fwrite(b->p, 1, b->len, p->out) != b->len)
-			p->failed = true;
+		outfile_write(&p->out, b->p, b->len);
 		escape_reset(b);
+		/* still running: its lifetime ends with the trace */
+		escape_reset(&p->line);
+		perfetto_died(p, t, now, NULL);
+		outfile_write(&p->out, p->line.p, p->line.len);
 	}
-	if (p->out && !p->failed)
-		fputs("\n]\n", p->out);
+	if (p->out.fp)
+		outfile_write(&p->out, "\n]\n", 3);
 	return perfetto_flush(p);
 }
 
-static void perfetto_fini(void *state)
+static void perfetto_release(void *state)
 {
 	struct perfetto *p = state;
 	size_t i;
 
-	if (p->out == stdout)
-		fflush(p->out);
-	else if (p->out && fclose(p->out) && !p->failed)
-		p->host->log(p->inst, CPD_LOG_ERROR, "cannot write '%s': %s",
-			     p->path, strerror(errno));
+	outfile_close(&p->out);
 	for (i = 0; i < p->ntasks; i++)
 		escape_free(&p->tasks[i].pending);
-	free(p->iobuf);
 	free(p->tasks);
 	escape_free(&p->line);
-	free(p);
+}
+
+static const struct instance_type perfetto_type =
+	INSTANCE_TYPE(struct perfetto, NULL, perfetto_release);
+
+static int perfetto_init(struct cpd_instance *inst, const struct cpd_host *host,
+			 void **statep)
+{
+	return instance_init(&perfetto_type, inst, host, statep);
 }
 
 #define PF_EVENTS                                                     \
@@ -610,4 +544,4 @@ CPD_PLUGIN_DEFINE(
 		.options = perfetto_options, .init = perfetto_init,
 		.start = perfetto_start, .on_event = perfetto_on_event,
 		.flush = perfetto_flush, .stop = perfetto_stop,
-		.fini = perfetto_fini, );
+		.fini = instance_fini, );

@@ -6,7 +6,9 @@
  * failures) and the processes started. It prints nothing: when tracing
  * ends it publishes CPD_EV_REPORT events, a section ("tally") and a row
  * per syscall ("tally.syscalls"), which the console's final summary, csv's
- * summary_path and jsonl show like any analyzer's.
+ * summary_path, jsonl and the HTML report show like any analyzer's. It
+ * declares them in a report schema (tally_reports below): the outputs
+ * take each report's title, labels, units and layout from there.
  * It also registers an event kind, "tally", published live when a syscall
  * has failed alert_failures times; outputs print it from its field table.
  *
@@ -23,6 +25,77 @@
 
 /* Section order: after the first-party ones (memory 10 to blkio 45). */
 #define TALLY_ORDER 100
+
+/*
+ * The report schema: what each report and each key means and how it is
+ * shown. Outputs know nothing of tally; they lay its reports out from
+ * this (compendium/report.h), and the host checks every report tally
+ * publishes against it.
+ */
+static const struct cpd_report_key tally_total_keys[] = {
+	{ .key = "processes",
+	  .label = "Processes started",
+	  .type = CPD_KV_U64,
+	  .unit = CPD_UNIT_COUNT,
+	  .flags = CPD_RKF_SUMMARY,
+	  .help = "processes the traced command started" },
+	{ .key = "ptrace_stops",
+	  .label = "Ptrace stops",
+	  .type = CPD_KV_U64,
+	  .unit = CPD_UNIT_COUNT,
+	  .flags = CPD_RKF_SUMMARY,
+	  .help = "times the tracer stopped a task" },
+	{ .key = "syscalls",
+	  .label = "Distinct syscalls",
+	  .type = CPD_KV_U64,
+	  .unit = CPD_UNIT_COUNT,
+	  .flags = CPD_RKF_SUMMARY,
+	  .help = "syscall names seen" },
+};
+
+static const struct cpd_report_key tally_row_keys[] = {
+	{ .key = "name",
+	  .label = "Syscall",
+	  .type = CPD_KV_STR,
+	  .flags = CPD_RKF_KEY,
+	  .help = "the syscall" },
+	{ .key = "calls",
+	  .label = "Calls",
+	  .type = CPD_KV_U64,
+	  .unit = CPD_UNIT_COUNT,
+	  .flags = CPD_RKF_SORT,
+	  .help = "times it was called" },
+	{ .key = "failed",
+	  .label = "Failed",
+	  .type = CPD_KV_U64,
+	  .unit = CPD_UNIT_COUNT,
+	  .help = "calls that returned an error" },
+};
+
+enum { TALLY_REPORT_TOTALS, TALLY_REPORT_SYSCALLS };
+
+static const struct cpd_report_desc tally_reports[] = {
+	[TALLY_REPORT_TOTALS] = { .topic = "tally",
+				  .title = "Syscall tally",
+				  .flags = CPD_RDF_SUMMARY,
+				  .order = TALLY_ORDER,
+				  .keys = tally_total_keys,
+				  .nkeys = sizeof(tally_total_keys) /
+					   sizeof(tally_total_keys[0]),
+				  .help = "what tally counted" },
+	[TALLY_REPORT_SYSCALLS] = { .topic = "tally.syscalls",
+				    .title = "Syscalls by name",
+				    .flags = CPD_RDF_TABLE | CPD_RDF_SUMMARY,
+				    .order = TALLY_ORDER + 1,
+				    .keys = tally_row_keys,
+				    .nkeys = sizeof(tally_row_keys) /
+					     sizeof(tally_row_keys[0]),
+				    /* the console's line per row; it shows the first 10 */
+				    .summary_row =
+					    "{name}: {calls} calls, {failed} failed",
+				    .help = "calls and failures per syscall, most called first" },
+	CPD_REPORT_END
+};
 
 struct tally_entry {
 	char name[32]; /* syscall names are short; longer is cut */
@@ -206,20 +279,18 @@ static int tally_cmp(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
-/* A key/value: the text s, or the count v when s is NULL. */
-static struct cpd_kv tally_kv(const char *key, const char *label, const char *s,
-			      uint64_t v)
+/*
+ * A key/value: the text s, or the count v when s is NULL. Values only:
+ * the label and unit are the schema's, which the host adds.
+ */
+static struct cpd_kv tally_kv(const char *key, const char *s, uint64_t v)
 {
-	/* key is the csv/json column, label what a person reads */
 	struct cpd_kv kv = { .key = tally_str(key),
-			     .label = tally_str(label),
 			     .type = CPD_KV_U64,
-			     .unit = CPD_UNIT_COUNT,
 			     .v.u64 = v };
 
 	if (s) {
 		kv.type = CPD_KV_STR;
-		kv.unit = CPD_UNIT_NONE;
 		kv.v.str = tally_str(s);
 	}
 	return kv;
@@ -229,7 +300,9 @@ static struct cpd_kv tally_kv(const char *key, const char *label, const char *s,
  * Analyzers are stopped before outputs, so what is published here reaches
  * every output's summary. publish() deep-copies the event, its key/values
  * and every string they point to: one event and one kv array on the stack
- * serve for all the reports.
+ * serve for all the reports. It also checks them against the schema: a
+ * key it does not declare, or a value of another type, is refused
+ * (-EINVAL) with a warning naming it.
  */
 static int tally_stop(void *state)
 {
@@ -240,29 +313,26 @@ static int tally_stop(void *state)
 	size_t i;
 	int rc;
 
-	ev.u.report.topic = tally_str("tally");
-	ev.u.report.title = tally_str("Syscall tally");
-	ev.u.report.order = TALLY_ORDER;
+	/* the topic names the schema; the title and order come from it */
+	ev.u.report.topic = tally_str(tally_reports[TALLY_REPORT_TOTALS].topic);
 	ev.u.report.kv = kv;
 	ev.u.report.nkv = 3;
-	kv[0] = tally_kv("processes", "Processes started", NULL, t->processes);
-	kv[1] = tally_kv("ptrace_stops", "Ptrace stops", NULL,
-			 st->ptrace_stops);
-	kv[2] = tally_kv("syscalls", "Distinct syscalls", NULL, t->n);
+	kv[0] = tally_kv("processes", NULL, t->processes);
+	kv[1] = tally_kv("ptrace_stops", NULL, st->ptrace_stops);
+	kv[2] = tally_kv("syscalls", NULL, t->n);
 	rc = t->host->publish(t->inst, &ev);
 
 	/* one row per syscall, most called first: outputs keep row order */
 	qsort(t->entries, t->n, sizeof(*t->entries), tally_cmp);
-	ev.u.report.topic = tally_str("tally.syscalls");
-	ev.u.report.title = tally_str("Syscalls by name");
+	ev.u.report.topic =
+		tally_str(tally_reports[TALLY_REPORT_SYSCALLS].topic);
 	ev.u.report.flags = CPD_REPORTF_ROW;
-	ev.u.report.order = TALLY_ORDER + 1;
 	for (i = 0; rc == 0 && i < t->n && i < t->top; i++) {
 		const struct tally_entry *e = &t->entries[i];
 
-		kv[0] = tally_kv("name", "Syscall", e->name, 0);
-		kv[1] = tally_kv("calls", "Calls", NULL, e->calls);
-		kv[2] = tally_kv("failed", "Failed", NULL, e->failed);
+		kv[0] = tally_kv("name", e->name, 0);
+		kv[1] = tally_kv("calls", NULL, e->calls);
+		kv[2] = tally_kv("failed", NULL, e->failed);
 		rc = t->host->publish(t->inst, &ev);
 	}
 	return rc;
@@ -291,4 +361,5 @@ CPD_PLUGIN_DEFINE(
 		/* one instance: the kind name "tally" can be registered only once */
 		.flags = CPD_PF_SINGLETON, .options = tally_options,
 		.init = tally_init, .on_event = tally_on_event,
-		.stop = tally_stop, .fini = tally_fini, );
+		.stop = tally_stop, .fini = tally_fini,
+		.reports = tally_reports, );

@@ -5,7 +5,8 @@
  * against. It uses every part of the descriptor a test can check: an
  * option of each kind, a custom event kind registered in init(), and a
  * publish for each PROC event it gets (a "good_ping" carrying a count and
- * the label option), so the fake host and the bus have something to copy.
+ * the label option), so the fake host and the bus have something to copy,
+ * and a report with a schema ("good": pings) published when it stops.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -178,12 +179,42 @@ static int good_on_event(void *state, const struct cpd_event *ev)
 	return 0;
 }
 
+/* Its report: how many pings, laid out by the schema. */
+static const struct cpd_report_key good_report_keys[] = {
+	{ .key = "pings",
+	  .label = "Pings",
+	  .type = CPD_KV_U64,
+	  .unit = CPD_UNIT_COUNT,
+	  .flags = CPD_RKF_SUMMARY,
+	  .help = "PROC events seen" },
+};
+
+static const struct cpd_report_desc good_reports[] = {
+	{ .topic = "good",
+	  .title = "Good",
+	  .flags = CPD_RDF_SUMMARY,
+	  .order = 90,
+	  .keys = good_report_keys,
+	  .nkeys = 1,
+	  .help = "the good plugin's count" },
+	CPD_REPORT_END
+};
+
 static int good_stop(void *state)
 {
 	struct good *g = state;
+	/* values only: the host adds the title, order, label and unit */
+	struct cpd_kv kv = { .key = { "pings", 5, 0 },
+			     .type = CPD_KV_U64,
+			     .v.u64 = g->pings };
+	struct cpd_event ev = { .kind = CPD_EV_REPORT };
 
 	g->stopped = true;
-	return 0;
+	ev.u.report.topic.ptr = "good";
+	ev.u.report.topic.len = 4;
+	ev.u.report.kv = &kv;
+	ev.u.report.nkv = 1;
+	return g->host->publish(g->inst, &ev) < 0 ? -EIO : 0;
 }
 
 static void good_fini(void *state)
@@ -197,4 +228,5 @@ CPD_PLUGIN_DEFINE(.role = CPD_ROLE_ANALYZER, .name = "good", .version = "1.2.3",
 		  .syscall_classes = CPD_SC_PROCESS, .flags = CPD_PF_SINGLETON,
 		  .options = good_options, .init = good_init,
 		  .start = good_start, .on_event = good_on_event,
-		  .stop = good_stop, .fini = good_fini, );
+		  .stop = good_stop, .fini = good_fini,
+		  .reports = good_reports, );

@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Deliberately broken plugins for the loader tests, each breaking one rule,
-# plus good and tail_zero that must load. They are real modules built the
-# way plugins are (-rpath makes libtool build a .so rather than a
-# convenience archive); the .so files land in tests/bad/.libs/.
+# plus good and tail_zero that must load, and report_feed and report_v10
+# that publish reports with and without a schema. They are real modules
+# built the way plugins are (-rpath makes libtool build a .so rather than
+# a convenience archive); the .so files land in tests/bad/.libs/.
 BAD_LD_OPTS = $(PLUGIN_LD_OPTS) -rpath /nowhere
 
 bad_plugins = \
@@ -24,6 +25,13 @@ bad_plugins = \
 	tests/bad/bad_version.la \
 	tests/bad/bad_kinds.la \
 	tests/bad/bad_undef.la \
+	tests/bad/bad_report_topic.la \
+	tests/bad/bad_report_unit.la \
+	tests/bad/bad_report_row.la \
+	tests/bad/bad_report_detail.la \
+	tests/bad/report_twin.la \
+	tests/bad/report_feed.la \
+	tests/bad/report_v10.la \
 	tests/bad/flaky.la
 check_LTLIBRARIES += $(bad_plugins)
 noinst_HEADERS += tests/bad/bad.h
@@ -121,6 +129,41 @@ tests_bad_bad_undef_la_CFLAGS = $(PLUGIN_CC_OPTS)
 # no -z defs: the undefined reference is the point
 tests_bad_bad_undef_la_LDFLAGS = -module -avoid-version -shared -rpath /nowhere \
 	-export-symbols-regex '^cpd_plugin_v[0-9]+$$'
+
+tests_bad_bad_report_topic_la_SOURCES = tests/bad/bad_report_topic.c
+tests_bad_bad_report_topic_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
+tests_bad_bad_report_topic_la_CFLAGS = $(PLUGIN_CC_OPTS)
+tests_bad_bad_report_topic_la_LDFLAGS = $(BAD_LD_OPTS)
+
+tests_bad_bad_report_unit_la_SOURCES = tests/bad/bad_report_unit.c
+tests_bad_bad_report_unit_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
+tests_bad_bad_report_unit_la_CFLAGS = $(PLUGIN_CC_OPTS)
+tests_bad_bad_report_unit_la_LDFLAGS = $(BAD_LD_OPTS)
+
+tests_bad_bad_report_row_la_SOURCES = tests/bad/bad_report_row.c
+tests_bad_bad_report_row_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
+tests_bad_bad_report_row_la_CFLAGS = $(PLUGIN_CC_OPTS)
+tests_bad_bad_report_row_la_LDFLAGS = $(BAD_LD_OPTS)
+
+tests_bad_bad_report_detail_la_SOURCES = tests/bad/bad_report_detail.c
+tests_bad_bad_report_detail_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
+tests_bad_bad_report_detail_la_CFLAGS = $(PLUGIN_CC_OPTS)
+tests_bad_bad_report_detail_la_LDFLAGS = $(BAD_LD_OPTS)
+
+tests_bad_report_twin_la_SOURCES = tests/bad/report_twin.c
+tests_bad_report_twin_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
+tests_bad_report_twin_la_CFLAGS = $(PLUGIN_CC_OPTS)
+tests_bad_report_twin_la_LDFLAGS = $(BAD_LD_OPTS)
+
+tests_bad_report_feed_la_SOURCES = tests/bad/report_feed.c
+tests_bad_report_feed_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
+tests_bad_report_feed_la_CFLAGS = $(PLUGIN_CC_OPTS)
+tests_bad_report_feed_la_LDFLAGS = $(BAD_LD_OPTS)
+
+tests_bad_report_v10_la_SOURCES = tests/bad/report_v10.c
+tests_bad_report_v10_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
+tests_bad_report_v10_la_CFLAGS = $(PLUGIN_CC_OPTS)
+tests_bad_report_v10_la_LDFLAGS = $(BAD_LD_OPTS)
 
 tests_bad_flaky_la_SOURCES = tests/bad/flaky.c
 tests_bad_flaky_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)

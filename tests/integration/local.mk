@@ -17,6 +17,7 @@ tracer_tests = \
 	tests/integration/tracer_forkstorm.test \
 	tests/integration/output_faults.test \
 	tests/integration/tracer_decode.test \
+	tests/integration/tracer_structs.test \
 	tests/integration/analyzers_strace.test
 TESTS += $(tracer_tests)
 EXTRA_DIST += $(tracer_tests)

@@ -20,13 +20,17 @@
 
 #include <compendium/compendium.h>
 
+#include "lib/evfield.h"
+#include "lib/instance.h"
+#include "lib/outfile.h"
+
 struct capture {
 	const char *path;
 	bool timestamps;
 	bool fields_all;
 	const struct cpd_host *host;
 	struct cpd_instance *inst;
-	FILE *out;
+	struct outfile out;
 };
 
 static const struct cpd_option capture_options[] = {
@@ -48,38 +52,11 @@ static const struct cpd_option capture_options[] = {
 	CPD_OPTION_END
 };
 
-static int capture_init(struct cpd_instance *inst, const struct cpd_host *host,
-			void **statep)
-{
-	struct capture *c = calloc(1, sizeof(*c));
-	int rc;
-
-	if (!c)
-		return -ENOMEM;
-	c->host = host;
-	c->inst = inst;
-	rc = host->apply_options(inst, c);
-	if (rc < 0) {
-		free(c);
-		return rc;
-	}
-	*statep = c;
-	return 0;
-}
-
 static int capture_start(void *state)
 {
 	struct capture *c = state;
 
-	c->out = fopen(c->path, "we");
-	if (!c->out) {
-		int err = errno;
-
-		c->host->log(c->inst, CPD_LOG_ERROR, "cannot open '%s': %s",
-			     c->path, strerror(err));
-		return -err;
-	}
-	return 0;
+	return outfile_open(&c->out, c->host, c->inst, c->path, 0, 0);
 }
 
 static void capture_str(FILE *out, const struct cpd_str *s, bool strv)
@@ -102,120 +79,72 @@ static void capture_str(FILE *out, const struct cpd_str *s, bool strv)
 	fputc('"', out);
 }
 
-static void capture_sockaddr(struct capture *c, const struct cpd_sockaddr *sa)
+static void capture_sockaddr(struct capture *c, const struct evfield *v)
 {
-	char buf[64];
-
-	c->host->format_xlat(CPD_XLAT_AF, sa->family, buf, sizeof(buf));
-	fprintf(c->out, "{%s", buf);
-	if (sa->port)
-		fprintf(c->out, " port=%u", sa->port);
-	if (sa->path.len) {
-		fputc(' ', c->out);
-		capture_str(c->out, &sa->path, false);
+	fprintf(c->out.fp, "{%s", v->name);
+	if (v->sa->port)
+		fprintf(c->out.fp, " port=%u", v->sa->port);
+	if (v->sa->path.len) {
+		fputc(' ', c->out.fp);
+		capture_str(c->out.fp, &v->sa->path, false);
 	}
-	fputc('}', c->out);
+	fputc('}', c->out.fp);
 }
 
-static void capture_field(struct capture *c, const struct cpd_event *ev,
-			  const struct cpd_field *f)
+/* Whether a field is left out: unset, unless all_fields = yes. */
+static bool capture_skip(const struct capture *c, const struct evfield *v)
 {
-	const char *at = (const char *)ev + f->offset;
-	char buf[256];
-	uint64_t u = 0;
-	int64_t s = 0;
-
-	switch (f->type) {
+	if (c->fields_all)
+		return false;
+	switch (v->field->type) {
 	case CPD_FT_STR:
-	case CPD_FT_STRV: {
-		const struct cpd_str *str = (const void *)at;
-
-		if (!str->ptr && !c->fields_all)
-			return;
-		fprintf(c->out, " %s=", f->name);
-		capture_str(c->out, str, f->type == CPD_FT_STRV);
-		return;
+	case CPD_FT_STRV:
+		/* "" is a value: the tracee passed an empty string */
+		return !v->str->ptr;
+	case CPD_FT_DOUBLE:
+		return false;
+	default:
+		return v->empty;
 	}
+}
+
+static void capture_field(void *ctx, const struct evfield *v)
+{
+	struct capture *c = ctx;
+
+	if (capture_skip(c, v))
+		return;
+	fprintf(c->out.fp, " %s=", v->field->name);
+	switch (v->field->type) {
+	case CPD_FT_STR:
+	case CPD_FT_STRV:
+		capture_str(c->out.fp, v->str, v->field->type == CPD_FT_STRV);
+		break;
 	case CPD_FT_SOCKADDR:
-		if (!((const struct cpd_sockaddr *)at)->family &&
-		    !c->fields_all)
-			return;
-		fprintf(c->out, " %s=", f->name);
-		capture_sockaddr(c, (const void *)at);
-		return;
-	case CPD_FT_S64:
-		memcpy(&s, at, 8);
+		capture_sockaddr(c, v);
 		break;
-	case CPD_FT_U64:
-	case CPD_FT_ADDR:
-		memcpy(&u, at, 8);
-		break;
-	case CPD_FT_DOUBLE: {
-		double d;
-
-		memcpy(&d, at, 8);
-		fprintf(c->out, " %s=%g", f->name, d);
-		return;
-	}
-	case CPD_FT_U16: {
-		uint16_t v;
-
-		memcpy(&v, at, 2);
-		u = v;
-		break;
-	}
-	case CPD_FT_S32:
-	case CPD_FT_FD:
-	case CPD_FT_ERRNO:
-	case CPD_FT_SIGNAL: {
-		int32_t v;
-
-		memcpy(&v, at, 4);
-		s = v;
-		break;
-	}
-	default: {
-		uint32_t v;
-
-		memcpy(&v, at, 4);
-		u = v;
-		break;
-	}
-	}
-	if (!c->fields_all && !s && !u)
-		return;
-	fprintf(c->out, " %s=", f->name);
-	switch (f->type) {
-	case CPD_FT_S64:
-	case CPD_FT_S32:
-	case CPD_FT_FD:
-		fprintf(c->out, "%" PRId64, s);
+	case CPD_FT_DOUBLE:
+		fprintf(c->out.fp, "%g", v->d);
 		break;
 	case CPD_FT_ERRNO:
-		fputs(c->host->errno_name((int)s) ?
-			      c->host->errno_name((int)s) :
-			      "?",
-		      c->out);
-		break;
 	case CPD_FT_SIGNAL:
-		fputs(c->host->signal_name((int)s) ?
-			      c->host->signal_name((int)s) :
-			      "?",
-		      c->out);
+		fputs(v->name ? v->name : "?", c->out.fp);
 		break;
 	case CPD_FT_FLAGS:
 	case CPD_FT_ENUM:
-		c->host->format_xlat(f->xlat, u, buf, sizeof(buf));
-		fputs(buf, c->out);
+		fputs(v->name, c->out.fp);
 		break;
 	case CPD_FT_ADDR:
-		fprintf(c->out, "0x%" PRIx64, u);
+		fprintf(c->out.fp, "0x%" PRIx64, v->u);
 		break;
 	case CPD_FT_MODE:
-		fprintf(c->out, "0%" PRIo64, u);
+		fprintf(c->out.fp, "0%" PRIo64, v->u);
 		break;
 	default:
-		fprintf(c->out, "%" PRIu64, u);
+		if (v->is_signed)
+			fprintf(c->out.fp, "%" PRId64, v->s);
+		else
+			fprintf(c->out.fp, "%" PRIu64, v->u);
 	}
 }
 
@@ -226,19 +155,19 @@ static void capture_report(struct capture *c, const struct cpd_ev_report *r)
 	for (i = 0; i < r->nkv; i++) {
 		const struct cpd_kv *kv = &r->kv[i];
 
-		fprintf(c->out, " %.*s=", (int)kv->key.len, kv->key.ptr);
+		fprintf(c->out.fp, " %.*s=", (int)kv->key.len, kv->key.ptr);
 		switch (kv->type) {
 		case CPD_KV_S64:
-			fprintf(c->out, "%" PRId64, kv->v.s64);
+			fprintf(c->out.fp, "%" PRId64, kv->v.s64);
 			break;
 		case CPD_KV_U64:
-			fprintf(c->out, "%" PRIu64, kv->v.u64);
+			fprintf(c->out.fp, "%" PRIu64, kv->v.u64);
 			break;
 		case CPD_KV_DOUBLE:
-			fprintf(c->out, "%g", kv->v.dbl);
+			fprintf(c->out.fp, "%g", kv->v.dbl);
 			break;
 		default:
-			capture_str(c->out, &kv->v.str, false);
+			capture_str(c->out.fp, &kv->v.str, false);
 		}
 	}
 }
@@ -246,29 +175,25 @@ static void capture_report(struct capture *c, const struct cpd_ev_report *r)
 static int capture_on_event(void *state, const struct cpd_event *ev)
 {
 	struct capture *c = state;
-	const struct cpd_field *f;
-	uint32_t n, i;
 
 	if (c->timestamps)
-		fprintf(c->out, "%" PRIu64 " ", ev->ts_ns);
-	fprintf(c->out, "%s pid=%d tid=%d",
+		fprintf(c->out.fp, "%" PRIu64 " ", ev->ts_ns);
+	fprintf(c->out.fp, "%s pid=%d tid=%d",
 		c->host->event_kind_name(ev->kind) ?: "?", ev->pid, ev->tid);
 	if (ev->kind == CPD_EV_SYSCALL) {
 		char buf[8192];
 
 		c->host->format_syscall(ev, buf, sizeof(buf));
-		fprintf(c->out, " %s", buf);
+		fprintf(c->out.fp, " %s", buf);
 		if (ev->u.syscall.flags & CPD_SCF_COMPAT)
-			fputs(" compat", c->out);
-		fputc('\n', c->out);
+			fputs(" compat", c->out.fp);
+		fputc('\n', c->out.fp);
 		return 0;
 	}
-	f = c->host->event_fields(ev->kind, &n);
-	for (i = 0; f && i < n; i++)
-		capture_field(c, ev, &f[i]);
+	evfield_walk(c->host, ev, 0, capture_field, c);
 	if (ev->kind == CPD_EV_REPORT)
 		capture_report(c, &ev->u.report);
-	fputc('\n', c->out);
+	fputc('\n', c->out.fp);
 	return 0;
 }
 
@@ -276,7 +201,7 @@ static int capture_flush(void *state)
 {
 	struct capture *c = state;
 
-	return c->out && fflush(c->out) ? -errno : 0;
+	return outfile_flush(&c->out);
 }
 
 static int capture_stop(void *state)
@@ -284,7 +209,7 @@ static int capture_stop(void *state)
 	struct capture *c = state;
 	const struct cpd_trace_stats *st = c->host->trace_stats(c->inst);
 
-	fprintf(c->out,
+	fprintf(c->out.fp,
 		"stats ptrace_stops=%" PRIu64 " syscalls_seen=%" PRIu64
 		" syscalls_published=%" PRIu64 " tasks_seen=%" PRIu64
 		" processes_seen=%" PRIu64 " seccomp=%u\n",
@@ -294,13 +219,20 @@ static int capture_stop(void *state)
 	return capture_flush(c);
 }
 
-static void capture_fini(void *state)
+static void capture_release(void *state)
 {
 	struct capture *c = state;
 
-	if (c->out)
-		fclose(c->out);
-	free(c);
+	outfile_close(&c->out);
+}
+
+static const struct instance_type capture_type =
+	INSTANCE_TYPE(struct capture, NULL, capture_release);
+
+static int capture_init(struct cpd_instance *inst, const struct cpd_host *host,
+			void **statep)
+{
+	return instance_init(&capture_type, inst, host, statep);
 }
 
 /* built twice: capture_entry takes its syscalls at entry, without exits */
@@ -318,4 +250,4 @@ CPD_PLUGIN_DEFINE(.role = CPD_ROLE_OUTPUT, .name = CAPTURE_NAME, .version = "1",
 		  .options = capture_options, .init = capture_init,
 		  .start = capture_start, .on_event = capture_on_event,
 		  .flush = capture_flush, .stop = capture_stop,
-		  .fini = capture_fini, );
+		  .fini = instance_fini, );

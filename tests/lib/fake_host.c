@@ -19,6 +19,7 @@
 #include "host/fields.h"
 #include "base/log.h"
 #include "host/options.h"
+#include "host/reports.h"
 #include "engine/sysent.h"
 #include "engine/sysfmt.h"
 #include "engine/xlat.h"
@@ -132,9 +133,10 @@ static void fake_log(struct cpd_instance *inst, int level, const char *fmt, ...)
 static int fake_publish(struct cpd_instance *inst, const struct cpd_event *ev)
 {
 	struct fake_host *fh = fake_of(inst);
+	struct cpd_event *copy, report;
+	struct cpd_kv *kv = NULL;
 	size_t in_size;
-	struct cpd_event *copy;
-	char why[256];
+	char why[320];
 	int rc;
 
 	if (!ev) {
@@ -152,12 +154,19 @@ static int fake_publish(struct cpd_instance *inst, const struct cpd_event *ev)
 	/* the real host's size rule: 0 means "as big as ours" */
 	in_size = ev->size ? MIN((size_t)ev->size, sizeof(*ev)) : sizeof(*ev);
 	rc = evcopy_check(ev, in_size, why, sizeof(why));
+	if (rc == 0 && ev->kind == CPD_EV_REPORT) {
+		rc = reports_complete(fh->plugin->name, ev, in_size, &report,
+				      &kv, why, sizeof(why));
+		ev = &report;
+		in_size = sizeof(report);
+	}
 	if (rc < 0) {
 		fake_logf(fh, CPD_LOG_WARN, "publish refused: %s", why);
 		fh->refused++;
 		return rc;
 	}
 	copy = evcopy_dup(ev, in_size);
+	free(kv);
 	copy->seq = ++fh->seq;
 	copy->source = (ev->kind == CPD_EV_FAULT || ev->kind == CPD_EV_SCHED ||
 			ev->kind == CPD_EV_BLKIO) ?
@@ -293,6 +302,11 @@ static const struct cpd_trace_stats *fake_trace_stats(struct cpd_instance *inst)
 	return &fake_of(inst)->stats;
 }
 
+static const struct cpd_report_desc *fake_report_desc(const char *topic)
+{
+	return topic ? reports_find(topic, strlen(topic), NULL) : NULL;
+}
+
 static const struct cpd_host fake_vtable = {
 	.struct_size = sizeof(struct cpd_host),
 	.abi_minor = CPD_ABI_MINOR,
@@ -313,6 +327,7 @@ static const struct cpd_host fake_vtable = {
 	.read_tracee = fake_read_tracee,
 	.run_info = fake_run_info,
 	.trace_stats = fake_trace_stats,
+	.report_desc = fake_report_desc,
 };
 
 /* ---- lifecycle ----------------------------------------------------------- */
@@ -342,7 +357,27 @@ struct fake_host *fake_host_new(const struct cpd_plugin *plugin,
 
 	fake_log_target = fh;
 	log_set_hook(fake_log_hook, NULL);
+	fake_host_declare(fh, plugin);
 	return fh;
+}
+
+void fake_host_declare(struct fake_host *fh, const struct cpd_plugin *plugin)
+{
+	char why[512];
+	int rc;
+
+	/* what the loader would refuse is a failed test, not a crash */
+	if (plugin->abi_minor < 1 ||
+	    plugin->struct_size < offsetof(struct cpd_plugin, reports) +
+					  sizeof(plugin->reports))
+		return;
+	rc = reports_check(plugin->reports, why, sizeof(why));
+	if (rc == 0)
+		rc = reports_add(plugin->name, plugin->reports, why,
+				 sizeof(why));
+	if (rc < 0)
+		fake_logf(fh, CPD_LOG_ERROR, "plugin '%s': %s", plugin->name,
+			  why);
 }
 
 void fake_host_fini(struct fake_host *fh)
@@ -378,8 +413,9 @@ void fake_host_free(struct fake_host *fh)
 	free(fh->watches);
 	options_free_owned(fh->owned, fh->nowned);
 	config_free(&fh->cfg);
-	/* custom kind tables live in the plugin: forget them with it */
+	/* custom kind tables and schemas live in the plugin: forget them */
 	fields_reset();
+	reports_reset();
 	if (fake_log_target == fh) {
 		fake_log_target = NULL;
 		log_set_hook(NULL, NULL);

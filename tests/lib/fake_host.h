@@ -16,6 +16,9 @@
  *  - publish() of SYSCALL, PROC or NOTICE returns -EPERM, a malformed
  *    event -EINVAL (with a log line saying why), and sets seq, size and
  *    source like the real host;
+ *  - a report is checked against its topic's schema and completed from
+ *    it (core/host/reports.c), the plugin's schemas declared as the
+ *    loader declares them;
  *  - register_kind() works only inside init(), else -EBUSY;
  *  - read_tracee() works only while a CPD_EV_SYSCALL is being fed, else
  *    -EPERM, and reads the memory given with fake_host_set_tracee();
@@ -65,6 +68,13 @@ struct fake_host;
  */
 struct fake_host *fake_host_new(const struct cpd_plugin *plugin,
 				const char *instance_name);
+/*
+ * Make the report schemas of plugin known to report_desc() and publish()
+ * as the loader does for every plugin of a session (fake_host_new() does
+ * it for the plugin under test; an output's test adds the analyzers whose
+ * reports it feeds). A schema the loader would refuse is logged.
+ */
+void fake_host_declare(struct fake_host *fh, const struct cpd_plugin *plugin);
 /* fini() if init() succeeded, then free everything. NULL is fine. */
 void fake_host_free(struct fake_host *fh);
 

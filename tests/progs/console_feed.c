@@ -463,7 +463,9 @@ static int feed_stop(void *state)
 			1048580);
 	kv[2] = feed_kv("opened_read", "Opened for read", CPD_UNIT_COUNT, 1);
 	kv[3] = feed_kv("opened_write", "Opened for write", CPD_UNIT_COUNT, 3);
-	feed_report(f, "file", "Files", 0, 20, kv, 4);
+	kv[4] = feed_kv("files_read", "files", CPD_UNIT_COUNT, 7);
+	kv[5] = feed_kv("files_written", "files", CPD_UNIT_COUNT, 2);
+	feed_report(f, "file", "Files", 0, 20, kv, 6);
 	kv[0] = feed_kv("sent_bytes", "Net sent", CPD_UNIT_BYTES, 1024);
 	kv[1] = feed_kv("recv_bytes", "Net received", CPD_UNIT_BYTES, 3000);
 	kv[2] = feed_kv("loopback_sent_bytes", "Loopback sent", CPD_UNIT_BYTES,
@@ -485,34 +487,44 @@ static int feed_stop(void *state)
 		kv[2] = feed_kv("count", "Count", CPD_UNIT_COUNT,
 				(uint64_t)i + 1);
 		feed_report(f, "file.failed", "Failed opens", CPD_REPORTF_ROW,
-			    21, kv, 3);
+			    22, kv, 3);
 	}
 	kv[0] = feed_kv_str("proto", "Protocol", "tcp4");
 	kv[1] = feed_kv_str("direction", "Direction", "connect");
 	kv[2] = feed_kv_str("peer", "Peer", "93.184.216.34:443");
+	kv[3] = feed_kv_str("scope", "Scope", "network");
 	feed_report(f, "net.connections", "Network connections",
-		    CPD_REPORTF_ROW, 31, kv, 3);
+		    CPD_REPORTF_ROW, 31, kv, 4);
 	kv[1] = feed_kv_str("direction", "Direction", "accept");
 	kv[2] = feed_kv_str("peer", "Peer", "10.0.0.2:51000");
 	feed_report(f, "net.connections", "Network connections",
-		    CPD_REPORTF_ROW, 31, kv, 3);
+		    CPD_REPORTF_ROW, 31, kv, 4);
 	kv[1] = feed_kv_str("direction", "Direction", "connect");
 	kv[2] = feed_kv_str("peer", "Peer", "127.0.0.1:8000");
 	kv[3] = feed_kv_str("scope", "Scope", "loopback");
 	feed_report(f, "net.connections", "Network connections",
 		    CPD_REPORTF_ROW, 31, kv, 4);
-	/* per file: the largest five by read and by written under I/O */
-	for (i = 0; i < 7; i++) {
+	/* the largest five by read and by written: a list under I/O */
+	for (i = 6; i > 1; i--) {
 		snprintf(path, sizeof(path), "/data/f%d.bin", i);
 		kv[0] = feed_kv_str("path", "Path",
 				    i == 3 ? "/tmp/\033[2Jtop" : path);
 		kv[1] = feed_kv("read_bytes", "Read", CPD_UNIT_BYTES,
 				(uint64_t)(i * 1000 + 1));
-		kv[2] = feed_kv("written_bytes", "Written", CPD_UNIT_BYTES,
-				i < 2 ? (uint64_t)(2 - i) * 4096 : 0);
-		feed_report(f, "file.files", "Files", CPD_REPORTF_ROW, 21, kv,
-			    3);
+		feed_report(f, "file.top_read", "Most read", CPD_REPORTF_ROW,
+			    20, kv, 2);
 	}
+	for (i = 0; i < 2; i++) {
+		snprintf(path, sizeof(path), "/data/f%d.bin", i);
+		kv[0] = feed_kv_str("path", "Path", path);
+		kv[1] = feed_kv("written_bytes", "Written", CPD_UNIT_BYTES,
+				(uint64_t)(2 - i) * 4096);
+		feed_report(f, "file.top_written", "Most written",
+			    CPD_REPORTF_ROW, 20, kv, 2);
+	}
+	/* a table the console leaves to the HTML and CSV outputs */
+	kv[0] = feed_kv_str("path", "Path", "/etc/hosts");
+	feed_report(f, "file.files", "Files", CPD_REPORTF_ROW, 21, kv, 1);
 	return 0;
 }
 
@@ -520,6 +532,151 @@ static void feed_fini(void *state)
 {
 	free(state);
 }
+
+/*
+ * The schemas of the reports above that have one, laid out as the real
+ * analyzers lay out theirs: the console's golden summary is drawn from
+ * these. zeta, alpha and early have none, as a plugin built against ABI
+ * 1.0 would not: they show the console's generic sections.
+ */
+#define FEED_KEY(k, l, t, u, f, g)                                      \
+	{                                                               \
+		.key = k, .label = l, .type = t, .unit = u, .flags = f, \
+		.group = g                                              \
+	}
+#define FEED_U64(k, l, u, f) FEED_KEY(k, l, CPD_KV_U64, u, f, NULL)
+#define FEED_STR(k, l)	     FEED_KEY(k, l, CPD_KV_STR, CPD_UNIT_NONE, 0, NULL)
+#define FEED_SUM	     CPD_RKF_SUMMARY
+#define FEED_N(a)	     ((uint32_t)(sizeof(a) / sizeof((a)[0])))
+
+static const struct cpd_report_key feed_memory_keys[] = {
+	FEED_U64("heap_bytes", "Heap", CPD_UNIT_BYTES,
+		 FEED_SUM | CPD_RKF_ALIGN),
+	FEED_U64("mmap_bytes", "Mmap", CPD_UNIT_BYTES,
+		 FEED_SUM | CPD_RKF_ALIGN),
+	FEED_U64("mmap_regions", "regions", CPD_UNIT_COUNT,
+		 FEED_SUM | CPD_RKF_DETAIL),
+	FEED_U64("total_bytes", "Total", CPD_UNIT_BYTES,
+		 FEED_SUM | CPD_RKF_ALIGN),
+};
+static const struct cpd_report_key feed_fault_keys[] = {
+	FEED_U64("count", "Count", CPD_UNIT_COUNT, FEED_SUM),
+	FEED_U64("page_size", "Page size", CPD_UNIT_BYTES, FEED_SUM),
+	FEED_U64("total_bytes", "Total", CPD_UNIT_BYTES, FEED_SUM),
+};
+static const struct cpd_report_key feed_sched_keys[] = {
+	FEED_U64("delays", "Delays", CPD_UNIT_COUNT, FEED_SUM),
+	FEED_U64("avg_delay", "Avg delay", CPD_UNIT_NS, FEED_SUM),
+	FEED_U64("max_delay", "Max delay", CPD_UNIT_NS, FEED_SUM),
+};
+static const struct cpd_report_key feed_file_keys[] = {
+	FEED_KEY("read_bytes", "Files read", CPD_KV_U64, CPD_UNIT_BYTES,
+		 FEED_SUM | CPD_RKF_ALIGN, "I/O"),
+	FEED_KEY("files_read", "files", CPD_KV_U64, CPD_UNIT_COUNT,
+		 FEED_SUM | CPD_RKF_DETAIL | CPD_RKF_NONZERO, "I/O"),
+	FEED_KEY("written_bytes", "Files written", CPD_KV_U64, CPD_UNIT_BYTES,
+		 FEED_SUM | CPD_RKF_ALIGN, "I/O"),
+	FEED_KEY("files_written", "files", CPD_KV_U64, CPD_UNIT_COUNT,
+		 FEED_SUM | CPD_RKF_DETAIL | CPD_RKF_NONZERO, "I/O"),
+	FEED_U64("opened_read", "Opened for read", CPD_UNIT_COUNT,
+		 FEED_SUM | CPD_RKF_NONZERO),
+	FEED_U64("opened_write", "Opened for write", CPD_UNIT_COUNT,
+		 FEED_SUM | CPD_RKF_NONZERO),
+};
+static const struct cpd_report_key feed_net_keys[] = {
+	FEED_KEY("sent_bytes", "Net sent", CPD_KV_U64, CPD_UNIT_BYTES,
+		 FEED_SUM | CPD_RKF_ALIGN, "I/O"),
+	FEED_KEY("loopback_sent_bytes", "loopback", CPD_KV_U64, CPD_UNIT_BYTES,
+		 FEED_SUM | CPD_RKF_DETAIL | CPD_RKF_NONZERO, "I/O"),
+	FEED_KEY("recv_bytes", "Net received", CPD_KV_U64, CPD_UNIT_BYTES,
+		 FEED_SUM | CPD_RKF_ALIGN, "I/O"),
+	FEED_KEY("loopback_recv_bytes", "loopback", CPD_KV_U64, CPD_UNIT_BYTES,
+		 FEED_SUM | CPD_RKF_DETAIL | CPD_RKF_NONZERO, "I/O"),
+};
+static const struct cpd_report_key feed_failed_keys[] = {
+	FEED_STR("path", "Path"),
+	FEED_STR("error", "Error"),
+	FEED_U64("count", "Count", CPD_UNIT_COUNT, 0),
+};
+static const struct cpd_report_key feed_conn_keys[] = {
+	FEED_STR("proto", "Protocol"),
+	FEED_STR("direction", "Direction"),
+	FEED_STR("peer", "Peer"),
+	FEED_STR("scope", "Scope"),
+};
+static const struct cpd_report_key feed_files_keys[] = {
+	FEED_STR("path", "Path"),
+};
+static const struct cpd_report_key feed_top_read_keys[] = {
+	FEED_STR("path", "Path"),
+	FEED_U64("read_bytes", "Read", CPD_UNIT_BYTES, CPD_RKF_SORT),
+};
+static const struct cpd_report_key feed_top_written_keys[] = {
+	FEED_STR("path", "Path"),
+	FEED_U64("written_bytes", "Written", CPD_UNIT_BYTES, CPD_RKF_SORT),
+};
+static const struct cpd_report_key feed_findings_keys[] = {
+	FEED_U64("errors", "Errors", CPD_UNIT_COUNT, 0),
+	FEED_U64("warnings", "Warnings", CPD_UNIT_COUNT, 0),
+};
+
+#define FEED_SECTION(t, ti, o, k)                                              \
+	{                                                                      \
+		.topic = t, .title = ti, .flags = CPD_RDF_SUMMARY, .order = o, \
+		.keys = k, .nkeys = FEED_N(k)                                  \
+	}
+
+static const struct cpd_report_desc feed_reports[] = {
+	FEED_SECTION("memory", "Memory", 10, feed_memory_keys),
+	FEED_SECTION("fault", "Page faults (heap/anon)", 12, feed_fault_keys),
+	FEED_SECTION("sched", "Scheduler latency", 13, feed_sched_keys),
+	FEED_SECTION("file", "Files", 20, feed_file_keys),
+	FEED_SECTION("net", "Network", 30, feed_net_keys),
+	/* the Problems block is the findings themselves, not this */
+	{ .topic = "findings",
+	  .title = "Problems",
+	  .order = -10,
+	  .keys = feed_findings_keys,
+	  .nkeys = FEED_N(feed_findings_keys) },
+	{ .topic = "file.failed",
+	  .title = "Failed opens",
+	  .flags = CPD_RDF_TABLE,
+	  .order = 22,
+	  .keys = feed_failed_keys,
+	  .nkeys = FEED_N(feed_failed_keys),
+	  .summary_row = "{path} ({error}, {count}×)" },
+	{ .topic = "net.connections",
+	  .title = "Network connections",
+	  .flags = CPD_RDF_TABLE | CPD_RDF_SUMMARY,
+	  .order = 31,
+	  .keys = feed_conn_keys,
+	  .nkeys = FEED_N(feed_conn_keys),
+	  .summary_row = "{proto} {direction|connect=→|accept=←|sendto=→} "
+			 "{peer}{scope|loopback= (loopback)|network=|local=}" },
+	{ .topic = "file.top_read",
+	  .title = "Most read",
+	  .flags = CPD_RDF_TABLE | CPD_RDF_SUMMARY,
+	  .order = 20,
+	  .keys = feed_top_read_keys,
+	  .nkeys = FEED_N(feed_top_read_keys),
+	  .summary_rows = 5,
+	  .summary_row = "{read_bytes}  {path}" },
+	{ .topic = "file.top_written",
+	  .title = "Most written",
+	  .flags = CPD_RDF_TABLE | CPD_RDF_SUMMARY,
+	  .order = 20,
+	  .keys = feed_top_written_keys,
+	  .nkeys = FEED_N(feed_top_written_keys),
+	  .summary_rows = 5,
+	  .summary_row = "{written_bytes}  {path}" },
+	{ .topic = "file.files",
+	  .title = "Files",
+	  .flags = CPD_RDF_TABLE,
+	  .order = 21,
+	  .keys = feed_files_keys,
+	  .nkeys = FEED_N(feed_files_keys) },
+	CPD_REPORT_END
+};
 
 CPD_PLUGIN_DEFINE(
 		.role = CPD_ROLE_ANALYZER, .name = "console_feed",
@@ -536,4 +693,4 @@ CPD_PLUGIN_DEFINE(
 			     CPD_EVMASK(CPD_EV_REPORT) |
 			     CPD_EVMASK(CPD_EV_FINDING),
 		.init = feed_init, .on_event = feed_on_event, .stop = feed_stop,
-		.fini = feed_fini, );
+		.fini = feed_fini, .reports = feed_reports, );

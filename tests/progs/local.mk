@@ -13,6 +13,7 @@ check_PROGRAMS += \
 	tests/progs/getppid_loop \
 	tests/progs/ticker \
 	tests/progs/sockaddrs \
+	tests/progs/structargs \
 	tests/progs/forkstorm
 
 tests_progs_threads_LDADD = -lpthread
@@ -25,19 +26,23 @@ include tests/progs/console.mk
 include tests/progs/analyzers.mk
 include tests/progs/outputs.mk
 include tests/progs/html.mk
+include tests/progs/lib.mk
 include tests/progs/findings.mk
 
-# The capture output used by the integration tests, built as a real module.
+# The capture output used by the integration tests, built as a real module
+# on the outputs' library like any other output.
 check_LTLIBRARIES += tests/lib/capture.la
 tests_lib_capture_la_SOURCES = tests/lib/capture.c
 tests_lib_capture_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
 tests_lib_capture_la_CFLAGS = $(PLUGIN_CC_OPTS)
 tests_lib_capture_la_LDFLAGS = $(PLUGIN_LD_OPTS) -rpath /nowhere
+tests_lib_capture_la_LIBADD = plugins/libcpdoutput.la plugins/libcpdutil.la
 check_LTLIBRARIES += tests/lib/capture_entry.la
 tests_lib_capture_entry_la_SOURCES = tests/lib/capture.c
 tests_lib_capture_entry_la_CPPFLAGS = $(PLUGIN_CPP_OPTS) -DCAPTURE_ENTRY
 tests_lib_capture_entry_la_CFLAGS = $(PLUGIN_CC_OPTS)
 tests_lib_capture_entry_la_LDFLAGS = $(PLUGIN_LD_OPTS) -rpath /nowhere
+tests_lib_capture_entry_la_LIBADD = plugins/libcpdoutput.la plugins/libcpdutil.la
 include tests/progs/fault.mk
 include tests/progs/ebpf.mk
 include tests/progs/torture.mk

@@ -7,8 +7,9 @@
  * fields at the end (and bump CPD_ABI_MINOR) instead.
  *
  * Sizes are exact where plugins or the host index arrays of the struct
- * (cpd_arg, cpd_kv, cpd_field, cpd_option), embed it (cpd_str,
- * cpd_sockaddr) or rely on its size (cpd_event); elsewhere they may only
+ * (cpd_arg, cpd_kv, cpd_field, cpd_option, cpd_msg, cpd_argdata), embed
+ * it (cpd_str, cpd_sockaddr, cpd_iov) or rely on its size (cpd_event);
+ * elsewhere they may only
  * grow, which is what an append-only struct with struct_size does.
  *
  * The numbers are for LP64 (x86_64, aarch64), the only data model built.
@@ -91,6 +92,54 @@ OFF(cpd_syscall, enter_ns, 104);
 OFF(cpd_syscall, exit_ns, 112);
 OFF(cpd_syscall, arg, 120);
 OFF(cpd_syscall, retval, 128);
+/* 1.1 */
+OFF(cpd_syscall, argdata, 184);
+_Static_assert(sizeof(((struct cpd_syscall *)0)->argdata) == 48,
+	       "struct cpd_syscall: argdata changed size");
+_Static_assert(sizeof(struct cpd_syscall) <= CPD_EVENT_PAYLOAD_SIZE,
+	       "struct cpd_syscall outgrew the event");
+
+/* union cpd_argdata (1.1): one pointer, indexed */
+_Static_assert(sizeof(union cpd_argdata) == 8,
+	       "union cpd_argdata changed size");
+
+/* struct cpd_iov (1.1) */
+SIZE(cpd_iov, 16);
+OFF(cpd_iov, bytes, 0);
+OFF(cpd_iov, count, 8);
+OFF(cpd_iov, flags, 12);
+
+/* struct cpd_msg (1.1): indexed */
+SIZE(cpd_msg, 96);
+OFF(cpd_msg, name, 0);
+OFF(cpd_msg, iov, 56);
+OFF(cpd_msg, controllen, 72);
+OFF(cpd_msg, namelen, 80);
+OFF(cpd_msg, msg_flags, 84);
+OFF(cpd_msg, len, 88);
+OFF(cpd_msg, flags, 92);
+
+/* struct cpd_msgs (1.1) */
+SIZE_MIN(cpd_msgs, 16);
+OFF(cpd_msgs, count, 0);
+OFF(cpd_msgs, reserved, 4);
+OFF(cpd_msgs, msg, 8);
+
+/* struct cpd_open_how (1.1) */
+SIZE_MIN(cpd_open_how, 24);
+OFF(cpd_open_how, flags, 0);
+OFF(cpd_open_how, mode, 8);
+OFF(cpd_open_how, resolve, 16);
+
+/* struct cpd_mmap_args (1.1) */
+SIZE_MIN(cpd_mmap_args, 40);
+OFF(cpd_mmap_args, addr, 0);
+OFF(cpd_mmap_args, len, 8);
+OFF(cpd_mmap_args, prot, 16);
+OFF(cpd_mmap_args, flags, 20);
+OFF(cpd_mmap_args, fd, 24);
+OFF(cpd_mmap_args, reserved, 28);
+OFF(cpd_mmap_args, offset, 32);
 
 /* struct cpd_ev_proc */
 SIZE_MIN(cpd_ev_proc, 72);
@@ -440,6 +489,11 @@ VAL(CPD_ARG_FDPAIR, 20);
 VAL(CPD_ARG_STRV, 21);
 VAL(CPD_ARG_OFFSET, 22);
 VAL(CPD_ARG_ERRNO, 23);
+VAL(CPD_ARG_IOVEC, 24);
+VAL(CPD_ARG_MSGHDR, 25);
+VAL(CPD_ARG_MMSGHDR, 26);
+VAL(CPD_ARG_OPEN_HOW, 27);
+VAL(CPD_ARG_MMAP_ARGS, 28);
 VAL(CPD_EV_SYSCALL, 1);
 VAL(CPD_EV_PROC, 2);
 VAL(CPD_EV_FILE, 3);
@@ -628,6 +682,10 @@ VAL(CPD_FDF_LISTENING, 4);
 VAL(CPD_ARGF_PARTIAL, 1);
 VAL(CPD_ARGF_TRUNCATED, 2);
 VAL(CPD_ARGF_AT_EXIT, 4);
+VAL(CPD_IOVF_PARTIAL, 1);
+VAL(CPD_IOVF_TRUNCATED, 2);
+VAL(CPD_IOV_MAX, 1024);
+VAL(CPD_MSGF_PARTIAL, 1);
 VAL(CPD_SCF_PARTIAL, 1);
 VAL(CPD_SCF_NO_EXIT, 2);
 VAL(CPD_SCF_ENTRY_ONLY, 4);
@@ -656,6 +714,15 @@ VAL(CPD_FAULTF_MAJOR, 1);
 VAL(CPD_FINDF_COLLAPSED, 1);
 VAL(CPD_FINDF_PARTIAL, 2);
 VAL(CPD_REPORTF_ROW, 1);
+/* report schemas (ABI 1.1) */
+VAL(CPD_RKF_SUMMARY, 1);
+VAL(CPD_RKF_DETAIL, 2);
+VAL(CPD_RKF_NONZERO, 4);
+VAL(CPD_RKF_KEY, 8);
+VAL(CPD_RKF_SORT, 16);
+VAL(CPD_RKF_ALIGN, 32);
+VAL(CPD_RDF_TABLE, 1);
+VAL(CPD_RDF_SUMMARY, 2);
 VAL(CPD_FIELDF_KEY, 1);
 VAL(CPD_FIELDF_OPTIONAL, 2);
 VAL(CPD_OPTF_REQUIRED, 1);

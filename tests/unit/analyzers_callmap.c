@@ -86,11 +86,35 @@ static void test_past_the_map(void)
 	CPD_ASSERT_INT_EQ(callmap_find(&m, &neg), 1);
 }
 
+/* Only syscalls seen to their exit have a result to report. */
+static void test_completed_only(void)
+{
+	static struct callmap m;
+	struct cpd_event ev;
+
+	callmap_init(&m, name_of, 3);
+	memset(&ev, 0, sizeof(ev));
+	ev.kind = CPD_EV_SYSCALL;
+	ev.u.syscall = sc(AUDIT_ARCH_X86_64, 257, "openat");
+	CPD_ASSERT_INT_EQ(callmap_find_completed(&m, &ev), 2);
+	ev.u.syscall.flags = CPD_SCF_NO_EXIT;
+	CPD_ASSERT_INT_EQ(callmap_find_completed(&m, &ev), -1);
+	ev.u.syscall.flags = CPD_SCF_ENTRY_ONLY;
+	CPD_ASSERT_INT_EQ(callmap_find_completed(&m, &ev), -1);
+	ev.u.syscall.flags = 0;
+	ev.u.syscall.name.ptr = NULL;
+	CPD_ASSERT_INT_EQ(callmap_find_completed(&m, &ev), -1);
+	ev.u.syscall = sc(AUDIT_ARCH_X86_64, 257, "openat");
+	ev.kind = CPD_EV_FILE;
+	CPD_ASSERT_INT_EQ(callmap_find_completed(&m, &ev), -1);
+}
+
 static CU_TestInfo callmap_tests[] = {
 	{ "found_then_remembered", test_found_then_remembered },
 	{ "not_ours", test_not_ours },
 	{ "arch_apart", test_arch_apart },
 	{ "past_the_map", test_past_the_map },
+	{ "completed_only", test_completed_only },
 	CU_TEST_INFO_NULL,
 };
 

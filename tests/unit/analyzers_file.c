@@ -127,30 +127,31 @@ static void test_open_flags(void)
 static void test_openat2_and_creat(void)
 {
 	struct fake_host *fh = start(false);
-	uint64_t how[3] = { O_WRONLY | O_CREAT, 0640, 0 };
+	struct cpd_open_how how = { O_WRONLY | O_CREAT, 0640, 0 };
 	struct fake_syscall sc;
 
-	fake_host_set_tracee(fh, 0x5000, how, sizeof(how));
 	fake_syscall_init(&sc, 1, "openat2", 3);
 	fake_syscall_raw(&sc, 0, (uint64_t)(int64_t)AT_FDCWD);
 	fake_syscall_str(&sc, 1, "/x");
 	fake_syscall_raw(&sc, 2, 0x5000);
 	fake_syscall_raw(&sc, 3, sizeof(how));
+	/* the core decoded the struct */
+	sc.ev.u.syscall.argdata[2].how = &how;
 	fake_host_feed(fh, &sc.ev);
 	CPD_ASSERT_UINT_EQ(last_file(fh)->u.file.open_flags,
 			   O_WRONLY | O_CREAT);
 	CPD_ASSERT_UINT_EQ(last_file(fh)->u.file.mode, 0640);
 	CPD_ASSERT_UINT_EQ(last_file(fh)->u.file.flags,
 			   CPD_FILEF_WRITABLE | CPD_FILEF_CREATED);
-	/* an open_how we cannot read: the fd table's flags */
-	fake_syscall_raw(&sc, 2, 0x9000);
+	/* an open_how the core could not read: the fd table's flags */
+	sc.ev.u.syscall.argdata[2].how = NULL;
 	fake_syscall_ret_fd(&sc, CPD_FD_FILE, "/x");
 	sc.ret_fd.open_flags = O_RDWR;
 	fake_host_feed(fh, &sc.ev);
 	CPD_ASSERT_UINT_EQ(last_file(fh)->u.file.open_flags, O_RDWR);
-	/* a size too small for flags and mode is not read */
-	fake_syscall_raw(&sc, 2, 0x5000);
-	fake_syscall_raw(&sc, 3, 4);
+	/* decoded data under another kind is not taken for an open_how */
+	sc.ev.u.syscall.argdata[2].how = &how;
+	sc.arg[2].kind = CPD_ARG_PTR;
 	fake_host_feed(fh, &sc.ev);
 	CPD_ASSERT_UINT_EQ(last_file(fh)->u.file.open_flags, O_RDWR);
 
@@ -534,7 +535,9 @@ static void test_report_schema(void)
 		uint16_t unit;
 	} want[] = {
 		{ "read_bytes", "Files read", CPD_UNIT_BYTES },
+		{ "files_read", "files", CPD_UNIT_COUNT },
 		{ "written_bytes", "Files written", CPD_UNIT_BYTES },
+		{ "files_written", "files", CPD_UNIT_COUNT },
 		{ "opened_read", "Opened for read", CPD_UNIT_COUNT },
 		{ "opened_write", "Opened for write", CPD_UNIT_COUNT },
 		{ "open_failures", "Failed opens", CPD_UNIT_COUNT },
@@ -560,8 +563,8 @@ static void test_report_schema(void)
 	CPD_ASSERT_STR_EQ(r->u.report.title.ptr, "Files");
 	CPD_ASSERT_INT_EQ(r->u.report.order, 20);
 	CPD_ASSERT_UINT_EQ(r->u.report.flags, 0);
-	CPD_ASSERT_UINT_EQ(r->u.report.nkv, 7);
-	for (i = 0; i < 7 && i < r->u.report.nkv; i++) {
+	CPD_ASSERT_UINT_EQ(r->u.report.nkv, 9);
+	for (i = 0; i < 9 && i < r->u.report.nkv; i++) {
 		const struct cpd_kv *k = &r->u.report.kv[i];
 
 		CPD_ASSERT_STR_EQ(k->key.ptr, want[i].key);
@@ -582,6 +585,40 @@ static void test_report_schema(void)
 	CPD_ASSERT_STR_EQ(kv_str(fh, "file.files", 0, "path"), "/t/a");
 	CPD_ASSERT_STR_EQ(kv_str(fh, "file.files", 1, "path"), "/t/b");
 	CPD_ASSERT_STR_EQ(kv_str(fh, "file.files", 2, "path"), "/t/b\n\"x\xff");
+	CPD_ASSERT_UINT_EQ(kv(fh, "file", 0, "files_written"), 3);
+	CPD_ASSERT_UINT_EQ(kv(fh, "file", 0, "files_read"), 0);
+	CPD_ASSERT_UINT_EQ(fake_host_refused(fh), 0);
+	fake_host_free(fh);
+}
+
+/*
+ * The top tables: the five files with the most bytes, largest first; the
+ * file section says how many there were in all.
+ */
+static void test_top_files(void)
+{
+	struct fake_host *fh = start(false);
+	char path[32];
+	int i;
+
+	for (i = 0; i < 8; i++) {
+		snprintf(path, sizeof(path), "/d/f%d", i);
+		feed_io(fh, "read", 3, CPD_FD_FILE, path, (i * 37) % 8 + 1);
+	}
+	feed_io(fh, "write", 4, CPD_FD_FILE, "/d/w", 9);
+	CU_ASSERT_EQUAL(fake_host_stop(fh), 0);
+	CPD_ASSERT_UINT_EQ(kv(fh, "file", 0, "files_read"), 8);
+	CPD_ASSERT_UINT_EQ(kv(fh, "file", 0, "files_written"), 1);
+	/* bytes 1, 6, 3, 8, 5, 2, 7, 4: f3, f6, f1, f4, f7 */
+	CPD_ASSERT_STR_EQ(kv_str(fh, "file.top_read", 0, "path"), "/d/f3");
+	CPD_ASSERT_UINT_EQ(kv(fh, "file.top_read", 0, "read_bytes"), 8);
+	CPD_ASSERT_STR_EQ(kv_str(fh, "file.top_read", 1, "path"), "/d/f6");
+	CPD_ASSERT_STR_EQ(kv_str(fh, "file.top_read", 2, "path"), "/d/f1");
+	CPD_ASSERT_STR_EQ(kv_str(fh, "file.top_read", 3, "path"), "/d/f4");
+	CPD_ASSERT_STR_EQ(kv_str(fh, "file.top_read", 4, "path"), "/d/f7");
+	CU_ASSERT_PTR_NULL(fake_host_report(fh, "file.top_read", 5));
+	CPD_ASSERT_STR_EQ(kv_str(fh, "file.top_written", 0, "path"), "/d/w");
+	CU_ASSERT_PTR_NULL(fake_host_report(fh, "file.top_written", 1));
 	CPD_ASSERT_UINT_EQ(fake_host_refused(fh), 0);
 	fake_host_free(fh);
 }
@@ -597,6 +634,7 @@ static CU_TestInfo file_tests[] = {
 	{ "hidden_io", test_hidden_io },
 	{ "hide_option", test_hide_option },
 	{ "transfers", test_transfers },
+	{ "top_files", test_top_files },
 	{ "report_schema", test_report_schema },
 	CU_TEST_INFO_NULL,
 };

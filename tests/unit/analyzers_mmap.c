@@ -411,25 +411,44 @@ static void test_hostile(void)
 static void test_compat(void)
 {
 	struct fake_host *fh = start(false);
-	uint32_t args[6] = {
-		0, 3 * PG, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, (uint32_t)-1,
-		0
+	struct cpd_mmap_args args = {
+		.len = 3 * PG,
+		.prot = PROT_READ,
+		.flags = MAP_PRIVATE | MAP_ANONYMOUS,
+		.fd = -1,
 	};
 	struct fake_syscall sc;
 
-	fake_host_set_tracee(fh, 0x8000, args, sizeof(args));
+	/* old_mmap: i386's "mmap" with its arguments decoded by the core */
 	fake_syscall_init(&sc, 1, "mmap", 0x40000000);
 	sc.ev.u.syscall.arch = AUDIT_ARCH_I386;
 	sc.ev.u.syscall.nargs = 1;
+	sc.arg[0].kind = CPD_ARG_MMAP_ARGS;
 	fake_syscall_raw(&sc, 0, 0x8000);
+	sc.ev.u.syscall.argdata[0].mmap = &args;
 	fake_host_feed(fh, &sc.ev);
 	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_MMAP), 1);
 	CPD_ASSERT_UINT_EQ(last_mmap(fh)->u.mmap.len, 3 * PG);
 	CPD_ASSERT_UINT_EQ(last_mmap(fh)->u.mmap.mapped_bytes, 3 * PG);
+	CPD_ASSERT_INT_EQ(last_mmap(fh)->u.mmap.fd, -1);
 	/* unreadable arguments: nothing is made up */
-	fake_syscall_raw(&sc, 0, 0x9000);
+	sc.ev.u.syscall.argdata[0].mmap = NULL;
 	fake_host_feed(fh, &sc.ev);
 	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_MMAP), 1);
+	/* a file: the fd in the block, described like mmap2's */
+	args.addr = 0;
+	args.flags = MAP_PRIVATE;
+	args.fd = 5;
+	args.offset = 2 * PG;
+	sc.ev.u.syscall.argdata[0].mmap = &args;
+	fake_syscall_fd(&sc, 0, 5, CPD_FD_FILE, "/data/blob");
+	sc.arg[0].raw = 0x8000;
+	sc.ev.u.syscall.ret = 0x50000000;
+	fake_host_feed(fh, &sc.ev);
+	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_MMAP), 2);
+	CPD_ASSERT_STR_EQ(last_mmap(fh)->u.mmap.path.ptr, "/data/blob");
+	CPD_ASSERT_INT_EQ(last_mmap(fh)->u.mmap.fd, 5);
+	CPD_ASSERT_INT_EQ(last_mmap(fh)->u.mmap.offset, 2 * PG);
 	fake_host_free(fh);
 }
 
@@ -441,7 +460,7 @@ static void test_report_schema(void)
 	} want[] = {
 		{ "heap_bytes", "Heap", CPD_UNIT_BYTES },
 		{ "mmap_bytes", "Mmap", CPD_UNIT_BYTES },
-		{ "mmap_regions", "Regions", CPD_UNIT_COUNT },
+		{ "mmap_regions", "regions", CPD_UNIT_COUNT },
 		{ "total_bytes", "Total", CPD_UNIT_BYTES },
 		{ "peak_mapped_bytes", "Peak mapped", CPD_UNIT_BYTES },
 		{ "hidden_mapped_bytes", "Library and system mappings",

@@ -31,11 +31,14 @@ unit_tests = \
 	tests/unit/test_options \
 	tests/unit/test_loader \
 	tests/unit/test_fields \
+	tests/unit/test_reports \
 	tests/unit/test_loop \
 	tests/unit/test_blockwait \
 	tests/unit/test_sysent_xlat \
 	tests/unit/test_fdtable \
 	tests/unit/test_seccomp \
+	tests/unit/test_decode \
+	tests/unit/test_umem \
 	tests/unit/test_fake_host
 check_PROGRAMS += $(unit_tests)
 TESTS += $(unit_tests)
@@ -54,6 +57,8 @@ tests_unit_test_loader_LDADD = $(CPD_TEST_LIBS)
 EXTRA_tests_unit_test_loader_DEPENDENCIES = $(bad_plugins)
 tests_unit_test_fields_CPPFLAGS = $(CPD_TEST_CPP_OPTS)
 tests_unit_test_fields_LDADD = $(CPD_TEST_LIBS)
+tests_unit_test_reports_CPPFLAGS = $(CPD_TEST_CPP_OPTS)
+tests_unit_test_reports_LDADD = $(CPD_TEST_LIBS)
 tests_unit_test_loop_CPPFLAGS = $(CPD_TEST_CPP_OPTS)
 tests_unit_test_loop_LDADD = $(CPD_TEST_LIBS)
 tests_unit_test_blockwait_CPPFLAGS = $(CPD_TEST_CPP_OPTS)
@@ -64,6 +69,10 @@ tests_unit_test_fdtable_CPPFLAGS = $(CPD_TEST_CPP_OPTS)
 tests_unit_test_fdtable_LDADD = $(CPD_TEST_LIBS)
 tests_unit_test_seccomp_CPPFLAGS = $(CPD_TEST_CPP_OPTS)
 tests_unit_test_seccomp_LDADD = $(CPD_TEST_LIBS)
+tests_unit_test_decode_CPPFLAGS = $(CPD_TEST_CPP_OPTS)
+tests_unit_test_decode_LDADD = $(CPD_TEST_LIBS)
+tests_unit_test_umem_CPPFLAGS = $(CPD_TEST_CPP_OPTS)
+tests_unit_test_umem_LDADD = $(CPD_TEST_LIBS)
 # a plugin under test is compiled in, as plugin tests do
 tests_unit_test_fake_host_SOURCES = tests/unit/test_fake_host.c \
 	tests/bad/good.c

@@ -95,6 +95,64 @@ static void test_good_plugin_lifecycle(void)
 	fake_host_free(fh);
 }
 
+/* good's report, its schema, and what publish does with a wrong one */
+static void test_report_schema(void)
+{
+	struct fake_host *fh = fake_host_new(&cpd_plugin_v1, "good");
+	const struct cpd_host *h = fake_host_vtable(fh);
+	struct cpd_instance *inst;
+	const struct cpd_report_desc *d;
+	const struct cpd_event *r;
+	struct cpd_event ev;
+	struct cpd_kv kv;
+
+	CPD_ASSERT_INT_EQ(fake_host_start(fh), 0);
+	d = h->report_desc("good");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+	CU_ASSERT_PTR_EQUAL(d, cpd_plugin_v1.reports);
+	CU_ASSERT_PTR_NULL(h->report_desc("goo"));
+	CU_ASSERT_PTR_NULL(h->report_desc(NULL));
+	proc_event(&ev, 42);
+	CPD_ASSERT_INT_EQ(fake_host_feed(fh, &ev), 0);
+	CPD_ASSERT_INT_EQ(fake_host_stop(fh), 0);
+	/* good publishes a value: the rest comes from its schema */
+	r = fake_host_report(fh, "good", 0);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+	CPD_ASSERT_STR_EQ(r->u.report.title.ptr, "Good");
+	CPD_ASSERT_INT_EQ(r->u.report.order, 90);
+	CPD_ASSERT_STR_EQ(fake_host_kv(r, "pings")->label.ptr, "Pings");
+	CPD_ASSERT_UINT_EQ(fake_host_kv(r, "pings")->unit, CPD_UNIT_COUNT);
+	CPD_ASSERT_UINT_EQ(fake_host_kv(r, "pings")->v.u64, 1);
+
+	/* a plugin bug: refused, and the log says which plugin and key */
+	inst = fake_host_instance(fh);
+	memset(&kv, 0, sizeof(kv));
+	kv.key = (struct cpd_str){ "pongs", 5, 0 };
+	kv.type = CPD_KV_U64;
+	memset(&ev, 0, sizeof(ev));
+	ev.kind = CPD_EV_REPORT;
+	ev.u.report.topic = (struct cpd_str){ "good", 4, 0 };
+	ev.u.report.nkv = 1;
+	ev.u.report.kv = &kv;
+	fake_host_clear(fh);
+	CPD_ASSERT_INT_EQ(h->publish(inst, &ev), -EINVAL);
+	CU_ASSERT_TRUE(fake_host_logged(
+		fh,
+		"publish refused: report 'good' of plugin 'good': key 'pongs' is not in its schema"));
+	kv.key = (struct cpd_str){ "pings", 5, 0 };
+	kv.type = CPD_KV_STR;
+	CPD_ASSERT_INT_EQ(h->publish(inst, &ev), -EINVAL);
+	CU_ASSERT_TRUE(fake_host_logged(
+		fh,
+		"publish refused: report 'good' of plugin 'good': key 'pings' is a string, its schema says u64"));
+	CPD_ASSERT_UINT_EQ(fake_host_refused(fh), 2);
+	CPD_ASSERT_UINT_EQ(fake_host_nevents(fh), 0);
+	/* a topic nobody declares has no schema to keep */
+	ev.u.report.topic = (struct cpd_str){ "other", 5, 0 };
+	CPD_ASSERT_INT_EQ(h->publish(inst, &ev), 0);
+	fake_host_free(fh);
+}
+
 static void test_validation_like_the_host(void)
 {
 	struct fake_host *fh = fake_host_new(&cpd_plugin_v1, "good");
@@ -462,6 +520,7 @@ static void test_syscall_builder(void)
 
 static CU_TestInfo fake_host_tests[] = {
 	{ "good_plugin_lifecycle", test_good_plugin_lifecycle },
+	{ "report_schema", test_report_schema },
 	{ "validation_like_the_host", test_validation_like_the_host },
 	{ "options_applied", test_options_applied },
 	{ "publish_rules", test_publish_rules },

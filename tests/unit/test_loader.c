@@ -238,6 +238,36 @@ static void test_undefined_kinds(void)
 	free(path);
 }
 
+static void test_bad_report_schemas(void)
+{
+	char *path;
+
+	path = so_path("bad_report_topic");
+	expect_refused(
+		"bad_report_topic", -EINVAL,
+		"plugin 'bad_report_topic' (%s): report topic 'Disk.IO' is not [a-z0-9_] words joined by single dots (at most 63 characters)",
+		path);
+	free(path);
+	path = so_path("bad_report_unit");
+	expect_refused(
+		"bad_report_unit", -EINVAL,
+		"plugin 'bad_report_unit' (%s): report 'disk': key 'speed' has unknown unit 42",
+		path);
+	free(path);
+	path = so_path("bad_report_row");
+	expect_refused(
+		"bad_report_row", -EINVAL,
+		"plugin 'bad_report_row' (%s): report 'disk.files': summary_row \"{path}: {count} ({reason})\": {reason} names no column",
+		path);
+	free(path);
+	path = so_path("bad_report_detail");
+	expect_refused(
+		"bad_report_detail", -EINVAL,
+		"plugin 'bad_report_detail' (%s): report 'disk': key 'regions': CPD_RKF_DETAIL needs CPD_RKF_SUMMARY and a summary key before it in the same block",
+		path);
+	free(path);
+}
+
 static void test_unresolved_symbol(void)
 {
 	struct plugin_path pp;
@@ -402,6 +432,58 @@ static void test_check_desc_sizes(void)
 	CPD_ASSERT_INT_EQ(
 		plugin_check_desc(&d, "x", "/p/x.so", &copy, why, sizeof(why)),
 		-EINVAL);
+}
+
+static void test_check_desc_reports(void)
+{
+	static const struct cpd_report_key keys[] = {
+		{ .key = "n", .label = "N", .type = CPD_KV_U64 },
+	};
+	static const struct cpd_report_desc broken[] = {
+		{ .topic = "x", .title = "X", .keys = keys, .nkeys = 0 },
+		CPD_REPORT_END
+	};
+	static const struct cpd_report_desc fine[] = {
+		{ .topic = "x", .title = "X", .keys = keys, .nkeys = 1 },
+		CPD_REPORT_END
+	};
+	struct cpd_plugin d = { 0 }, copy;
+	char why[512];
+
+	d.abi_major = CPD_ABI_MAJOR;
+	d.abi_minor = 1;
+	d.struct_size = sizeof(d);
+	d.role = CPD_ROLE_ANALYZER;
+	d.name = "x";
+	d.version = "1";
+	d.description = "d";
+	d.init = dummy_init;
+	d.fini = dummy_fini;
+	d.reports = fine;
+	CPD_ASSERT_INT_EQ(
+		plugin_check_desc(&d, "x", "/p/x.so", &copy, why, sizeof(why)),
+		0);
+	CU_ASSERT_PTR_EQUAL(copy.reports, fine);
+	d.reports = broken;
+	CPD_ASSERT_INT_EQ(
+		plugin_check_desc(&d, "x", "/p/x.so", &copy, why, sizeof(why)),
+		-EINVAL);
+	CPD_ASSERT_STR_EQ(
+		why,
+		"plugin 'x' (/p/x.so): report 'x' has 0 keys: it needs 1 to 256, and keys set");
+	/* a 1.0 descriptor has no reports field, whatever its size says */
+	d.abi_minor = 0;
+	CPD_ASSERT_INT_EQ(
+		plugin_check_desc(&d, "x", "/p/x.so", &copy, why, sizeof(why)),
+		0);
+	CU_ASSERT_PTR_NULL(copy.reports);
+	/* and one too short for it has none either */
+	d.abi_minor = 1;
+	d.struct_size = (uint32_t)CPD_PLUGIN_SIZE_1_0;
+	CPD_ASSERT_INT_EQ(
+		plugin_check_desc(&d, "x", "/p/x.so", &copy, why, sizeof(why)),
+		0);
+	CU_ASSERT_PTR_NULL(copy.reports);
 }
 
 /* ---- names and the search path ----------------------------------------------- */
@@ -695,6 +777,41 @@ out:
 
 /* ---- --list-plugins ---------------------------------------------------------- */
 
+static void test_list_reports(void)
+{
+	struct plugin_path pp;
+	char *out = NULL, *log_text;
+	size_t len = 0;
+	FILE *fp = open_memstream(&out, &len);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
+	path_of(&pp, baddir);
+	cpd_log_capture_start();
+	CPD_ASSERT_INT_EQ(plugin_list_reports(&pp, fp), 1);
+	log_text = cpd_log_capture_stop();
+	fclose(fp);
+	/* the schemas of the plugins that load, and nothing of the others */
+	CPD_ASSERT_CONTAINS(out,
+			    "good: Good\n"
+			    "    section of good, order 90, in the summary\n"
+			    "    the good plugin's count\n"
+			    "    pings                  u64    count      "
+			    "summary          Pings\n"
+			    "        PROC events seen\n");
+	CPD_ASSERT_CONTAINS(
+		out,
+		"report_feed.items: Items\n"
+		"    table of report_feed, order 27, in the summary as \"{name} {{{kind|a=alpha|b=beta}}} {size}, {count}× {missing}\" (3 rows)\n");
+	CPD_ASSERT_CONTAINS(out, "\nreport_feed.quiet: Quiet\n"
+				 "    table of report_feed, order 29\n");
+	CPD_ASSERT_LACKS(out, "legacy");
+	CPD_ASSERT_LACKS(out, "disk");
+	CPD_ASSERT_UINT_EQ(cpd_count(log_text, "compendium: warning: "), 20);
+	free(log_text);
+	free(out);
+	plugin_path_free(&pp);
+}
+
 static void test_list_plugins(void)
 {
 	struct plugin_path pp;
@@ -737,7 +854,7 @@ static void test_list_plugins(void)
 	CPD_ASSERT_CONTAINS(out, "    options: none\n");
 	/* the broken ones are not listed, each is explained once */
 	CPD_ASSERT_LACKS(out, "bad_");
-	CPD_ASSERT_UINT_EQ(cpd_count(log_text, "compendium: warning: "), 16);
+	CPD_ASSERT_UINT_EQ(cpd_count(log_text, "compendium: warning: "), 20);
 	CPD_ASSERT_CONTAINS(
 		log_text,
 		"was built for plugin ABI 2 but this compendium implements ABI 1\n");
@@ -777,10 +894,12 @@ static CU_TestInfo loader_tests[] = {
 	{ "unknown_role", test_unknown_role },
 	{ "missing_version", test_missing_version },
 	{ "undefined_event_kinds", test_undefined_kinds },
+	{ "bad_report_schemas", test_bad_report_schemas },
 	{ "unresolved_symbol_refused_at_load", test_unresolved_symbol },
 	{ "good_plugin_and_descriptor_copy", test_good_loads },
 	{ "oversized_zero_tail_loads", test_oversized_zero_tail_loads },
 	{ "check_desc_sizes_and_fields", test_check_desc_sizes },
+	{ "check_desc_reports", test_check_desc_reports },
 	{ "bad_plugin_names", test_bad_names },
 	{ "unknown_plugin_lists_search_path", test_unknown_plugin },
 	{ "path_init_order", test_path_init_order },
@@ -788,6 +907,7 @@ static CU_TestInfo loader_tests[] = {
 	{ "permission_rules", test_perms_rules },
 	{ "permissions_enforced_as_root", test_perms_enforced_as_root },
 	{ "list_plugins", test_list_plugins },
+	{ "list_reports", test_list_reports },
 	CU_TEST_INFO_NULL,
 };
 

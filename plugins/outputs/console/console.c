@@ -10,14 +10,8 @@
  * host's field tables. Everything that came from a tracee is escaped
  * before it reaches the terminal or the copy.
  *
- * Reports it lays out itself (anything else is shown generically):
- *   section "memory": heap, mmap (bytes), regions (count), total (bytes)
- *   section "file":   read_bytes, written_bytes, opened_read, opened_write
- *   section "net":    sent_bytes, received_bytes
- *   rows "file.failed":     path, error (name, or an errno number), count
- *   rows "net.connections": proto, peer, direction ("connect"/"accept")
- * A few spellings of each key are accepted (see the *_keys tables), so
- * the analyzers and this file need not change in lockstep.
+ * Its summary lays every report out from the schema its analyzer
+ * declared (compendium/report.h): it knows no topic and no key.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -36,6 +30,7 @@
 #include <compendium/compendium.h>
 
 #include "lib/format.h"
+#include "lib/instance.h"
 
 #include "console.h"
 
@@ -85,59 +80,6 @@ static const struct cpd_option console_options[] = {
 };
 
 /* ---- the plugin --------------------------------------------------------- */
-
-static int console_init(struct cpd_instance *inst, const struct cpd_host *host,
-			void **statep)
-{
-	struct console *c = calloc(1, sizeof(*c));
-	int rc;
-
-	if (!c)
-		return -ENOMEM;
-	c->host = host;
-	c->inst = inst;
-	rc = host->apply_options(inst, c);
-	if (rc < 0) {
-		free(c);
-		return rc;
-	}
-	c->run = host->run_info(inst);
-	c->stats = host->trace_stats(inst);
-	c->tasks = 1; /* the command, or the first attached task */
-	c->out = -1;
-	*statep = c;
-	return 0;
-}
-
-/*
- * Our own stream on a close-on-exec duplicate of fd: buffering it is then
- * our business alone, not that of the process-wide stderr the host's
- * messages use, and other instances keep theirs.
- */
-static FILE *console_open_fd(struct console *c, int fd, char **bufp)
-{
-	int dupfd = fcntl(fd, F_DUPFD_CLOEXEC, 3);
-	FILE *fp;
-
-	if (dupfd < 0)
-		return NULL;
-	fp = fdopen(dupfd, "w");
-	if (!fp) {
-		close(dupfd);
-		return NULL;
-	}
-	*bufp = malloc(CONSOLE_BUF_SIZE);
-	/*
-	 * Line by line even to a pipe or a file: the traced command and our
-	 * own messages write to the same place, and a line cut where a full
-	 * buffer happens to end would have their text land in its middle.
-	 */
-	if (*bufp)
-		setvbuf(fp, *bufp, _IOLBF, CONSOLE_BUF_SIZE);
-	else
-		setvbuf(fp, NULL, _IOLBF, 0);
-	return fp;
-}
 
 static bool console_is_devnull(int fd)
 {
@@ -194,8 +136,7 @@ static bool console_want_colour(const struct console *c, int fd)
 static int console_start(void *state)
 {
 	struct console *c = state;
-	int err,
-		fd = c->target == TARGET_STDOUT ? STDOUT_FILENO : STDERR_FILENO;
+	int rc, fd = c->target == TARGET_STDOUT ? STDOUT_FILENO : STDERR_FILENO;
 
 	c->start_ns = c->run->start_ns;
 	if (c->target != TARGET_NONE) {
@@ -209,25 +150,11 @@ static int console_start(void *state)
 			c->colour = console_want_colour(c, fd);
 	}
 	if (c->output && *c->output) {
-		if (!strcmp(c->output, "-"))
-			c->copy =
-				console_open_fd(c, STDOUT_FILENO, &c->copy_buf);
-		else
-			c->copy = fopen(c->output,
-					"we"); /* "e": not for the tracee */
-		if (!c->copy) {
-			err = errno;
-			c->host->log(c->inst, CPD_LOG_ERROR,
-				     "cannot open '%s': %s", c->output,
-				     strerror(err));
-			return -err;
-		}
-		if (!c->copy_buf) {
-			c->copy_buf = malloc(CONSOLE_BUF_SIZE);
-			if (c->copy_buf)
-				setvbuf(c->copy, c->copy_buf, _IOFBF,
-					CONSOLE_BUF_SIZE);
-		}
+		rc = outfile_open(&c->copy_file, c->host, c->inst, c->output,
+				  CONSOLE_BUF_SIZE, OUTFILE_LINES);
+		if (rc < 0)
+			return rc;
+		c->copy = c->copy_file.fp;
 	}
 	return 0;
 }
@@ -305,6 +232,7 @@ static int console_flush_copy(struct console *c)
 	errno = 0;
 	if (fflush(c->copy) != EOF && !ferror(c->copy))
 		return 0;
+	c->copy_file.failed = true; /* said here, not again at closing */
 	return console_write_failed(c, c->output, errno);
 }
 
@@ -341,7 +269,19 @@ static int console_stop(void *state)
 	return console_flush(c);
 }
 
-static void console_fini(void *state)
+/* What the options do not say. */
+static int console_setup(void *state)
+{
+	struct console *c = state;
+
+	c->run = c->host->run_info(c->inst);
+	c->stats = c->host->trace_stats(c->inst);
+	c->tasks = 1; /* the command, or the first attached task */
+	c->out = -1;
+	return 0;
+}
+
+static void console_release(void *state)
 {
 	struct console *c = state;
 	size_t i;
@@ -350,34 +290,24 @@ static void console_fini(void *state)
 		console_out_flush(c);
 		close(c->out);
 	}
-	if (c->copy)
-		fclose(c->copy);
+	outfile_close(&c->copy_file);
 	free(c->out_buf);
-	free(c->copy_buf);
-	for (i = 0; i < c->nsections; i++)
-		console_report_free(&c->sections[i]);
-	free(c->sections);
-	for (i = 0; i < c->failed.n; i++)
-		console_report_free(&c->failed.row[i]);
-	for (i = 0; i < c->conns.n; i++)
-		console_report_free(&c->conns.row[i]);
-	for (i = 0; i < c->ntables; i++) {
-		size_t j;
-
-		for (j = 0; j < c->tables[i]->n; j++)
-			console_report_free(&c->tables[i]->row[j]);
-		free(c->tables[i]->topic);
-		free(c->tables[i]->title);
-		free(c->tables[i]);
-	}
+	console_reports_free(c);
 	console_problems_free(c);
-	console_topfiles_free(c);
 	for (i = 0; i < c->nsubprocs; i++)
 		free(c->subprocs[i]);
 	free(c->subprocs);
 	for (i = 0; i <= CPD_EV_MAX; i++)
 		free(c->lost_reason[i]);
-	free(c);
+}
+
+static const struct instance_type console_type =
+	INSTANCE_TYPE(struct console, console_setup, console_release);
+
+static int console_init(struct cpd_instance *inst, const struct cpd_host *host,
+			void **statep)
+{
+	return instance_init(&console_type, inst, host, statep);
 }
 
 #define CONSOLE_EVENTS                                           \
@@ -413,4 +343,4 @@ CPD_PLUGIN_DEFINE(
 		.options = console_options, .init = console_init,
 		.start = console_start, .on_event = console_on_event,
 		.flush = console_flush, .stop = console_stop,
-		.fini = console_fini, );
+		.fini = instance_fini, );

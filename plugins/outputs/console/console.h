@@ -8,7 +8,6 @@
  *   live.c     the live line of each event kind
  *   summary.c  the reports it keeps and the summary it prints at the end
  *   problems.c the summary's first block: the findings that matter
- *   topfiles.c the files most read and written, in the summary's I/O
  */
 #ifndef CPD_PLUGINS_CONSOLE_H
 #define CPD_PLUGINS_CONSOLE_H
@@ -21,6 +20,7 @@
 #include <compendium/compendium.h>
 
 #include "lib/format.h"
+#include "lib/outfile.h"
 
 /* Room for one escaped path (the core keeps paths whole: PATH_MAX). */
 #define CONSOLE_ESC_MAX (FORMAT_ESCAPED_MAX(4096) + 4)
@@ -80,20 +80,19 @@ struct console_report {
 	uint64_t seq; /* arrival, to keep sorting stable */
 	uint32_t nkv;
 	struct console_kv *kv;
-	bool shown; /* laid out by the summary already */
+	const struct cpd_report_desc *desc; /* its schema; NULL: none */
 };
 
 /* The first rows of a summary table, and how many there were. */
 struct console_rows {
-	struct console_report row[CONSOLE_LIST_MAX];
-	size_t n;
+	struct console_report *row;
+	size_t n, cap;
+	size_t max; /* rows shown: the schema's summary_rows, or 10 */
 	uint64_t total;
-	char *topic; /* other tables: which one */
+	char *topic;
 	char *title;
+	const struct cpd_report_desc *desc;
 };
-
-/* Tables of other analyzers (fault.processes, third parties') shown generically. */
-#define CONSOLE_TABLES_MAX 8
 
 /* Findings of severity warning and above kept for the Problems block. */
 #define CONSOLE_PROBLEMS_MAX 256
@@ -109,18 +108,6 @@ struct console_problems {
 	struct console_problem *v;
 	size_t n, cap;
 	uint64_t total; /* warning and above, kept or not */
-};
-
-/* Files listed under the I/O totals, largest first. */
-#define CONSOLE_TOP 5
-
-struct console_top {
-	struct {
-		struct cpd_str path; /* owned copy */
-		uint64_t value;
-	} row[CONSOLE_TOP];
-	size_t n;
-	uint64_t total; /* files with any bytes */
 };
 
 struct console {
@@ -139,8 +126,8 @@ struct console {
 	const struct cpd_trace_stats *stats;
 
 	int out;    /* the live stream; -1 with target = none */
-	FILE *copy; /* -o: every line, no colour */
-	char *copy_buf;
+	FILE *copy; /* -o: every line, no colour; copy_file's stream */
+	struct outfile copy_file;
 	/* whole lines for /dev/null, written when full and at flushes */
 	char *out_buf;
 	size_t out_len;
@@ -155,13 +142,10 @@ struct console {
 
 	struct console_report *sections; /* one per topic, the last */
 	size_t nsections, capsections;
-	struct console_rows failed; /* file.failed */
-	struct console_rows conns;  /* net.connections */
-	struct console_rows *tables[CONSOLE_TABLES_MAX];
-	size_t ntables;
+	struct console_rows **tables; /* the summary's, by first row */
+	size_t ntables, captables;
 
 	struct console_problems problems;
-	struct console_top top_read, top_written;
 
 	char **subprocs; /* unique exec names, first-exec order */
 	size_t nsubprocs, capsubprocs;
@@ -226,17 +210,12 @@ void console_syscall(struct console *c, const struct cpd_event *ev);
 
 /* summary.c */
 int console_report(struct console *c, const struct cpd_event *ev);
-void console_report_free(struct console_report *r);
+void console_reports_free(struct console *c);
 void console_summary(struct console *c);
 
 /* problems.c */
 void console_finding(struct console *c, const struct cpd_event *ev);
 void console_problems(struct console *c);
 void console_problems_free(struct console *c);
-
-/* topfiles.c */
-void console_topfiles_row(struct console *c, const struct cpd_event *ev);
-void console_topfiles(struct console *c, bool written);
-void console_topfiles_free(struct console *c);
 
 #endif /* CPD_PLUGINS_CONSOLE_H */

@@ -58,19 +58,19 @@ void console_finding(struct console *c, const struct cpd_event *ev)
 	ps->n++;
 }
 
-/* Whether an analyzer that looks for problems ran: its report came. */
-static bool console_problems_looked(struct console *c)
+/*
+ * Whether an analyzer that looks for problems ran: the findings report
+ * came (its schema keeps it out of the summary's blocks: this block is
+ * what it counts).
+ */
+static bool console_problems_looked(const struct console *c)
 {
 	size_t i;
-	bool looked = false;
 
 	for (i = 0; i < c->nsections; i++)
-		if (!strcmp(c->sections[i].topic, "findings")) {
-			/* its counts are this block */
-			c->sections[i].shown = true;
-			looked = true;
-		}
-	return looked;
+		if (!strcmp(c->sections[i].topic, "findings"))
+			return true;
+	return false;
 }
 
 void console_problems(struct console *c)

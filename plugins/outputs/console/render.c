@@ -19,6 +19,7 @@
 
 #include <compendium/compendium.h>
 
+#include "lib/evfield.h"
 #include "lib/format.h"
 
 #include "console.h"
@@ -364,197 +365,103 @@ static void console_sb_add(struct console_sb *sb, const char *fmt, ...)
 				   sb->size - sb->len - 1;
 }
 
-/* Append " name=value" for one field, unless it is optional and empty. */
-static void console_field(struct console *c, struct console_sb *sb,
-			  const struct cpd_event *ev, const struct cpd_field *f)
+/* What the field printer works on: the console, and the line's body. */
+struct console_fields {
+	struct console *c;
+	struct console_sb sb;
+};
+
+/* Append " name=value" for one field. */
+static void console_field(void *ctx, const struct evfield *v)
 {
-	const unsigned char *at = (const unsigned char *)ev + f->offset;
-	bool optional = f->flags & CPD_FIELDF_OPTIONAL;
-	char val[256], tmp[64];
-	size_t width = 0;
-	uint64_t u = 0;
-	int64_t s = 0;
+	struct console_fields *cf = ctx;
+	struct console *c = cf->c;
+	struct console_sb *sb = &cf->sb;
+	const char *name = v->field->name;
+	const char *elem;
+	uint32_t pos = 0;
+	char val[256];
+	size_t len;
 
-	switch (f->type) {
-	case CPD_FT_S64:
-	case CPD_FT_U64:
-	case CPD_FT_DOUBLE:
-	case CPD_FT_ADDR:
-		width = 8;
-		break;
+	switch (v->field->type) {
 	case CPD_FT_STR:
+		console_sb_add(sb, " %s=\"%s\"", name,
+			       v->empty ? "" : console_esc(c, 1, v->str));
+		return;
 	case CPD_FT_STRV:
-		width = sizeof(struct cpd_str);
-		break;
-	case CPD_FT_SOCKADDR:
-		width = sizeof(struct cpd_sockaddr);
-		break;
-	case CPD_FT_U16:
-		width = 2;
-		break;
-	default:
-		width = 4;
-		break;
-	}
-	/* a producer older than the table: the field is not there */
-	if (f->offset + width > ev->size)
-		return;
-
-	switch (f->type) {
-	case CPD_FT_STR: {
-		const struct cpd_str *str = (const void *)at;
-
-		if (!str->ptr || !str->len) {
-			if (!optional)
-				console_sb_add(sb, " %s=\"\"", f->name);
-			return;
-		}
-		console_sb_add(sb, " %s=\"%s\"", f->name,
-			       console_esc(c, 1, str));
-		return;
-	}
-	case CPD_FT_STRV: {
-		const struct cpd_str *str = (const void *)at;
-		uint32_t i = 0;
-
-		if (!str->ptr || !str->len) {
-			if (!optional)
-				console_sb_add(sb, " %s=\"\"", f->name);
-			return;
-		}
-		console_sb_add(sb, " %s=\"", f->name);
-		while (i < str->len) {
-			size_t n = strnlen(str->ptr + i, str->len - i);
-
-			format_escape(str->ptr + i, n, c->esc[1],
-				      sizeof(c->esc[1]));
-			console_sb_add(sb, "%s%s", i ? " " : "", c->esc[1]);
-			i += (uint32_t)n + 1;
+		console_sb_add(sb, " %s=\"", name);
+		while (evfield_strv_next(v->str, &pos, &elem, &len)) {
+			format_escape(elem, len, c->esc[1], sizeof(c->esc[1]));
+			console_sb_add(sb, "%s%s",
+				       elem != v->str->ptr ? " " : "",
+				       c->esc[1]);
 		}
 		console_sb_add(sb, "\"");
 		return;
-	}
-	case CPD_FT_SOCKADDR: {
-		const struct cpd_sockaddr *sa = (const void *)at;
-
-		if (!sa->family && optional)
-			return;
-		format_sockaddr(sa, c->esc[1], sizeof(c->esc[1]));
-		console_sb_add(sb, " %s=%s", f->name, c->esc[1]);
+	case CPD_FT_SOCKADDR:
+		format_sockaddr(v->sa, c->esc[1], sizeof(c->esc[1]));
+		console_sb_add(sb, " %s=%s", name, c->esc[1]);
 		return;
-	}
-	case CPD_FT_DOUBLE: {
-		double d;
-
-		memcpy(&d, at, sizeof(d));
-		if (d == 0 && optional)
-			return;
-		console_sb_add(sb, " %s=%g", f->name, d);
+	case CPD_FT_DOUBLE:
+		console_sb_add(sb, " %s=%g", name, v->d);
 		return;
-	}
-	case CPD_FT_S64:
-		memcpy(&s, at, 8);
-		u = (uint64_t)s;
-		break;
-	case CPD_FT_U64:
-	case CPD_FT_ADDR:
-		memcpy(&u, at, 8);
-		break;
-	case CPD_FT_U16: {
-		uint16_t v;
-
-		memcpy(&v, at, 2);
-		u = v;
-		break;
-	}
-	case CPD_FT_S32:
-	case CPD_FT_FD:
 	case CPD_FT_ERRNO:
-	case CPD_FT_SIGNAL: {
-		int32_t v;
-
-		memcpy(&v, at, 4);
-		s = v;
-		u = (uint64_t)s;
-		break;
-	}
-	default: {
-		uint32_t v;
-
-		memcpy(&v, at, 4);
-		u = v;
-		break;
-	}
-	}
-	if (!u && optional)
+		if (!v->name) {
+			snprintf(val, sizeof(val), "errno %" PRId64, v->s);
+			console_sb_add(sb, " %s=%s", name, val);
+			return;
+		}
+		console_sb_add(sb, " %s=%s", name, v->name);
 		return;
-
-	switch (f->type) {
-	case CPD_FT_ERRNO:
-		console_sb_add(sb, " %s=%s", f->name,
-			       console_errno(c, (int)s, tmp, sizeof(tmp)));
-		return;
-	case CPD_FT_SIGNAL: {
-		const char *name = c->host->signal_name((int)s);
-
-		if (name)
-			console_sb_add(sb, " %s=%s", f->name, name);
+	case CPD_FT_SIGNAL:
+		if (v->name)
+			console_sb_add(sb, " %s=%s", name, v->name);
 		else
-			console_sb_add(sb, " %s=%" PRId64, f->name, s);
+			console_sb_add(sb, " %s=%" PRId64, name, v->s);
 		return;
-	}
 	case CPD_FT_FLAGS:
 	case CPD_FT_ENUM:
-		if (f->xlat) {
-			c->host->format_xlat(f->xlat, u, val, sizeof(val));
-			console_sb_add(sb, " %s=%s", f->name, val);
+		if (v->field->xlat) {
+			console_sb_add(sb, " %s=%s", name, v->name);
 			return;
 		}
 		break;
 	case CPD_FT_MODE:
-		console_sb_add(sb, " %s=0%" PRIo64, f->name, u);
+		console_sb_add(sb, " %s=0%" PRIo64, name, v->u);
 		return;
 	case CPD_FT_DEV:
 		/* the kernel's own dev_t: 12 bits of major above 20 of minor */
-		console_sb_add(sb, " %s=%" PRIu64 ":%" PRIu64, f->name, u >> 20,
-			       u & 0xfffff);
+		console_sb_add(sb, " %s=%" PRIu64 ":%" PRIu64, name, v->u >> 20,
+			       v->u & 0xfffff);
 		return;
 	case CPD_FT_ADDR:
-		console_sb_add(sb, " %s=%s", f->name,
-			       console_addr(c, u, tmp, sizeof(tmp)));
+		console_sb_add(sb, " %s=%s", name,
+			       console_addr(c, v->u, val, sizeof(val)));
 		return;
 	case CPD_FT_FD:
-		console_sb_add(sb, " %s=%" PRId64, f->name, s);
+		console_sb_add(sb, " %s=%" PRId64, name, v->s);
 		return;
 	default:
 		break;
 	}
-	console_value(c, f->unit,
-		      f->type == CPD_FT_S64 || f->type == CPD_FT_S32, u, val,
-		      sizeof(val));
-	console_sb_add(sb, " %s=%s", f->name, val);
+	console_value(c, v->field->unit, v->is_signed, v->u, val, sizeof(val));
+	console_sb_add(sb, " %s=%s", name, val);
 }
 
 /* "<kind> k=v k=v": any kind, a third party's included. */
 void console_generic(struct console *c, const struct cpd_event *ev)
 {
 	const char *name = c->host->event_kind_name(ev->kind);
-	const struct cpd_field *fields;
-	struct console_sb sb;
+	struct console_fields cf = { c, { c->line, 0, sizeof(c->line) } };
 	char prefix[64], kind[32];
-	uint32_t n = 0, i;
 
 	if (!name) {
 		snprintf(kind, sizeof(kind), "kind%u", ev->kind);
 		name = kind;
 	}
-	sb.buf = c->line;
-	sb.size = sizeof(c->line);
-	sb.len = 0;
 	c->line[0] = '\0';
-	fields = c->host->event_fields(ev->kind, &n);
-	for (i = 0; fields && i < n; i++)
-		console_field(c, &sb, ev, &fields[i]);
+	evfield_walk(c->host, ev, EVFIELD_SKIP_EMPTY_OPTIONAL, console_field,
+		     &cf);
 	console_prefix(c, ev, prefix, sizeof(prefix));
 	console_write(c, prefix, CLS_OTHER, name, c->line);
 }

@@ -2,24 +2,27 @@
 /* Copyright (c) 2026 the compendium developers */
 /*
  * console: the reports it keeps and the summary it prints when tracing ends.
+ *
+ * The summary knows no analyzer. A report whose topic has a schema
+ * (compendium/report.h) is laid out from it: a section's summary keys in
+ * blocks (its title, or the group several analyzers share), details in
+ * parentheses, a table's first rows through its row template; all of it
+ * in the schemas' order. Reports without one (a plugin built against ABI
+ * 1.0) follow, as titled lists of their labels and values: tables before
+ * the subprocesses, sections after them.
  */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <fcntl.h>
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/sysmacros.h>
-#include <time.h>
-#include <unistd.h>
 
 #include <compendium/compendium.h>
 
 #include "lib/format.h"
+#include "lib/report.h"
 
 #include "console.h"
 
@@ -30,7 +33,7 @@ static char *console_strdup(const struct cpd_str *s)
 	return strndup(s->ptr ? s->ptr : "", s->ptr ? s->len : 0);
 }
 
-void console_report_free(struct console_report *r)
+static void console_report_free(struct console_report *r)
 {
 	uint32_t i;
 
@@ -47,12 +50,14 @@ void console_report_free(struct console_report *r)
 
 /* Deep-copy a report: the event is borrowed for the call only. */
 static int console_report_copy(struct console_report *r,
-			       const struct cpd_event *ev)
+			       const struct cpd_event *ev,
+			       const struct cpd_report_desc *desc)
 {
 	const struct cpd_ev_report *rep = &ev->u.report;
 	uint32_t i;
 
 	memset(r, 0, sizeof(*r));
+	r->desc = desc;
 	r->topic = console_strdup(&rep->topic);
 	r->title = console_strdup(&rep->title);
 	r->order = rep->order;
@@ -99,12 +104,10 @@ static bool console_topic_is(const struct cpd_ev_report *rep, const char *t)
 	       !memcmp(rep->topic.ptr, t, len);
 }
 
-/*
- * The table a row belongs to, made on its first row. file.files is left
- * out: the Files counts summarise it, and it has a row per file.
- */
+/* The table a row belongs to, made on its first row; NULL on ENOMEM. */
 static struct console_rows *console_table(struct console *c,
-					  const struct cpd_event *ev)
+					  const struct cpd_event *ev,
+					  const struct cpd_report_desc *desc)
 {
 	const struct cpd_ev_report *rep = &ev->u.report;
 	struct console_rows *t;
@@ -113,15 +116,24 @@ static struct console_rows *console_table(struct console *c,
 	for (i = 0; i < c->ntables; i++)
 		if (console_topic_is(rep, c->tables[i]->topic))
 			return c->tables[i];
-	if (c->ntables == CONSOLE_TABLES_MAX)
-		return NULL;
+	if (c->ntables == c->captables) {
+		size_t cap = c->captables ? 2 * c->captables : 8;
+		struct console_rows **v;
+
+		v = realloc(c->tables, cap * sizeof(*v));
+		if (!v)
+			return NULL;
+		c->tables = v;
+		c->captables = cap;
+	}
 	t = calloc(1, sizeof(*t));
 	if (!t)
 		return NULL;
-	t->topic =
-		strndup(rep->topic.ptr ? rep->topic.ptr : "", rep->topic.len);
-	t->title =
-		strndup(rep->title.ptr ? rep->title.ptr : "", rep->title.len);
+	t->desc = desc;
+	t->max = desc && desc->summary_rows ? desc->summary_rows :
+					      CONSOLE_LIST_MAX;
+	t->topic = console_strdup(&rep->topic);
+	t->title = console_strdup(&rep->title);
 	if (!t->topic || !t->title) {
 		free(t->topic);
 		free(t->title);
@@ -132,37 +144,48 @@ static struct console_rows *console_table(struct console *c,
 	return t;
 }
 
+static int console_row(struct console *c, const struct cpd_event *ev,
+		       const struct cpd_report_desc *desc)
+{
+	struct console_rows *rows;
+
+	/* a table the summary does not list is for the files: it can be long */
+	if (desc && !(desc->flags & CPD_RDF_SUMMARY))
+		return 0;
+	rows = console_table(c, ev, desc);
+	if (!rows)
+		return -ENOMEM;
+	rows->total++;
+	if (rows->n == rows->max)
+		return 0;
+	if (rows->n == rows->cap) {
+		size_t cap = rows->cap ? 2 * rows->cap : 4;
+		struct console_report *v;
+
+		if (cap > rows->max)
+			cap = rows->max;
+		v = realloc(rows->row, cap * sizeof(*v));
+		if (!v)
+			return -ENOMEM;
+		rows->row = v;
+		rows->cap = cap;
+	}
+	if (console_report_copy(&rows->row[rows->n], ev, desc) < 0)
+		return -ENOMEM;
+	rows->n++;
+	return 0;
+}
+
 int console_report(struct console *c, const struct cpd_event *ev)
 {
 	const struct cpd_ev_report *rep = &ev->u.report;
-	struct console_rows *rows = NULL;
+	const struct cpd_report_desc *desc = report_schema(c->host, rep);
 	struct console_report copy;
 	size_t i;
 
-	if (rep->flags & CPD_REPORTF_ROW) {
-		/*
-		 * Only the tables the summary shows; the others are for
-		 * the HTML and CSV outputs, and can be long.
-		 */
-		if (console_topic_is(rep, "file.failed"))
-			rows = &c->failed;
-		else if (console_topic_is(rep, "net.connections"))
-			rows = &c->conns;
-		else if (console_topic_is(rep, "file.files"))
-			console_topfiles_row(c, ev);
-		else
-			rows = console_table(c, ev);
-		if (!rows)
-			return 0;
-		rows->total++;
-		if (rows->n == CONSOLE_LIST_MAX)
-			return 0;
-		if (console_report_copy(&rows->row[rows->n], ev) < 0)
-			return -ENOMEM;
-		rows->n++;
-		return 0;
-	}
-	if (console_report_copy(&copy, ev) < 0)
+	if (rep->flags & CPD_REPORTF_ROW)
+		return console_row(c, ev, desc);
+	if (console_report_copy(&copy, ev, desc) < 0)
 		return -ENOMEM;
 	/* a topic published again replaces what it said before */
 	for (i = 0; i < c->nsections; i++) {
@@ -188,84 +211,63 @@ int console_report(struct console *c, const struct cpd_event *ev)
 	return 0;
 }
 
-/* ---- the summary -------------------------------------------------------- */
+void console_reports_free(struct console *c)
+{
+	size_t i, j;
 
-/* Accepted spellings of the keys the fixed layouts read. */
-static const char *const heap_keys[] = { "heap", "heap_bytes", NULL };
-static const char *const mmap_keys[] = { "mmap", "mmap_bytes", "mapped",
-					 "mapped_bytes", NULL };
-static const char *const regions_keys[] = { "regions", "mmap_regions",
-					    "region_count", NULL };
-static const char *const total_keys[] = { "total", "total_bytes", NULL };
-static const char *const read_keys[] = { "read_bytes", "read", "bytes_read",
-					 "files_read", NULL };
-static const char *const written_keys[] = { "written_bytes", "written",
-					    "write_bytes",   "bytes_written",
-					    "files_written", NULL };
-static const char *const opened_read_keys[] = { "opened_read",
-						"opened_for_read", "open_read",
-						NULL };
-static const char *const opened_write_keys[] = { "opened_write",
-						 "opened_for_write",
-						 "open_write", NULL };
-static const char *const sent_keys[] = { "sent_bytes", "sent", "bytes_sent",
-					 "net_sent", NULL };
-static const char *const received_keys[] = { "received_bytes", "received",
-					     "recv_bytes",     "bytes_received",
-					     "net_received",   NULL };
-static const char *const lo_sent_keys[] = { "loopback_sent_bytes", NULL };
-static const char *const lo_received_keys[] = { "loopback_recv_bytes", NULL };
-static const char *const scope_keys[] = { "scope", NULL };
-static const char *const proto_keys[] = { "proto", "protocol", "type", NULL };
-static const char *const peer_keys[] = { "peer", "remote", "address", "addr",
-					 NULL };
-static const char *const dir_keys[] = { "direction", "dir", "op", NULL };
+	for (i = 0; i < c->nsections; i++)
+		console_report_free(&c->sections[i]);
+	free(c->sections);
+	for (i = 0; i < c->ntables; i++) {
+		for (j = 0; j < c->tables[i]->n; j++)
+			console_report_free(&c->tables[i]->row[j]);
+		free(c->tables[i]->row);
+		free(c->tables[i]->topic);
+		free(c->tables[i]->title);
+		free(c->tables[i]);
+	}
+	free(c->tables);
+	c->sections = NULL;
+	c->tables = NULL;
+	c->nsections = c->capsections = c->ntables = c->captables = 0;
+}
+
+/* ---- values ------------------------------------------------------------- */
 
 static const struct console_kv *console_kv(const struct console_report *r,
-					   const char *const *names)
+					   const char *key)
 {
 	uint32_t i;
 
-	for (; r && *names; names++)
-		for (i = 0; i < r->nkv; i++)
-			if (!strcmp(r->kv[i].key, *names))
-				return &r->kv[i];
+	for (i = 0; i < r->nkv; i++)
+		if (!strcmp(r->kv[i].key, key))
+			return &r->kv[i];
 	return NULL;
 }
 
-static bool console_kv_u64(const struct console_kv *kv, uint64_t *out)
+static uint64_t console_kv_u64(const struct console_kv *kv)
 {
-	if (!kv)
-		return false;
 	switch (kv->type) {
-	case CPD_KV_U64:
-		*out = kv->v.u64;
-		return true;
 	case CPD_KV_S64:
-		*out = kv->v.s64 < 0 ? 0 : (uint64_t)kv->v.s64;
-		return true;
+		return kv->v.s64 < 0 ? 0 : (uint64_t)kv->v.s64;
 	case CPD_KV_DOUBLE:
-		*out = kv->v.dbl < 0 ? 0 : (uint64_t)kv->v.dbl;
-		return true;
+		return kv->v.dbl < 0 ? 0 : (uint64_t)kv->v.dbl;
+	case CPD_KV_STR:
+		return kv->str.len;
 	default:
-		return false;
+		return kv->v.u64;
 	}
 }
 
-static struct console_report *console_section(struct console *c,
-					      const char *topic)
-{
-	size_t i;
-
-	for (i = 0; i < c->nsections; i++)
-		if (!strcmp(c->sections[i].topic, topic))
-			return &c->sections[i];
-	return NULL;
-}
-
+/* A value as text, escaped; aligned at its unit's fixed width if asked. */
 static void console_kv_text(struct console *c, const struct console_kv *kv,
-			    char *buf, size_t size)
+			    bool align, char *buf, size_t size)
 {
+	if (align && kv->unit == CPD_UNIT_BYTES && kv->type != CPD_KV_STR &&
+	    !(kv->type == CPD_KV_S64 && kv->v.s64 < 0)) {
+		format_bytes(console_kv_u64(kv), buf, size);
+		return;
+	}
 	switch (kv->type) {
 	case CPD_KV_STR:
 		format_escape_str(&kv->str, buf, size);
@@ -274,8 +276,7 @@ static void console_kv_text(struct console *c, const struct console_kv *kv,
 		if (kv->unit == CPD_UNIT_PERCENT)
 			snprintf(buf, size, "%.1f%%", kv->v.dbl);
 		else if (kv->unit == CPD_UNIT_NS || kv->unit == CPD_UNIT_BYTES)
-			console_value(c, kv->unit, false,
-				      kv->v.dbl < 0 ? 0 : (uint64_t)kv->v.dbl,
+			console_value(c, kv->unit, false, console_kv_u64(kv),
 				      buf, size);
 		else
 			snprintf(buf, size, "%g", kv->v.dbl);
@@ -286,6 +287,11 @@ static void console_kv_text(struct console *c, const struct console_kv *kv,
 		break;
 	}
 }
+
+static const char console_sep[] =
+	"━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━";
+
+/* ---- reports without a schema -------------------------------------------- */
 
 /* " <title>:" and one aligned "   <label>: <value>" per key/value. */
 static void console_section_generic(struct console *c,
@@ -304,178 +310,386 @@ static void console_section_generic(struct console *c,
 		const struct console_kv *kv = &r->kv[i];
 		const char *label = kv->label ? kv->label : kv->key;
 
-		console_kv_text(c, kv, c->esc[1], sizeof(c->esc[1]));
+		console_kv_text(c, kv, false, c->esc[1], sizeof(c->esc[1]));
 		console_printf(c, "   %s:%*s %s", label,
 			       (int)(width - strlen(label)), "", c->esc[1]);
 	}
 }
 
-static const char console_sep[] =
-	"━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━";
-
-/* Memory, from the "memory" section; false if it has none of our keys. */
-static bool console_sum_memory(struct console *c,
-			       const struct console_report *r)
+/*
+ * "Label value, Label value" of a row: every column without a schema,
+ * the summary ones with one.
+ */
+static void console_row_columns(struct console *c,
+				const struct console_report *r,
+				struct console_sb *sb)
 {
-	const struct console_kv *heap = console_kv(r, heap_keys),
-				*map = console_kv(r, mmap_keys);
-	uint64_t h = 0, m = 0, n = 0, t;
-	char b[FORMAT_BYTES_MAX], regions[48] = "";
+	const struct cpd_report_key *k;
+	bool first = true;
+	uint32_t i;
 
-	if (!heap && !map)
-		return false;
-	console_kv_u64(heap, &h);
-	console_kv_u64(map, &m);
-	if (!console_kv_u64(console_kv(r, total_keys), &t))
-		t = h + m;
-	if (console_kv_u64(console_kv(r, regions_keys), &n))
-		snprintf(regions, sizeof(regions), " (%" PRIu64 " regions)", n);
-	console_printf(c, " Memory:");
-	format_bytes(h, b, sizeof(b));
-	console_printf(c, "   Heap:  %s", b);
-	format_bytes(m, b, sizeof(b));
-	console_printf(c, "   Mmap:  %s%s", b, regions);
-	format_bytes(t, b, sizeof(b));
-	console_printf(c, "   Total: %s", b);
-	return true;
-}
+	for (i = 0; i < r->nkv; i++) {
+		const struct console_kv *kv = &r->kv[i];
 
-/* " (1.2 KB loopback)" when the part is not 0. */
-static const char *console_sum_part(const struct console_report *r,
-				    const char *const *keys, char *buf,
-				    size_t size)
-{
-	char b[FORMAT_BYTES_MAX];
-	const char *p = b;
-	uint64_t v = 0;
-
-	buf[0] = '\0';
-	if (!console_kv_u64(console_kv(r, keys), &v) || !v)
-		return buf;
-	format_bytes(v, b, sizeof(b));
-	while (*p == ' ')
-		p++;
-	snprintf(buf, size, " (%s loopback)", p);
-	return buf;
-}
-
-static void console_sum_io(struct console *c, const struct console_report *file,
-			   const struct console_report *net)
-{
-	char b[FORMAT_BYTES_MAX], part[FORMAT_BYTES_MAX + 16];
-	uint64_t v;
-
-	if (!file && !net)
-		return;
-	console_printf(c, " I/O:");
-	if (file) {
-		v = 0;
-		console_kv_u64(console_kv(file, read_keys), &v);
-		format_bytes(v, b, sizeof(b));
-		console_printf(c, "   Files read:    %s", b);
-		console_topfiles(c, false);
-		v = 0;
-		console_kv_u64(console_kv(file, written_keys), &v);
-		format_bytes(v, b, sizeof(b));
-		console_printf(c, "   Files written: %s", b);
-		console_topfiles(c, true);
-	}
-	if (net) {
-		v = 0;
-		console_kv_u64(console_kv(net, sent_keys), &v);
-		format_bytes(v, b, sizeof(b));
-		console_printf(c, "   Net sent:      %s%s", b,
-			       console_sum_part(net, lo_sent_keys, part,
-						sizeof(part)));
-		v = 0;
-		console_kv_u64(console_kv(net, received_keys), &v);
-		format_bytes(v, b, sizeof(b));
-		console_printf(c, "   Net received:  %s%s", b,
-			       console_sum_part(net, lo_received_keys, part,
-						sizeof(part)));
+		k = r->desc ? report_schema_key(r->desc, kv->key,
+						strlen(kv->key)) :
+			      NULL;
+		if (r->desc && (!k || !(k->flags & CPD_RKF_SUMMARY)))
+			continue;
+		console_kv_text(c, kv, false, c->esc[1], sizeof(c->esc[1]));
+		if (!first)
+			console_sb_str(sb, ", ");
+		console_sb_str(sb, kv->label ? kv->label : kv->key);
+		console_sb_str(sb, " ");
+		console_sb_str(sb, c->esc[1]);
+		first = false;
 	}
 }
 
-static void console_sum_files(struct console *c,
-			      const struct console_report *file)
+/*
+ * A row through its schema's template: {key} is the column's value,
+ * {key|a=x|b=y} maps the values a and b, {{ and }} are braces. The
+ * loader checked the template, so a placeholder is always closed.
+ */
+static void console_row_template(struct console *c,
+				 const struct console_report *r, const char *t,
+				 struct console_sb *sb)
 {
-	uint64_t r = 0, w = 0;
+	while (*t) {
+		const char *end, *bar, *entry;
+		const struct console_kv *kv = NULL;
+		size_t nlen;
+		uint32_t i;
 
-	console_kv_u64(console_kv(file, opened_read_keys), &r);
-	console_kv_u64(console_kv(file, opened_write_keys), &w);
-	if (!r && !w)
-		return;
-	console_printf(c, " Files:");
-	console_printf(c, "   Opened for read:  %" PRIu64, r);
-	console_printf(c, "   Opened for write: %" PRIu64, w);
+		if ((t[0] == '{' || t[0] == '}') && t[1] == t[0]) {
+			console_sb_put(sb, t, 1);
+			t += 2;
+			continue;
+		}
+		if (*t != '{') {
+			nlen = 1 + strcspn(t + 1, "{}");
+			console_sb_put(sb, t, nlen);
+			t += nlen;
+			continue;
+		}
+		end = strchr(t, '}');
+		if (!end)
+			return;
+		bar = memchr(t, '|', (size_t)(end - t));
+		nlen = (size_t)((bar ? bar : end) - (t + 1));
+		for (i = 0; i < r->nkv && !kv; i++)
+			if (strlen(r->kv[i].key) == nlen &&
+			    !memcmp(r->kv[i].key, t + 1, nlen))
+				kv = &r->kv[i];
+		t = end + 1;
+		if (!kv) {
+			console_sb_str(sb, "?");
+			continue;
+		}
+		console_kv_text(c, kv, false, c->esc[1], sizeof(c->esc[1]));
+		/* a string is matched as it is, a number as it is shown */
+		for (entry = bar; entry; entry = bar) {
+			const char *stop, *eq;
+			const char *val = kv->type == CPD_KV_STR ? kv->str.ptr :
+								   c->esc[1];
+			size_t vlen = kv->type == CPD_KV_STR ?
+					      kv->str.len :
+					      strlen(c->esc[1]);
+
+			bar = memchr(entry + 1, '|', (size_t)(end - entry - 1));
+			stop = bar ? bar : end;
+			eq = memchr(entry + 1, '=', (size_t)(stop - entry - 1));
+			if (eq && (size_t)(eq - entry - 1) == vlen &&
+			    !memcmp(entry + 1, val, vlen)) {
+				console_sb_put(sb, eq + 1,
+					       (size_t)(stop - eq - 1));
+				break;
+			}
+		}
+		if (!entry)
+			console_sb_str(sb, c->esc[1]);
+	}
 }
 
-static void console_sum_more(struct console *c, const struct console_rows *rows)
-{
-	if (rows->total > rows->n)
-		console_printf(c, "   ... and %" PRIu64 " more",
-			       rows->total - rows->n);
-}
-
-static void console_sum_conns(struct console *c)
+/* The first rows of t, indented, and how many more there were. */
+static void console_sum_rows(struct console *c, const struct console_rows *t,
+			     const char *indent)
 {
 	size_t i;
 
-	if (!c->conns.total)
-		return;
-	console_printf(c, " Network connections:");
-	for (i = 0; i < c->conns.n; i++) {
-		const struct console_report *r = &c->conns.row[i];
-		const struct console_kv *proto = console_kv(r, proto_keys),
-					*peer = console_kv(r, peer_keys),
-					*dir = console_kv(r, dir_keys),
-					*scope = console_kv(r, scope_keys);
-		bool in = dir && dir->type == CPD_KV_STR && dir->str.ptr &&
-			  (!strcmp(dir->str.ptr, "accept") ||
-			   !strcmp(dir->str.ptr, "in") ||
-			   !strcmp(dir->str.ptr, "inbound"));
-		char p[32] = "?";
-
-		if (proto)
-			console_kv_text(c, proto, p, sizeof(p));
-		if (peer)
-			console_kv_text(c, peer, c->esc[1], sizeof(c->esc[1]));
-		console_printf(
-			c, "   %s %s %s%s", p, in ? "←" : "→",
-			peer ? c->esc[1] : "?",
-			scope && scope->type == CPD_KV_STR && scope->str.ptr &&
-					!strcmp(scope->str.ptr, "loopback") ?
-				" (loopback)" :
-				"");
-	}
-	console_sum_more(c, &c->conns);
-}
-
-/* "   pid 1234, comm sh, Faults 120, Touched 480.0 KB" per row. */
-static void console_sum_table(struct console *c, const struct console_rows *t)
-{
-	size_t i, k, off;
-
-	console_printf(c, " %s:", *t->title ? t->title : t->topic);
 	for (i = 0; i < t->n; i++) {
 		const struct console_report *r = &t->row[i];
-		char line[CONSOLE_ESC_MAX];
+		struct console_sb sb = { c->esc[0], 0, sizeof(c->esc[0]) };
 
-		off = 0;
-		line[0] = '\0';
-		for (k = 0; k < r->nkv && off < sizeof(line); k++) {
-			const struct console_kv *kv = &r->kv[k];
-
-			console_kv_text(c, kv, c->esc[1], sizeof(c->esc[1]));
-			off += (size_t)snprintf(line + off, sizeof(line) - off,
-						"%s%s %s", k ? ", " : "",
-						kv->label ? kv->label : kv->key,
-						c->esc[1]);
-		}
-		console_printf(c, "   %s", line);
+		c->esc[0][0] = '\0';
+		if (t->desc && t->desc->summary_row)
+			console_row_template(c, r, t->desc->summary_row, &sb);
+		else
+			console_row_columns(c, r, &sb);
+		console_printf(c, "%s%s", indent, c->esc[0]);
 	}
-	console_sum_more(c, t);
+	if (t->total > t->n)
+		console_printf(c, "%s... and %" PRIu64 " more", indent,
+			       t->total - t->n);
 }
+
+/* " <title>:", the first rows, and how many more there were. */
+static void console_sum_table(struct console *c, const struct console_rows *t)
+{
+	if (!t->total)
+		return;
+	console_printf(c, " %s:", *t->title ? t->title : t->topic);
+	console_sum_rows(c, t, "   ");
+}
+
+/*
+ * Whether table t is listed under the line of key k of section d rather
+ * than on its own: its topic is d's followed by ".", and its
+ * CPD_RKF_SORT column is k ("file.top_read" by read_bytes goes under the
+ * file section's read_bytes line).
+ */
+static bool console_table_under(const struct cpd_report_desc *t,
+				const struct cpd_report_desc *d,
+				const struct cpd_report_key *k)
+{
+	size_t len = strlen(d->topic);
+	uint32_t j;
+
+	if (strncmp(t->topic, d->topic, len) || t->topic[len] != '.')
+		return false;
+	for (j = 0; j < t->nkeys; j++)
+		if (t->keys[j].flags & CPD_RKF_SORT)
+			return !strcmp(t->keys[j].key, k->key);
+	return false;
+}
+
+/* The tables listed under the line of key k of section d. */
+static void console_sum_under(struct console *c,
+			      const struct cpd_report_desc *d,
+			      const struct cpd_report_key *k)
+{
+	size_t i;
+
+	for (i = 0; i < c->ntables; i++)
+		if (c->tables[i]->desc &&
+		    console_table_under(c->tables[i]->desc, d, k))
+			console_sum_rows(c, c->tables[i], "       ");
+}
+
+/* Whether table t is listed under a summary line of some section. */
+static bool console_table_nested(const struct console *c,
+				 const struct cpd_report_desc *t)
+{
+	size_t i;
+	uint32_t j;
+
+	for (i = 0; i < c->nsections; i++) {
+		const struct cpd_report_desc *d = c->sections[i].desc;
+
+		if (!d || !(d->flags & CPD_RDF_SUMMARY))
+			continue;
+		for (j = 0; j < d->nkeys; j++)
+			if ((d->keys[j].flags & CPD_RKF_SUMMARY) &&
+			    console_table_under(t, d, &d->keys[j]))
+				return true;
+	}
+	return false;
+}
+
+/* ---- reports with a schema ---------------------------------------------- */
+
+/* A report the summary lays out from its schema: a section or a table. */
+struct console_item {
+	const struct cpd_report_desc *desc;
+	const struct console_report *section;
+	const struct console_rows *table;
+};
+
+static int console_item_cmp(const void *a, const void *b)
+{
+	const struct console_item *x = a, *y = b;
+
+	if (x->desc->order != y->desc->order)
+		return x->desc->order < y->desc->order ? -1 : 1;
+	return strcmp(x->desc->topic, y->desc->topic);
+}
+
+/* The block a section's key is listed under. */
+static const char *console_block_of(const struct cpd_report_desc *d,
+				    const struct cpd_report_key *k)
+{
+	return k->group ? k->group : d->title;
+}
+
+/* A key that starts a line of a block (a detail goes on the line before). */
+static bool console_key_line(const struct cpd_report_key *k)
+{
+	return (k->flags & (CPD_RKF_SUMMARY | CPD_RKF_DETAIL)) ==
+	       CPD_RKF_SUMMARY;
+}
+
+/* Whether key j of item i is the first one listed under block. */
+static bool console_block_first(const struct console_item *items, size_t i,
+				uint32_t j, const char *block)
+{
+	size_t m;
+	uint32_t k;
+
+	for (m = 0; m <= i; m++) {
+		const struct cpd_report_desc *d = items[m].desc;
+
+		if (!items[m].section)
+			continue;
+		for (k = 0; k < (m == i ? j : d->nkeys); k++)
+			if (console_key_line(&d->keys[k]) &&
+			    !strcmp(console_block_of(d, &d->keys[k]), block))
+				return false;
+	}
+	return true;
+}
+
+/* " (VALUE LABEL, ...)": the detail keys after key j, into sb. */
+static void console_details(struct console *c, const struct console_report *r,
+			    uint32_t j, struct console_sb *sb)
+{
+	const struct cpd_report_desc *d = r->desc;
+	bool open = false;
+
+	for (j++; j < d->nkeys && !console_key_line(&d->keys[j]); j++) {
+		const struct console_kv *kv = console_kv(r, d->keys[j].key);
+
+		if (!(d->keys[j].flags & CPD_RKF_DETAIL) || !kv)
+			continue;
+		/* "(0 files)" says nothing */
+		if ((d->keys[j].flags & CPD_RKF_NONZERO) && !console_kv_u64(kv))
+			continue;
+		console_kv_text(c, kv, false, c->esc[1], sizeof(c->esc[1]));
+		console_sb_str(sb, open ? ", " : " (");
+		console_sb_str(sb, c->esc[1]);
+		console_sb_str(sb, " ");
+		console_sb_str(sb, d->keys[j].label);
+		open = true;
+	}
+	if (open)
+		console_sb_str(sb, ")");
+}
+
+/*
+ * Walk the lines of block, from item `from` on: pass 0 finds whether its
+ * NONZERO keys are all zero, pass 1 the labels' width, pass 2 prints.
+ */
+static size_t console_block_walk(struct console *c,
+				 const struct console_item *items,
+				 size_t nitems, size_t from, const char *block,
+				 int pass, bool hide_zero, size_t width)
+{
+	size_t m, lines = 0;
+	uint32_t j;
+
+	for (m = from; m < nitems; m++) {
+		const struct cpd_report_desc *d = items[m].desc;
+		const struct console_report *r = items[m].section;
+
+		for (j = 0; r && j < d->nkeys; j++) {
+			const struct cpd_report_key *k = &d->keys[j];
+			const struct console_kv *kv;
+			struct console_sb sb;
+
+			if (!console_key_line(k) ||
+			    strcmp(console_block_of(d, k), block))
+				continue;
+			kv = console_kv(r, k->key);
+			if (!kv)
+				continue;
+			if (k->flags & CPD_RKF_NONZERO) {
+				if (pass == 0 && console_kv_u64(kv))
+					return 1; /* one is not zero */
+				if (hide_zero)
+					continue;
+			}
+			lines++;
+			if (pass == 1 && strlen(k->label) > width)
+				width = strlen(k->label);
+			if (pass != 2)
+				continue;
+			sb.buf = c->esc[0];
+			sb.size = sizeof(c->esc[0]);
+			sb.len = 0;
+			c->esc[0][0] = '\0';
+			console_kv_text(c, kv, k->flags & CPD_RKF_ALIGN,
+					c->esc[1], sizeof(c->esc[1]));
+			console_sb_str(&sb, c->esc[1]);
+			console_details(c, r, j, &sb);
+			console_printf(c, "   %s:%*s %s", k->label,
+				       (int)(width - strlen(k->label)), "",
+				       c->esc[0]);
+			console_sum_under(c, d, k);
+		}
+	}
+	if (pass == 0)
+		return 0;
+	return pass == 1 ? width : lines;
+}
+
+/* " <block>:" and its lines, unless it has none. */
+static void console_sum_block(struct console *c,
+			      const struct console_item *items, size_t nitems,
+			      size_t from, const char *block)
+{
+	bool hide_zero =
+		!console_block_walk(c, items, nitems, from, block, 0, false, 0);
+	size_t width;
+
+	width = console_block_walk(c, items, nitems, from, block, 1, hide_zero,
+				   0);
+	if (!width)
+		return;
+	console_printf(c, " %s:", block);
+	console_block_walk(c, items, nitems, from, block, 2, hide_zero, width);
+}
+
+static void console_sum_schemas(struct console *c)
+{
+	struct console_item *items;
+	size_t n = 0, i;
+	uint32_t j;
+
+	items = calloc(c->nsections + c->ntables + 1, sizeof(*items));
+	if (!items)
+		return;
+	for (i = 0; i < c->nsections; i++) {
+		const struct console_report *r = &c->sections[i];
+
+		if (r->desc && (r->desc->flags & CPD_RDF_SUMMARY))
+			items[n++] = (struct console_item){ r->desc, r, NULL };
+	}
+	for (i = 0; i < c->ntables; i++)
+		if (c->tables[i]->desc &&
+		    !console_table_nested(c, c->tables[i]->desc))
+			items[n++] =
+				(struct console_item){ c->tables[i]->desc, NULL,
+						       c->tables[i] };
+	qsort(items, n, sizeof(*items), console_item_cmp);
+	for (i = 0; i < n; i++) {
+		const struct cpd_report_desc *d = items[i].desc;
+
+		if (items[i].table) {
+			console_sum_table(c, items[i].table);
+			continue;
+		}
+		/* a block is printed where its first key comes */
+		for (j = 0; j < d->nkeys; j++) {
+			const char *block = console_block_of(d, &d->keys[j]);
+
+			if (console_key_line(&d->keys[j]) &&
+			    console_block_first(items, i, j, block))
+				console_sum_block(c, items, n, i, block);
+		}
+	}
+	free(items);
+}
+
+/* ---- the summary -------------------------------------------------------- */
 
 static void console_sum_subprocs(struct console *c)
 {
@@ -542,30 +756,15 @@ static int console_section_cmp(const void *a, const void *b)
 
 void console_summary(struct console *c)
 {
-	static const char *const sources[] = { "fault", "sched", "blkio" };
 	const struct cpd_trace_stats *st = c->stats;
-	struct console_report *memory, *file, *net, *r;
 	uint64_t elapsed = 0;
 	size_t i;
 
 	if (!c->run->deterministic && c->start_ns)
 		elapsed = console_now() - c->start_ns;
-	/* sections nobody lays out come in their order, then by topic */
 	if (c->nsections)
 		qsort(c->sections, c->nsections, sizeof(*c->sections),
 		      console_section_cmp);
-	memory = console_section(c, "memory");
-	file = console_section(c, "file");
-	net = console_section(c, "net");
-	/* a section without the keys of our layout is shown generically */
-	if (file && !console_kv(file, read_keys) &&
-	    !console_kv(file, written_keys) &&
-	    !console_kv(file, opened_read_keys) &&
-	    !console_kv(file, opened_write_keys))
-		file = NULL;
-	if (net && !console_kv(net, sent_keys) &&
-	    !console_kv(net, received_keys))
-		net = NULL;
 
 	console_printf(c, "%s", "");
 	console_printf(c, "%s", console_sep);
@@ -574,29 +773,13 @@ void console_summary(struct console *c)
 		       (double)elapsed / 1e9);
 	console_printf(c, "%s", console_sep);
 	console_problems(c);
-	if (memory)
-		memory->shown = console_sum_memory(c, memory);
-	for (i = 0; i < sizeof(sources) / sizeof(sources[0]); i++) {
-		r = console_section(c, sources[i]);
-		if (r) {
-			console_section_generic(c, r);
-			r->shown = true;
-		}
-	}
-	console_sum_io(c, file, net);
-	if (file) {
-		console_sum_files(c, file);
-		file->shown = true;
-	}
-	if (net)
-		net->shown = true;
-	/* failed opens: the findings say which ones matter, first */
-	console_sum_conns(c);
+	console_sum_schemas(c);
 	for (i = 0; i < c->ntables; i++)
-		console_sum_table(c, c->tables[i]);
+		if (!c->tables[i]->desc)
+			console_sum_table(c, c->tables[i]);
 	console_sum_subprocs(c);
 	for (i = 0; i < c->nsections; i++)
-		if (!c->sections[i].shown)
+		if (!c->sections[i].desc)
 			console_section_generic(c, &c->sections[i]);
 	console_sum_lost(c);
 	/* the counts follow the libc and the seccomp filter: not for tests */

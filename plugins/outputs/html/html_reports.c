@@ -2,7 +2,9 @@
 /* Copyright (c) 2026 the compendium developers */
 /*
  * The analyzers' reports: sections (titled lists of values) and the rows
- * of tables, kept as JSON text until the file is written.
+ * of tables, kept as JSON text until the file is written. The host has
+ * completed each report's labels and units from its schema; a table with
+ * a schema has the schema's columns, which say which one names the row.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -11,15 +13,7 @@
 
 #include "html.h"
 #include "lib/evjson.h"
-
-static const char *html_unit(uint16_t unit)
-{
-	static const char *const names[] = {
-		"none", "bytes", "ns", "count", "addr", "percent", "timestamp",
-	};
-
-	return unit < sizeof(names) / sizeof(names[0]) ? names[unit] : "none";
-}
+#include "lib/report.h"
 
 static void html_kv_value(struct html_data *d, struct escape_buf *b,
 			  const struct cpd_kv *kv)
@@ -54,6 +48,22 @@ static void html_kv_value(struct html_data *d, struct escape_buf *b,
 	}
 }
 
+static void html_cs(struct escape_buf *b, const char *s)
+{
+	struct cpd_str str = { s, (uint32_t)strlen(s), 0 };
+
+	evjson_cstr(b, &str);
+}
+
+/* ,"help":.. when the schema has a line about the key */
+static void html_help(struct escape_buf *b, const struct cpd_report_key *k)
+{
+	if (!k || !k->help)
+		return;
+	escape_puts(b, ",\"help\":");
+	html_cs(b, k->help);
+}
+
 /* {"key":..,"label":..,"unit":..} */
 static void html_column(struct escape_buf *b, const struct cpd_kv *kv)
 {
@@ -64,11 +74,27 @@ static void html_column(struct escape_buf *b, const struct cpd_kv *kv)
 		evjson_cstr(b, &kv->label);
 	else
 		evjson_cstr(b, &kv->key);
-	escape_printf(b, ",\"unit\":\"%s\"}", html_unit(kv->unit));
+	escape_printf(b, ",\"unit\":\"%s\"}", html_unit_name(kv->unit));
+}
+
+/* A schema's column: the same, "identifies":true and "help":.. */
+static void html_column_declared(struct escape_buf *b,
+				 const struct cpd_report_key *k)
+{
+	escape_puts(b, "{\"key\":");
+	html_cs(b, k->key);
+	escape_puts(b, ",\"label\":");
+	html_cs(b, k->label);
+	escape_printf(b, ",\"unit\":\"%s\"", html_unit_name(k->unit));
+	if (k->flags & CPD_RKF_KEY)
+		escape_puts(b, ",\"identifies\":true");
+	html_help(b, k);
+	escape_putc(b, '}');
 }
 
 int html_report_section(struct html_data *d, const struct cpd_ev_report *r)
 {
+	const struct cpd_report_desc *desc = report_schema(d->host, r);
 	uint64_t cap = d->nsections;
 	struct html_section *s;
 	uint32_t i;
@@ -95,8 +121,10 @@ int html_report_section(struct html_data *d, const struct cpd_ev_report *r)
 		escape_puts(&s->json, ",\"label\":");
 		evjson_cstr(&s->json, kv->label.ptr ? &kv->label : &kv->key);
 		escape_printf(&s->json, ",\"unit\":\"%s\",\"value\":",
-			      html_unit(kv->unit));
+			      html_unit_name(kv->unit));
 		html_kv_value(d, &s->json, kv);
+		html_help(&s->json,
+			  report_schema_key(desc, kv->key.ptr, kv->key.len));
 		escape_putc(&s->json, '}');
 	}
 	escape_puts(&s->json, "]}");
@@ -111,9 +139,53 @@ static bool html_str_eq(const struct cpd_str *s, const char *c)
 	return s->ptr && strlen(c) == s->len && !memcmp(s->ptr, c, s->len);
 }
 
+/* Add a column called key, written by the caller into t->columns. */
+static int html_table_key(struct html_table *t, const struct cpd_str *key)
+{
+	char **keys = realloc(t->keys, (t->nkeys + 1) * sizeof(*keys));
+	char *copy = html_strndup(key);
+
+	if (keys)
+		t->keys = keys;
+	if (!keys || !copy) {
+		free(copy);
+		return -ENOMEM;
+	}
+	t->keys[t->nkeys++] = copy;
+	if (t->columns.len)
+		escape_putc(&t->columns, ',');
+	return 0;
+}
+
+static int html_table_column(struct html_table *t, const struct cpd_kv *kv)
+{
+	if (html_table_key(t, &kv->key))
+		return -ENOMEM;
+	html_column(&t->columns, kv);
+	return 0;
+}
+
+/* A table with a schema has its columns, in its order, from the start. */
+static int html_table_declared(struct html_table *t,
+			       const struct cpd_report_desc *desc)
+{
+	uint32_t i;
+
+	for (i = 0; i < desc->nkeys; i++) {
+		const struct cpd_report_key *k = &desc->keys[i];
+		struct cpd_str key = { k->key, (uint32_t)strlen(k->key), 0 };
+
+		if (html_table_key(t, &key))
+			return -ENOMEM;
+		html_column_declared(&t->columns, k);
+	}
+	return 0;
+}
+
 static struct html_table *html_table_get(struct html_data *d,
 					 const struct cpd_ev_report *r)
 {
+	const struct cpd_report_desc *desc;
 	uint64_t cap = d->ntables;
 	struct html_table *t;
 	uint32_t i;
@@ -132,31 +204,18 @@ static struct html_table *html_table_get(struct html_data *d,
 		free(t->title);
 		return NULL;
 	}
+	/* counted now: html_data_free() frees what a failure leaves */
 	d->ntables++;
+	desc = report_schema(d->host, r);
+	if (desc && html_table_declared(t, desc))
+		return NULL;
 	return t;
 }
 
-static int html_table_column(struct html_table *t, const struct cpd_kv *kv)
-{
-	char **keys = realloc(t->keys, (t->nkeys + 1) * sizeof(*keys));
-	char *key = html_strndup(&kv->key);
-
-	if (keys)
-		t->keys = keys;
-	if (!keys || !key) {
-		free(key);
-		return -ENOMEM;
-	}
-	t->keys[t->nkeys++] = key;
-	if (t->columns.len)
-		escape_putc(&t->columns, ',');
-	html_column(&t->columns, kv);
-	return 0;
-}
-
 /*
- * One row of a table. Columns are the first row's keys; a key a later
- * row brings is appended as a column (rows before it are shorter).
+ * One row of a table. Columns are the schema's keys, or without one the
+ * first row's keys; a key a later row brings is appended as a column
+ * (rows before it are shorter).
  */
 int html_report_row(struct html_data *d, const struct cpd_ev_report *r)
 {

@@ -3,6 +3,11 @@
 /*
  * What every part of the collector uses: growing arrays, copying strings,
  * relative times, and the interned names of categories and types.
+ *
+ * A category is an event kind, named as the host names it: no list of
+ * analyzers here. The SDK's own kinds come first, in one order for every
+ * report (their colours and checkboxes stay put); a third party's kinds
+ * follow in the order they are first seen.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -10,11 +15,6 @@
 #include <string.h>
 
 #include "html.h"
-
-static const char *const html_fixed_cats[HTML_CAT_FIXED] = {
-	"proc",	 "file",  "net",     "mmap", "fault",
-	"sched", "blkio", "syscall", "lost",
-};
 
 /* Grow *arr of elements of size sz to hold n + 1; 0 or -ENOMEM. */
 int html_grow(void *arrp, uint64_t n, uint64_t *cap, size_t sz)
@@ -55,6 +55,15 @@ uint64_t html_rel(const struct html_data *d, uint64_t ts)
 	return ts > d->start_ns ? ts - d->start_ns : 0;
 }
 
+const char *html_unit_name(uint16_t unit)
+{
+	static const char *const names[] = {
+		"none", "bytes", "ns", "count", "addr", "percent", "timestamp",
+	};
+
+	return unit < sizeof(names) / sizeof(names[0]) ? names[unit] : "none";
+}
+
 /* ---- categories and types ---------------------------------------------- */
 
 int html_intern(char ***list, uint32_t *n, const char *s)
@@ -65,7 +74,7 @@ int html_intern(char ***list, uint32_t *n, const char *s)
 	for (i = 0; i < *n; i++)
 		if (!strcmp((*list)[i], s))
 			return (int)i;
-	if (*n >= UINT16_MAX - HTML_CAT_FIXED)
+	if (*n >= UINT16_MAX)
 		return -ENOSPC;
 	/* powers of two: grow when n reaches one */
 	if (!*n || !(*n & (*n - 1))) {
@@ -85,48 +94,42 @@ int html_intern(char ***list, uint32_t *n, const char *s)
 
 int html_cat(struct html_data *d, uint32_t kind)
 {
+	const char *name = d->host->event_kind_name(kind);
 	char buf[32];
-	const char *name;
-	int i;
 
-	switch (kind) {
-	case CPD_EV_PROC:
-		return HTML_CAT_PROC;
-	case CPD_EV_FILE:
-		return HTML_CAT_FILE;
-	case CPD_EV_NET:
-		return HTML_CAT_NET;
-	case CPD_EV_MMAP:
-		return HTML_CAT_MMAP;
-	case CPD_EV_FAULT:
-		return HTML_CAT_FAULT;
-	case CPD_EV_SCHED:
-		return HTML_CAT_SCHED;
-	case CPD_EV_BLKIO:
-		return HTML_CAT_BLKIO;
-	case CPD_EV_SYSCALL:
-		return HTML_CAT_SYSCALL;
-	case CPD_EV_LOST:
-		return HTML_CAT_LOST;
-	}
-	name = d->host->event_kind_name(kind);
+	/* a host before findings has no name for their kind */
+	if (!name && kind == CPD_EV_FINDING)
+		name = HTML_FINDING_CAT;
 	if (!name) {
 		snprintf(buf, sizeof(buf), "kind%u", kind);
 		name = buf;
 	}
-	i = html_intern(&d->cats, &d->ncats, name);
-	return i < 0 ? i : HTML_CAT_FIXED + i;
+	return html_intern(&d->cats, &d->ncats, name);
+}
+
+int html_cats_init(struct html_data *d)
+{
+	uint32_t k;
+	int rc = 0;
+
+	/* the kinds of the analyzers' events, the raw syscalls, lost records */
+	for (k = CPD_EV_SYSCALL + 1; k < CPD_EV_LOST && rc >= 0; k++)
+		rc = html_cat(d, k);
+	if (rc >= 0)
+		rc = html_cat(d, CPD_EV_SYSCALL);
+	if (rc >= 0)
+		rc = html_cat(d, CPD_EV_LOST);
+	return rc < 0 ? rc : 0;
 }
 
 const char *html_cat_name(const struct html_data *d, uint32_t cat)
 {
-	return cat < HTML_CAT_FIXED ? html_fixed_cats[cat] :
-				      d->cats[cat - HTML_CAT_FIXED];
+	return d->cats[cat];
 }
 
 uint32_t html_ncats(const struct html_data *d)
 {
-	return HTML_CAT_FIXED + d->ncats;
+	return d->ncats;
 }
 
 /* ---- lost records and notices ------------------------------------------ */

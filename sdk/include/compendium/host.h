@@ -105,7 +105,11 @@ struct cpd_host {
 	 * seq, size and source are set by the host. Returns 0, -EINVAL for a
 	 * malformed event, -EPERM for kinds only the core publishes
 	 * (SYSCALL, PROC, NOTICE), -ELOOP or -ENOBUFS when the publish-loop
-	 * guards refuse it.
+	 * guards refuse it. Since ABI 1.1 a report of a declared topic is
+	 * checked against its schema: -EPERM when another plugin declares
+	 * the topic, -EINVAL for a key the schema lacks or of another type
+	 * or unit; the copy has the schema's title, order, labels and units
+	 * (see compendium/report.h).
 	 */
 	int (*publish)(struct cpd_instance *inst, const struct cpd_event *ev);
 
@@ -168,10 +172,15 @@ struct cpd_host {
 				 size_t size);
 
 	/*
-	 * Since: ABI 1.0. Read tracee memory of the task a CPD_EV_SYSCALL is
-	 * being delivered for; valid only inside that on_event call (the
-	 * task is stopped then). Returns bytes read (may be short), or
-	 * -errno (-EPERM outside that window, -ESRCH if the task is gone).
+	 * Since: ABI 1.0. Deprecated since ABI 1.1: the core decodes the
+	 * structs syscalls take (cpd_syscall.argdata); read those. Kept for
+	 * plugins built against 1.0, and still working where it did: it
+	 * reads tracee memory of the task a CPD_EV_SYSCALL is being
+	 * delivered for, only inside that on_event call and while the
+	 * engine holds the task stopped (the ptrace engine does). Returns
+	 * bytes read (may be short), or -errno (-EPERM outside that window
+	 * or under an engine that does not stop tasks, -ESRCH if the task
+	 * is gone).
 	 */
 	ssize_t (*read_tracee)(struct cpd_instance *inst, uint64_t addr,
 			       void *buf, size_t len);

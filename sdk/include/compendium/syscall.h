@@ -107,6 +107,15 @@ enum cpd_arg_kind {
 	CPD_ARG_STRV = 21,   /* NULL-terminated string array (argv) */
 	CPD_ARG_OFFSET = 22, /* file offset (signed) */
 	CPD_ARG_ERRNO = 23,  /* return value: -errno on failure */
+	/*
+	 * Since: ABI 1.1. Structs the core reads from the tracee and
+	 * decodes; what they decode to is in cpd_syscall.argdata[].
+	 */
+	CPD_ARG_IOVEC = 24,	/* struct iovec[] (count = next arg) */
+	CPD_ARG_MSGHDR = 25,	/* struct msghdr, sent or received */
+	CPD_ARG_MMSGHDR = 26,	/* struct mmsghdr[] (vlen = next arg) */
+	CPD_ARG_OPEN_HOW = 27,	/* struct open_how (size = next arg) */
+	CPD_ARG_MMAP_ARGS = 28, /* i386 old_mmap's struct of six words */
 };
 
 /* cpd_arg.flags */
@@ -119,8 +128,10 @@ enum cpd_arg_kind {
  *
  * raw is always the register value. Depending on kind, str holds the path,
  * string or buffer bytes (strv: NUL-separated), fd points to the fd table
- * entry (NULL when unknown), sa to the decoded address, and pair holds the
- * two fds of CPD_ARG_FDPAIR. Everything is borrowed for the callback.
+ * entry (NULL when unknown; for CPD_ARG_MMAP_ARGS the entry of the fd in
+ * the struct), sa to the decoded address, and pair holds the two fds of
+ * CPD_ARG_FDPAIR. The struct kinds (CPD_ARG_IOVEC and after) decode into
+ * cpd_syscall.argdata[]. Everything is borrowed for the callback.
  */
 struct cpd_arg {
 	uint16_t kind;	/* enum cpd_arg_kind */
@@ -131,6 +142,99 @@ struct cpd_arg {
 	const struct cpd_fdinfo *fd;
 	const struct cpd_sockaddr *sa;
 	int32_t pair[2];
+};
+
+/* cpd_iov.flags */
+#define CPD_IOVF_PARTIAL   (1u << 0) /* elements past count unreadable */
+#define CPD_IOVF_TRUNCATED (1u << 1) /* over CPD_IOV_MAX elements */
+
+/* The most iovecs (and mmsghdrs) the kernel takes in one call: UIO_MAXIOV. */
+#define CPD_IOV_MAX 1024u
+
+/*
+ * An iovec array, summed: CPD_ARG_IOVEC, and msg_iov of a message.
+ * Since: ABI 1.1.
+ *
+ * bytes is what the tracee asked for (the sum of iov_len, saturated at
+ * UINT64_MAX), not what moved: that is the return value (or cpd_msg.len).
+ */
+struct cpd_iov {
+	uint64_t bytes;
+	uint32_t count; /* elements summed */
+	uint32_t flags; /* CPD_IOVF_* */
+};
+
+/* cpd_msg.flags */
+#define CPD_MSGF_PARTIAL (1u << 0) /* the header was unreadable: all 0 */
+
+/*
+ * One message of sendmsg/recvmsg (CPD_ARG_MSGHDR) or of
+ * sendmmsg/recvmmsg (CPD_ARG_MMSGHDR), as the call left it: decoded at
+ * the syscall's exit, and only when it succeeded, so a received
+ * message's name, namelen, controllen and msg_flags are what the kernel
+ * wrote. Since: ABI 1.1. Its size is frozen: plugins index arrays of it.
+ */
+struct cpd_msg {
+	struct cpd_sockaddr name; /* msg_name; family 0 when there is none */
+	struct cpd_iov iov;	  /* msg_iov, summed */
+	uint64_t controllen;	  /* msg_controllen */
+	uint32_t namelen;	  /* msg_namelen */
+	uint32_t msg_flags;	  /* msg_flags: MSG_TRUNC, ... on receipt */
+	/*
+	 * Bytes this message moved: msg_len of an mmsghdr, the return
+	 * value of sendmsg/recvmsg.
+	 */
+	uint32_t len;
+	uint32_t flags; /* CPD_MSGF_* */
+};
+
+/*
+ * The messages of a CPD_ARG_MSGHDR (count 1) or CPD_ARG_MMSGHDR
+ * argument: the ones the call moved, min(return value, vlen,
+ * CPD_IOV_MAX) of them. Since: ABI 1.1.
+ */
+struct cpd_msgs {
+	uint32_t count;
+	uint32_t reserved; /* zero */
+	const struct cpd_msg *msg;
+};
+
+/* openat2's struct open_how: CPD_ARG_OPEN_HOW. Since: ABI 1.1. */
+struct cpd_open_how {
+	uint64_t flags;	  /* O_* */
+	uint64_t mode;	  /* as passed; meaningful with O_CREAT, O_TMPFILE */
+	uint64_t resolve; /* RESOLVE_* */
+};
+
+/*
+ * The arguments i386's old_mmap takes in a struct: CPD_ARG_MMAP_ARGS.
+ * The argument's cpd_arg.fd describes fd. Since: ABI 1.1.
+ */
+struct cpd_mmap_args {
+	uint64_t addr;
+	uint64_t len;
+	uint32_t prot;	/* PROT_* */
+	uint32_t flags; /* MAP_* */
+	int32_t fd;
+	uint32_t reserved; /* zero */
+	int64_t offset;	   /* in bytes */
+};
+
+/*
+ * What an argument of a struct kind decodes to; which member is set
+ * follows cpd_arg.kind, and every other kind leaves it NULL. NULL too
+ * when the struct could not be read at all (the argument is then
+ * CPD_ARGF_PARTIAL) or was not decoded (a failed sendmsg, say); a struct
+ * read in part says so in its own flags (CPD_IOVF_PARTIAL,
+ * CPD_MSGF_PARTIAL, CPD_SA_PARTIAL), and the argument is PARTIAL too.
+ * Since: ABI 1.1.
+ */
+union cpd_argdata {
+	const void *ptr;
+	const struct cpd_iov *iov;	  /* CPD_ARG_IOVEC */
+	const struct cpd_msgs *msgs;	  /* CPD_ARG_MSGHDR, CPD_ARG_MMSGHDR */
+	const struct cpd_open_how *how;	  /* CPD_ARG_OPEN_HOW */
+	const struct cpd_mmap_args *mmap; /* CPD_ARG_MMAP_ARGS */
 };
 
 /* cpd_syscall.flags */
@@ -165,6 +269,11 @@ struct cpd_syscall {
 	uint64_t exit_ns;	   /* 0 when the exit was not observed */
 	const struct cpd_arg *arg; /* nargs entries */
 	struct cpd_arg retval;
+	/*
+	 * Since: ABI 1.1. The decoded struct of argument i, for the kinds
+	 * that have one (see union cpd_argdata); borrowed like the rest.
+	 */
+	union cpd_argdata argdata[6];
 };
 
 #ifdef __cplusplus

@@ -1,0 +1,406 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the compendium developers */
+/*
+ * Events on the bus: kinds, the common header, and one typed payload per
+ * kind. Every struct here is append-only; field offsets are frozen by
+ * tests/sdk/test_abi_layout.c.
+ */
+#ifndef COMPENDIUM_EVENT_H
+#define COMPENDIUM_EVENT_H
+
+#include <stdint.h>
+#include <compendium/types.h>
+#include <compendium/syscall.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * Event kinds. Values are ABI and never reused. Kinds from
+ * CPD_EV_CUSTOM_FIRST up are handed out at run time by
+ * cpd_host.register_kind() to third-party analyzers. Since: ABI 1.0.
+ */
+enum cpd_event_kind {
+	CPD_EV_SYSCALL = 1, /* a decoded syscall (core) */
+	CPD_EV_PROC = 2,    /* process and thread lifecycle (core) */
+	CPD_EV_FILE = 3,    /* file analyzer */
+	CPD_EV_NET = 4,	    /* net analyzer */
+	CPD_EV_MMAP = 5,    /* mmap analyzer */
+	CPD_EV_FAULT = 6,   /* fault analyzer */
+	CPD_EV_SCHED = 7,   /* sched analyzer */
+	CPD_EV_BLKIO = 8,   /* blkio analyzer */
+	CPD_EV_LOST = 9,    /* a source dropped records */
+	CPD_EV_REPORT = 10, /* an analyzer's summary, key/value */
+	CPD_EV_NOTICE = 11, /* a message for the user (banner, note) */
+	CPD_EV_CUSTOM_FIRST = 32,
+	CPD_EV_MAX = 63,
+};
+
+#define CPD_EVMASK(kind) (UINT64_C(1) << (kind))
+/* Every kind the SDK defines; custom kinds are added one by one. */
+#define CPD_EVMASK_BUILTIN (((UINT64_C(1) << 12) - 1) & ~UINT64_C(1))
+
+/* Who produced an event (cpd_event.source). */
+enum cpd_event_source {
+	CPD_SRC_CORE = 1,   /* the ptrace engine */
+	CPD_SRC_PLUGIN = 2, /* an analyzer, from syscalls */
+	CPD_SRC_KERNEL = 3, /* an analyzer, from perf or BPF records */
+};
+
+/* ---- CPD_EV_PROC ---------------------------------------------------- */
+
+enum cpd_proc_op {
+	CPD_PROC_SPAWN_PROCESS =
+		1,		   /* fork, vfork, clone without CLONE_THREAD */
+	CPD_PROC_SPAWN_THREAD = 2, /* clone with CLONE_THREAD */
+	CPD_PROC_EXEC = 3,	   /* successful execve/execveat */
+	CPD_PROC_EXIT = 4,	   /* a task exited or was killed */
+	CPD_PROC_ATTACH = 5,	   /* attached to an existing task */
+	CPD_PROC_DETACH = 6,	   /* detached; the task runs on */
+	CPD_PROC_START = 7,	   /* the command was spawned */
+};
+
+/* cpd_ev_proc.flags */
+#define CPD_PROCF_ROOT	      (1u << 0) /* the traced command or attached pid */
+#define CPD_PROCF_CORE_DUMPED (1u << 1)
+#define CPD_PROCF_LEADER      (1u << 2) /* exit: the thread-group leader */
+#define CPD_PROCF_VFORK	      (1u << 3) /* spawn: vfork or CLONE_VFORK */
+#define CPD_PROCF_GROUP_EXIT \
+	(1u << 4) /* exit: the whole thread group is gone */
+
+/*
+ * Since: ABI 1.0. The event header's pid/tid are the task the event is
+ * about (the parent for spawns, the exiting task for exits).
+ */
+struct cpd_ev_proc {
+	uint32_t op;	     /* enum cpd_proc_op */
+	uint32_t flags;	     /* CPD_PROCF_* */
+	int32_t child_pid;   /* spawn: thread-group id of the new task */
+	int32_t child_tid;   /* spawn: id of the new task */
+	int32_t ppid;	     /* parent process */
+	int32_t exit_code;   /* exit: status if exited, else -1 */
+	int32_t signal;	     /* exit: terminating signal, else 0 */
+	int32_t old_tid;     /* exec: tid that called exec (non-leader exec) */
+	struct cpd_str path; /* exec/start: program path */
+	struct cpd_str argv; /* exec/start: arguments, NUL-separated */
+	uint32_t argc;
+	uint32_t reserved; /* zero */
+};
+
+/* ---- CPD_EV_FILE ---------------------------------------------------- */
+
+enum cpd_file_op {
+	CPD_FILE_OPEN = 1,
+	CPD_FILE_OPEN_FAILED = 2, /* err says why */
+	CPD_FILE_READ = 3,
+	CPD_FILE_WRITE = 4,
+	CPD_FILE_CLOSE = 5,
+	CPD_FILE_COPY = 6,     /* copy_file_range: path -> path2 */
+	CPD_FILE_SENDFILE = 7, /* sendfile: path -> path2 or a socket */
+	CPD_FILE_SPLICE = 8,   /* splice/tee */
+};
+
+/* cpd_ev_file.flags */
+#define CPD_FILEF_WRITABLE   (1u << 0) /* opened O_WRONLY or O_RDWR */
+#define CPD_FILEF_READABLE   (1u << 1) /* opened O_RDONLY or O_RDWR */
+#define CPD_FILEF_CREATED    (1u << 2) /* O_CREAT */
+#define CPD_FILEF_TO_NETWORK (1u << 3) /* sendfile into a socket */
+#define CPD_FILEF_HIDDEN     (1u << 4) /* matched the noise filter */
+
+/* Since: ABI 1.0. */
+struct cpd_ev_file {
+	uint32_t op;	     /* enum cpd_file_op */
+	uint32_t flags;	     /* CPD_FILEF_* */
+	int32_t fd;	     /* -1 when none */
+	int32_t fd2;	     /* destination fd of copy/sendfile/splice */
+	int32_t err;	     /* positive errno for OPEN_FAILED */
+	uint32_t open_flags; /* O_* */
+	uint64_t bytes;
+	uint32_t count; /* operations this event stands for (>= 1) */
+	uint32_t mode;
+	struct cpd_str path;	/* absolute when it could be resolved */
+	struct cpd_str path2;	/* destination of copy/sendfile/splice */
+	struct cpd_str syscall; /* the syscall behind it */
+	uint64_t cause_seq;	/* seq of the CPD_EV_SYSCALL, 0 if none */
+};
+
+/* ---- CPD_EV_NET ----------------------------------------------------- */
+
+enum cpd_net_op {
+	CPD_NET_SOCKET = 1,
+	CPD_NET_CONNECT = 2,
+	CPD_NET_ACCEPT = 3,
+	CPD_NET_BIND = 4,
+	CPD_NET_LISTEN = 5,
+	CPD_NET_SEND = 6,
+	CPD_NET_RECV = 7,
+	CPD_NET_CLOSE = 8,
+	CPD_NET_SHUTDOWN = 9,
+	CPD_NET_CONNECT_FAILED = 10, /* err says why */
+};
+
+/* cpd_ev_net.flags */
+#define CPD_NETF_LOOPBACK   (1u << 0) /* peer in 127/8, ::1, ::ffff:127/104 */
+#define CPD_NETF_INPROGRESS (1u << 1) /* non-blocking connect pending */
+#define CPD_NETF_LOCAL_IPC  (1u << 2) /* AF_UNIX or AF_NETLINK: not network */
+#define CPD_NETF_HIDDEN	    (1u << 3) /* matched the filter */
+
+/* Since: ABI 1.0. */
+struct cpd_ev_net {
+	uint32_t op;	/* enum cpd_net_op */
+	uint32_t flags; /* CPD_NETF_* */
+	int32_t fd;
+	int32_t err;
+	uint16_t family;    /* AF_* */
+	uint16_t reserved;  /* zero */
+	uint32_t sock_type; /* SOCK_STREAM, SOCK_DGRAM, ... */
+	uint32_t protocol;
+	uint32_t count; /* operations this event stands for (>= 1) */
+	uint64_t bytes;
+	struct cpd_sockaddr local;
+	struct cpd_sockaddr peer;
+	struct cpd_str syscall;
+	uint64_t cause_seq;
+};
+
+/* ---- CPD_EV_MMAP ---------------------------------------------------- */
+
+enum cpd_mmap_op {
+	CPD_MMAP_BRK = 1,
+	CPD_MMAP_MAP = 2,
+	CPD_MMAP_UNMAP = 3,
+	CPD_MMAP_REMAP = 4,
+	CPD_MMAP_PROTECT = 5,
+};
+
+/* cpd_ev_mmap.flags */
+#define CPD_MMAPF_ANON	 (1u << 0)
+#define CPD_MMAPF_SHARED (1u << 1)
+#define CPD_MMAPF_FIXED	 (1u << 2)
+#define CPD_MMAPF_STACK	 (1u << 3)
+#define CPD_MMAPF_HIDDEN (1u << 4) /* backing file matched the noise filter */
+
+/* Since: ABI 1.0. */
+struct cpd_ev_mmap {
+	uint32_t op;	    /* enum cpd_mmap_op */
+	uint32_t flags;	    /* CPD_MMAPF_* */
+	uint32_t prot;	    /* PROT_* */
+	uint32_t map_flags; /* MAP_* as passed */
+	int32_t fd;
+	int32_t err;
+	uint64_t addr;	   /* start of the (new) range */
+	uint64_t len;	   /* length of the (new) range */
+	uint64_t old_addr; /* mremap: old range; brk: previous break */
+	uint64_t old_len;
+	int64_t offset;	       /* file offset */
+	int64_t delta;	       /* change of mapped bytes (brk: heap growth) */
+	uint64_t heap_bytes;   /* this process' heap after the event */
+	uint64_t mapped_bytes; /* this process' live mappings after it */
+	struct cpd_str path;   /* backing file */
+	uint64_t cause_seq;
+};
+
+/* ---- CPD_EV_FAULT --------------------------------------------------- */
+
+enum cpd_region_kind {
+	CPD_REGION_UNKNOWN = 0,
+	CPD_REGION_HEAP = 1,
+	CPD_REGION_ANON = 2,
+	CPD_REGION_FILE = 3,
+	CPD_REGION_STACK = 4,
+};
+
+#define CPD_FAULTF_MAJOR (1u << 0)
+
+/* Since: ABI 1.0. count > 1 for a group of consecutive faults in one region. */
+struct cpd_ev_fault {
+	uint64_t addr;	/* first faulting address */
+	uint32_t flags; /* CPD_FAULTF_* */
+	uint32_t count;
+	uint32_t region; /* enum cpd_region_kind */
+	uint32_t prot;	 /* PROT_* of the region */
+	uint64_t region_start;
+	uint64_t region_end;
+	struct cpd_str region_name; /* file path, "[heap]", "[stack]", ... */
+	uint64_t last_ns;	    /* time of the group's last fault */
+};
+
+/* ---- CPD_EV_SCHED --------------------------------------------------- */
+
+enum cpd_sched_op {
+	CPD_SCHED_WAKEUP = 1,  /* woken, waited for a CPU */
+	CPD_SCHED_PREEMPT = 2, /* preempted while runnable, waited */
+	CPD_SCHED_NEW = 3,     /* new task waiting for its first run */
+};
+
+/* Since: ABI 1.0. */
+struct cpd_ev_sched {
+	uint32_t op; /* enum cpd_sched_op */
+	uint32_t cpu;
+	uint64_t delay_ns;    /* runnable -> running */
+	uint64_t runnable_ns; /* when it became runnable */
+};
+
+/* ---- CPD_EV_BLKIO --------------------------------------------------- */
+
+enum cpd_blkio_op {
+	CPD_BLKIO_READ = 1,
+	CPD_BLKIO_WRITE = 2,
+	CPD_BLKIO_FLUSH = 3,
+	CPD_BLKIO_DISCARD = 4,
+	CPD_BLKIO_OTHER = 5,
+};
+
+/* Since: ABI 1.0. count > 1 for a group; then the latency fields aggregate. */
+struct cpd_ev_blkio {
+	uint32_t op;  /* enum cpd_blkio_op */
+	uint32_t dev; /* makedev(major, minor) as the kernel encodes it */
+	uint64_t sector;
+	uint64_t bytes;	     /* per operation */
+	uint64_t latency_ns; /* issue -> completion (average for a group) */
+	uint64_t max_latency_ns;
+	uint64_t total_bytes;
+	uint32_t count;
+	int32_t err;
+	uint64_t queue_ns; /* insert -> issue, 0 when unknown */
+};
+
+/* ---- CPD_EV_LOST ---------------------------------------------------- */
+
+/* Since: ABI 1.0. A source says it dropped records. */
+struct cpd_ev_lost {
+	uint32_t lost_kind;    /* enum cpd_event_kind of what was lost */
+	uint32_t reserved;     /* zero */
+	uint64_t count;	       /* records lost since the last such event */
+	struct cpd_str reason; /* "perf ring full", ... */
+};
+
+/* ---- CPD_EV_REPORT -------------------------------------------------- */
+
+/* Value types of cpd_kv; the same values as enum cpd_field_type. */
+enum cpd_kv_type {
+	CPD_KV_S64 = 1,
+	CPD_KV_U64 = 2,
+	CPD_KV_DOUBLE = 3,
+	CPD_KV_STR = 4,
+};
+
+/* How a value should be shown; outputs format it accordingly. */
+enum cpd_unit {
+	CPD_UNIT_NONE = 0,
+	CPD_UNIT_BYTES = 1,
+	CPD_UNIT_NS = 2, /* a duration */
+	CPD_UNIT_COUNT = 3,
+	CPD_UNIT_ADDR = 4,
+	CPD_UNIT_PERCENT = 5,
+	CPD_UNIT_TIMESTAMP = 6, /* CLOCK_MONOTONIC ns */
+};
+
+/*
+ * One key/value. key is a short snake_case identifier (csv/json column),
+ * label what a person reads ("Files read"); label may be absent.
+ */
+struct cpd_kv {
+	struct cpd_str key;
+	struct cpd_str label;
+	uint16_t type;	   /* enum cpd_kv_type */
+	uint16_t unit;	   /* enum cpd_unit */
+	uint32_t reserved; /* zero */
+	union {
+		int64_t s64;
+		uint64_t u64;
+		double dbl;
+		struct cpd_str str;
+	} v;
+};
+
+/* cpd_ev_report.flags */
+#define CPD_REPORTF_ROW (1u << 0) /* one row of a table named by topic */
+
+/*
+ * An analyzer's summary. Since: ABI 1.0.
+ *
+ * A section report (flags 0) is a titled list of values ("Memory": heap,
+ * mmap, total). A row report (CPD_REPORTF_ROW) is one row of the table
+ * named by topic ("file.files": path, read, written); rows of one topic
+ * share their keys. order sorts sections for display (lower first).
+ * publish() deep-copies kv and every string in it.
+ */
+struct cpd_ev_report {
+	struct cpd_str topic; /* "memory", "file.files"; [a-z0-9_.]+ */
+	struct cpd_str title; /* "Memory", "Files" */
+	uint32_t flags;	      /* CPD_REPORTF_* */
+	int32_t order;
+	uint32_t nkv;
+	uint32_t reserved; /* zero */
+	const struct cpd_kv *kv;
+};
+
+/* ---- CPD_EV_NOTICE -------------------------------------------------- */
+
+enum cpd_log_level {
+	CPD_LOG_ERROR = 1,
+	CPD_LOG_WARN = 2,
+	CPD_LOG_NOTE = 3, /* something the user should know */
+	CPD_LOG_INFO = 4, /* progress: banners, "report written" */
+	CPD_LOG_DEBUG = 5,
+};
+
+/*
+ * A message the host already printed to stderr; outputs that keep a copy
+ * of the session (console -o, HTML) subscribe to show it too. Published
+ * by the host only. Since: ABI 1.0.
+ */
+struct cpd_ev_notice {
+	uint32_t level;	       /* enum cpd_log_level */
+	uint32_t reserved;     /* zero */
+	struct cpd_str origin; /* "core", or the instance name */
+	struct cpd_str text;   /* without the "compendium: " prefix */
+};
+
+/* ---- the event ------------------------------------------------------ */
+
+/* Room for every payload, now and after append-only growth. */
+#define CPD_EVENT_PAYLOAD_SIZE 320
+
+/*
+ * An event. Since: ABI 1.0.
+ *
+ * size is sizeof(struct cpd_event) of the producer; read fields past the
+ * header only after checking kind. Borrowed by on_event for the call; copy
+ * what you keep. pid/tid/comm name the task the event is about (0 and an
+ * absent comm for events about no task, such as reports).
+ * Custom kinds keep their payload in u.custom, laid out as their field
+ * table says (offsets from the start of the event).
+ */
+struct cpd_event {
+	uint32_t size;
+	uint16_t kind;	 /* enum cpd_event_kind */
+	uint16_t source; /* enum cpd_event_source */
+	uint64_t seq;	 /* set by the bus, strictly increasing */
+	uint64_t ts_ns;	 /* CLOCK_MONOTONIC, the clock BPF uses */
+	int32_t pid;	 /* thread-group id */
+	int32_t tid;
+	struct cpd_str comm;
+	union {
+		struct cpd_syscall syscall;
+		struct cpd_ev_proc proc;
+		struct cpd_ev_file file;
+		struct cpd_ev_net net;
+		struct cpd_ev_mmap mmap;
+		struct cpd_ev_fault fault;
+		struct cpd_ev_sched sched;
+		struct cpd_ev_blkio blkio;
+		struct cpd_ev_lost lost;
+		struct cpd_ev_report report;
+		struct cpd_ev_notice notice;
+		uint8_t custom[CPD_EVENT_PAYLOAD_SIZE];
+		uint64_t align_;
+	} u;
+};
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* COMPENDIUM_EVENT_H */

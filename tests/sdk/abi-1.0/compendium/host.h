@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the compendium developers */
+/*
+ * Host services: everything a plugin may ask of compendium comes through
+ * this vtable, handed to init(). Plugins link nothing of ours, so they
+ * build with -Wl,-z,defs and can be tested against a fake host.
+ */
+#ifndef COMPENDIUM_HOST_H
+#define COMPENDIUM_HOST_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <compendium/event.h>
+#include <compendium/field.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* One loaded plugin instance ("csv:syscalls"). Opaque, owned by the host. */
+struct cpd_instance;
+
+/* How the traced programs were obtained. */
+enum cpd_run_mode {
+	CPD_RUN_SPAWN = 1,  /* compendium started the command */
+	CPD_RUN_ATTACH = 2, /* attached with --pid */
+	CPD_RUN_NONE = 3,   /* nothing traced (tests, replays) */
+};
+
+/*
+ * Facts about the session, fixed once tracing starts. Since: ABI 1.0.
+ * Owned by the host, valid from init() to fini().
+ */
+struct cpd_run_info {
+	uint32_t struct_size;
+	uint32_t mode;	       /* enum cpd_run_mode */
+	uint32_t verbose;      /* -v count */
+	uint32_t string_limit; /* -s: bytes kept of tracee strings */
+	uint32_t
+		deterministic; /* [core] deterministic: tests want stable output */
+	uint32_t seccomp;      /* a seccomp filter narrows the stops */
+	uint64_t start_ns;     /* CLOCK_MONOTONIC at the start of tracing */
+	uint64_t start_realtime_ns; /* CLOCK_REALTIME at the same moment */
+	int32_t root_pid;	    /* first spawned or attached pid */
+	uint32_t reserved;	    /* zero */
+	struct cpd_str command;	    /* "make -j2", or "pid 1234" */
+	struct cpd_str hostname;
+};
+
+/*
+ * Counters the core keeps; read them at any time. Since: ABI 1.0.
+ * Owned by the host; the numbers change as tracing goes on.
+ */
+struct cpd_trace_stats {
+	uint32_t struct_size;
+	uint32_t tasks_live;	     /* traced tasks right now */
+	uint64_t ptrace_stops;	     /* every waitpid stop handled */
+	uint64_t syscalls_seen;	     /* syscall entries observed */
+	uint64_t syscalls_published; /* CPD_EV_SYSCALL events delivered */
+	uint64_t events_published;   /* all events through the bus */
+	uint64_t tasks_seen;	     /* tasks traced over the whole run */
+	uint64_t processes_seen;
+	uint64_t events_dropped;  /* bus refusals (loops, limits) */
+	int32_t root_exit_code;	  /* -1 until known */
+	int32_t root_exit_signal; /* 0 unless killed */
+};
+
+/*
+ * Called when a watched fd is ready. revents are EPOLL* bits. Return 0,
+ * or -errno to report an error (the host then unwatches the fd).
+ */
+typedef int (*cpd_fd_cb)(void *state, int fd, uint32_t revents);
+
+/*
+ * Rules for every service: call them only from the thread that called
+ * you, between init() and fini(). inst is the one you were given.
+ */
+struct cpd_host {
+	/* Since: ABI 1.0. sizeof(struct cpd_host) of the host. */
+	uint32_t struct_size;
+	/* Since: ABI 1.0. The host's CPD_ABI_MINOR. */
+	uint32_t abi_minor;
+	/* Since: ABI 1.0. compendium's version, "0.1.0". */
+	const char *version;
+
+	/*
+	 * Since: ABI 1.0. Print a message prefixed with the instance name,
+	 * to stderr and to outputs that subscribe to CPD_EV_NOTICE. level is
+	 * enum cpd_log_level; DEBUG shows only with -vv. Repeats of the same
+	 * message are rate-limited. Lower-case, no trailing period.
+	 */
+	void (*log)(struct cpd_instance *inst, int level, const char *fmt, ...)
+#if defined(__GNUC__)
+		__attribute__((format(printf, 3, 4)))
+#endif
+		;
+
+	/*
+	 * Since: ABI 1.0. Put an event on the bus. ev is copied (strings,
+	 * report key/values and everything a field table names); the caller
+	 * keeps ownership of ev. From inside on_event the event is queued and
+	 * delivered after the current one, never back to its publisher.
+	 * seq, size and source are set by the host. Returns 0, -EINVAL for a
+	 * malformed event, -EPERM for kinds only the core publishes
+	 * (SYSCALL, PROC, NOTICE), -ELOOP or -ENOBUFS when the publish-loop
+	 * guards refuse it.
+	 */
+	int (*publish)(struct cpd_instance *inst, const struct cpd_event *ev);
+
+	/*
+	 * Since: ABI 1.0. Write this instance's option values, validated
+	 * from its config section or defaulted, into state at the offsets of
+	 * the plugin's option table. Returns 0 or -errno.
+	 */
+	int (*apply_options)(struct cpd_instance *inst, void *state);
+
+	/* Since: ABI 1.0. "csv:syscalls"; valid until fini(). */
+	const char *(*instance_name)(const struct cpd_instance *inst);
+
+	/*
+	 * Since: ABI 1.0. Ask the event loop to call cb(state, fd, revents)
+	 * when fd is ready for events (EPOLLIN, ...). The plugin keeps
+	 * ownership of fd and must unwatch it before closing it. Returns 0
+	 * or -errno.
+	 */
+	int (*watch_fd)(struct cpd_instance *inst, int fd, uint32_t events,
+			cpd_fd_cb cb);
+	/* Since: ABI 1.0. Returns 0, or -ENOENT if fd was not watched. */
+	int (*unwatch_fd)(struct cpd_instance *inst, int fd);
+
+	/*
+	 * Since: ABI 1.0. The field table of an event kind (built-in or
+	 * registered), *nfields set to its length; NULL for unknown kinds.
+	 * Static for the host's life.
+	 */
+	const struct cpd_field *(*event_fields)(uint32_t kind,
+						uint32_t *nfields);
+	/* Since: ABI 1.0. "file", "net", ...; NULL for unknown kinds. */
+	const char *(*event_kind_name)(uint32_t kind);
+	/*
+	 * Since: ABI 1.0. Register a custom event kind from init(). Returns
+	 * its kind number (>= CPD_EV_CUSTOM_FIRST) or -errno (-EEXIST for a
+	 * taken name, -ENOSPC when all are used). desc must be static.
+	 */
+	int (*register_kind)(struct cpd_instance *inst,
+			     const struct cpd_kind_desc *desc);
+
+	/*
+	 * Since: ABI 1.0. Name value with table xlat ("O_WRONLY|O_CREAT",
+	 * "PROT_READ|PROT_WRITE", "AF_INET"); unknown bits are shown in hex.
+	 * Writes at most size bytes including the NUL; returns the length the
+	 * full text needs, like snprintf.
+	 */
+	size_t (*format_xlat)(uint32_t xlat, uint64_t value, char *buf,
+			      size_t size);
+	/* Since: ABI 1.0. "ENOENT"; NULL if unknown. */
+	const char *(*errno_name)(int err);
+	/* Since: ABI 1.0. "SIGSEGV"; NULL if unknown. */
+	const char *(*signal_name)(int sig);
+	/*
+	 * Since: ABI 1.0. Format a CPD_EV_SYSCALL strace-style:
+	 * openat(AT_FDCWD, "/etc/hosts", O_RDONLY) = 3</etc/hosts>
+	 * with tracee strings escaped. snprintf return convention.
+	 */
+	size_t (*format_syscall)(const struct cpd_event *ev, char *buf,
+				 size_t size);
+
+	/*
+	 * Since: ABI 1.0. Read tracee memory of the task a CPD_EV_SYSCALL is
+	 * being delivered for; valid only inside that on_event call (the
+	 * task is stopped then). Returns bytes read (may be short), or
+	 * -errno (-EPERM outside that window, -ESRCH if the task is gone).
+	 */
+	ssize_t (*read_tracee)(struct cpd_instance *inst, uint64_t addr,
+			       void *buf, size_t len);
+
+	/* Since: ABI 1.0. The session; see struct cpd_run_info. */
+	const struct cpd_run_info *(*run_info)(struct cpd_instance *inst);
+	/* Since: ABI 1.0. Live counters; see struct cpd_trace_stats. */
+	const struct cpd_trace_stats *(*trace_stats)(struct cpd_instance *inst);
+
+	/* Append new services here, and bump CPD_ABI_MINOR. */
+};
+
+/* Whether a host (or any struct with struct_size) has a given member. */
+#define CPD_HAS(s, field)    \
+	((s)->struct_size >= \
+	 offsetof(__typeof__(*(s)), field) + sizeof((s)->field))
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* COMPENDIUM_HOST_H */

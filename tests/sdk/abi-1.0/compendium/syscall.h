@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the compendium developers */
+/*
+ * The decoded syscall payload (CPD_EV_SYSCALL), the syscall classes plugins
+ * subscribe to, and the fd descriptions the core's fd table attaches to
+ * fd arguments.
+ */
+#ifndef COMPENDIUM_SYSCALL_H
+#define COMPENDIUM_SYSCALL_H
+
+#include <stdint.h>
+#include <compendium/types.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * Syscall classes. A syscall may be in several. Analyzers subscribe to
+ * classes (cpd_plugin.syscall_classes) and/or names (cpd_plugin.syscalls);
+ * the core traces only the union of what is subscribed. Values are ABI.
+ * Since: ABI 1.0.
+ */
+#define CPD_SC_FILE    (UINT64_C(1) << 0)  /* takes a path name */
+#define CPD_SC_DESC    (UINT64_C(1) << 1)  /* takes or returns an fd */
+#define CPD_SC_NETWORK (UINT64_C(1) << 2)  /* sockets */
+#define CPD_SC_MEMORY  (UINT64_C(1) << 3)  /* address-space changes */
+#define CPD_SC_PROCESS (UINT64_C(1) << 4)  /* process lifecycle */
+#define CPD_SC_SIGNAL  (UINT64_C(1) << 5)  /* signal related */
+#define CPD_SC_IPC     (UINT64_C(1) << 6)  /* SysV IPC */
+#define CPD_SC_CREDS   (UINT64_C(1) << 7)  /* user/group ids, capabilities */
+#define CPD_SC_CLOCK   (UINT64_C(1) << 8)  /* read or change clocks */
+#define CPD_SC_STAT    (UINT64_C(1) << 9)  /* stat family */
+#define CPD_SC_FDLIFE  (UINT64_C(1) << 10) /* creates, dups or closes fds */
+#define CPD_SC_READ    (UINT64_C(1) << 11) /* moves data from an fd */
+#define CPD_SC_WRITE   (UINT64_C(1) << 12) /* moves data to an fd */
+#define CPD_SC_ALL     (~UINT64_C(0))
+
+/* Kinds of file descriptor known to the core's fd table. Since: ABI 1.0. */
+enum cpd_fd_kind {
+	CPD_FD_UNKNOWN = 0, /* inherited, or made by an untracked call */
+	CPD_FD_FILE = 1,
+	CPD_FD_DIR = 2,
+	CPD_FD_SOCKET = 3,
+	CPD_FD_PIPE = 4,
+	CPD_FD_EVENTFD = 5,
+	CPD_FD_TIMERFD = 6,
+	CPD_FD_SIGNALFD = 7,
+	CPD_FD_MEMFD = 8,
+	CPD_FD_EPOLL = 9,
+	CPD_FD_INOTIFY = 10,
+	CPD_FD_PIDFD = 11,
+	CPD_FD_TTY = 12,
+	CPD_FD_DEVICE = 13, /* character or block device other than a tty */
+	CPD_FD_OTHER = 14,  /* an anon inode of another kind */
+};
+
+/* cpd_fdinfo.flags */
+#define CPD_FDF_CLOEXEC	  (1u << 0)
+#define CPD_FDF_SEEDED	  (1u << 1) /* learnt from /proc on attach */
+#define CPD_FDF_LISTENING (1u << 2) /* listen() succeeded on it */
+
+/*
+ * What the core knows about one fd. Since: ABI 1.0.
+ * Borrowed: valid only during the callback that received it.
+ */
+struct cpd_fdinfo {
+	int32_t fd;
+	uint16_t kind;	      /* enum cpd_fd_kind */
+	uint16_t sock_family; /* AF_*, sockets only */
+	uint32_t sock_type;   /* SOCK_STREAM, ... without flags */
+	uint32_t sock_protocol;
+	uint32_t open_flags; /* O_* as opened (files, pipes, ...) */
+	uint32_t flags;	     /* CPD_FDF_* */
+	struct cpd_str path; /* files, dirs, memfd names; absolute when known */
+	struct cpd_sockaddr local;
+	struct cpd_sockaddr peer;
+};
+
+/*
+ * How an argument (or the return value) was decoded, from the syscall
+ * table. Values are ABI. Since: ABI 1.0.
+ */
+enum cpd_arg_kind {
+	CPD_ARG_NONE = 0,    /* not decoded: use raw */
+	CPD_ARG_INT = 1,     /* signed integer */
+	CPD_ARG_UINT = 2,    /* unsigned integer */
+	CPD_ARG_HEX = 3,     /* integer shown in hex */
+	CPD_ARG_FD = 4,	     /* fd; cpd_arg.fd describes it when known */
+	CPD_ARG_DIRFD = 5,   /* fd or AT_FDCWD */
+	CPD_ARG_PATH = 6,    /* NUL-terminated path, read at entry */
+	CPD_ARG_STR = 7,     /* NUL-terminated string */
+	CPD_ARG_BUF_IN = 8,  /* buffer the tracee passes in (size = next arg) */
+	CPD_ARG_BUF_OUT = 9, /* buffer the kernel fills (size = return value) */
+	CPD_ARG_FLAGS = 10,  /* bit flags; cpd_arg.xlat names the table */
+	CPD_ARG_ENUM = 11,   /* one value of a table; cpd_arg.xlat */
+	CPD_ARG_MODE = 12,   /* file mode bits, shown in octal */
+	CPD_ARG_SOCKADDR = 13, /* struct sockaddr in (size = next arg) */
+	CPD_ARG_SOCKADDR_OUT =
+		14,	     /* struct sockaddr out (size ptr = next arg) */
+	CPD_ARG_SIZE = 15,   /* byte count */
+	CPD_ARG_ADDR = 16,   /* address in the tracee */
+	CPD_ARG_SIGNAL = 17, /* signal number */
+	CPD_ARG_PID = 18,    /* pid or tid */
+	CPD_ARG_PTR = 19,    /* pointer to a struct not decoded */
+	CPD_ARG_FDPAIR = 20, /* int[2] filled by pipe/socketpair */
+	CPD_ARG_STRV = 21,   /* NULL-terminated string array (argv) */
+	CPD_ARG_OFFSET = 22, /* file offset (signed) */
+	CPD_ARG_ERRNO = 23,  /* return value: -errno on failure */
+};
+
+/* cpd_arg.flags */
+#define CPD_ARGF_PARTIAL   (1u << 0) /* tracee memory unreadable */
+#define CPD_ARGF_TRUNCATED (1u << 1) /* cut at the string limit */
+#define CPD_ARGF_AT_EXIT   (1u << 2) /* decoded at exit (out param) */
+
+/*
+ * One decoded argument. Since: ABI 1.0.
+ *
+ * raw is always the register value. Depending on kind, str holds the path,
+ * string or buffer bytes (strv: NUL-separated), fd points to the fd table
+ * entry (NULL when unknown), sa to the decoded address, and pair holds the
+ * two fds of CPD_ARG_FDPAIR. Everything is borrowed for the callback.
+ */
+struct cpd_arg {
+	uint16_t kind;	/* enum cpd_arg_kind */
+	uint16_t xlat;	/* enum cpd_xlat for FLAGS and ENUM, else 0 */
+	uint32_t flags; /* CPD_ARGF_* */
+	uint64_t raw;
+	struct cpd_str str;
+	const struct cpd_fdinfo *fd;
+	const struct cpd_sockaddr *sa;
+	int32_t pair[2];
+};
+
+/* cpd_syscall.flags */
+#define CPD_SCF_PARTIAL	   (1u << 0) /* some tracee memory unreadable */
+#define CPD_SCF_NO_EXIT	   (1u << 1) /* exit not observed (task gone, exec) */
+#define CPD_SCF_ENTRY_ONLY (1u << 2) /* traced without its exit stop */
+#define CPD_SCF_COMPAT	   (1u << 3) /* another arch (int 0x80, x32) */
+
+/*
+ * A completed syscall: the payload of CPD_EV_SYSCALL. Since: ABI 1.0.
+ *
+ * Delivered at the syscall's exit (or at entry for CPD_SCF_ENTRY_ONLY).
+ * args[] are the raw registers; arg[0..nargs-1] their decoded forms;
+ * retval decodes ret (an fd for open, for instance). ret is the raw return
+ * value; err is the positive errno when the call failed, else 0.
+ * fd_before is the fd table entry of arg 0 when it is an fd, as it was at
+ * entry (a close() still sees the file it closed).
+ * Borrowed: valid only during on_event.
+ */
+struct cpd_syscall {
+	int32_t nr;	     /* number in arch's table */
+	uint32_t arch;	     /* AUDIT_ARCH_* */
+	struct cpd_str name; /* "openat"; static in the host */
+	uint64_t classes;    /* CPD_SC_* */
+	uint32_t nargs;
+	uint32_t flags; /* CPD_SCF_* */
+	uint64_t args[6];
+	int64_t ret;
+	int32_t err;
+	uint32_t reserved;	   /* zero */
+	uint64_t enter_ns;	   /* CLOCK_MONOTONIC */
+	uint64_t exit_ns;	   /* 0 when the exit was not observed */
+	const struct cpd_arg *arg; /* nargs entries */
+	struct cpd_arg retval;
+};
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* COMPENDIUM_SYSCALL_H */
