@@ -349,11 +349,12 @@ static void console_row_columns(struct console *c,
 /*
  * A row through its schema's template: {key} is the column's value,
  * {key|a=x|b=y} maps the values a and b, {{ and }} are braces. The
- * loader checked the template, so a placeholder is always closed.
+ * loader checked the template, so a placeholder is always closed. The
+ * column align (NULL: none) keeps its unit's fixed width.
  */
 static void console_row_template(struct console *c,
 				 const struct console_report *r, const char *t,
-				 struct console_sb *sb)
+				 const char *align, struct console_sb *sb)
 {
 	while (*t) {
 		const char *end, *bar, *entry;
@@ -386,7 +387,8 @@ static void console_row_template(struct console *c,
 			console_sb_str(sb, "?");
 			continue;
 		}
-		console_kv_text(c, kv, false, c->esc[1], sizeof(c->esc[1]));
+		console_kv_text(c, kv, align && !strcmp(kv->key, align),
+				c->esc[1], sizeof(c->esc[1]));
 		/* a string is matched as it is, a number as it is shown */
 		for (entry = bar; entry; entry = bar) {
 			const char *stop, *eq;
@@ -411,9 +413,12 @@ static void console_row_template(struct console *c,
 	}
 }
 
-/* The first rows of t, indented, and how many more there were. */
+/*
+ * The first rows of t, indented, and how many more there were; the
+ * column align (NULL: none) at its unit's fixed width.
+ */
 static void console_sum_rows(struct console *c, const struct console_rows *t,
-			     const char *indent)
+			     const char *indent, const char *align)
 {
 	size_t i;
 
@@ -423,7 +428,8 @@ static void console_sum_rows(struct console *c, const struct console_rows *t,
 
 		c->esc[0][0] = '\0';
 		if (t->desc && t->desc->summary_row)
-			console_row_template(c, r, t->desc->summary_row, &sb);
+			console_row_template(c, r, t->desc->summary_row, align,
+					     &sb);
 		else
 			console_row_columns(c, r, &sb);
 		console_printf(c, "%s%s", indent, c->esc[0]);
@@ -439,7 +445,7 @@ static void console_sum_table(struct console *c, const struct console_rows *t)
 	if (!t->total)
 		return;
 	console_printf(c, " %s:", *t->title ? t->title : t->topic);
-	console_sum_rows(c, t, "   ");
+	console_sum_rows(c, t, "   ", NULL);
 }
 
 /*
@@ -473,7 +479,9 @@ static void console_sum_under(struct console *c,
 	for (i = 0; i < c->ntables; i++)
 		if (c->tables[i]->desc &&
 		    console_table_under(c->tables[i]->desc, d, k))
-			console_sum_rows(c, c->tables[i], "       ");
+			console_sum_rows(c, c->tables[i], "     ",
+					 k->flags & CPD_RKF_ALIGN ? k->key :
+								    NULL);
 }
 
 /* Whether table t is listed under a summary line of some section. */
