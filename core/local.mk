@@ -12,6 +12,8 @@ core_libcpdcore_la_SOURCES = \
 	core/base/log.c core/base/log.h \
 	core/base/xmalloc.c core/base/xmalloc.h \
 	core/engine/blockwait.c core/engine/blockwait.h \
+	core/engine/calibrate.c core/engine/calibrate.h \
+	core/engine/cputime.c core/engine/cputime.h \
 	core/engine/decode.c core/engine/decode.h \
 	core/engine/decode_struct.c \
 	core/engine/fdproc.c core/engine/fdproc.h \
@@ -39,7 +41,8 @@ core_libcpdcore_la_SOURCES = \
 	core/host/plugin.c core/host/plugin.h \
 	core/host/plugin_list.c core/host/plugin_list.h \
 	core/host/reports.c core/host/reports.h \
-	core/host/session.c core/host/session.h
+	core/host/session.c core/host/session.h \
+	core/host/ticks.c core/host/ticks.h
 nodist_core_libcpdcore_la_SOURCES = core/host/default_conf.h
 core_libcpdcore_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/core \
 	-I$(top_builddir)/core \

@@ -20,6 +20,9 @@
 
 static const char *const policy_names[] = { "warn", "disable", "abort", NULL };
 
+/* Shorter periods would make printing them the tracer's main work. */
+#define SESSION_MIN_INTERVAL 10000000u
+
 const struct cpd_option session_core_options[] = {
 	{ .name = "verbose",
 	  .type = CPD_OPT_UINT,
@@ -42,6 +45,20 @@ const struct cpd_option session_core_options[] = {
 	  .min = 1000000,
 	  .max = 3600000000000LL,
 	  .help = "how often plugins flush their buffers" },
+	{ .name = "interval",
+	  .type = CPD_OPT_DURATION,
+	  .def = "0s",
+	  .offset = offsetof(struct core_opts, interval),
+	  .min = 0,
+	  .max = 86400000000000LL,
+	  .help = "every so often, print (and write) what changed since the last time, as well as totals; 0: never (--interval)" },
+	{ .name = "duration",
+	  .type = CPD_OPT_DURATION,
+	  .def = "0s",
+	  .offset = offsetof(struct core_opts, duration),
+	  .min = 0,
+	  .max = 31536000000000000LL,
+	  .help = "stop tracing after this long (detach, or kill a command we started) and write the summary; 0: no limit (--duration)" },
 	{ .name = "deterministic",
 	  .type = CPD_OPT_BOOL,
 	  .def = "no",
@@ -199,6 +216,14 @@ int session_configure(struct session *s)
 		/* defaults of our own table: a bug, but say so clearly */
 		if (!s->cfg.errors)
 			config_error(&s->cfg, "[core]", 0, "invalid settings");
+	} else if (s->core.interval &&
+		   s->core.interval < SESSION_MIN_INTERVAL) {
+		const struct config_entry *e = config_lookup(core, "interval");
+
+		config_error(
+			&s->cfg, e ? e->origin : "[core]", e ? e->line : 0,
+			"core: interval %s is too short: 10ms at least, or 0 for none",
+			e ? e->value : "");
 	}
 
 	for (i = 0; i < s->cfg.nsections; i++) {
@@ -403,6 +428,8 @@ int session_instantiate(struct session *s)
 	s->run.verbose = (uint32_t)s->core.verbose;
 	s->run.string_limit = (uint32_t)s->core.string_limit;
 	s->run.deterministic = s->core.deterministic;
+	s->run.interval_ns = s->core.interval;
+	s->run.duration_ns = s->core.duration;
 	s->run.hostname.ptr = s->hostname;
 	s->run.hostname.len = (uint32_t)strlen(s->hostname);
 	if (s->command) {
@@ -505,6 +532,66 @@ void session_flush(struct session *s)
 		if (rc < 0)
 			session_policy(inst, "flush", rc);
 	}
+}
+
+static uint64_t session_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+uint64_t session_ticks_start(struct session *s)
+{
+	ticks_init(&s->ticks, s->core.flush_interval, s->core.interval,
+		   s->core.duration, session_now());
+	return s->ticks.tick_ns;
+}
+
+static void session_interval_role(struct session *s, uint32_t role,
+				  const struct cpd_interval *iv)
+{
+	size_t i;
+	int rc;
+
+	for (i = 0; i < s->ninst; i++) {
+		struct instance *inst = s->inst[i];
+
+		if (inst->plugin->desc.role != role ||
+		    inst->state != INST_STARTED || inst->disabled ||
+		    !inst->plugin->desc.interval)
+			continue;
+		rc = inst->plugin->desc.interval(inst->state_ptr, iv);
+		if (rc < 0)
+			session_policy(inst, "interval", rc);
+	}
+}
+
+void session_interval(struct session *s, const struct cpd_interval *iv)
+{
+	/* analyzers publish the period's reports; outputs then write them */
+	session_interval_role(s, CPD_ROLE_ANALYZER, iv);
+	session_interval_role(s, CPD_ROLE_OUTPUT, iv);
+}
+
+unsigned session_tick(struct session *s)
+{
+	unsigned due = ticks_due(&s->ticks, session_now());
+
+	if (due & TICK_INTERVAL) {
+		struct cpd_interval iv = {
+			.struct_size = sizeof(iv),
+			.index = s->ticks.index,
+			.start_ns = s->ticks.period_start,
+			.end_ns = s->ticks.period_end,
+		};
+
+		session_interval(s, &iv);
+	}
+	if (due & TICK_FLUSH)
+		session_flush(s);
+	return due;
 }
 
 /*
@@ -612,6 +699,17 @@ void session_publish(struct session *s, const struct cpd_event *ev)
 bool session_wants_syscall(const struct session *s, uint32_t arch, int nr)
 {
 	return s->bus && bus_wants_syscall(s->bus, arch, nr);
+}
+
+bool session_wants_timing(const struct session *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->ninst; i++)
+		if (s->inst[i]->state == INST_STARTED &&
+		    (s->inst[i]->plugin->desc.flags & CPD_PF_SYSCALL_TIMING))
+			return true;
+	return false;
 }
 
 bool session_wants_syscall_exit(const struct session *s, uint32_t arch, int nr)

@@ -13,6 +13,7 @@
 #include "config.h"
 #include "loop.h"
 #include "plugin.h"
+#include "ticks.h"
 
 enum inst_state {
 	INST_CONFIGURED = 0, /* options validated */
@@ -34,6 +35,8 @@ struct core_opts {
 	uint64_t verbose;
 	uint64_t string_limit;
 	uint64_t flush_interval;
+	uint64_t interval; /* --interval: 0 = none */
+	uint64_t duration; /* --duration: 0 = no limit */
 	bool deterministic;
 	bool seccomp;
 	bool stats;
@@ -86,6 +89,7 @@ struct session {
 	char *command;
 	char hostname[256];
 	bool aborted; /* an instance asked to end tracing */
+	struct ticks ticks;
 
 	/* valid while a CPD_EV_SYSCALL is being delivered */
 	session_read_fn read_fn;
@@ -107,6 +111,15 @@ int session_instantiate(struct session *s);
 /* start() every instance. -errno if one failed. */
 int session_start(struct session *s);
 void session_flush(struct session *s);
+/*
+ * Start the periodic work (flush, intervals, the duration) from now;
+ * returns the period the timer must tick at.
+ */
+uint64_t session_ticks_start(struct session *s);
+/* A timer tick: run what is due; returns the TICK_* bits that were. */
+unsigned session_tick(struct session *s);
+/* interval(): analyzers first, then outputs. */
+void session_interval(struct session *s, const struct cpd_interval *iv);
 /* stop(): analyzers first, then outputs. */
 void session_stop(struct session *s);
 /* fini() in reverse order, unload plugins, free everything. */
@@ -125,5 +138,8 @@ bool session_wants_syscall(const struct session *s, uint32_t arch, int nr);
 bool session_wants_syscall_exit(const struct session *s, uint32_t arch, int nr);
 
 struct instance *session_find(struct session *s, const char *name);
+
+/* Whether a running instance times syscalls (CPD_PF_SYSCALL_TIMING). */
+bool session_wants_timing(const struct session *s);
 
 #endif /* CPD_CORE_SESSION_H */

@@ -13,6 +13,10 @@
  * order of the host's field tables, each name once; a cell is empty when
  * the event's kind has no such field. Custom kinds fill the columns whose
  * names they share and put their other fields into details.
+ *
+ * In the report file a row's keys are numbered "N.key" (N from 0 in each
+ * table), and a report of an --interval period gets the period first:
+ * "P:key" for a section, "P:N.key" for a row (N from 0 in each period).
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -35,6 +39,7 @@
 struct csv_topic {
 	char *name;
 	uint64_t rows;
+	uint32_t interval; /* of the rows counted */
 };
 
 struct csv {
@@ -323,9 +328,9 @@ static void csv_details(struct csv *c, const struct cpd_event *ev)
 static void csv_summary(struct csv *c, const struct cpd_ev_report *r)
 {
 	const char *sv;
-	char idx[32] = "";
+	char idx[48] = "";
+	size_t len = 0, t = 0;
 	uint32_t i;
-	size_t t;
 
 	if (r->flags & CPD_REPORTF_ROW) {
 		for (t = 0; t < c->ntopics; t++)
@@ -343,6 +348,7 @@ static void csv_summary(struct csv *c, const struct cpd_ev_report *r)
 			}
 			c->topics = nt;
 			nt[t].rows = 0;
+			nt[t].interval = 0;
 			nt[t].name = strndup(r->topic.ptr ? r->topic.ptr : "",
 					     r->topic.len);
 			if (!nt[t].name) {
@@ -351,8 +357,17 @@ static void csv_summary(struct csv *c, const struct cpd_ev_report *r)
 			}
 			c->ntopics++;
 		}
-		snprintf(idx, sizeof(idx), "%" PRIu64 ".", c->topics[t].rows++);
+		/* each period numbers its rows from 0 */
+		if (c->topics[t].interval != r->interval) {
+			c->topics[t].interval = r->interval;
+			c->topics[t].rows = 0;
+		}
 	}
+	if (r->flags & CPD_REPORTF_INTERVAL)
+		len = (size_t)snprintf(idx, sizeof(idx), "%u:", r->interval);
+	if (r->flags & CPD_REPORTF_ROW)
+		snprintf(idx + len, sizeof(idx) - len, "%" PRIu64 ".",
+			 c->topics[t].rows++);
 	for (i = 0; i < r->nkv; i++) {
 		const struct cpd_kv *kv = &r->kv[i];
 

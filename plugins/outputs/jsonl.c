@@ -11,6 +11,10 @@
  *   {"schema":1,"type":"report","topic":"file","title":"Files",
  *    "row":false,"order":10,"values":{"read_bytes":123,...}}
  *
+ * With --interval, the reports of a period carry "interval":N, and a
+ * record {"schema":1,"type":"interval","index":N,"start_ns":...,
+ * "end_ns":...} follows them when the period ends.
+ *
  * Every field of the kind's field table is written, custom kinds too.
  * Integers beyond 2^53 are strings; invalid UTF-8 bytes become U+FFFD and
  * the record gets "lossy":true.
@@ -142,8 +146,11 @@ static void jsonl_report(struct jsonl *j, const struct cpd_ev_report *r)
 	jsonl_cstr(j, &r->topic);
 	jsonl_key(j, "title");
 	jsonl_cstr(j, &r->title);
-	escape_printf(&j->line, ",\"row\":%s,\"order\":%d,\"values\":{",
+	escape_printf(&j->line, ",\"row\":%s,\"order\":%d",
 		      r->flags & CPD_REPORTF_ROW ? "true" : "false", r->order);
+	if (r->flags & CPD_REPORTF_INTERVAL)
+		escape_printf(&j->line, ",\"interval\":%u", r->interval);
+	escape_puts(&j->line, ",\"values\":{");
 	for (i = 0; i < r->nkv; i++) {
 		const struct cpd_kv *kv = &r->kv[i];
 
@@ -211,6 +218,32 @@ static int jsonl_on_event(void *state, const struct cpd_event *ev)
 	return outfile_write(&j->out, j->line.p, j->line.len);
 }
 
+/* The end of a period of --interval, after its reports. */
+static int jsonl_interval(void *state, const struct cpd_interval *iv)
+{
+	struct jsonl *j = state;
+	uint64_t start = 0, end = 0;
+
+	if (!j->out.fp || j->out.failed)
+		return 0;
+	if (!j->deterministic && iv->start_ns >= j->start_ns) {
+		start = iv->start_ns - j->start_ns;
+		end = iv->end_ns - j->start_ns;
+	}
+	escape_reset(&j->line);
+	escape_printf(&j->line,
+		      "{\"schema\":%d,\"type\":\"interval\",\"index\":%u,"
+		      "\"start_ns\":",
+		      JSONL_SCHEMA, iv->index);
+	escape_json_u64(&j->line, start);
+	escape_puts(&j->line, ",\"end_ns\":");
+	escape_json_u64(&j->line, end);
+	escape_puts(&j->line, "}\n");
+	if (j->line.oom)
+		return outfile_error(&j->out, ENOMEM);
+	return outfile_write(&j->out, j->line.p, j->line.len);
+}
+
 static int jsonl_flush(void *state)
 {
 	struct jsonl *j = state;
@@ -251,5 +284,5 @@ CPD_PLUGIN_DEFINE(
 		.subscribe = JSONL_EVENTS, .flags = CPD_PF_SYSCALL_VERBOSE,
 		.options = jsonl_options, .init = jsonl_init,
 		.start = jsonl_start, .on_event = jsonl_on_event,
-		.flush = jsonl_flush, .stop = jsonl_stop,
-		.fini = instance_fini, );
+		.flush = jsonl_flush, .stop = jsonl_stop, .fini = instance_fini,
+		.interval = jsonl_interval, );

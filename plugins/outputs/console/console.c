@@ -258,6 +258,15 @@ static int console_flush(void *state)
 	return rc_out ? rc_out : rc_copy;
 }
 
+static int console_interval(void *state, const struct cpd_interval *iv)
+{
+	struct console *c = state;
+
+	if (c->summary)
+		console_interval_block(c, iv);
+	return console_flush(c);
+}
+
 static int console_stop(void *state)
 {
 	struct console *c = state;
@@ -294,6 +303,7 @@ static void console_release(void *state)
 	free(c->out_buf);
 	console_reports_free(c);
 	console_problems_free(c);
+	console_columns_free(c);
 	for (i = 0; i < c->nsubprocs; i++)
 		free(c->subprocs[i]);
 	free(c->subprocs);
@@ -343,4 +353,4 @@ CPD_PLUGIN_DEFINE(
 		.options = console_options, .init = console_init,
 		.start = console_start, .on_event = console_on_event,
 		.flush = console_flush, .stop = console_stop,
-		.fini = instance_fini, );
+		.fini = instance_fini, .interval = console_interval, );
