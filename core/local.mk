@@ -20,6 +20,7 @@ core_libcpdcore_la_SOURCES = \
 	core/engine/fdtable.c core/engine/fdtable.h \
 	core/engine/fdtrack.c core/engine/fdtrack.h \
 	core/engine/seccomp.c core/engine/seccomp.h \
+	core/engine/sharedfd.c core/engine/sharedfd.h \
 	core/engine/sysent.c core/engine/sysent.h \
 	core/engine/sysent_x86_64.h \
 	core/engine/sysfmt.c core/engine/sysfmt.h \
@@ -49,8 +50,9 @@ core_libcpdcore_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/core \
 	-DCPD_PLUGINDIR='"$(pkglibdir)"' \
 	-DCPD_SYSCONFDIR='"$(sysconfdir)"' \
 	-DCPD_BUILDDIR='"$(abs_top_builddir)"'
-core_libcpdcore_la_CFLAGS = $(AM_CFLAGS) $(INIH_CFLAGS)
-core_libcpdcore_la_LIBADD = $(INIH_LIBS)
+# -pthread: blockwait's watcher thread
+core_libcpdcore_la_CFLAGS = $(AM_CFLAGS) $(INIH_CFLAGS) -pthread
+core_libcpdcore_la_LIBADD = $(INIH_LIBS) -lpthread
 
 BUILT_SOURCES += core/host/default_conf.h
 CLEANFILES += core/host/default_conf.h

@@ -35,6 +35,7 @@
 #include "fdtrack.h"
 #include "base/log.h"
 #include "seccomp.h"
+#include "sharedfd.h"
 #include "sysent.h"
 #include "task.h"
 #include "umem.h"
@@ -72,6 +73,14 @@ struct tracer {
 	bool killing;
 	unsigned options; /* PTRACE_O_* */
 	char *argv0;
+	/*
+	 * An output holds live lines back (CPD_PF_LIVE_STREAM): they go out
+	 * before a traced write to our stdout or stderr (sync_writes, when
+	 * every write stops) or else after every stop (sync_each_stop).
+	 */
+	struct sharedfd sf;
+	bool sync_writes;
+	bool sync_each_stop;
 };
 
 static uint64_t tracer_now(void)
@@ -140,6 +149,27 @@ static void tracer_build_sets(struct tracer *tr)
 				bit_set(st->needs_exit, nr);
 		}
 	}
+}
+
+/*
+ * Where the lines a live-stream output holds back must be written out
+ * (see struct tracer); the timer ticks often enough that none waits
+ * longer than CPD_LIVE_STREAM_MS (session_ticks_start).
+ */
+static void tracer_plan_sync(struct tracer *tr)
+{
+	struct tracer_set *st = tracer_set_of(tr, sysent_native_arch());
+
+	if (!tr->s->has_live)
+		return;
+	sharedfd_init(&tr->sf);
+	/* without a filter every syscall stops; other arches always do */
+	if (!tr->use_seccomp ||
+	    (st && st->traced &&
+	     sharedfd_complete_set(&tr->sf, st->arch, st->traced, st->count)))
+		tr->sync_writes = true;
+	else
+		tr->sync_each_stop = true;
 }
 
 static void tracer_free_sets(struct tracer *tr)
@@ -403,6 +433,24 @@ static void tracer_ctx(struct tracer *tr, struct task *t,
 	ctx->arg = t;
 }
 
+/* A write is about to run: held lines go first if it writes where they go. */
+static void tracer_sync_write(struct tracer *tr, struct task *t, uint32_t arch,
+			      int nr, const uint64_t args[6])
+{
+	int arg = sharedfd_write_arg(&tr->sf, arch, nr);
+	int fd;
+
+	if (arg == -1)
+		return;
+	if (arg >= 0) {
+		fd = (int)args[arg];
+		if (!sharedfd_shared(&tr->sf, t->tid, fd,
+				     fdtable_get(t->fds, fd)))
+			return;
+	}
+	session_sync(tr->s);
+}
+
 static void tracer_sys_enter(struct tracer *tr, struct task *t, uint32_t arch,
 			     int nr, const uint64_t args[6])
 {
@@ -411,6 +459,8 @@ static void tracer_sys_enter(struct tracer *tr, struct task *t, uint32_t arch,
 	struct umem mem;
 
 	tr->s->stats.syscalls_seen++;
+	if (tr->s->live_held && tr->sync_writes)
+		tracer_sync_write(tr, t, arch, nr, args);
 	t->in_syscall = false;
 	t->want_exit = false;
 	t->sched_entered = false;
@@ -496,7 +546,7 @@ static void tracer_syscall_stop(struct tracer *tr, struct task *t)
 	struct __ptrace_syscall_info info;
 	long n;
 
-	memset(&info, 0, sizeof(info));
+	/* the kernel fills what info.op says is there */
 	n = ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info),
 		   &info);
 	if (n < 0) {
@@ -923,6 +973,8 @@ static void tracer_reap(struct tracer *tr)
 
 static void tracer_after_stops(struct tracer *tr)
 {
+	if (tr->sync_each_stop)
+		session_sync(tr->s);
 	/* a plugin failed under on_plugin_error = abort */
 	if (tr->s->aborted && !tr->detaching && !tr->killing) {
 		if (tr->spawned)
@@ -1012,8 +1064,12 @@ static void tracer_time_up(struct tracer *tr)
 static void tracer_on_timer(void *arg)
 {
 	struct tracer *tr = arg;
+	unsigned due = session_tick(tr->s);
 
-	if (session_tick(tr->s) & TICK_END)
+	/* a flush flushed them already */
+	if (!(due & TICK_FLUSH))
+		session_sync(tr->s);
+	if (due & TICK_END)
 		tracer_time_up(tr);
 	if (tr->s->aborted && !tr->detaching && !tr->killing) {
 		if (tr->spawned)
@@ -1047,6 +1103,10 @@ static void tracer_wait_direct(struct tracer *tr)
 		tracer_on_signal(tr, &si[i]);
 	if (tick)
 		tracer_on_timer(tr);
+	if (blockwait_fds_ready()) {
+		loop_run_others(tr->s->loop);
+		blockwait_fds_done();
+	}
 	tracer_after_stops(tr);
 }
 
@@ -1054,13 +1114,21 @@ static int tracer_wait_loop(struct tracer *tr, const sigset_t *set)
 {
 	struct loop *loop = tr->s->loop;
 	int err = blockwait_start(set, tr->s->ticks.tick_ns);
-	bool direct = !err;
+	bool started = !err, direct = !err;
 
 	if (err)
 		log_debug("waiting through the loop only: %s", strerror(-err));
 	err = 0;
 	while (!loop_stopped(loop)) {
-		if (direct && !loop_watches_others(loop)) {
+		/* a plugin's fd: a thread wakes the wait when it is ready */
+		if (direct && loop_watches_others(loop) &&
+		    (err = blockwait_watch(loop_others_fd(loop)))) {
+			log_debug("waiting through the loop: %s",
+				  strerror(-err));
+			blockwait_close();
+			direct = false;
+		}
+		if (direct) {
 			tracer_wait_direct(tr);
 			continue;
 		}
@@ -1068,7 +1136,7 @@ static int tracer_wait_loop(struct tracer *tr, const sigset_t *set)
 		if (err < 0)
 			break;
 	}
-	if (direct)
+	if (started)
 		blockwait_stop();
 	return err < 0 ? err : 0;
 }
@@ -1390,6 +1458,7 @@ int tracer_run(struct session *s, const struct tracer_opts *o)
 	task_table_init(&tr.tt);
 	fdtrack_init(&tr.ft);
 	tracer_build_sets(&tr);
+	tracer_plan_sync(&tr);
 	tr.options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEFORK |
 		     PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE |
 		     PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;
@@ -1458,6 +1527,7 @@ out_free:
 	if (tr.err_pipe >= 0)
 		close(tr.err_pipe);
 	tracer_free_sets(&tr);
+	sharedfd_free(&tr.sf);
 	fdtrack_free(&tr.ft);
 	task_table_free(&tr.tt);
 	return rc;

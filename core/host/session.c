@@ -412,6 +412,8 @@ static int session_deliver(void *owner, const struct cpd_event *ev)
 
 	if (inst->state != INST_STARTED || inst->disabled)
 		return 0;
+	if (inst->live)
+		inst->session->live_held = true;
 	rc = inst->plugin->desc.on_event(inst->state_ptr, ev);
 	if (rc < 0)
 		session_policy(inst, "on_event", rc);
@@ -461,11 +463,22 @@ int session_instantiate(struct session *s)
 		if (!inst->mask)
 			continue;
 		bus_subscribe(s->bus, inst->mask, inst, session_deliver);
+		if (inst->plugin->desc.flags & CPD_PF_LIVE_STREAM &&
+		    inst->plugin->desc.flush) {
+			inst->live = true;
+			s->has_live = true;
+		}
 		if (inst->plugin->desc.flags & CPD_PF_SYSCALL_ENTRY)
 			bus_entry_only(s->bus, inst);
 		session_syscall_filter(s, inst);
 	}
 	return 0;
+}
+
+/* The host is about to print a message: held lines go out before it. */
+static void session_log_sync(void *arg)
+{
+	session_sync(arg);
 }
 
 /* Every message the user sees on stderr also goes to outputs that keep a
@@ -514,24 +527,42 @@ int session_start(struct session *s)
 		inst->state = INST_STARTED;
 	}
 	log_set_hook(session_notice, s);
+	if (s->has_live)
+		log_set_sync(session_log_sync, s);
 	return 0;
 }
 
-void session_flush(struct session *s)
+static void session_flush_where(struct session *s, bool live_only)
 {
 	size_t i;
 	int rc;
 
+	/* a message from a flush() must not flush again */
+	if (s->flushing)
+		return;
+	s->flushing = true;
+	s->live_held = false;
 	for (i = 0; i < s->ninst; i++) {
 		struct instance *inst = s->inst[i];
 
 		if (inst->state != INST_STARTED || inst->disabled ||
-		    !inst->plugin->desc.flush)
+		    !inst->plugin->desc.flush || (live_only && !inst->live))
 			continue;
 		rc = inst->plugin->desc.flush(inst->state_ptr);
 		if (rc < 0)
 			session_policy(inst, "flush", rc);
 	}
+	s->flushing = false;
+}
+
+void session_flush(struct session *s)
+{
+	session_flush_where(s, false);
+}
+
+void session_sync_held(struct session *s)
+{
+	session_flush_where(s, true);
 }
 
 static uint64_t session_now(void)
@@ -544,8 +575,11 @@ static uint64_t session_now(void)
 
 uint64_t session_ticks_start(struct session *s)
 {
+	/* held lines of a live stream wait CPD_LIVE_STREAM_MS at most */
 	ticks_init(&s->ticks, s->core.flush_interval, s->core.interval,
-		   s->core.duration, session_now());
+		   s->core.duration,
+		   s->has_live ? CPD_LIVE_STREAM_MS * UINT64_C(1000000) : 0,
+		   session_now());
 	return s->ticks.tick_ns;
 }
 
@@ -658,6 +692,7 @@ void session_free(struct session *s)
 	size_t i = s->ninst;
 
 	log_set_hook(NULL, NULL);
+	log_set_sync(NULL, NULL);
 	while (i--) {
 		struct instance *inst = s->inst[i];
 
@@ -683,14 +718,13 @@ void session_free(struct session *s)
 	memset(s, 0, sizeof(*s));
 }
 
-void session_publish(struct session *s, const struct cpd_event *ev)
+void session_publish(struct session *s, struct cpd_event *ev)
 {
 	char why[256];
 
 	if (!s->bus || !bus_wants(s->bus, ev->kind))
 		return;
-	bus_publish(s->bus, NULL, CPD_SRC_CORE, ev, sizeof(*ev), why,
-		    sizeof(why));
+	bus_publish_core(s->bus, ev, why, sizeof(why));
 	s->stats.events_published = bus_published(s->bus);
 	if (ev->kind == CPD_EV_SYSCALL)
 		s->stats.syscalls_published++;

@@ -55,6 +55,7 @@ struct instance {
 	char **sc_names;	     /* NULL-terminated, or NULL */
 	bool sc_narrowed;	     /* "syscalls =" given */
 	bool disabled;		     /* by the error policy */
+	bool live;		     /* CPD_PF_LIVE_STREAM: may hold lines */
 	bool inited;		     /* init() succeeded: fini() is owed */
 	struct host_watch **watches; /* fds it watches */
 	size_t nwatches, capwatches;
@@ -90,6 +91,14 @@ struct session {
 	char hostname[256];
 	bool aborted; /* an instance asked to end tracing */
 	struct ticks ticks;
+	/*
+	 * An instance with CPD_PF_LIVE_STREAM was given an event since its
+	 * last flush: it may hold lines that must go out before anything
+	 * else writes to the terminal (session_sync).
+	 */
+	bool live_held;
+	bool has_live; /* such an instance exists */
+	bool flushing; /* in session_flush or session_sync */
 
 	/* valid while a CPD_EV_SYSCALL is being delivered */
 	session_read_fn read_fn;
@@ -120,6 +129,7 @@ uint64_t session_ticks_start(struct session *s);
 unsigned session_tick(struct session *s);
 /* interval(): analyzers first, then outputs. */
 void session_interval(struct session *s, const struct cpd_interval *iv);
+void session_sync_held(struct session *s);
 /* stop(): analyzers first, then outputs. */
 void session_stop(struct session *s);
 /* fini() in reverse order, unload plugins, free everything. */
@@ -129,7 +139,8 @@ void session_free(struct session *s);
 /* Stop watching every fd of an instance (host.c). */
 void host_unwatch_all(struct instance *inst);
 
-void session_publish(struct session *s, const struct cpd_event *ev);
+/* ev is the core's own: the bus stamps its size, seq and source into it */
+void session_publish(struct session *s, struct cpd_event *ev);
 
 /* The union of what instances want as CPD_EV_SYSCALL, per syscall. */
 bool session_wants_syscall(const struct session *s, uint32_t arch, int nr);
@@ -141,5 +152,15 @@ struct instance *session_find(struct session *s, const char *name);
 
 /* Whether a running instance times syscalls (CPD_PF_SYSCALL_TIMING). */
 bool session_wants_timing(const struct session *s);
+/*
+ * flush() the live-stream instances holding lines: something else is
+ * about to write to the terminal they share, or they have held them for
+ * CPD_LIVE_STREAM_MS. Cheap when nothing is held.
+ */
+static inline void session_sync(struct session *s)
+{
+	if (s->live_held)
+		session_sync_held(s);
+}
 
 #endif /* CPD_CORE_SESSION_H */

@@ -19,7 +19,7 @@ static uint64_t ticks_gcd(uint64_t a, uint64_t b)
 }
 
 void ticks_init(struct ticks *t, uint64_t flush_ns, uint64_t interval_ns,
-		uint64_t duration_ns, uint64_t now)
+		uint64_t duration_ns, uint64_t sync_ns, uint64_t now)
 {
 	uint64_t g = flush_ns;
 
@@ -32,6 +32,8 @@ void ticks_init(struct ticks *t, uint64_t flush_ns, uint64_t interval_ns,
 		g = ticks_gcd(g, interval_ns);
 	if (duration_ns)
 		g = ticks_gcd(g, duration_ns);
+	if (sync_ns)
+		g = ticks_gcd(g, sync_ns);
 	/* a deadline off the millisecond grid is late by less than one */
 	t->tick_ns = g < TICKS_MIN_NS ? TICKS_MIN_NS : g;
 	t->next_flush = now + flush_ns;

@@ -31,9 +31,13 @@ struct ticks {
 	bool ended;
 };
 
-/* Periods in ns (interval and duration 0: none), counted from now. */
+/*
+ * Periods in ns (interval and duration 0: none), counted from now; the
+ * timer also ticks at least every sync_ns (0: no such need), for the
+ * lines a live-stream output holds back.
+ */
 void ticks_init(struct ticks *t, uint64_t flush_ns, uint64_t interval_ns,
-		uint64_t duration_ns, uint64_t now);
+		uint64_t duration_ns, uint64_t sync_ns, uint64_t now);
 /*
  * What is due at now, TICK_* bits. With TICK_INTERVAL, index,
  * period_start and period_end say which period ended (missed periods

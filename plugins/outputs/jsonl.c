@@ -46,7 +46,17 @@ struct jsonl {
 	struct outfile out;
 	bool lossy;
 	struct escape_buf line;
+	struct evjson_keys keys; /* of the fields, made once */
+	/* the event being written: its kind's fields */
+	uint32_t kind;
+	const struct cpd_field *fields;
+	uint32_t nfields;
 };
+
+/* Keys of the record itself; a field of the same name gets "field_". */
+static const char *const jsonl_reserved[] = { "schema", "type", "seq",	"ts_ns",
+					      "pid",	"tid",	"comm", "call",
+					      "lossy",	NULL };
 
 static const struct cpd_option jsonl_options[] = {
 	{ .name = "path",
@@ -87,31 +97,29 @@ static void jsonl_key(struct jsonl *j, const char *key)
 	escape_putc(&j->line, ':');
 }
 
-/* Keys of the record itself; a field of the same name gets "field_". */
-static bool jsonl_reserved(const char *name)
-{
-	static const char *const keys[] = {
-		"schema", "type", "seq",  "ts_ns", "pid",
-		"tid",	  "comm", "call", "lossy",
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
-		if (!strcmp(name, keys[i]))
-			return true;
-	return false;
-}
-
 static void jsonl_field(void *ctx, const struct evfield *v)
 {
 	struct jsonl *j = ctx;
-	char key[512];
+	/* nth is the field's index when the walk left none out */
+	const char *key = j->fields && v->nth < j->nfields &&
+					  v->field == &j->fields[v->nth] ?
+				  evjson_keys_get(&j->keys, j->kind, j->fields,
+						  j->nfields, v->nth) :
+				  NULL;
+	const char *const *r;
+	char name[512];
+	bool lossy;
 
-	if (jsonl_reserved(v->field->name))
-		snprintf(key, sizeof(key), "field_%s", v->field->name);
-	else
-		snprintf(key, sizeof(key), "%s", v->field->name);
-	if (evjson_value(&j->line, v, ",", key, 0))
+	if (key) {
+		lossy = evjson_value_keyed(&j->line, v, key, 0);
+	} else {
+		for (r = jsonl_reserved; *r && strcmp(*r, v->field->name); r++)
+			;
+		snprintf(name, sizeof(name), "%s%s", *r ? "field_" : "",
+			 v->field->name);
+		lossy = evjson_value(&j->line, v, ",", name, 0);
+	}
+	if (lossy)
 		j->lossy = true;
 }
 
@@ -188,7 +196,8 @@ static int jsonl_on_event(void *state, const struct cpd_event *ev)
 		jsonl_report(j, &ev->u.report);
 	} else {
 		kind = j->host->event_kind_name(ev->kind);
-		escape_printf(&j->line, "{\"schema\":%d", JSONL_SCHEMA);
+		escape_puts(&j->line, "{\"schema\":");
+		escape_u64(&j->line, JSONL_SCHEMA);
 		jsonl_key(j, "type");
 		if (kind)
 			jsonl_str(j, kind, strlen(kind));
@@ -202,10 +211,14 @@ static int jsonl_on_event(void *state, const struct cpd_event *ev)
 				j->deterministic ?
 					0 :
 					(int64_t)(ev->ts_ns - j->start_ns));
-		escape_printf(&j->line, ",\"pid\":%d,\"tid\":%d", ev->pid,
-			      ev->tid);
+		escape_puts(&j->line, ",\"pid\":");
+		escape_s64(&j->line, ev->pid);
+		escape_puts(&j->line, ",\"tid\":");
+		escape_s64(&j->line, ev->tid);
 		jsonl_key(j, "comm");
 		jsonl_cstr(j, &ev->comm);
+		j->kind = ev->kind;
+		j->fields = j->host->event_fields(ev->kind, &j->nfields);
 		evfield_walk(j->host, ev, 0, jsonl_field, j);
 		if (ev->kind == CPD_EV_SYSCALL)
 			jsonl_call(j, ev);
@@ -256,16 +269,26 @@ static int jsonl_stop(void *state)
 	return jsonl_flush(state);
 }
 
+static int jsonl_setup(void *state)
+{
+	struct jsonl *j = state;
+
+	j->keys.prefix = "field_";
+	j->keys.reserved = jsonl_reserved;
+	return 0;
+}
+
 static void jsonl_release(void *state)
 {
 	struct jsonl *j = state;
 
 	outfile_close(&j->out);
 	escape_free(&j->line);
+	evjson_keys_free(&j->keys);
 }
 
 static const struct instance_type jsonl_type =
-	INSTANCE_TYPE(struct jsonl, NULL, jsonl_release);
+	INSTANCE_TYPE(struct jsonl, jsonl_setup, jsonl_release);
 
 static int jsonl_init(struct cpd_instance *inst, const struct cpd_host *host,
 		      void **statep)

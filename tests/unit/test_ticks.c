@@ -17,16 +17,23 @@ static void test_tick_is_the_common_divisor(void)
 {
 	struct ticks t;
 
-	ticks_init(&t, 1000 * MS, 0, 0, T0);
+	ticks_init(&t, 1000 * MS, 0, 0, 0, T0);
 	CPD_ASSERT_UINT_EQ(t.tick_ns, 1000 * MS);
-	ticks_init(&t, 1000 * MS, 1500 * MS, 0, T0);
+	ticks_init(&t, 1000 * MS, 1500 * MS, 0, 0, T0);
 	CPD_ASSERT_UINT_EQ(t.tick_ns, 500 * MS);
-	ticks_init(&t, 1000 * MS, 1000 * MS, 2500 * MS, T0);
+	ticks_init(&t, 1000 * MS, 1000 * MS, 2500 * MS, 0, T0);
 	CPD_ASSERT_UINT_EQ(t.tick_ns, 500 * MS);
-	ticks_init(&t, 1000 * MS, 300 * MS, 0, T0);
+	ticks_init(&t, 1000 * MS, 300 * MS, 0, 0, T0);
 	CPD_ASSERT_UINT_EQ(t.tick_ns, 100 * MS);
+	/* a live stream's lines wait 50 ms at most: a divisor of that too */
+	ticks_init(&t, 1000 * MS, 0, 0, 50 * MS, T0);
+	CPD_ASSERT_UINT_EQ(t.tick_ns, 50 * MS);
+	ticks_init(&t, 1000 * MS, 300 * MS, 0, 50 * MS, T0);
+	CPD_ASSERT_UINT_EQ(t.tick_ns, 50 * MS);
+	ticks_init(&t, 1000 * MS, 0, 2030 * MS, 50 * MS, T0);
+	CPD_ASSERT_UINT_EQ(t.tick_ns, 10 * MS);
 	/* never finer than a millisecond */
-	ticks_init(&t, 1000 * MS, 10 * MS + 1, 0, T0);
+	ticks_init(&t, 1000 * MS, 10 * MS + 1, 0, 0, T0);
 	CPD_ASSERT_UINT_EQ(t.tick_ns, 1 * MS);
 }
 
@@ -36,7 +43,7 @@ static void test_deadlines_on_ticks(void)
 	uint64_t now;
 	unsigned k, flushes = 0;
 
-	ticks_init(&t, 1000 * MS, 500 * MS, 0, T0);
+	ticks_init(&t, 1000 * MS, 500 * MS, 0, 0, T0);
 	CPD_ASSERT_UINT_EQ(ticks_due(&t, T0 + 500 * MS - 1), 0);
 	CPD_ASSERT_UINT_EQ(ticks_due(&t, T0 + 500 * MS), TICK_INTERVAL);
 	CPD_ASSERT_UINT_EQ(t.index, 1);
@@ -61,7 +68,7 @@ static void test_late_tick_folds_periods(void)
 {
 	struct ticks t;
 
-	ticks_init(&t, 1000 * MS, 1000 * MS, 0, T0);
+	ticks_init(&t, 1000 * MS, 1000 * MS, 0, 0, T0);
 	CPD_ASSERT_UINT_EQ(ticks_due(&t, T0 + 1000 * MS),
 			   TICK_FLUSH | TICK_INTERVAL);
 	/* the tracer was busy for 2.5 periods: one period reports them */
@@ -79,7 +86,7 @@ static void test_end_once(void)
 {
 	struct ticks t;
 
-	ticks_init(&t, 1000 * MS, 0, 2500 * MS, T0);
+	ticks_init(&t, 1000 * MS, 0, 2500 * MS, 0, T0);
 	CPD_ASSERT_UINT_EQ(t.tick_ns, 500 * MS);
 	CPD_ASSERT_UINT_EQ(ticks_due(&t, T0 + 2000 * MS), TICK_FLUSH);
 	CPD_ASSERT_UINT_EQ(ticks_due(&t, T0 + 2500 * MS), TICK_END);

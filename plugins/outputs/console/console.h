@@ -128,7 +128,7 @@ struct console {
 	int out;    /* the live stream; -1 with target = none */
 	FILE *copy; /* -o: every line, no colour; copy_file's stream */
 	struct outfile copy_file;
-	/* whole lines for /dev/null, written when full and at flushes */
+	/* whole lines held back, written when full and at flushes */
 	char *out_buf;
 	size_t out_len;
 	int out_err; /* the stream's first write error */
@@ -136,7 +136,12 @@ struct console {
 	bool write_error; /* said once */
 
 	uint64_t start_ns; /* origin of "+S.SSSs" */
-	long tasks;	   /* live tasks, for a host that does not count */
+	/* the last line prefix, for the next event of the same ms and task */
+	char pfx[CONSOLE_PREFIX_MAX];
+	size_t pfx_len;
+	uint64_t pfx_ms;
+	int32_t pfx_who;
+	long tasks; /* live tasks, for a host that does not count */
 	bool root_exec_seen;
 	bool exec_failed; /* the command exited before its first exec */
 

@@ -69,6 +69,7 @@ void html_data_free(struct html_data *d)
 	free(d->lost);
 	escape_free(&d->notices);
 	escape_free(&d->scratch);
+	evjson_keys_free(&d->keys);
 	escape_free(&d->pend_key);
 	escape_free(&d->key);
 	escape_free(&d->pend_target);

@@ -67,6 +67,18 @@ enum cpd_plugin_role {
 #define CPD_PF_SYSCALL_TIMING (1u << 3)
 
 /*
+ * Since: ABI 1.1. Its lines go to stdout or stderr, which the traced
+ * command and the host's own messages write to as well, and it may hold
+ * them back until its flush(): the host calls flush() before anything
+ * else can write there (one of its messages, a traced syscall that writes
+ * to the same file) and at least every CPD_LIVE_STREAM_MS. Without the
+ * flag, or with a host older than 1.1, such lines must be written as
+ * they come, or they would land after text that came later.
+ */
+#define CPD_PF_LIVE_STREAM (1u << 4)
+#define CPD_LIVE_STREAM_MS 50
+
+/*
  * One period of [core] interval (--interval): [start_ns, end_ns) on
  * CLOCK_MONOTONIC, numbered from 1. Since: ABI 1.1.
  */
