@@ -15,6 +15,8 @@ core_libcpdcore_la_SOURCES = \
 	core/engine/calibrate.c core/engine/calibrate.h \
 	core/engine/cputime.c core/engine/cputime.h \
 	core/engine/decode.c core/engine/decode.h \
+	core/engine/decode_payload.c \
+	core/engine/payload.c core/engine/payload.h \
 	core/engine/decode_struct.c \
 	core/engine/fdproc.c core/engine/fdproc.h \
 	core/engine/fdtable.c core/engine/fdtable.h \

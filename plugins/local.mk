@@ -11,6 +11,7 @@ PLUGIN_LD_OPTS = -module -avoid-version -shared \
 
 include plugins/lib/local.mk
 include plugins/analyzers/local.mk
+include plugins/analyzers/dns/local.mk
 include plugins/ebpf/local.mk
 include plugins/outputs/local.mk
 include plugins/outputs/console/local.mk

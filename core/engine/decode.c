@@ -198,6 +198,7 @@ void decode_entry(struct decode_call *c, const struct decode_ctx *ctx,
 	memset(c->argdata, 0, sizeof(c->argdata));
 	/* c->sa[i] is written whole (fdproc_decode_sockaddr) before use */
 	memset(&c->retval, 0, sizeof(c->retval));
+	memset(&c->payload, 0, sizeof(c->payload));
 	if (!c->se) {
 		snprintf(c->name, sizeof(c->name), "syscall_%d", nr);
 		for (i = 0; i < 6; i++)
@@ -307,6 +308,9 @@ void decode_exit(struct decode_call *c, const struct decode_ctx *ctx,
 			break;
 		}
 	}
+	/* after the messages: their names may be what a rule matches */
+	if (ctx->payload)
+		decode_payload(c, ctx, ret);
 }
 
 void decode_retval_fd(struct decode_call *c, const struct decode_ctx *ctx,
@@ -345,4 +349,5 @@ void decode_fill(const struct decode_call *c, struct cpd_syscall *sc,
 	sc->arg = c->arg;
 	sc->retval = c->retval;
 	memcpy(sc->argdata, c->argdata, sizeof(sc->argdata));
+	sc->payload = c->payload.count ? &c->payload : NULL;
 }

@@ -23,12 +23,15 @@
 #include "tmem.h"
 
 struct fd_entry;
+struct payload_rules;
 
 struct decode_ctx {
 	/* where tracee memory is read from: the only way the decoder reads it */
 	struct tmem *mem;
 	uint32_t string_limit;
 	bool read_data; /* buffer contents wanted */
+	/* what plugins want captured of the data calls move; NULL: nothing */
+	const struct payload_rules *payload;
 	/* The fd table entry for fd (resolving it if need be), or NULL. */
 	struct fd_entry *(*fd_lookup)(void *arg, int fd);
 	void *arg;
@@ -47,7 +50,8 @@ struct decode_call {
 	union cpd_argdata argdata[6]; /* pointing into arena */
 	struct cpd_arg retval;
 	struct cpd_fdinfo ret_fd;
-	char name[32]; /* for unknown numbers */
+	struct cpd_payload payload; /* count 0: nothing captured */
+	char name[32];		    /* for unknown numbers */
 	struct arena arena;
 };
 
@@ -88,5 +92,22 @@ void decode_struct_entry(struct decode_call *c, unsigned i,
 			 const struct decode_ctx *ctx);
 void decode_struct_exit(struct decode_call *c, unsigned i,
 			const struct decode_ctx *ctx, int64_t ret);
+/*
+ * Up to want bytes of what count iovecs at addr point to, in order, into
+ * out; the bytes copied. *partial is set when some were unreadable.
+ */
+size_t decode_iov_gather(struct decode_call *c, const struct decode_ctx *ctx,
+			 uint64_t addr, uint64_t count, uint8_t *out,
+			 size_t want, bool *partial);
+/*
+ * The iovec array of the message header at addr (the k-th of an mmsghdr
+ * array there when mmsg). False when the header is unreadable.
+ */
+bool decode_msg_iov(struct decode_call *c, const struct decode_ctx *ctx,
+		    uint64_t addr, size_t k, bool mmsg, uint64_t *iov,
+		    uint64_t *iovlen);
+/* Capture what a call that returned ret moved, when a payload rule says. */
+void decode_payload(struct decode_call *c, const struct decode_ctx *ctx,
+		    int64_t ret);
 
 #endif /* CPD_CORE_DECODE_H */

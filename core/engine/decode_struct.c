@@ -279,3 +279,58 @@ void decode_struct_exit(struct decode_call *c, unsigned i,
 		break;
 	}
 }
+
+/* ---- what the payload capture needs (decode_payload.c) ---------------- */
+
+size_t decode_iov_gather(struct decode_call *c, const struct decode_ctx *ctx,
+			 uint64_t addr, uint64_t count, uint8_t *out,
+			 size_t want, bool *partial)
+{
+	const struct decode_abi *abi = decode_abi_of(c);
+	size_t esize = 2u * abi->word, got = 0, k;
+	uint8_t *buf;
+	ssize_t n;
+
+	count = MIN(count, (uint64_t)CPD_IOV_MAX);
+	if (!count || !want)
+		return 0;
+	buf = arena_alloc(&c->arena, (size_t)count * esize);
+	n = tmem_read(ctx->mem, addr, buf, (size_t)count * esize);
+	if (n < (ssize_t)(count * esize)) {
+		*partial = true;
+		count = n > 0 ? (size_t)n / esize : 0;
+	}
+	for (k = 0; k < count && got < want; k++) {
+		uint64_t base = decode_word(buf + k * esize, abi->word);
+		uint64_t len =
+			decode_word(buf + k * esize + abi->word, abi->word);
+		size_t take = (size_t)MIN(len, (uint64_t)(want - got));
+
+		if (!take)
+			continue;
+		n = tmem_read(ctx->mem, base, out + got, take);
+		if (n < (ssize_t)take) {
+			*partial = true;
+			got += n > 0 ? (size_t)n : 0;
+			break;
+		}
+		got += take;
+	}
+	return got;
+}
+
+bool decode_msg_iov(struct decode_call *c, const struct decode_ctx *ctx,
+		    uint64_t addr, size_t k, bool mmsg, uint64_t *iov,
+		    uint64_t *iovlen)
+{
+	const struct decode_abi *abi = decode_abi_of(c);
+	uint8_t hdr[64];
+
+	if (mmsg)
+		addr += (uint64_t)k * abi->mmsghdr;
+	if (tmem_read(ctx->mem, addr, hdr, abi->msghdr) != abi->msghdr)
+		return false;
+	*iov = decode_word(hdr + abi->iov, abi->word);
+	*iovlen = decode_word(hdr + abi->iovlen, abi->word);
+	return true;
+}

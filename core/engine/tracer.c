@@ -429,6 +429,7 @@ static void tracer_ctx(struct tracer *tr, struct task *t,
 	ctx->mem = &mem->mem;
 	ctx->string_limit = tr->s->run.string_limit;
 	ctx->read_data = tr->read_data;
+	ctx->payload = tr->s->payload.n ? &tr->s->payload : NULL;
 	ctx->fd_lookup = fdtrack_lookup;
 	ctx->arg = t;
 }

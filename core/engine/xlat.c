@@ -979,6 +979,7 @@ static const struct xlat_pair event_kinds[] = {
 	{ CPD_EV_SCHED, "sched" },     { CPD_EV_BLKIO, "blkio" },
 	{ CPD_EV_LOST, "lost" },       { CPD_EV_REPORT, "report" },
 	{ CPD_EV_NOTICE, "notice" },   { CPD_EV_FINDING, "finding" },
+	{ CPD_EV_NOTICE, "notice" },   { CPD_EV_DNS, "dns" },
 };
 
 static const struct xlat_pair proc_flags[] = {
@@ -1027,6 +1028,20 @@ static const struct xlat_pair finding_flags[] = {
 
 static const struct xlat_pair fault_flags[] = {
 	{ CPD_FAULTF_MAJOR, "major" },
+};
+
+static const struct xlat_pair dns_ops[] = {
+	{ CPD_DNS_ANSWER, "answer" },
+	{ CPD_DNS_TIMEOUT, "timeout" },
+	{ CPD_DNS_MALFORMED, "malformed" },
+};
+
+static const struct xlat_pair dns_flags[] = {
+	{ CPD_DNSF_TCP, "tcp" },
+	{ CPD_DNSF_TRUNCATED, "truncated" },
+	{ CPD_DNSF_SENT, "sent" },
+	{ CPD_DNSF_EDNS, "edns" },
+	{ CPD_DNSF_AUTHORITY, "authority" },
 };
 
 /* sysent_class_bit() and sysent_class_name() read this table too. */
@@ -1145,6 +1160,8 @@ static const struct xlat_table tables[] = {
 	[CPD_XLAT_SIGNAL] = { .style = XS_SIGNAL },
 	[CPD_XLAT_SEVERITY] = ENUM(severities),
 	[CPD_XLAT_FINDING_FLAGS] = FLAGS(finding_flags),
+	[CPD_XLAT_DNS_OP] = ENUM(dns_ops),
+	[CPD_XLAT_DNS_FLAGS] = FLAGS(dns_flags),
 };
 
 static const struct xlat_table *table_of(uint32_t xlat)

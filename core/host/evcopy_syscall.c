@@ -3,8 +3,8 @@
 /*
  * The deep copy of a CPD_EV_SYSCALL payload: the decoded arguments and
  * what they point to (fd table entries, socket addresses, strings, and
- * the structs of the struct kinds in argdata[]), which no field table
- * names. The same walk runs twice: once to count the bytes, once to copy
+ * the structs of the struct kinds in argdata[], a captured payload),
+ * which no field table names. The same walk runs twice: once to count the bytes, once to copy
  * into them.
  */
 #include "evcopy.h"
@@ -129,11 +129,33 @@ static const void *evcopy_sc_argdata(struct evcopy_sc *p, uint16_t kind,
 	}
 }
 
+/* Bytes captured for a payload rule: binary, copied with their lengths. */
+static const struct cpd_payload *
+evcopy_sc_payload(struct evcopy_sc *p, const struct cpd_payload *src)
+{
+	struct cpd_payload *dst;
+	struct cpd_str *msg = NULL;
+	uint32_t i;
+
+	if (!src)
+		return NULL;
+	dst = evcopy_sc_struct(p, src, sizeof(*src));
+	if (src->msg && src->count)
+		msg = evcopy_sc_struct(p, src->msg,
+				       src->count * sizeof(*src->msg));
+	for (i = 0; src->msg && i < src->count; i++)
+		evcopy_sc_str(p, msg ? &msg[i] : NULL, &src->msg[i]);
+	if (dst)
+		dst->msg = msg;
+	return dst;
+}
+
 /* src is the producer's payload; dst its copy (NULL while counting). */
 static void evcopy_sc_walk(struct evcopy_sc *p, struct cpd_syscall *dst,
 			   const struct cpd_syscall *src)
 {
 	uint32_t n = src->arg ? MIN(src->nargs, 6u) : 0, i;
+	const struct cpd_payload *payload;
 	struct cpd_arg *arg;
 
 	arg = n ? evcopy_sc_struct(p, src->arg, n * sizeof(*src->arg)) : NULL;
@@ -146,9 +168,11 @@ static void evcopy_sc_walk(struct evcopy_sc *p, struct cpd_syscall *dst,
 			dst->argdata[i].ptr = d;
 	}
 	evcopy_sc_arg(p, dst ? &dst->retval : NULL, &src->retval);
+	payload = evcopy_sc_payload(p, src->payload);
 	if (!dst)
 		return;
 	dst->arg = arg;
+	dst->payload = payload;
 	/* argdata past the decoded arguments belongs to none */
 	for (i = n; i < 6; i++)
 		dst->argdata[i].ptr = NULL;

@@ -135,6 +135,38 @@ static const struct cpd_field net_fields[] = {
 	  "seq of that syscall event"),
 };
 
+static const struct cpd_field dns_fields[] = {
+	F(dns, op, "op", CPD_FT_ENUM, CPD_XLAT_DNS_OP, 0, CPD_FIELDF_KEY,
+	  "what happened"),
+	F(dns, name, "name", CPD_FT_STR, 0, 0, CPD_FIELDF_KEY,
+	  "the name looked up"),
+	F(dns, type, "qtype", CPD_FT_STR, 0, 0, 0, "the record type asked for"),
+	F(dns, rcode_name, "rcode", CPD_FT_STR, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "the answer's response code"),
+	F(dns, answers, "answers", CPD_FT_STRV, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "the answer records"),
+	F(dns, latency_ns, "latency_ns", CPD_FT_U64, 0, CPD_UNIT_NS, 0,
+	  "first sent to answered or given up"),
+	F(dns, retries, "retries", CPD_FT_U32, 0, CPD_UNIT_COUNT,
+	  CPD_FIELDF_OPTIONAL, "times asked again"),
+	F(dns, server, "server", CPD_FT_SOCKADDR, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "the server asked"),
+	F(dns, qtype, "qtype_num", CPD_FT_U16, 0, 0, 0,
+	  "the record type, as a number"),
+	F(dns, rcode, "rcode_num", CPD_FT_U16, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "the response code, as a number"),
+	F(dns, id, "id", CPD_FT_U16, 0, 0, CPD_FIELDF_OPTIONAL, "message id"),
+	F(dns, nanswers, "nanswers", CPD_FT_U16, 0, CPD_UNIT_COUNT,
+	  CPD_FIELDF_OPTIONAL, "answer records"),
+	F(dns, fd, "fd", CPD_FT_FD, 0, 0, 0, "the socket"),
+	F(dns, flags, "flags", CPD_FT_FLAGS, CPD_XLAT_DNS_FLAGS, 0,
+	  CPD_FIELDF_OPTIONAL, "details"),
+	F(dns, error, "error", CPD_FT_STR, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "the rule a malformed message broke"),
+	F(dns, cause_seq, "cause_seq", CPD_FT_U64, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "seq of the syscall event"),
+};
+
 static const struct cpd_field mmap_fields[] = {
 	F(mmap, op, "op", CPD_FT_ENUM, CPD_XLAT_MMAP_OP, 0, CPD_FIELDF_KEY,
 	  "what happened"),
@@ -300,6 +332,7 @@ static const struct kind_info builtin_kinds[] = {
 	[CPD_EV_REPORT] = K("report", report_fields, report),
 	[CPD_EV_NOTICE] = K("notice", notice_fields, notice),
 	[CPD_EV_FINDING] = K("finding", finding_fields, finding),
+	[CPD_EV_DNS] = K("dns", dns_fields, dns),
 };
 
 #undef K

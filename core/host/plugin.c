@@ -14,6 +14,7 @@
 
 #include "optval.h"
 #include "reports.h"
+#include "engine/payload.h"
 #include "base/xmalloc.h"
 
 void plugin_path_add(struct plugin_path *pp, const char *dir)
@@ -252,8 +253,15 @@ int plugin_check_desc(const struct cpd_plugin *d, const char *name,
 		return -EINVAL;
 	}
 	/* a 1.0 descriptor has no reports: whatever lies there is not ours */
-	if (copy->abi_minor < 1)
+	if (copy->abi_minor < 1) {
 		copy->reports = NULL;
+		copy->payloads = NULL;
+	}
+	if (payload_check(copy->payloads, reason, sizeof(reason)) < 0) {
+		snprintf(why, whylen, "plugin '%s' (%s): %s", name, path,
+			 reason);
+		return -EINVAL;
+	}
 	if (reports_check(copy->reports, reason, sizeof(reason)) < 0) {
 		snprintf(why, whylen, "plugin '%s' (%s): %s", name, path,
 			 reason);

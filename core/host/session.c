@@ -471,6 +471,12 @@ int session_instantiate(struct session *s)
 		if (inst->plugin->desc.flags & CPD_PF_SYSCALL_ENTRY)
 			bus_entry_only(s->bus, inst);
 		session_syscall_filter(s, inst);
+		if (payload_add(&s->payload, inst->plugin->desc.payloads) < 0) {
+			log_msg(CPD_LOG_ERROR, inst->name,
+				"too many payload rules: at most %d in all",
+				PAYLOAD_RULES_MAX);
+			return -ENOSPC;
+		}
 	}
 	return 0;
 }

@@ -14,6 +14,7 @@
 #include "loop.h"
 #include "plugin.h"
 #include "ticks.h"
+#include "engine/payload.h"
 
 enum inst_state {
 	INST_CONFIGURED = 0, /* options validated */
@@ -99,6 +100,8 @@ struct session {
 	bool live_held;
 	bool has_live; /* such an instance exists */
 	bool flushing; /* in session_flush or session_sync */
+	/* what the running instances want captured of data calls */
+	struct payload_rules payload;
 
 	/* valid while a CPD_EV_SYSCALL is being delivered */
 	session_read_fn read_fn;

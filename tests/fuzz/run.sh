@@ -34,8 +34,11 @@ core="$top/core/host/config.c $top/core/host/optval.c $top/core/base/log.c $top/
 # shellcheck disable=SC2086
 "$CLANG" $flags -o "$out/fuzz_escape" "$here/fuzz_escape.c" \
 	"$top/plugins/lib/escape.c" "$top/plugins/lib/format.c"
+# shellcheck disable=SC2086
+"$CLANG" $flags -o "$out/fuzz_dns" "$here/fuzz_dns.c" \
+	"$top/plugins/analyzers/dns/dnsmsg.c"
 mkdir -p "$here/crashes"
-for f in config decode escape; do
+for f in config decode escape dns; do
 	corpus="$here/corpus/$f"
 	mkdir -p "$corpus" "$out/new-$f"
 	echo "fuzz: $f for ${secs}s"

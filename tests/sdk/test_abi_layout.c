@@ -98,6 +98,19 @@ OFF(cpd_syscall, runq_ns, 232);
 OFF(cpd_syscall, stopped_ns, 240);
 _Static_assert(sizeof(((struct cpd_syscall *)0)->argdata) == 48,
 	       "struct cpd_syscall: argdata changed size");
+OFF(cpd_syscall, payload, 248); /* 1.1 */
+
+/* struct cpd_payload_rule (1.1): arrays of it are indexed */
+SIZE(cpd_payload_rule, 8);
+OFF(cpd_payload_rule, port, 0);
+OFF(cpd_payload_rule, proto, 2);
+OFF(cpd_payload_rule, max_bytes, 4);
+
+/* struct cpd_payload (1.1) */
+SIZE_MIN(cpd_payload, 16);
+OFF(cpd_payload, count, 0);
+OFF(cpd_payload, flags, 4);
+OFF(cpd_payload, msg, 8);
 _Static_assert(sizeof(struct cpd_syscall) <= CPD_EVENT_PAYLOAD_SIZE,
 	       "struct cpd_syscall outgrew the event");
 
@@ -297,6 +310,25 @@ OFF(cpd_ev_finding, first_ns, 96);
 OFF(cpd_ev_finding, last_ns, 104);
 OFF(cpd_ev_finding, cause_seq, 112);
 
+/* struct cpd_ev_dns (ABI 1.1) */
+SIZE_MIN(cpd_ev_dns, 176);
+OFF(cpd_ev_dns, op, 0);
+OFF(cpd_ev_dns, flags, 4);
+OFF(cpd_ev_dns, fd, 8);
+OFF(cpd_ev_dns, qtype, 12);
+OFF(cpd_ev_dns, rcode, 14);
+OFF(cpd_ev_dns, id, 16);
+OFF(cpd_ev_dns, nanswers, 18);
+OFF(cpd_ev_dns, retries, 20);
+OFF(cpd_ev_dns, latency_ns, 24);
+OFF(cpd_ev_dns, name, 32);
+OFF(cpd_ev_dns, type, 48);
+OFF(cpd_ev_dns, rcode_name, 64);
+OFF(cpd_ev_dns, answers, 80);
+OFF(cpd_ev_dns, server, 96);
+OFF(cpd_ev_dns, error, 152);
+OFF(cpd_ev_dns, cause_seq, 168);
+
 /* struct cpd_report_key (ABI 1.1): arrays of it are indexed */
 SIZE(cpd_report_key, 40);
 OFF(cpd_report_key, key, 0);
@@ -342,6 +374,7 @@ OFF(cpd_event, u.lost, 48);
 OFF(cpd_event, u.report, 48);
 OFF(cpd_event, u.notice, 48);
 OFF(cpd_event, u.finding, 48);
+OFF(cpd_event, u.dns, 48);
 OFF(cpd_event, u.custom, 48);
 OFF(cpd_event, u.align_, 48);
 
@@ -462,6 +495,7 @@ OFF(cpd_plugin, stop, 120);
 OFF(cpd_plugin, fini, 128);
 OFF(cpd_plugin, reports, 136);	/* 1.1 */
 OFF(cpd_plugin, interval, 144); /* 1.1 */
+OFF(cpd_plugin, payloads, 152); /* 1.1 */
 
 _Static_assert(CPD_PLUGIN_SIZE_1_0 == 136, "CPD_PLUGIN_SIZE_1_0 changed");
 _Static_assert(CPD_EVENT_PAYLOAD_SIZE == 320, "CPD_EVENT_PAYLOAD_SIZE changed");
@@ -523,6 +557,17 @@ VAL(CPD_EV_LOST, 9);
 VAL(CPD_EV_REPORT, 10);
 VAL(CPD_EV_NOTICE, 11);
 VAL(CPD_EV_FINDING, 12);
+VAL(CPD_EV_DNS, 13);
+VAL(CPD_DNS_ANSWER, 1);
+VAL(CPD_DNS_TIMEOUT, 2);
+VAL(CPD_DNS_MALFORMED, 3);
+VAL(CPD_DNSF_TCP, 1);
+VAL(CPD_DNSF_TRUNCATED, 2);
+VAL(CPD_DNSF_SENT, 4);
+VAL(CPD_DNSF_EDNS, 8);
+VAL(CPD_DNSF_AUTHORITY, 16);
+VAL(CPD_XLAT_DNS_OP, 50);
+VAL(CPD_XLAT_DNS_FLAGS, 51);
 VAL(CPD_SEV_INFO, 1);
 VAL(CPD_SEV_NOTICE, 2);
 VAL(CPD_SEV_WARNING, 3);
@@ -703,6 +748,11 @@ VAL(CPD_IOVF_PARTIAL, 1);
 VAL(CPD_IOVF_TRUNCATED, 2);
 VAL(CPD_IOV_MAX, 1024);
 VAL(CPD_MSGF_PARTIAL, 1);
+VAL(CPD_PROTO_UDP, 1);
+VAL(CPD_PROTO_TCP, 2);
+VAL(CPD_PAYLOAD_MAX, 65536);
+VAL(CPD_PAYLOADF_TRUNCATED, 1);
+VAL(CPD_PAYLOADF_PARTIAL, 2);
 VAL(CPD_SCF_PARTIAL, 1);
 VAL(CPD_SCF_NO_EXIT, 2);
 VAL(CPD_SCF_ENTRY_ONLY, 4);
@@ -754,8 +804,8 @@ VAL(CPD_PF_SYSCALL_TIMING, 8);
 VAL(CPD_RDF_COLUMNS, 4);
 VAL(CPD_PF_LIVE_STREAM, 16);
 VAL(CPD_LIVE_STREAM_MS, 50);
-/* grows with each built-in kind: 1.1 added CPD_EV_FINDING */
-VAL(CPD_EVMASK_BUILTIN, 0x1ffe);
+/* grows with each built-in kind: 1.1 added CPD_EV_FINDING, CPD_EV_DNS */
+VAL(CPD_EVMASK_BUILTIN, 0x3ffe);
 
 #endif /* __LP64__ */
 

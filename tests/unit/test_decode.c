@@ -21,6 +21,7 @@
 
 #include "cpd_test.h"
 #include "engine/decode.h"
+#include "engine/payload.h"
 #include "engine/fdtable.h"
 #include "engine/sysfmt.h"
 #include "engine/tmem.h"
@@ -50,6 +51,8 @@ static void put32(uint64_t addr, uint32_t v)
 }
 
 static struct fdtable *fds;
+/* what a payload rule asks for, when a test sets it */
+static const struct payload_rules *rules;
 
 static struct fd_entry *lookup(void *arg, int fd)
 {
@@ -71,6 +74,7 @@ static void run(struct decode_call *c, struct cpd_event *ev, uint32_t arch,
 		.string_limit = 32,
 		.fd_lookup = lookup,
 		.arg = fds,
+		.payload = rules,
 	};
 	int nr = sysent_number(arch, name);
 
@@ -522,6 +526,182 @@ static void test_evcopy(void)
 	free(copy);
 }
 
+/* ---- payloads by rule -------------------------------------------------- */
+
+/* fd as an inet socket of type with the given peer port (0: none). */
+static void set_sock(int fd, int type, uint16_t peer_port)
+{
+	struct cpd_fdinfo info;
+
+	memset(&info, 0, sizeof(info));
+	info.kind = CPD_FD_SOCKET;
+	info.sock_family = AF_INET;
+	info.sock_type = (uint32_t)type;
+	info.peer.family = peer_port ? AF_INET : 0;
+	info.peer.port = peer_port;
+	fdtable_set(fds, fd, &info);
+}
+
+static void test_payload(void)
+{
+	static const struct cpd_payload_rule dns[] = {
+		{ 53, CPD_PROTO_UDP | CPD_PROTO_TCP, 64 },
+		CPD_PAYLOAD_RULE_END,
+	};
+	static struct payload_rules u;
+	struct decode_call c = { 0 };
+	const struct cpd_payload *pl;
+	struct cpd_event ev, *copy;
+	uint64_t args[6];
+	unsigned i;
+
+	memset(&u, 0, sizeof(u));
+	CPD_ASSERT_INT_EQ(payload_add(&u, dns), 0);
+	rules = &u;
+	memset(mem, 0, sizeof(mem));
+	for (i = 0; i < 256; i++)
+		mem[0x100 + i] = (uint8_t)i;
+	set_sock(5, SOCK_DGRAM, 53);  /* a connected resolver socket */
+	set_sock(6, SOCK_STREAM, 53); /* DNS over TCP */
+	set_sock(8, SOCK_DGRAM, 0);   /* unconnected: the address says */
+	set_sock(9, SOCK_DGRAM, 443); /* not ours: nothing is read */
+
+	/* recvfrom: the bytes received, one message */
+	args[0] = 5, args[1] = BASE + 0x100, args[2] = 512, args[3] = 0;
+	args[4] = 0, args[5] = 0;
+	run(&c, &ev, X64, "recvfrom", args, 40, sizeof(mem));
+	pl = ev.u.syscall.payload;
+	CU_ASSERT_PTR_NOT_NULL_FATAL(pl);
+	CPD_ASSERT_UINT_EQ(pl->count, 1);
+	CPD_ASSERT_UINT_EQ(pl->flags, 0);
+	CPD_ASSERT_UINT_EQ(pl->msg[0].len, 40);
+	CU_ASSERT_EQUAL(memcmp(pl->msg[0].ptr, mem + 0x100, 40), 0);
+
+	/* more than the rule keeps: cut, and said */
+	run(&c, &ev, X64, "recvfrom", args, 100, sizeof(mem));
+	pl = ev.u.syscall.payload;
+	CPD_ASSERT_UINT_EQ(pl->msg[0].len, 64);
+	CPD_ASSERT_UINT_EQ(pl->flags, CPD_PAYLOADF_TRUNCATED);
+
+	/* a failed call moved nothing; another port is not read at all */
+	run(&c, &ev, X64, "recvfrom", args, -11, sizeof(mem));
+	CU_ASSERT_PTR_NULL(ev.u.syscall.payload);
+	args[0] = 9;
+	run(&c, &ev, X64, "recvfrom", args, 40, sizeof(mem));
+	CU_ASSERT_PTR_NULL(ev.u.syscall.payload);
+
+	/* sendto on an unconnected socket: the address names port 53 */
+	args[0] = 8, args[4] = BASE + 0x800;
+	args[5] = put_sin(BASE + 0x800, 0x7f000001, 53);
+	run(&c, &ev, X64, "sendto", args, 30, sizeof(mem));
+	pl = ev.u.syscall.payload;
+	CU_ASSERT_PTR_NOT_NULL_FATAL(pl);
+	CPD_ASSERT_UINT_EQ(pl->msg[0].len, 30);
+	args[5] = put_sin(BASE + 0x800, 0x7f000001, 54);
+	run(&c, &ev, X64, "sendto", args, 30, sizeof(mem));
+	CU_ASSERT_PTR_NULL(ev.u.syscall.payload);
+
+	/* writev over TCP: the two iovecs gathered, as far as it wrote */
+	put64(BASE + 0x900, BASE + 0x100);
+	put64(BASE + 0x908, 2);
+	put64(BASE + 0x910, BASE + 0x180);
+	put64(BASE + 0x918, 30);
+	args[0] = 6, args[1] = BASE + 0x900, args[2] = 2;
+	run(&c, &ev, X64, "writev", args, 20, sizeof(mem));
+	pl = ev.u.syscall.payload;
+	CU_ASSERT_PTR_NOT_NULL_FATAL(pl);
+	CPD_ASSERT_UINT_EQ(pl->msg[0].len, 20);
+	CU_ASSERT_EQUAL(memcmp(pl->msg[0].ptr, mem + 0x100, 2), 0);
+	CU_ASSERT_EQUAL(memcmp(pl->msg[0].ptr + 2, mem + 0x180, 18), 0);
+
+	/* sendmmsg: each message apart, msg_len bytes each */
+	memset(mem + 0x400, 0, 0x400);
+	for (i = 0; i < 2; i++) {
+		uint64_t h = BASE + 0x400 + i * 64;
+
+		put_msghdr64(h, 0, 0, BASE + 0x700 + i * 16, 1, 0, 0);
+		put32(h + 56, 10 + i);
+		put64(BASE + 0x700 + i * 16, BASE + 0x100 + i * 32);
+		put64(BASE + 0x708 + i * 16, 64);
+	}
+	args[0] = 5, args[1] = BASE + 0x400, args[2] = 2, args[3] = 0;
+	run(&c, &ev, X64, "sendmmsg", args, 2, sizeof(mem));
+	pl = ev.u.syscall.payload;
+	CU_ASSERT_PTR_NOT_NULL_FATAL(pl);
+	CPD_ASSERT_UINT_EQ(pl->count, 2);
+	CPD_ASSERT_UINT_EQ(pl->msg[0].len, 10);
+	CPD_ASSERT_UINT_EQ(pl->msg[1].len, 11);
+	CU_ASSERT_EQUAL(memcmp(pl->msg[1].ptr, mem + 0x120, 11), 0);
+
+	/* the copy outlives the decoder's memory */
+	copy = evcopy_dup(&ev, sizeof(ev));
+	memset(mem, 0xa5, sizeof(mem));
+	args[0] = 5, args[1] = BASE + 0x100, args[2] = 512, args[3] = 0;
+	args[4] = 0, args[5] = 0;
+	run(&c, &ev, X64, "recvfrom", args, 5, sizeof(mem));
+	pl = copy->u.syscall.payload;
+	CU_ASSERT_PTR_NOT_NULL_FATAL(pl);
+	CPD_ASSERT_UINT_EQ(pl->count, 2);
+	CU_ASSERT_EQUAL(pl->msg[1].ptr[0], 0x20);
+	free(copy);
+
+	/* unreadable: what could be read, and said */
+	args[1] = BASE + sizeof(mem) - 8;
+	run(&c, &ev, X64, "recvfrom", args, 40, sizeof(mem));
+	pl = ev.u.syscall.payload;
+	CU_ASSERT_PTR_NOT_NULL_FATAL(pl);
+	CPD_ASSERT_UINT_EQ(pl->msg[0].len, 8);
+	CU_ASSERT_TRUE(pl->flags & CPD_PAYLOADF_PARTIAL);
+
+	rules = NULL;
+	for (i = 5; i <= 9; i++)
+		fdtable_close(fds, (int)i);
+	decode_call_free(&c);
+}
+
+static void test_payload_rules(void)
+{
+	static const struct cpd_payload_rule bad_port[] = {
+		{ 0, CPD_PROTO_UDP, 10 }, CPD_PAYLOAD_RULE_END
+	};
+	static const struct cpd_payload_rule bad_proto[] = {
+		{ 53, 4, 10 }, CPD_PAYLOAD_RULE_END
+	};
+	static const struct cpd_payload_rule bad_max[] = {
+		{ 53, CPD_PROTO_TCP, CPD_PAYLOAD_MAX + 1 }, CPD_PAYLOAD_RULE_END
+	};
+	static const struct cpd_payload_rule a[] = { { 53, CPD_PROTO_UDP, 100 },
+						     { 853, CPD_PROTO_TCP, 10 },
+						     CPD_PAYLOAD_RULE_END };
+	static const struct cpd_payload_rule b[] = { { 53, CPD_PROTO_UDP, 300 },
+						     CPD_PAYLOAD_RULE_END };
+	static struct payload_rules u;
+	uint16_t ports[2] = { 40000, 53 };
+	char why[128];
+
+	CPD_ASSERT_INT_EQ(payload_check(NULL, why, sizeof(why)), 0);
+	CPD_ASSERT_INT_EQ(payload_check(a, why, sizeof(why)), 0);
+	CPD_ASSERT_INT_EQ(payload_check(bad_port, why, sizeof(why)), -EINVAL);
+	CPD_ASSERT_STR_EQ(why, "payload rule 0: port 0");
+	CPD_ASSERT_INT_EQ(payload_check(bad_proto, why, sizeof(why)), -EINVAL);
+	CPD_ASSERT_STR_EQ(why, "payload rule 0: unknown protocol bits 0x4");
+	CPD_ASSERT_INT_EQ(payload_check(bad_max, why, sizeof(why)), -EINVAL);
+	CPD_ASSERT_STR_EQ(
+		why,
+		"payload rule 0: max_bytes 65537 is not between 1 and 65536");
+
+	/* the union keeps the largest size per port and protocol */
+	memset(&u, 0, sizeof(u));
+	CPD_ASSERT_INT_EQ(payload_add(&u, a), 0);
+	CPD_ASSERT_INT_EQ(payload_add(&u, b), 0);
+	CPD_ASSERT_UINT_EQ(u.n, 2);
+	CPD_ASSERT_UINT_EQ(payload_match(&u, CPD_PROTO_UDP, ports, 2), 300);
+	CPD_ASSERT_UINT_EQ(payload_match(&u, CPD_PROTO_TCP, ports, 2), 0);
+	ports[1] = 853;
+	CPD_ASSERT_UINT_EQ(payload_match(&u, CPD_PROTO_TCP, ports, 2), 10);
+	CPD_ASSERT_UINT_EQ(payload_match(NULL, CPD_PROTO_TCP, ports, 2), 0);
+}
+
 static int decode_suite_init(void)
 {
 	fds = fdtable_new();
@@ -541,6 +721,8 @@ static CU_TestInfo decode_tests[] = {
 	{ "open_how", test_open_how },
 	{ "old_mmap", test_old_mmap },
 	{ "evcopy", test_evcopy },
+	{ "payload", test_payload },
+	{ "payload_rules", test_payload_rules },
 	CU_TEST_INFO_NULL,
 };
 

@@ -192,6 +192,9 @@ static int console_on_event(void *state, const struct cpd_event *ev)
 	case CPD_EV_NET:
 		console_net(c, ev);
 		break;
+	case CPD_EV_DNS:
+		console_dns(c, ev);
+		break;
 	case CPD_EV_MMAP:
 		console_mmap(c, ev);
 		break;
@@ -323,7 +326,7 @@ static int console_init(struct cpd_instance *inst, const struct cpd_host *host,
 	 CPD_EVMASK(CPD_EV_SCHED) | CPD_EVMASK(CPD_EV_BLKIO) |   \
 	 CPD_EVMASK(CPD_EV_PROC) | CPD_EVMASK(CPD_EV_LOST) |     \
 	 CPD_EVMASK(CPD_EV_REPORT) | CPD_EVMASK(CPD_EV_NOTICE) | \
-	 CPD_EVMASK(CPD_EV_FINDING) |                            \
+	 CPD_EVMASK(CPD_EV_FINDING) | CPD_EVMASK(CPD_EV_DNS) |   \
 	 ~((UINT64_C(1) << CPD_EV_CUSTOM_FIRST) - 1))
 
 /*

@@ -212,6 +212,7 @@ void console_net(struct console *c, const struct cpd_event *ev);
 void console_notice(struct console *c, const struct cpd_event *ev);
 void console_proc(struct console *c, const struct cpd_event *ev);
 void console_sched(struct console *c, const struct cpd_event *ev);
+void console_dns(struct console *c, const struct cpd_event *ev);
 void console_syscall(struct console *c, const struct cpd_event *ev);
 
 /* summary.c */

@@ -391,6 +391,83 @@ void console_fault(struct console *c, const struct cpd_event *ev)
 	}
 }
 
+/*
+ * "dns ok.test A → 10.0.0.1, fd00::1 (127us)", "dns x.test AAAA NXDOMAIN
+ * (0.8ms)", "dns slow.test A no answer after 5.0s".
+ */
+void console_dns(struct console *c, const struct cpd_event *ev)
+{
+	const struct cpd_ev_dns *d = &ev->u.dns;
+	const char *p = d->answers.ptr, *end = p + d->answers.len;
+	char t[32], ms[32];
+	struct console_sb sb;
+	int cls = CLS_NET;
+
+	format_ns(d->latency_ns, ms, sizeof(ms));
+	sb = console_body(c);
+	console_sb_put(&sb, " ", 1);
+	console_sb_str(&sb, console_esc(c, 0, &d->name));
+	console_sb_put(&sb, " ", 1);
+	console_sb_str(&sb, console_esc(c, 1, &d->type));
+	switch (d->op) {
+	case CPD_DNS_ANSWER:
+		if (d->flags & CPD_DNSF_TRUNCATED) {
+			console_sb_str(&sb, " truncated: asked again over TCP");
+		} else if (d->rcode) {
+			console_sb_put(&sb, " ", 1);
+			console_sb_str(&sb, console_esc(c, 1, &d->rcode_name));
+			cls = CLS_ERROR;
+		} else if (!d->answers.len) {
+			console_sb_str(&sb, " no such record");
+		} else {
+			unsigned shown = 0;
+
+			console_sb_str(&sb, " →");
+			/* each answer escaped on its own: a NUL separates them */
+			while (p && p < end) {
+				struct cpd_str a = { p, 0, 0 };
+				const char *nul =
+					memchr(p, '\0', (size_t)(end - p));
+
+				a.len = (uint32_t)((nul ? nul : end) - p);
+				console_sb_str(&sb, p == d->answers.ptr ? " " :
+									  ", ");
+				console_sb_str(&sb, console_esc(c, 1, &a));
+				p += a.len + 1;
+				shown++;
+			}
+			if (d->nanswers > shown) {
+				snprintf(t, sizeof(t), " and %u more",
+					 d->nanswers - shown);
+				console_sb_str(&sb, t);
+			}
+		}
+		console_sb_str(&sb, " (");
+		console_sb_str(&sb, ms);
+		if (d->retries) {
+			snprintf(t, sizeof(t), ", asked %u×", d->retries + 1);
+			console_sb_str(&sb, t);
+		}
+		if (d->flags & CPD_DNSF_TCP)
+			console_sb_str(&sb, ", TCP");
+		console_sb_put(&sb, ")", 1);
+		break;
+	case CPD_DNS_TIMEOUT:
+		console_sb_str(&sb, " no answer after ");
+		console_sb_str(&sb, ms);
+		cls = CLS_ERROR;
+		break;
+	default:
+		console_sb_str(&sb, d->flags & CPD_DNSF_SENT ?
+					    " malformed message sent: " :
+					    " malformed message received: ");
+		console_sb_str(&sb, console_esc(c, 1, &d->error));
+		cls = CLS_ERROR;
+		break;
+	}
+	console_emit(c, ev, cls, "dns");
+}
+
 void console_sched(struct console *c, const struct cpd_event *ev)
 {
 	char d[FORMAT_NS_MAX];

@@ -34,14 +34,15 @@ enum cpd_event_kind {
 	CPD_EV_REPORT = 10, /* an analyzer's summary, key/value */
 	CPD_EV_NOTICE = 11, /* a message for the user (banner, note) */
 	CPD_EV_FINDING =
-		12, /* an answer: a failure, a search, a repeat (1.1) */
+		12,	 /* an answer: a failure, a search, a repeat (1.1) */
+	CPD_EV_DNS = 13, /* dns analyzer: a name looked up (1.1) */
 	CPD_EV_CUSTOM_FIRST = 32,
 	CPD_EV_MAX = 63,
 };
 
 #define CPD_EVMASK(kind) (UINT64_C(1) << (kind))
 /* Every kind the SDK defines; custom kinds are added one by one. */
-#define CPD_EVMASK_BUILTIN (((UINT64_C(1) << 13) - 1) & ~UINT64_C(1))
+#define CPD_EVMASK_BUILTIN (((UINT64_C(1) << 14) - 1) & ~UINT64_C(1))
 
 /* Who produced an event (cpd_event.source). */
 enum cpd_event_source {
@@ -452,6 +453,49 @@ struct cpd_ev_finding {
 	uint64_t cause_seq; /* seq of the event behind it, 0 if none */
 };
 
+/* ---- CPD_EV_DNS ----------------------------------------------------- */
+
+/* Since: ABI 1.1. */
+enum cpd_dns_op {
+	CPD_DNS_ANSWER = 1,    /* a question and the answer it got */
+	CPD_DNS_TIMEOUT = 2,   /* a question no answer came for */
+	CPD_DNS_MALFORMED = 3, /* a message that broke the rules: see error */
+};
+
+/* cpd_ev_dns.flags */
+#define CPD_DNSF_TCP	   (1u << 0) /* over TCP */
+#define CPD_DNSF_TRUNCATED (1u << 1) /* TC: the answer did not fit UDP */
+#define CPD_DNSF_SENT	   (1u << 2) /* MALFORMED: the traced program sent it */
+#define CPD_DNSF_EDNS	   (1u << 3) /* the answer carried an OPT record */
+#define CPD_DNSF_AUTHORITY \
+	(1u << 4) /* AA: the server is the name's authority */
+
+/*
+ * A name a traced program looked up, as it went over the wire to port 53
+ * and back (the dns analyzer): the question, the answer's code and
+ * records, the server, how long the program waited and how often it
+ * asked. Names and answers are what the messages said: untrusted, in
+ * dig's presentation form. Since: ABI 1.1.
+ */
+struct cpd_ev_dns {
+	uint32_t op;	     /* enum cpd_dns_op */
+	uint32_t flags;	     /* CPD_DNSF_* */
+	int32_t fd;	     /* the socket */
+	uint16_t qtype;	     /* the question's TYPE: 1 A, 28 AAAA, ... */
+	uint16_t rcode;	     /* the answer's RCODE, EDNS bits included */
+	uint16_t id;	     /* the message id answered */
+	uint16_t nanswers;   /* answer records */
+	uint32_t retries;    /* the question sent again before the answer */
+	uint64_t latency_ns; /* first sent -> answered (or given up) */
+	struct cpd_str name; /* the name asked */
+	struct cpd_str type; /* "AAAA", "TYPE65280" */
+	struct cpd_str rcode_name; /* "NXDOMAIN"; absent without an answer */
+	struct cpd_str answers; /* NUL-separated: "10.0.0.1", "CNAME x.test" */
+	struct cpd_sockaddr server;
+	struct cpd_str error; /* MALFORMED: the rule the message broke */
+	uint64_t cause_seq;
+};
+
 /* ---- the event ------------------------------------------------------ */
 
 /* Room for every payload, now and after append-only growth. */
@@ -489,6 +533,7 @@ struct cpd_event {
 		struct cpd_ev_report report;
 		struct cpd_ev_notice notice;
 		struct cpd_ev_finding finding;
+		struct cpd_ev_dns dns;
 		uint8_t custom[CPD_EVENT_PAYLOAD_SIZE];
 		uint64_t align_;
 	} u;

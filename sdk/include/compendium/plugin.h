@@ -172,6 +172,13 @@ struct cpd_plugin {
 	 * for the last, partial period: stop() covers the whole trace.
 	 */
 	int (*interval)(void *state, const struct cpd_interval *iv);
+	/*
+	 * Analyzers: what to capture of the data some syscalls move (see
+	 * struct cpd_payload_rule), ending with CPD_PAYLOAD_RULE_END; NULL
+	 * for nothing. Static. Ask only for what you parse: every matching
+	 * call costs a read of tracee memory.
+	 */
+	const struct cpd_payload_rule *payloads;
 };
 
 /* The size of the ABI 1.0 descriptor; smaller ones are refused. */

@@ -237,6 +237,52 @@ union cpd_argdata {
 	const struct cpd_mmap_args *mmap; /* CPD_ARG_MMAP_ARGS */
 };
 
+/* cpd_payload_rule.proto */
+#define CPD_PROTO_UDP (1u << 0)
+#define CPD_PROTO_TCP (1u << 1)
+/* The most bytes of one message a payload rule may ask for. */
+#define CPD_PAYLOAD_MAX 65536u
+
+/*
+ * What a plugin asks the core to capture (cpd_plugin.payloads): the bytes
+ * that send/recv-family and read/write-family calls move on an IPv4 or
+ * IPv6 socket of a protocol in proto whose local or peer port, or the
+ * address the call names (sendto, recvfrom, a message's msg_name), has
+ * this port. The core reads them once, at the call's exit, for matching
+ * calls only, and hands them to every subscriber of the syscall in
+ * cpd_syscall.payload; nothing is read for other sockets. An array of
+ * rules ends with CPD_PAYLOAD_RULE_END. Since: ABI 1.1.
+ */
+struct cpd_payload_rule {
+	uint16_t port;	    /* host order; 0 only in the end marker */
+	uint16_t proto;	    /* CPD_PROTO_* */
+	uint32_t max_bytes; /* kept per message: 1 .. CPD_PAYLOAD_MAX */
+};
+
+#define CPD_PAYLOAD_RULE_END \
+	{                    \
+		0, 0, 0      \
+	}
+
+/* cpd_payload.flags */
+#define CPD_PAYLOADF_TRUNCATED (1u << 0) /* a message was cut at max_bytes */
+#define CPD_PAYLOADF_PARTIAL   (1u << 1) /* some bytes were unreadable */
+
+/*
+ * The bytes a call moved, captured for a payload rule: one message for
+ * send, recv, read, write, their vector and msghdr forms (the iovecs
+ * gathered), one per message for sendmmsg/recvmmsg, in the order moved.
+ * Each is cut at the largest max_bytes of the rules that matched; a
+ * message shorter than what the call says it moved was cut (TRUNCATED)
+ * or not all readable (PARTIAL). The bytes are the tracee's, untrusted.
+ * Since: ABI 1.1.
+ */
+struct cpd_payload {
+	uint32_t count;
+	uint32_t flags;		   /* CPD_PAYLOADF_* */
+	const struct cpd_str *msg; /* count entries */
+};
+
 /* cpd_syscall.flags */
 #define CPD_SCF_PARTIAL	   (1u << 0) /* some tracee memory unreadable */
 #define CPD_SCF_NO_EXIT	   (1u << 1) /* exit not observed (task gone, exec) */
@@ -292,6 +338,11 @@ struct cpd_syscall {
 	 * task's first timed call.
 	 */
 	uint64_t stopped_ns;
+	/*
+	 * Since: ABI 1.1. The bytes the call moved when a plugin's payload
+	 * rule matched it, else NULL; borrowed like the rest.
+	 */
+	const struct cpd_payload *payload;
 };
 
 #ifdef __cplusplus
