@@ -133,6 +133,8 @@ static const struct cpd_field net_fields[] = {
 	  "syscall behind it"),
 	F(net, cause_seq, "cause_seq", CPD_FT_U64, 0, 0, CPD_FIELDF_OPTIONAL,
 	  "seq of that syscall event"),
+	F(net, peer_name, "peer_name", CPD_FT_STR, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "the name the peer was looked up as"),
 };
 
 static const struct cpd_field dns_fields[] = {

@@ -70,6 +70,21 @@ struct net_ep {
 	char path[NET_PATH_MAX]; /* AF_UNIX, not NUL-terminated */
 };
 
+/*
+ * An address the dns analyzer saw a name resolve to: connections to it
+ * are labelled with the name. Bounded: past NET_NAMES_MAX addresses are
+ * counted, not kept.
+ */
+#define NET_NAMES_MAX	 4096
+#define NET_NAME_BUCKETS 1024
+
+struct net_name {
+	struct net_name *next;
+	uint16_t family;
+	uint8_t addr[16];
+	char *name;
+};
+
 struct net_conn {
 	struct net_conn *next;	  /* hash chain */
 	struct net_conn *fd_next; /* chain of the (process, fd) table */
@@ -87,6 +102,7 @@ struct net_conn {
 	struct net_ep local;
 	struct net_ep peer;
 	const char *direction; /* static: "connect", "accept", "sendto" */
+	char *name;	       /* the peer's name when it began, or NULL */
 	enum net_class cls;
 	bool hidden;
 	uint64_t sent;
@@ -104,6 +120,9 @@ struct net {
 	bool verbose;
 	bool warned_full;
 	uint32_t seed; /* of the connection hash */
+	struct net_name *names[NET_NAME_BUCKETS];
+	size_t nnames;
+	uint64_t names_dropped;
 
 	struct net_conn **buckets;
 	struct net_conn **fd_buckets; /* by (process, fd) */
@@ -509,6 +528,111 @@ net_conn_of_fd(struct net *n, int32_t pid, int32_t fd, uint16_t family,
 
 /* ---- publishing ----------------------------------------------------- */
 
+/* ---- names of addresses (from the dns analyzer) ---------------------- */
+
+static uint32_t net_name_hash(const struct net *n, uint16_t family,
+			      const uint8_t *addr)
+{
+	uint32_t h = hash_bytes(n->seed, &family, sizeof(family));
+
+	return hash_bytes(h, addr, 16) % NET_NAME_BUCKETS;
+}
+
+static struct net_name *net_name_find(struct net *n, uint16_t family,
+				      const uint8_t *addr)
+{
+	struct net_name *e = n->names[net_name_hash(n, family, addr)];
+
+	for (; e; e = e->next)
+		if (e->family == family && !memcmp(e->addr, addr, 16))
+			return e;
+	return NULL;
+}
+
+/* The name an address was last looked up as, or NULL. */
+static const char *net_name_of(struct net *n, const struct cpd_sockaddr *sa)
+{
+	uint8_t addr[16] = { 0 };
+	struct net_name *e;
+
+	if (sa->family != AF_INET && sa->family != AF_INET6)
+		return NULL;
+	memcpy(addr, sa->addr, sa->family == AF_INET ? 4 : 16);
+	e = net_name_find(n, sa->family, addr);
+	return e ? e->name : NULL;
+}
+
+static void net_name_put(struct net *n, uint16_t family, const uint8_t *addr,
+			 const struct cpd_str *name)
+{
+	struct net_name *e = net_name_find(n, family, addr);
+	char *copy = strndup(name->ptr, name->len);
+	uint32_t h;
+
+	if (!copy)
+		return;
+	if (e) {
+		/* the latest lookup names it; rows keep copies of theirs */
+		free(e->name);
+		e->name = copy;
+		return;
+	}
+	if (n->nnames == NET_NAMES_MAX || !(e = calloc(1, sizeof(*e)))) {
+		n->names_dropped++;
+		free(copy);
+		return;
+	}
+	h = net_name_hash(n, family, addr);
+	e->family = family;
+	memcpy(e->addr, addr, 16);
+	e->name = copy;
+	e->next = n->names[h];
+	n->names[h] = e;
+	n->nnames++;
+}
+
+/* A DNS answer: each address in it resolves its name. */
+static void net_dns(struct net *n, const struct cpd_event *ev)
+{
+	const struct cpd_ev_dns *d = &ev->u.dns;
+	const char *p = d->answers.ptr, *end = p + d->answers.len;
+	char text[INET6_ADDRSTRLEN];
+
+	if (d->op != CPD_DNS_ANSWER || d->rcode || !d->name.ptr || !p)
+		return;
+	while (p < end) {
+		const char *nul = memchr(p, '\0', (size_t)(end - p));
+		size_t len = (size_t)((nul ? nul : end) - p);
+		uint8_t addr[16] = { 0 };
+
+		/* addresses are the answers without a type in front */
+		if (len < sizeof(text)) {
+			memcpy(text, p, len);
+			text[len] = '\0';
+			if (inet_pton(AF_INET, text, addr) == 1)
+				net_name_put(n, AF_INET, addr, &d->name);
+			else if (inet_pton(AF_INET6, text, addr) == 1)
+				net_name_put(n, AF_INET6, addr, &d->name);
+		}
+		p += len + 1;
+	}
+}
+
+static void net_names_free(struct net *n)
+{
+	size_t i;
+
+	for (i = 0; i < NET_NAME_BUCKETS; i++) {
+		struct net_name *e = n->names[i], *next;
+
+		for (; e; e = next) {
+			next = e->next;
+			free(e->name);
+			free(e);
+		}
+	}
+}
+
 static void net_publish(struct net *n, const struct cpd_event *sev,
 			struct cpd_ev_net *p)
 {
@@ -618,6 +742,7 @@ static void net_connect(struct net *n, const struct cpd_event *ev)
 	struct cpd_ev_net p;
 	enum net_class cls;
 	struct net_conn *c;
+	const char *name;
 	bool created;
 
 	/* AF_UNSPEC dissolves a UDP association: not a connection */
@@ -641,6 +766,9 @@ static void net_connect(struct net *n, const struct cpd_event *ev)
 			return;
 		}
 		cls = net_classify(p.family, &local, &peer);
+		name = net_name_of(n, sa);
+		if (name)
+			p.peer_name = report_str(name, strlen(name));
 		p.op = CPD_NET_CONNECT_FAILED;
 		p.err = sc->err;
 		p.flags = net_class_flags(n, cls);
@@ -657,10 +785,15 @@ static void net_connect(struct net *n, const struct cpd_event *ev)
 			net_fd_bind(n, c, ev->pid, p.fd);
 	}
 	cls = c ? c->cls : net_classify(p.family, &local, &peer);
+	name = net_name_of(n, sa);
 	if (c) {
 		c->direction = "connect";
 		c->pending = sc->err == EINPROGRESS;
+		if (name && !c->name)
+			c->name = strdup(name);
 	}
+	if (name)
+		p.peer_name = report_str(name, strlen(name));
 	if (cls != NET_CLS_IPC) {
 		n->connections++;
 		if (c)
@@ -962,6 +1095,10 @@ static int net_on_event(void *state, const struct cpd_event *ev)
 	int i = callmap_find_completed(&n->calls, ev);
 	const struct cpd_syscall *sc;
 
+	if (ev->kind == CPD_EV_DNS) {
+		net_dns(n, ev);
+		return 0;
+	}
 	if (i < 0)
 		return 0;
 	sc = &ev->u.syscall;
@@ -1148,6 +1285,8 @@ static const struct cpd_report_key net_conn_keys[] = {
 		   NULL, "bytes received on it"),
 	REPORT_KEY("scope", "Scope", CPD_KV_STR, CPD_UNIT_NONE, 0, NULL,
 		   "network, loopback (this host) or local (unix, netlink)"),
+	REPORT_KEY("name", "Name", CPD_KV_STR, CPD_UNIT_NONE, 0, NULL,
+		   "the name the peer was looked up as (dns), if it was"),
 };
 
 /* What net_interval() publishes every --interval period. */
@@ -1191,7 +1330,7 @@ static const struct cpd_report_desc net_reports[] = {
 			    .keys = net_conn_keys,
 			    .nkeys = REPORT_NKEYS(net_conn_keys),
 			    .summary_row =
-				    "{proto} {direction|connect=→|accept=←|sendto=→} {peer}{scope|loopback= (loopback)|network=|local=}",
+				    "{proto} {direction|connect=→|accept=←|sendto=→} {peer}{name|=|*= (*)}{scope|loopback= (loopback)|network=|local=}",
 			    .help = "one row per connect or accept, in the order they began" },
 	[NET_REP_PERIOD] = { .topic = "net.interval",
 			     .title = "Network in the period",
@@ -1263,8 +1402,10 @@ static int net_stop(void *state)
 		kv[3] = report_val_u64("sent_bytes", c->sent);
 		kv[4] = report_val_u64("recv_bytes", c->recv);
 		kv[5] = report_val_text("scope", scope, strlen(scope));
+		kv[6] = report_val_text("name", c->name ? c->name : "",
+					c->name ? strlen(c->name) : 0);
 		report_publish_desc(n->host, n->inst,
-				    &net_reports[NET_REP_CONNS], kv, 6);
+				    &net_reports[NET_REP_CONNS], kv, 7);
 	}
 	return 0;
 }
@@ -1295,11 +1436,14 @@ static void net_release(void *state)
 	struct net *n = state;
 	size_t i;
 
-	for (i = 0; i < n->nconns; i++)
+	for (i = 0; i < n->nconns; i++) {
+		free(n->order[i]->name);
 		free(n->order[i]);
+	}
 	free(n->order);
 	free(n->buckets);
 	free(n->fd_buckets);
+	net_names_free(n);
 }
 
 static const struct instance_type net_type =
@@ -1316,7 +1460,7 @@ CPD_PLUGIN_DEFINE(
 		.description =
 			"connections, accepts, binds and listens; bytes sent and received per connection",
 		.subscribe = CPD_EVMASK(CPD_EV_SYSCALL) |
-			     CPD_EVMASK(CPD_EV_PROC),
+			     CPD_EVMASK(CPD_EV_PROC) | CPD_EVMASK(CPD_EV_DNS),
 		.syscall_classes = 0, .syscalls = net_syscalls,
 		.publishes = CPD_EVMASK(CPD_EV_NET) | CPD_EVMASK(CPD_EV_REPORT),
 		.flags = CPD_PF_SINGLETON, .options = net_options,

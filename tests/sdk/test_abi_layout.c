@@ -207,6 +207,7 @@ OFF(cpd_ev_net, local, 40);
 OFF(cpd_ev_net, peer, 96);
 OFF(cpd_ev_net, syscall, 152);
 OFF(cpd_ev_net, cause_seq, 168);
+OFF(cpd_ev_net, peer_name, 176); /* 1.1 */
 
 /* struct cpd_ev_mmap */
 SIZE_MIN(cpd_ev_mmap, 112);

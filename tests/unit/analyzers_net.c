@@ -656,8 +656,8 @@ static void test_report_schema(void)
 		{ "loopback_recv_bytes", NULL, CPD_UNIT_BYTES },
 	};
 	static const char *const rowkeys[] = {
-		"proto",      "direction",  "peer",
-		"sent_bytes", "recv_bytes", "scope",
+		"proto",      "direction", "peer", "sent_bytes",
+		"recv_bytes", "scope",	   "name",
 	};
 	struct cpd_sockaddr to = sa_of("2001:db8::1", 443);
 	struct cpd_sockaddr abs = sa_unix("bus\n\"x");
@@ -691,8 +691,8 @@ static void test_report_schema(void)
 	CPD_ASSERT_STR_EQ(r->u.report.title.ptr, "Network connections");
 	CPD_ASSERT_INT_EQ(r->u.report.order, 31);
 	CPD_ASSERT_UINT_EQ(r->u.report.flags, CPD_REPORTF_ROW);
-	CPD_ASSERT_UINT_EQ(r->u.report.nkv, 6);
-	for (i = 0; i < 6 && i < r->u.report.nkv; i++)
+	CPD_ASSERT_UINT_EQ(r->u.report.nkv, 7);
+	for (i = 0; i < 7 && i < r->u.report.nkv; i++)
 		CPD_ASSERT_STR_EQ(r->u.report.kv[i].key.ptr, rowkeys[i]);
 	CPD_ASSERT_STR_EQ(kv_str(fh, "net.connections", 0, "peer"),
 			  "[2001:db8::1]:443");

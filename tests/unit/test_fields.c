@@ -194,7 +194,7 @@ static void test_builtin_string_fields(void)
 		{ CPD_EV_SYSCALL, "name" },
 		{ CPD_EV_PROC, "path argv" },
 		{ CPD_EV_FILE, "path path2 syscall" },
-		{ CPD_EV_NET, "peer local syscall" },
+		{ CPD_EV_NET, "peer local syscall peer_name" },
 		{ CPD_EV_MMAP, "path" },
 		{ CPD_EV_FAULT, "region_name" },
 		{ CPD_EV_SCHED, "" },

@@ -403,7 +403,20 @@ static void console_row_template(struct console *c,
 			bar = memchr(entry + 1, '|', (size_t)(end - entry - 1));
 			stop = bar ? bar : end;
 			eq = memchr(entry + 1, '=', (size_t)(stop - entry - 1));
-			if (eq && (size_t)(eq - entry - 1) == vlen &&
+			if (!eq)
+				continue;
+			/* "*=text": any value, each * of text standing for it */
+			if (eq == entry + 2 && entry[1] == '*') {
+				const char *q;
+
+				for (q = eq + 1; q < stop; q++)
+					if (*q == '*')
+						console_sb_str(sb, c->esc[1]);
+					else
+						console_sb_put(sb, q, 1);
+				break;
+			}
+			if ((size_t)(eq - entry - 1) == vlen &&
 			    !memcmp(entry + 1, val, vlen)) {
 				console_sb_put(sb, eq + 1,
 					       (size_t)(stop - eq - 1));

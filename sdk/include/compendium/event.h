@@ -204,6 +204,12 @@ struct cpd_ev_net {
 	struct cpd_sockaddr peer;
 	struct cpd_str syscall;
 	uint64_t cause_seq;
+	/*
+	 * Since: ABI 1.1. The name the peer's address was looked up as,
+	 * when the dns analyzer saw the lookup (the last name that resolved
+	 * to it); absent otherwise. Untrusted: what the DNS answer said.
+	 */
+	struct cpd_str peer_name;
 };
 
 /* ---- CPD_EV_MMAP ---------------------------------------------------- */

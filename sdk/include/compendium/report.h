@@ -110,7 +110,10 @@ struct cpd_report_key {
  * summary_row says how the console's summary prints one row of a table,
  * as a template: {key} is replaced by the value of that column, formatted
  * by its unit and escaped; {key|a=x|b=y} maps the string values a and b to
- * x and y (other values are shown as they are); {{ and }} are braces; a
+ * x and y (other values are shown as they are; a may be empty, the empty
+ * value, and *=x maps any value not mapped before it to x, each * of x
+ * standing for the value: {name|=|*= (*)} adds " (name)" when there is
+ * one); {{ and }} are braces; a
  * column the row does not have is shown as "?". Map entries cannot hold
  * '{', '}' or '|'. "{path} ({error}, {count}×)" gives
  * "/etc/x.conf (ENOENT, 2×)". NULL: each CPD_RKF_SUMMARY column as "Label
