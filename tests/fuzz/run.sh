@@ -27,7 +27,8 @@ core="$top/core/host/config.c $top/core/host/optval.c $top/core/base/log.c $top/
 "$CLANG" $flags -o "$out/fuzz_decode" "$here/fuzz_decode.c" $core \
 	"$top/core/engine/fdproc.c" "$top/core/engine/fdtable.c" "$top/core/engine/sysfmt.c" \
 	"$top/core/engine/xlat.c" "$top/core/engine/decode.c" \
-	"$top/core/engine/decode_struct.c" "$top/core/engine/tmem.c" \
+	"$top/core/engine/decode_struct.c" "$top/core/engine/decode_payload.c" \
+	"$top/core/engine/payload.c" "$top/core/engine/tmem.c" \
 	"$top/core/engine/sysent.c" "$top/core/base/arena.c" \
 	"$top/core/host/evcopy.c" "$top/core/host/evcopy_syscall.c" \
 	"$top/core/host/fields.c" $(pkg-config --libs inih)
