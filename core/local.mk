@@ -6,6 +6,7 @@ noinst_LTLIBRARIES += core/libcpdcore.la
 # engine: how programs are watched (ptrace, seccomp, tasks, the fd table,
 #         the syscall table and its decoder)
 # host: what is done with it (plugins, the bus, config, options, the loop)
+# diff: traces read back and compared (compendium diff); traces nothing
 core_libcpdcore_la_SOURCES = \
 	core/base/arena.c core/base/arena.h \
 	core/base/cpd.h \
@@ -26,6 +27,18 @@ core_libcpdcore_la_SOURCES = \
 	core/engine/tracer.c core/engine/tracer.h \
 	core/engine/umem.c core/engine/umem.h \
 	core/engine/xlat.c core/engine/xlat.h \
+	core/diff/compare.c core/diff/compare.h \
+	core/diff/diff.c core/diff/diff.h \
+	core/diff/json.c core/diff/json.h \
+	core/diff/jsonw.c core/diff/jsonw.h \
+	core/diff/normalize.c core/diff/normalize.h \
+	core/diff/output.h \
+	core/diff/output_json.c \
+	core/diff/output_text.c \
+	core/diff/profile.c core/diff/profile.h \
+	core/diff/sbuf.c core/diff/sbuf.h \
+	core/diff/strmap.c core/diff/strmap.h \
+	core/diff/trace.c core/diff/trace.h \
 	core/host/bus.c core/host/bus.h \
 	core/host/cli.c core/host/cli.h \
 	core/host/config.c core/host/config.h \
