@@ -92,6 +92,7 @@ int main(int argc, char **argv)
 {
 	struct tracer_opts topts;
 	struct session s;
+	bool traced = false;
 	struct cli cli;
 	int status;
 
@@ -167,9 +168,12 @@ int main(int argc, char **argv)
 	topts.pids = cli.pids;
 	topts.npids = cli.npids;
 	status = tracer_run(&s, &topts);
+	traced = true;
 out_stop:
 	/* whatever happened, what was collected is written */
 	session_stop(&s);
+	if (traced)
+		status = session_exit_status(&s, status);
 out_free : {
 	struct loop *loop = s.loop;
 	struct cpd_trace_stats st = s.stats;

@@ -418,6 +418,9 @@ int session_instantiate(struct session *s)
 			log_msg(CPD_LOG_ERROR, inst->name, "init failed: %s",
 				strerror(-rc));
 			inst->state = INST_FAILED;
+			/* what it read besides its options (a rule file) */
+			if (rc == -EINVAL)
+				s->cfg.errors++;
 			return rc;
 		}
 		inst->state = INST_INITIALIZED;
@@ -552,6 +555,7 @@ void session_free(struct session *s)
 		host_unwatch_all(inst);
 		options_free_owned(inst->owned, inst->nowned);
 		plugin_unload(inst->plugin);
+		free(inst->fail_reason);
 		free(inst->name);
 		free(inst);
 	}
@@ -580,6 +584,24 @@ void session_publish(struct session *s, const struct cpd_event *ev)
 	s->stats.events_published = bus_published(s->bus);
 	if (ev->kind == CPD_EV_SYSCALL)
 		s->stats.syscalls_published++;
+}
+
+int session_exit_status(const struct session *s, int status)
+{
+	bool failed = false;
+	size_t i;
+
+	for (i = 0; i < s->ninst; i++) {
+		const struct instance *inst = s->inst[i];
+
+		if (!inst->fail_reason)
+			continue;
+		log_msg(CPD_LOG_ERROR, inst->name,
+			"%s: the run failed; exit status %d, not the command's %d",
+			inst->fail_reason, CPD_EXIT_RUN_FAILED, status);
+		failed = true;
+	}
+	return failed ? CPD_EXIT_RUN_FAILED : status;
 }
 
 bool session_wants_syscall(const struct session *s, uint32_t arch, int nr)

@@ -56,6 +56,7 @@ struct instance {
 	struct host_watch **watches; /* fds it watches */
 	size_t nwatches, capwatches;
 	unsigned errors;
+	char *fail_reason; /* fail_run(): why it failed the run */
 	/* option values handed to the plugin (host-owned) */
 	void **owned;
 	size_t nowned, capowned;
@@ -125,5 +126,12 @@ bool session_wants_syscall(const struct session *s, uint32_t arch, int nr);
 bool session_wants_syscall_exit(const struct session *s, uint32_t arch, int nr);
 
 struct instance *session_find(struct session *s, const char *name);
+
+/*
+ * The status compendium exits with, given the traced command's: when
+ * an instance failed the run (cpd_host.fail_run), CPD_EXIT_RUN_FAILED,
+ * after saying which and why; status otherwise.
+ */
+int session_exit_status(const struct session *s, int status);
 
 #endif /* CPD_CORE_SESSION_H */
