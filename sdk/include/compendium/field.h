@@ -89,6 +89,10 @@ enum cpd_xlat {
 	CPD_XLAT_MEMFD_FLAGS = 45,  /* MFD_* */
 	CPD_XLAT_PIPE_FLAGS = 46,   /* O_CLOEXEC, O_NONBLOCK, O_DIRECT */
 	CPD_XLAT_SIGNAL = 47,	    /* SIG* (enum) */
+
+	/* Since: ABI 1.1. enum cpd_severity, and CPD_FINDF_*. */
+	CPD_XLAT_SEVERITY = 48,
+	CPD_XLAT_FINDING_FLAGS = 49,
 };
 
 /* cpd_field.flags */
