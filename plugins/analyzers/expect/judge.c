@@ -102,6 +102,7 @@ static void expect_net(struct expect *x, const struct cpd_event *ev)
 		return;
 	switch (nv->op) {
 	case CPD_NET_CONNECT:
+	case CPD_NET_SEND:
 		how = "to";
 		break;
 	case CPD_NET_CONNECT_FAILED:
@@ -109,27 +110,24 @@ static void expect_net(struct expect *x, const struct cpd_event *ev)
 		failed = " (it failed)";
 		break;
 	case CPD_NET_ACCEPT:
+	case CPD_NET_RECV:
 		how = "from";
 		break;
-	case CPD_NET_SEND:
-	case CPD_NET_RECV: {
-		/* a socket's traffic counts once per process and peer */
-		size_t klen;
-
-		format_sockaddr(sa, peer, sizeof(peer));
-		klen = (size_t)snprintf(key, sizeof(key), "%d %s", ev->pid,
-					peer);
-		if (expect_set_add(&x->net_judged, key, klen) == 0)
-			return;
-		how = nv->op == CPD_NET_SEND ? "to" : "from";
-		break;
-	}
 	default:
 		return;
 	}
+	/*
+	 * A process's traffic with a peer counts once: its connect, accept
+	 * or first datagram, not every send and receive after it.
+	 */
+	format_sockaddr(sa, peer, sizeof(peer));
+	n = snprintf(key, sizeof(key), "%d %s", ev->pid, peer);
+	if (expect_set_add(&x->net_judged, key, (size_t)n) == 0 &&
+	    nv->op != CPD_NET_CONNECT && nv->op != CPD_NET_ACCEPT &&
+	    nv->op != CPD_NET_CONNECT_FAILED)
+		return;
 	if (expect_allowed(r, sa))
 		return;
-	format_sockaddr(sa, peer, sizeof(peer));
 	n = expect_who(ev, what, sizeof(what));
 	snprintf(what + n, sizeof(what) - (size_t)n, " %.*s %s %s%s",
 		 STR(nv->syscall), how, peer, failed);
