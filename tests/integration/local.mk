@@ -26,7 +26,9 @@ EXTRA_DIST += $(tracer_tests)
 diffexp_tests = \
 	tests/integration/diff_build.test \
 	tests/integration/diff_http.test \
-	tests/integration/diff_input.test
+	tests/integration/diff_input.test \
+	tests/integration/expect_rules.test \
+	tests/integration/expect_out.test
 TESTS += $(diffexp_tests)
 EXTRA_DIST += $(diffexp_tests) tests/data/cproj/Makefile \
 	tests/data/cproj/main.c tests/data/cproj/util.c \
