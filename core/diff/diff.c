@@ -188,9 +188,11 @@ static int diff_parse(int argc, char **argv, struct diff_opts *o,
 	return optind;
 }
 
-static bool diff_write(const struct sbuf *out)
+static bool diff_write(const struct escape_buf *out)
 {
-	if (fwrite(out->s, 1, out->len, stdout) != out->len ||
+	if (out->oom)
+		log_die("out of memory");
+	if (fwrite(out->p, 1, out->len, stdout) != out->len ||
 	    fflush(stdout) == EOF) {
 		log_error("cannot write the comparison: %s", strerror(errno));
 		return false;
@@ -204,7 +206,7 @@ int diff_main(int argc, char **argv)
 	struct profile pa, pb;
 	struct diff_result r;
 	struct diff_opts o;
-	struct sbuf out = { 0 };
+	struct escape_buf out = { 0 };
 	struct norm n;
 	bool json = false;
 	int first, status = DIFF_ERROR;
@@ -233,7 +235,7 @@ int diff_main(int argc, char **argv)
 	}
 	if (diff_write(&out))
 		status = r.n ? DIFF_DIFFERENT : DIFF_SAME;
-	sbuf_free(&out);
+	escape_free(&out);
 	diff_result_free(&r);
 out_profiles:
 	profile_free(&pa);

@@ -344,9 +344,31 @@ static struct json_value *json_new(struct json_parser *jp)
 	return v;
 }
 
-static int json_open(struct json_parser *jp, struct json_value *out,
+/* A member's name and its colon, in an object. */
+static int json_member_name(struct json_parser *jp, struct json_value *member)
+{
+	if (jp->p >= jp->end || *jp->p != '"')
+		return json_fail(jp, jp->p,
+				 jp->p >= jp->end ? "unexpected end of input" :
+						    "expected a member name");
+	if (json_string(jp, &member->key, &member->keylen) < 0)
+		return -EINVAL;
+	json_skip_ws(jp);
+	if (jp->p >= jp->end || *jp->p != ':')
+		return json_fail(jp, jp->p, "expected ':' after a member name");
+	jp->p++;
+	json_skip_ws(jp);
+	return 0;
+}
+
+/* An array or an object, from its opening bracket to its closing one. */
+static int json_list(struct json_parser *jp, struct json_value *out,
 		     enum json_type type)
 {
+	bool object = type == JSON_OBJECT;
+	char close = object ? '}' : ']';
+	struct json_value **tail = &out->u.list.first;
+
 	if (jp->depth >= jp->max_depth)
 		return json_fail(jp, jp->p, "nested deeper than %u levels",
 				 jp->max_depth);
@@ -355,83 +377,35 @@ static int json_open(struct json_parser *jp, struct json_value *out,
 	memset(out, 0, sizeof(*out));
 	out->type = type;
 	json_skip_ws(jp);
-	return 0;
-}
-
-static int json_array(struct json_parser *jp, struct json_value *out)
-{
-	struct json_value **tail = &out->u.list.first;
-
-	if (json_open(jp, out, JSON_ARRAY) < 0)
-		return -EINVAL;
-	if (jp->p < jp->end && *jp->p == ']')
+	if (jp->p < jp->end && *jp->p == close)
 		goto out_close;
 	for (;;) {
 		struct json_value *item = json_new(jp);
+		const char *key = NULL;
+		size_t keylen = 0;
 
+		if (object) {
+			if (json_member_name(jp, item) < 0)
+				return -EINVAL;
+			key = item->key;
+			keylen = item->keylen;
+		}
 		if (json_value(jp, item) < 0)
 			return -EINVAL;
+		item->key = key;
+		item->keylen = keylen;
 		*tail = item;
 		tail = &item->next;
 		out->u.list.n++;
 		json_skip_ws(jp);
 		if (jp->p >= jp->end)
 			return json_fail(jp, jp->p, "unexpected end of input");
-		if (*jp->p == ']')
+		if (*jp->p == close)
 			break;
 		if (*jp->p != ',')
 			return json_fail(jp, jp->p,
-					 "expected ',' or ']' in an array");
-		jp->p++;
-		json_skip_ws(jp);
-	}
-out_close:
-	jp->p++;
-	jp->depth--;
-	return 0;
-}
-
-static int json_object(struct json_parser *jp, struct json_value *out)
-{
-	struct json_value **tail = &out->u.list.first;
-
-	if (json_open(jp, out, JSON_OBJECT) < 0)
-		return -EINVAL;
-	if (jp->p < jp->end && *jp->p == '}')
-		goto out_close;
-	for (;;) {
-		struct json_value *member = json_new(jp);
-		const char *key;
-		size_t keylen;
-
-		if (jp->p >= jp->end || *jp->p != '"')
-			return json_fail(jp, jp->p,
-					 jp->p >= jp->end ?
-						 "unexpected end of input" :
-						 "expected a member name");
-		if (json_string(jp, &key, &keylen) < 0)
-			return -EINVAL;
-		json_skip_ws(jp);
-		if (jp->p >= jp->end || *jp->p != ':')
-			return json_fail(jp, jp->p,
-					 "expected ':' after a member name");
-		jp->p++;
-		json_skip_ws(jp);
-		if (json_value(jp, member) < 0)
-			return -EINVAL;
-		member->key = key;
-		member->keylen = keylen;
-		*tail = member;
-		tail = &member->next;
-		out->u.list.n++;
-		json_skip_ws(jp);
-		if (jp->p >= jp->end)
-			return json_fail(jp, jp->p, "unexpected end of input");
-		if (*jp->p == '}')
-			break;
-		if (*jp->p != ',')
-			return json_fail(jp, jp->p,
-					 "expected ',' or '}' in an object");
+					 "expected ',' or '%c' in %s", close,
+					 object ? "an object" : "an array");
 		jp->p++;
 		json_skip_ws(jp);
 	}
@@ -447,9 +421,9 @@ static int json_value(struct json_parser *jp, struct json_value *out)
 		return json_fail(jp, jp->p, "unexpected end of input");
 	switch (*jp->p) {
 	case '{':
-		return json_object(jp, out);
+		return json_list(jp, out, JSON_OBJECT);
 	case '[':
-		return json_array(jp, out);
+		return json_list(jp, out, JSON_ARRAY);
 	case '"':
 		memset(out, 0, sizeof(*out));
 		out->type = JSON_STRING;

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "base/xmalloc.h"
-#include "sbuf.h"
+#include "buf.h"
 
 void norm_init(struct norm *n)
 {
@@ -123,7 +123,7 @@ bool norm_random_token(const char *tok, size_t len)
 }
 
 /* Append one name under a temporary directory, tokens made general. */
-static void norm_temp_name(struct sbuf *b, const char *s, size_t len)
+static void norm_temp_name(struct escape_buf *b, const char *s, size_t len)
 {
 	size_t i = 0;
 
@@ -131,21 +131,21 @@ static void norm_temp_name(struct sbuf *b, const char *s, size_t len)
 		size_t j = i;
 
 		if (!norm_tokch(s[i]) || s[i] == '_') {
-			sbuf_putc(b, s[i++]);
+			escape_putc(b, s[i++]);
 			continue;
 		}
 		while (j < len && norm_tokch(s[j]))
 			j++;
 		if (norm_random_token(s + i, j - i))
-			sbuf_putc(b, '*');
+			escape_putc(b, '*');
 		else
-			sbuf_put(b, s + i, j - i);
+			escape_put(b, s + i, j - i);
 		i = j;
 	}
 }
 
 /* /proc/1234/fd/3 -> /proc/PID/fd/3, /proc/1/task/7 -> /proc/PID/task/TID. */
-static bool norm_proc(struct sbuf *b, const char *p, size_t len)
+static bool norm_proc(struct escape_buf *b, const char *p, size_t len)
 {
 	size_t i = 6, d;
 
@@ -156,25 +156,25 @@ static bool norm_proc(struct sbuf *b, const char *p, size_t len)
 		d++;
 	if (d == i || (d < len && p[d] != '/'))
 		return false;
-	sbuf_puts(b, "/proc/PID");
+	escape_puts(b, "/proc/PID");
 	if (d + 6 < len && !memcmp(p + d, "/task/", 6)) {
 		size_t t = d + 6, e = t;
 
 		while (e < len && p[e] >= '0' && p[e] <= '9')
 			e++;
 		if (e > t && (e == len || p[e] == '/')) {
-			sbuf_puts(b, "/task/TID");
+			escape_puts(b, "/task/TID");
 			d = e;
 		}
 	}
-	sbuf_put(b, p + d, len - d);
+	escape_put(b, p + d, len - d);
 	return true;
 }
 
 char *norm_path(const struct norm *n, const char *path, size_t len)
 {
 	const struct norm_map *best = NULL;
-	struct sbuf mapped = { 0 }, out = { 0 };
+	struct escape_buf mapped = { 0 }, out = { 0 };
 	const char *p = path;
 	size_t i;
 
@@ -186,11 +186,12 @@ char *norm_path(const struct norm *n, const char *path, size_t len)
 			best = m;
 	}
 	if (best) {
-		sbuf_puts(&mapped, best->to);
+		escape_puts(&mapped, best->to);
 		/* "/" as OLD keeps the slash the rest starts with */
-		sbuf_put(&mapped, path + best->from_len - (best->from_len == 1),
-			 len - best->from_len + (best->from_len == 1));
-		p = mapped.s;
+		escape_put(&mapped,
+			   path + best->from_len - (best->from_len == 1),
+			   len - best->from_len + (best->from_len == 1));
+		p = mapped.p;
 		len = mapped.len;
 	}
 	if (norm_proc(&out, p, len))
@@ -200,20 +201,20 @@ char *norm_path(const struct norm *n, const char *path, size_t len)
 
 		if (!norm_under(p, len, n->tmpdirs[i], dlen))
 			continue;
-		sbuf_put(&out, p, dlen);
+		escape_put(&out, p, dlen);
 		norm_temp_name(&out, p + dlen, len - dlen);
 		goto out_done;
 	}
-	sbuf_put(&out, p, len);
+	escape_put(&out, p, len);
 out_done:
-	sbuf_free(&mapped);
-	return sbuf_take(&out);
+	escape_free(&mapped);
+	return buf_take(&out);
 }
 
 char *norm_arg(const struct norm *n, const char *arg, size_t len)
 {
 	const char *slash = memchr(arg, '/', len);
-	struct sbuf out = { 0 };
+	struct escape_buf out = { 0 };
 	char *path;
 	size_t pre;
 
@@ -224,8 +225,8 @@ char *norm_arg(const struct norm *n, const char *arg, size_t len)
 	while (pre && arg[pre - 1] == '.')
 		pre--;
 	path = norm_path(n, arg + pre, len - pre);
-	sbuf_put(&out, arg, pre);
-	sbuf_puts(&out, path);
+	escape_put(&out, arg, pre);
+	escape_puts(&out, path);
 	free(path);
-	return sbuf_take(&out);
+	return buf_take(&out);
 }

@@ -9,7 +9,7 @@
 #define CPD_DIFF_OUTPUT_H
 
 #include "compare.h"
-#include "sbuf.h"
+#include "buf.h"
 #include "trace.h"
 
 /* One side of the comparison. */
@@ -19,9 +19,9 @@ struct diff_side {
 	const struct trace_info *info;
 };
 
-void diff_write_text(struct sbuf *out, const struct diff_side *a,
+void diff_write_text(struct escape_buf *out, const struct diff_side *a,
 		     const struct diff_side *b, const struct diff_result *r);
-void diff_write_json(struct sbuf *out, const struct diff_side *a,
+void diff_write_json(struct escape_buf *out, const struct diff_side *a,
 		     const struct diff_side *b, const struct diff_result *r);
 
 #endif /* CPD_DIFF_OUTPUT_H */

@@ -18,7 +18,7 @@
  * bytes that are not UTF-8 are shown as \xNN so they cannot drive the
  * terminal; the rest of UTF-8 is kept, so names read as they are.
  */
-static void text_name(struct sbuf *b, const char *s)
+static void text_name(struct escape_buf *b, const char *s)
 {
 	size_t len = strlen(s), i = 0;
 
@@ -27,30 +27,30 @@ static void text_name(struct sbuf *b, const char *s)
 		size_t n = json_utf8_len(s + i, len - i);
 
 		if (c == '\\') {
-			sbuf_puts(b, "\\\\");
+			escape_puts(b, "\\\\");
 			i++;
 		} else if (!n || c < 0x20 || c == 0x7f) {
-			sbuf_printf(b, "\\x%02x", c);
+			escape_printf(b, "\\x%02x", c);
 			i++;
 		} else if (n == 2 && c == 0xc2 &&
 			   (unsigned char)s[i + 1] < 0xa0) {
-			sbuf_printf(b, "\\u%04x", (unsigned char)s[i + 1]);
+			escape_printf(b, "\\u%04x", (unsigned char)s[i + 1]);
 			i += 2;
 		} else {
-			sbuf_put(b, s + i, n);
+			escape_put(b, s + i, n);
 			i += n;
 		}
 	}
 }
 
-static void text_bytes(struct sbuf *b, uint64_t v)
+static void text_bytes(struct escape_buf *b, uint64_t v)
 {
 	static const char *const units[] = { "KB", "MB", "GB", "TB" };
 	double d = (double)v;
 	size_t u = 0;
 
 	if (v < 1024) {
-		sbuf_printf(b, "%" PRIu64 " B", v);
+		escape_printf(b, "%" PRIu64 " B", v);
 		return;
 	}
 	d /= 1024;
@@ -58,145 +58,147 @@ static void text_bytes(struct sbuf *b, uint64_t v)
 		d /= 1024;
 		u++;
 	}
-	sbuf_printf(b, "%.1f %s", d, units[u]);
+	escape_printf(b, "%.1f %s", d, units[u]);
 }
 
-static void text_delta_bytes(struct sbuf *b, uint64_t a, uint64_t v)
+static void text_delta_bytes(struct escape_buf *b, uint64_t a, uint64_t v)
 {
-	sbuf_puts(b, v >= a ? " (+" : " (-");
+	escape_puts(b, v >= a ? " (+" : " (-");
 	text_bytes(b, v >= a ? v - a : a - v);
-	sbuf_putc(b, ')');
+	escape_putc(b, ')');
 }
 
-static void text_ns(struct sbuf *b, uint64_t ns)
+static void text_ns(struct escape_buf *b, uint64_t ns)
 {
 	if (ns >= 1000000000u)
-		sbuf_printf(b, "%.2f s", (double)ns / 1e9);
+		escape_printf(b, "%.2f s", (double)ns / 1e9);
 	else
-		sbuf_printf(b, "%.1f ms", (double)ns / 1e6);
+		escape_printf(b, "%.1f ms", (double)ns / 1e6);
 }
 
-static void text_exit(struct sbuf *b, bool exited, int64_t code, int64_t sig)
+static void text_exit(struct escape_buf *b, bool exited, int64_t code,
+		      int64_t sig)
 {
 	const char *name = sig ? xlat_signal_name((int)sig) : NULL;
 
 	if (!exited)
-		sbuf_puts(b, "did not exit while traced");
+		escape_puts(b, "did not exit while traced");
 	else if (sig && name)
-		sbuf_printf(b, "killed by %s", name);
+		escape_printf(b, "killed by %s", name);
 	else if (sig)
-		sbuf_printf(b, "killed by signal %" PRId64, sig);
+		escape_printf(b, "killed by signal %" PRId64, sig);
 	else
-		sbuf_printf(b, "exit %" PRId64, code);
+		escape_printf(b, "exit %" PRId64, code);
 }
 
-static void text_file(struct sbuf *b, const struct diff_change *c)
+static void text_file(struct escape_buf *b, const struct diff_change *c)
 {
 	const struct prof_file *fa = c->a, *fb = c->b;
 
 	if (c->kind == DK_CHANGED) {
-		sbuf_puts(b, ": ");
+		escape_puts(b, ": ");
 		text_bytes(b, fa->bytes);
-		sbuf_puts(b, " → ");
+		escape_puts(b, " → ");
 		text_bytes(b, fb->bytes);
 		text_delta_bytes(b, fa->bytes, fb->bytes);
 		return;
 	}
-	sbuf_puts(b, " (");
+	escape_puts(b, " (");
 	text_bytes(b, (fa ? fa : fb)->bytes);
-	sbuf_putc(b, ')');
+	escape_putc(b, ')');
 }
 
-static void text_endpoint_one(struct sbuf *b, const struct prof_endpoint *e)
+static void text_endpoint_one(struct escape_buf *b,
+			      const struct prof_endpoint *e)
 {
 	if (e->connects)
-		sbuf_printf(b, "%" PRIu64 " connection%s, ", e->connects,
-			    e->connects == 1 ? "" : "s");
+		escape_printf(b, "%" PRIu64 " connection%s, ", e->connects,
+			      e->connects == 1 ? "" : "s");
 	if (e->failed)
-		sbuf_printf(b, "%" PRIu64 " failed, ", e->failed);
-	sbuf_puts(b, "sent ");
+		escape_printf(b, "%" PRIu64 " failed, ", e->failed);
+	escape_puts(b, "sent ");
 	text_bytes(b, e->sent);
-	sbuf_puts(b, ", received ");
+	escape_puts(b, ", received ");
 	text_bytes(b, e->recv);
 }
 
-static void text_endpoint(struct sbuf *b, const struct diff_change *c)
+static void text_endpoint(struct escape_buf *b, const struct diff_change *c)
 {
 	const struct prof_endpoint *ea = c->a, *eb = c->b;
 
-	sbuf_puts(b, " (");
+	escape_puts(b, " (");
 	if (c->kind != DK_CHANGED) {
 		text_endpoint_one(b, ea ? ea : eb);
 	} else {
 		text_endpoint_one(b, ea);
-		sbuf_puts(b, " → ");
+		escape_puts(b, " → ");
 		text_endpoint_one(b, eb);
 	}
-	sbuf_putc(b, ')');
+	escape_putc(b, ')');
 }
 
-static void text_count(struct sbuf *b, const struct diff_change *c,
+static void text_count(struct escape_buf *b, const struct diff_change *c,
 		       const char *one, const char *many)
 {
 	const struct prof_count *ca = c->a, *cb = c->b;
 	uint64_t n = (ca ? ca : cb)->count;
 
 	if (c->kind == DK_CHANGED)
-		sbuf_printf(b, ": %" PRIu64 " → %" PRIu64 " %s", ca->count,
-			    cb->count, many);
+		escape_printf(b, ": %" PRIu64 " → %" PRIu64 " %s", ca->count,
+			      cb->count, many);
 	else
-		sbuf_printf(b, " (%" PRIu64 " %s)", n, n == 1 ? one : many);
+		escape_printf(b, " (%" PRIu64 " %s)", n, n == 1 ? one : many);
 }
 
-static void text_finding(struct sbuf *b, const struct diff_change *c)
+static void text_finding(struct escape_buf *b, const struct diff_change *c)
 {
 	static const char *const sev[] = { "?", "info", "notice", "warning",
 					   "error" };
 	const struct prof_finding *f = c->a ? c->a : c->b;
 
-	sbuf_printf(b, "%s %s: ", sev[f->severity < 5 ? f->severity : 0],
-		    f->id);
+	escape_printf(b, "%s %s: ", sev[f->severity < 5 ? f->severity : 0],
+		      f->id);
 	text_name(b, f->title);
 	if (f->count > 1)
-		sbuf_printf(b, " (%" PRIu64 "×)", f->count);
+		escape_printf(b, " (%" PRIu64 "×)", f->count);
 }
 
-static void text_proc(struct sbuf *b, const struct diff_change *c)
+static void text_proc(struct escape_buf *b, const struct diff_change *c)
 {
 	const struct prof_proc *pa = c->a, *pb = c->b;
 
 	if (c->occurrence > 1)
-		sbuf_printf(b, " (run %u)", c->occurrence);
-	sbuf_puts(b, ": ");
+		escape_printf(b, " (run %u)", c->occurrence);
+	escape_puts(b, ": ");
 	if (c->cat == DC_PROC_EXIT) {
 		text_exit(b, pa->exited, pa->exit_code, pa->signal);
-		sbuf_puts(b, " → ");
+		escape_puts(b, " → ");
 		text_exit(b, pb->exited, pb->exit_code, pb->signal);
 		return;
 	}
 	text_ns(b, pa->end_ns - pa->start_ns);
-	sbuf_puts(b, " → ");
+	escape_puts(b, " → ");
 	text_ns(b, pb->end_ns - pb->start_ns);
 	if (pa->end_ns > pa->start_ns)
-		sbuf_printf(b, " (%+.0f %%)",
-			    ((double)(pb->end_ns - pb->start_ns) /
-				     (double)(pa->end_ns - pa->start_ns) -
-			     1.0) * 100.0);
+		escape_printf(b, " (%+.0f %%)",
+			      ((double)(pb->end_ns - pb->start_ns) /
+				       (double)(pa->end_ns - pa->start_ns) -
+			       1.0) * 100.0);
 }
 
-static void text_change(struct sbuf *b, const struct diff_change *c)
+static void text_change(struct escape_buf *b, const struct diff_change *c)
 {
 	static const char marks[] = { '+', '-', '~' };
 
-	sbuf_printf(b, "  %c ", marks[c->kind]);
+	escape_printf(b, "  %c ", marks[c->kind]);
 	switch (c->cat) {
 	case DC_EXIT: {
 		const struct profile *pa = c->a, *pb = c->b;
 
-		sbuf_puts(b, "the command: ");
+		escape_puts(b, "the command: ");
 		text_exit(b, pa->root_exited, pa->root_exit_code,
 			  pa->root_signal);
-		sbuf_puts(b, " → ");
+		escape_puts(b, " → ");
 		text_exit(b, pb->root_exited, pb->root_exit_code,
 			  pb->root_signal);
 		break;
@@ -230,22 +232,22 @@ static void text_change(struct sbuf *b, const struct diff_change *c)
 	default:
 		break;
 	}
-	sbuf_putc(b, '\n');
+	escape_putc(b, '\n');
 }
 
-static void text_side(struct sbuf *b, const char *mark,
+static void text_side(struct escape_buf *b, const char *mark,
 		      const struct diff_side *s)
 {
-	sbuf_printf(b, "%s ", mark);
+	escape_printf(b, "%s ", mark);
 	text_name(b, s->path);
-	sbuf_printf(b, " (%" PRIu64 " records", s->prof->records);
+	escape_printf(b, " (%" PRIu64 " records", s->prof->records);
 	if (s->info->damaged_line)
-		sbuf_printf(b, ", damaged at line %" PRIu64,
-			    s->info->damaged_line);
-	sbuf_puts(b, ")\n");
+		escape_printf(b, ", damaged at line %" PRIu64,
+			      s->info->damaged_line);
+	escape_puts(b, ")\n");
 }
 
-void diff_write_text(struct sbuf *out, const struct diff_side *a,
+void diff_write_text(struct escape_buf *out, const struct diff_side *a,
 		     const struct diff_side *b, const struct diff_result *r)
 {
 	int cat = -1;
@@ -258,15 +260,15 @@ void diff_write_text(struct sbuf *out, const struct diff_side *a,
 
 		if ((int)c->cat != cat) {
 			cat = (int)c->cat;
-			sbuf_printf(out, "%s:\n", diff_cat_title(c->cat));
+			escape_printf(out, "%s:\n", diff_cat_title(c->cat));
 		}
 		text_change(out, c);
 	}
 	if (!r->n) {
-		sbuf_puts(out, "no differences\n");
+		escape_puts(out, "no differences\n");
 		return;
 	}
-	sbuf_printf(
+	escape_printf(
 		out,
 		"%zu difference%s: %zu appeared, %zu disappeared, %zu changed\n",
 		r->n, r->n == 1 ? "" : "s", r->kinds[DK_APPEARED],

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "base/xmalloc.h"
-#include "sbuf.h"
+#include "buf.h"
 
 static void profile_free_finding(void *val)
 {
@@ -145,7 +145,7 @@ static void profile_file(struct profile *p, const struct json_value *rec)
 /* ---- network -------------------------------------------------------- */
 
 /* "127.0.0.1:80", "[::1]:53", a unix path; false when sa is not one. */
-static bool profile_sockaddr(struct sbuf *b, const struct json_value *sa)
+static bool profile_sockaddr(struct escape_buf *b, const struct json_value *sa)
 {
 	const char *fam = json_get_str(sa, "family", NULL);
 	const char *addr = json_get_str(sa, "addr", NULL);
@@ -155,18 +155,18 @@ static bool profile_sockaddr(struct sbuf *b, const struct json_value *sa)
 		return false;
 	json_get_u64(sa, "port", &port);
 	if (!strcmp(fam, "AF_INET") && addr)
-		sbuf_printf(b, "%s:%llu", addr, (unsigned long long)port);
+		escape_printf(b, "%s:%llu", addr, (unsigned long long)port);
 	else if (!strcmp(fam, "AF_INET6") && addr)
-		sbuf_printf(b, "[%s]:%llu", addr, (unsigned long long)port);
+		escape_printf(b, "[%s]:%llu", addr, (unsigned long long)port);
 	else if (json_get_str(sa, "path", NULL))
-		sbuf_puts(b, json_get_str(sa, "path", NULL));
+		escape_puts(b, json_get_str(sa, "path", NULL));
 	else
 		return false;
 	return true;
 }
 
 /* tcp4, udp6, ... from the family of sa and the record's sock_type. */
-static void profile_proto(struct sbuf *b, const struct json_value *rec,
+static void profile_proto(struct escape_buf *b, const struct json_value *rec,
 			  const struct json_value *sa)
 {
 	const char *fam = json_get_str(sa, "family", NULL);
@@ -177,13 +177,13 @@ static void profile_proto(struct sbuf *b, const struct json_value *rec,
 						   "";
 
 	if (fam && !strcmp(fam, "AF_UNIX"))
-		sbuf_puts(b, "unix");
+		escape_puts(b, "unix");
 	else if (type && !strcmp(type, "SOCK_STREAM"))
-		sbuf_printf(b, "tcp%s", v);
+		escape_printf(b, "tcp%s", v);
 	else if (type && !strcmp(type, "SOCK_DGRAM"))
-		sbuf_printf(b, "udp%s", v);
+		escape_printf(b, "udp%s", v);
 	else
-		sbuf_printf(b, "ip%s", v);
+		escape_printf(b, "ip%s", v);
 }
 
 static char *profile_socket_key(const struct json_value *rec)
@@ -208,7 +208,7 @@ profile_endpoint(struct profile *p, const struct json_value *rec, bool remember)
 	const struct json_value *sa = json_get(rec, "peer");
 	bool accept = profile_op(rec, "accept");
 	char *sock = profile_socket_key(rec), **known;
-	struct sbuf key = { 0 };
+	struct escape_buf key = { 0 };
 	struct prof_endpoint *e = NULL;
 
 	known = strmap_get(&p->sockets, sock, strlen(sock));
@@ -221,19 +221,19 @@ profile_endpoint(struct profile *p, const struct json_value *rec, bool remember)
 	if (!sa || sa->type != JSON_OBJECT)
 		goto out_free;
 	profile_proto(&key, rec, sa);
-	sbuf_putc(&key, ' ');
+	escape_putc(&key, ' ');
 	if (!profile_sockaddr(&key, sa))
 		goto out_free;
 	if (accept)
-		sbuf_puts(&key, " (accepted)");
-	e = strmap_put(&p->endpoints, key.s, key.len, NULL);
+		escape_puts(&key, " (accepted)");
+	e = strmap_put(&p->endpoints, key.p, key.len, NULL);
 	if (remember || !known) {
 		known = strmap_put(&p->sockets, sock, strlen(sock), NULL);
 		free(*known);
-		*known = sbuf_take(&key);
+		*known = buf_take(&key);
 	}
 out_free:
-	sbuf_free(&key);
+	escape_free(&key);
 	free(sock);
 	return e;
 }
@@ -328,14 +328,14 @@ static void profile_exec(struct profile *p, struct prof_proc *pr,
 	const struct json_value *argv = json_get(rec, "argv"), *a;
 	size_t len;
 	const char *path = json_get_str(rec, "path", &len);
-	struct sbuf cmd = { 0 };
+	struct escape_buf cmd = { 0 };
 	char *prog;
 
 	if (!path)
 		return;
 	prog = norm_path(p->norm, path, len);
 	profile_count(&p->programs, prog);
-	sbuf_puts(&cmd, prog);
+	escape_puts(&cmd, prog);
 	free(prog);
 	if (argv && argv->type == JSON_ARRAY && argv->u.list.first) {
 		for (a = argv->u.list.first->next; a; a = a->next) {
@@ -344,14 +344,14 @@ static void profile_exec(struct profile *p, struct prof_proc *pr,
 			if (a->type != JSON_STRING)
 				continue;
 			arg = norm_arg(p->norm, a->u.str.s, a->u.str.len);
-			sbuf_putc(&cmd, ' ');
-			sbuf_puts(&cmd, arg);
+			escape_putc(&cmd, ' ');
+			escape_puts(&cmd, arg);
 			free(arg);
 		}
 	}
-	profile_count(&p->commands, cmd.s);
+	profile_count(&p->commands, cmd.p);
 	free(pr->cmd);
-	pr->cmd = sbuf_take(&cmd);
+	pr->cmd = buf_take(&cmd);
 }
 
 static void profile_procev(struct profile *p, const struct json_value *rec,
@@ -421,7 +421,7 @@ static bool profile_is_pid(const struct json_value *rec, const char *w,
 static char *profile_title(struct profile *p, const struct json_value *rec,
 			   const char *t, size_t len)
 {
-	struct sbuf out = { 0 };
+	struct escape_buf out = { 0 };
 	size_t i = 0;
 
 	while (i < len) {
@@ -432,19 +432,19 @@ static char *profile_title(struct profile *p, const struct json_value *rec,
 		       t[j] != ',')
 			j++;
 		if (j == i) {
-			sbuf_putc(&out, t[i++]);
+			escape_putc(&out, t[i++]);
 			continue;
 		}
 		if (profile_is_pid(rec, t + i, j - i)) {
-			sbuf_puts(&out, "PID");
+			escape_puts(&out, "PID");
 		} else {
 			w = norm_arg(p->norm, t + i, j - i);
-			sbuf_puts(&out, w);
+			escape_puts(&out, w);
 			free(w);
 		}
 		i = j;
 	}
-	return sbuf_take(&out);
+	return buf_take(&out);
 }
 
 static void profile_finding(struct profile *p, const struct json_value *rec)
@@ -456,7 +456,7 @@ static void profile_finding(struct profile *p, const struct json_value *rec)
 	const char *t = json_get_str(rec, "title", &tlen);
 	const char *s = json_get_str(rec, "severity", NULL);
 	struct prof_finding *f;
-	struct sbuf key = { 0 };
+	struct escape_buf key = { 0 };
 	char *title;
 	bool added;
 	size_t i;
@@ -464,10 +464,10 @@ static void profile_finding(struct profile *p, const struct json_value *rec)
 	if (!id || !t)
 		return;
 	title = profile_title(p, rec, t, tlen);
-	sbuf_put(&key, id, idlen);
-	sbuf_putc(&key, '\n');
-	sbuf_puts(&key, title);
-	f = strmap_put(&p->findings, key.s, key.len, &added);
+	escape_put(&key, id, idlen);
+	escape_putc(&key, '\n');
+	escape_puts(&key, title);
+	f = strmap_put(&p->findings, key.p, key.len, &added);
 	if (added) {
 		f->id = xstrndup(id, idlen);
 		f->title = title;
@@ -478,7 +478,7 @@ static void profile_finding(struct profile *p, const struct json_value *rec)
 			f->severity = (uint32_t)i + 1;
 	f->count += MAX(profile_u64(rec, "count"), 1);
 	free(title);
-	sbuf_free(&key);
+	escape_free(&key);
 }
 
 /*

@@ -29,7 +29,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	struct profile pa, pb;
 	struct diff_result r;
 	struct diff_opts o;
-	struct sbuf out = { 0 };
+	struct escape_buf out = { 0 };
 	struct arena arena = { 0 };
 	struct json_value v;
 	struct json_error err;
@@ -59,10 +59,10 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		diff_write_json(&out, &a, &b, &r);
 	}
 	/* what we write for tools is strict JSON, whatever we read */
-	if (json_parse(out.s, out.len, 0, &arena, &v, &err) < 0)
+	if (json_parse(out.p, out.len, 0, &arena, &v, &err) < 0)
 		abort();
 	arena_free(&arena);
-	sbuf_free(&out);
+	escape_free(&out);
 	diff_result_free(&r);
 	profile_free(&pa);
 	profile_free(&pb);

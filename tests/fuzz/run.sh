@@ -38,8 +38,9 @@ core="$top/core/host/config.c $top/core/host/optval.c $top/core/base/log.c $top/
 diff="$top/core/diff"
 # shellcheck disable=SC2086
 "$CLANG" $flags -o "$out/fuzz_json" "$here/fuzz_json.c" \
-	"$diff/json.c" "$diff/jsonw.c" "$diff/trace.c" "$diff/profile.c" \
-	"$diff/normalize.c" "$diff/strmap.c" "$diff/sbuf.c" "$diff/compare.c" \
+	"$diff/json.c" "$diff/trace.c" "$diff/profile.c" \
+	"$diff/normalize.c" "$diff/strmap.c" "$diff/compare.c" \
+	"$top/plugins/lib/escape.c" \
 	"$diff/output_text.c" "$diff/output_json.c" \
 	"$top/core/engine/xlat.c" "$top/core/base/arena.c" \
 	"$top/core/base/log.c" "$top/core/base/xmalloc.c"

@@ -4,6 +4,7 @@
 # the compendium binary is made of. Also the foundation's integration
 # scripts (tests/integration/local.mk lists the tracer's).
 CPD_TEST_CPP_OPTS = $(AM_CPPFLAGS) -I$(top_srcdir)/core -I$(top_builddir)/core \
+	-I$(top_srcdir)/plugins \
 	-I$(top_srcdir)/tests/lib $(CUNIT_CFLAGS) \
 	-DCPD_TEST_BADDIR='"$(abs_top_builddir)/tests/bad/.libs"'
 

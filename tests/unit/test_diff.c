@@ -107,10 +107,10 @@ static void test_proc_and_maps(void)
 	"{\"schema\":1,\"type\":\"" type "\",\"seq\":1," rest "}\n"
 
 /* One record, as the jsonl output writes it, from the members after type. */
-static void rec(struct sbuf *b, const char *type, const char *fmt, ...)
+static void rec(struct escape_buf *b, const char *type, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-static void rec(struct sbuf *b, const char *type, const char *fmt, ...)
+static void rec(struct escape_buf *b, const char *type, const char *fmt, ...)
 {
 	char members[1024];
 	va_list ap;
@@ -118,8 +118,8 @@ static void rec(struct sbuf *b, const char *type, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(members, sizeof(members), fmt, ap);
 	va_end(ap);
-	sbuf_printf(b, "{\"schema\":1,\"type\":\"%s\",\"seq\":1,%s}\n", type,
-		    members);
+	escape_printf(b, "{\"schema\":1,\"type\":\"%s\",\"seq\":1,%s}\n", type,
+		      members);
 }
 
 #define PEER \
@@ -133,7 +133,7 @@ static void rec(struct sbuf *b, const char *type, const char *fmt, ...)
 static char *trace_text(int pid, const char *obj, int exit_code,
 			unsigned obj_bytes, bool http)
 {
-	struct sbuf b = { 0 };
+	struct escape_buf b = { 0 };
 	int cc = pid + 1;
 
 	rec(&b, "proc",
@@ -192,7 +192,7 @@ static char *trace_text(int pid, const char *obj, int exit_code,
 	    "\"ts_ns\":9000,\"pid\":%d,\"op\":\"exit\","
 	    "\"flags\":\"root|leader|group_exit\",\"exit_code\":%d,\"signal\":0",
 	    pid, exit_code);
-	return sbuf_take(&b);
+	return buf_take(&b);
 }
 
 static void read_trace(const char *text, struct profile *p,
@@ -203,26 +203,35 @@ static void read_trace(const char *text, struct profile *p,
 		trace_read_mem("t.jsonl", text, strlen(text), p, info), 0);
 }
 
-/* The text comparison of a and b, malloc'd. */
-static char *compare_text(const char *ta, const char *tb,
-			  const struct diff_opts *o, size_t *n)
+/* The comparison of a and b as text (or JSON), malloc'd. */
+static char *compare_as(const char *ta, const char *tb,
+			const struct diff_opts *o, size_t *n, bool json)
 {
 	struct trace_info ia, ib;
 	struct profile pa, pb;
 	struct diff_result r;
-	struct sbuf out = { 0 };
+	struct escape_buf out = { 0 };
 	struct diff_side a = { "a.jsonl", &pa, &ia },
 			 b = { "b.jsonl", &pb, &ib };
 
 	read_trace(ta, &pa, &ia);
 	read_trace(tb, &pb, &ib);
 	diff_compare(&pa, &pb, o, &r);
-	diff_write_text(&out, &a, &b, &r);
+	if (json)
+		diff_write_json(&out, &a, &b, &r);
+	else
+		diff_write_text(&out, &a, &b, &r);
 	*n = r.n;
 	diff_result_free(&r);
 	profile_free(&pa);
 	profile_free(&pb);
-	return sbuf_take(&out);
+	return buf_take(&out);
+}
+
+static char *compare_text(const char *ta, const char *tb,
+			  const struct diff_opts *o, size_t *n)
+{
+	return compare_as(ta, tb, o, n, false);
 }
 
 static void test_profile(void)
@@ -345,6 +354,61 @@ static void test_what_changed(void)
 	CPD_ASSERT_UINT_EQ(n, 0);
 	free(text);
 	CPD_ASSERT_UINT_EQ(diff_cat_bits("nonsense"), 0);
+	free(a);
+	free(b);
+}
+
+/* What tools get: strict JSON, in the order the text has it. */
+static void test_json_output(void)
+{
+	char *a = trace_text(100, "/tmp/ccAbC123.o", 0, 1300, false);
+	char *b = trace_text(200, "/tmp/ccXyZ789.o", 2, 1400, true);
+	const struct json_value *changes, *c, *v;
+	struct arena arena = { 0 };
+	struct json_value doc;
+	struct json_error err;
+	struct diff_opts o;
+	uint64_t u = 0;
+	size_t n;
+	char *text;
+
+	norm_fresh();
+	diff_opts_init(&o);
+	text = compare_as(a, b, &o, &n, true);
+	CPD_ASSERT_INT_EQ(json_parse(text, strlen(text), 0, &arena, &doc, &err),
+			  0);
+	CU_ASSERT_TRUE(json_get_u64(&doc, "schema", &u) && u == 1);
+	CPD_ASSERT_INT_EQ(json_get(&doc, "same")->type, JSON_FALSE);
+	CPD_ASSERT_STR_EQ(json_get_str(json_get(&doc, "a"), "path", NULL),
+			  "a.jsonl");
+	CU_ASSERT_TRUE(
+		json_get_u64(json_get(&doc, "summary"), "appeared", &u) &&
+		u == 2);
+	changes = json_get(&doc, "changes");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(changes);
+	CPD_ASSERT_UINT_EQ(changes->u.list.n, n);
+	/* the command's exit first, with both sides */
+	c = changes->u.list.first;
+	CPD_ASSERT_STR_EQ(json_get_str(c, "category", NULL), "exit");
+	v = json_get(c, "b");
+	CU_ASSERT_TRUE(json_get_u64(v, "exit_code", &u) && u == 2);
+	/* an endpoint that appeared: null on the side without it */
+	c = c->next;
+	CPD_ASSERT_STR_EQ(json_get_str(c, "category", NULL), "network");
+	CPD_ASSERT_STR_EQ(json_get_str(c, "change", NULL), "appeared");
+	CPD_ASSERT_STR_EQ(json_get_str(c, "key", NULL), "tcp4 127.0.0.1:8080");
+	CPD_ASSERT_INT_EQ(json_get(c, "a")->type, JSON_NULL);
+	CU_ASSERT_TRUE(json_get_u64(json_get(c, "b"), "sent_bytes", &u) &&
+		       u == 78);
+	c = c->next;
+	CPD_ASSERT_STR_EQ(json_get_str(c, "category", NULL), "dns");
+	CPD_ASSERT_STR_EQ(json_get_str(c, "key", NULL), "api.example.test");
+	c = c->next;
+	CPD_ASSERT_STR_EQ(json_get_str(c, "category", NULL), "files_written");
+	CU_ASSERT_TRUE(json_get_u64(json_get(c, "a"), "bytes", &u) &&
+		       u == 1300);
+	arena_free(&arena);
+	free(text);
 	free(a);
 	free(b);
 }
@@ -515,6 +579,7 @@ static CU_TestInfo diff_tests[] = {
 	{ "profile_of_every_kind", test_profile },
 	{ "same_work_same_profile", test_same_work_same_profile },
 	{ "what_changed_most_telling_first", test_what_changed },
+	{ "json_for_tools", test_json_output },
 	{ "wall_time_thresholds", test_wall_time },
 	{ "hostile_names_escaped", test_hostile_names },
 	{ "damaged_trace_read_up_to_the_damage", test_damaged },

@@ -4,7 +4,7 @@
  * The strict JSON reader of compendium diff (core/diff/json.c): what it
  * builds from valid documents, the exact refusal (and where) for every
  * way a document can break the grammar, and the bounds on nesting. The
- * writer (jsonw.c) is read back by the reader.
+ * writer (the jsonl output's escaper, plugins/lib/escape.c, which diff writes with) is read back by the reader.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +12,7 @@
 
 #include "cpd_test.h"
 #include "diff/json.h"
-#include "diff/jsonw.h"
+#include "diff/buf.h"
 
 static struct arena arena;
 
@@ -256,30 +256,30 @@ static void test_writer_round_trip(void)
 		"\xe2\x80\xa8 \xe2\x80\xa9",
 		"\xc3\xa9t\xc3\xa9",
 	};
-	struct sbuf b = { 0 };
+	struct escape_buf b = { 0 };
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(samples); i++) {
 		const struct json_value *v;
 
 		b.len = 0;
-		jsonw_str(&b, samples[i], strlen(samples[i]));
-		CPD_ASSERT_LACKS(b.s, "<");
-		v = parse_ok(b.s);
+		escape_json_str(&b, samples[i], strlen(samples[i]));
+		CPD_ASSERT_LACKS(b.p, "<");
+		v = parse_ok(b.p);
 		CU_ASSERT_PTR_NOT_NULL_FATAL(v);
 		CPD_ASSERT_STR_EQ(v->u.str.s, samples[i]);
 	}
 	/* bytes that are not UTF-8 become U+FFFD, still valid JSON */
 	b.len = 0;
-	jsonw_str(&b, "a\xff\xc3(b", 5);
-	CPD_ASSERT_STR_EQ(b.s, "\"a\\ufffd\\ufffd(b\"");
+	escape_json_str(&b, "a\xff\xc3(b", 5);
+	CPD_ASSERT_STR_EQ(b.p, "\"a\\ufffd\\ufffd(b\"");
 	b.len = 0;
-	jsonw_u64(&b, UINT64_C(9007199254740993));
-	CPD_ASSERT_STR_EQ(b.s, "\"9007199254740993\"");
+	escape_json_u64(&b, UINT64_C(9007199254740993));
+	CPD_ASSERT_STR_EQ(b.p, "\"9007199254740993\"");
 	b.len = 0;
-	jsonw_s64(&b, -5);
-	CPD_ASSERT_STR_EQ(b.s, "-5");
-	sbuf_free(&b);
+	escape_json_s64(&b, -5);
+	CPD_ASSERT_STR_EQ(b.p, "-5");
+	escape_free(&b);
 }
 
 static int json_suite_clean(void)
