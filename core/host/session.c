@@ -510,7 +510,27 @@ void session_flush(struct session *s)
 	}
 }
 
-static void session_stop_role(struct session *s, uint32_t role)
+/*
+ * Whether inst takes events another analyzer publishes (findings takes
+ * the file analyzer's): it is stopped after them, so that what they
+ * publish in stop() still reaches it.
+ */
+static bool session_consumes_analyzers(const struct session *s,
+				       const struct instance *inst)
+{
+	uint64_t theirs = 0;
+	size_t i;
+
+	for (i = 0; i < s->ninst; i++)
+		if (s->inst[i] != inst &&
+		    s->inst[i]->plugin->desc.role == CPD_ROLE_ANALYZER)
+			theirs |= s->inst[i]->plugin->desc.publishes;
+	theirs &= ~(CPD_EVMASK(CPD_EV_SYSCALL) | CPD_EVMASK(CPD_EV_PROC) |
+		    CPD_EVMASK(CPD_EV_NOTICE));
+	return inst->mask & theirs;
+}
+
+static void session_stop_role(struct session *s, uint32_t role, bool last)
 {
 	size_t i;
 	int rc;
@@ -520,6 +540,9 @@ static void session_stop_role(struct session *s, uint32_t role)
 
 		if (inst->plugin->desc.role != role ||
 		    inst->state != INST_STARTED)
+			continue;
+		if (role == CPD_ROLE_ANALYZER &&
+		    session_consumes_analyzers(s, inst) != last)
 			continue;
 		rc = 0;
 		if (!inst->disabled && inst->plugin->desc.flush)
@@ -536,9 +559,13 @@ static void session_stop_role(struct session *s, uint32_t role)
 
 void session_stop(struct session *s)
 {
-	/* Analyzers publish their reports in stop(); outputs must see them. */
-	session_stop_role(s, CPD_ROLE_ANALYZER);
-	session_stop_role(s, CPD_ROLE_OUTPUT);
+	/*
+	 * Analyzers publish their reports in stop(); outputs must see them,
+	 * and so must analyzers that take other analyzers' events.
+	 */
+	session_stop_role(s, CPD_ROLE_ANALYZER, false);
+	session_stop_role(s, CPD_ROLE_ANALYZER, true);
+	session_stop_role(s, CPD_ROLE_OUTPUT, false);
 	log_flush();
 }
 

@@ -3,7 +3,7 @@
 # (fault: perf events; sched, blkio: BPF, see plugins/ebpf/local.mk) into
 # domain events and reports.
 pkglib_LTLIBRARIES += plugins/file.la plugins/net.la plugins/mmap.la \
-	plugins/fault.la plugins/expect.la
+	plugins/fault.la plugins/findings.la plugins/expect.la
 
 plugins_file_la_SOURCES = plugins/analyzers/file.c
 plugins_file_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
@@ -22,6 +22,21 @@ plugins_mmap_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
 plugins_mmap_la_CFLAGS = $(PLUGIN_CC_OPTS)
 plugins_mmap_la_LDFLAGS = $(PLUGIN_LD_OPTS)
 plugins_mmap_la_LIBADD = plugins/libcpdutil.la
+
+plugins_findings_la_SOURCES = \
+	plugins/analyzers/findings/findings.c \
+	plugins/analyzers/findings/findings.h \
+	plugins/analyzers/findings/failures.c \
+	plugins/analyzers/findings/incomplete.c \
+	plugins/analyzers/findings/objects.c \
+	plugins/analyzers/findings/procs.c \
+	plugins/analyzers/findings/searches.c \
+	plugins/analyzers/findings/tables.c \
+	plugins/analyzers/findings/text.c
+plugins_findings_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
+plugins_findings_la_CFLAGS = $(PLUGIN_CC_OPTS)
+plugins_findings_la_LDFLAGS = $(PLUGIN_LD_OPTS)
+plugins_findings_la_LIBADD = plugins/libcpdutil.la
 
 plugins_fault_la_SOURCES = plugins/analyzers/fault.c
 plugins_fault_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)

@@ -14,8 +14,12 @@
  *  - "C" counters "memory" (heap_bytes, mapped_bytes) per process;
  *  - scheduler and block-I/O latencies as async "b"/"e" slices, which
  *    the viewers draw on tracks of their own;
+ *  - every task's lifetime as a "B"/"E" slice on its own track, from its
+ *    spawn (or first sight) to its exit (or the end of tracing), under
+ *    which its syscall slices nest;
  *  - an "s"/"f" flow arrow from a fork or clone to the child's first
- *    event.
+ *    event; both ends lie in a slice (the lifetimes, the clone's syscall
+ *    slice with -v), which is what the viewers attach arrows to.
  * Timestamps are microseconds since the start of tracing, with ns
  * precision. The array format needs no closing bracket, so the file stays
  * usable when compendium is killed; it is closed when tracing ends.
@@ -26,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <compendium/compendium.h>
 
@@ -45,6 +50,9 @@ struct perfetto_task {
 	int32_t pid;
 	bool flow_pending; /* a spawn arrow waits for its first event */
 	bool named;	   /* its name metadata is written */
+	bool alive;	   /* its lifetime slice is open ("B" written) */
+	bool ended;	   /* and closed: a tid seen again is a new task */
+	uint64_t spawn_ts; /* when its parent spawned it, 0 if unseen */
 	char comm[32];
 	/*
 	 * Its process events (exec, spawn, exit), which the core publishes
@@ -187,6 +195,43 @@ static void perfetto_names(struct perfetto *p, const struct cpd_event *ev,
 	escape_puts(&p->line, ",\"name\":\"thread_name\",\"args\":{\"name\":");
 	escape_json_str(&p->line, t->comm, n);
 	escape_puts(&p->line, "}}");
+}
+
+/*
+ * Open a task's lifetime slice, on its first record: from its spawn when
+ * that was seen, else from now. Its own track then starts with it, so
+ * everything after on the track nests under it.
+ */
+static void perfetto_born(struct perfetto *p, struct perfetto_task *t,
+			  uint64_t ts)
+{
+	/* after its exit a task gets no new life, but a new task of its tid */
+	if (t->alive || t->ended)
+		return;
+	t->alive = true;
+	perfetto_begin(p, "B", t->pid, t->tid,
+		       t->spawn_ts && t->spawn_ts < ts ? t->spawn_ts : ts);
+	escape_printf(&p->line,
+		      ",\"name\":\"%s\",\"cat\":\"lifetime\",\"args\":"
+		      "{\"pid\":%d,\"tid\":%d}}",
+		      t->pid == t->tid ? "process" : "thread", t->pid, t->tid);
+}
+
+/* Close it: at its exit (with how it ended) or when tracing ends. */
+static void perfetto_died(struct perfetto *p, struct perfetto_task *t,
+			  uint64_t ts, const struct cpd_ev_proc *exit)
+{
+	if (!t->alive)
+		return;
+	t->alive = false;
+	t->ended = true;
+	perfetto_begin(p, "E", t->pid, t->tid, ts);
+	if (exit)
+		escape_printf(&p->line,
+			      ",\"args\":{\"exit_code\":%d,\"signal\":%d}}",
+			      exit->exit_code, exit->signal);
+	else
+		escape_puts(&p->line, ",\"args\":{\"running\":true}}");
 }
 
 static void perfetto_arg(void *ctx, const struct evfield *v)
@@ -341,6 +386,7 @@ static int perfetto_on_event(void *state, const struct cpd_event *ev)
 		    t->pending.len && t->pending_ts >= ts &&
 		    t->pending_seq < p->cur_seq)
 			p->cur_seq = t->pending_seq;
+		perfetto_born(p, t, ts);
 		if (t->flow_pending) {
 			perfetto_begin(p, "f", ev->pid, ev->tid, ts);
 			escape_printf(&p->line,
@@ -396,7 +442,15 @@ static int perfetto_on_event(void *state, const struct cpd_event *ev)
 					  ev->u.proc.child_tid, &is_new);
 			if (!t)
 				return -ENOMEM;
+			if (!is_new && t->ended) {
+				/* a tid used again: a new task on the track */
+				t->pid = ev->u.proc.child_pid;
+				t->named = false;
+				t->ended = false;
+				is_new = true;
+			}
 			if (is_new) {
+				t->spawn_ts = ev->ts_ns;
 				perfetto_begin(p, "s", ev->pid, ev->tid,
 					       ev->ts_ns);
 				escape_printf(&p->line,
@@ -406,7 +460,10 @@ static int perfetto_on_event(void *state, const struct cpd_event *ev)
 				t->flow_pending = true;
 			}
 		}
-		perfetto_hold(p, perfetto_find(p, ev->tid), mark, ts);
+		t = perfetto_find(p, ev->tid);
+		if (t && ev->u.proc.op == CPD_PROC_EXIT)
+			perfetto_died(p, t, ev->ts_ns, &ev->u.proc);
+		perfetto_hold(p, t, mark, ts);
 		break;
 	default:
 		perfetto_instant(p, ev);
@@ -423,16 +480,30 @@ static int perfetto_flush(void *state)
 	return outfile_flush(&p->out);
 }
 
+static uint64_t perfetto_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
 static int perfetto_stop(void *state)
 {
 	struct perfetto *p = state;
+	uint64_t now = perfetto_now();
 	size_t i;
 
 	for (i = 0; p->out.fp && i < p->ntasks; i++) {
-		struct escape_buf *b = &p->tasks[i].pending;
+		struct perfetto_task *t = &p->tasks[i];
+		struct escape_buf *b = &t->pending;
 
 		outfile_write(&p->out, b->p, b->len);
 		escape_reset(b);
+		/* still running: its lifetime ends with the trace */
+		escape_reset(&p->line);
+		perfetto_died(p, t, now, NULL);
+		outfile_write(&p->out, p->line.p, p->line.len);
 	}
 	if (p->out.fp)
 		outfile_write(&p->out, "\n]\n", 3);

@@ -20,6 +20,7 @@ EXTRA_DIST += $(browser_tests) \
 	tests/browser/cap.js \
 	tests/browser/make.js \
 	tests/browser/large.js \
+	tests/browser/render_bench.js \
 	tests/browser/package.json \
 	tests/browser/package-lock.json
 

@@ -8,17 +8,33 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const zlib = require('zlib');
 const L = require('./lib.js');
 const { check, eq } = L;
 
 const [file, outFile] = process.argv.slice(2);
 const data = L.reportData(file);
+const html0 = fs.readFileSync(file, 'utf8');
 const { lanes, files, child } = L.tracee(outFile);
 const root = lanes.length ? lanes[0].pid : 0;
 const HOSTILE = ['</script><img src=x onerror=alert(1)>', '<b>x</b>'];
 const task = (pid, tid) => pid === tid ? String(pid) : pid + '/' + tid;
 const taskPid = t => Number(t.split('/')[0]);
 const fileOf = p => files.find(f => f.path.endsWith(p));
+/* a row's cells: time, pid/tid, process, category, type, duration,
+ * details as shown (a long path shortened), then its whole details */
+const CAT = 3;
+const TYPE = 4;
+const DET = 7;
+/* the shown details are the whole, or the whole with part of a path
+ * given up for "…" */
+function shortOf(shown, whole) {
+	if (shown === whole)
+		return true;
+	const k = shown.indexOf('…');
+	return k >= 0 && whole.startsWith(shown.slice(0, k)) &&
+		whole.endsWith(shown.slice(k + 1)) && shown.length < whole.length;
+}
 
 L.run(async function (browser) {
 	check(root > 0 && lanes.length === 3 && child && files.length === 4,
@@ -31,31 +47,35 @@ L.run(async function (browser) {
 
 	const all = await L.allRows(page);
 	eq(all.length, data.events.length, 'the table holds every kept event');
-	eq(all.map(r => r[4]), data.events.map(e => String(e[6])),
-		'details cells are the data\'s details, verbatim, in order');
+	eq(all.map(r => r[DET]), data.events.map(e => String(e[6])),
+		'rows hold the data\'s details, verbatim, in order');
+	check(all.every(r => shortOf(r[6], r[DET])), 'details cells show ' +
+		'them whole or with a path shortened from the left');
+	check(all.some(r => r[6] !== r[DET]), 'some long path is shortened ' +
+		'at 1400 px');
 
 	for (const f of files) {
 		const t = task(f.pid, f.tid);
-		const base = path.basename(f.path);
-		check(all.some(r => r[1] === t && r[4] === f.path + ' (write)'),
+		check(all.some(r => r[1] === t && r[DET] === f.path + ' (write)'),
 			'row: ' + t + ' opens ' + JSON.stringify(f.path) +
 			' for writing');
-		check(all.some(r => r[1] === t && r[2] === 'file' &&
-			r[4].endsWith(' to ' + base) &&
-			r[4].includes(String(f.wrote))), 'row: ' + t + ' writes ' +
-			f.wrote + ' bytes to ' + JSON.stringify(base));
+		/* the whole path: a base name alone is ambiguous */
+		check(all.some(r => r[1] === t && r[CAT] === 'file' &&
+			r[DET].endsWith(' to ' + f.path) &&
+			r[DET].includes(String(f.wrote))), 'row: ' + t + ' writes ' +
+			f.wrote + ' bytes to ' + JSON.stringify(f.path));
 		if (f.read)
-			check(all.some(r => r[1] === t && r[2] === 'file' &&
-				r[4].endsWith(' from ' + base) &&
-				r[4].includes(String(f.read))), 'row: ' + t +
+			check(all.some(r => r[1] === t && r[CAT] === 'file' &&
+				r[DET].endsWith(' from ' + f.path) &&
+				r[DET].includes(String(f.read))), 'row: ' + t +
 				' reads ' + f.read + ' bytes from ' +
-				JSON.stringify(base));
+				JSON.stringify(f.path));
 	}
 
 	/* hostile names: literal text in the table and the file list */
 	for (const h of HOSTILE) {
 		const f = fileOf(h);
-		check(f && all.some(r => r[4] === f.path + ' (write)'),
+		check(f && all.some(r => r[DET] === f.path + ' (write)'),
 			'table shows ' + JSON.stringify(h) + ' as text');
 		const cells = await page.$$eval('#lists td', tds =>
 			tds.map(td => td.textContent));
@@ -79,10 +99,10 @@ L.run(async function (browser) {
 		'no element was injected from data');
 
 	/* category toggle */
-	const fileCount = all.filter(r => r[2] === 'file').length;
+	const fileCount = all.filter(r => r[CAT] === 'file').length;
 	check(fileCount > 0, 'there are file rows');
 	await page.click('input[data-category="file"]');
-	await L.checkRows(page, all.filter(r => r[2] !== 'file'),
+	await L.checkRows(page, all.filter(r => r[CAT] !== 'file'),
 		'unchecking "file" leaves exactly the other rows');
 	await page.click('input[data-category="file"]');
 	await L.checkCount(page, all.length, 'checking it again restores all');
@@ -90,7 +110,7 @@ L.run(async function (browser) {
 	/* type toggle through the dropdown, then All */
 	await page.click('details.types summary');
 	await page.click('input[data-type="open"]');
-	await L.checkRows(page, all.filter(r => r[3] !== 'open'),
+	await L.checkRows(page, all.filter(r => r[TYPE] !== 'open'),
 		'unchecking type "open" hides exactly the open rows');
 	await page.click('details.types button:has-text("None")');
 	await L.checkCount(page, 0, 'types None leaves no row');
@@ -107,7 +127,7 @@ L.run(async function (browser) {
 	const childRows = all.filter(r => taskPid(r[1]) === child.pid);
 	await L.checkRows(page, childRows, 'process filter: the child\'s rows');
 	const cf = files.find(f => f.pid === child.pid);
-	check(cf && childRows.some(r => r[4] === cf.path + ' (write)'),
+	check(cf && childRows.some(r => r[DET] === cf.path + ' (write)'),
 		'the child\'s rows hold its file');
 	await page.selectOption('#proc-filter', String(rootLane));
 	await page.uncheck('#proc-kids');
@@ -117,7 +137,7 @@ L.run(async function (browser) {
 		'root without children: the root\'s and its threads\' rows');
 	const tf = files.find(f => f.tid !== f.pid);
 	check(tf && rootRows.some(r =>
-		r[1] === task(tf.pid, tf.tid) && r[4] === tf.path + ' (write)'),
+		r[1] === task(tf.pid, tf.tid) && r[DET] === tf.path + ' (write)'),
 		'the thread\'s row is labelled pid/tid');
 	await page.check('#proc-kids');
 	await page.selectOption('#proc-filter', '-1');
@@ -125,11 +145,12 @@ L.run(async function (browser) {
 
 	/* search: case-insensitive substring of the details */
 	await page.fill('#search', 'PLAIN.TXT');
-	const plain = all.filter(r => r[4].toLowerCase().includes('plain.txt'));
+	const plain = all.filter(r => r[DET].toLowerCase()
+		.includes('plain.txt'));
 	check(plain.length >= 4, 'plain.txt has open, write, open, read rows');
 	await L.checkRows(page, plain, 'search narrows to plain.txt rows');
 	await page.fill('#search', HOSTILE[0]);
-	await L.checkRows(page, all.filter(r => r[4].includes(HOSTILE[0])),
+	await L.checkRows(page, all.filter(r => r[DET].includes(HOSTILE[0])),
 		'search for the hostile name finds it as text');
 
 	/* selection: a row shows every field and lights up in the timeline */
@@ -139,19 +160,37 @@ L.run(async function (browser) {
 	const sel = Number(await page.evaluate(() =>
 		document.body.dataset.selected));
 	const ev = data.events[sel];
-	check(ev && String(ev[6]) === plain[0][4],
+	check(ev && String(ev[6]) === plain[0][DET],
 		'clicking the first row selects its event');
 	const shown = await page.$$eval('#detail dt', d => d.map(x =>
 		x.textContent));
 	const vals = await page.$$eval('#detail dd', d => d.map(x =>
 		x.textContent));
-	const fieldText = v => v === null ? '—' :
-		typeof v === 'object' ? JSON.stringify(v) : String(v);
+	const nf = new Intl.NumberFormat('en-US');
+	const info = data.field_info[data.categories[ev[3]]] || {};
+	/* plain numbers plain, a size in bytes with its exact count */
+	const fieldOk = function (k, v) {
+		const unit = (info[k] || {}).unit;
+		if (v === null)
+			return vals.includes('—');
+		if (typeof v === 'object')
+			return vals.includes(JSON.stringify(v));
+		if (unit === 'bytes' && v >= 1024)
+			return vals.some(x => x.endsWith('(' + nf.format(v) + ')'));
+		if (unit === 'count' || unit === 'bytes')
+			return vals.some(x => x.startsWith(nf.format(v)));
+		if (unit === 'addr')
+			return vals.includes('0x' + BigInt(v).toString(16));
+		return vals.includes(String(v));
+	};
 	const keys = Object.keys(ev[7] || {});
 	check(keys.length > 0, 'the event has fields');
 	for (const k of keys)
-		check(shown.includes(k) && vals.includes(fieldText(ev[7][k])),
+		check(shown.includes(k) && fieldOk(k, ev[7][k]),
 			'detail panel shows field ' + k);
+	const evl = data.lanes[ev[2]];
+	check(vals.includes(evl.pid + ' / ' + evl.tid), 'its pid and tid, ' +
+		'plain (' + evl.pid + ' / ' + evl.tid + ')');
 	check(vals.includes(String(ev[6])), 'detail panel shows the details');
 	await page.waitForFunction(() => document.body.dataset.selX);
 	const at = await page.evaluate(() => [Number(document.body.dataset.selX),
@@ -160,7 +199,8 @@ L.run(async function (browser) {
 	await L.settle(page);
 	/* select something else, then click the first event's mark */
 	await page.click('#event-table .row:not([hidden]) >> nth=0');
-	const box = await page.locator('#timeline canvas').boundingBox();
+	await page.locator('#timeline').scrollIntoViewIfNeeded();
+	const box = await page.locator('#timeline-canvas').boundingBox();
 	await page.mouse.click(box.x + at[0], box.y + at[1]);
 	await L.settle(page);
 	const sel2 = Number(await page.evaluate(() =>
@@ -168,7 +208,7 @@ L.run(async function (browser) {
 	eq(sel2 >= 0 && data.events[sel2][2], ev[2],
 		'clicking a mark in the timeline selects an event of that lane');
 	const selRow = await page.$$eval('#event-table .row.sel', r =>
-		r.map(x => x.children[4].textContent));
+		r.map(x => x.title));
 	eq(selRow, [String(data.events[sel2][6])],
 		'the timeline\'s selection is the highlighted table row');
 
@@ -247,6 +287,139 @@ L.run(async function (browser) {
 	await page.selectOption('#proc-filter', '-1');
 	await L.settle(page);
 
+	/* an address is hex, in the row and in the detail panel */
+	const mi = data.events.findIndex(e => data.types[e[4]] === 'mmap');
+	check(mi >= 0, 'there is an mmap row');
+	await page.click('input[data-category="file"]');
+	await page.click('input[data-category="proc"]');
+	await L.settle(page);
+	await page.click('#event-table .row:not([hidden]) >> nth=0');
+	const msel = Number(await page.evaluate(() =>
+		document.body.dataset.selected));
+	const mev = data.events[msel];
+	const addr = '0x' + BigInt(mev[7].addr).toString(16);
+	check(data.types[mev[4]] === 'mmap' && (await page.$$eval('#detail dd',
+		d => d.map(x => x.textContent))).includes(addr),
+		'the mmap\'s address is shown in hex (' + addr + ')');
+	await page.click('input[data-category="file"]');
+	await page.click('input[data-category="proc"]');
+	await L.checkCount(page, all.length, 'all categories again');
+
+	/* sorting: by duration, longest first, then shortest first */
+	const durs = data.events.map(e => e[1]);
+	await page.click('#events .row.head .c-dur button');
+	await L.settle(page);
+	let top = await page.evaluate(() => Number(document.querySelector(
+		'#event-table .row[aria-rowindex="1"]').idx));
+	eq(data.events[top][1], Math.max(...durs),
+		'a click on Duration puts the longest first');
+	eq(await page.getAttribute('#events .row.head .c-dur', 'aria-sort'),
+		'descending', 'and says so');
+	await page.click('#events .row.head .c-dur button');
+	await L.settle(page);
+	top = await page.evaluate(() => Number(document.querySelector(
+		'#event-table .row[aria-rowindex="1"]').idx));
+	eq(data.events[top][1], Math.min(...durs), 'a second click reverses it');
+	const sorted = await L.allRows(page);
+	eq(sorted.length, all.length, 'sorting keeps every row');
+	await page.click('#events .row.head .c-time button');
+	await page.click('#events .row.head .c-time button');
+	await page.click('#events .row.head .c-time button');
+	await L.checkRows(page, all, 'sorting by time again: the first order');
+
+	/* a file's events by its whole path, not its base name */
+	const pf = files.find(f => f.path.endsWith('/plain.txt'));
+	await page.click('#table-file-files tbody tr:has(td[title="' +
+		pf.path + '"])');
+	await L.settle(page);
+	eq(await page.evaluate(() => document.body.dataset.path), pf.path,
+		'clicking a file filters by its whole path');
+	const byPath = all.filter((r, i) => {
+		const f = data.events[i][7];
+		return f.path === pf.path || f.path2 === pf.path;
+	});
+	check(byPath.length >= 4, 'plain.txt has its open, write, open, read');
+	await L.checkRows(page, byPath, 'the table holds exactly its rows');
+	check(await page.isVisible('#path-filter'), 'a chip names the filter');
+	await page.click('#path-filter button');
+	await L.checkCount(page, all.length, 'its ✕ shows every file again');
+
+	/* a deep link reopens the same view */
+	await page.click('input[data-category="mmap"]');
+	await page.click('details.types summary');
+	await page.click('input[data-type="read"]');
+	await page.keyboard.press('Escape');
+	await page.selectOption('#proc-filter', String(rootLane));
+	await page.uncheck('#proc-kids');
+	await page.fill('#search', 'tmp');
+	await page.click('#events .row.head .c-type button');
+	await L.settle(page);
+	await page.locator('#timeline-canvas').scrollIntoViewIfNeeded();
+	const tbox = await page.locator('#timeline-canvas').boundingBox();
+	await page.mouse.move(tbox.x + tbox.width * 0.3, tbox.y + 8);
+	await page.mouse.down();
+	await page.mouse.move(tbox.x + tbox.width * 0.95, tbox.y + 8,
+		{ steps: 4 });
+	await page.mouse.up();
+	await L.settle(page);
+	await page.keyboard.press('+');
+	await page.click('#event-table .row:not([hidden]) >> nth=1');
+	await L.settle(page);
+	const state = p => p.evaluate(() => ({
+		rows: document.body.dataset.rows,
+		brush: document.body.dataset.brush,
+		selected: document.body.dataset.selected,
+		zoom: document.body.dataset.zoom,
+		view: [document.body.dataset.viewStart,
+			document.body.dataset.viewEnd],
+		status: document.getElementById('status').textContent,
+		proc: document.getElementById('proc-filter').value,
+		kids: document.getElementById('proc-kids').checked,
+		search: document.getElementById('search').value,
+		sort: Array.from(document.querySelectorAll(
+			'#events .row.head [role=columnheader]'))
+			.map(h => h.getAttribute('aria-sort')).join(' '),
+		cats: Array.from(document.querySelectorAll(
+			'input[data-category]')).map(c => c.checked).join(' '),
+		types: Array.from(document.querySelectorAll('input[data-type]'))
+			.map(c => c.checked).join(' '),
+	}));
+	const view0 = await state(page);
+	const shownRows = await L.allRows(page);
+	check(Number(view0.rows) > 0 && Number(view0.rows) < all.length &&
+		view0.brush && view0.selected !== "-1",
+		'a view with filters, a time range and a selection: ' +
+		view0.rows + " rows");
+	await page.waitForFunction(() => location.hash.length > 1);
+	const hash = await page.evaluate(() => location.hash.slice(1));
+	check(/proc=/.test(hash) && /range=/.test(hash) && /event=/.test(hash),
+		'the fragment holds it: ' + hash);
+	const linked = await L.open(browser, file, null, hash);
+	eq(await state(linked.page), view0, 'the link reopens the same ' +
+		'view: filters, process, search, sort, range, zoom, selection');
+	eq(await L.allRows(linked.page), shownRows, 'and the same rows');
+	L.checkClean(linked.trouble, 'the linked report');
+	await linked.ctx.close();
+
+	/* export: the rows shown, exactly, as CSV and as JSON Lines */
+	const csv = await L.download(page, '#export-csv');
+	eq(csv.name, 'compendium-events.csv', 'the CSV file\'s name');
+	const cells = L.parseCsv(csv.text);
+	eq(cells[0], ['time_ns', 'duration_ns', 'pid', 'tid', 'process',
+		'category', 'type', 'count', 'details', 'path'], 'its header');
+	eq(cells.length - 1, shownRows.length, 'one line per row shown');
+	eq(cells.slice(1).map(c => [(Number(c[0]) / 1e9).toFixed(6), c[5],
+		c[6], c[8]]), shownRows.map(r => [r[0].slice(1), r[CAT], r[TYPE],
+		r[DET]]), 'the CSV holds exactly the rows shown, in their order');
+	const jl = await L.download(page, '#export-jsonl');
+	const objs = jl.text.trim().split('\n').map(l => JSON.parse(l));
+	eq(objs.map(o => o.details), shownRows.map(r => r[DET]),
+		'the JSON Lines hold the same rows');
+	check(objs.every(o => o.fields && typeof o.fields === 'object'),
+		'with every field');
+	await page.click('button:has-text("Reset filters")');
+	await L.checkCount(page, all.length, 'reset filters: every row');
+
 	await L.screenshot(page, 'report-full.png', { fullPage: true });
 	await page.keyboard.press('+');
 	await page.keyboard.press('+');
@@ -254,6 +427,56 @@ L.run(async function (browser) {
 	await L.settle(page);
 	await L.screenshot(page.locator('#timeline'), 'timeline-zoomed.png');
 	L.checkClean(trouble, 'report');
+
+	/*
+	 * Findings, until the findings analyzer publishes them: this
+	 * report's own data with three added in the documented shape. The
+	 * error naming the child comes first and stands for it (the child
+	 * is not listed again as a failing process), the warning next, the
+	 * notice is only counted; Show selects the event behind a finding.
+	 */
+	const withF = JSON.parse(JSON.stringify(data));
+	const exitOf = pid => withF.events.find(e => withF.types[e[4]] ===
+		'exit' && withF.lanes[e[2]].pid === pid);
+	const cexit = exitOf(child.pid);
+	const finding = (sev, id, title, lane, pid, paths, seq) => ({
+		lane, id, severity: sev, title, details: 'details of ' + id,
+		pids: [pid], paths, count: 1, first_ns: 1, last_ns: 2,
+		partial: false, collapsed: false, seq: 0, cause_seq: seq });
+	withF.findings = [
+		finding('error', 'exit-nonzero', 'htmlio child exited 3',
+			childLane, child.pid, [], cexit[7].seq),
+		finding('warning', 'failed-open', 'cannot open ' + HOSTILE[0],
+			rootLane, root, [HOSTILE[0]], 0),
+		finding('notice', 'repeat', 'read it twice', rootLane, root, [], 0),
+	];
+	const fFile = file.replace(/\.html$/, '') + '-findings.html';
+	const fFrom = html0.indexOf('<script type="application/');
+	const fTo = html0.indexOf('</script>', fFrom) + '</script>'.length;
+	fs.writeFileSync(fFile, html0.slice(0, fFrom) +
+		'<script type="application/gzip" data-encoding="base64" ' +
+		'id="cpd-data">' + zlib.gzipSync(JSON.stringify(withF)
+			.replace(/</g, '\\u003c')).toString('base64') + '</script>' +
+		html0.slice(fTo));
+	const fp = await L.open(browser, fFile);
+	const probs = await L.problems(fp.page);
+	eq(probs.map(p => [p.sev, p.kind, p.rule, p.title]), [
+		['error', 'finding', 'exit-nonzero', 'htmlio child exited 3'],
+		['warning', 'finding', 'failed-open', 'cannot open ' + HOSTILE[0]],
+	], 'findings of warning and above, most severe first, as text; ' +
+		'the child they name is not listed again');
+	check(/1 lesser finding /.test(await fp.page.textContent('#problems')),
+		'the notice is counted under them');
+	await fp.page.click('#problems li.problem >> nth=0 >> button');
+	await L.settle(fp.page);
+	eq(Number(await fp.page.evaluate(() =>
+		document.body.dataset.selected)), withF.events.indexOf(cexit),
+	'Show selects the event behind the finding');
+	eq(await fp.page.$$eval('img', x => x.length), 0,
+		'a finding\'s strings are text');
+	L.checkClean(fp.trouble, 'report with findings');
+	await L.screenshot(fp.page.locator('#problems'),
+		'problems-findings.png');
 
 	/* a broken data block: the viewer says so on the page */
 	const bad = file.replace(/\.html$/, '') + '-broken.html';

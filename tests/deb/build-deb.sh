@@ -101,6 +101,7 @@ Build-Depends:
  libelf-dev,
  libinih-dev,
  pkg-config,
+ zlib1g-dev,
 Standards-Version: 4.6.2
 Homepage: https://compendium.invalid/
 Rules-Requires-Root: no

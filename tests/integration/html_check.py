@@ -11,12 +11,15 @@ Exits 0 when every check holds, else prints what failed and exits 1.
 Standard library only.
 """
 import base64
+import gzip
 import hashlib
 import json
 import re
 import sys
 
 OPEN = '<script type="application/json" id="cpd-data">'
+OPEN_GZ = ('<script type="application/gzip" data-encoding="base64" '
+           'id="cpd-data">')
 UNITS = {"none", "bytes", "ns", "count", "addr", "percent", "timestamp"}
 
 
@@ -30,12 +33,18 @@ def need(cond, what):
 
 
 def data_block(doc):
-    """The text of the data script element, checked for what must not be
-    in it."""
-    need(doc.count(OPEN) == 1, "exactly one data script element")
-    start = doc.index(OPEN) + len(OPEN)
+    """The JSON text of the data script element, checked for what must not
+    be in it: plain, or gzip and base64 (only base64 in the element)."""
+    n = doc.count(OPEN) + doc.count(OPEN_GZ)
+    need(n == 1, "exactly one data script element, found %d" % n)
+    gz = OPEN_GZ in doc
+    start = doc.index(OPEN_GZ if gz else OPEN) + len(OPEN_GZ if gz else OPEN)
     end = doc.index("</script>", start)
     text = doc[start:end]
+    if gz:
+        need(re.fullmatch(r"[A-Za-z0-9+/]*={0,2}", text),
+             "the compressed block holds more than base64")
+        text = gzip.decompress(base64.b64decode(text)).decode("utf-8")
     for bad in ("<", ">", "&", "\u2028", "\u2029"):
         need(bad not in text, "raw %r in the data block" % bad)
     return text
@@ -59,7 +68,7 @@ def check_document(doc):
              for a in allowed), "script-src allows only hashes: %s" % allowed)
     need("unsafe-inline" not in hashes[0], "script-src allows unsafe-inline")
     scripts = re.findall(r"<script([^>]*)>(.*?)</script>", doc, re.S)
-    code = [body for attrs, body in scripts if "application/json" not in attrs]
+    code = [body for attrs, body in scripts if 'id="cpd-data"' not in attrs]
     need(len(code) == 1, "one executable inline script, found %d" % len(code))
     for attrs, _ in scripts:
         need("src=" not in attrs, "a script loads from src=")
@@ -84,7 +93,7 @@ def check_document(doc):
 
 def check_schema(d):
     """The data block's shape, as doc/html-report.md describes it."""
-    need(d["format"] == "compendium-report" and d["version"] == 1, "format")
+    need(d["format"] == "compendium-report" and d["version"] == 2, "format")
     need(isinstance(d["tool"]["version"], str), "tool.version")
     run = d["run"]
     for k in ("command", "start_wall", "hostname"):
@@ -101,8 +110,34 @@ def check_schema(d):
         need(isinstance(lo["kind"], str) and isinstance(lo["count"], int),
              "lost entry")
     cap = d["cap"]
-    need(cap["kept"] <= cap["max"] and cap["kept"] <= cap["total"], "cap")
-    need(cap["kept"] == len(d["events"]), "cap.kept == len(events)")
+    need(cap["kept"] - cap["always_kept"] <= cap["max"] and
+         cap["always_kept"] <= cap["max"] and
+         cap["kept"] + cap["aggregated"] == cap["total"], "cap %r" % cap)
+    need(cap["kept"] + cap["aggregates"] == len(d["events"]),
+         "cap.kept + cap.aggregates == len(events)")
+    need(sum(1 for e in d["events"] if "aggregated" in e[7]) ==
+         cap["aggregates"], "summary rows")
+    need(sum(e[7].get("aggregated", 0) for e in d["events"]) ==
+         cap["aggregated"], "rows behind the summaries")
+    need((cap["from_ns"] is None) == (cap["aggregates"] == 0), "from_ns")
+    for f in d["findings"]:
+        need(f["severity"] in ("info", "notice", "warning", "error") and
+             -1 <= f["lane"] < len(d["lanes"]) and
+             all(isinstance(p, int) for p in f["pids"]) and
+             all(isinstance(p, str) for p in f["paths"]), "finding %r" % f)
+    for m in d["memory"]:
+        need(0 <= m["lane"] < len(d["lanes"]) and
+             not d["lanes"][m["lane"]]["thread"], "memory lane")
+        need(all(len(p) == 3 for p in m["points"]), "memory points")
+        ts = [p[0] for p in m["points"]]
+        need(ts == sorted(ts), "memory points in time order")
+    io = d["io"]
+    need(len({len(io[k]) for k in ("read", "write", "sent", "received")})
+         == 1, "io series of one length")
+    for cat, fields in d["field_info"].items():
+        need(cat in d["categories"], "field_info category " + cat)
+        for f in fields.values():
+            need(f["unit"] in UNITS, "field unit")
     for s in d["sections"]:
         need(isinstance(s["topic"], str) and isinstance(s["order"], int),
              "section")
@@ -246,22 +281,39 @@ def check_names(report, stdout):
         need(len(opens) == 2 and opens[0][6].startswith(path),
              "open rows of %r" % path)
     need(d["cap"]["kept"] == d["cap"]["total"], "nothing capped")
+    # the whole path in the details: "5× 500 B to /dir/plain.txt"
+    for path, (pid, tid, rd, wr, writes) in files.items():
+        need(io_rows(d, "write", path)[0][6].endswith(" to " + path),
+             "the write row does not name %r" % path)
 
 
 def check_cap(capped, uncapped, stdout, n, cap):
     c, u = load(capped), load(uncapped)
     _, files = facts(stdout)
-    need(c["cap"]["max"] == cap and c["cap"]["kept"] == cap,
-         "cap %r" % c["cap"])
-    need(len(c["events"]) == cap, "%d events kept" % len(c["events"]))
-    need(u["cap"]["kept"] == u["cap"]["total"] == len(u["events"]),
-         "uncapped %r" % u["cap"])
-    need(c["cap"]["total"] == u["cap"]["total"],
-         "capped total %d, uncapped %d" % (c["cap"]["total"],
-                                           u["cap"]["total"]))
+    cc = c["cap"]
+    need(cc["max"] == cap and cc["kept"] - cc["always_kept"] == cap,
+         "cap %r" % cc)
+    need(u["cap"]["kept"] == u["cap"]["total"] == len(u["events"]) and
+         not u["cap"]["aggregated"], "uncapped %r" % u["cap"])
+    need(cc["total"] == u["cap"]["total"],
+         "capped total %d, uncapped %d" % (cc["total"], u["cap"]["total"]))
     storm = sum(len(io_rows(u, "write", p)) for p in files)
     need(storm == n, "%d storm write rows, want %d" % (storm, n))
-    need(c["cap"]["total"] > n, "total counts every row")
+    need(cc["total"] > n, "total counts every row")
+    # past the cap, every write is in a summary of its file: none lost
+    types = c["types"]
+    for p in files:
+        rows = [e for e in c["events"] if types[e[4]] == "write" and
+                e[7].get("path") == p]
+        need(sum(e[7].get("aggregated", 1) for e in rows) ==
+             len(io_rows(u, "write", p)), "the rows of %r add up" % p)
+        need(sum(e[5] for e in rows) == sum(e[5] for e in io_rows(u, "write", p)),
+             "the writes to %r add up" % p)
+    # the process events are kept, past the cap too (the runs' pids differ)
+    def procs(d):
+        return sorted(d["types"][e[4]] for e in d["events"]
+                      if d["categories"][e[3]] == "proc")
+    need(procs(c) == procs(u), "the capped report lost process events")
     # the summary is from every event, not the kept ones
     for d in (c, u):
         rows = table(d, "file.files")

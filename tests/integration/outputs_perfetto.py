@@ -37,9 +37,12 @@ need = {
     "s": ("name", "cat", "ts", "pid", "tid", "id"),
     "f": ("name", "cat", "ts", "pid", "tid", "id", "bp"),
     "M": ("name", "pid", "tid", "args"),
+    "B": ("name", "cat", "ts", "pid", "tid"),
+    "E": ("ts", "pid", "tid"),
 }
 last = {}
 flows_s, flows_f, asyncs = {}, {}, {}
+lives, open_lives = {}, {}
 names = {"process_name": 0, "thread_name": 0}
 counters = 0
 phases = set()
@@ -76,6 +79,21 @@ for n, ev in enumerate(events):
             fail("event %d: ts %r goes back on track %r (was %r)"
                  % (n, ev["ts"], track, last[track]))
         last[track] = ev["ts"]
+    if ph == "B":
+        track = (ev["pid"], ev["tid"])
+        if track in open_lives:
+            fail("event %d: a second lifetime opens on %r" % (n, track))
+        open_lives[track] = ev["ts"]
+    if ph == "E":
+        track = (ev["pid"], ev["tid"])
+        if track not in open_lives:
+            fail("event %d: a lifetime ends on %r that never began"
+                 % (n, track))
+        elif ev["ts"] < open_lives[track]:
+            fail("event %d: a lifetime ends before it began" % n)
+        else:
+            lives.setdefault(track, []).append(
+                (open_lives.pop(track), ev["ts"]))
     if ph == "s":
         flows_s[ev["id"]] = ev
     if ph == "f":
@@ -98,13 +116,34 @@ for i, s in flows_s.items():
 for i in flows_f:
     if i not in flows_s:
         fail("flow end %r without a start" % i)
+if open_lives:
+    fail("lifetimes never closed: %r" % sorted(open_lives))
+if not lives:
+    fail("no lifetime slices")
+
+
+def within(ev):
+    """Whether ev's ts lies in a lifetime slice of its track."""
+    return any(a <= ev["ts"] <= b
+               for a, b in lives.get((ev["pid"], ev["tid"]), []))
+
+
+# both ends of every arrow, and every syscall, lie in a slice of their
+# thread: what the viewers attach arrows to
+for what, evs in (("flow start", flows_s.values()),
+                  ("flow end", flows_f.values()),
+                  ("syscall", [e for e in events if e.get("ph") == "X"])):
+    for ev in evs:
+        if not within(ev):
+            fail("%s at %r on %r is in no lifetime slice"
+                 % (what, ev["ts"], (ev["pid"], ev["tid"])))
 if not flows_s:
     fail("no spawn flow")
 if not names["process_name"] or not names["thread_name"]:
     fail("no name metadata: %r" % names)
 if not counters:
     fail("no memory counters")
-for ph in ("X", "i", "M", "C", "s", "f"):
+for ph in ("X", "i", "M", "C", "s", "f", "B", "E"):
     if ph not in phases:
         fail("no %r events" % ph)
 files = [e for e in events if e.get("ph") == "i" and e.get("cat") == "file"]

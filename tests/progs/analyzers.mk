@@ -24,6 +24,7 @@ EXTRA_DIST += $(analyzer_tests)
 if HAVE_CUNIT
 analyzer_unit_tests = \
 	tests/unit/analyzers_noise \
+	tests/unit/analyzers_search \
 	tests/unit/analyzers_callmap \
 	tests/unit/analyzers_file \
 	tests/unit/analyzers_net \
@@ -39,6 +40,9 @@ ANALYZER_UNIT_LIBS = plugins/libcpdutil.la $(CPD_TEST_LIBS)
 tests_unit_analyzers_noise_SOURCES = tests/unit/analyzers_noise.c
 tests_unit_analyzers_noise_CPPFLAGS = $(ANALYZER_UNIT_CPP)
 tests_unit_analyzers_noise_LDADD = $(ANALYZER_UNIT_LIBS)
+tests_unit_analyzers_search_SOURCES = tests/unit/analyzers_search.c
+tests_unit_analyzers_search_CPPFLAGS = $(ANALYZER_UNIT_CPP)
+tests_unit_analyzers_search_LDADD = $(ANALYZER_UNIT_LIBS)
 tests_unit_analyzers_callmap_SOURCES = tests/unit/analyzers_callmap.c
 tests_unit_analyzers_callmap_CPPFLAGS = $(ANALYZER_UNIT_CPP)
 tests_unit_analyzers_callmap_LDADD = $(ANALYZER_UNIT_LIBS)

@@ -24,6 +24,12 @@
  *	N single-byte writes alternating between DIR/storm-a and
  *	DIR/storm-b, so no two in a row coalesce: N report rows. Prints FILE
  *	lines likewise.
+ *   htmlio long DIR N K
+ *	N writes of 1 to 97 bytes spread over LONG_FILES files (never the
+ *	same one twice in a row: N report rows), and K child processes
+ *	forked evenly among them, each of which maps and touches some
+ *	memory, writes a file of its own and exits 0. Prints FILE lines
+ *	and, for each child, CHILD <pid> EXIT <code>.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -32,6 +38,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -40,6 +47,7 @@
 #define CHUNKS	   5
 #define CHUNK	   100
 #define CHILD_EXIT 3
+#define LONG_FILES 64
 
 static const char *dir;
 
@@ -177,6 +185,77 @@ static int storm(long n)
 	return wa + wb == n ? 0 : 1;
 }
 
+/* A child of "long": some memory of its own, one file, exit 0. */
+static void long_child(int k)
+{
+	char path[PATH_MAX];
+	size_t len = (size_t)(k % 8 + 1) << 16;
+	char *m = mmap(NULL, len, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	long wr;
+	int fd;
+
+	if (m == MAP_FAILED)
+		_exit(1);
+	memset(m, k, len);
+	snprintf(path, sizeof(path), "%s/child-%d", dir, k);
+	fd = open(path, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0)
+		_exit(1);
+	wr = write(fd, m, 100);
+	close(fd);
+	print_file(path, 0, wr, 1);
+	fflush(stdout);
+	_exit(wr == 100 ? 0 : 1);
+}
+
+static int long_run(long n, long kids)
+{
+	static char buf[97];
+	long wr[LONG_FILES] = { 0 }, writes[LONG_FILES] = { 0 }, i;
+	char path[PATH_MAX];
+	int fd[LONG_FILES], f, status, k = 0;
+	pid_t pid;
+
+	memset(buf, 'z', sizeof(buf));
+	for (f = 0; f < LONG_FILES; f++) {
+		snprintf(path, sizeof(path), "%s/long-%02d", dir, f);
+		fd[f] = open(path, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC,
+			     0644);
+		if (fd[f] < 0) {
+			perror(path);
+			return 1;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		if (kids && i % (n / kids) == n / kids / 2 && k < kids) {
+			fflush(stdout);
+			pid = fork();
+			if (pid < 0) {
+				perror("fork");
+				return 1;
+			}
+			if (!pid)
+				long_child(k);
+			if (waitpid(pid, &status, 0) != pid ||
+			    !WIFEXITED(status))
+				return 1;
+			printf("CHILD %d EXIT %d\n", (int)pid,
+			       WEXITSTATUS(status));
+			k++;
+		}
+		f = (int)(i * 7 % LONG_FILES);
+		wr[f] += write(fd[f], buf, (size_t)(i % 97 + 1));
+		writes[f]++;
+	}
+	for (f = 0; f < LONG_FILES; f++) {
+		close(fd[f]);
+		snprintf(path, sizeof(path), "%s/long-%02d", dir, f);
+		print_file(path, 0, wr[f], (int)writes[f]);
+	}
+	return k == kids ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -188,7 +267,11 @@ int main(int argc, char **argv)
 			return child();
 		if (argc == 4 && !strcmp(argv[1], "storm"))
 			return storm(strtol(argv[3], NULL, 10));
+		if (argc == 5 && !strcmp(argv[1], "long"))
+			return long_run(strtol(argv[3], NULL, 10),
+					strtol(argv[4], NULL, 10));
 	}
-	fprintf(stderr, "usage: htmlio names /DIR | htmlio storm /DIR N\n");
+	fprintf(stderr, "usage: htmlio names /DIR | htmlio storm /DIR N | "
+			"htmlio long /DIR N K\n");
 	return 2;
 }

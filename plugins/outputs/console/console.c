@@ -176,6 +176,10 @@ static int console_on_event(void *state, const struct cpd_event *ev)
 	case CPD_EV_LOST:
 		console_lost(c, ev);
 		return 0;
+	case CPD_EV_FINDING:
+		/* the summary's first block, not live lines */
+		console_finding(c, ev);
+		return 0;
 	default:
 		break;
 	}
@@ -289,6 +293,7 @@ static void console_release(void *state)
 	outfile_close(&c->copy_file);
 	free(c->out_buf);
 	console_reports_free(c);
+	console_problems_free(c);
 	for (i = 0; i < c->nsubprocs; i++)
 		free(c->subprocs[i]);
 	free(c->subprocs);
@@ -311,6 +316,7 @@ static int console_init(struct cpd_instance *inst, const struct cpd_host *host,
 	 CPD_EVMASK(CPD_EV_SCHED) | CPD_EVMASK(CPD_EV_BLKIO) |   \
 	 CPD_EVMASK(CPD_EV_PROC) | CPD_EVMASK(CPD_EV_LOST) |     \
 	 CPD_EVMASK(CPD_EV_REPORT) | CPD_EVMASK(CPD_EV_NOTICE) | \
+	 CPD_EVMASK(CPD_EV_FINDING) |                            \
 	 ~((UINT64_C(1) << CPD_EV_CUSTOM_FIRST) - 1))
 
 /*

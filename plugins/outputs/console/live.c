@@ -56,6 +56,9 @@ void console_file(struct console *c, const struct cpd_event *ev)
 		console_emit(c, ev, CLS_FILE, "open");
 		break;
 	case CPD_FILE_OPEN_FAILED:
+		/* one probe of a search its next line ends: -v shows them */
+		if ((f->flags & CPD_FILEF_PROBE) && !c->run->verbose)
+			break;
 		console_line(c, ev, CLS_ERROR, "open", " %s failed: %s",
 			     console_esc(c, 0, &f->path),
 			     console_errno(c, f->err, e, sizeof(e)));

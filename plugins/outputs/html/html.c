@@ -37,6 +37,12 @@ static const struct cpd_option html_options[] = {
 	  .def = "no",
 	  .offset = offsetof(struct html, hidden),
 	  .help = "also show events the analyzers' noise filters hid" },
+	{ .name = "compress",
+	  .type = CPD_OPT_BOOL,
+	  .def = "yes",
+	  .offset = offsetof(struct html, compress),
+	  .help = "gzip and base64 the embedded data (no: plain JSON, "
+		  "for tools that read it)" },
 	CPD_OPTION_END
 };
 
@@ -48,6 +54,12 @@ static int html_start(void *state)
 	html_data_init(&h->data, h->host, run->start_ns, h->max_events);
 	h->data.hidden = h->hidden;
 	h->data.verbose = run->verbose > 0;
+	h->data.compress = h->compress;
+	if (h->compress && !html_sink_can_compress())
+		h->host->log(h->inst, CPD_LOG_NOTE,
+			     "'%s' will hold its data uncompressed: this "
+			     "build has no zlib",
+			     h->path);
 	/* now: a path we cannot write is said before tracing starts */
 	return outfile_open(&h->out, h->host, h->inst, h->path, HTML_IOBUF, 0);
 }
@@ -109,18 +121,22 @@ static int html_stop(void *state)
 		rc = close_rc;
 	if (rc)
 		return rc;
-	if (h->data.total > h->data.nrows)
+	if (h->data.aggs.rows)
 		h->host->log(h->inst, CPD_LOG_WARN,
 			     "report capped at %" PRIu64 " of %" PRIu64
-			     " events (--max-report-events); the summary "
-			     "counts them all",
-			     h->data.nrows, h->data.total);
+			     " events (--max-report-events): %" PRIu64
+			     " more kept past it (processes, failures, "
+			     "connections), %" PRIu64 " summarised in %" PRIu64
+			     " rows per file and time; the summary counts "
+			     "them all",
+			     h->data.max_events, h->data.total, h->data.always,
+			     h->data.aggs.rows, h->data.aggs.n);
 	format_bytes(len > 0 ? (uint64_t)len : 0, size, sizeof(size));
 	while (*sz == ' ')
 		sz++;
 	h->host->log(h->inst, CPD_LOG_INFO,
 		     "report written to %s (%s, %" PRIu64 " events)", h->path,
-		     sz, h->data.nrows);
+		     sz, h->data.nkept);
 	return 0;
 }
 

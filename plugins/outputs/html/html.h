@@ -6,9 +6,13 @@
  *
  * Memory stays bounded by the event cap, whatever the trace's length:
  * a kept event is a small fixed header plus its details and fields,
- * serialised to JSON once into an arena; an event past the cap is only
- * counted. Lanes, report rows and notices grow with tasks, files and
- * messages, never with events.
+ * serialised to JSON once into an arena. Past the cap, the rows a person
+ * looks for first (process lifecycle, failures, connections, findings)
+ * are still kept, up to as many again; every other row is folded into a
+ * summary per task, type, target and time bucket, whose number is
+ * bounded too (html_agg.c). Lanes, report rows, notices and findings
+ * grow with tasks, files and messages; the memory and I/O series are
+ * decimated to a fixed number of points (html_series.c).
  */
 #ifndef CPD_PLUGINS_HTML_HTML_H
 #define CPD_PLUGINS_HTML_HTML_H
@@ -22,6 +26,9 @@
 
 #include "lib/escape.h"
 #include "lib/outfile.h"
+
+/* The finding kind's category when the host has no name for it yet. */
+#define HTML_FINDING_CAT "finding"
 
 /* One task: a process or a thread, as a swimlane. */
 struct html_lane {
@@ -39,6 +46,7 @@ struct html_lane {
 	char *argv; /* NUL-separated */
 	uint32_t argv_len;
 	uint32_t out; /* index in the written order */
+	uint32_t mem; /* its memory series' index + 1, 0 for none */
 };
 
 /* A kept event; text is `"details",{fields}` in the arena. */
@@ -74,7 +82,76 @@ struct html_pending {
 	char *strs;
 	uint64_t bytes;
 	uint64_t count;
+	uint64_t first_ts;
 	uint64_t last_ts;
+	/* past the cap: where the run will be summarised (html_agg.c) */
+	uint32_t lane;
+	uint16_t cat;
+	uint16_t type;
+	uint16_t kind;
+	uint16_t op;
+	bool has_target; /* the target is in html_data.pend_target */
+};
+
+/*
+ * A summary of rows past the cap: those of one task, category, type and
+ * target (a path or peer; none once there are many) in one time bucket.
+ */
+struct html_agg {
+	uint64_t bucket;
+	uint64_t first, last; /* relative times of its first and last row */
+	uint64_t rows;	      /* report rows it stands for */
+	uint64_t ops;	      /* operations behind them */
+	uint64_t bytes;
+	uint32_t lane; /* internal lane index */
+	uint16_t cat;
+	uint16_t type;
+	uint16_t kind; /* the event kind, for the target's name */
+	uint16_t op;   /* file or net op, for "from" / "to" */
+	char *target;  /* NULL: every other target */
+	uint32_t next; /* hash chain: index + 1, 0 ends */
+};
+
+struct html_aggs {
+	struct html_agg *v;
+	uint64_t n, cap;
+	uint32_t *heads; /* hash -> index + 1 */
+	uint32_t nheads; /* a power of two */
+	uint64_t width;	 /* ns per bucket; 0 until the first summary */
+	uint64_t from;	 /* time of the first summarised row */
+	uint64_t rows;	 /* report rows summarised */
+	uint64_t limit;	 /* summaries before the buckets widen */
+};
+
+/* One process's memory over time: (t, heap, mapped) triples. */
+struct html_mem {
+	uint32_t lane; /* internal index of the process's lane */
+	uint32_t n;
+	uint64_t min_dt; /* points closer than this replace the last */
+	uint64_t (*pts)[3];
+};
+
+/* Bytes read, written, sent and received per time bucket. */
+enum html_io_series {
+	HTML_IO_READ,
+	HTML_IO_WRITE,
+	HTML_IO_SENT,
+	HTML_IO_RECEIVED,
+	HTML_IO_SERIES,
+};
+
+struct html_io {
+	uint64_t width; /* ns per bucket, doubled when they run out */
+	uint32_t n;	/* buckets in use */
+	uint64_t (*b)[HTML_IO_SERIES];
+};
+
+/* A finding (CPD_EV_FINDING): its lane, and the rest of its object. */
+struct html_finding {
+	uint32_t severity;
+	uint32_t lane;
+	uint64_t first;
+	char *json; /* the object's members after "lane", without braces */
 };
 
 struct html_table {
@@ -101,7 +178,8 @@ struct html_lost {
 	char *reason;
 };
 
-#define HTML_MAX_NOTICES 1000
+#define HTML_MAX_NOTICES  1000
+#define HTML_MAX_FINDINGS 1000
 
 struct html_data {
 	const struct cpd_host *host;
@@ -109,6 +187,7 @@ struct html_data {
 	uint64_t max_events; /* the cap, counted after coalescing */
 	bool hidden;	     /* include what the noise filters hid */
 	bool verbose;	     /* include munmap, mremap, mprotect */
+	bool compress;	     /* gzip + base64 the data block */
 
 	struct html_lane *lanes;
 	uint32_t nlanes, caplanes;
@@ -118,10 +197,15 @@ struct html_data {
 	struct html_row *rows;
 	uint64_t nrows, caprows;
 	struct html_chunk *chunks;
-	uint64_t total; /* rows as the report shows them, kept or not */
+	uint64_t total;	 /* rows as the report shows them, kept or not */
+	uint64_t always; /* rows kept past the cap: always-kept kinds */
+	uint64_t nkept;	 /* rows kept in full; the rest of rows: summaries */
+	uint64_t kinds;	 /* mask of the event kinds with a row */
+	struct html_aggs aggs;
 	struct html_pending pend;
 	/* what "same target" compares: the pending row's, the new event's */
 	struct escape_buf pend_key, key;
+	struct escape_buf pend_target; /* the pending run's, past the cap */
 
 	char **cats; /* event kinds' names: html_cats_init()'s, then others */
 	uint32_t ncats;
@@ -137,6 +221,13 @@ struct html_data {
 	struct escape_buf notices;
 	uint32_t nnotices;
 	uint64_t notices_dropped;
+	struct html_finding *findings;
+	uint32_t nfindings;
+	uint64_t findings_dropped;
+
+	struct html_mem *mem;
+	uint32_t nmem, capmem;
+	struct html_io io;
 
 	struct escape_buf scratch;
 	bool oom; /* something could not be kept */
@@ -147,6 +238,7 @@ struct html {
 	const char *path;
 	uint64_t max_events;
 	bool hidden;
+	bool compress;
 
 	const struct cpd_host *host;
 	struct cpd_instance *inst;
@@ -165,6 +257,8 @@ int html_cat(struct html_data *d, uint32_t kind);
 int html_cats_init(struct html_data *d);
 const char *html_cat_name(const struct html_data *d, uint32_t cat);
 uint32_t html_ncats(const struct html_data *d);
+/* The SDK's enum cpd_unit by name ("bytes"); "none" for an unknown one. */
+const char *html_unit_name(uint16_t unit);
 
 /* html_data.c: the collector, dispatching to lanes, rows and reports */
 void html_data_init(struct html_data *d, const struct cpd_host *host,
@@ -183,6 +277,28 @@ int html_lanes_proc(struct html_data *d, const struct cpd_event *ev);
 /* html_rows.c: one event the report shows; the row being coalesced */
 int html_row_event(struct html_data *d, const struct cpd_event *ev);
 void html_pending_clear(struct html_pending *p);
+int html_row_add(struct html_data *d, uint64_t t, uint64_t dur, uint32_t lane,
+		 uint16_t cat, uint16_t type, uint64_t count,
+		 const struct escape_buf *text);
+
+/* html_agg.c: the rows past the cap, summarised */
+int html_agg_add(struct html_data *d, uint16_t kind, uint16_t op, uint32_t lane,
+		 uint16_t cat, uint16_t type, const char *target,
+		 size_t target_len, uint64_t rows, uint64_t ops, uint64_t bytes,
+		 uint64_t first, uint64_t last);
+void html_agg_target(struct escape_buf *b, const struct cpd_event *ev,
+		     bool *has);
+/* Make each summary a row of the table; call once, after finishing. */
+int html_agg_rows(struct html_data *d);
+void html_agg_free(struct html_aggs *a);
+
+/* html_series.c: memory per process and I/O throughput, from every event */
+int html_series_add(struct html_data *d, const struct cpd_event *ev);
+void html_series_free(struct html_data *d);
+
+/* html_findings.c: what the findings analyzer concluded */
+int html_finding_add(struct html_data *d, const struct cpd_event *ev);
+void html_findings_free(struct html_data *d);
 
 /* html_reports.c */
 int html_report_section(struct html_data *d, const struct cpd_ev_report *r);
@@ -195,6 +311,7 @@ const char *html_detail_type(const struct cpd_host *host,
 			     size_t size);
 void html_detail(struct escape_buf *b, const struct cpd_host *host,
 		 const struct cpd_event *ev, uint64_t count);
+void html_detail_bytes(struct escape_buf *b, uint64_t bytes);
 
 /* html_write.c */
 struct html_meta {
@@ -208,5 +325,23 @@ struct html_meta {
  * failed write); the caller closes fp and says what failed.
  */
 int html_write(FILE *fp, struct html_data *d, const struct html_meta *m);
+
+/*
+ * html_sink.c: where the writer's bytes go: straight to the file, or
+ * (the data block, when compressed) through gzip and base64 first.
+ */
+struct html_sink {
+	FILE *fp;
+	int err;	      /* the first error, positive errno */
+	void *z;	      /* the compressor while one is open */
+	unsigned char b64[3]; /* bytes waiting for a base64 quantum */
+	unsigned nb64;
+};
+/* Whether this build can compress (it was built with zlib). */
+bool html_sink_can_compress(void);
+void html_sink_write(struct html_sink *s, const void *p, size_t n);
+/* From here until html_sink_end, bytes are gzipped and base64-encoded. */
+int html_sink_begin_gzip(struct html_sink *s);
+void html_sink_end_gzip(struct html_sink *s);
 
 #endif /* CPD_PLUGINS_HTML_HTML_H */

@@ -2,8 +2,9 @@
 /* Copyright (c) 2026 the compendium developers */
 /*
  * Collecting the report: the state's life, the dispatch of each event to
- * lanes (html_lanes.c), rows (html_rows.c) and reports (html_reports.c),
- * categories and types, lost counts and notices.
+ * lanes (html_lanes.c), rows (html_rows.c), reports (html_reports.c),
+ * findings (html_findings.c) and the charts' series (html_series.c), lost
+ * counts and notices.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -70,6 +71,10 @@ void html_data_free(struct html_data *d)
 	escape_free(&d->scratch);
 	escape_free(&d->pend_key);
 	escape_free(&d->key);
+	escape_free(&d->pend_target);
+	html_agg_free(&d->aggs);
+	html_findings_free(d);
+	html_series_free(d);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -138,6 +143,14 @@ int html_data_add(struct html_data *d, const struct cpd_event *ev)
 		break;
 	case CPD_EV_LOST:
 		rc = html_lost(d, &ev->u.lost);
+		break;
+	case CPD_EV_FINDING:
+		rc = html_finding_add(d, ev);
+		break;
+	case CPD_EV_MMAP:
+	case CPD_EV_FILE:
+	case CPD_EV_NET:
+		rc = html_series_add(d, ev);
 		break;
 	}
 	if (!html_detail_shown(d, ev))

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Copyright (c) 2026 the compendium developers */
 /*
- * The details column: one line per event in the console's words ("4.0 KB
- * from x.txt", "tcp4 → 93.184.216.34:443"), built from the shared
+ * The details column: one line per event in the console's words, with
+ * whole paths ("4.0 KB from /tmp/x.txt", "tcp4 → 93.184.216.34:443"; the
+ * viewer shortens a path that does not fit from the left), built from the shared
  * formats in plugins/lib/format.c. Tracee strings go in as raw bytes:
  * the JSON writer escapes them and the viewer shows them as text only.
  */
@@ -95,6 +96,13 @@ const char *html_detail_type(const struct cpd_host *host,
 		return ev->u.fault.count > 1 ? "fault_group" : "fault";
 	case CPD_EV_LOST:
 		return "lost";
+	case CPD_EV_FINDING:
+		/* the rule's name: a small set, like the ops' */
+		if (!ev->u.finding.id.ptr || !ev->u.finding.id.len)
+			return "finding";
+		snprintf(buf, size, "%.*s", (int)ev->u.finding.id.len,
+			 ev->u.finding.id.ptr);
+		return buf;
 	case CPD_EV_SYSCALL:
 		if (!ev->u.syscall.name.ptr)
 			return "syscall";
@@ -112,7 +120,7 @@ const char *html_detail_type(const struct cpd_host *host,
 }
 
 /* format_bytes() without the console's column padding. */
-static void html_bytes(struct escape_buf *b, uint64_t bytes)
+void html_detail_bytes(struct escape_buf *b, uint64_t bytes)
 {
 	char buf[FORMAT_BYTES_MAX];
 	const char *p = buf;
@@ -195,20 +203,20 @@ static void html_file(struct escape_buf *b, const struct cpd_host *host,
 	case CPD_FILE_READ:
 	case CPD_FILE_WRITE:
 		html_times(b, count);
-		html_bytes(b, f->bytes);
+		html_detail_bytes(b, f->bytes);
 		escape_puts(b, f->op == CPD_FILE_READ ? " from " : " to ");
-		html_base(b, &f->path);
+		html_str(b, &f->path);
 		return;
 	default: /* copy, sendfile, splice */
 		html_times(b, count);
-		html_bytes(b, f->bytes);
+		html_detail_bytes(b, f->bytes);
 		escape_puts(b, " from ");
-		html_base(b, &f->path);
+		html_str(b, &f->path);
 		escape_puts(b, " to ");
 		if (f->flags & CPD_FILEF_TO_NETWORK)
 			escape_puts(b, "net");
 		else
-			html_base(b, &f->path2);
+			html_str(b, &f->path2);
 		return;
 	}
 }
@@ -239,7 +247,7 @@ static void html_net(struct escape_buf *b, const struct cpd_host *host,
 	case CPD_NET_SEND:
 	case CPD_NET_RECV:
 		html_times(b, count);
-		html_bytes(b, n->bytes);
+		html_detail_bytes(b, n->bytes);
 		if (n->peer.family) {
 			escape_puts(b,
 				    n->op == CPD_NET_SEND ? " to " : " from ");
@@ -260,7 +268,7 @@ static void html_remap(struct escape_buf *b, const struct cpd_ev_mmap *m,
 	format_addr(m->old_addr, o1, sizeof(o1));
 	format_addr(m->old_addr + m->old_len, o2, sizeof(o2));
 	escape_printf(b, "%s-%s → %s-%s ", o1, o2, a1, a2);
-	html_bytes(b, m->len);
+	html_detail_bytes(b, m->len);
 }
 
 static void html_mmap(struct escape_buf *b, const struct cpd_ev_mmap *m)
@@ -273,16 +281,16 @@ static void html_mmap(struct escape_buf *b, const struct cpd_ev_mmap *m)
 	switch (m->op) {
 	case CPD_MMAP_BRK:
 		escape_putc(b, '+');
-		html_bytes(b, m->delta > 0 ? (uint64_t)m->delta : 0);
+		html_detail_bytes(b, m->delta > 0 ? (uint64_t)m->delta : 0);
 		return;
 	case CPD_MMAP_MAP:
 		escape_printf(b, "%s-%s %s ", a1, a2, p);
-		html_bytes(b, m->len);
+		html_detail_bytes(b, m->len);
 		escape_putc(b, ' ');
 		if (m->flags & CPD_MMAPF_ANON)
 			escape_puts(b, "anon");
 		else if (m->path.ptr && m->path.len)
-			html_base(b, &m->path);
+			html_str(b, &m->path);
 		else if (m->fd >= 0)
 			escape_printf(b, "fd:%d", m->fd);
 		else
@@ -296,7 +304,7 @@ static void html_mmap(struct escape_buf *b, const struct cpd_ev_mmap *m)
 		return;
 	default: /* unmap */
 		escape_printf(b, "%s-%s ", a1, a2);
-		html_bytes(b, m->len);
+		html_detail_bytes(b, m->len);
 		return;
 	}
 }
@@ -350,13 +358,13 @@ static void html_blkio(struct escape_buf *b, const struct cpd_ev_blkio *bio)
 		escape_puts(b, " avg, ");
 		html_ns(b, bio->max_latency_ns);
 		escape_puts(b, " max (");
-		html_bytes(b, bio->bytes);
+		html_detail_bytes(b, bio->bytes);
 		escape_printf(b, " x%" PRIu32 ", ", bio->count);
-		html_bytes(b, bio->total_bytes);
+		html_detail_bytes(b, bio->total_bytes);
 		escape_puts(b, " total)");
 	} else {
 		escape_puts(b, " (");
-		html_bytes(b, bio->bytes);
+		html_detail_bytes(b, bio->bytes);
 		escape_putc(b, ')');
 	}
 }
@@ -521,6 +529,12 @@ void html_detail(struct escape_buf *b, const struct cpd_host *host,
 		return;
 	case CPD_EV_SYSCALL:
 		html_syscall(b, host, ev);
+		return;
+	case CPD_EV_FINDING:
+		html_str(b, &ev->u.finding.title);
+		if (ev->u.finding.count > 1)
+			escape_printf(b, " (%" PRIu64 "×)",
+				      ev->u.finding.count);
 		return;
 	default:
 		html_generic(b, host, ev);

@@ -15,15 +15,6 @@
 #include "lib/evjson.h"
 #include "lib/report.h"
 
-static const char *html_unit(uint16_t unit)
-{
-	static const char *const names[] = {
-		"none", "bytes", "ns", "count", "addr", "percent", "timestamp",
-	};
-
-	return unit < sizeof(names) / sizeof(names[0]) ? names[unit] : "none";
-}
-
 static void html_kv_value(struct html_data *d, struct escape_buf *b,
 			  const struct cpd_kv *kv)
 {
@@ -83,7 +74,7 @@ static void html_column(struct escape_buf *b, const struct cpd_kv *kv)
 		evjson_cstr(b, &kv->label);
 	else
 		evjson_cstr(b, &kv->key);
-	escape_printf(b, ",\"unit\":\"%s\"}", html_unit(kv->unit));
+	escape_printf(b, ",\"unit\":\"%s\"}", html_unit_name(kv->unit));
 }
 
 /* A schema's column: the same, "identifies":true and "help":.. */
@@ -94,7 +85,7 @@ static void html_column_declared(struct escape_buf *b,
 	html_cs(b, k->key);
 	escape_puts(b, ",\"label\":");
 	html_cs(b, k->label);
-	escape_printf(b, ",\"unit\":\"%s\"", html_unit(k->unit));
+	escape_printf(b, ",\"unit\":\"%s\"", html_unit_name(k->unit));
 	if (k->flags & CPD_RKF_KEY)
 		escape_puts(b, ",\"identifies\":true");
 	html_help(b, k);
@@ -130,7 +121,7 @@ int html_report_section(struct html_data *d, const struct cpd_ev_report *r)
 		escape_puts(&s->json, ",\"label\":");
 		evjson_cstr(&s->json, kv->label.ptr ? &kv->label : &kv->key);
 		escape_printf(&s->json, ",\"unit\":\"%s\",\"value\":",
-			      html_unit(kv->unit));
+			      html_unit_name(kv->unit));
 		html_kv_value(d, &s->json, kv);
 		html_help(&s->json,
 			  report_schema_key(desc, kv->key.ptr, kv->key.len));

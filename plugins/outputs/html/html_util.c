@@ -55,6 +55,15 @@ uint64_t html_rel(const struct html_data *d, uint64_t ts)
 	return ts > d->start_ns ? ts - d->start_ns : 0;
 }
 
+const char *html_unit_name(uint16_t unit)
+{
+	static const char *const names[] = {
+		"none", "bytes", "ns", "count", "addr", "percent", "timestamp",
+	};
+
+	return unit < sizeof(names) / sizeof(names[0]) ? names[unit] : "none";
+}
+
 /* ---- categories and types ---------------------------------------------- */
 
 int html_intern(char ***list, uint32_t *n, const char *s)
@@ -88,6 +97,9 @@ int html_cat(struct html_data *d, uint32_t kind)
 	const char *name = d->host->event_kind_name(kind);
 	char buf[32];
 
+	/* a host before findings has no name for their kind */
+	if (!name && kind == CPD_EV_FINDING)
+		name = HTML_FINDING_CAT;
 	if (!name) {
 		snprintf(buf, sizeof(buf), "kind%u", kind);
 		name = buf;

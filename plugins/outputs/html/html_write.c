@@ -4,7 +4,8 @@
  * Writing the document: the embedded template (viewer and styles,
  * inlined at build time by embed.sh), with the data block in place of
  * its <!--cpd:data--> line. The data is JSON escaped so that nothing in
- * it can end the script element (see doc/html-report.md).
+ * it can end the script element, and then, unless compress = no,
+ * gzipped and base64-encoded (html_sink.c; see doc/html-report.md).
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -19,29 +20,25 @@
 #define HTML_WBUF (256u * 1024)
 
 struct html_out {
-	FILE *fp;
+	struct html_sink sink;
 	struct escape_buf b;
-	int err;
 };
 
-/* Hand the buffer to stdio once it is big enough (or at the end). */
+/* Hand the buffer to the sink once it is big enough (or at the end). */
 static void html_drain(struct html_out *o, bool all)
 {
-	if (o->b.oom && !o->err)
-		o->err = ENOMEM;
+	if (o->b.oom && !o->sink.err)
+		o->sink.err = ENOMEM;
 	if (!all && o->b.len < HTML_WBUF)
 		return;
-	if (!o->err && o->b.len &&
-	    fwrite(o->b.p, 1, o->b.len, o->fp) != o->b.len)
-		o->err = errno ? errno : EIO;
+	html_sink_write(&o->sink, o->b.p, o->b.len);
 	escape_reset(&o->b);
 }
 
 static void html_raw(struct html_out *o, const void *p, size_t n)
 {
 	html_drain(o, true);
-	if (!o->err && n && fwrite(p, 1, n, o->fp) != n)
-		o->err = errno ? errno : EIO;
+	html_sink_write(&o->sink, p, n);
 }
 
 static void html_key(struct html_out *o, const char *key)
@@ -355,32 +352,207 @@ static int html_events(struct html_out *o, struct html_data *d)
 	return 0;
 }
 
+static void html_cap(struct html_out *o, const struct html_data *d)
+{
+	const struct html_aggs *a = &d->aggs;
+
+	escape_printf(&o->b,
+		      ",\"cap\":{\"max\":%" PRIu64 ",\"kept\":%" PRIu64
+		      ",\"total\":%" PRIu64 ",\"always_kept\":%" PRIu64
+		      ",\"aggregated\":%" PRIu64 ",\"aggregates\":%" PRIu64
+		      ",\"bucket_ns\":%" PRIu64 ",\"from_ns\":",
+		      d->max_events, d->nkept, d->total, d->always, a->rows,
+		      a->n, a->width);
+	if (a->n)
+		escape_json_u64(&o->b, a->from);
+	else
+		escape_puts(&o->b, "null");
+	escape_putc(&o->b, '}');
+}
+
+static int html_finding_cmp(const void *a, const void *b)
+{
+	const struct html_finding *x = a, *y = b;
+
+	if (x->severity != y->severity)
+		return x->severity > y->severity ? -1 : 1;
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/* Most severe first, then in time order. */
+static void html_findings(struct html_out *o, struct html_data *d)
+{
+	uint32_t i;
+
+	if (d->nfindings)
+		qsort(d->findings, d->nfindings, sizeof(*d->findings),
+		      html_finding_cmp);
+	escape_puts(&o->b, ",\"findings\":[");
+	for (i = 0; i < d->nfindings; i++) {
+		const struct html_finding *f = &d->findings[i];
+
+		escape_printf(&o->b, "%s{\"lane\":%d,", i ? "," : "",
+			      f->lane == UINT32_MAX ?
+				      -1 :
+				      (int)d->lanes[f->lane].out);
+		escape_puts(&o->b, f->json);
+		escape_putc(&o->b, '}');
+		html_drain(o, false);
+	}
+	escape_printf(&o->b, "],\"findings_dropped\":%" PRIu64,
+		      d->findings_dropped);
+}
+
+static void html_memory(struct html_out *o, const struct html_data *d)
+{
+	uint32_t i, k;
+
+	escape_puts(&o->b, ",\"memory\":[");
+	for (i = 0; i < d->nmem; i++) {
+		const struct html_mem *m = &d->mem[i];
+
+		escape_printf(&o->b, "%s{\"lane\":%u,\"points\":[",
+			      i ? "," : "", d->lanes[m->lane].out);
+		for (k = 0; k < m->n; k++) {
+			escape_puts(&o->b, k ? ",[" : "[");
+			escape_json_u64(&o->b, m->pts[k][0]);
+			escape_putc(&o->b, ',');
+			escape_json_u64(&o->b, m->pts[k][1]);
+			escape_putc(&o->b, ',');
+			escape_json_u64(&o->b, m->pts[k][2]);
+			escape_putc(&o->b, ']');
+		}
+		escape_puts(&o->b, "]}");
+		html_drain(o, false);
+	}
+	escape_putc(&o->b, ']');
+}
+
+static void html_io(struct html_out *o, const struct html_data *d)
+{
+	static const char *const names[HTML_IO_SERIES] = {
+		"read",
+		"write",
+		"sent",
+		"received",
+	};
+	const struct html_io *io = &d->io;
+	uint32_t k;
+	int s;
+
+	escape_printf(&o->b, ",\"io\":{\"bucket_ns\":%" PRIu64, io->width);
+	for (s = 0; s < HTML_IO_SERIES; s++) {
+		escape_printf(&o->b, ",\"%s\":[", names[s]);
+		for (k = 0; k < io->n; k++) {
+			if (k)
+				escape_putc(&o->b, ',');
+			escape_json_u64(&o->b, io->b[k][s]);
+		}
+		escape_putc(&o->b, ']');
+	}
+	escape_putc(&o->b, '}');
+}
+
+/*
+ * What the fields of each category's events are: their unit, so the
+ * viewer shows an address in hex and a size in bytes, and their help.
+ */
+static void html_field_info(struct html_out *o, struct html_data *d)
+{
+	bool first = true;
+	uint32_t kind, i, n;
+
+	escape_puts(&o->b, ",\"field_info\":{");
+	for (kind = 0; kind < 64; kind++) {
+		const struct cpd_field *f;
+		bool any = false;
+		int cat;
+
+		if (!(d->kinds & UINT64_C(1) << kind))
+			continue;
+		f = d->host->event_fields(kind, &n);
+		cat = html_cat(d, kind);
+		if (!f || !n || cat < 0)
+			continue;
+		for (i = 0; i < n; i++) {
+			uint16_t unit = f[i].type == CPD_FT_ADDR ?
+						CPD_UNIT_ADDR :
+						f[i].unit;
+
+			if (unit == CPD_UNIT_NONE && !f[i].help)
+				continue;
+			if (!any) {
+				escape_puts(&o->b, first ? "" : ",");
+				html_cs(o, html_cat_name(d, (uint32_t)cat));
+				escape_puts(&o->b, ":{");
+				first = false;
+			} else {
+				escape_putc(&o->b, ',');
+			}
+			any = true;
+			html_cs(o, f[i].name);
+			escape_printf(&o->b, ":{\"unit\":\"%s\",\"help\":",
+				      html_unit_name(unit));
+			html_cs(o, f[i].help);
+			escape_putc(&o->b, '}');
+		}
+		if (any)
+			escape_putc(&o->b, '}');
+	}
+	escape_putc(&o->b, '}');
+}
+
+/* The opening tag of the data block, and the encoding after it. */
+static int html_block_open(struct html_out *o, bool compress)
+{
+	static const char plain[] =
+		"<script type=\"application/json\" id=\"cpd-data\">";
+	static const char gz[] = "<script type=\"application/gzip\" "
+				 "data-encoding=\"base64\" id=\"cpd-data\">";
+
+	if (!compress) {
+		html_raw(o, plain, sizeof(plain) - 1);
+		return 0;
+	}
+	html_raw(o, gz, sizeof(gz) - 1);
+	return html_sink_begin_gzip(&o->sink);
+}
+
 int html_write(FILE *fp, struct html_data *d, const struct html_meta *m)
 {
-	struct html_out o = { .fp = fp };
+	struct html_out o = { .sink = { .fp = fp } };
 	uint32_t *order;
 	int rc;
 
+	/* the summaries are rows too, in time order with the others */
+	rc = html_agg_rows(d);
+	if (rc)
+		return rc;
 	order = html_lane_order(d);
 	if (!order)
 		return -ENOMEM;
 	html_raw(&o, html_head, sizeof(html_head) - 1);
-	escape_puts(&o.b, "<script type=\"application/json\" id=\"cpd-data\">");
-	escape_printf(&o.b, "{\"format\":\"compendium-report\",\"version\":1,"
+	rc = html_block_open(&o, d->compress && html_sink_can_compress());
+	if (rc) {
+		free(order);
+		return rc;
+	}
+	escape_printf(&o.b, "{\"format\":\"compendium-report\",\"version\":2,"
 			    "\"tool\":{\"name\":\"compendium\",\"version\":");
 	html_cs(&o, m->version);
 	escape_puts(&o.b, "},");
 	html_run(&o, m);
 	html_stats(&o, m->stats);
 	html_lost_list(&o, d);
-	escape_printf(&o.b,
-		      ",\"cap\":{\"max\":%" PRIu64 ",\"kept\":%" PRIu64
-		      ",\"total\":%" PRIu64 "}",
-		      d->max_events, d->nrows, d->total);
+	html_cap(&o, d);
 	html_reports(&o, d);
 	html_lanes(&o, d, order);
 	html_names(&o, "categories", html_ncats(d), html_cat_name, d);
 	html_names(&o, "types", d->ntypes, html_type_name, d);
+	html_field_info(&o, d);
+	html_findings(&o, d);
+	html_memory(&o, d);
+	html_io(&o, d);
 	rc = html_events(&o, d);
 	escape_puts(&o.b, ",\"notices\":[");
 	html_drain(&o, false);
@@ -391,11 +563,14 @@ int html_write(FILE *fp, struct html_data *d, const struct html_meta *m)
 			      "\"origin\":\"html\",\"text\":\"%" PRIu64
 			      " more notices were not kept\"}",
 			      d->nnotices ? "," : "", d->notices_dropped);
-	escape_puts(&o.b, "]}</script>\n");
+	escape_puts(&o.b, "]}");
+	html_drain(&o, true);
+	html_sink_end_gzip(&o.sink);
+	escape_puts(&o.b, "</script>\n");
 	html_raw(&o, html_tail, sizeof(html_tail) - 1);
 	escape_free(&o.b);
 	free(order);
 	if (rc)
 		return rc;
-	return o.err ? -o.err : 0;
+	return o.sink.err ? -o.sink.err : 0;
 }

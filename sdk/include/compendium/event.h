@@ -113,8 +113,9 @@ enum cpd_file_op {
  * OPEN_FAILED: one probe of a search. The same thread's next open found
  * the name it looked for (a header in the next include directory, a
  * library in the next one), so this failure was expected, not a problem.
- * Published when the search ends, just before the open that ended it.
- * Since: ABI 1.1.
+ * Published when the search ends, just before the open that ended it
+ * (hidden with it when it is hidden). The file analyzer sets it without
+ * -v only: with -v failures are published as they happen. Since: ABI 1.1.
  */
 #define CPD_FILEF_PROBE (1u << 5)
 

@@ -44,12 +44,19 @@ extern "C" {
 /*
  * Sections: zero is not worth a line. The summary leaves out the NONZERO
  * keys of a block when every one of them is 0 (related counts are shown
- * together or not at all); a block left with no line is not shown.
+ * together or not at all); a block left with no line is not shown. A
+ * NONZERO detail is left out of its parentheses when it is 0.
  */
 #define CPD_RKF_NONZERO (1u << 2)
 /* Tables: a column that identifies the row (a path, an endpoint). */
 #define CPD_RKF_KEY (1u << 3)
-/* Tables: rows sort by this column, largest first, where an output sorts. */
+/*
+ * Tables: rows sort by this column, largest first, where an output sorts.
+ * A summary table whose topic is a section's followed by "." and whose
+ * sort column has the key of one of that section's summary lines is
+ * listed under that line instead of on its own ("file.top_read", sorted
+ * by read_bytes, under the "file" section's read_bytes line).
+ */
 #define CPD_RKF_SORT (1u << 4)
 /*
  * Sections: the value is written at its unit's fixed width, right-aligned
