@@ -511,60 +511,71 @@ void session_flush(struct session *s)
 }
 
 /*
- * Whether inst takes events another analyzer publishes (findings takes
- * the file analyzer's): it is stopped after them, so that what they
- * publish in stop() still reaches it.
+ * Whether an analyzer still running publishes a kind inst takes (findings
+ * takes the file analyzer's events, expect the findings): inst is stopped
+ * after it, so that what it publishes in stop() still reaches inst.
  */
-static bool session_consumes_analyzers(const struct session *s,
-				       const struct instance *inst)
+static bool session_waits_for_others(const struct session *s,
+				     const struct instance *inst)
 {
 	uint64_t theirs = 0;
 	size_t i;
 
 	for (i = 0; i < s->ninst; i++)
 		if (s->inst[i] != inst &&
-		    s->inst[i]->plugin->desc.role == CPD_ROLE_ANALYZER)
+		    s->inst[i]->plugin->desc.role == CPD_ROLE_ANALYZER &&
+		    s->inst[i]->state == INST_STARTED)
 			theirs |= s->inst[i]->plugin->desc.publishes;
 	theirs &= ~(CPD_EVMASK(CPD_EV_SYSCALL) | CPD_EVMASK(CPD_EV_PROC) |
 		    CPD_EVMASK(CPD_EV_NOTICE));
 	return inst->mask & theirs;
 }
 
-static void session_stop_role(struct session *s, uint32_t role, bool last)
+static void session_stop_one(struct instance *inst)
 {
+	int rc = 0;
+
+	if (!inst->disabled && inst->plugin->desc.flush)
+		rc = inst->plugin->desc.flush(inst->state_ptr);
+	if (rc < 0)
+		session_policy(inst, "flush", rc);
+	if (inst->plugin->desc.stop)
+		rc = inst->plugin->desc.stop(inst->state_ptr);
+	inst->state = INST_STOPPED;
+	if (rc < 0)
+		session_policy(inst, "stop", rc);
+}
+
+/* Every started instance of role; with wait, not those still waiting. */
+static bool session_stop_role(struct session *s, uint32_t role, bool wait)
+{
+	bool stopped = false;
 	size_t i;
-	int rc;
 
 	for (i = 0; i < s->ninst; i++) {
 		struct instance *inst = s->inst[i];
 
 		if (inst->plugin->desc.role != role ||
-		    inst->state != INST_STARTED)
+		    inst->state != INST_STARTED ||
+		    (wait && session_waits_for_others(s, inst)))
 			continue;
-		if (role == CPD_ROLE_ANALYZER &&
-		    session_consumes_analyzers(s, inst) != last)
-			continue;
-		rc = 0;
-		if (!inst->disabled && inst->plugin->desc.flush)
-			rc = inst->plugin->desc.flush(inst->state_ptr);
-		if (rc < 0)
-			session_policy(inst, "flush", rc);
-		if (inst->plugin->desc.stop)
-			rc = inst->plugin->desc.stop(inst->state_ptr);
-		inst->state = INST_STOPPED;
-		if (rc < 0)
-			session_policy(inst, "stop", rc);
+		session_stop_one(inst);
+		stopped = true;
 	}
+	return stopped;
 }
 
 void session_stop(struct session *s)
 {
 	/*
 	 * Analyzers publish their reports in stop(); outputs must see them,
-	 * and so must analyzers that take other analyzers' events.
+	 * and so must analyzers that take other analyzers' events: those
+	 * stop in rounds, each after what it takes. Analyzers that take each
+	 * other's stop in config order.
 	 */
+	while (session_stop_role(s, CPD_ROLE_ANALYZER, true))
+		;
 	session_stop_role(s, CPD_ROLE_ANALYZER, false);
-	session_stop_role(s, CPD_ROLE_ANALYZER, true);
 	session_stop_role(s, CPD_ROLE_OUTPUT, false);
 	log_flush();
 }
