@@ -191,7 +191,8 @@ char *norm_path(const struct norm *n, const char *path, size_t len)
 		escape_put(&mapped,
 			   path + best->from_len - (best->from_len == 1),
 			   len - best->from_len + (best->from_len == 1));
-		p = mapped.p;
+		/* nothing put (an empty NEW, no rest) leaves no string */
+		p = mapped.p ? mapped.p : "";
 		len = mapped.len;
 	}
 	if (norm_proc(&out, p, len))

@@ -349,9 +349,9 @@ static void profile_exec(struct profile *p, struct prof_proc *pr,
 			free(arg);
 		}
 	}
-	profile_count(&p->commands, cmd.p);
 	free(pr->cmd);
 	pr->cmd = buf_take(&cmd);
+	profile_count(&p->commands, pr->cmd);
 }
 
 static void profile_procev(struct profile *p, const struct json_value *rec,

@@ -465,6 +465,14 @@ static void test_hostile_names(void)
 	CPD_ASSERT_CONTAINS(text, "+ /tmp/x\\x1b[31mred\\x0a\\u0085 (0 B)");
 	CPD_ASSERT_LACKS(text, "\x1b");
 	free(text);
+	/* empty names (the fuzzer's find): counted, not a crash */
+	b = R("proc",
+	      "\"pid\":1,\"op\":\"exec\",\"flags\":\"root\",\"path\":\"\"")
+		R("file",
+		  "\"pid\":1,\"op\":\"open\",\"path\":\"\",\"flags\":\"readable\"");
+	text = compare_text(a, b, &o, &n);
+	CPD_ASSERT_UINT_EQ(n, 3);
+	free(text);
 }
 
 /* ---- bad input ------------------------------------------------------ */
