@@ -65,36 +65,25 @@ static bool json_digit(const struct json_parser *jp, const char *q)
 	return q < jp->end && *q >= '0' && *q <= '9';
 }
 
-static void json_number_value(const char *s, size_t len, bool is_int,
-			      struct json_value *out)
+/* An integer's exact value, when it has one that fits. */
+static void json_integer_value(const char *s, size_t len,
+			       struct json_value *out)
 {
-	char buf[JSON_MAX_NUMBER + 1];
 	bool neg = s[0] == '-';
 	uint64_t u = 0;
-	bool over = false;
 	size_t i;
 
-	memcpy(buf, s, len);
-	buf[len] = '\0';
-	/* the C locale is in force: '.' is the decimal point */
-	out->u.num.d = strtod(buf, NULL);
-	out->u.num.is_int = is_int;
-	if (!is_int)
-		return;
 	for (i = neg; i < len; i++) {
 		unsigned d = (unsigned)(s[i] - '0');
 
-		if (u > (UINT64_MAX - d) / 10) {
-			over = true;
-			break;
-		}
+		if (u > (UINT64_MAX - d) / 10)
+			return;
 		u = u * 10 + d;
 	}
-	if (over)
-		return;
 	if (!neg) {
 		out->u.num.u = u;
 		out->u.num.fits_u64 = true;
+		out->u.num.d = (double)u;
 		if (u <= (uint64_t)INT64_MAX) {
 			out->u.num.i = (int64_t)u;
 			out->u.num.fits_s64 = true;
@@ -103,11 +92,30 @@ static void json_number_value(const char *s, size_t len, bool is_int,
 		out->u.num.i =
 			u == (uint64_t)INT64_MAX + 1 ? INT64_MIN : -(int64_t)u;
 		out->u.num.fits_s64 = true;
+		out->u.num.d = -(double)u;
 		if (!u) {
 			out->u.num.u = 0;
 			out->u.num.fits_u64 = true;
 		}
 	}
+}
+
+static void json_number_value(const char *s, size_t len, bool is_int,
+			      struct json_value *out)
+{
+	char buf[JSON_MAX_NUMBER + 1];
+
+	out->u.num.is_int = is_int;
+	if (is_int) {
+		json_integer_value(s, len, out);
+		/* every integer jsonl writes is exact: no strtod for them */
+		if (out->u.num.fits_s64 || out->u.num.fits_u64)
+			return;
+	}
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	/* the C locale is in force: '.' is the decimal point */
+	out->u.num.d = strtod(buf, NULL);
 }
 
 static int json_number(struct json_parser *jp, struct json_value *out)
@@ -276,10 +284,21 @@ static int json_string(struct json_parser *jp, const char **s, size_t *len)
 		return json_fail(jp, jp->p, "unterminated string");
 	buf = o = arena_alloc(jp->arena, (size_t)(close - q) + 1);
 	while (q < close) {
-		unsigned char c = (unsigned char)*q;
+		const char *run = q;
+		unsigned char c;
 		uint32_t cp;
 		size_t n;
 
+		/* printable ASCII, most of any trace, a run at a time */
+		while (q < close && (unsigned char)*q >= 0x20 &&
+		       (unsigned char)*q < 0x80 && *q != '\\')
+			q++;
+		if (q > run) {
+			memcpy(o, run, (size_t)(q - run));
+			o += q - run;
+			continue;
+		}
+		c = (unsigned char)*q;
 		if (c < 0x20)
 			return json_fail(jp, q,
 					 "control character 0x%02x in a string",
