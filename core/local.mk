@@ -14,12 +14,15 @@ core_libcpdcore_la_SOURCES = \
 	core/base/log.c core/base/log.h \
 	core/base/xmalloc.c core/base/xmalloc.h \
 	core/engine/blockwait.c core/engine/blockwait.h \
+	core/engine/calibrate.c core/engine/calibrate.h \
+	core/engine/cputime.c core/engine/cputime.h \
 	core/engine/decode.c core/engine/decode.h \
 	core/engine/decode_struct.c \
 	core/engine/fdproc.c core/engine/fdproc.h \
 	core/engine/fdtable.c core/engine/fdtable.h \
 	core/engine/fdtrack.c core/engine/fdtrack.h \
 	core/engine/seccomp.c core/engine/seccomp.h \
+	core/engine/sharedfd.c core/engine/sharedfd.h \
 	core/engine/sysent.c core/engine/sysent.h \
 	core/engine/sysent_x86_64.h \
 	core/engine/sysfmt.c core/engine/sysfmt.h \
@@ -53,6 +56,7 @@ core_libcpdcore_la_SOURCES = \
 	core/host/plugin_list.c core/host/plugin_list.h \
 	core/host/reports.c core/host/reports.h \
 	core/host/session.c core/host/session.h \
+	core/host/ticks.c core/host/ticks.h \
 	plugins/lib/escape.c plugins/lib/escape.h
 nodist_core_libcpdcore_la_SOURCES = core/host/default_conf.h
 core_libcpdcore_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/core \
@@ -60,8 +64,9 @@ core_libcpdcore_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/core \
 	-DCPD_PLUGINDIR='"$(pkglibdir)"' \
 	-DCPD_SYSCONFDIR='"$(sysconfdir)"' \
 	-DCPD_BUILDDIR='"$(abs_top_builddir)"'
-core_libcpdcore_la_CFLAGS = $(AM_CFLAGS) $(INIH_CFLAGS)
-core_libcpdcore_la_LIBADD = $(INIH_LIBS)
+# -pthread: blockwait's watcher thread
+core_libcpdcore_la_CFLAGS = $(AM_CFLAGS) $(INIH_CFLAGS) -pthread
+core_libcpdcore_la_LIBADD = $(INIH_LIBS) -lpthread
 
 BUILT_SOURCES += core/host/default_conf.h
 CLEANFILES += core/host/default_conf.h

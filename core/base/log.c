@@ -12,6 +12,8 @@ static struct {
 	FILE *fp;
 	log_hook_fn hook;
 	void *hook_arg;
+	void (*sync)(void *arg);
+	void *sync_arg;
 	bool in_hook;
 	/* the last message, to fold identical repeats */
 	char last[LOG_MAX];
@@ -34,6 +36,12 @@ void log_set_hook(log_hook_fn fn, void *arg)
 {
 	log_state.hook = fn;
 	log_state.hook_arg = arg;
+}
+
+void log_set_sync(void (*fn)(void *arg), void *arg)
+{
+	log_state.sync = fn;
+	log_state.sync_arg = arg;
 }
 
 static FILE *log_stream(void)
@@ -95,6 +103,8 @@ static void log_print(int level, const char *origin, const char *text)
 {
 	FILE *fp = log_stream();
 
+	if (log_state.sync)
+		log_state.sync(log_state.sync_arg);
 	if (origin && *origin)
 		fprintf(fp, "compendium: [%s] %s%s\n", origin,
 			log_level_word(level), text);

@@ -22,6 +22,11 @@ typedef void (*log_hook_fn)(int level, const char *origin, const char *text,
 void log_set_verbosity(int verbose);
 void log_set_stream(FILE *fp);
 void log_set_hook(log_hook_fn fn, void *arg);
+/*
+ * Called before a message is printed: an output holding lines back for
+ * the same terminal writes them first (see CPD_PF_LIVE_STREAM).
+ */
+void log_set_sync(void (*fn)(void *arg), void *arg);
 
 void log_msg(int level, const char *origin, const char *fmt, ...)
 	ATTR_PRINTF(3, 4);

@@ -159,11 +159,14 @@ void fdtable_dup(struct fdtable *t, int oldfd, int newfd, bool cloexec)
 	}
 	{
 		bool resolved = src->resolved;
+		uint8_t shared_out = src->shared_out;
 
 		dst = fdtable_set(t, newfd, &src->info);
 		if (!dst)
 			return;
 		dst->resolved = resolved;
+		/* the same open file */
+		dst->shared_out = shared_out;
 	}
 	/* dup never copies the close-on-exec flag */
 	if (cloexec)

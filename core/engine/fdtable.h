@@ -15,9 +15,13 @@
 /* fds above this are not tracked (the kernel's default nr_open). */
 #define FDTABLE_MAX_FD (1 << 20)
 
+/* fd_entry.shared_out: whether it writes where our stdout or stderr go */
+enum { FD_SHARED_UNKNOWN = 0, FD_SHARED_NO, FD_SHARED_YES };
+
 struct fd_entry {
 	bool used;
 	bool resolved;		/* learnt from /proc: do not look again */
+	uint8_t shared_out;	/* FD_SHARED_*, see sharedfd.h */
 	struct cpd_fdinfo info; /* strings point at the owned copies below */
 	char *path;
 	char *local_path;

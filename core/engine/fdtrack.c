@@ -107,15 +107,6 @@ void fdtrack_free(struct fdtrack *ft)
 	memset(ft, 0, sizeof(*ft));
 }
 
-enum fdtrack_fx fdtrack_effect(const struct fdtrack *ft, uint32_t arch, int nr)
-{
-	int a = arch == ft->arch[0] ? 0 : arch == ft->arch[1] ? 1 : -1;
-
-	if (a < 0 || nr < 0 || nr >= ft->count[a] || !ft->fx[a])
-		return FX_NONE;
-	return (enum fdtrack_fx)ft->fx[a][nr];
-}
-
 struct fd_entry *fdtrack_lookup(void *arg, int fd)
 {
 	struct task *t = arg;

@@ -40,7 +40,16 @@ struct fdtrack {
 
 void fdtrack_init(struct fdtrack *ft);
 void fdtrack_free(struct fdtrack *ft);
-enum fdtrack_fx fdtrack_effect(const struct fdtrack *ft, uint32_t arch, int nr);
+/* Called at every stop: inline. */
+static inline enum fdtrack_fx fdtrack_effect(const struct fdtrack *ft,
+					     uint32_t arch, int nr)
+{
+	int a = arch == ft->arch[0] ? 0 : arch == ft->arch[1] ? 1 : -1;
+
+	if (a < 0 || nr < 0 || nr >= ft->count[a] || !ft->fx[a])
+		return FX_NONE;
+	return (enum fdtrack_fx)ft->fx[a][nr];
+}
 
 /* Apply what call c does to t's fd table at its entry (frees). */
 void fdtrack_apply_entry(const struct fdtrack *ft, struct task *t,

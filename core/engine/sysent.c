@@ -86,6 +86,9 @@ uint64_t sysent_class_bit(const char *name)
 {
 	if (!name)
 		return 0;
+	/* strace's users write %net */
+	if (!strcmp(name, "net"))
+		name = "network";
 	for (unsigned i = 0; i < 64; i++) {
 		uint64_t bit = UINT64_C(1) << i;
 		const char *n = xlat_name(CPD_XLAT_SC_CLASS, bit);

@@ -18,8 +18,17 @@ void task_table_init(struct task_table *tt)
 	memset(tt, 0, sizeof(*tt));
 }
 
+/* Its schedstat was opened as the tid it had. */
+static void task_close_runq(struct task *t)
+{
+	if (t->runq_fd >= 0)
+		close(t->runq_fd);
+	t->runq_fd = -1;
+}
+
 static void task_free(struct task *t)
 {
+	task_close_runq(t);
 	fdtable_unref(t->fds);
 	decode_call_free(&t->call);
 	free(t);
@@ -106,6 +115,7 @@ struct task *task_add(struct task_table *tt, pid_t tid, pid_t pid,
 	}
 	p->nthreads++;
 	t->tid = tid;
+	t->runq_fd = -1;
 	t->proc = p;
 	t->fds = fds;
 	t->hnext = tt->tasks[b];
@@ -149,6 +159,7 @@ bool task_remove(struct task_table *tt, struct task *t)
 void task_rename(struct task_table *tt, struct task *t, pid_t newtid)
 {
 	task_unlink(tt, t);
+	task_close_runq(t);
 	t->tid = newtid;
 	t->hnext = tt->tasks[(size_t)newtid % TASK_BUCKETS];
 	tt->tasks[(size_t)newtid % TASK_BUCKETS] = t;

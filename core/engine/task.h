@@ -9,15 +9,20 @@
 
 #include <sys/types.h>
 
+#include "cputime.h"
 #include "decode.h"
 #include "fdtable.h"
 
 struct proc {
 	pid_t pid; /* thread-group id */
 	pid_t ppid;
-	unsigned nthreads; /* tasks of ours in it */
-	bool root;	   /* the spawned command or an attached pid */
-	bool exec_seen;	   /* spawn mode: the command's exec happened */
+	unsigned nthreads;     /* tasks of ours in it */
+	bool root;	       /* the spawned command or an attached pid */
+	bool exec_seen;	       /* spawn mode: the command's exec happened */
+	bool cpu_known;	       /* cpu holds a reading */
+	bool runq_known;       /* runq_gone_ns has a thread's share */
+	struct cputime cpu;    /* the last reading, at a task's exit stop */
+	uint64_t runq_gone_ns; /* waits for a CPU of its threads gone */
 	char comm[16];
 	struct proc *hnext;
 };
@@ -34,10 +39,18 @@ struct task {
 	struct proc *proc;
 	struct fdtable *fds;
 	enum task_state state;
-	bool in_syscall;	 /* between entry and exit */
-	bool want_exit;		 /* someone needs the exit stop */
-	bool exit_event;	 /* PTRACE_EVENT_EXIT seen */
-	bool early;		 /* stopped before its creator's event: held */
+	bool in_syscall; /* between entry and exit */
+	bool want_exit;	 /* someone needs the exit stop */
+	bool exit_event; /* PTRACE_EVENT_EXIT seen */
+	bool early;	 /* stopped before its creator's event: held */
+	/* a timed syscall's schedstat readings (CPD_PF_SYSCALL_TIMING) */
+	bool sched_entered;	       /* at_entry was read */
+	bool sched_exited;	       /* at_exit was, at the last timed exit */
+	struct cputime_sched at_entry; /* at the entry stop */
+	struct cputime_sched at_exit;  /* at the last timed exit stop */
+	uint64_t exit_ns;	       /* that exit's time */
+	uint64_t stopped_before;       /* neither running nor runnable since */
+	int runq_fd; /* its schedstat, open once timed; -1: not yet, -2: no */
 	int pending_sig;	 /* signal to deliver when detaching */
 	struct decode_call call; /* the syscall in progress */
 	struct task *hnext;

@@ -29,10 +29,13 @@
 #include <dirent.h>
 
 #include "blockwait.h"
+#include "calibrate.h"
+#include "cputime.h"
 #include "fdproc.h"
 #include "fdtrack.h"
 #include "base/log.h"
 #include "seccomp.h"
+#include "sharedfd.h"
 #include "sysent.h"
 #include "task.h"
 #include "umem.h"
@@ -59,6 +62,7 @@ struct tracer {
 	bool spawned;
 	bool use_seccomp;
 	bool read_data;
+	bool timing; /* a plugin times syscalls: note their waits for a CPU */
 	pid_t root_pid;
 	int err_pipe;	 /* spawn: the child's exec error, CLOEXEC */
 	int exec_errno;	 /* what it said */
@@ -69,6 +73,14 @@ struct tracer {
 	bool killing;
 	unsigned options; /* PTRACE_O_* */
 	char *argv0;
+	/*
+	 * An output holds live lines back (CPD_PF_LIVE_STREAM): they go out
+	 * before a traced write to our stdout or stderr (sync_writes, when
+	 * every write stops) or else after every stop (sync_each_stop).
+	 */
+	struct sharedfd sf;
+	bool sync_writes;
+	bool sync_each_stop;
 };
 
 static uint64_t tracer_now(void)
@@ -137,6 +149,27 @@ static void tracer_build_sets(struct tracer *tr)
 				bit_set(st->needs_exit, nr);
 		}
 	}
+}
+
+/*
+ * Where the lines a live-stream output holds back must be written out
+ * (see struct tracer); the timer ticks often enough that none waits
+ * longer than CPD_LIVE_STREAM_MS (session_ticks_start).
+ */
+static void tracer_plan_sync(struct tracer *tr)
+{
+	struct tracer_set *st = tracer_set_of(tr, sysent_native_arch());
+
+	if (!tr->s->has_live)
+		return;
+	sharedfd_init(&tr->sf);
+	/* without a filter every syscall stops; other arches always do */
+	if (!tr->use_seccomp ||
+	    (st && st->traced &&
+	     sharedfd_complete_set(&tr->sf, st->arch, st->traced, st->count)))
+		tr->sync_writes = true;
+	else
+		tr->sync_each_stop = true;
 }
 
 static void tracer_free_sets(struct tracer *tr)
@@ -214,6 +247,51 @@ static void tracer_publish_proc(struct tracer *tr, struct task *t, uint32_t op,
 	session_publish(tr->s, &ev);
 }
 
+/*
+ * What a process had of the CPUs into an exit, attach or detach event,
+ * when it could be read (not in deterministic runs, where every time is
+ * left out). live: its threads are still there to be asked.
+ */
+static void tracer_cpu_fill(struct tracer *tr, struct cpd_ev_proc *p,
+			    const struct proc *pr, bool live)
+{
+	uint64_t runq = 0;
+
+	if (tr->s->core.deterministic)
+		return;
+	if (pr->cpu_known) {
+		p->flags |= CPD_PROCF_CPU_TIME;
+		p->cpu_ns = pr->cpu.total_ns;
+		p->cpu_user_ns = pr->cpu.user_ns;
+		p->cpu_sys_ns = pr->cpu.sys_ns;
+	}
+	if ((live && cputime_runq_process(pr->pid, &runq) == 0) ||
+	    pr->runq_known) {
+		p->flags |= CPD_PROCF_RUNQ;
+		p->runq_ns = pr->runq_gone_ns + runq;
+	}
+}
+
+/* Read the CPU time of t's process now; at its exit, t's wait for CPUs. */
+static void tracer_cpu_read(struct tracer *tr, struct task *t, bool exiting)
+{
+	struct cputime ct;
+	uint64_t runq;
+
+	if (tr->s->core.deterministic)
+		return;
+	if (exiting && cputime_runq_thread(t->tid, &runq) == 0) {
+		t->proc->runq_gone_ns += runq;
+		t->proc->runq_known = true;
+	}
+	if (cputime_read(t->proc->pid, &ct) < 0)
+		return;
+	/* threads exit in any order: the process's time only grows */
+	if (!t->proc->cpu_known || ct.total_ns >= t->proc->cpu.total_ns)
+		t->proc->cpu = ct;
+	t->proc->cpu_known = true;
+}
+
 /* Publish an exec, start or attach with the program and its arguments. */
 static void tracer_publish_image(struct tracer *tr, struct task *t, uint32_t op,
 				 pid_t old_tid)
@@ -235,6 +313,11 @@ static void tracer_publish_image(struct tracer *tr, struct task *t, uint32_t op,
 	p.argv.ptr = argv;
 	p.ppid = t->proc->ppid;
 	p.old_tid = old_tid;
+	if (op == CPD_PROC_ATTACH) {
+		/* what it used before: a trace's share is the difference */
+		tracer_cpu_read(tr, t, false);
+		tracer_cpu_fill(tr, &p, t->proc, true);
+	}
 	tracer_publish_proc(tr, t, op, &p);
 	free(argv);
 }
@@ -245,6 +328,61 @@ static ssize_t tracer_read_tracee(void *ctx, uint64_t addr, void *buf,
 	struct task *t = ctx;
 
 	return umem_read(t->tid, addr, buf, len);
+}
+
+/*
+ * What the task's schedstat says now, through the file kept open (not
+ * retried once it cannot be opened: out of fds, no schedstat).
+ */
+static bool tracer_sched(struct task *t, struct cputime_sched *st)
+{
+	if (t->runq_fd == -1) {
+		t->runq_fd = cputime_runq_open(t->tid);
+		if (t->runq_fd < 0)
+			t->runq_fd = -2;
+	}
+	return t->runq_fd >= 0 && cputime_sched_pread(t->runq_fd, st) == 0;
+}
+
+/*
+ * At a timed syscall's entry stop. Since the previous timed exit the
+ * task ran, waited for a CPU, or stood still: stopped by us, mostly.
+ */
+static void tracer_sched_entry(struct task *t)
+{
+	const struct cputime_sched *x = &t->at_exit;
+	struct cputime_sched *e = &t->at_entry;
+	uint64_t gap, busy;
+
+	t->sched_entered = tracer_sched(t, e);
+	t->stopped_before = 0;
+	if (!t->sched_entered || !t->sched_exited ||
+	    t->call.enter_ns < t->exit_ns || e->run_ns < x->run_ns ||
+	    e->wait_ns < x->wait_ns)
+		return;
+	gap = t->call.enter_ns - t->exit_ns;
+	busy = (e->run_ns - x->run_ns) + (e->wait_ns - x->wait_ns);
+	t->stopped_before = gap > busy ? gap - busy : 0;
+}
+
+/*
+ * At its exit stop: the wait for a CPU between the two stops (the
+ * scheduler's counts stand still while the task is stopped, so the two
+ * reads bound the syscall exactly), and the stop before its entry.
+ */
+static void tracer_sched_exit(struct task *t, struct cpd_syscall *sc)
+{
+	struct cputime_sched now;
+
+	t->sched_exited = false;
+	if (!tracer_sched(t, &now) || now.wait_ns < t->at_entry.wait_ns)
+		return;
+	sc->runq_ns = now.wait_ns - t->at_entry.wait_ns;
+	sc->stopped_ns = t->stopped_before;
+	sc->flags |= CPD_SCF_RUNQ;
+	t->at_exit = now;
+	t->exit_ns = sc->exit_ns;
+	t->sched_exited = true;
 }
 
 static void tracer_publish_syscall(struct tracer *tr, struct task *t,
@@ -258,6 +396,9 @@ static void tracer_publish_syscall(struct tracer *tr, struct task *t,
 	decode_fill(&t->call, &ev.u.syscall, ret, exited ? now : 0);
 	if (!exited)
 		ev.u.syscall.flags |= CPD_SCF_NO_EXIT;
+	else if (t->sched_entered)
+		tracer_sched_exit(t, &ev.u.syscall);
+	t->sched_entered = false;
 	tr->s->read_fn = tracer_read_tracee;
 	tr->s->read_ctx = t;
 	session_publish(tr->s, &ev);
@@ -292,6 +433,24 @@ static void tracer_ctx(struct tracer *tr, struct task *t,
 	ctx->arg = t;
 }
 
+/* A write is about to run: held lines go first if it writes where they go. */
+static void tracer_sync_write(struct tracer *tr, struct task *t, uint32_t arch,
+			      int nr, const uint64_t args[6])
+{
+	int arg = sharedfd_write_arg(&tr->sf, arch, nr);
+	int fd;
+
+	if (arg == -1)
+		return;
+	if (arg >= 0) {
+		fd = (int)args[arg];
+		if (!sharedfd_shared(&tr->sf, t->tid, fd,
+				     fdtable_get(t->fds, fd)))
+			return;
+	}
+	session_sync(tr->s);
+}
+
 static void tracer_sys_enter(struct tracer *tr, struct task *t, uint32_t arch,
 			     int nr, const uint64_t args[6])
 {
@@ -300,8 +459,11 @@ static void tracer_sys_enter(struct tracer *tr, struct task *t, uint32_t arch,
 	struct umem mem;
 
 	tr->s->stats.syscalls_seen++;
+	if (tr->s->live_held && tr->sync_writes)
+		tracer_sync_write(tr, t, arch, nr, args);
 	t->in_syscall = false;
 	t->want_exit = false;
+	t->sched_entered = false;
 	if (!st || !bit_test(st->traced, st->count, nr))
 		return;
 	/* the spawned command's own syscalls start at its exec */
@@ -312,6 +474,9 @@ static void tracer_sys_enter(struct tracer *tr, struct task *t, uint32_t arch,
 	fdtrack_apply_entry(&tr->ft, t, &t->call);
 	t->in_syscall = true;
 	t->want_exit = bit_test(st->needs_exit, st->count, nr);
+	/* only for a plugin that times syscalls: a read of /proc per stop */
+	if (tr->timing && t->want_exit && bit_test(st->publish, st->count, nr))
+		tracer_sched_entry(t);
 	if (!t->want_exit) {
 		if (bit_test(st->publish, st->count, nr)) {
 			t->call.flags |= CPD_SCF_ENTRY_ONLY;
@@ -381,7 +546,7 @@ static void tracer_syscall_stop(struct tracer *tr, struct task *t)
 	struct __ptrace_syscall_info info;
 	long n;
 
-	memset(&info, 0, sizeof(info));
+	/* the kernel fills what info.op says is there */
 	n = ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info),
 		   &info);
 	if (n < 0) {
@@ -655,6 +820,9 @@ static void tracer_task_gone(struct tracer *tr, pid_t tid, int status)
 		p.flags |= CPD_PROCF_LEADER;
 	if (last)
 		p.flags |= CPD_PROCF_GROUP_EXIT;
+	/* read at the exit stops: the process is gone by now */
+	if (last)
+		tracer_cpu_fill(tr, &p, t->proc, false);
 	tracer_publish_proc(tr, t, CPD_PROC_EXIT, &p);
 	if (leader)
 		tracer_exit_status(tr, t->proc, status);
@@ -674,8 +842,10 @@ static void tracer_detach_task(struct tracer *tr, struct task *t, int sig)
 {
 	struct cpd_ev_proc p;
 
-	ptrace(PTRACE_DETACH, t->tid, 0L, (long)sig);
 	memset(&p, 0, sizeof(p));
+	tracer_cpu_read(tr, t, false);
+	tracer_cpu_fill(tr, &p, t->proc, true);
+	ptrace(PTRACE_DETACH, t->tid, 0L, (long)sig);
 	tracer_publish_proc(tr, t, CPD_PROC_DETACH, &p);
 	task_remove(&tr->tt, t);
 	tr->s->stats.tasks_live = (uint32_t)tr->tt.ntasks;
@@ -742,6 +912,8 @@ static void tracer_handle(struct tracer *tr, pid_t tid, int status)
 		return;
 	case PTRACE_EVENT_EXIT:
 		t->exit_event = true;
+		/* the last moment its process's CPU time can be read */
+		tracer_cpu_read(tr, t, true);
 		tracer_resume(tr, t, 0);
 		return;
 	case PTRACE_EVENT_STOP:
@@ -801,6 +973,8 @@ static void tracer_reap(struct tracer *tr)
 
 static void tracer_after_stops(struct tracer *tr)
 {
+	if (tr->sync_each_stop)
+		session_sync(tr->s);
 	/* a plugin failed under on_plugin_error = abort */
 	if (tr->s->aborted && !tr->detaching && !tr->killing) {
 		if (tr->spawned)
@@ -874,11 +1048,29 @@ static void tracer_on_signal(void *arg, const struct signalfd_siginfo *si)
 	tracer_kill_all(tr);
 }
 
+/* [core] duration is over: end the trace as Ctrl-C would, once. */
+static void tracer_time_up(struct tracer *tr)
+{
+	if (tr->detaching || tr->killing)
+		return;
+	log_info("the time to trace is up (--duration)");
+	/* seccomp's traps would fail every syscall of a detached command */
+	if (tr->spawned)
+		tracer_kill_all(tr);
+	else
+		tracer_detach_all(tr);
+}
+
 static void tracer_on_timer(void *arg)
 {
 	struct tracer *tr = arg;
+	unsigned due = session_tick(tr->s);
 
-	session_flush(tr->s);
+	/* a flush flushed them already */
+	if (!(due & TICK_FLUSH))
+		session_sync(tr->s);
+	if (due & TICK_END)
+		tracer_time_up(tr);
 	if (tr->s->aborted && !tr->detaching && !tr->killing) {
 		if (tr->spawned)
 			tracer_kill_all(tr);
@@ -911,20 +1103,32 @@ static void tracer_wait_direct(struct tracer *tr)
 		tracer_on_signal(tr, &si[i]);
 	if (tick)
 		tracer_on_timer(tr);
+	if (blockwait_fds_ready()) {
+		loop_run_others(tr->s->loop);
+		blockwait_fds_done();
+	}
 	tracer_after_stops(tr);
 }
 
 static int tracer_wait_loop(struct tracer *tr, const sigset_t *set)
 {
 	struct loop *loop = tr->s->loop;
-	int err = blockwait_start(set, tr->s->core.flush_interval);
-	bool direct = !err;
+	int err = blockwait_start(set, tr->s->ticks.tick_ns);
+	bool started = !err, direct = !err;
 
 	if (err)
 		log_debug("waiting through the loop only: %s", strerror(-err));
 	err = 0;
 	while (!loop_stopped(loop)) {
-		if (direct && !loop_watches_others(loop)) {
+		/* a plugin's fd: a thread wakes the wait when it is ready */
+		if (direct && loop_watches_others(loop) &&
+		    (err = blockwait_watch(loop_others_fd(loop)))) {
+			log_debug("waiting through the loop: %s",
+				  strerror(-err));
+			blockwait_close();
+			direct = false;
+		}
+		if (direct) {
 			tracer_wait_direct(tr);
 			continue;
 		}
@@ -932,7 +1136,7 @@ static int tracer_wait_loop(struct tracer *tr, const sigset_t *set)
 		if (err < 0)
 			break;
 	}
-	if (direct)
+	if (started)
 		blockwait_stop();
 	return err < 0 ? err : 0;
 }
@@ -1225,6 +1429,20 @@ static int tracer_attach(struct tracer *tr, const struct tracer_opts *o)
 
 /* ---- the run --------------------------------------------------------- */
 
+/* For plugins that time syscalls: what our stops add to those times. */
+static void tracer_calibrate(struct session *s)
+{
+	int err = calibrate_stop_cost(&s->run.stop_cost_ns);
+
+	if (err)
+		log_note(
+			"cannot measure what tracing adds to a syscall's time (%s): latencies include it unmeasured",
+			strerror(-err));
+	else
+		log_debug("tracer stops add %llu ns to a syscall's time",
+			  (unsigned long long)s->run.stop_cost_ns);
+}
+
 int tracer_run(struct session *s, const struct tracer_opts *o)
 {
 	struct tracer tr;
@@ -1240,12 +1458,16 @@ int tracer_run(struct session *s, const struct tracer_opts *o)
 	task_table_init(&tr.tt);
 	fdtrack_init(&tr.ft);
 	tracer_build_sets(&tr);
+	tracer_plan_sync(&tr);
 	tr.options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEFORK |
 		     PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE |
 		     PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;
 	if (tr.spawned)
 		tr.options |= PTRACE_O_EXITKILL | PTRACE_O_TRACESECCOMP;
 	s->run.mode = tr.spawned ? CPD_RUN_SPAWN : CPD_RUN_ATTACH;
+	tr.timing = session_wants_timing(s);
+	if (tr.timing)
+		tracer_calibrate(s);
 
 	sigemptyset(&set);
 	sigaddset(&set, SIGCHLD);
@@ -1259,7 +1481,7 @@ int tracer_run(struct session *s, const struct tracer_opts *o)
 		rc = 1;
 		goto out_free;
 	}
-	loop_set_timer(s->loop, s->core.flush_interval, tracer_on_timer, &tr);
+	loop_set_timer(s->loop, session_ticks_start(s), tracer_on_timer, &tr);
 
 	if (tr.spawned) {
 		char *path = tracer_which(o->argv[0]);
@@ -1305,6 +1527,7 @@ out_free:
 	if (tr.err_pipe >= 0)
 		close(tr.err_pipe);
 	tracer_free_sets(&tr);
+	sharedfd_free(&tr.sf);
 	fdtrack_free(&tr.ft);
 	task_table_free(&tr.tt);
 	return rc;

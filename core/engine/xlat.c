@@ -987,6 +987,8 @@ static const struct xlat_pair proc_flags[] = {
 	{ CPD_PROCF_LEADER, "leader" },
 	{ CPD_PROCF_VFORK, "vfork" },
 	{ CPD_PROCF_GROUP_EXIT, "group_exit" },
+	{ CPD_PROCF_CPU_TIME, "cpu_time" },
+	{ CPD_PROCF_RUNQ, "runq" },
 };
 
 static const struct xlat_pair file_flags[] = {

@@ -25,6 +25,20 @@ struct bus_sub {
 	bool entry_only; /* its syscalls need no exit stop */
 };
 
+/*
+ * Who gets each syscall of an arch: bit i of mask[nr] for the i-th
+ * SYSCALL subscriber, worked out once from their filters rather than at
+ * every delivery. Built when first needed; subscribing or filtering
+ * again drops it.
+ */
+#define BUS_SCMAP_SUBS 64
+
+struct bus_scmap {
+	uint32_t arch;
+	size_t n;
+	uint64_t *mask;
+};
+
 struct bus_item {
 	struct cpd_event *ev; /* deep copy, in the bus's arena */
 	void *publisher;
@@ -44,6 +58,9 @@ struct bus {
 	/* the queued copies, reset when the FIFO has drained */
 	struct arena qarena;
 
+	struct bus_scmap scmap[2];
+	bool scmap_built;
+
 	unsigned depth; /* depth of the event being delivered, 0 = none */
 	uint64_t seq;
 	uint64_t published;
@@ -55,12 +72,24 @@ struct bus *bus_new(void)
 	return xcalloc(1, sizeof(struct bus));
 }
 
+static void bus_scmap_drop(struct bus *bus)
+{
+	size_t a;
+
+	for (a = 0; a < ARRAY_SIZE(bus->scmap); a++) {
+		free(bus->scmap[a].mask);
+		memset(&bus->scmap[a], 0, sizeof(bus->scmap[a]));
+	}
+	bus->scmap_built = false;
+}
+
 void bus_free(struct bus *bus)
 {
 	size_t i, j;
 
 	if (!bus)
 		return;
+	bus_scmap_drop(bus);
 	arena_free(&bus->qarena);
 	free(bus->q);
 	for (i = 0; i <= CPD_EV_MAX; i++)
@@ -91,6 +120,7 @@ void bus_subscribe(struct bus *bus, uint64_t mask, void *owner,
 	struct bus_sub *sub = bus_find(bus, owner);
 	uint32_t k;
 
+	bus_scmap_drop(bus);
 	if (!sub) {
 		sub = xcalloc(1, sizeof(*sub));
 		sub->owner = owner;
@@ -117,6 +147,7 @@ void bus_filter_syscalls(struct bus *bus, void *owner, uint32_t arch,
 
 	if (!sub)
 		return;
+	bus_scmap_drop(bus);
 	sub->scf = xreallocarray(sub->scf, sub->nscf + 1, sizeof(*sub->scf));
 	f = &sub->scf[sub->nscf++];
 	f->arch = arch;
@@ -179,6 +210,72 @@ bool bus_wants_syscall(const struct bus *bus, uint32_t arch, int nr)
 	return false;
 }
 
+/* The masks of the (at most two) arches the filters name. */
+static void bus_scmap_build(struct bus *bus)
+{
+	size_t n = bus->nsubs[CPD_EV_SYSCALL], i, j, a;
+	int nr;
+
+	bus->scmap_built = true;
+	if (n > BUS_SCMAP_SUBS)
+		return;
+	for (i = 0; i < n; i++) {
+		const struct bus_sub *sub = bus->subs[CPD_EV_SYSCALL][i];
+
+		for (j = 0; j < sub->nscf; j++) {
+			const struct bus_scf *f = &sub->scf[j];
+
+			for (a = 0; a < ARRAY_SIZE(bus->scmap); a++)
+				if (!bus->scmap[a].n ||
+				    bus->scmap[a].arch == f->arch)
+					break;
+			if (a == ARRAY_SIZE(bus->scmap))
+				continue;
+			bus->scmap[a].arch = f->arch;
+			bus->scmap[a].n = MAX(bus->scmap[a].n, f->nbits);
+		}
+	}
+	for (a = 0; a < ARRAY_SIZE(bus->scmap); a++) {
+		struct bus_scmap *m = &bus->scmap[a];
+
+		if (!m->n)
+			continue;
+		m->mask = xcalloc(m->n, sizeof(*m->mask));
+		for (nr = 0; (size_t)nr < m->n; nr++)
+			for (i = 0; i < n; i++)
+				if (bus_sub_wants_syscall(
+					    bus->subs[CPD_EV_SYSCALL][i],
+					    m->arch, nr))
+					m->mask[nr] |= UINT64_C(1) << i;
+	}
+}
+
+/* Deliver a syscall to the subscribers its mask names. */
+static bool bus_deliver_syscall(struct bus *bus, const struct cpd_event *ev,
+				void *publisher)
+{
+	const struct bus_scmap *m = NULL;
+	uint32_t nr = (uint32_t)ev->u.syscall.nr;
+	uint64_t mask;
+	size_t a;
+
+	if (!bus->scmap_built)
+		bus_scmap_build(bus);
+	for (a = 0; a < ARRAY_SIZE(bus->scmap); a++)
+		if (bus->scmap[a].n && bus->scmap[a].arch == ev->u.syscall.arch)
+			m = &bus->scmap[a];
+	if (!m || nr >= m->n)
+		return false;
+	for (mask = m->mask[nr]; mask; mask &= mask - 1) {
+		struct bus_sub *sub =
+			bus->subs[CPD_EV_SYSCALL][__builtin_ctzll(mask)];
+
+		if (sub->owner != publisher || !publisher)
+			sub->fn(sub->owner, ev);
+	}
+	return true;
+}
+
 /*
  * Whether bus_deliver() would hand ev, of a kind other than SYSCALL, to
  * anyone (a SYSCALL subscriber's filter needs the event's arch and nr).
@@ -201,6 +298,11 @@ static void bus_deliver(struct bus *bus, const struct cpd_event *ev,
 	unsigned saved = bus->depth;
 
 	bus->depth = depth;
+	if (ev->kind == CPD_EV_SYSCALL &&
+	    bus_deliver_syscall(bus, ev, publisher)) {
+		bus->depth = saved;
+		return;
+	}
 	for (i = 0; i < n; i++) {
 		struct bus_sub *sub = bus->subs[ev->kind][i];
 
@@ -216,7 +318,7 @@ static void bus_deliver(struct bus *bus, const struct cpd_event *ev,
 }
 
 static int bus_enqueue(struct bus *bus, void *publisher,
-		       const struct cpd_event *ev, size_t in_size,
+		       const struct cpd_event *ev, size_t in_size, size_t size,
 		       uint16_t source, char *why, size_t whylen)
 {
 	struct bus_item *it;
@@ -262,9 +364,9 @@ static int bus_enqueue(struct bus *bus, void *publisher,
 		bus->qhead = 0;
 	}
 	it = &bus->q[(bus->qhead + bus->qlen) % bus->qcap];
-	it->ev = evcopy_pack(
-		ev, in_size,
-		arena_alloc(&bus->qarena, evcopy_size(ev, in_size)));
+	if (!size)
+		size = evcopy_size(ev, in_size);
+	it->ev = evcopy_pack(ev, in_size, arena_alloc(&bus->qarena, size));
 	it->ev->seq = ++bus->seq;
 	it->ev->source = source;
 	it->publisher = publisher;
@@ -292,17 +394,18 @@ int bus_publish(struct bus *bus, void *publisher, uint16_t source,
 		size_t whylen)
 {
 	struct cpd_event local;
+	size_t size = 0;
 	int err;
 
 	/* The core's own events are well formed by construction. */
-	err = publisher ? evcopy_check(ev, in_size, why, whylen) : 0;
+	err = publisher ? evcopy_measure(ev, in_size, &size, why, whylen) : 0;
 	if (err) {
 		bus->dropped++;
 		return err;
 	}
 	if (bus->depth)
-		return bus_enqueue(bus, publisher, ev, in_size, source, why,
-				   whylen);
+		return bus_enqueue(bus, publisher, ev, in_size, size, source,
+				   why, whylen);
 
 	/*
 	 * Nothing is being delivered: deliver now, borrowing the caller's
@@ -315,6 +418,22 @@ int bus_publish(struct bus *bus, void *publisher, uint16_t source,
 	local.source = source;
 	bus->published++;
 	bus_deliver(bus, &local, publisher, 1);
+	bus_drain(bus);
+	return 0;
+}
+
+int bus_publish_core(struct bus *bus, struct cpd_event *ev, char *why,
+		     size_t whylen)
+{
+	if (bus->depth)
+		return bus_enqueue(bus, NULL, ev, sizeof(*ev), 0, CPD_SRC_CORE,
+				   why, whylen);
+	/* the core's event, delivered where it is */
+	ev->size = sizeof(*ev);
+	ev->seq = ++bus->seq;
+	ev->source = CPD_SRC_CORE;
+	bus->published++;
+	bus_deliver(bus, ev, NULL, 1);
 	bus_drain(bus);
 	return 0;
 }

@@ -57,6 +57,12 @@ int bus_publish(struct bus *bus, void *publisher, uint16_t source,
 		const struct cpd_event *ev, size_t in_size, char *why,
 		size_t whylen);
 
+/*
+ * bus_publish() of a whole event from the core, which is delivered in
+ * place: its size, seq and source are stamped into it.
+ */
+int bus_publish_core(struct bus *bus, struct cpd_event *ev, char *why,
+		     size_t whylen);
 /* Whether a delivery is under way (publishes are being deferred). */
 bool bus_dispatching(const struct bus *bus);
 

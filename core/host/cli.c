@@ -23,6 +23,9 @@ enum {
 	OPT_FAULTS,
 	OPT_EBPF,
 	OPT_NO_SECCOMP,
+	OPT_STATS,
+	OPT_INTERVAL,
+	OPT_DURATION,
 	OPT_CONFIG,
 	OPT_PLUGIN_DIR,
 	OPT_SET,
@@ -50,6 +53,9 @@ static const struct option cli_options[] = {
 	{ "page-faults", no_argument, NULL, OPT_FAULTS },
 	{ "ebpf", no_argument, NULL, OPT_EBPF },
 	{ "no-seccomp", no_argument, NULL, OPT_NO_SECCOMP },
+	{ "stats", no_argument, NULL, 'c' },
+	{ "interval", required_argument, NULL, OPT_INTERVAL },
+	{ "duration", required_argument, NULL, OPT_DURATION },
 	{ "expect", required_argument, NULL, OPT_EXPECT },
 	{ "expect-file", required_argument, NULL, OPT_EXPECT_FILE },
 	{ "expect-out", required_argument, NULL, OPT_EXPECT_OUT },
@@ -82,6 +88,10 @@ void cli_usage(FILE *fp)
 	      "      --no-seccomp         stop at every syscall, not just the subscribed ones\n"
 	      "      --faults, --page-faults  page faults (fault analyzer)\n"
 	      "      --ebpf               scheduler and block-I/O latency (sched, blkio)\n"
+	      "  -c, --stats              time every syscall: calls, errors, latency\n"
+	      "                           percentiles, where each process's time went\n"
+	      "      --interval SECONDS   every SECONDS, print what changed, and totals\n"
+	      "      --duration SECONDS   stop after SECONDS: detach, or kill the command\n"
 	      "\n"
 	      "Output:\n"
 	      "  -o, --output FILE        copy every console line to FILE\n"
@@ -217,6 +227,33 @@ static int cli_parse_expect(struct cli *cli, const char *arg)
 	return 0;
 }
 
+/*
+ * SECONDS of --interval and --duration ("1", "0.5") as a config duration
+ * in ms; a value with a unit ("500ms") is passed on as it is.
+ */
+static int cli_seconds(struct cli *cli, const char *arg, const char *key,
+		       const char *flag)
+{
+	char buf[32], *end;
+	double v;
+
+	if (*arg && strspn(arg, "0123456789.") != strlen(arg)) {
+		cli_add_set(cli, "core", key, arg, flag);
+		return 0;
+	}
+	errno = 0;
+	v = strtod(arg, &end);
+	if (errno || end == arg || *end || v <= 0 || v > 1e9) {
+		log_error(
+			"%s '%s': expected a number of seconds, such as 1 or 0.5",
+			flag, arg);
+		return -EINVAL;
+	}
+	snprintf(buf, sizeof(buf), "%.0fms", v * 1000.0 < 1 ? 1 : v * 1000.0);
+	cli_add_set(cli, "core", key, buf, flag);
+	return 0;
+}
+
 static bool cli_has_separator(int argc, char **argv, int from)
 {
 	int i;
@@ -236,7 +273,7 @@ enum cli_result cli_parse(struct cli *cli, int argc, char **argv)
 	opterr = 0;
 	optind = 1;
 	/* '+': stop at the first non-option, the traced command. */
-	while ((c = getopt_long(argc, argv, "+p:vs:o:h", cli_options, NULL)) !=
+	while ((c = getopt_long(argc, argv, "+p:vs:o:ch", cli_options, NULL)) !=
 	       -1) {
 		switch (c) {
 		case 'p':
@@ -289,6 +326,18 @@ enum cli_result cli_parse(struct cli *cli, int argc, char **argv)
 		case OPT_EBPF:
 			cli_add_set(cli, "sched", "enabled", "yes", "--ebpf");
 			cli_add_set(cli, "blkio", "enabled", "yes", "--ebpf");
+			break;
+		case 'c':
+			cli_add_set(cli, "stats", "enabled", "yes", "--stats");
+			break;
+		case OPT_INTERVAL:
+		case OPT_DURATION:
+			if (cli_seconds(cli, optarg,
+					c == OPT_INTERVAL ? "interval" :
+							    "duration",
+					c == OPT_INTERVAL ? "--interval" :
+							    "--duration") < 0)
+				return CLI_USAGE;
 			break;
 		case OPT_EXPECT:
 			if (cli_parse_expect(cli, optarg) < 0)

@@ -41,18 +41,13 @@ static size_t evcopy_field_str(const struct cpd_field *f)
 	return EVCOPY_NO_STR;
 }
 
-static const struct evcopy_strs *evcopy_strs_of(uint32_t kind)
+static const struct evcopy_strs *evcopy_strs_build(uint32_t kind)
 {
-	struct evcopy_strs *ss;
+	struct evcopy_strs *ss = &evcopy_builtin[kind];
 	const struct cpd_field *f;
 	uint32_t n, i;
 	size_t off;
 
-	if (kind >= CPD_EV_CUSTOM_FIRST)
-		return NULL;
-	ss = &evcopy_builtin[kind];
-	if (ss->built)
-		return ss->usable ? ss : NULL;
 	ss->built = true;
 	ss->usable = true;
 	f = fields_of(kind, &n);
@@ -66,6 +61,19 @@ static const struct evcopy_strs *evcopy_strs_of(uint32_t kind)
 		}
 		ss->off[ss->n++] = (uint16_t)off;
 	}
+	return ss->usable ? ss : NULL;
+}
+
+/* Found at every publish: the lookup inline, the building aside. */
+static inline const struct evcopy_strs *evcopy_strs_of(uint32_t kind)
+{
+	const struct evcopy_strs *ss;
+
+	if (kind >= CPD_EV_CUSTOM_FIRST)
+		return NULL;
+	ss = &evcopy_builtin[kind];
+	if (!ss->built)
+		return evcopy_strs_build(kind);
 	return ss->usable ? ss : NULL;
 }
 
@@ -286,6 +294,62 @@ size_t evcopy_size(const struct cpd_event *ev, size_t in_size)
 	return sizeof(struct cpd_event) + kv_bytes + pk.need;
 }
 
+int evcopy_measure(const struct cpd_event *ev, size_t in_size, size_t *size,
+		   char *why, size_t whylen)
+{
+	const struct evcopy_strs *ss;
+	const struct cpd_str *str;
+	size_t need;
+	uint32_t i;
+	int err;
+
+	/* reports and syscalls carry more than their kind's strings */
+	ss = in_size >= offsetof(struct cpd_event, u) &&
+			     ev->kind != CPD_EV_REPORT &&
+			     ev->kind != CPD_EV_SYSCALL ?
+		     evcopy_strs_of(ev->kind) :
+		     NULL;
+	if (!ss || !fields_kind_name(ev->kind)) {
+		err = evcopy_check(ev, in_size, why, whylen);
+		if (!err)
+			*size = evcopy_size(ev, in_size);
+		return err;
+	}
+	/*
+	 * The two steps in one pass over a built-in kind's strings, read in
+	 * place: those past in_size are absent (zero) in the copy.
+	 */
+	if (evcopy_str_bad(&ev->comm))
+		goto bad;
+	need = evcopy_str_need(&ev->comm);
+	for (i = 0; i < ss->n; i++) {
+		if (ss->off[i] + sizeof(*str) > in_size)
+			continue;
+		str = (const struct cpd_str *)((const char *)ev + ss->off[i]);
+		if (evcopy_str_bad(str))
+			goto bad;
+		need += evcopy_str_need(str);
+	}
+	*size = sizeof(struct cpd_event) + need;
+	return 0;
+
+bad:
+	snprintf(why, whylen,
+		 "%s event has a string with no data or over %u bytes",
+		 fields_kind_name(ev->kind), EVCOPY_MAX_STR);
+	return -EINVAL;
+}
+
+static void evcopy_move_to(struct cpd_str *s, char **out)
+{
+	if (!s->ptr)
+		return;
+	memcpy(*out, s->ptr, s->len);
+	(*out)[s->len] = '\0';
+	s->ptr = *out;
+	*out += s->len + 1;
+}
+
 struct cpd_event *evcopy_pack(const struct cpd_event *ev, size_t in_size,
 			      void *mem)
 {
@@ -297,6 +361,21 @@ struct cpd_event *evcopy_pack(const struct cpd_event *ev, size_t in_size,
 	size_t kv_bytes = 0, sc_strs = 0;
 
 	evcopy_load(copy, ev, in_size);
+	if (copy->kind != CPD_EV_REPORT && copy->kind != CPD_EV_SYSCALL) {
+		const struct evcopy_strs *ss = evcopy_strs_of(copy->kind);
+
+		/* a built-in kind: its offsets, no visitor */
+		if (ss) {
+			pk.out = (char *)(copy + 1);
+			evcopy_move_to(&copy->comm, &pk.out);
+			for (i = 0; i < ss->n; i++)
+				evcopy_move_to((struct cpd_str *)((char *)copy +
+								  ss->off[i]),
+					       &pk.out);
+			copy->size = sizeof(*copy);
+			return copy;
+		}
+	}
 	if (copy->kind == CPD_EV_REPORT) {
 		nkv = copy->u.report.nkv;
 		kv_bytes = nkv * sizeof(struct cpd_kv);

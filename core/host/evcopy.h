@@ -31,6 +31,12 @@ struct cpd_event *evcopy_dup(const struct cpd_event *ev, size_t in_size);
  * struct cpd_event), which it returns.
  */
 size_t evcopy_size(const struct cpd_event *ev, size_t in_size);
+/*
+ * evcopy_check() and evcopy_size() at once: 0 with the bytes a copy
+ * needs in *size, or -EINVAL with why.
+ */
+int evcopy_measure(const struct cpd_event *ev, size_t in_size, size_t *size,
+		   char *why, size_t whylen);
 struct cpd_event *evcopy_pack(const struct cpd_event *ev, size_t in_size,
 			      void *mem);
 

@@ -43,6 +43,11 @@ static const struct cpd_field syscall_fields[] = {
 	  "entry time"),
 	F(syscall, exit_ns, "exit_ns", CPD_FT_U64, 0, CPD_UNIT_TIMESTAMP, 0,
 	  "exit time"),
+	F(syscall, runq_ns, "runq_ns", CPD_FT_U64, 0, CPD_UNIT_NS,
+	  CPD_FIELDF_OPTIONAL, "of which waiting for a CPU (with --stats)"),
+	F(syscall, stopped_ns, "stopped_ns", CPD_FT_U64, 0, CPD_UNIT_NS,
+	  CPD_FIELDF_OPTIONAL,
+	  "stopped since the previous timed call returned (with --stats)"),
 };
 
 static const struct cpd_field proc_fields[] = {
@@ -68,6 +73,14 @@ static const struct cpd_field proc_fields[] = {
 	  "exec: arguments"),
 	F(proc, argc, "argc", CPD_FT_U32, 0, CPD_UNIT_COUNT,
 	  CPD_FIELDF_OPTIONAL, "exec: argument count"),
+	F(proc, cpu_ns, "cpu_ns", CPD_FT_U64, 0, CPD_UNIT_NS,
+	  CPD_FIELDF_OPTIONAL, "exit, attach, detach: CPU time of the process"),
+	F(proc, cpu_user_ns, "cpu_user_ns", CPD_FT_U64, 0, CPD_UNIT_NS,
+	  CPD_FIELDF_OPTIONAL, "of which in user space"),
+	F(proc, cpu_sys_ns, "cpu_sys_ns", CPD_FT_U64, 0, CPD_UNIT_NS,
+	  CPD_FIELDF_OPTIONAL, "of which in the kernel"),
+	F(proc, runq_ns, "runq_ns", CPD_FT_U64, 0, CPD_UNIT_NS,
+	  CPD_FIELDF_OPTIONAL, "exit, attach, detach: its wait for a CPU"),
 };
 
 static const struct cpd_field file_fields[] = {
@@ -224,6 +237,8 @@ static const struct cpd_field report_fields[] = {
 	  "display order"),
 	F(report, nkv, "nkv", CPD_FT_U32, 0, CPD_UNIT_COUNT,
 	  CPD_FIELDF_OPTIONAL, "values"),
+	F(report, interval, "interval", CPD_FT_U32, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "the period of --interval it is about, else 0"),
 };
 
 static const struct cpd_field notice_fields[] = {

@@ -201,10 +201,46 @@ static int host_register_kind(struct cpd_instance *ci,
 	return rc;
 }
 
+/*
+ * Names of flags and enums, the last few asked for kept: every output
+ * asks for the same few (an event's op, its open flags) for every event.
+ */
+#define HOST_XLAT_CACHE 64
+#define HOST_XLAT_TEXT	96
+
+static struct host_xlat_entry {
+	bool used;
+	uint32_t xlat;
+	uint64_t value;
+	size_t len;
+	char text[HOST_XLAT_TEXT];
+} host_xlat_cache[HOST_XLAT_CACHE];
+
 static size_t host_format_xlat(uint32_t xlat, uint64_t value, char *buf,
 			       size_t size)
 {
-	return xlat_format(xlat, value, buf, size);
+	struct host_xlat_entry *e =
+		&host_xlat_cache[(xlat * 31 + value * 0x9e3779b1u) %
+				 HOST_XLAT_CACHE];
+	size_t len;
+
+	if (!e->used || e->xlat != xlat || e->value != value) {
+		len = xlat_format(xlat, value, e->text, sizeof(e->text));
+		if (len >= sizeof(e->text)) {
+			e->used = false;
+			return xlat_format(xlat, value, buf, size);
+		}
+		e->used = true;
+		e->xlat = xlat;
+		e->value = value;
+		e->len = len;
+	}
+	if (size) {
+		len = MIN(e->len, size - 1);
+		memcpy(buf, e->text, len);
+		buf[len] = '\0';
+	}
+	return e->len;
 }
 
 static const char *host_errno_name(int err)

@@ -22,8 +22,10 @@ struct loop_watch {
 
 struct loop {
 	int epfd;
+	int oepfd; /* the same fds but the signalfd and the timer */
 	struct loop_watch **w;
 	size_t nw, capw;
+	size_t nothers; /* live watches besides the signalfd and timerfd */
 	bool dispatching;
 	bool stop;
 
@@ -44,7 +46,12 @@ struct loop *loop_new(void)
 	struct loop *loop = xcalloc(1, sizeof(*loop));
 
 	loop->epfd = epoll_create1(EPOLL_CLOEXEC);
-	if (loop->epfd < 0) {
+	loop->oepfd = epoll_create1(EPOLL_CLOEXEC);
+	if (loop->epfd < 0 || loop->oepfd < 0) {
+		if (loop->epfd >= 0)
+			close(loop->epfd);
+		if (loop->oepfd >= 0)
+			close(loop->oepfd);
 		free(loop);
 		return NULL;
 	}
@@ -79,10 +86,27 @@ void loop_free(struct loop *loop)
 		close(loop->sigfd);
 	if (loop->timerfd >= 0)
 		close(loop->timerfd);
-	if (loop->has_old_mask)
+	if (loop->has_old_mask) {
+		static const struct timespec now = { 0, 0 };
+
+		/*
+		 * What came after the loop last ran (a second Ctrl-C as the
+		 * summary was written) has nothing left to stop: taken here,
+		 * it cannot end us with its own status instead of the
+		 * command's when the mask is given back.
+		 */
+		while (sigtimedwait(&loop->set, NULL, &now) > 0)
+			;
 		sigprocmask(SIG_SETMASK, &loop->old_mask, NULL);
+	}
 	close(loop->epfd);
+	close(loop->oepfd);
 	free(loop);
+}
+
+static bool loop_is_other(const struct loop *loop, int fd)
+{
+	return fd != loop->sigfd && fd != loop->timerfd;
 }
 
 static struct loop_watch *loop_find(struct loop *loop, int fd)
@@ -116,8 +140,18 @@ int loop_add_fd(struct loop *loop, int fd, uint32_t events, loop_fd_fn fn,
 		free(w);
 		return err;
 	}
+	if (loop_is_other(loop, fd) &&
+	    epoll_ctl(loop->oepfd, EPOLL_CTL_ADD, fd, &ev) < 0) {
+		int err = -errno;
+
+		epoll_ctl(loop->epfd, EPOLL_CTL_DEL, fd, NULL);
+		free(w);
+		return err;
+	}
 	loop->w = xgrow(loop->w, &loop->capw, loop->nw, sizeof(*loop->w));
 	loop->w[loop->nw++] = w;
+	if (loop_is_other(loop, fd))
+		loop->nothers++;
 	return 0;
 }
 
@@ -126,6 +160,10 @@ static void loop_kill(struct loop *loop, struct loop_watch *w)
 	/* The fd may already be closed by its owner: EBADF is fine. */
 	epoll_ctl(loop->epfd, EPOLL_CTL_DEL, w->fd, NULL);
 	w->dead = true;
+	if (loop_is_other(loop, w->fd)) {
+		epoll_ctl(loop->oepfd, EPOLL_CTL_DEL, w->fd, NULL);
+		loop->nothers--;
+	}
 	if (!loop->dispatching)
 		loop_reap(loop);
 }
@@ -223,12 +261,12 @@ int loop_set_timer(struct loop *loop, uint64_t interval_ns, loop_timer_fn fn,
 	return 0;
 }
 
-int loop_run_once(struct loop *loop, int timeout_ms)
+static int loop_run_epoll(struct loop *loop, int epfd, int timeout_ms)
 {
 	struct epoll_event evs[32];
 	int n, i, ran = 0;
 
-	n = epoll_wait(loop->epfd, evs, (int)ARRAY_SIZE(evs), timeout_ms);
+	n = epoll_wait(epfd, evs, (int)ARRAY_SIZE(evs), timeout_ms);
 	if (n < 0)
 		return errno == EINTR ? 0 : -errno;
 	loop->dispatching = true;
@@ -248,17 +286,24 @@ int loop_run_once(struct loop *loop, int timeout_ms)
 	return ran;
 }
 
+int loop_run_once(struct loop *loop, int timeout_ms)
+{
+	return loop_run_epoll(loop, loop->epfd, timeout_ms);
+}
+
+int loop_run_others(struct loop *loop)
+{
+	return loop_run_epoll(loop, loop->oepfd, 0);
+}
+
+int loop_others_fd(const struct loop *loop)
+{
+	return loop->oepfd;
+}
+
 bool loop_watches_others(const struct loop *loop)
 {
-	size_t i;
-
-	for (i = 0; i < loop->nw; i++) {
-		const struct loop_watch *w = loop->w[i];
-
-		if (!w->dead && w->fd != loop->sigfd && w->fd != loop->timerfd)
-			return true;
-	}
-	return false;
+	return loop->nothers > 0;
 }
 
 int loop_run(struct loop *loop)

@@ -47,6 +47,13 @@ int loop_set_timer(struct loop *loop, uint64_t interval_ns, loop_timer_fn fn,
 int loop_run_once(struct loop *loop, int timeout_ms);
 /* Whether any fd other than the loop's own signalfd and timer is watched. */
 bool loop_watches_others(const struct loop *loop);
+/*
+ * An epoll fd of those other fds alone, readable when one of them is
+ * ready: for a wait that is not the loop's (blockwait_watch()).
+ */
+int loop_others_fd(const struct loop *loop);
+/* Dispatch those of them that are ready, without waiting. */
+int loop_run_others(struct loop *loop);
 /* Run until loop_stop(). */
 int loop_run(struct loop *loop);
 void loop_stop(struct loop *loop);

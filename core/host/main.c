@@ -64,12 +64,23 @@ static int main_configure(struct session *s, const struct cli *cli)
 	return 0;
 }
 
+static uint64_t main_now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000;
+}
+
 /*
  * [core] stats: counters and the tracer's own peak memory, after every
  * plugin has written and freed its output. RUSAGE_SELF leaves out the
- * traced command, which a wrapper's wait4() would count in.
+ * traced command, which a wrapper's wait4() would count in. start_us is
+ * the plugins' init and start, before the command runs: where the eBPF
+ * sources load their programs, a cost paid once.
  */
-static void main_print_stats(const struct cpd_trace_stats *st)
+static void main_print_stats(const struct cpd_trace_stats *st,
+			     uint64_t start_us)
 {
 	struct rusage ru;
 
@@ -80,12 +91,14 @@ static void main_print_stats(const struct cpd_trace_stats *st)
 		" syscalls_seen=%" PRIu64 " syscalls_published=%" PRIu64
 		" events_published=%" PRIu64 " events_dropped=%" PRIu64
 		" tasks_seen=%" PRIu64 " processes_seen=%" PRIu64
-		" peak_rss_kib=%ld user_ms=%ld sys_ms=%ld\n",
+		" peak_rss_kib=%ld user_ms=%ld sys_ms=%ld start_us=%" PRIu64
+		"\n",
 		st->ptrace_stops, st->syscalls_seen, st->syscalls_published,
 		st->events_published, st->events_dropped, st->tasks_seen,
 		st->processes_seen, ru.ru_maxrss,
 		ru.ru_utime.tv_sec * 1000 + ru.ru_utime.tv_usec / 1000,
-		ru.ru_stime.tv_sec * 1000 + ru.ru_stime.tv_usec / 1000);
+		ru.ru_stime.tv_sec * 1000 + ru.ru_stime.tv_usec / 1000,
+		start_us);
 }
 
 int main(int argc, char **argv)
@@ -94,6 +107,7 @@ int main(int argc, char **argv)
 	struct session s;
 	bool traced = false;
 	struct cli cli;
+	uint64_t start_us = 0, t0;
 	int status;
 
 	/* to trace a program called diff: compendium -- diff ... */
@@ -149,6 +163,7 @@ int main(int argc, char **argv)
 		status = 1;
 		goto out_free;
 	}
+	t0 = main_now_us();
 	if (session_instantiate(&s) < 0) {
 		status = 1;
 		if (s.cfg.errors) {
@@ -163,6 +178,7 @@ int main(int argc, char **argv)
 		status = 1;
 		goto out_stop;
 	}
+	start_us = main_now_us() - t0;
 	topts.argv = cli.command;
 	topts.argc = cli.ncommand;
 	topts.pids = cli.pids;
@@ -178,12 +194,13 @@ out_free : {
 	struct loop *loop = s.loop;
 	struct cpd_trace_stats st = s.stats;
 	bool stats = s.core.stats;
+	uint64_t started = start_us;
 
 	/* plugins unwatch their fds in fini: the loop goes last */
 	session_free(&s);
 	loop_free(loop);
 	if (stats)
-		main_print_stats(&st);
+		main_print_stats(&st, started);
 }
 	cli_free(&cli);
 	log_flush();

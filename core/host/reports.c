@@ -16,7 +16,7 @@
 	 CPD_RKF_SORT | CPD_RKF_ALIGN)
 #define RKF_SECTION (CPD_RKF_DETAIL | CPD_RKF_NONZERO | CPD_RKF_ALIGN)
 #define RKF_TABLE   (CPD_RKF_KEY | CPD_RKF_SORT)
-#define RDF_ALL	    (CPD_RDF_TABLE | CPD_RDF_SUMMARY)
+#define RDF_ALL	    (CPD_RDF_TABLE | CPD_RDF_SUMMARY | CPD_RDF_COLUMNS)
 
 static const char *const reports_flag_names[] = {
 	"CPD_RKF_SUMMARY", "CPD_RKF_DETAIL", "CPD_RKF_NONZERO",
@@ -303,6 +303,12 @@ static int reports_check_one(const struct cpd_report_desc *d, char *why,
 		if (rc < 0)
 			return rc;
 		any = any || (d->keys[i].flags & CPD_RKF_SUMMARY);
+	}
+	if (!table && (d->flags & CPD_RDF_COLUMNS)) {
+		snprintf(why, whylen,
+			 "report '%s': CPD_RDF_COLUMNS is for tables only",
+			 d->topic);
+		return -EINVAL;
 	}
 	if (!table && (d->summary_row || d->summary_rows)) {
 		snprintf(

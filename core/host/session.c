@@ -20,6 +20,9 @@
 
 static const char *const policy_names[] = { "warn", "disable", "abort", NULL };
 
+/* Shorter periods would make printing them the tracer's main work. */
+#define SESSION_MIN_INTERVAL 10000000u
+
 const struct cpd_option session_core_options[] = {
 	{ .name = "verbose",
 	  .type = CPD_OPT_UINT,
@@ -42,6 +45,20 @@ const struct cpd_option session_core_options[] = {
 	  .min = 1000000,
 	  .max = 3600000000000LL,
 	  .help = "how often plugins flush their buffers" },
+	{ .name = "interval",
+	  .type = CPD_OPT_DURATION,
+	  .def = "0s",
+	  .offset = offsetof(struct core_opts, interval),
+	  .min = 0,
+	  .max = 86400000000000LL,
+	  .help = "every so often, print (and write) what changed since the last time, as well as totals; 0: never (--interval)" },
+	{ .name = "duration",
+	  .type = CPD_OPT_DURATION,
+	  .def = "0s",
+	  .offset = offsetof(struct core_opts, duration),
+	  .min = 0,
+	  .max = 31536000000000000LL,
+	  .help = "stop tracing after this long (detach, or kill a command we started) and write the summary; 0: no limit (--duration)" },
 	{ .name = "deterministic",
 	  .type = CPD_OPT_BOOL,
 	  .def = "no",
@@ -199,6 +216,14 @@ int session_configure(struct session *s)
 		/* defaults of our own table: a bug, but say so clearly */
 		if (!s->cfg.errors)
 			config_error(&s->cfg, "[core]", 0, "invalid settings");
+	} else if (s->core.interval &&
+		   s->core.interval < SESSION_MIN_INTERVAL) {
+		const struct config_entry *e = config_lookup(core, "interval");
+
+		config_error(
+			&s->cfg, e ? e->origin : "[core]", e ? e->line : 0,
+			"core: interval %s is too short: 10ms at least, or 0 for none",
+			e ? e->value : "");
 	}
 
 	for (i = 0; i < s->cfg.nsections; i++) {
@@ -387,6 +412,8 @@ static int session_deliver(void *owner, const struct cpd_event *ev)
 
 	if (inst->state != INST_STARTED || inst->disabled)
 		return 0;
+	if (inst->live)
+		inst->session->live_held = true;
 	rc = inst->plugin->desc.on_event(inst->state_ptr, ev);
 	if (rc < 0)
 		session_policy(inst, "on_event", rc);
@@ -403,6 +430,8 @@ int session_instantiate(struct session *s)
 	s->run.verbose = (uint32_t)s->core.verbose;
 	s->run.string_limit = (uint32_t)s->core.string_limit;
 	s->run.deterministic = s->core.deterministic;
+	s->run.interval_ns = s->core.interval;
+	s->run.duration_ns = s->core.duration;
 	s->run.hostname.ptr = s->hostname;
 	s->run.hostname.len = (uint32_t)strlen(s->hostname);
 	if (s->command) {
@@ -437,11 +466,22 @@ int session_instantiate(struct session *s)
 		if (!inst->mask)
 			continue;
 		bus_subscribe(s->bus, inst->mask, inst, session_deliver);
+		if (inst->plugin->desc.flags & CPD_PF_LIVE_STREAM &&
+		    inst->plugin->desc.flush) {
+			inst->live = true;
+			s->has_live = true;
+		}
 		if (inst->plugin->desc.flags & CPD_PF_SYSCALL_ENTRY)
 			bus_entry_only(s->bus, inst);
 		session_syscall_filter(s, inst);
 	}
 	return 0;
+}
+
+/* The host is about to print a message: held lines go out before it. */
+static void session_log_sync(void *arg)
+{
+	session_sync(arg);
 }
 
 /* Every message the user sees on stderr also goes to outputs that keep a
@@ -490,10 +530,64 @@ int session_start(struct session *s)
 		inst->state = INST_STARTED;
 	}
 	log_set_hook(session_notice, s);
+	if (s->has_live)
+		log_set_sync(session_log_sync, s);
 	return 0;
 }
 
+static void session_flush_where(struct session *s, bool live_only)
+{
+	size_t i;
+	int rc;
+
+	/* a message from a flush() must not flush again */
+	if (s->flushing)
+		return;
+	s->flushing = true;
+	s->live_held = false;
+	for (i = 0; i < s->ninst; i++) {
+		struct instance *inst = s->inst[i];
+
+		if (inst->state != INST_STARTED || inst->disabled ||
+		    !inst->plugin->desc.flush || (live_only && !inst->live))
+			continue;
+		rc = inst->plugin->desc.flush(inst->state_ptr);
+		if (rc < 0)
+			session_policy(inst, "flush", rc);
+	}
+	s->flushing = false;
+}
+
 void session_flush(struct session *s)
+{
+	session_flush_where(s, false);
+}
+
+void session_sync_held(struct session *s)
+{
+	session_flush_where(s, true);
+}
+
+static uint64_t session_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+uint64_t session_ticks_start(struct session *s)
+{
+	/* held lines of a live stream wait CPD_LIVE_STREAM_MS at most */
+	ticks_init(&s->ticks, s->core.flush_interval, s->core.interval,
+		   s->core.duration,
+		   s->has_live ? CPD_LIVE_STREAM_MS * UINT64_C(1000000) : 0,
+		   session_now());
+	return s->ticks.tick_ns;
+}
+
+static void session_interval_role(struct session *s, uint32_t role,
+				  const struct cpd_interval *iv)
 {
 	size_t i;
 	int rc;
@@ -501,13 +595,40 @@ void session_flush(struct session *s)
 	for (i = 0; i < s->ninst; i++) {
 		struct instance *inst = s->inst[i];
 
-		if (inst->state != INST_STARTED || inst->disabled ||
-		    !inst->plugin->desc.flush)
+		if (inst->plugin->desc.role != role ||
+		    inst->state != INST_STARTED || inst->disabled ||
+		    !inst->plugin->desc.interval)
 			continue;
-		rc = inst->plugin->desc.flush(inst->state_ptr);
+		rc = inst->plugin->desc.interval(inst->state_ptr, iv);
 		if (rc < 0)
-			session_policy(inst, "flush", rc);
+			session_policy(inst, "interval", rc);
 	}
+}
+
+void session_interval(struct session *s, const struct cpd_interval *iv)
+{
+	/* analyzers publish the period's reports; outputs then write them */
+	session_interval_role(s, CPD_ROLE_ANALYZER, iv);
+	session_interval_role(s, CPD_ROLE_OUTPUT, iv);
+}
+
+unsigned session_tick(struct session *s)
+{
+	unsigned due = ticks_due(&s->ticks, session_now());
+
+	if (due & TICK_INTERVAL) {
+		struct cpd_interval iv = {
+			.struct_size = sizeof(iv),
+			.index = s->ticks.index,
+			.start_ns = s->ticks.period_start,
+			.end_ns = s->ticks.period_end,
+		};
+
+		session_interval(s, &iv);
+	}
+	if (due & TICK_FLUSH)
+		session_flush(s);
+	return due;
 }
 
 /*
@@ -585,6 +706,7 @@ void session_free(struct session *s)
 	size_t i = s->ninst;
 
 	log_set_hook(NULL, NULL);
+	log_set_sync(NULL, NULL);
 	while (i--) {
 		struct instance *inst = s->inst[i];
 
@@ -611,14 +733,13 @@ void session_free(struct session *s)
 	memset(s, 0, sizeof(*s));
 }
 
-void session_publish(struct session *s, const struct cpd_event *ev)
+void session_publish(struct session *s, struct cpd_event *ev)
 {
 	char why[256];
 
 	if (!s->bus || !bus_wants(s->bus, ev->kind))
 		return;
-	bus_publish(s->bus, NULL, CPD_SRC_CORE, ev, sizeof(*ev), why,
-		    sizeof(why));
+	bus_publish_core(s->bus, ev, why, sizeof(why));
 	s->stats.events_published = bus_published(s->bus);
 	if (ev->kind == CPD_EV_SYSCALL)
 		s->stats.syscalls_published++;
@@ -645,6 +766,17 @@ int session_exit_status(const struct session *s, int status)
 bool session_wants_syscall(const struct session *s, uint32_t arch, int nr)
 {
 	return s->bus && bus_wants_syscall(s->bus, arch, nr);
+}
+
+bool session_wants_timing(const struct session *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->ninst; i++)
+		if (s->inst[i]->state == INST_STARTED &&
+		    (s->inst[i]->plugin->desc.flags & CPD_PF_SYSCALL_TIMING))
+			return true;
+	return false;
 }
 
 bool session_wants_syscall_exit(const struct session *s, uint32_t arch, int nr)

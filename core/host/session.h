@@ -13,6 +13,7 @@
 #include "config.h"
 #include "loop.h"
 #include "plugin.h"
+#include "ticks.h"
 
 enum inst_state {
 	INST_CONFIGURED = 0, /* options validated */
@@ -34,6 +35,8 @@ struct core_opts {
 	uint64_t verbose;
 	uint64_t string_limit;
 	uint64_t flush_interval;
+	uint64_t interval; /* --interval: 0 = none */
+	uint64_t duration; /* --duration: 0 = no limit */
 	bool deterministic;
 	bool seccomp;
 	bool stats;
@@ -52,6 +55,7 @@ struct instance {
 	char **sc_names;	     /* NULL-terminated, or NULL */
 	bool sc_narrowed;	     /* "syscalls =" given */
 	bool disabled;		     /* by the error policy */
+	bool live;		     /* CPD_PF_LIVE_STREAM: may hold lines */
 	bool inited;		     /* init() succeeded: fini() is owed */
 	struct host_watch **watches; /* fds it watches */
 	size_t nwatches, capwatches;
@@ -87,6 +91,15 @@ struct session {
 	char *command;
 	char hostname[256];
 	bool aborted; /* an instance asked to end tracing */
+	struct ticks ticks;
+	/*
+	 * An instance with CPD_PF_LIVE_STREAM was given an event since its
+	 * last flush: it may hold lines that must go out before anything
+	 * else writes to the terminal (session_sync).
+	 */
+	bool live_held;
+	bool has_live; /* such an instance exists */
+	bool flushing; /* in session_flush or session_sync */
 
 	/* valid while a CPD_EV_SYSCALL is being delivered */
 	session_read_fn read_fn;
@@ -108,6 +121,16 @@ int session_instantiate(struct session *s);
 /* start() every instance. -errno if one failed. */
 int session_start(struct session *s);
 void session_flush(struct session *s);
+/*
+ * Start the periodic work (flush, intervals, the duration) from now;
+ * returns the period the timer must tick at.
+ */
+uint64_t session_ticks_start(struct session *s);
+/* A timer tick: run what is due; returns the TICK_* bits that were. */
+unsigned session_tick(struct session *s);
+/* interval(): analyzers first, then outputs. */
+void session_interval(struct session *s, const struct cpd_interval *iv);
+void session_sync_held(struct session *s);
 /* stop(): analyzers first, then outputs. */
 void session_stop(struct session *s);
 /* fini() in reverse order, unload plugins, free everything. */
@@ -117,7 +140,8 @@ void session_free(struct session *s);
 /* Stop watching every fd of an instance (host.c). */
 void host_unwatch_all(struct instance *inst);
 
-void session_publish(struct session *s, const struct cpd_event *ev);
+/* ev is the core's own: the bus stamps its size, seq and source into it */
+void session_publish(struct session *s, struct cpd_event *ev);
 
 /* The union of what instances want as CPD_EV_SYSCALL, per syscall. */
 bool session_wants_syscall(const struct session *s, uint32_t arch, int nr);
@@ -126,6 +150,19 @@ bool session_wants_syscall(const struct session *s, uint32_t arch, int nr);
 bool session_wants_syscall_exit(const struct session *s, uint32_t arch, int nr);
 
 struct instance *session_find(struct session *s, const char *name);
+
+/* Whether a running instance times syscalls (CPD_PF_SYSCALL_TIMING). */
+bool session_wants_timing(const struct session *s);
+/*
+ * flush() the live-stream instances holding lines: something else is
+ * about to write to the terminal they share, or they have held them for
+ * CPD_LIVE_STREAM_MS. Cheap when nothing is held.
+ */
+static inline void session_sync(struct session *s)
+{
+	if (s->live_held)
+		session_sync_held(s);
+}
 
 /*
  * The status compendium exits with, given the traced command's: when

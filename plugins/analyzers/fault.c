@@ -19,21 +19,28 @@
  * PERF_EVENT_IOC_SET_OUTPUT: the kernel only redirects a cpu=-1 event into
  * a ring of the same task.
  *
- * Attribution uses /proc/PID/maps, not the mmap analyzer's events: those
- * leave out library mappings without -v and know nothing of the stack or
- * of what was mapped before an attach; the maps have it all, with paths
- * and protections. A process' parsed maps are a cache, read again at the
- * exit of every call that changes the address space (brk, mmap, munmap,
- * mremap) while the tracer holds the caller stopped. Just before, the
- * process' rings are drained with the cache as it was: every fault
- * sampled so far happened under that layout, so a region unmapped right
- * after being touched is still attributed to what it was. Reading at the
- * exit, not lazily later, matters because a process' maps are gone once
- * it is reaped, and its last faults are usually drained after that. The
- * calls are taken at exit, not entry, for that reason; when the mmap
- * analyzer runs they stop there anyway, so this costs no extra stop. A
- * fault outside every known region (a mapping made by a call we do not
- * watch, the stack growing) reads the maps again, once per drain.
+ * Attribution uses the kernel's view of the address space, not the mmap
+ * analyzer's events: those leave out library mappings without -v and
+ * know nothing of the stack or of what was mapped before an attach; the
+ * kernel has it all, with paths, protections and the bounds of merged
+ * mappings. Each process has a cache of its regions, read whole from
+ * /proc/PID/maps when it starts, execs or is attached, then kept up to
+ * date at the exit of every call that changes the address space (brk,
+ * mmap, munmap, mremap, mprotect) while the tracer holds the caller
+ * stopped: an unmapped range is cut out of it, and the region a call made
+ * is asked of the kernel alone, by address (PROCMAP_QUERY, Linux 6.11),
+ * a few microseconds where reading and parsing the whole maps took tens.
+ * On older kernels the whole maps are read again at each such call.
+ * Just before, the process' rings are drained with the cache as it was:
+ * every fault sampled so far happened under that layout, so a region
+ * unmapped right after being touched, or mapped again at the same
+ * address, is attributed to what it was then. Doing it at the exit, not
+ * lazily later, matters because a process' maps are gone once it is
+ * reaped, and its last faults are usually drained after that; when the
+ * mmap analyzer runs these calls stop there anyway, so this costs no
+ * extra stop. A fault outside every known region (a mapping made by a
+ * call we do not watch, the stack growing) asks the kernel about its
+ * address, at most once per drain when the answer is "nothing there".
  *
  * Grouping is per task: consecutive samples of one thread in one region
  * make one FAULT event, flushed when the region changes and at the end of
@@ -55,6 +62,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <time.h>
@@ -68,12 +76,41 @@
 /* Default ring: 16 data pages (64 KiB) per thread, ~1600 faults. */
 #define FLT_RING_PAGES_DEF "16"
 
+/*
+ * PROCMAP_QUERY (linux/fs.h since 6.11, newer than the headers we may
+ * build with): one mapping of /proc/PID/maps by address, as an ioctl on
+ * that file. The layout is the kernel's ABI.
+ */
+struct fault_vma_query {
+	uint64_t size;
+	uint64_t query_flags;
+	uint64_t query_addr;
+	uint64_t vma_start;
+	uint64_t vma_end;
+	uint64_t vma_flags;
+	uint64_t vma_page_size;
+	uint64_t vma_offset;
+	uint64_t inode;
+	uint32_t dev_major;
+	uint32_t dev_minor;
+	uint32_t vma_name_size;
+	uint32_t build_id_size;
+	uint64_t vma_name_addr;
+	uint64_t build_id_addr;
+};
+
+#define FLT_PROCMAP_QUERY  _IOWR('f', 17, struct fault_vma_query)
+#define FLT_VMA_READABLE   0x01
+#define FLT_VMA_WRITABLE   0x02
+#define FLT_VMA_EXECUTABLE 0x04
+#define FLT_VMA_NAME_MAX   4096
+
 /* One line of /proc/PID/maps. */
 struct fault_region {
 	uint64_t start, end;
 	uint32_t prot;
 	uint32_t kind;	  /* enum cpd_region_kind */
-	const char *name; /* in the proc's text; "" for anonymous */
+	const char *name; /* in the proc's text or names; "" for anonymous */
 };
 
 /* A process (thread group): its address-space view and its totals. */
@@ -87,6 +124,9 @@ struct fault_proc {
 	size_t n, rcap;
 	char *text; /* the maps as read, names cut out in place */
 	size_t tcap;
+	char **names; /* of regions learnt one at a time, kept to the end */
+	size_t nnames, capnames;
+	int mapsfd; /* /proc/PID/maps while the process lives, or -1 */
 	uint64_t faults;
 	uint64_t pages;
 };
@@ -126,6 +166,7 @@ struct fault {
 	bool disabled;	     /* perf is not usable: we only say so */
 	bool exclude_kernel; /* what perf_event_paranoid lets us do */
 	bool noted_mmap;
+	bool no_query;	    /* no PROCMAP_QUERY: read the whole maps */
 	uint64_t drain_seq; /* counts drains, to bound re-reads */
 
 	struct fault_task **t;
@@ -155,8 +196,10 @@ static const struct cpd_option fault_options[] = {
 };
 
 /* The calls that change the layout; i386's mmap2 as the mmap analyzer. */
-static const char *const fault_syscalls[] = { "brk",	"mmap",	 "munmap",
-					      "mremap", "mmap2", NULL };
+static const char *const fault_syscalls[] = { "brk",	       "mmap",
+					      "munmap",	       "mremap",
+					      "mmap2",	       "mprotect",
+					      "pkey_mprotect", NULL };
 
 /* ---- processes and their maps -------------------------------------- */
 
@@ -191,17 +234,32 @@ static struct fault_proc *fault_proc_get(struct fault *f, int32_t pid)
 	p->pid = pid;
 	p->alive = true;
 	p->stale = true;
+	p->mapsfd = -1;
 	f->p[f->np++] = p;
 	return p;
 }
 
+static void fault_maps_close(struct fault_proc *p)
+{
+	if (p->mapsfd >= 0)
+		close(p->mapsfd);
+	p->mapsfd = -1;
+}
+
 static void fault_regions_free(struct fault_proc *p)
 {
+	size_t i;
+
+	fault_maps_close(p);
 	free(p->r);
 	free(p->text);
+	for (i = 0; i < p->nnames; i++)
+		free(p->names[i]);
+	free(p->names);
 	p->r = NULL;
 	p->text = NULL;
-	p->n = p->rcap = p->tcap = 0;
+	p->names = NULL;
+	p->n = p->rcap = p->tcap = p->nnames = p->capnames = 0;
 }
 
 static uint32_t fault_kind(const char *name)
@@ -268,16 +326,23 @@ static void fault_maps_read(struct fault_proc *p)
 	size_t len = 0, n = 0;
 	char *line;
 	ssize_t got;
-	int fd;
+	int fd = p->mapsfd;
 
-	snprintf(path, sizeof(path), "/proc/%d/maps", p->pid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* kept open for the queries; after an exec, the new image's */
+	if (fd < 0) {
+		snprintf(path, sizeof(path), "/proc/%d/maps", p->pid);
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+	} else if (lseek(fd, 0, SEEK_SET) < 0) {
+		fault_maps_close(p);
+		fd = -1;
+	}
 	if (fd < 0) {
 		/* gone: keep what we had, and stop asking */
 		p->stale = false;
 		p->alive = false;
 		return;
 	}
+	p->mapsfd = fd;
 	for (;;) {
 		if (p->tcap - len < 4096) {
 			size_t cap = p->tcap ? p->tcap * 2 : 16384;
@@ -295,7 +360,6 @@ static void fault_maps_read(struct fault_proc *p)
 			break;
 		len += (size_t)got;
 	}
-	close(fd);
 	p->stale = false;
 	if (!p->text)
 		return;
@@ -336,6 +400,210 @@ static const struct fault_region *fault_lookup(const struct fault_proc *p,
 	if (lo < p->n && p->r[lo].start <= addr)
 		return &p->r[lo];
 	return NULL;
+}
+
+/* ---- the cache, a mapping at a time ------------------------------- */
+
+/* A region's name, kept for the process' life: a few distinct ones. */
+static const char *fault_name_keep(struct fault_proc *p, const char *name)
+{
+	size_t i;
+	char *copy;
+
+	if (!*name)
+		return "";
+	for (i = p->nnames; i-- > 0;)
+		if (!strcmp(p->names[i], name))
+			return p->names[i];
+	if (p->nnames == p->capnames) {
+		size_t cap = p->capnames ? p->capnames * 2 : 16;
+		char **nn = realloc(p->names, cap * sizeof(*nn));
+
+		if (!nn)
+			return NULL;
+		p->names = nn;
+		p->capnames = cap;
+	}
+	copy = strdup(name);
+	if (!copy)
+		return NULL;
+	p->names[p->nnames++] = copy;
+	return copy;
+}
+
+/* Room for k more regions. */
+static bool fault_regions_room(struct fault_proc *p, size_t k)
+{
+	struct fault_region *r;
+	size_t cap;
+
+	if (p->n + k <= p->rcap)
+		return true;
+	cap = p->rcap ? p->rcap * 2 : 64;
+	while (cap < p->n + k)
+		cap *= 2;
+	r = realloc(p->r, cap * sizeof(*r));
+	if (!r)
+		return false;
+	p->r = r;
+	p->rcap = cap;
+	return true;
+}
+
+/*
+ * Cut [start, end) out of the cache, as munmap does to the mappings:
+ * regions inside go, those across an edge are trimmed, one around it
+ * is split in two. Returns false when memory ran out (the cache is then
+ * stale).
+ */
+static bool fault_cache_cut(struct fault_proc *p, uint64_t start, uint64_t end)
+{
+	size_t i = 0, j;
+
+	if (start >= end)
+		return true;
+	while (i < p->n && p->r[i].end <= start)
+		i++;
+	if (i < p->n && p->r[i].start < start && p->r[i].end > end) {
+		if (!fault_regions_room(p, 1))
+			return false;
+		memmove(&p->r[i + 1], &p->r[i], (p->n - i) * sizeof(*p->r));
+		p->n++;
+		p->r[i].end = start;
+		p->r[i + 1].start = end;
+		return true;
+	}
+	if (i < p->n && p->r[i].start < start) {
+		p->r[i].end = start;
+		i++;
+	}
+	for (j = i; j < p->n && p->r[j].end <= end; j++)
+		;
+	if (j < p->n && p->r[j].start < end)
+		p->r[j].start = end;
+	memmove(&p->r[i], &p->r[j], (p->n - j) * sizeof(*p->r));
+	p->n -= j - i;
+	return true;
+}
+
+/* Put a region the kernel described in the cache, over what it covers. */
+static const struct fault_region *
+fault_cache_put(struct fault_proc *p, const struct fault_region *reg)
+{
+	size_t i = 0;
+
+	if (!fault_cache_cut(p, reg->start, reg->end) ||
+	    !fault_regions_room(p, 1))
+		return NULL;
+	while (i < p->n && p->r[i].start < reg->start)
+		i++;
+	memmove(&p->r[i + 1], &p->r[i], (p->n - i) * sizeof(*p->r));
+	p->r[i] = *reg;
+	p->n++;
+	return &p->r[i];
+}
+
+/*
+ * Ask the kernel for the mapping at addr and put it in the cache. NULL
+ * when nothing is mapped there, or the kernel cannot say (then f->no_query
+ * is set and the caller reads the whole maps).
+ */
+static const struct fault_region *
+fault_cache_learn(struct fault *f, struct fault_proc *p, uint64_t addr)
+{
+	static char name[FLT_VMA_NAME_MAX];
+	struct fault_vma_query q;
+	struct fault_region reg;
+
+	if (p->mapsfd < 0)
+		return NULL;
+	memset(&q, 0, sizeof(q));
+	q.size = sizeof(q);
+	q.query_addr = addr;
+	q.vma_name_addr = (uint64_t)(uintptr_t)name;
+	q.vma_name_size = sizeof(name);
+	if (ioctl(p->mapsfd, FLT_PROCMAP_QUERY, &q) < 0) {
+		/* ENOENT: nothing there; ESRCH: the process is gone */
+		if (errno != ENOENT && errno != ESRCH && errno != ENAMETOOLONG)
+			f->no_query = true;
+		return NULL;
+	}
+	if (!q.vma_name_size)
+		name[0] = '\0';
+	reg.start = q.vma_start;
+	reg.end = q.vma_end;
+	reg.prot = (q.vma_flags & FLT_VMA_READABLE ? PROT_READ : 0) |
+		   (q.vma_flags & FLT_VMA_WRITABLE ? PROT_WRITE : 0) |
+		   (q.vma_flags & FLT_VMA_EXECUTABLE ? PROT_EXEC : 0);
+	reg.name = fault_name_keep(p, name);
+	if (!reg.name)
+		return NULL;
+	reg.kind = fault_kind(reg.name);
+	return fault_cache_put(p, &reg);
+}
+
+/* Learn every mapping in [start, end) (an mprotect splits and merges). */
+static void fault_cache_learn_range(struct fault *f, struct fault_proc *p,
+				    uint64_t start, uint64_t end)
+{
+	const struct fault_region *r;
+
+	while (start < end && (r = fault_cache_learn(f, p, start)))
+		start = r->end;
+}
+
+static uint64_t fault_page_up(const struct fault *f, uint64_t len)
+{
+	return (len + f->page - 1) & ~(f->page - 1);
+}
+
+/*
+ * A call that changed p's address space returned: bring the cache up to
+ * date. The layout before it is gone, so its faults were drained first.
+ */
+static void fault_cache_update(struct fault *f, struct fault_proc *p,
+			       const struct cpd_syscall *sc)
+{
+	const char *name = sc->name.ptr;
+	uint64_t ret = (uint64_t)sc->ret;
+	size_t i;
+	bool ok = true;
+
+	if (p->stale || f->no_query || !p->alive || p->mapsfd < 0) {
+		fault_maps_read(p);
+		return;
+	}
+	if (!strcmp(name, "mmap") || !strcmp(name, "mmap2")) {
+		fault_cache_learn(f, p, ret);
+	} else if (!strcmp(name, "munmap")) {
+		ok = fault_cache_cut(p, sc->args[0],
+				     sc->args[0] +
+					     fault_page_up(f, sc->args[1]));
+	} else if (!strcmp(name, "mremap")) {
+		ok = fault_cache_cut(p, sc->args[0],
+				     sc->args[0] +
+					     fault_page_up(f, sc->args[1]));
+		/* MREMAP_DONTUNMAP leaves the old range mapped */
+		fault_cache_learn(f, p, sc->args[0]);
+		fault_cache_learn(f, p, ret);
+	} else if (!strcmp(name, "brk")) {
+		/* a whole region goes: no split, nothing to allocate */
+		for (i = 0; i < p->n;)
+			if (p->r[i].kind == CPD_REGION_HEAP)
+				fault_cache_cut(p, p->r[i].start, p->r[i].end);
+			else
+				i++;
+		if (ret)
+			fault_cache_learn(f, p, ret - 1);
+	} else {
+		/* mprotect, pkey_mprotect */
+		uint64_t end = sc->args[0] + fault_page_up(f, sc->args[1]);
+
+		ok = fault_cache_cut(p, sc->args[0], end);
+		fault_cache_learn_range(f, p, sc->args[0], end);
+	}
+	if (!ok || f->no_query)
+		fault_maps_read(p);
 }
 
 /* ---- publishing ---------------------------------------------------- */
@@ -411,17 +679,23 @@ static void fault_sample(struct fault *f, struct fault_task *t, uint64_t ns,
 	if (p) {
 		reg = fault_lookup(p, addr);
 		/*
-		 * Stale, or mapped since we read the maps without a call we
-		 * watch: read again. The open group borrows a region name from
-		 * the old view, so it goes out first.
+		 * Stale, or mapped without a call we watch: ask again. The
+		 * open group borrows a region from the old view, so it goes
+		 * out first.
 		 */
 		if (p->stale ||
 		    (!reg && p->alive && p->reread_seq != f->drain_seq)) {
-			if (!p->stale)
-				p->reread_seq = f->drain_seq;
 			fault_group_flush(f, t);
-			fault_maps_read(p);
-			reg = fault_lookup(p, addr);
+			if (p->stale || f->no_query) {
+				if (!p->stale)
+					p->reread_seq = f->drain_seq;
+				fault_maps_read(p);
+				reg = fault_lookup(p, addr);
+			} else {
+				reg = fault_cache_learn(f, p, addr);
+				if (!reg)
+					p->reread_seq = f->drain_seq;
+			}
 		}
 	}
 	if (g->count && (reg != g->reg))
@@ -743,6 +1017,7 @@ static void fault_proc_event(struct fault *f, const struct cpd_event *ev)
 			 * faults are drained.
 			 */
 			p->alive = true;
+			fault_maps_close(p);
 			fault_maps_read(p);
 			fault_set_comm(p, &ev->comm);
 		}
@@ -756,6 +1031,7 @@ static void fault_proc_event(struct fault *f, const struct cpd_event *ev)
 		if (p) {
 			/* what ran before was the old image's */
 			fault_drain_pid(f, ev->pid);
+			fault_maps_close(p);
 			fault_maps_read(p);
 			fault_set_comm(p, &ev->comm);
 		}
@@ -785,8 +1061,10 @@ static void fault_proc_event(struct fault *f, const struct cpd_event *ev)
 		fault_task_end(f, ev->tid);
 		if (pr->flags & CPD_PROCF_GROUP_EXIT) {
 			p = fault_proc_find(f, ev->pid);
-			if (p)
+			if (p) {
 				p->alive = false;
+				fault_maps_close(p);
+			}
 		}
 		break;
 	default:
@@ -814,8 +1092,8 @@ static int fault_on_event(void *state, const struct cpd_event *ev)
 	 */
 	fault_drain_pid(f, ev->pid);
 	p = fault_proc_get(f, ev->pid);
-	if (p && !ev->u.syscall.err)
-		fault_maps_read(p);
+	if (p && !ev->u.syscall.err && ev->u.syscall.name.ptr)
+		fault_cache_update(f, p, &ev->u.syscall);
 	return 0;
 }
 

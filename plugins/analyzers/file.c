@@ -108,6 +108,9 @@ struct file {
 	uint64_t hidden_read_bytes;
 	uint64_t hidden_written_bytes;
 	uint64_t open_failures;
+
+	/* --interval: the totals above, reported per period */
+	struct report_counter iv[3];
 };
 
 static const struct cpd_option file_options[] = {
@@ -787,6 +790,27 @@ static const struct cpd_report_key file_failed_keys[] = {
 		   "failed opens of it with that error"),
 };
 
+/* What file_interval() publishes every --interval period. */
+static const struct cpd_report_key file_period_keys[] = {
+	REPORT_KEY("read_bytes", "Read", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY, NULL,
+		   "bytes read from files in the period"),
+	REPORT_KEY("read_bytes_total", "so far", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY | CPD_RKF_DETAIL, NULL,
+		   "bytes read from files since tracing began"),
+	REPORT_KEY("written_bytes", "Written", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY, NULL,
+		   "bytes written to files in the period"),
+	REPORT_KEY("written_bytes_total", "so far", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY | CPD_RKF_DETAIL, NULL,
+		   "bytes written to files since tracing began"),
+	REPORT_KEY("open_failures", "Failed opens", CPD_KV_U64, CPD_UNIT_COUNT,
+		   CPD_RKF_SUMMARY, NULL, "opens that failed in the period"),
+	REPORT_KEY("open_failures_total", "so far", CPD_KV_U64, CPD_UNIT_COUNT,
+		   CPD_RKF_SUMMARY | CPD_RKF_DETAIL, NULL,
+		   "opens that failed since tracing began"),
+};
+
 static const struct cpd_report_key file_top_read_keys[] = {
 	REPORT_KEY("path", "Path", CPD_KV_STR, CPD_UNIT_NONE, CPD_RKF_KEY, NULL,
 		   "the file"),
@@ -809,7 +833,8 @@ enum {
 	FILE_REP_FILES,
 	FILE_REP_FAILED,
 	FILE_REP_TOP_READ,
-	FILE_REP_TOP_WRITTEN
+	FILE_REP_TOP_WRITTEN,
+	FILE_REP_PERIOD
 };
 
 static const struct cpd_report_desc file_reports[] = {
@@ -854,6 +879,13 @@ static const struct cpd_report_desc file_reports[] = {
 				   .summary_rows = FILE_TOP,
 				   .summary_row = "{written_bytes}  {path}",
 				   .help = "the files the most bytes were written to, largest first" },
+	[FILE_REP_PERIOD] = { .topic = "file.interval",
+			      .title = "Files in the period",
+			      .flags = CPD_RDF_SUMMARY,
+			      .order = 20,
+			      .keys = file_period_keys,
+			      .nkeys = REPORT_NKEYS(file_period_keys),
+			      .help = "every --interval period: bytes read and written and failed opens, with the totals so far" },
 	CPD_REPORT_END
 };
 
@@ -910,6 +942,20 @@ static void file_publish_top(struct file *f, struct file_ent *const *v,
 						FILE_REP_TOP_READ],
 			kv, 2);
 	}
+}
+
+static int file_interval(void *state, const struct cpd_interval *iv)
+{
+	struct file *f = state;
+
+	f->iv[0].key = "read_bytes";
+	f->iv[0].now = f->read_bytes;
+	f->iv[1].key = "written_bytes";
+	f->iv[1].now = f->written_bytes;
+	f->iv[2].key = "open_failures";
+	f->iv[2].now = f->open_failures;
+	return report_counters(f->host, f->inst, iv,
+			       &file_reports[FILE_REP_PERIOD], f->iv, 3);
 }
 
 static int file_stop(void *state)
@@ -1040,4 +1086,5 @@ CPD_PLUGIN_DEFINE(
 		.flags = CPD_PF_SINGLETON, .options = file_options,
 		.init = file_init, .start = file_start,
 		.on_event = file_on_event, .stop = file_stop,
-		.fini = instance_fini, .reports = file_reports, );
+		.fini = instance_fini, .reports = file_reports,
+		.interval = file_interval, );

@@ -44,6 +44,17 @@ plugins_fault_la_CFLAGS = $(PLUGIN_CC_OPTS)
 plugins_fault_la_LDFLAGS = $(PLUGIN_LD_OPTS)
 plugins_fault_la_LIBADD = plugins/libcpdutil.la
 
+# stats: syscall statistics and where each process's time went
+pkglib_LTLIBRARIES += plugins/stats.la
+plugins_stats_la_SOURCES = plugins/analyzers/stats.c \
+	plugins/analyzers/stats.h \
+	plugins/analyzers/stats_report.c \
+	plugins/analyzers/stats_tasks.c
+plugins_stats_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
+plugins_stats_la_CFLAGS = $(PLUGIN_CC_OPTS)
+plugins_stats_la_LDFLAGS = $(PLUGIN_LD_OPTS)
+plugins_stats_la_LIBADD = plugins/libcpdutil.la
+
 # expect: --expect assertions on the other analyzers' events, for CI
 plugins_expect_la_SOURCES = \
 	plugins/analyzers/expect/expect.c \

@@ -120,6 +120,9 @@ struct net {
 	uint64_t connections;
 	uint64_t accepted;
 	uint64_t unlisted; /* operations on connections the table refused */
+
+	/* --interval: the totals above, reported per period */
+	struct report_counter iv[4];
 };
 
 static const struct cpd_option net_options[] = {
@@ -1147,7 +1150,31 @@ static const struct cpd_report_key net_conn_keys[] = {
 		   "network, loopback (this host) or local (unix, netlink)"),
 };
 
-enum { NET_REP_TOTALS, NET_REP_CONNS };
+/* What net_interval() publishes every --interval period. */
+static const struct cpd_report_key net_period_keys[] = {
+	REPORT_KEY("sent_bytes", "Sent", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY, NULL, "bytes sent in the period"),
+	REPORT_KEY("sent_bytes_total", "so far", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY | CPD_RKF_DETAIL, NULL,
+		   "bytes sent since tracing began"),
+	REPORT_KEY("recv_bytes", "Received", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY, NULL, "bytes received in the period"),
+	REPORT_KEY("recv_bytes_total", "so far", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY | CPD_RKF_DETAIL, NULL,
+		   "bytes received since tracing began"),
+	REPORT_KEY("connections", "Connections", CPD_KV_U64, CPD_UNIT_COUNT,
+		   CPD_RKF_SUMMARY, NULL, "connections made in the period"),
+	REPORT_KEY("connections_total", "so far", CPD_KV_U64, CPD_UNIT_COUNT,
+		   CPD_RKF_SUMMARY | CPD_RKF_DETAIL, NULL,
+		   "connections made since tracing began"),
+	REPORT_KEY("accepted", "Accepted", CPD_KV_U64, CPD_UNIT_COUNT,
+		   CPD_RKF_SUMMARY, NULL, "connections accepted in the period"),
+	REPORT_KEY("accepted_total", "so far", CPD_KV_U64, CPD_UNIT_COUNT,
+		   CPD_RKF_SUMMARY | CPD_RKF_DETAIL, NULL,
+		   "connections accepted since tracing began"),
+};
+
+enum { NET_REP_TOTALS, NET_REP_CONNS, NET_REP_PERIOD };
 
 static const struct cpd_report_desc net_reports[] = {
 	[NET_REP_TOTALS] = { .topic = "net",
@@ -1166,8 +1193,31 @@ static const struct cpd_report_desc net_reports[] = {
 			    .summary_row =
 				    "{proto} {direction|connect=→|accept=←|sendto=→} {peer}{scope|loopback= (loopback)|network=|local=}",
 			    .help = "one row per connect or accept, in the order they began" },
+	[NET_REP_PERIOD] = { .topic = "net.interval",
+			     .title = "Network in the period",
+			     .flags = CPD_RDF_SUMMARY,
+			     .order = 30,
+			     .keys = net_period_keys,
+			     .nkeys = REPORT_NKEYS(net_period_keys),
+			     .help = "every --interval period: bytes sent and received, connections and accepts, with the totals so far" },
 	CPD_REPORT_END
 };
+
+static int net_interval(void *state, const struct cpd_interval *iv)
+{
+	struct net *n = state;
+
+	n->iv[0].key = "sent_bytes";
+	n->iv[0].now = n->sent_bytes;
+	n->iv[1].key = "recv_bytes";
+	n->iv[1].now = n->recv_bytes;
+	n->iv[2].key = "connections";
+	n->iv[2].now = n->connections;
+	n->iv[3].key = "accepted";
+	n->iv[3].now = n->accepted;
+	return report_counters(n->host, n->inst, iv,
+			       &net_reports[NET_REP_PERIOD], n->iv, 4);
+}
 
 static int net_stop(void *state)
 {
@@ -1271,5 +1321,5 @@ CPD_PLUGIN_DEFINE(
 		.publishes = CPD_EVMASK(CPD_EV_NET) | CPD_EVMASK(CPD_EV_REPORT),
 		.flags = CPD_PF_SINGLETON, .options = net_options,
 		.init = net_init, .start = net_start, .on_event = net_on_event,
-		.stop = net_stop, .fini = instance_fini,
-		.reports = net_reports, );
+		.stop = net_stop, .fini = instance_fini, .reports = net_reports,
+		.interval = net_interval, );

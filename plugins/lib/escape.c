@@ -44,7 +44,7 @@ void escape_free(struct escape_buf *b)
 	memset(b, 0, sizeof(*b));
 }
 
-void escape_put(struct escape_buf *b, const void *s, size_t n)
+void escape_put_grow(struct escape_buf *b, const void *s, size_t n)
 {
 	if (!n || !escape_grow(b, n))
 		return;
@@ -58,25 +58,53 @@ void escape_puts(struct escape_buf *b, const char *s)
 	escape_put(b, s, strlen(s));
 }
 
-void escape_putc(struct escape_buf *b, char c)
-{
-	escape_put(b, &c, 1);
-}
-
 void escape_printf(struct escape_buf *b, const char *fmt, ...)
 {
+	size_t room = b->cap > b->len ? b->cap - b->len : 0;
 	va_list ap;
 	int n;
 
+	/* into the room there is; a second pass only when it did not fit */
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(room ? b->p + b->len : NULL, room, fmt, ap);
 	va_end(ap);
-	if (n <= 0 || !escape_grow(b, (size_t)n))
+	if (n <= 0)
 		return;
+	if ((size_t)n < room) {
+		b->len += (size_t)n;
+		return;
+	}
+	if (!escape_grow(b, (size_t)n)) {
+		if (room)
+			b->p[b->len] = '\0';
+		return;
+	}
 	va_start(ap, fmt);
 	vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	b->len += (size_t)n;
+}
+
+void escape_u64(struct escape_buf *b, uint64_t v)
+{
+	char d[20];
+	size_t i = sizeof(d);
+
+	do {
+		d[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	escape_put(b, d + i, sizeof(d) - i);
+}
+
+void escape_s64(struct escape_buf *b, int64_t v)
+{
+	if (v < 0) {
+		escape_putc(b, '-');
+		escape_u64(b, -(uint64_t)v);
+	} else {
+		escape_u64(b, (uint64_t)v);
+	}
 }
 
 bool escape_csv_formula(const char *s, size_t n)
@@ -87,6 +115,10 @@ bool escape_csv_formula(const char *s, size_t n)
 	       s[0] == '\t' || s[0] == '\r';
 }
 
+/* The bytes that make a CSV cell need quotes. */
+static const bool escape_csv_special
+	[256] = { [','] = true, ['"'] = true, ['\r'] = true, ['\n'] = true };
+
 void escape_csv_cell(struct escape_buf *b, const char *s, size_t n,
 		     bool neutralize)
 {
@@ -95,8 +127,7 @@ void escape_csv_cell(struct escape_buf *b, const char *s, size_t n,
 	size_t i, start;
 
 	for (i = 0; i < n && !quote; i++)
-		quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' ||
-			s[i] == '\n';
+		quote = escape_csv_special[(unsigned char)s[i]];
 	if (!quote) {
 		escape_put(b, s, n);
 		return;
@@ -151,6 +182,14 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
 	return len;
 }
 
+/* The bytes escape_json_str() copies as they are, outside UTF-8 runs. */
+static const bool
+	escape_json_plain[256] = {
+		[' ' ... '!'] = true,  ['#' ... '%'] = true,
+		['\'' ... ';'] = true, ['='] = true,
+		['?' ... '['] = true,  [']' ... '~'] = true,
+	};
+
 bool escape_json_str(struct escape_buf *b, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -160,7 +199,16 @@ bool escape_json_str(struct escape_buf *b, const char *s, size_t n)
 	escape_putc(b, '"');
 	while (i < n) {
 		unsigned char c = u[i];
+		size_t run = i;
 
+		/* a run of printable ASCII that needs nothing: in one go */
+		while (run < n && escape_json_plain[u[run]])
+			run++;
+		if (run > i) {
+			escape_put(b, u + i, run - i);
+			i = run;
+			continue;
+		}
 		len = utf8_seq(u + i, n - i);
 		if (!len) {
 			escape_puts(b, "\\ufffd");
@@ -214,19 +262,25 @@ bool escape_json_str(struct escape_buf *b, const char *s, size_t n)
 
 void escape_json_u64(struct escape_buf *b, uint64_t v)
 {
-	if (v > ESCAPE_JSON_SAFE_MAX)
-		escape_printf(b, "\"%" PRIu64 "\"", v);
-	else
-		escape_printf(b, "%" PRIu64, v);
+	bool str = v > ESCAPE_JSON_SAFE_MAX;
+
+	if (str)
+		escape_putc(b, '"');
+	escape_u64(b, v);
+	if (str)
+		escape_putc(b, '"');
 }
 
 void escape_json_s64(struct escape_buf *b, int64_t v)
 {
-	if (v > (int64_t)ESCAPE_JSON_SAFE_MAX ||
-	    v < -(int64_t)ESCAPE_JSON_SAFE_MAX)
-		escape_printf(b, "\"%" PRId64 "\"", v);
-	else
-		escape_printf(b, "%" PRId64, v);
+	bool str = v > (int64_t)ESCAPE_JSON_SAFE_MAX ||
+		   v < -(int64_t)ESCAPE_JSON_SAFE_MAX;
+
+	if (str)
+		escape_putc(b, '"');
+	escape_s64(b, v);
+	if (str)
+		escape_putc(b, '"');
 }
 
 void escape_json_double(struct escape_buf *b, double v)

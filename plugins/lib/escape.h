@@ -23,11 +23,39 @@ struct escape_buf {
 
 void escape_reset(struct escape_buf *b);
 void escape_free(struct escape_buf *b);
-void escape_put(struct escape_buf *b, const void *s, size_t n);
+/* escape_put() when the buffer must grow first */
+void escape_put_grow(struct escape_buf *b, const void *s, size_t n);
 void escape_puts(struct escape_buf *b, const char *s);
-void escape_putc(struct escape_buf *b, char c);
 void escape_printf(struct escape_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Decimal integers, as printf's %llu and %lld write them. */
+void escape_u64(struct escape_buf *b, uint64_t v);
+void escape_s64(struct escape_buf *b, int64_t v);
+
+/*
+ * n bytes, and one byte: in place while there is room. Every field of
+ * every event goes through these, a few bytes at a time.
+ */
+static inline void escape_put(struct escape_buf *b, const void *s, size_t n)
+{
+	if (n && b->len + n < b->cap) {
+		__builtin_memcpy(b->p + b->len, s, n);
+		b->len += n;
+		b->p[b->len] = '\0';
+		return;
+	}
+	escape_put_grow(b, s, n);
+}
+
+static inline void escape_putc(struct escape_buf *b, char c)
+{
+	if (b->len + 2 <= b->cap) {
+		b->p[b->len++] = c;
+		b->p[b->len] = '\0';
+		return;
+	}
+	escape_put_grow(b, &c, 1);
+}
 
 /*
  * Whether a spreadsheet would run a cell with this text as a formula:

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Copyright (c) 2026 the compendium developers */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <arpa/inet.h>
 #include <sys/socket.h>
@@ -105,12 +106,12 @@ static void evjson_key(struct escape_buf *b, const char *sep, const char *key)
 	escape_putc(b, ':');
 }
 
-bool evjson_value(struct escape_buf *b, const struct evfield *v,
-		  const char *sep, const char *key, unsigned flags)
+/* The value of v, after its key. */
+static bool evjson_put(struct escape_buf *b, const struct evfield *v,
+		       unsigned flags)
 {
 	char buf[512];
 
-	evjson_key(b, sep, key);
 	switch (v->field->type) {
 	case CPD_FT_STR:
 		return evjson_cstr(b, v->str);
@@ -143,6 +144,20 @@ bool evjson_value(struct escape_buf *b, const struct evfield *v,
 	return false;
 }
 
+bool evjson_value(struct escape_buf *b, const struct evfield *v,
+		  const char *sep, const char *key, unsigned flags)
+{
+	evjson_key(b, sep, key);
+	return evjson_put(b, v, flags);
+}
+
+bool evjson_value_keyed(struct escape_buf *b, const struct evfield *v,
+			const char *key, unsigned flags)
+{
+	escape_puts(b, key);
+	return evjson_put(b, v, flags);
+}
+
 bool evjson_field(struct escape_buf *b, const struct cpd_host *host,
 		  const struct cpd_event *ev, const struct cpd_field *f,
 		  const char *sep, const char *key)
@@ -152,4 +167,58 @@ bool evjson_field(struct escape_buf *b, const struct cpd_host *host,
 	if (!evfield_decode(host, ev, f, &v))
 		return false;
 	return evjson_value(b, &v, sep, key, 0);
+}
+
+static bool evjson_reserved(const struct evjson_keys *k, const char *name)
+{
+	const char *const *r;
+
+	for (r = k->reserved; r && *r; r++)
+		if (!strcmp(*r, name))
+			return true;
+	return false;
+}
+
+const char *evjson_keys_get(struct evjson_keys *k, uint32_t kind,
+			    const struct cpd_field *f, uint32_t n, uint32_t i)
+{
+	struct escape_buf b = { 0 };
+	char name[512];
+
+	if (kind >= CPD_EV_CUSTOM_FIRST || i >= n)
+		return NULL;
+	if (!k->key[kind]) {
+		k->key[kind] = calloc(n, sizeof(*k->key[kind]));
+		if (!k->key[kind])
+			return NULL;
+		k->n[kind] = n;
+	}
+	if (i >= k->n[kind])
+		return NULL;
+	if (k->key[kind][i])
+		return k->key[kind][i];
+	snprintf(name, sizeof(name), "%s%s",
+		 evjson_reserved(k, f[i].name) ? k->prefix : "", f[i].name);
+	evjson_key(&b, ",", name);
+	if (b.oom) {
+		escape_free(&b);
+		return NULL;
+	}
+	k->key[kind][i] = b.p;
+	return b.p;
+}
+
+void evjson_keys_free(struct evjson_keys *k)
+{
+	uint32_t kind;
+	size_t i;
+
+	for (kind = 0; kind < CPD_EV_CUSTOM_FIRST; kind++) {
+		if (!k->key[kind])
+			continue;
+		for (i = 0; i < k->n[kind]; i++)
+			free(k->key[kind][i]);
+		free(k->key[kind]);
+	}
+	memset(k, 0, sizeof(*k));
 }

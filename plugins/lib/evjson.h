@@ -45,4 +45,25 @@ bool evjson_field(struct escape_buf *b, const struct cpd_host *host,
 		  const struct cpd_event *ev, const struct cpd_field *f,
 		  const char *sep, const char *key);
 
+/*
+ * The keys of the built-in kinds' fields, each made once, the first time
+ * it is written (",\"name\":", escaped): an output writes every field of
+ * every event. A name listed in reserved (NULL-terminated, or NULL) gets
+ * prefix before it. Zero-initialise; evjson_keys_free() at the end.
+ */
+struct evjson_keys {
+	char **key[CPD_EV_CUSTOM_FIRST];
+	uint32_t n[CPD_EV_CUSTOM_FIRST];
+	const char *prefix;
+	const char *const *reserved;
+};
+
+/* The key of field i of kind (f its n fields), or NULL: write it yourself. */
+const char *evjson_keys_get(struct evjson_keys *k, uint32_t kind,
+			    const struct cpd_field *f, uint32_t n, uint32_t i);
+void evjson_keys_free(struct evjson_keys *k);
+
+/* evjson_value() after a key made by evjson_keys_get(). */
+bool evjson_value_keyed(struct escape_buf *b, const struct evfield *v,
+			const char *key, unsigned flags);
 #endif /* CPD_PLUGINS_UTIL_EVJSON_H */

@@ -6,12 +6,13 @@
 # renderer nor the escapers, and the console not the escapers.
 
 # every plugin: its instance's state; byte and time formats, the noise
-# filter, syscall maps, reports, searches
+# filter, syscall maps, latency histograms, reports, searches
 noinst_LTLIBRARIES += plugins/libcpdutil.la
 plugins_libcpdutil_la_SOURCES = \
 	plugins/lib/callmap.c plugins/lib/callmap.h \
 	plugins/lib/format.c plugins/lib/format.h \
 	plugins/lib/hash.c plugins/lib/hash.h \
+	plugins/lib/hdrhist.c plugins/lib/hdrhist.h \
 	plugins/lib/instance.c plugins/lib/instance.h \
 	plugins/lib/noise.c plugins/lib/noise.h \
 	plugins/lib/report.c plugins/lib/report.h \

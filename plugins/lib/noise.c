@@ -75,15 +75,19 @@ static bool noise_libc_locale(const char *path, size_t len,
 	};
 	size_t i;
 
+	/* the cheap tests first: this runs for every path */
+	if (noise_has_suffix(path, len, ".mo") &&
+	    noise_contains(path, len, "/LC_MESSAGES/"))
+		return true;
+	/* every other rule is under /usr/, /etc/, /lib... or /nix/ */
+	if (len < 5 || (memcmp(path, "/usr/", 5) && memcmp(path, "/etc/", 5) &&
+			memcmp(path, "/lib", 4) && memcmp(path, "/nix/", 5)))
+		return false;
 	for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
 		if (noise_has_prefix(path, len, prefixes[i]))
 			return true;
 	if (len == strlen("/etc/locale.alias") &&
 	    !memcmp(path, "/etc/locale.alias", len))
-		return true;
-	/* the cheap tests first: this runs for every path */
-	if (noise_has_suffix(path, len, ".mo") &&
-	    noise_contains(path, len, "/LC_MESSAGES/"))
 		return true;
 	for (i = 0; i < nlib_dirs; i++)
 		if (noise_has_prefix(path, len, lib_dirs[i]))

@@ -2,6 +2,8 @@
 /* Copyright (c) 2026 the compendium developers */
 #include "report.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -86,6 +88,16 @@ struct cpd_kv report_u64(const char *key, const char *label, uint16_t unit,
 	return kv;
 }
 
+struct cpd_kv report_f64(const char *key, const char *label, uint16_t unit,
+			 double v)
+{
+	struct cpd_kv kv = report_u64(key, label, unit, 0);
+
+	kv.type = CPD_KV_DOUBLE;
+	kv.v.dbl = v;
+	return kv;
+}
+
 struct cpd_kv report_text(const char *key, const char *label, const char *s,
 			  size_t len)
 {
@@ -100,9 +112,10 @@ struct cpd_kv report_text(const char *key, const char *label, const char *s,
 	return kv;
 }
 
-int report_publish(const struct cpd_host *host, struct cpd_instance *inst,
-		   const char *topic, const char *title, uint32_t flags,
-		   int32_t order, const struct cpd_kv *kv, uint32_t nkv)
+static int report_send(const struct cpd_host *host, struct cpd_instance *inst,
+		       uint32_t interval, const char *topic, const char *title,
+		       uint32_t flags, int32_t order, const struct cpd_kv *kv,
+		       uint32_t nkv)
 {
 	struct cpd_event ev;
 	struct timespec ts;
@@ -117,8 +130,16 @@ int report_publish(const struct cpd_host *host, struct cpd_instance *inst,
 	ev.u.report.flags = flags;
 	ev.u.report.order = order;
 	ev.u.report.nkv = nkv;
+	ev.u.report.interval = interval;
 	ev.u.report.kv = kv;
 	return host->publish(inst, &ev);
+}
+
+int report_publish(const struct cpd_host *host, struct cpd_instance *inst,
+		   const char *topic, const char *title, uint32_t flags,
+		   int32_t order, const struct cpd_kv *kv, uint32_t nkv)
+{
+	return report_send(host, inst, 0, topic, title, flags, order, kv, nkv);
 }
 
 struct cpd_kv report_val_u64(const char *key, uint64_t v)
@@ -131,6 +152,11 @@ struct cpd_kv report_val_text(const char *key, const char *s, size_t len)
 	return report_text(key, NULL, s, len);
 }
 
+struct cpd_kv report_val_f64(const char *key, double v)
+{
+	return report_f64(key, NULL, CPD_UNIT_NONE, v);
+}
+
 int report_publish_desc(const struct cpd_host *host, struct cpd_instance *inst,
 			const struct cpd_report_desc *d,
 			const struct cpd_kv *kv, uint32_t nkv)
@@ -138,6 +164,41 @@ int report_publish_desc(const struct cpd_host *host, struct cpd_instance *inst,
 	return report_publish(host, inst, d->topic, d->title,
 			      d->flags & CPD_RDF_TABLE ? CPD_REPORTF_ROW : 0,
 			      d->order, kv, nkv);
+}
+
+int report_publish_period(const struct cpd_host *host,
+			  struct cpd_instance *inst,
+			  const struct cpd_interval *iv,
+			  const struct cpd_report_desc *d,
+			  const struct cpd_kv *kv, uint32_t nkv)
+{
+	return report_send(host, inst, iv->index, d->topic, d->title,
+			   (d->flags & CPD_RDF_TABLE ? CPD_REPORTF_ROW : 0) |
+				   CPD_REPORTF_INTERVAL,
+			   d->order, kv, nkv);
+}
+
+int report_counters(const struct cpd_host *host, struct cpd_instance *inst,
+		    const struct cpd_interval *iv,
+		    const struct cpd_report_desc *d, struct report_counter *c,
+		    size_t n)
+{
+	char keys[16][48];
+	struct cpd_kv kv[32];
+	size_t i;
+
+	if (n > 16)
+		return -EINVAL;
+	for (i = 0; i < n; i++) {
+		snprintf(keys[i], sizeof(keys[i]), "%s_total", c[i].key);
+		/* a total that went down (a reset) counts from zero again */
+		kv[2 * i] = report_val_u64(
+			c[i].key, c[i].now >= c[i].last ? c[i].now - c[i].last :
+							  c[i].now);
+		kv[2 * i + 1] = report_val_u64(keys[i], c[i].now);
+		c[i].last = c[i].now;
+	}
+	return report_publish_period(host, inst, iv, d, kv, (uint32_t)(2 * n));
 }
 
 const struct cpd_report_desc *report_schema(const struct cpd_host *host,

@@ -43,6 +43,9 @@ struct cpd_str report_str(const char *s, size_t len);
 /* A numeric key/value; label may be NULL. */
 struct cpd_kv report_u64(const char *key, const char *label, uint16_t unit,
 			 uint64_t v);
+/* A floating-point key/value (a percentage, a ratio). */
+struct cpd_kv report_f64(const char *key, const char *label, uint16_t unit,
+			 double v);
 /* A string key/value over len bytes of s. */
 struct cpd_kv report_text(const char *key, const char *label, const char *s,
 			  size_t len);
@@ -50,7 +53,6 @@ struct cpd_kv report_text(const char *key, const char *label, const char *s,
 int report_publish(const struct cpd_host *host, struct cpd_instance *inst,
 		   const char *topic, const char *title, uint32_t flags,
 		   int32_t order, const struct cpd_kv *kv, uint32_t nkv);
-
 /*
  * Reports with a schema (compendium/report.h) carry only values: the
  * host completes each key's label and unit, the title and the order
@@ -67,10 +69,38 @@ int report_publish(const struct cpd_host *host, struct cpd_instance *inst,
 struct cpd_kv report_val_u64(const char *key, uint64_t v);
 /* The value of a string key: len bytes of s. */
 struct cpd_kv report_val_text(const char *key, const char *s, size_t len);
+/* The value of a floating-point key (a percentage). */
+struct cpd_kv report_val_f64(const char *key, double v);
 /* Publish a section, or a row of a table, of the report d declares. */
 int report_publish_desc(const struct cpd_host *host, struct cpd_instance *inst,
 			const struct cpd_report_desc *d,
 			const struct cpd_kv *kv, uint32_t nkv);
+/*
+ * The same, of period iv of --interval: from the plugin's interval(),
+ * flagged CPD_REPORTF_INTERVAL and numbered iv->index.
+ */
+int report_publish_period(const struct cpd_host *host,
+			  struct cpd_instance *inst,
+			  const struct cpd_interval *iv,
+			  const struct cpd_report_desc *d,
+			  const struct cpd_kv *kv, uint32_t nkv);
+
+/*
+ * A running total an analyzer keeps, reported every --interval period as
+ * what it grew by in the period (key) and its value so far (key_total);
+ * its schema declares both. The caller sets now; last is the library's.
+ */
+struct report_counter {
+	const char *key; /* [a-z0-9_]+, at most 40 bytes */
+	uint64_t now;
+	uint64_t last;
+};
+
+/* Publish n counters as the section d of period iv; at most 16. */
+int report_counters(const struct cpd_host *host, struct cpd_instance *inst,
+		    const struct cpd_interval *iv,
+		    const struct cpd_report_desc *d, struct report_counter *c,
+		    size_t n);
 /*
  * The schema of a report an output received, or NULL: no plugin declared
  * its topic, or the host predates ABI 1.1.

@@ -13,6 +13,10 @@
  * order of the host's field tables, each name once; a cell is empty when
  * the event's kind has no such field. Custom kinds fill the columns whose
  * names they share and put their other fields into details.
+ *
+ * In the report file a row's keys are numbered "N.key" (N from 0 in each
+ * table), and a report of an --interval period gets the period first:
+ * "P:key" for a section, "P:N.key" for a row (N from 0 in each period).
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -35,6 +39,7 @@
 struct csv_topic {
 	char *name;
 	uint64_t rows;
+	uint32_t interval; /* of the rows counted */
 };
 
 struct csv {
@@ -55,6 +60,8 @@ struct csv {
 	size_t ncols;
 	/* per kind: for each column, the field index or -1; NULL until used */
 	int *colmap[CSV_KINDS];
+	/* per kind: the columns it fills, ascending, ending with -1 */
+	int *filled[CSV_KINDS];
 	/* per kind: the field rendered as "type", or NULL */
 	const struct cpd_field *typefield[CSV_KINDS];
 	/* per kind: it has fields with no column, shown in details */
@@ -206,6 +213,15 @@ static const int *csv_colmap(struct csv *c, uint32_t kind)
 	c->typefield[kind] = evfield_key(c->host, kind,
 					 EVFIELD_TYPE(CPD_FT_ENUM) |
 						 EVFIELD_TYPE(CPD_FT_STR));
+	c->filled[kind] = malloc((c->ncols + 1) * sizeof(int));
+	if (!c->filled[kind]) {
+		free(map);
+		return NULL;
+	}
+	for (col = 0, i = 0; col < c->ncols; col++)
+		if (map[col] >= 0)
+			c->filled[kind][i++] = (int)col;
+	c->filled[kind][i] = -1;
 	c->colmap[kind] = map;
 	return map;
 }
@@ -249,7 +265,7 @@ static bool csv_value(const struct evfield *v, struct escape_buf *b)
 		if (v->name)
 			escape_puts(b, v->name);
 		else
-			escape_printf(b, "%" PRId64, v->s);
+			escape_s64(b, v->s);
 		return false;
 	case CPD_FT_FLAGS:
 	case CPD_FT_ENUM:
@@ -257,9 +273,9 @@ static bool csv_value(const struct evfield *v, struct escape_buf *b)
 		return true;
 	default: /* MODE and DEV as numbers too: a spreadsheet sums them */
 		if (v->is_signed)
-			escape_printf(b, "%" PRId64, v->s);
+			escape_s64(b, v->s);
 		else
-			escape_printf(b, "%" PRIu64, v->u);
+			escape_u64(b, v->u);
 		return false;
 	}
 }
@@ -277,6 +293,17 @@ static void csv_cell_field(struct csv *c, const struct cpd_event *ev,
 			text && c->neutralize);
 }
 
+static void csv_commas(struct csv *c, size_t n)
+{
+	static const char commas[] = ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,";
+	size_t k;
+
+	for (; n; n -= k) {
+		k = n < sizeof(commas) - 1 ? n : sizeof(commas) - 1;
+		escape_put(&c->row, commas, k);
+	}
+}
+
 static void csv_cell_text(struct csv *c, const char *s, size_t n)
 {
 	escape_csv_cell(&c->row, s ? s : "", s ? n : 0, c->neutralize);
@@ -291,7 +318,8 @@ static void csv_detail(void *ctx, const struct evfield *v)
 		return;
 	if (c->cell.len)
 		escape_putc(&c->cell, ' ');
-	escape_printf(&c->cell, "%s=", v->field->name);
+	escape_puts(&c->cell, v->field->name);
+	escape_putc(&c->cell, '=');
 	csv_value(v, &c->cell);
 }
 
@@ -323,9 +351,9 @@ static void csv_details(struct csv *c, const struct cpd_event *ev)
 static void csv_summary(struct csv *c, const struct cpd_ev_report *r)
 {
 	const char *sv;
-	char idx[32] = "";
+	char idx[48] = "";
+	size_t len = 0, t = 0;
 	uint32_t i;
-	size_t t;
 
 	if (r->flags & CPD_REPORTF_ROW) {
 		for (t = 0; t < c->ntopics; t++)
@@ -343,6 +371,7 @@ static void csv_summary(struct csv *c, const struct cpd_ev_report *r)
 			}
 			c->topics = nt;
 			nt[t].rows = 0;
+			nt[t].interval = 0;
 			nt[t].name = strndup(r->topic.ptr ? r->topic.ptr : "",
 					     r->topic.len);
 			if (!nt[t].name) {
@@ -351,8 +380,17 @@ static void csv_summary(struct csv *c, const struct cpd_ev_report *r)
 			}
 			c->ntopics++;
 		}
-		snprintf(idx, sizeof(idx), "%" PRIu64 ".", c->topics[t].rows++);
+		/* each period numbers its rows from 0 */
+		if (c->topics[t].interval != r->interval) {
+			c->topics[t].interval = r->interval;
+			c->topics[t].rows = 0;
+		}
 	}
+	if (r->flags & CPD_REPORTF_INTERVAL)
+		len = (size_t)snprintf(idx, sizeof(idx), "%u:", r->interval);
+	if (r->flags & CPD_REPORTF_ROW)
+		snprintf(idx + len, sizeof(idx) - len, "%" PRIu64 ".",
+			 c->topics[t].rows++);
 	for (i = 0; i < r->nkv; i++) {
 		const struct cpd_kv *kv = &r->kv[i];
 
@@ -386,9 +424,9 @@ static int csv_on_event(void *state, const struct cpd_event *ev)
 	struct csv *c = state;
 	const struct cpd_field *f;
 	const char *kind;
-	const int *map;
+	const int *map, *filled;
 	uint32_t n = 0;
-	size_t col;
+	size_t col, prev;
 
 	if (!c->out.fp || csv_failed(c))
 		return 0;
@@ -407,9 +445,15 @@ static int csv_on_event(void *state, const struct cpd_event *ev)
 	if (!map)
 		return -ENOMEM;
 	/* golden files compare byte for byte: no clock in them */
-	escape_printf(&c->row, "%" PRId64 ",%" PRIu64 ",%d,%d,",
-		      c->deterministic ? 0 : (int64_t)(ev->ts_ns - c->start_ns),
-		      ev->seq, ev->pid, ev->tid);
+	escape_s64(&c->row,
+		   c->deterministic ? 0 : (int64_t)(ev->ts_ns - c->start_ns));
+	escape_putc(&c->row, ',');
+	escape_u64(&c->row, ev->seq);
+	escape_putc(&c->row, ',');
+	escape_s64(&c->row, ev->pid);
+	escape_putc(&c->row, ',');
+	escape_s64(&c->row, ev->tid);
+	escape_putc(&c->row, ',');
 	csv_cell_text(c, ev->comm.ptr, ev->comm.len);
 	escape_putc(&c->row, ',');
 	kind = c->host->event_kind_name(ev->kind);
@@ -417,12 +461,15 @@ static int csv_on_event(void *state, const struct cpd_event *ev)
 	escape_putc(&c->row, ',');
 	if (c->typefield[ev->kind])
 		csv_cell_field(c, ev, c->typefield[ev->kind]);
-	for (col = 0; col < c->ncols; col++) {
-		escape_putc(&c->row, ',');
-		if (f && map[col] >= 0)
-			csv_cell_field(c, ev, &f[map[col]]);
+	/* a kind fills a few of the columns: the empty ones in one go */
+	prev = 0;
+	for (filled = c->filled[ev->kind]; f && *filled >= 0; filled++) {
+		col = (size_t)*filled;
+		csv_commas(c, col + 1 - prev);
+		csv_cell_field(c, ev, &f[map[col]]);
+		prev = col + 1;
 	}
-	escape_putc(&c->row, ',');
+	csv_commas(c, c->ncols + 1 - prev);
 	csv_details(c, ev);
 	escape_puts(&c->row, "\r\n");
 	csv_write(c, &c->out, &c->row);
@@ -455,8 +502,10 @@ static void csv_release(void *state)
 
 	outfile_close(&c->out);
 	outfile_close(&c->sum);
-	for (i = 0; i < CSV_KINDS; i++)
+	for (i = 0; i < CSV_KINDS; i++) {
 		free(c->colmap[i]);
+		free(c->filled[i]);
+	}
 	for (i = 0; i < c->ntopics; i++)
 		free(c->topics[i].name);
 	free(c->topics);

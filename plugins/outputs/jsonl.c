@@ -11,6 +11,10 @@
  *   {"schema":1,"type":"report","topic":"file","title":"Files",
  *    "row":false,"order":10,"values":{"read_bytes":123,...}}
  *
+ * With --interval, the reports of a period carry "interval":N, and a
+ * record {"schema":1,"type":"interval","index":N,"start_ns":...,
+ * "end_ns":...} follows them when the period ends.
+ *
  * Every field of the kind's field table is written, custom kinds too.
  * Integers beyond 2^53 are strings; invalid UTF-8 bytes become U+FFFD and
  * the record gets "lossy":true.
@@ -42,7 +46,17 @@ struct jsonl {
 	struct outfile out;
 	bool lossy;
 	struct escape_buf line;
+	struct evjson_keys keys; /* of the fields, made once */
+	/* the event being written: its kind's fields */
+	uint32_t kind;
+	const struct cpd_field *fields;
+	uint32_t nfields;
 };
+
+/* Keys of the record itself; a field of the same name gets "field_". */
+static const char *const jsonl_reserved[] = { "schema", "type", "seq",	"ts_ns",
+					      "pid",	"tid",	"comm", "call",
+					      "lossy",	NULL };
 
 static const struct cpd_option jsonl_options[] = {
 	{ .name = "path",
@@ -83,31 +97,29 @@ static void jsonl_key(struct jsonl *j, const char *key)
 	escape_putc(&j->line, ':');
 }
 
-/* Keys of the record itself; a field of the same name gets "field_". */
-static bool jsonl_reserved(const char *name)
-{
-	static const char *const keys[] = {
-		"schema", "type", "seq",  "ts_ns", "pid",
-		"tid",	  "comm", "call", "lossy",
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
-		if (!strcmp(name, keys[i]))
-			return true;
-	return false;
-}
-
 static void jsonl_field(void *ctx, const struct evfield *v)
 {
 	struct jsonl *j = ctx;
-	char key[512];
+	/* nth is the field's index when the walk left none out */
+	const char *key = j->fields && v->nth < j->nfields &&
+					  v->field == &j->fields[v->nth] ?
+				  evjson_keys_get(&j->keys, j->kind, j->fields,
+						  j->nfields, v->nth) :
+				  NULL;
+	const char *const *r;
+	char name[512];
+	bool lossy;
 
-	if (jsonl_reserved(v->field->name))
-		snprintf(key, sizeof(key), "field_%s", v->field->name);
-	else
-		snprintf(key, sizeof(key), "%s", v->field->name);
-	if (evjson_value(&j->line, v, ",", key, 0))
+	if (key) {
+		lossy = evjson_value_keyed(&j->line, v, key, 0);
+	} else {
+		for (r = jsonl_reserved; *r && strcmp(*r, v->field->name); r++)
+			;
+		snprintf(name, sizeof(name), "%s%s", *r ? "field_" : "",
+			 v->field->name);
+		lossy = evjson_value(&j->line, v, ",", name, 0);
+	}
+	if (lossy)
 		j->lossy = true;
 }
 
@@ -142,8 +154,11 @@ static void jsonl_report(struct jsonl *j, const struct cpd_ev_report *r)
 	jsonl_cstr(j, &r->topic);
 	jsonl_key(j, "title");
 	jsonl_cstr(j, &r->title);
-	escape_printf(&j->line, ",\"row\":%s,\"order\":%d,\"values\":{",
+	escape_printf(&j->line, ",\"row\":%s,\"order\":%d",
 		      r->flags & CPD_REPORTF_ROW ? "true" : "false", r->order);
+	if (r->flags & CPD_REPORTF_INTERVAL)
+		escape_printf(&j->line, ",\"interval\":%u", r->interval);
+	escape_puts(&j->line, ",\"values\":{");
 	for (i = 0; i < r->nkv; i++) {
 		const struct cpd_kv *kv = &r->kv[i];
 
@@ -181,7 +196,8 @@ static int jsonl_on_event(void *state, const struct cpd_event *ev)
 		jsonl_report(j, &ev->u.report);
 	} else {
 		kind = j->host->event_kind_name(ev->kind);
-		escape_printf(&j->line, "{\"schema\":%d", JSONL_SCHEMA);
+		escape_puts(&j->line, "{\"schema\":");
+		escape_u64(&j->line, JSONL_SCHEMA);
 		jsonl_key(j, "type");
 		if (kind)
 			jsonl_str(j, kind, strlen(kind));
@@ -195,16 +211,46 @@ static int jsonl_on_event(void *state, const struct cpd_event *ev)
 				j->deterministic ?
 					0 :
 					(int64_t)(ev->ts_ns - j->start_ns));
-		escape_printf(&j->line, ",\"pid\":%d,\"tid\":%d", ev->pid,
-			      ev->tid);
+		escape_puts(&j->line, ",\"pid\":");
+		escape_s64(&j->line, ev->pid);
+		escape_puts(&j->line, ",\"tid\":");
+		escape_s64(&j->line, ev->tid);
 		jsonl_key(j, "comm");
 		jsonl_cstr(j, &ev->comm);
+		j->kind = ev->kind;
+		j->fields = j->host->event_fields(ev->kind, &j->nfields);
 		evfield_walk(j->host, ev, 0, jsonl_field, j);
 		if (ev->kind == CPD_EV_SYSCALL)
 			jsonl_call(j, ev);
 	}
 	if (j->lossy)
 		escape_puts(&j->line, ",\"lossy\":true");
+	escape_puts(&j->line, "}\n");
+	if (j->line.oom)
+		return outfile_error(&j->out, ENOMEM);
+	return outfile_write(&j->out, j->line.p, j->line.len);
+}
+
+/* The end of a period of --interval, after its reports. */
+static int jsonl_interval(void *state, const struct cpd_interval *iv)
+{
+	struct jsonl *j = state;
+	uint64_t start = 0, end = 0;
+
+	if (!j->out.fp || j->out.failed)
+		return 0;
+	if (!j->deterministic && iv->start_ns >= j->start_ns) {
+		start = iv->start_ns - j->start_ns;
+		end = iv->end_ns - j->start_ns;
+	}
+	escape_reset(&j->line);
+	escape_printf(&j->line,
+		      "{\"schema\":%d,\"type\":\"interval\",\"index\":%u,"
+		      "\"start_ns\":",
+		      JSONL_SCHEMA, iv->index);
+	escape_json_u64(&j->line, start);
+	escape_puts(&j->line, ",\"end_ns\":");
+	escape_json_u64(&j->line, end);
 	escape_puts(&j->line, "}\n");
 	if (j->line.oom)
 		return outfile_error(&j->out, ENOMEM);
@@ -223,16 +269,26 @@ static int jsonl_stop(void *state)
 	return jsonl_flush(state);
 }
 
+static int jsonl_setup(void *state)
+{
+	struct jsonl *j = state;
+
+	j->keys.prefix = "field_";
+	j->keys.reserved = jsonl_reserved;
+	return 0;
+}
+
 static void jsonl_release(void *state)
 {
 	struct jsonl *j = state;
 
 	outfile_close(&j->out);
 	escape_free(&j->line);
+	evjson_keys_free(&j->keys);
 }
 
 static const struct instance_type jsonl_type =
-	INSTANCE_TYPE(struct jsonl, NULL, jsonl_release);
+	INSTANCE_TYPE(struct jsonl, jsonl_setup, jsonl_release);
 
 static int jsonl_init(struct cpd_instance *inst, const struct cpd_host *host,
 		      void **statep)
@@ -251,5 +307,5 @@ CPD_PLUGIN_DEFINE(
 		.subscribe = JSONL_EVENTS, .flags = CPD_PF_SYSCALL_VERBOSE,
 		.options = jsonl_options, .init = jsonl_init,
 		.start = jsonl_start, .on_event = jsonl_on_event,
-		.flush = jsonl_flush, .stop = jsonl_stop,
-		.fini = instance_fini, );
+		.flush = jsonl_flush, .stop = jsonl_stop, .fini = instance_fini,
+		.interval = jsonl_interval, );

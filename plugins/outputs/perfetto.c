@@ -84,6 +84,11 @@ struct perfetto {
 	struct perfetto_task *tasks;
 	size_t ntasks, cap;
 	struct escape_buf line;
+	struct evjson_keys keys; /* of the args, made once */
+	/* the event whose args are being written: its kind's fields */
+	uint32_t kind;
+	const struct cpd_field *fields;
+	uint32_t nfields;
 };
 
 static const struct cpd_option perfetto_options[] = {
@@ -110,6 +115,27 @@ static int perfetto_start(void *state)
 }
 
 /* Start a record: the separator, then the common keys. */
+/* ns as microseconds with three decimals: "12.345" */
+static void perfetto_us(struct perfetto *p, uint64_t ns)
+{
+	char frac[4];
+
+	escape_u64(&p->line, ns / 1000);
+	frac[0] = '.';
+	frac[1] = (char)('0' + ns % 1000 / 100);
+	frac[2] = (char)('0' + ns % 100 / 10);
+	frac[3] = (char)('0' + ns % 10);
+	escape_put(&p->line, frac, 4);
+}
+
+/* ,"key": for keys of our own (no quote or backslash in them) */
+static void perfetto_key(struct perfetto *p, const char *key)
+{
+	escape_puts(&p->line, ",\"");
+	escape_puts(&p->line, key);
+	escape_puts(&p->line, "\":");
+}
+
 static void perfetto_begin(struct perfetto *p, const char *ph, int32_t pid,
 			   int32_t tid, uint64_t ts_ns)
 {
@@ -120,17 +146,20 @@ static void perfetto_begin(struct perfetto *p, const char *ph, int32_t pid,
 	/* metadata is timeless; everything else is ordered by seq */
 	if (p->deterministic)
 		rel = strcmp(ph, "M") ? (int64_t)p->cur_seq * 1000 : 0;
-	escape_puts(&p->line, ",\n{");
-	escape_printf(&p->line,
-		      "\"ph\":\"%s\",\"pid\":%d,\"tid\":%d,"
-		      "\"ts\":%" PRId64 ".%03" PRId64,
-		      ph, pid, tid, rel / 1000, rel % 1000);
+	escape_puts(&p->line, ",\n{\"ph\":\"");
+	escape_puts(&p->line, ph);
+	escape_puts(&p->line, "\",\"pid\":");
+	escape_s64(&p->line, pid);
+	escape_puts(&p->line, ",\"tid\":");
+	escape_s64(&p->line, tid);
+	escape_puts(&p->line, ",\"ts\":");
+	perfetto_us(p, (uint64_t)rel);
 }
 
 static void perfetto_str(struct perfetto *p, const char *key, const char *s,
 			 size_t n)
 {
-	escape_printf(&p->line, ",\"%s\":", key);
+	perfetto_key(p, key);
 	escape_json_str(&p->line, s ? s : "", s ? n : 0);
 }
 
@@ -138,8 +167,8 @@ static void perfetto_dur(struct perfetto *p, const char *key, uint64_t ns)
 {
 	if (p->deterministic)
 		ns = 0;
-	escape_printf(&p->line, ",\"%s\":%" PRIu64 ".%03" PRIu64, key,
-		      ns / 1000, ns % 1000);
+	perfetto_key(p, key);
+	perfetto_us(p, ns);
 }
 
 static struct perfetto_task *perfetto_task(struct perfetto *p, int32_t pid,
@@ -237,7 +266,18 @@ static void perfetto_died(struct perfetto *p, struct perfetto_task *t,
 static void perfetto_arg(void *ctx, const struct evfield *v)
 {
 	struct perfetto *p = ctx;
+	const char *key;
 
+	/* nth is the field's index when the walk left none out */
+	if (p->fields && v->nth < p->nfields &&
+	    v->field == &p->fields[v->nth] &&
+	    (key = evjson_keys_get(&p->keys, p->kind, p->fields, p->nfields,
+				   v->nth))) {
+		/* the key's comma only between two args */
+		evjson_value_keyed(&p->line, v, v->nth ? key : key + 1,
+				   EVJSON_FLAT);
+		return;
+	}
 	evjson_value(&p->line, v, v->nth ? "," : "", v->field->name,
 		     EVJSON_FLAT);
 }
@@ -246,6 +286,8 @@ static void perfetto_arg(void *ctx, const struct evfield *v)
 static void perfetto_args(struct perfetto *p, const struct cpd_event *ev)
 {
 	escape_puts(&p->line, ",\"args\":{");
+	p->kind = ev->kind;
+	p->fields = p->host->event_fields(ev->kind, &p->nfields);
 	evfield_walk(p->host, ev, 0, perfetto_arg, p);
 	escape_putc(&p->line, '}');
 }
@@ -520,6 +562,7 @@ static void perfetto_release(void *state)
 		escape_free(&p->tasks[i].pending);
 	free(p->tasks);
 	escape_free(&p->line);
+	evjson_keys_free(&p->keys);
 }
 
 static const struct instance_type perfetto_type =

@@ -11,7 +11,8 @@ bench_programs = \
 	tests/bench/small_files \
 	tests/bench/threads \
 	tests/bench/tcp_loop \
-	tests/bench/file_events
+	tests/bench/file_events \
+	tests/bench/mmap_loop
 check_PROGRAMS += $(bench_programs)
 tests_bench_benchtime_SOURCES = tests/bench/benchtime.c
 tests_bench_ptrace_floor_SOURCES = tests/bench/ptrace_floor.c
@@ -21,6 +22,7 @@ tests_bench_threads_SOURCES = tests/bench/workloads/threads.c
 tests_bench_threads_LDADD = -lpthread
 tests_bench_tcp_loop_SOURCES = tests/bench/workloads/tcp_loop.c
 tests_bench_file_events_SOURCES = tests/bench/workloads/file_events.c
+tests_bench_mmap_loop_SOURCES = tests/bench/workloads/mmap_loop.c
 
 dist_noinst_SCRIPTS += tests/bench/run tests/bench/seccomp_overhead.sh
 TESTS += tests/bench/selfcheck.test

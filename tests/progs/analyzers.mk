@@ -26,6 +26,8 @@ analyzer_unit_tests = \
 	tests/unit/analyzers_noise \
 	tests/unit/analyzers_search \
 	tests/unit/analyzers_callmap \
+	tests/unit/analyzers_hdrhist \
+	tests/unit/analyzers_stats \
 	tests/unit/analyzers_file \
 	tests/unit/analyzers_net \
 	tests/unit/analyzers_mmap \
@@ -46,6 +48,14 @@ tests_unit_analyzers_search_LDADD = $(ANALYZER_UNIT_LIBS)
 tests_unit_analyzers_callmap_SOURCES = tests/unit/analyzers_callmap.c
 tests_unit_analyzers_callmap_CPPFLAGS = $(ANALYZER_UNIT_CPP)
 tests_unit_analyzers_callmap_LDADD = $(ANALYZER_UNIT_LIBS)
+tests_unit_analyzers_hdrhist_SOURCES = tests/unit/analyzers_hdrhist.c
+tests_unit_analyzers_hdrhist_CPPFLAGS = $(ANALYZER_UNIT_CPP)
+tests_unit_analyzers_hdrhist_LDADD = $(ANALYZER_UNIT_LIBS)
+tests_unit_analyzers_stats_SOURCES = tests/unit/analyzers_stats.c \
+	plugins/analyzers/stats.c plugins/analyzers/stats_report.c \
+	plugins/analyzers/stats_tasks.c
+tests_unit_analyzers_stats_CPPFLAGS = $(ANALYZER_UNIT_CPP)
+tests_unit_analyzers_stats_LDADD = $(ANALYZER_UNIT_LIBS)
 tests_unit_analyzers_file_SOURCES = tests/unit/analyzers_file.c plugins/analyzers/file.c
 tests_unit_analyzers_file_CPPFLAGS = $(ANALYZER_UNIT_CPP)
 tests_unit_analyzers_file_LDADD = $(ANALYZER_UNIT_LIBS)

@@ -26,6 +26,7 @@ include tests/progs/console.mk
 include tests/progs/analyzers.mk
 include tests/progs/outputs.mk
 include tests/progs/html.mk
+include tests/progs/stats.mk
 include tests/progs/lib.mk
 include tests/progs/findings.mk
 

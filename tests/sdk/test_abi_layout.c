@@ -77,7 +77,7 @@ OFF(cpd_arg, sa, 40);
 OFF(cpd_arg, pair, 48);
 
 /* struct cpd_syscall */
-SIZE_MIN(cpd_syscall, 184);
+SIZE_MIN(cpd_syscall, 248);
 OFF(cpd_syscall, nr, 0);
 OFF(cpd_syscall, arch, 4);
 OFF(cpd_syscall, name, 8);
@@ -94,6 +94,8 @@ OFF(cpd_syscall, arg, 120);
 OFF(cpd_syscall, retval, 128);
 /* 1.1 */
 OFF(cpd_syscall, argdata, 184);
+OFF(cpd_syscall, runq_ns, 232);
+OFF(cpd_syscall, stopped_ns, 240);
 _Static_assert(sizeof(((struct cpd_syscall *)0)->argdata) == 48,
 	       "struct cpd_syscall: argdata changed size");
 _Static_assert(sizeof(struct cpd_syscall) <= CPD_EVENT_PAYLOAD_SIZE,
@@ -142,7 +144,7 @@ OFF(cpd_mmap_args, reserved, 28);
 OFF(cpd_mmap_args, offset, 32);
 
 /* struct cpd_ev_proc */
-SIZE_MIN(cpd_ev_proc, 72);
+SIZE_MIN(cpd_ev_proc, 104);
 OFF(cpd_ev_proc, op, 0);
 OFF(cpd_ev_proc, flags, 4);
 OFF(cpd_ev_proc, child_pid, 8);
@@ -155,6 +157,10 @@ OFF(cpd_ev_proc, path, 32);
 OFF(cpd_ev_proc, argv, 48);
 OFF(cpd_ev_proc, argc, 64);
 OFF(cpd_ev_proc, reserved, 68);
+OFF(cpd_ev_proc, cpu_ns, 72);	   /* 1.1 */
+OFF(cpd_ev_proc, cpu_user_ns, 80); /* 1.1 */
+OFF(cpd_ev_proc, cpu_sys_ns, 88);  /* 1.1 */
+OFF(cpd_ev_proc, runq_ns, 96);	   /* 1.1 */
 
 /* struct cpd_ev_file */
 SIZE_MIN(cpd_ev_file, 96);
@@ -267,7 +273,7 @@ OFF(cpd_ev_report, title, 16);
 OFF(cpd_ev_report, flags, 32);
 OFF(cpd_ev_report, order, 36);
 OFF(cpd_ev_report, nkv, 40);
-OFF(cpd_ev_report, reserved, 44);
+OFF(cpd_ev_report, interval, 44); /* 1.1; reserved (zero) in 1.0 */
 OFF(cpd_ev_report, kv, 48);
 
 /* struct cpd_ev_notice */
@@ -371,7 +377,7 @@ OFF(cpd_option, max, 48);
 OFF(cpd_option, help, 56);
 
 /* struct cpd_run_info */
-SIZE_MIN(cpd_run_info, 80);
+SIZE_MIN(cpd_run_info, 104);
 OFF(cpd_run_info, struct_size, 0);
 OFF(cpd_run_info, mode, 4);
 OFF(cpd_run_info, verbose, 8);
@@ -384,6 +390,16 @@ OFF(cpd_run_info, root_pid, 40);
 OFF(cpd_run_info, reserved, 44);
 OFF(cpd_run_info, command, 48);
 OFF(cpd_run_info, hostname, 64);
+OFF(cpd_run_info, interval_ns, 80);  /* 1.1 */
+OFF(cpd_run_info, duration_ns, 88);  /* 1.1 */
+OFF(cpd_run_info, stop_cost_ns, 96); /* 1.1 */
+
+/* struct cpd_interval (ABI 1.1) */
+SIZE_MIN(cpd_interval, 24);
+OFF(cpd_interval, struct_size, 0);
+OFF(cpd_interval, index, 4);
+OFF(cpd_interval, start_ns, 8);
+OFF(cpd_interval, end_ns, 16);
 
 /* struct cpd_trace_stats */
 SIZE_MIN(cpd_trace_stats, 72);
@@ -445,7 +461,8 @@ OFF(cpd_plugin, on_event, 104);
 OFF(cpd_plugin, flush, 112);
 OFF(cpd_plugin, stop, 120);
 OFF(cpd_plugin, fini, 128);
-OFF(cpd_plugin, reports, 136); /* 1.1 */
+OFF(cpd_plugin, reports, 136);	/* 1.1 */
+OFF(cpd_plugin, interval, 144); /* 1.1 */
 
 _Static_assert(CPD_PLUGIN_SIZE_1_0 == 136, "CPD_PLUGIN_SIZE_1_0 changed");
 _Static_assert(CPD_EVENT_PAYLOAD_SIZE == 320, "CPD_EVENT_PAYLOAD_SIZE changed");
@@ -691,11 +708,14 @@ VAL(CPD_SCF_PARTIAL, 1);
 VAL(CPD_SCF_NO_EXIT, 2);
 VAL(CPD_SCF_ENTRY_ONLY, 4);
 VAL(CPD_SCF_COMPAT, 8);
+VAL(CPD_SCF_RUNQ, 16);
 VAL(CPD_PROCF_ROOT, 1);
 VAL(CPD_PROCF_CORE_DUMPED, 2);
 VAL(CPD_PROCF_LEADER, 4);
 VAL(CPD_PROCF_VFORK, 8);
 VAL(CPD_PROCF_GROUP_EXIT, 0x10);
+VAL(CPD_PROCF_CPU_TIME, 0x20);
+VAL(CPD_PROCF_RUNQ, 0x40);
 VAL(CPD_FILEF_WRITABLE, 1);
 VAL(CPD_FILEF_READABLE, 2);
 VAL(CPD_FILEF_CREATED, 4);
@@ -715,6 +735,7 @@ VAL(CPD_FAULTF_MAJOR, 1);
 VAL(CPD_FINDF_COLLAPSED, 1);
 VAL(CPD_FINDF_PARTIAL, 2);
 VAL(CPD_REPORTF_ROW, 1);
+VAL(CPD_REPORTF_INTERVAL, 2);
 /* report schemas (ABI 1.1) */
 VAL(CPD_RKF_SUMMARY, 1);
 VAL(CPD_RKF_DETAIL, 2);
@@ -730,6 +751,10 @@ VAL(CPD_OPTF_REQUIRED, 1);
 VAL(CPD_PF_SYSCALL_ENTRY, 1);
 VAL(CPD_PF_SINGLETON, 2);
 VAL(CPD_PF_SYSCALL_VERBOSE, 4);
+VAL(CPD_PF_SYSCALL_TIMING, 8);
+VAL(CPD_RDF_COLUMNS, 4);
+VAL(CPD_PF_LIVE_STREAM, 16);
+VAL(CPD_LIVE_STREAM_MS, 50);
 /* grows with each built-in kind: 1.1 added CPD_EV_FINDING */
 VAL(CPD_EVMASK_BUILTIN, 0x1ffe);
 

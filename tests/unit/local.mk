@@ -35,6 +35,7 @@ unit_tests = \
 	tests/unit/test_reports \
 	tests/unit/test_loop \
 	tests/unit/test_blockwait \
+	tests/unit/test_ticks \
 	tests/unit/test_sysent_xlat \
 	tests/unit/test_fdtable \
 	tests/unit/test_seccomp \
@@ -66,6 +67,8 @@ tests_unit_test_loop_CPPFLAGS = $(CPD_TEST_CPP_OPTS)
 tests_unit_test_loop_LDADD = $(CPD_TEST_LIBS)
 tests_unit_test_blockwait_CPPFLAGS = $(CPD_TEST_CPP_OPTS)
 tests_unit_test_blockwait_LDADD = $(CPD_TEST_LIBS)
+tests_unit_test_ticks_CPPFLAGS = $(CPD_TEST_CPP_OPTS)
+tests_unit_test_ticks_LDADD = $(CPD_TEST_LIBS)
 tests_unit_test_sysent_xlat_CPPFLAGS = $(CPD_TEST_CPP_OPTS)
 tests_unit_test_sysent_xlat_LDADD = $(CPD_TEST_LIBS)
 tests_unit_test_fdtable_CPPFLAGS = $(CPD_TEST_CPP_OPTS)

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -120,6 +121,112 @@ static void test_signal_interrupts(void)
 	finish();
 }
 
+/* Between waits a caught signal must not cut another syscall short. */
+static void test_other_syscalls_go_on(void)
+{
+	struct signalfd_siginfo si[8];
+	int status, pfd[2];
+	char c = 0;
+	bool tick;
+	pid_t pid;
+
+	start(0);
+	/* a first wait, ended at once by a signal, lets the signals in */
+	kill(getpid(), SIGINT);
+	CPD_ASSERT_INT_EQ(blockwait_wait(&status), 0);
+	CPD_ASSERT_UINT_EQ(blockwait_collect(si, 8, &tick), 1);
+	CU_ASSERT_TRUE_FATAL(pipe(pfd) == 0);
+	pid = fork();
+	CU_ASSERT_TRUE_FATAL(pid >= 0);
+	if (!pid) {
+		struct timespec ts = { 0, 50 * 1000 * 1000 };
+
+		nanosleep(&ts, NULL);
+		kill(getppid(), SIGTERM);
+		nanosleep(&ts, NULL);
+		if (write(pfd[1], "x", 1) < 0)
+			_exit(1);
+		_exit(0);
+	}
+	/* SIGTERM comes while this read blocks: it must go on to the byte */
+	CPD_ASSERT_INT_EQ((int)read(pfd[0], &c, 1), 1);
+	CPD_ASSERT_INT_EQ(c, 'x');
+	/* and the signal is not lost: the next wait ends at once with it */
+	CPD_ASSERT_INT_EQ(blockwait_wait(&status), 0);
+	CPD_ASSERT_UINT_EQ(blockwait_collect(si, 8, &tick), 1);
+	CPD_ASSERT_UINT_EQ(si[0].ssi_signo, SIGTERM);
+	CPD_ASSERT_INT_EQ((int)waitpid(pid, &status, 0), pid);
+	close(pfd[0]);
+	close(pfd[1]);
+	finish();
+}
+
+/* A child that writes a byte to fd after 50 ms, then waits to be killed. */
+static pid_t writer(int fd)
+{
+	pid_t pid = fork();
+
+	if (!pid) {
+		struct timespec ts = { 0, 50 * 1000 * 1000 };
+
+		nanosleep(&ts, NULL);
+		if (write(fd, "x", 1) < 0)
+			_exit(1);
+		pause();
+		_exit(0);
+	}
+	return pid;
+}
+
+static void test_watch_fd(void)
+{
+	struct epoll_event ev = { .events = EPOLLIN };
+	struct signalfd_siginfo si[8];
+	int status, pfd[2], epfd, round;
+	bool tick;
+	char c;
+	pid_t w, guard, got;
+
+	start(0);
+	CU_ASSERT_TRUE_FATAL(pipe(pfd) == 0);
+	epfd = epoll_create1(0);
+	CU_ASSERT_TRUE_FATAL(epfd >= 0);
+	CU_ASSERT_TRUE_FATAL(epoll_ctl(epfd, EPOLL_CTL_ADD, pfd[0], &ev) == 0);
+	CPD_ASSERT_INT_EQ(blockwait_watch(epfd), 0);
+	/* if the fd does not end the wait, a child's end does, failing */
+	guard = fork();
+	CU_ASSERT_TRUE_FATAL(guard >= 0);
+	if (!guard) {
+		sleep(5);
+		_exit(0);
+	}
+	for (round = 0; round < 2; round++) {
+		CU_ASSERT_FALSE(blockwait_fds_ready());
+		w = writer(pfd[1]);
+		CU_ASSERT_TRUE_FATAL(w >= 0);
+		/* ended by the fd, not by a child, and no signal to report */
+		got = blockwait_wait(&status);
+		CPD_ASSERT_INT_EQ(got, 0);
+		if (got) {
+			kill(w, SIGKILL);
+			break;
+		}
+		CPD_ASSERT_UINT_EQ(blockwait_collect(si, 8, &tick), 0);
+		CU_ASSERT_TRUE(blockwait_fds_ready());
+		CPD_ASSERT_INT_EQ((int)read(pfd[0], &c, 1), 1);
+		blockwait_fds_done();
+		kill(w, SIGKILL);
+		CPD_ASSERT_INT_EQ((int)waitpid(w, &status, 0), w);
+	}
+	kill(guard, SIGKILL);
+	while (waitpid(-1, &status, 0) > 0)
+		;
+	finish();
+	close(epfd);
+	close(pfd[0]);
+	close(pfd[1]);
+}
+
 static void test_tick(void)
 {
 	struct signalfd_siginfo si[8];
@@ -192,6 +299,8 @@ static void test_pending_tick_discarded(void)
 static CU_TestInfo blockwait_tests[] = {
 	{ "child_exit_comes_back", test_child_exit },
 	{ "signal_interrupts_and_is_collected", test_signal_interrupts },
+	{ "other_syscalls_go_on", test_other_syscalls_go_on },
+	{ "watched_fd_ends_the_wait", test_watch_fd },
 	{ "tick_fires", test_tick },
 	{ "dispositions_restored", test_dispositions_restored },
 	{ "pending_tick_discarded_at_stop", test_pending_tick_discarded },

@@ -306,6 +306,40 @@ static void test_signals(void)
 	CU_ASSERT_FALSE(blocked(SIGUSR2));
 }
 
+/*
+ * A signal of the loop's set that comes after the loop last ran (a second
+ * Ctrl-C while the summary is written) is left pending: giving the mask
+ * back must not deliver it, or its default action would end the process
+ * with the signal's status instead of the command's.
+ */
+static void test_late_signal_not_fatal(void)
+{
+	pid_t pid = fork();
+	int status;
+
+	CU_ASSERT_TRUE_FATAL(pid >= 0);
+	if (pid == 0) {
+		struct loop *loop = loop_new();
+		sigset_t set;
+
+		sigemptyset(&set);
+		sigaddset(&set, SIGINT);
+		sigaddset(&set, SIGTERM);
+		if (loop_signals(loop, &set, on_signal, NULL) < 0)
+			_exit(2);
+		raise(SIGINT);
+		raise(SIGTERM);
+		loop_free(loop);
+		_exit(blocked(SIGINT) ? 3 : 0);
+	}
+	CPD_ASSERT_INT_EQ(waitpid(pid, &status, 0), pid);
+	CU_ASSERT_TRUE(WIFEXITED(status));
+	if (WIFEXITED(status))
+		CPD_ASSERT_INT_EQ(WEXITSTATUS(status), 0);
+	else
+		fprintf(stderr, "  killed by signal %d\n", WTERMSIG(status));
+}
+
 static void test_run_until_stop(void)
 {
 	struct loop *loop = loop_new();
@@ -340,6 +374,7 @@ static CU_TestInfo loop_tests[] = {
 	{ "timer_fires_and_stops", test_timer },
 	{ "signals_through_signalfd", test_signals },
 	{ "run_until_stop", test_run_until_stop },
+	{ "late_signal_not_fatal", test_late_signal_not_fatal },
 	CU_TEST_INFO_NULL,
 };
 

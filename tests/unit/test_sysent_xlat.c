@@ -191,6 +191,8 @@ static void test_class_names(void)
 		CPD_ASSERT_UINT_EQ(sysent_class_bit(cls[i].name), cls[i].bit);
 		CPD_ASSERT_STR_EQ(sysent_class_name(cls[i].bit), cls[i].name);
 	}
+	/* strace's spelling, which [stats] syscalls = %net users write */
+	CPD_ASSERT_UINT_EQ(sysent_class_bit("net"), CPD_SC_NETWORK);
 	CPD_ASSERT_UINT_EQ(sysent_class_bit("nosuch"), 0);
 	CPD_ASSERT_UINT_EQ(sysent_class_bit("FILE"), 0);
 	CPD_ASSERT_UINT_EQ(sysent_class_bit(NULL), 0);

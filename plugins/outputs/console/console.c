@@ -92,15 +92,12 @@ static bool console_is_devnull(int fd)
 /*
  * The live stream, on a close-on-exec duplicate of fd (ours to close).
  *
- * Each line goes out in one write of its own, to a terminal, a pipe or
- * a file alike: the traced command and the host's own messages write to
- * the same place, unbuffered or line by line, so a line held back would
- * land after text that came later, and a buffer cut mid-line would have
- * their text land inside our line.
- *
- * /dev/null is the exception: nothing ever reads what is written there,
- * so neither order nor cuts can be seen, and whole lines are gathered
- * into a buffer written when full, at each flush and at the end.
+ * The traced command and the host's own messages write to the same
+ * place, so a line held back must go out before they write: a host of
+ * ABI 1.1 or later calls our flush() then (CPD_PF_LIVE_STREAM), and whole
+ * lines are gathered into a buffer written when full and at each flush.
+ * An older host does not, and each line goes out in one write of its own,
+ * except to /dev/null, which nothing ever reads.
  */
 static int console_open_out(struct console *c, int fd)
 {
@@ -108,8 +105,8 @@ static int console_open_out(struct console *c, int fd)
 
 	if (dupfd < 0)
 		return -1;
-	/* no memory: one write per line there too */
-	if (console_is_devnull(dupfd))
+	/* no memory: one write per line */
+	if (c->host->abi_minor >= 1 || console_is_devnull(dupfd))
 		c->out_buf = malloc(CONSOLE_BUF_SIZE);
 	return dupfd;
 }
@@ -258,6 +255,15 @@ static int console_flush(void *state)
 	return rc_out ? rc_out : rc_copy;
 }
 
+static int console_interval(void *state, const struct cpd_interval *iv)
+{
+	struct console *c = state;
+
+	if (c->summary)
+		console_interval_block(c, iv);
+	return console_flush(c);
+}
+
 static int console_stop(void *state)
 {
 	struct console *c = state;
@@ -294,6 +300,7 @@ static void console_release(void *state)
 	free(c->out_buf);
 	console_reports_free(c);
 	console_problems_free(c);
+	console_columns_free(c);
 	for (i = 0; i < c->nsubprocs; i++)
 		free(c->subprocs[i]);
 	free(c->subprocs);
@@ -329,10 +336,10 @@ static int console_init(struct cpd_instance *inst, const struct cpd_host *host,
  */
 #ifdef CPD_PF_SYSCALL_VERBOSE
 #define CONSOLE_SUBSCRIBE (CONSOLE_EVENTS | CPD_EVMASK(CPD_EV_SYSCALL))
-#define CONSOLE_FLAGS	  CPD_PF_SYSCALL_VERBOSE
+#define CONSOLE_FLAGS	  (CPD_PF_SYSCALL_VERBOSE | CPD_PF_LIVE_STREAM)
 #else
 #define CONSOLE_SUBSCRIBE CONSOLE_EVENTS
-#define CONSOLE_FLAGS	  0
+#define CONSOLE_FLAGS	  CPD_PF_LIVE_STREAM
 #endif
 
 CPD_PLUGIN_DEFINE(
@@ -343,4 +350,4 @@ CPD_PLUGIN_DEFINE(
 		.options = console_options, .init = console_init,
 		.start = console_start, .on_event = console_on_event,
 		.flush = console_flush, .stop = console_stop,
-		.fini = instance_fini, );
+		.fini = instance_fini, .interval = console_interval, );

@@ -128,7 +128,7 @@ struct console {
 	int out;    /* the live stream; -1 with target = none */
 	FILE *copy; /* -o: every line, no colour; copy_file's stream */
 	struct outfile copy_file;
-	/* whole lines for /dev/null, written when full and at flushes */
+	/* whole lines held back, written when full and at flushes */
 	char *out_buf;
 	size_t out_len;
 	int out_err; /* the stream's first write error */
@@ -136,7 +136,12 @@ struct console {
 	bool write_error; /* said once */
 
 	uint64_t start_ns; /* origin of "+S.SSSs" */
-	long tasks;	   /* live tasks, for a host that does not count */
+	/* the last line prefix, for the next event of the same ms and task */
+	char pfx[CONSOLE_PREFIX_MAX];
+	size_t pfx_len;
+	uint64_t pfx_ms;
+	int32_t pfx_who;
+	long tasks; /* live tasks, for a host that does not count */
 	bool root_exec_seen;
 	bool exec_failed; /* the command exited before its first exec */
 
@@ -146,6 +151,7 @@ struct console {
 	size_t ntables, captables;
 
 	struct console_problems problems;
+	struct console_columns *columns; /* columns.c: --interval's reports */
 
 	char **subprocs; /* unique exec names, first-exec order */
 	size_t nsubprocs, capsubprocs;
@@ -210,6 +216,14 @@ void console_syscall(struct console *c, const struct cpd_event *ev);
 
 /* summary.c */
 int console_report(struct console *c, const struct cpd_event *ev);
+int console_report_copy(struct console_report *r, const struct cpd_event *ev,
+			const struct cpd_report_desc *desc);
+void console_report_free(struct console_report *r);
+/* The value called key in a report, or NULL. */
+const struct console_kv *console_kv(const struct console_report *r,
+				    const char *key);
+void console_kv_text(struct console *c, const struct console_kv *kv, bool align,
+		     char *buf, size_t size);
 void console_reports_free(struct console *c);
 void console_summary(struct console *c);
 
@@ -217,5 +231,20 @@ void console_summary(struct console *c);
 void console_finding(struct console *c, const struct cpd_event *ev);
 void console_problems(struct console *c);
 void console_problems_free(struct console *c);
+
+/*
+ * columns.c. A table whose schema has CPD_RDF_COLUMNS, laid out as
+ * columns under a header: n of its total rows are in row.
+ */
+void console_columns(struct console *c, const char *title,
+		     const struct cpd_report_desc *d,
+		     const struct console_report *row, size_t n,
+		     uint64_t total);
+/* Keep a report of an --interval period until its block. 0 or -ENOMEM. */
+int console_interval_take(struct console *c, const struct cpd_event *ev,
+			  const struct cpd_report_desc *desc);
+/* Print the reports of period iv, and forget them. */
+void console_interval_block(struct console *c, const struct cpd_interval *iv);
+void console_columns_free(struct console *c);
 
 #endif /* CPD_PLUGINS_CONSOLE_H */

@@ -2,6 +2,7 @@
 # The console output: live lines and the summary on the terminal.
 pkglib_LTLIBRARIES += plugins/console.la
 plugins_console_la_SOURCES = \
+	plugins/outputs/console/columns.c \
 	plugins/outputs/console/console.c plugins/outputs/console/console.h \
 	plugins/outputs/console/live.c \
 	plugins/outputs/console/render.c \

@@ -110,8 +110,8 @@ void console_out_flush(struct console *c)
 }
 
 /*
- * Whole lines to the stream: one write each (see console_open_out), or
- * into the buffer when the stream is /dev/null.
+ * Whole lines to the stream: into the buffer, written at the next flush
+ * or when full, or one write each (see console_open_out).
  */
 static void console_out(struct console *c, const char *p, size_t len)
 {
@@ -128,6 +128,31 @@ static void console_out(struct console *c, const char *p, size_t len)
 }
 
 /*
+ * A line without colour straight into the held-back buffer: no copy in
+ * c->wline first. False when it cannot go there.
+ */
+static bool console_out_direct(struct console *c, const char *prefix,
+			       const char *kind, const char *body)
+{
+	size_t lp = strlen(prefix), lk = strlen(kind), lb = strlen(body);
+	size_t len = lp + lk + lb + 1;
+	char *p;
+
+	/* longer than c->wline would cut it: let console_write do that */
+	if (!c->out_buf || c->colour || len >= sizeof(c->wline))
+		return false;
+	if (len > CONSOLE_BUF_SIZE - c->out_len)
+		console_out_flush(c);
+	p = c->out_buf + c->out_len;
+	memcpy(p, prefix, lp);
+	memcpy(p + lp, kind, lk);
+	memcpy(p + lp + lk, body, lb);
+	p[len - 1] = '\n';
+	c->out_len += len;
+	return true;
+}
+
+/*
  * One line: prefix (time, pid), the kind word, the rest. Colour goes
  * around the prefix and the kind word only, on the terminal only.
  */
@@ -136,7 +161,7 @@ void console_write(struct console *c, const char *prefix, int cls,
 {
 	struct console_sb sb = { c->wline, 0, sizeof(c->wline) };
 
-	if (c->out >= 0) {
+	if (c->out >= 0 && !console_out_direct(c, prefix, kind, body)) {
 		if (c->colour && *prefix) {
 			console_sb_str(&sb, COLOR_DIM);
 			console_sb_str(&sb, prefix);
@@ -199,14 +224,25 @@ static bool console_many_tasks(const struct console *c)
 	return c->tasks > 1;
 }
 
-/* "[+S.SSSs] ", and "[tid] " when several tasks run. */
+/*
+ * "[+S.SSSs] ", and "[tid] " when several tasks run. The last one is kept:
+ * events come many to a millisecond, and from the same task.
+ */
 static void console_prefix(struct console *c, const struct cpd_event *ev,
 			   char *buf, size_t size)
 {
 	uint64_t ms = (console_elapsed(c, ev->ts_ns) + 500000) / 1000000;
+	int32_t who = (ev->tid || ev->pid) && console_many_tasks(c) ?
+			      (ev->tid ? ev->tid : ev->pid) :
+			      0;
 	struct console_sb sb = { buf, 0, size };
 	char frac[3];
 
+	if (c->pfx_len && c->pfx_ms == ms && c->pfx_who == who &&
+	    c->pfx_len < size) {
+		memcpy(buf, c->pfx, c->pfx_len + 1);
+		return;
+	}
 	buf[0] = '\0';
 	console_sb_put(&sb, "[+", 2);
 	console_sb_uint(&sb, ms / 1000);
@@ -216,10 +252,16 @@ static void console_prefix(struct console *c, const struct cpd_event *ev,
 	console_sb_put(&sb, ".", 1);
 	console_sb_put(&sb, frac, 3);
 	console_sb_put(&sb, "s] ", 3);
-	if ((ev->tid || ev->pid) && console_many_tasks(c)) {
+	if (who) {
 		console_sb_put(&sb, "[", 1);
-		console_sb_int(&sb, ev->tid ? ev->tid : ev->pid);
+		console_sb_int(&sb, who);
 		console_sb_put(&sb, "] ", 2);
+	}
+	if (sb.len < sizeof(c->pfx)) {
+		memcpy(c->pfx, buf, sb.len + 1);
+		c->pfx_len = sb.len;
+		c->pfx_ms = ms;
+		c->pfx_who = who;
 	}
 }
 

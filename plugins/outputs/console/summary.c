@@ -33,7 +33,7 @@ static char *console_strdup(const struct cpd_str *s)
 	return strndup(s->ptr ? s->ptr : "", s->ptr ? s->len : 0);
 }
 
-static void console_report_free(struct console_report *r)
+void console_report_free(struct console_report *r)
 {
 	uint32_t i;
 
@@ -49,9 +49,8 @@ static void console_report_free(struct console_report *r)
 }
 
 /* Deep-copy a report: the event is borrowed for the call only. */
-static int console_report_copy(struct console_report *r,
-			       const struct cpd_event *ev,
-			       const struct cpd_report_desc *desc)
+int console_report_copy(struct console_report *r, const struct cpd_event *ev,
+			const struct cpd_report_desc *desc)
 {
 	const struct cpd_ev_report *rep = &ev->u.report;
 	uint32_t i;
@@ -183,6 +182,9 @@ int console_report(struct console *c, const struct cpd_event *ev)
 	struct console_report copy;
 	size_t i;
 
+	/* a period's: printed when the period ends, not in the summary */
+	if (rep->flags & CPD_REPORTF_INTERVAL)
+		return console_interval_take(c, ev, desc);
 	if (rep->flags & CPD_REPORTF_ROW)
 		return console_row(c, ev, desc);
 	if (console_report_copy(&copy, ev, desc) < 0)
@@ -234,8 +236,8 @@ void console_reports_free(struct console *c)
 
 /* ---- values ------------------------------------------------------------- */
 
-static const struct console_kv *console_kv(const struct console_report *r,
-					   const char *key)
+const struct console_kv *console_kv(const struct console_report *r,
+				    const char *key)
 {
 	uint32_t i;
 
@@ -260,8 +262,8 @@ static uint64_t console_kv_u64(const struct console_kv *kv)
 }
 
 /* A value as text, escaped; aligned at its unit's fixed width if asked. */
-static void console_kv_text(struct console *c, const struct console_kv *kv,
-			    bool align, char *buf, size_t size)
+void console_kv_text(struct console *c, const struct console_kv *kv, bool align,
+		     char *buf, size_t size)
 {
 	if (align && kv->unit == CPD_UNIT_BYTES && kv->type != CPD_KV_STR &&
 	    !(kv->type == CPD_KV_S64 && kv->v.s64 < 0)) {
@@ -444,6 +446,11 @@ static void console_sum_table(struct console *c, const struct console_rows *t)
 {
 	if (!t->total)
 		return;
+	if (t->desc && (t->desc->flags & CPD_RDF_COLUMNS)) {
+		console_columns(c, *t->title ? t->title : t->topic, t->desc,
+				t->row, t->n, t->total);
+		return;
+	}
 	console_printf(c, " %s:", *t->title ? t->title : t->topic);
 	console_sum_rows(c, t, "   ", NULL);
 }
@@ -461,7 +468,8 @@ static bool console_table_under(const struct cpd_report_desc *t,
 	size_t len = strlen(d->topic);
 	uint32_t j;
 
-	if (strncmp(t->topic, d->topic, len) || t->topic[len] != '.')
+	if ((t->flags & CPD_RDF_COLUMNS) || strncmp(t->topic, d->topic, len) ||
+	    t->topic[len] != '.')
 		return false;
 	for (j = 0; j < t->nkeys; j++)
 		if (t->keys[j].flags & CPD_RKF_SORT)

@@ -25,6 +25,7 @@
 #include <compendium/compendium.h>
 
 #include "lib/escape.h"
+#include "lib/evjson.h"
 #include "lib/outfile.h"
 
 /* The finding kind's category when the host has no name for it yet. */
@@ -181,8 +182,14 @@ struct html_lost {
 #define HTML_MAX_NOTICES  1000
 #define HTML_MAX_FINDINGS 1000
 
+#define HTML_NAMED_KNOWN 1
+#define HTML_NAMED_COMM	 2
+
 struct html_data {
 	const struct cpd_host *host;
+	struct evjson_keys keys; /* of the fields, made once */
+	/* per built-in kind: HTML_NAMED_*, whether it has a field so named */
+	uint8_t named[CPD_EV_CUSTOM_FIRST];
 	uint64_t start_ns;
 	uint64_t max_events; /* the cap, counted after coalescing */
 	bool hidden;	     /* include what the noise filters hid */

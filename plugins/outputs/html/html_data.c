@@ -69,6 +69,7 @@ void html_data_free(struct html_data *d)
 	free(d->lost);
 	escape_free(&d->notices);
 	escape_free(&d->scratch);
+	evjson_keys_free(&d->keys);
 	escape_free(&d->pend_key);
 	escape_free(&d->key);
 	escape_free(&d->pend_target);
@@ -133,6 +134,9 @@ int html_data_add(struct html_data *d, const struct cpd_event *ev)
 
 	switch (ev->kind) {
 	case CPD_EV_REPORT:
+		/* the report is of the whole trace, not of --interval's periods */
+		if (ev->u.report.flags & CPD_REPORTF_INTERVAL)
+			return 0;
 		if (ev->u.report.flags & CPD_REPORTF_ROW)
 			return html_report_row(d, &ev->u.report);
 		return html_report_section(d, &ev->u.report);

@@ -52,6 +52,21 @@ static bool html_field_named(const struct cpd_field *f, uint32_t n,
 	return false;
 }
 
+/* Whether a kind has a field named comm, found once per kind. */
+static bool html_named_comm(struct html_data *d, uint32_t kind,
+			    const struct cpd_field *f, uint32_t n)
+{
+	uint8_t named;
+
+	if (kind < CPD_EV_CUSTOM_FIRST && d->named[kind])
+		return d->named[kind] & HTML_NAMED_COMM;
+	named = HTML_NAMED_KNOWN |
+		(html_field_named(f, n, "comm") ? HTML_NAMED_COMM : 0);
+	if (kind < CPD_EV_CUSTOM_FIRST)
+		d->named[kind] = named;
+	return named & HTML_NAMED_COMM;
+}
+
 /*
  * Whether an optional field holds nothing (the SDK lets outputs skip
  * those): an absent string or address, a zero, a descriptor of -1. A
@@ -98,6 +113,7 @@ static void html_serialise(struct html_data *d, const struct cpd_event *ev,
 	const struct cpd_field *f;
 	struct escape_buf detail = { 0 };
 	uint32_t n = 0, i;
+	struct evfield v;
 
 	escape_reset(b);
 	html_detail(&detail, d->host, ev, count);
@@ -112,7 +128,7 @@ static void html_serialise(struct html_data *d, const struct cpd_event *ev,
 	 * Its name then, unless the kind has a field of that name; pid and
 	 * tid are the row's lane's, not written again for every row.
 	 */
-	if (!html_field_named(f, n, "comm")) {
+	if (!html_named_comm(d, ev->kind, f, n)) {
 		escape_puts(b, "\"comm\":");
 		evjson_cstr(b, &ev->comm);
 		escape_putc(b, ',');
@@ -120,12 +136,20 @@ static void html_serialise(struct html_data *d, const struct cpd_event *ev,
 	escape_puts(b, "\"seq\":");
 	escape_json_u64(b, ev->seq);
 	for (i = 0; f && i < n; i++) {
+		const char *key;
+
 		/* a producer older than the table: the field is not there */
 		if (f[i].offset >= ev->size ||
 		    ((f[i].flags & CPD_FIELDF_OPTIONAL) &&
 		     html_field_empty(ev, &f[i])))
 			continue;
-		evjson_field(b, d->host, ev, &f[i], ",", f[i].name);
+		key = evjson_keys_get(&d->keys, ev->kind, f, n, i);
+		if (!key) {
+			evjson_field(b, d->host, ev, &f[i], ",", f[i].name);
+			continue;
+		}
+		if (evfield_decode(d->host, ev, &f[i], &v))
+			evjson_value_keyed(b, &v, key, 0);
 	}
 	escape_putc(b, '}');
 }
@@ -336,19 +360,30 @@ static void html_target(struct escape_buf *b, const struct cpd_event *ev)
 {
 	const struct cpd_sockaddr *sa;
 
+	/* "kind:op:tid:" then the file or the peer, compared as bytes */
 	escape_reset(b);
-	escape_printf(b, "%u:%u:%d:", ev->kind,
-		      ev->kind == CPD_EV_FILE ? ev->u.file.op : ev->u.net.op,
-		      ev->tid);
+	escape_u64(b, ev->kind);
+	escape_putc(b, ':');
+	escape_u64(b, ev->kind == CPD_EV_FILE ? ev->u.file.op : ev->u.net.op);
+	escape_putc(b, ':');
+	escape_s64(b, ev->tid);
+	escape_putc(b, ':');
 	if (ev->kind == CPD_EV_FILE) {
-		if (ev->u.file.path.ptr)
+		if (ev->u.file.path.ptr) {
 			escape_put(b, ev->u.file.path.ptr, ev->u.file.path.len);
-		else
-			escape_printf(b, "fd:%d", ev->u.file.fd);
+		} else {
+			escape_puts(b, "fd:");
+			escape_s64(b, ev->u.file.fd);
+		}
 		return;
 	}
 	sa = &ev->u.net.peer;
-	escape_printf(b, "%d:%u:%u:", ev->u.net.fd, sa->family, sa->port);
+	escape_s64(b, ev->u.net.fd);
+	escape_putc(b, ':');
+	escape_u64(b, sa->family);
+	escape_putc(b, ':');
+	escape_u64(b, sa->port);
+	escape_putc(b, ':');
 	escape_put(b, sa->addr, sizeof(sa->addr));
 	if (sa->path.ptr)
 		escape_put(b, sa->path.ptr, sa->path.len);

@@ -70,6 +70,10 @@ enum cpd_proc_op {
 #define CPD_PROCF_VFORK	      (1u << 3) /* spawn: vfork or CLONE_VFORK */
 #define CPD_PROCF_GROUP_EXIT \
 	(1u << 4) /* exit: the whole thread group is gone */
+/* cpu_* hold the process's CPU time (exit, attach, detach). Since: 1.1 */
+#define CPD_PROCF_CPU_TIME (1u << 5)
+/* runq_ns holds its wait for a CPU (exit, attach, detach). Since: 1.1 */
+#define CPD_PROCF_RUNQ (1u << 6)
 
 /*
  * Since: ABI 1.0. The event header's pid/tid are the task the event is
@@ -88,6 +92,27 @@ struct cpd_ev_proc {
 	struct cpd_str argv; /* exec/start: arguments, NUL-separated */
 	uint32_t argc;
 	uint32_t reserved; /* zero */
+
+	/* ---- ABI 1.1 ---- */
+	/*
+	 * With CPD_PROCF_CPU_TIME: the CPU time the whole process (every
+	 * thread, alive or gone; not its children) has used since it
+	 * started, read while the tracer holds it: at the exit stop of its
+	 * last task (exit with CPD_PROCF_GROUP_EXIT), at attach (what it
+	 * used before), at the detach of each of its tasks. cpu_ns is the
+	 * scheduler's exact runtime; cpu_user_ns + cpu_sys_ns == cpu_ns,
+	 * split in the proportion of the kernel's sampled user and system
+	 * time, as getrusage(2) splits it.
+	 */
+	uint64_t cpu_ns;
+	uint64_t cpu_user_ns;
+	uint64_t cpu_sys_ns;
+	/*
+	 * With CPD_PROCF_RUNQ, at the same moments: how long its threads
+	 * have waited for a CPU while they could run (the scheduler's
+	 * run_delay, /proc/TID/schedstat, added over every thread).
+	 */
+	uint64_t runq_ns;
 };
 
 /* ---- CPD_EV_FILE ---------------------------------------------------- */
@@ -333,6 +358,12 @@ struct cpd_kv {
 
 /* cpd_ev_report.flags */
 #define CPD_REPORTF_ROW (1u << 0) /* one row of a table named by topic */
+/*
+ * Published from cpd_plugin.interval(): what one period of --interval
+ * saw, not the summary of the whole trace; interval numbers the period.
+ * Since: ABI 1.1.
+ */
+#define CPD_REPORTF_INTERVAL (1u << 1)
 
 /*
  * An analyzer's summary. Since: ABI 1.0.
@@ -349,7 +380,11 @@ struct cpd_ev_report {
 	uint32_t flags;	      /* CPD_REPORTF_* */
 	int32_t order;
 	uint32_t nkv;
-	uint32_t reserved; /* zero */
+	/*
+	 * Since: ABI 1.1 (reserved, zero, in 1.0). With CPD_REPORTF_INTERVAL:
+	 * the period, cpd_interval.index (1, 2, ...); else 0.
+	 */
+	uint32_t interval;
 	const struct cpd_kv *kv;
 };
 

@@ -30,7 +30,8 @@ enum cpd_run_mode {
 };
 
 /*
- * Facts about the session, fixed once tracing starts. Since: ABI 1.0.
+ * Facts about the session, fixed once the first event is published.
+ * Since: ABI 1.0.
  * Owned by the host, valid from init() to fini().
  */
 struct cpd_run_info {
@@ -47,6 +48,17 @@ struct cpd_run_info {
 	uint32_t reserved;	    /* zero */
 	struct cpd_str command;	    /* "make -j2", or "pid 1234" */
 	struct cpd_str hostname;
+
+	/* ---- ABI 1.1 ---- */
+	uint64_t interval_ns; /* [core] interval (--interval); 0: none */
+	uint64_t duration_ns; /* [core] duration (--duration); 0: no limit */
+	/*
+	 * What the tracer's stops add to a syscall's time measured from its
+	 * entry to its exit (the median over a calibration run of a cheap
+	 * syscall), measured before the command starts when a plugin has
+	 * CPD_PF_SYSCALL_TIMING; 0 when not measured.
+	 */
+	uint64_t stop_cost_ns;
 };
 
 /*

@@ -58,6 +58,36 @@ enum cpd_plugin_role {
  * to SYSCALL with no class would make every run stop at every syscall.
  */
 #define CPD_PF_SYSCALL_VERBOSE (1u << 2)
+/*
+ * It times syscalls from entry to exit. Under ptrace such a time includes
+ * what the tracer's stops add to it, so the host measures that at
+ * start-up, before the command runs, into cpd_run_info.stop_cost_ns.
+ * Since: ABI 1.1.
+ */
+#define CPD_PF_SYSCALL_TIMING (1u << 3)
+
+/*
+ * Since: ABI 1.1. Its lines go to stdout or stderr, which the traced
+ * command and the host's own messages write to as well, and it may hold
+ * them back until its flush(): the host calls flush() before anything
+ * else can write there (one of its messages, a traced syscall that writes
+ * to the same file) and at least every CPD_LIVE_STREAM_MS. Without the
+ * flag, or with a host older than 1.1, such lines must be written as
+ * they come, or they would land after text that came later.
+ */
+#define CPD_PF_LIVE_STREAM (1u << 4)
+#define CPD_LIVE_STREAM_MS 50
+
+/*
+ * One period of [core] interval (--interval): [start_ns, end_ns) on
+ * CLOCK_MONOTONIC, numbered from 1. Since: ABI 1.1.
+ */
+struct cpd_interval {
+	uint32_t struct_size;
+	uint32_t index;
+	uint64_t start_ns;
+	uint64_t end_ns;
+};
 
 struct cpd_plugin {
 	/* ---- ABI 1.0; append only, after the last field ---- */
@@ -132,6 +162,16 @@ struct cpd_plugin {
 	 * compendium/report.h).
 	 */
 	const struct cpd_report_desc *reports;
+	/*
+	 * Required: no. Since: ABI 1.1. Called at the end of every period
+	 * of [core] interval, analyzers first, then outputs, as stop() is.
+	 * An analyzer publishes what changed during the period as reports
+	 * flagged CPD_REPORTF_INTERVAL, with ev.u.report.interval set to
+	 * iv->index, and starts the next period; an output has seen them
+	 * all by the time it is called, and writes its block. Not called
+	 * for the last, partial period: stop() covers the whole trace.
+	 */
+	int (*interval)(void *state, const struct cpd_interval *iv);
 };
 
 /* The size of the ABI 1.0 descriptor; smaller ones are refused. */

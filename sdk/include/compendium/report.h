@@ -91,6 +91,13 @@ struct cpd_report_key {
 #define CPD_RDF_TABLE (1u << 0)
 /* The console's summary lists it (sections: its CPD_RKF_SUMMARY keys). */
 #define CPD_RDF_SUMMARY (1u << 1)
+/*
+ * Tables: the console shows the rows as aligned columns under a header
+ * of the labels of the CPD_RKF_SUMMARY keys, in the order of keys[]
+ * (numbers right-aligned, text left-aligned), instead of summary_row:
+ * for tables read by comparing rows, as strace -c's is.
+ */
+#define CPD_RDF_COLUMNS (1u << 2)
 
 /*
  * One report an analyzer publishes: a section (a titled list of values)

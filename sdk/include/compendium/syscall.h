@@ -242,6 +242,7 @@ union cpd_argdata {
 #define CPD_SCF_NO_EXIT	   (1u << 1) /* exit not observed (task gone, exec) */
 #define CPD_SCF_ENTRY_ONLY (1u << 2) /* traced without its exit stop */
 #define CPD_SCF_COMPAT	   (1u << 3) /* another arch (int 0x80, x32) */
+#define CPD_SCF_RUNQ	   (1u << 4) /* runq_ns is known (1.1) */
 
 /*
  * A completed syscall: the payload of CPD_EV_SYSCALL. Since: ABI 1.0.
@@ -274,6 +275,23 @@ struct cpd_syscall {
 	 * that have one (see union cpd_argdata); borrowed like the rest.
 	 */
 	union cpd_argdata argdata[6];
+
+	/*
+	 * With CPD_SCF_RUNQ: how much of enter_ns..exit_ns the task spent
+	 * waiting for a CPU while it could run, as the scheduler counts it
+	 * (run_delay): under load, a sleep that ends waits for a CPU before
+	 * it returns. Filled when a plugin has CPD_PF_SYSCALL_TIMING.
+	 */
+	uint64_t runq_ns;
+	/*
+	 * With CPD_SCF_RUNQ, from the exit of the task's previous timed
+	 * syscall to the entry of this one: how long it was neither running
+	 * nor waiting for a CPU. Stopped by the tracer, mostly (what its
+	 * stops cost outside the calls' own times); or blocked outside any
+	 * timed call (a page fault's I/O, a syscall not timed). 0 for a
+	 * task's first timed call.
+	 */
+	uint64_t stopped_ns;
 };
 
 #ifdef __cplusplus
