@@ -30,7 +30,8 @@ analyzer_unit_tests = \
 	tests/unit/analyzers_stats \
 	tests/unit/analyzers_file \
 	tests/unit/analyzers_net \
-	tests/unit/analyzers_mmap
+	tests/unit/analyzers_mmap \
+	tests/unit/analyzers_expect
 check_PROGRAMS += $(analyzer_unit_tests)
 TESTS += $(analyzer_unit_tests)
 
@@ -64,4 +65,8 @@ tests_unit_analyzers_net_LDADD = $(ANALYZER_UNIT_LIBS)
 tests_unit_analyzers_mmap_SOURCES = tests/unit/analyzers_mmap.c plugins/analyzers/mmap.c
 tests_unit_analyzers_mmap_CPPFLAGS = $(ANALYZER_UNIT_CPP)
 tests_unit_analyzers_mmap_LDADD = $(ANALYZER_UNIT_LIBS)
+tests_unit_analyzers_expect_SOURCES = tests/unit/analyzers_expect.c \
+	$(plugins_expect_la_SOURCES)
+tests_unit_analyzers_expect_CPPFLAGS = $(ANALYZER_UNIT_CPP)
+tests_unit_analyzers_expect_LDADD = $(ANALYZER_UNIT_LIBS)
 endif

@@ -471,6 +471,7 @@ OFF(cpd_host, read_tracee, 120);
 OFF(cpd_host, run_info, 128);
 OFF(cpd_host, trace_stats, 136);
 OFF(cpd_host, report_desc, 144); /* 1.1 */
+OFF(cpd_host, fail_run, 152);	 /* 1.1 */
 
 /* struct cpd_plugin */
 SIZE_MIN(cpd_plugin, 136);
