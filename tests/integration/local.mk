@@ -26,6 +26,7 @@ EXTRA_DIST += $(tracer_tests)
 diffexp_tests = \
 	tests/integration/diff_build.test \
 	tests/integration/diff_http.test \
+	tests/integration/diff_dns.test \
 	tests/integration/diff_input.test \
 	tests/integration/expect_rules.test \
 	tests/integration/expect_out.test
