@@ -6,6 +6,8 @@ noinst_LTLIBRARIES += core/libcpdcore.la
 # engine: how programs are watched (ptrace and seccomp, eBPF, tasks, the fd table,
 #         the syscall table and its decoder)
 # host: what is done with it (plugins, the bus, config, options, the loop)
+# diff: traces read back and compared (compendium diff); traces nothing;
+#       it writes JSON with the jsonl output's escaper, plugins/lib/escape.c
 core_libcpdcore_la_SOURCES = \
 	core/base/arena.c core/base/arena.h \
 	core/base/cpd.h \
@@ -38,6 +40,17 @@ core_libcpdcore_la_SOURCES = \
 	core/engine/tracer.c core/engine/tracer.h \
 	core/engine/umem.c core/engine/umem.h \
 	core/engine/xlat.c core/engine/xlat.h \
+	core/diff/buf.h \
+	core/diff/compare.c core/diff/compare.h \
+	core/diff/diff.c core/diff/diff.h \
+	core/diff/json.c core/diff/json.h \
+	core/diff/normalize.c core/diff/normalize.h \
+	core/diff/output.h \
+	core/diff/output_json.c \
+	core/diff/output_text.c \
+	core/diff/profile.c core/diff/profile.h \
+	core/diff/strmap.c core/diff/strmap.h \
+	core/diff/trace.c core/diff/trace.h \
 	core/host/bus.c core/host/bus.h \
 	core/host/cli.c core/host/cli.h \
 	core/host/config.c core/host/config.h \
@@ -52,10 +65,11 @@ core_libcpdcore_la_SOURCES = \
 	core/host/plugin_list.c core/host/plugin_list.h \
 	core/host/reports.c core/host/reports.h \
 	core/host/session.c core/host/session.h \
-	core/host/ticks.c core/host/ticks.h
+	core/host/ticks.c core/host/ticks.h \
+	plugins/lib/escape.c plugins/lib/escape.h
 nodist_core_libcpdcore_la_SOURCES = core/host/default_conf.h
 core_libcpdcore_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/core \
-	-I$(top_builddir)/core -I$(top_srcdir)/bpf \
+	-I$(top_builddir)/core -I$(top_srcdir)/bpf -I$(top_srcdir)/plugins \
 	-DCPD_PLUGINDIR='"$(pkglibdir)"' \
 	-DCPD_SYSCONFDIR='"$(sysconfdir)"' \
 	-DCPD_BUILDDIR='"$(abs_top_builddir)"'

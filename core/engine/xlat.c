@@ -978,6 +978,7 @@ static const struct xlat_pair event_kinds[] = {
 	{ CPD_EV_MMAP, "mmap" },       { CPD_EV_FAULT, "fault" },
 	{ CPD_EV_SCHED, "sched" },     { CPD_EV_BLKIO, "blkio" },
 	{ CPD_EV_LOST, "lost" },       { CPD_EV_REPORT, "report" },
+	{ CPD_EV_NOTICE, "notice" },   { CPD_EV_FINDING, "finding" },
 	{ CPD_EV_NOTICE, "notice" },   { CPD_EV_DNS, "dns" },
 };
 
@@ -997,6 +998,7 @@ static const struct xlat_pair file_flags[] = {
 	{ CPD_FILEF_CREATED, "created" },
 	{ CPD_FILEF_TO_NETWORK, "to_network" },
 	{ CPD_FILEF_HIDDEN, "hidden" },
+	{ CPD_FILEF_PROBE, "probe" },
 };
 
 static const struct xlat_pair net_flags[] = {
@@ -1010,6 +1012,18 @@ static const struct xlat_pair mmap_flags[] = {
 	{ CPD_MMAPF_ANON, "anon" },	{ CPD_MMAPF_SHARED, "shared" },
 	{ CPD_MMAPF_FIXED, "fixed" },	{ CPD_MMAPF_STACK, "stack" },
 	{ CPD_MMAPF_HIDDEN, "hidden" },
+};
+
+static const struct xlat_pair severities[] = {
+	{ CPD_SEV_INFO, "info" },
+	{ CPD_SEV_NOTICE, "notice" },
+	{ CPD_SEV_WARNING, "warning" },
+	{ CPD_SEV_ERROR, "error" },
+};
+
+static const struct xlat_pair finding_flags[] = {
+	{ CPD_FINDF_COLLAPSED, "collapsed" },
+	{ CPD_FINDF_PARTIAL, "partial" },
 };
 
 static const struct xlat_pair fault_flags[] = {
@@ -1144,6 +1158,8 @@ static const struct xlat_table tables[] = {
 	},
 	[CPD_XLAT_PIPE_FLAGS] = FLAGS(pipe_flags),
 	[CPD_XLAT_SIGNAL] = { .style = XS_SIGNAL },
+	[CPD_XLAT_SEVERITY] = ENUM(severities),
+	[CPD_XLAT_FINDING_FLAGS] = FLAGS(finding_flags),
 	[CPD_XLAT_DNS_OP] = ENUM(dns_ops),
 	[CPD_XLAT_DNS_FLAGS] = FLAGS(dns_flags),
 };

@@ -35,6 +35,9 @@ enum {
 	OPT_LIST_PLUGINS,
 	OPT_LIST_REPORTS,
 	OPT_VERSION,
+	OPT_EXPECT,
+	OPT_EXPECT_FILE,
+	OPT_EXPECT_OUT,
 };
 
 static const struct option cli_options[] = {
@@ -55,6 +58,9 @@ static const struct option cli_options[] = {
 	{ "stats", no_argument, NULL, 'c' },
 	{ "interval", required_argument, NULL, OPT_INTERVAL },
 	{ "duration", required_argument, NULL, OPT_DURATION },
+	{ "expect", required_argument, NULL, OPT_EXPECT },
+	{ "expect-file", required_argument, NULL, OPT_EXPECT_FILE },
+	{ "expect-out", required_argument, NULL, OPT_EXPECT_OUT },
 	{ "config", required_argument, NULL, OPT_CONFIG },
 	{ "plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR },
 	{ "set", required_argument, NULL, OPT_SET },
@@ -71,6 +77,7 @@ void cli_usage(FILE *fp)
 {
 	fputs("usage: compendium [OPTIONS] [--] COMMAND [ARGS...]\n"
 	      "       compendium [OPTIONS] -p PID [-p PID...]\n"
+	      "       compendium diff [OPTIONS] A.jsonl B.jsonl   (see diff --help)\n"
 	      "\n"
 	      "Trace a command (or running processes) and show what matters: files,\n"
 	      "network, memory, processes; as a live stream, a summary and reports.\n"
@@ -100,6 +107,15 @@ void cli_usage(FILE *fp)
 	      "      --json FILE          write events as JSON Lines ('-' for stdout)\n"
 	      "      --perfetto FILE      write a Chrome/Perfetto trace\n"
 	      "\n"
+	      "Checks (for CI):\n"
+	      "      --expect RULE        fail the run unless RULE holds (repeatable):\n"
+	      "                           no-network [HOST...], writes-under DIR...,\n"
+	      "                           reads-under DIR..., exec-only GLOB...,\n"
+	      "                           no-exec GLOB..., exit N, no-findings SEVERITY,\n"
+	      "                           max-processes N\n"
+	      "      --expect-file FILE   read rules from FILE, one a line\n"
+	      "      --expect-out FILE    write what the run did as a rule file\n"
+	      "\n"
 	      "Configuration:\n"
 	      "      --config FILE        read FILE instead of the default config\n"
 	      "      --set SECTION.KEY=VALUE  set a config value (repeatable)\n"
@@ -111,8 +127,9 @@ void cli_usage(FILE *fp)
 	      "      --version            print the version\n"
 	      "  -h, --help               print this help\n"
 	      "\n"
-	      "Exit status: the traced command's (128+N if killed by signal N); 127 if\n"
-	      "it cannot be run; 2 for usage and configuration errors; 1 otherwise.\n",
+	      "Exit status: the traced command's (128+N if killed by signal N); 125 if\n"
+	      "an --expect rule was broken; 127 if it cannot be run; 2 for usage and\n"
+	      "configuration errors; 1 otherwise.\n",
 	      fp);
 }
 
@@ -161,6 +178,57 @@ static int cli_parse_pid(struct cli *cli, const char *arg)
 	cli->pids = xgrow(cli->pids, &cli->cap_pids, cli->npids,
 			  sizeof(*cli->pids));
 	cli->pids[cli->npids++] = (pid_t)v;
+	return 0;
+}
+
+/*
+ * --expect 'writes-under ./out ./logs' (or writes-under=./out): the
+ * [expect] key of the rule, its arguments as the key's list; a rule
+ * without arguments is "yes". Quotes are a rule file's business.
+ */
+static int cli_parse_expect(struct cli *cli, const char *arg)
+{
+	size_t n = strcspn(arg, " \t="), i;
+	const char *p = arg + n;
+	char *key, *value;
+	size_t len = 0;
+
+	if (!n) {
+		log_error(
+			"--expect '%s': expected a rule and its arguments (see --help)",
+			arg);
+		return -EINVAL;
+	}
+	if (strpbrk(arg, ",\"")) {
+		log_error(
+			"--expect '%s': a comma or a quote cannot be given here; write the rule in a file for --expect-file",
+			arg);
+		return -EINVAL;
+	}
+	key = xstrndup(arg, n);
+	for (i = 0; i < n; i++)
+		if (key[i] == '-')
+			key[i] = '_';
+	value = xmalloc(strlen(p) + 4);
+	if (*p == '=')
+		p++;
+	while (*p) {
+		size_t w;
+
+		p += strspn(p, " \t");
+		w = strcspn(p, " \t");
+		if (!w)
+			break;
+		if (len)
+			value[len++] = ',';
+		memcpy(value + len, p, w);
+		len += w;
+		p += w;
+	}
+	value[len] = '\0';
+	cli_add_set(cli, "expect", key, len ? value : "yes", "--expect");
+	free(key);
+	free(value);
 	return 0;
 }
 
@@ -275,6 +343,18 @@ enum cli_result cli_parse(struct cli *cli, int argc, char **argv)
 					c == OPT_INTERVAL ? "--interval" :
 							    "--duration") < 0)
 				return CLI_USAGE;
+			break;
+		case OPT_EXPECT:
+			if (cli_parse_expect(cli, optarg) < 0)
+				return CLI_USAGE;
+			break;
+		case OPT_EXPECT_FILE:
+			cli_add_set(cli, "expect", "file", optarg,
+				    "--expect-file");
+			break;
+		case OPT_EXPECT_OUT:
+			cli_add_set(cli, "expect", "out", optarg,
+				    "--expect-out");
 			break;
 		case OPT_NO_SECCOMP:
 			cli_add_set(cli, "core", "seccomp", "no",

@@ -140,6 +140,49 @@ static bool evcopy_str_bad(const struct cpd_str *s)
 	return (!s->ptr && s->len) || s->len > EVCOPY_MAX_STR;
 }
 
+/* Longest rule id a finding may have. */
+#define EVCOPY_MAX_RULE_ID 63
+
+/*
+ * A finding is matched on by users ("ignore = id") and tools, and read
+ * first by people: its id must be a rule name, its title present.
+ */
+static int evcopy_check_finding(const struct cpd_ev_finding *f, char *why,
+				size_t whylen)
+{
+	uint32_t i;
+
+	if (!f->id.len || f->id.len > EVCOPY_MAX_RULE_ID) {
+		snprintf(why, whylen,
+			 "finding without a rule id of 1 to %d bytes",
+			 EVCOPY_MAX_RULE_ID);
+		return -EINVAL;
+	}
+	for (i = 0; i < f->id.len; i++) {
+		char ch = f->id.ptr[i];
+
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+		      ch == '-')) {
+			snprintf(why, whylen,
+				 "finding rule id '%.*s' is not [a-z0-9-]+",
+				 (int)f->id.len, f->id.ptr);
+			return -EINVAL;
+		}
+	}
+	if (f->severity < CPD_SEV_INFO || f->severity > CPD_SEV_ERROR) {
+		snprintf(why, whylen,
+			 "finding '%.*s' has severity %u, not 1 to 4",
+			 (int)f->id.len, f->id.ptr, f->severity);
+		return -EINVAL;
+	}
+	if (!f->title.len) {
+		snprintf(why, whylen, "finding '%.*s' has no title",
+			 (int)f->id.len, f->id.ptr);
+		return -EINVAL;
+	}
+	return 0;
+}
+
 int evcopy_check(const struct cpd_event *ev, size_t in_size, char *why,
 		 size_t whylen)
 {
@@ -164,6 +207,8 @@ int evcopy_check(const struct cpd_event *ev, size_t in_size, char *why,
 			 fields_kind_name(ev->kind), EVCOPY_MAX_STR);
 		return -EINVAL;
 	}
+	if (ev->kind == CPD_EV_FINDING)
+		return evcopy_check_finding(&view->u.finding, why, whylen);
 	if (ev->kind != CPD_EV_REPORT)
 		return 0;
 	rep = &view->u.report;

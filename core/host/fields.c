@@ -133,6 +133,8 @@ static const struct cpd_field net_fields[] = {
 	  "syscall behind it"),
 	F(net, cause_seq, "cause_seq", CPD_FT_U64, 0, 0, CPD_FIELDF_OPTIONAL,
 	  "seq of that syscall event"),
+	F(net, peer_name, "peer_name", CPD_FT_STR, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "the name the peer was looked up as"),
 };
 
 static const struct cpd_field dns_fields[] = {
@@ -279,6 +281,31 @@ static const struct cpd_field notice_fields[] = {
 	F(notice, text, "text", CPD_FT_STR, 0, 0, CPD_FIELDF_KEY, "message"),
 };
 
+static const struct cpd_field finding_fields[] = {
+	F(finding, id, "id", CPD_FT_STR, 0, 0, CPD_FIELDF_KEY,
+	  "the rule that made it"),
+	F(finding, severity, "severity", CPD_FT_ENUM, CPD_XLAT_SEVERITY, 0, 0,
+	  "how much it matters"),
+	F(finding, title, "title", CPD_FT_STR, 0, 0, CPD_FIELDF_KEY,
+	  "one line to read first"),
+	F(finding, count, "count", CPD_FT_U64, 0, CPD_UNIT_COUNT, 0,
+	  "occurrences it stands for"),
+	F(finding, details, "details", CPD_FT_STR, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "more lines"),
+	F(finding, pids, "pids", CPD_FT_STRV, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "processes concerned"),
+	F(finding, paths, "paths", CPD_FT_STRV, 0, 0, CPD_FIELDF_OPTIONAL,
+	  "files, endpoints or names concerned"),
+	F(finding, flags, "flags", CPD_FT_FLAGS, CPD_XLAT_FINDING_FLAGS, 0,
+	  CPD_FIELDF_OPTIONAL, "details"),
+	F(finding, first_ns, "first_ns", CPD_FT_U64, 0, CPD_UNIT_TIMESTAMP,
+	  CPD_FIELDF_OPTIONAL, "first occurrence"),
+	F(finding, last_ns, "last_ns", CPD_FT_U64, 0, CPD_UNIT_TIMESTAMP,
+	  CPD_FIELDF_OPTIONAL, "last occurrence"),
+	F(finding, cause_seq, "cause_seq", CPD_FT_U64, 0, 0,
+	  CPD_FIELDF_OPTIONAL, "seq of the event behind it"),
+};
+
 #undef F
 
 struct kind_info {
@@ -306,6 +333,7 @@ static const struct kind_info builtin_kinds[] = {
 	[CPD_EV_LOST] = K("lost", lost_fields, lost),
 	[CPD_EV_REPORT] = K("report", report_fields, report),
 	[CPD_EV_NOTICE] = K("notice", notice_fields, notice),
+	[CPD_EV_FINDING] = K("finding", finding_fields, finding),
 	[CPD_EV_DNS] = K("dns", dns_fields, dns),
 };
 

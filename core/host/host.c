@@ -284,6 +284,17 @@ static const struct cpd_report_desc *host_report_desc(const char *topic)
 	return topic ? reports_find(topic, strlen(topic), NULL) : NULL;
 }
 
+static int host_fail_run(struct cpd_instance *ci, const char *reason)
+{
+	struct instance *inst = host_inst(ci);
+
+	if (!reason || !*reason)
+		return -EINVAL;
+	free(inst->fail_reason);
+	inst->fail_reason = xstrdup(reason);
+	return 0;
+}
+
 const struct cpd_host session_host = {
 	.struct_size = sizeof(struct cpd_host),
 	.abi_minor = CPD_ABI_MINOR,
@@ -305,4 +316,5 @@ const struct cpd_host session_host = {
 	.run_info = host_run_info,
 	.trace_stats = host_trace_stats,
 	.report_desc = host_report_desc,
+	.fail_run = host_fail_run,
 };

@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "diff/diff.h"
 #include "host/default_conf.h"
 #include "base/log.h"
 #include "plugin_list.h"
@@ -130,10 +131,14 @@ int main(int argc, char **argv)
 {
 	struct tracer_opts topts;
 	struct session s;
+	bool traced = false;
 	struct cli cli;
 	uint64_t start_us = 0, t0;
 	int status;
 
+	/* to trace a program called diff: compendium -- diff ... */
+	if (argc > 1 && !strcmp(argv[1], "diff"))
+		return diff_main(argc - 1, argv + 1);
 	switch (cli_parse(&cli, argc, argv)) {
 	case CLI_EXIT_OK:
 		cli_free(&cli);
@@ -205,9 +210,12 @@ int main(int argc, char **argv)
 	topts.pids = cli.pids;
 	topts.npids = cli.npids;
 	status = engine_run(&s, &topts);
+	traced = true;
 out_stop:
 	/* whatever happened, what was collected is written */
 	session_stop(&s);
+	if (traced)
+		status = session_exit_status(&s, status);
 out_free : {
 	struct loop *loop = s.loop;
 	struct cpd_trace_stats st = s.stats;

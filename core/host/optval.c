@@ -210,6 +210,43 @@ static int optval_base(const char *text)
 	return (text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) ? 16 : 10;
 }
 
+/* "expected one of a, b, c" from a NULL-terminated list. */
+static void optval_expected(const char *const *choices, char *why,
+			    size_t whylen)
+{
+	size_t off = 0, i;
+
+	off += (size_t)snprintf(why, whylen, "expected one of");
+	for (i = 0; choices && choices[i] && off < whylen; i++)
+		off += (size_t)snprintf(why + off, whylen - off, "%s %s",
+					i ? "," : "", choices[i]);
+}
+
+/* A list whose items must each be one of opt->choices. */
+static int optval_check_items(const struct cpd_option *opt, const char *text,
+			      char *why, size_t whylen)
+{
+	char **items = optval_split_list(text, NULL), **it;
+	size_t i;
+	int rc = 0;
+
+	for (it = items; *it && !rc; it++) {
+		for (i = 0; opt->choices[i] && strcmp(*it, opt->choices[i]);
+		     i++)
+			;
+		if (!opt->choices[i]) {
+			size_t off =
+				(size_t)snprintf(why, whylen, "'%s': ", *it);
+
+			optval_expected(opt->choices, why + MIN(off, whylen),
+					whylen - MIN(off, whylen));
+			rc = -EINVAL;
+		}
+	}
+	optval_free_list(items);
+	return rc;
+}
+
 int optval_parse(const struct cpd_option *opt, const char *text,
 		 struct optval *out, char *why, size_t whylen)
 {
@@ -265,8 +302,11 @@ int optval_parse(const struct cpd_option *opt, const char *text,
 		return optval_check_bounds(opt, 0, out->v.u, false, why,
 					   whylen);
 	case CPD_OPT_STRING:
-	case CPD_OPT_LIST:
 		return 0;
+	case CPD_OPT_LIST:
+		return opt->choices ?
+			       optval_check_items(opt, text, why, whylen) :
+			       0;
 	case CPD_OPT_PATH:
 		if (!*text) {
 			snprintf(why, whylen, "expected a path");
@@ -280,17 +320,7 @@ int optval_parse(const struct cpd_option *opt, const char *text,
 				return 0;
 			}
 		}
-		{
-			size_t off = 0;
-
-			off += (size_t)snprintf(why, whylen, "expected one of");
-			for (i = 0;
-			     opt->choices && opt->choices[i] && off < whylen;
-			     i++)
-				off += (size_t)snprintf(why + off, whylen - off,
-							"%s %s", i ? "," : "",
-							opt->choices[i]);
-		}
+		optval_expected(opt->choices, why, whylen);
 		return -EINVAL;
 	default:
 		snprintf(why, whylen, "option has unknown type %u", opt->type);

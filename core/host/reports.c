@@ -148,7 +148,7 @@ static int reports_check_template(const struct cpd_report_desc *d, char *why,
 				 (int)((bar ? bar : end) - name), name);
 			return -EINVAL;
 		}
-		/* each map entry: a=x, a not empty */
+		/* each map entry: a=x (a may be empty, or * for any value) */
 		while (bar) {
 			const char *next =
 				memchr(bar + 1, '|', (size_t)(end - bar - 1));
@@ -156,7 +156,7 @@ static int reports_check_template(const struct cpd_report_desc *d, char *why,
 			const char *eq =
 				memchr(bar + 1, '=', (size_t)(stop - bar - 1));
 
-			if (!eq || eq == bar + 1) {
+			if (!eq) {
 				snprintf(why, whylen,
 					 "'%.*s' in {%.*s} is not value=text",
 					 (int)(stop - bar - 1), bar + 1,

@@ -454,6 +454,9 @@ int session_instantiate(struct session *s)
 			log_msg(CPD_LOG_ERROR, inst->name, "init failed: %s",
 				strerror(-rc));
 			inst->state = INST_FAILED;
+			/* what it read besides its options (a rule file) */
+			if (rc == -EINVAL)
+				s->cfg.errors++;
 			return rc;
 		}
 		inst->state = INST_INITIALIZED;
@@ -643,35 +646,73 @@ unsigned session_tick(struct session *s)
 	return due;
 }
 
-static void session_stop_role(struct session *s, uint32_t role)
+/*
+ * Whether an analyzer still running publishes a kind inst takes (findings
+ * takes the file analyzer's events, expect the findings): inst is stopped
+ * after it, so that what it publishes in stop() still reaches inst.
+ */
+static bool session_waits_for_others(const struct session *s,
+				     const struct instance *inst)
 {
+	uint64_t theirs = 0;
 	size_t i;
-	int rc;
+
+	for (i = 0; i < s->ninst; i++)
+		if (s->inst[i] != inst &&
+		    s->inst[i]->plugin->desc.role == CPD_ROLE_ANALYZER &&
+		    s->inst[i]->state == INST_STARTED)
+			theirs |= s->inst[i]->plugin->desc.publishes;
+	theirs &= ~(CPD_EVMASK(CPD_EV_SYSCALL) | CPD_EVMASK(CPD_EV_PROC) |
+		    CPD_EVMASK(CPD_EV_NOTICE));
+	return inst->mask & theirs;
+}
+
+static void session_stop_one(struct instance *inst)
+{
+	int rc = 0;
+
+	if (!inst->disabled && inst->plugin->desc.flush)
+		rc = inst->plugin->desc.flush(inst->state_ptr);
+	if (rc < 0)
+		session_policy(inst, "flush", rc);
+	if (inst->plugin->desc.stop)
+		rc = inst->plugin->desc.stop(inst->state_ptr);
+	inst->state = INST_STOPPED;
+	if (rc < 0)
+		session_policy(inst, "stop", rc);
+}
+
+/* Every started instance of role; with wait, not those still waiting. */
+static bool session_stop_role(struct session *s, uint32_t role, bool wait)
+{
+	bool stopped = false;
+	size_t i;
 
 	for (i = 0; i < s->ninst; i++) {
 		struct instance *inst = s->inst[i];
 
 		if (inst->plugin->desc.role != role ||
-		    inst->state != INST_STARTED)
+		    inst->state != INST_STARTED ||
+		    (wait && session_waits_for_others(s, inst)))
 			continue;
-		rc = 0;
-		if (!inst->disabled && inst->plugin->desc.flush)
-			rc = inst->plugin->desc.flush(inst->state_ptr);
-		if (rc < 0)
-			session_policy(inst, "flush", rc);
-		if (inst->plugin->desc.stop)
-			rc = inst->plugin->desc.stop(inst->state_ptr);
-		inst->state = INST_STOPPED;
-		if (rc < 0)
-			session_policy(inst, "stop", rc);
+		session_stop_one(inst);
+		stopped = true;
 	}
+	return stopped;
 }
 
 void session_stop(struct session *s)
 {
-	/* Analyzers publish their reports in stop(); outputs must see them. */
-	session_stop_role(s, CPD_ROLE_ANALYZER);
-	session_stop_role(s, CPD_ROLE_OUTPUT);
+	/*
+	 * Analyzers publish their reports in stop(); outputs must see them,
+	 * and so must analyzers that take other analyzers' events: those
+	 * stop in rounds, each after what it takes. Analyzers that take each
+	 * other's stop in config order.
+	 */
+	while (session_stop_role(s, CPD_ROLE_ANALYZER, true))
+		;
+	session_stop_role(s, CPD_ROLE_ANALYZER, false);
+	session_stop_role(s, CPD_ROLE_OUTPUT, false);
 	log_flush();
 }
 
@@ -689,6 +730,7 @@ void session_free(struct session *s)
 		host_unwatch_all(inst);
 		options_free_owned(inst->owned, inst->nowned);
 		plugin_unload(inst->plugin);
+		free(inst->fail_reason);
 		free(inst->name);
 		free(inst);
 	}
@@ -716,6 +758,24 @@ void session_publish(struct session *s, struct cpd_event *ev)
 	s->stats.events_published = bus_published(s->bus);
 	if (ev->kind == CPD_EV_SYSCALL)
 		s->stats.syscalls_published++;
+}
+
+int session_exit_status(const struct session *s, int status)
+{
+	bool failed = false;
+	size_t i;
+
+	for (i = 0; i < s->ninst; i++) {
+		const struct instance *inst = s->inst[i];
+
+		if (!inst->fail_reason)
+			continue;
+		log_msg(CPD_LOG_ERROR, inst->name,
+			"%s: the run failed; exit status %d, not the command's %d",
+			inst->fail_reason, CPD_EXIT_RUN_FAILED, status);
+		failed = true;
+	}
+	return failed ? CPD_EXIT_RUN_FAILED : status;
 }
 
 bool session_wants_syscall(const struct session *s, uint32_t arch, int nr)

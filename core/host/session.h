@@ -13,8 +13,8 @@
 #include "config.h"
 #include "loop.h"
 #include "plugin.h"
-#include "engine/payload.h"
 #include "ticks.h"
+#include "engine/payload.h"
 
 enum inst_state {
 	INST_CONFIGURED = 0, /* options validated */
@@ -62,6 +62,7 @@ struct instance {
 	struct host_watch **watches; /* fds it watches */
 	size_t nwatches, capwatches;
 	unsigned errors;
+	char *fail_reason; /* fail_run(): why it failed the run */
 	/* option values handed to the plugin (host-owned) */
 	void **owned;
 	size_t nowned, capowned;
@@ -170,5 +171,12 @@ static inline void session_sync(struct session *s)
 	if (s->live_held)
 		session_sync_held(s);
 }
+
+/*
+ * The status compendium exits with, given the traced command's: when
+ * an instance failed the run (cpd_host.fail_run), CPD_EXIT_RUN_FAILED,
+ * after saying which and why; status otherwise.
+ */
+int session_exit_status(const struct session *s, int status);
 
 #endif /* CPD_CORE_SESSION_H */

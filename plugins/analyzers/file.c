@@ -12,6 +12,18 @@
  *
  * Hidden files' bytes are kept apart (hidden_read_bytes, ...) so the
  * headline numbers are the user's own I/O, while nothing is lost.
+ *
+ * A failed open is often one probe of a search (lib/search.h). Which
+ * ones the outputs cannot tell (they know nothing of paths), so without
+ * -v a thread's failed opens (ENOENT, ENOTDIR) are held back until its
+ * run of them ends. When the open that ends it finds the same name, they
+ * were probes: published flagged CPD_FILEF_PROBE right before that open,
+ * so the live stream shows the open alone. Any other end (another call
+ * of the thread, exit_group, exit, exec, a full run) publishes them as
+ * the plain failures they were. The events keep their own times; only
+ * their delivery waits, for a few syscalls of one thread. With -v every
+ * syscall is on the stream, and holding would put the failures after the
+ * calls that followed them: they are published at once, unflagged.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -31,11 +43,14 @@
 #include "lib/hash.h"
 #include "lib/instance.h"
 #include "lib/report.h"
+#include "lib/search.h"
 
 /* Past this many distinct paths, bytes still count but rows stop growing. */
 #define FILE_MAX_PATHS (1u << 20)
 /* A resolved directory plus a relative name, both at most PATH_MAX. */
 #define FILE_JOIN_MAX (2 * 4096 + 2)
+/* Bytes of comm kept with a held event (the kernel's is 16 with the NUL). */
+#define FILE_COMM_MAX 64
 
 /* One path: the row of file.files, or of file.failed when err != 0. */
 struct file_ent {
@@ -60,6 +75,13 @@ struct file_table {
 	size_t n;
 };
 
+/* A failed open held until its thread's run of failures ends. */
+struct file_held {
+	struct cpd_event ev; /* as it will be published; strings below */
+	char *path;	     /* owned */
+	char comm[FILE_COMM_MAX];
+};
+
 struct file {
 	/* options, written by host->apply_options */
 	const char *const *hide;
@@ -70,12 +92,16 @@ struct file {
 	struct noise noise;
 	bool verbose;
 	bool warned_full;
-	uint32_t seed; /* of the path hash */
+	uint64_t unlisted; /* operations on paths the full table refused */
+	uint32_t seed;	   /* of the path hash */
 
 	struct file_table files;  /* by path */
 	struct file_table failed; /* by path and errno */
 
 	struct callmap calls; /* syscall -> file_calls index */
+
+	struct search_runs runs; /* of struct file_held */
+	bool found_hidden;	 /* the open ending a run is hidden */
 
 	uint64_t read_bytes;
 	uint64_t written_bytes;
@@ -92,7 +118,7 @@ static const struct cpd_option file_options[] = {
 	  .type = CPD_OPT_BOOL,
 	  .def = "yes",
 	  .offset = offsetof(struct file, noise_filter),
-	  .help = "hide the loader, shared libraries, /proc, /sys and /dev (-v shows them)" },
+	  .help = "hide the loader, shared libraries, the C library's locale files, /proc, /sys and /dev (-v shows them)" },
 	{ .name = "hide",
 	  .type = CPD_OPT_LIST,
 	  .offset = offsetof(struct file, hide),
@@ -169,6 +195,7 @@ static struct file_ent *file_table_get(struct file *f, struct file_table *t,
 				"over %u distinct paths: totals go on, the per-file table stops growing",
 				FILE_MAX_PATHS);
 		f->warned_full = true;
+		f->unlisted++;
 		return NULL;
 	}
 	if (t->n >= t->nbuckets && file_table_grow(t) < 0)
@@ -189,22 +216,91 @@ static struct file_ent *file_table_get(struct file *f, struct file_table *t,
 
 /* ---- publishing ----------------------------------------------------- */
 
+static void file_build(struct cpd_event *ev, const struct cpd_event *sev,
+		       struct cpd_ev_file *p)
+{
+	report_derive(ev, CPD_EV_FILE, sev);
+	p->syscall = sev->u.syscall.name;
+	p->cause_seq = sev->seq;
+	if (!p->count)
+		p->count = 1;
+	ev->u.file = *p;
+}
+
 static void file_publish(struct file *f, const struct cpd_event *sev,
 			 struct cpd_ev_file *p)
 {
-	const struct cpd_syscall *sc = &sev->u.syscall;
 	struct cpd_event ev;
 
 	if ((p->flags & CPD_FILEF_HIDDEN) && !f->verbose)
 		return;
-	report_derive(&ev, CPD_EV_FILE, sev);
-	p->syscall = sc->name;
-	p->cause_seq = sev->seq;
-	if (!p->count)
-		p->count = 1;
-	ev.u.file = *p;
+	file_build(&ev, sev, p);
 	/* a refusal is logged by the host; the totals are ours either way */
 	f->host->publish(f->inst, &ev);
+}
+
+/* ---- searches: runs of failed opens --------------------------------- */
+
+static void file_run_release(void *arg, void *item, enum search_outcome how)
+{
+	struct file *f = arg;
+	struct file_held *h = item;
+	struct cpd_ev_file *p = &h->ev.u.file;
+
+	if (how == SEARCH_PROBE) {
+		p->flags |= CPD_FILEF_PROBE;
+		/* a search for a library is the loader's business */
+		if (f->found_hidden)
+			p->flags |= CPD_FILEF_HIDDEN;
+	}
+	if (how != SEARCH_DROP && !(p->flags & CPD_FILEF_HIDDEN))
+		f->host->publish(f->inst, &h->ev);
+	free(h->path);
+}
+
+/* End tid's run; found (may be NULL) is the path of the open that did. */
+static void file_run_end(struct file *f, int32_t tid,
+			 const struct cpd_str *found, bool found_hidden)
+{
+	if (!search_holding(&f->runs))
+		return;
+	f->found_hidden = found_hidden;
+	search_end(&f->runs, tid, found ? found->ptr : NULL,
+		   found ? found->len : 0);
+}
+
+/* Hold a failed open as its thread's newest; false: publish it now. */
+static bool file_run_hold(struct file *f, const struct cpd_event *ev)
+{
+	const struct cpd_ev_file *p = &ev->u.file;
+	struct file_held *h;
+	size_t comm_len;
+	char *path;
+
+	if (!p->path.ptr || !p->path.len)
+		return false;
+	path = malloc(p->path.len + 1);
+	if (!path)
+		return false;
+	h = search_hold(&f->runs, ev->tid, p->path.ptr, p->path.len);
+	if (!h) {
+		free(path);
+		return false;
+	}
+	memcpy(path, p->path.ptr, p->path.len);
+	path[p->path.len] = '\0';
+	h->path = path;
+	h->ev = *ev;
+	h->ev.u.file.path.ptr = path;
+	comm_len = ev->comm.ptr ? ev->comm.len : 0;
+	if (comm_len >= sizeof(h->comm))
+		comm_len = sizeof(h->comm) - 1;
+	if (comm_len)
+		memcpy(h->comm, ev->comm.ptr, comm_len);
+	h->comm[comm_len] = '\0';
+	h->ev.comm.ptr = ev->comm.ptr ? h->comm : NULL;
+	h->ev.comm.len = (uint32_t)comm_len;
+	return true;
 }
 
 /* ---- opens ---------------------------------------------------------- */
@@ -219,6 +315,7 @@ enum file_call {
 	FC_COPY,
 	FC_SENDFILE,
 	FC_SPLICE,
+	FC_EXIT,
 };
 
 static const struct {
@@ -246,13 +343,19 @@ static const struct {
 	 * so it never touches a file and tracing it would cost stops only.
 	 */
 	{ "splice", FC_SPLICE },
+	/*
+	 * Only to end a thread's search before its exit is published: the
+	 * failures it held then come before the exit, as they happened.
+	 */
+	{ "exit", FC_EXIT },
+	{ "exit_group", FC_EXIT },
 };
 
 static const char *const file_syscalls[] = {
-	"open",	    "openat", "openat2", "creat",    "read",
-	"pread64",  "readv",  "preadv",	 "preadv2",  "write",
-	"pwrite64", "writev", "pwritev", "pwritev2", "copy_file_range",
-	"sendfile", "splice", NULL
+	"open",	    "openat", "openat2", "creat",      "read",
+	"pread64",  "readv",  "preadv",	 "preadv2",    "write",
+	"pwrite64", "writev", "pwritev", "pwritev2",   "copy_file_range",
+	"sendfile", "splice", "exit",	 "exit_group", NULL
 };
 
 /* The flags and mode the call was made with. */
@@ -360,11 +463,23 @@ static void file_open(struct file *f, const struct cpd_event *ev,
 		p.path = path;
 		if (hidden)
 			p.flags |= CPD_FILEF_HIDDEN;
+		if (!search_errno(sc->err)) {
+			/* not a search: what it ends was not one either */
+			file_run_end(f, ev->tid, NULL, false);
+		} else if (!hidden && !f->verbose) {
+			struct cpd_event fev;
+
+			file_build(&fev, ev, &p);
+			if (file_run_hold(f, &fev))
+				return;
+		}
 		file_publish(f, ev, &p);
 		return;
 	}
-	if (sc->ret < 0)
+	if (sc->ret < 0) {
+		file_run_end(f, ev->tid, NULL, false);
 		return;
+	}
 
 	/* the core resolved the new fd through /proc: absolute and real */
 	if (sc->retval.fd && sc->retval.fd->path.len)
@@ -394,6 +509,8 @@ static void file_open(struct file *f, const struct cpd_event *ev,
 	}
 	if (hidden)
 		p.flags |= CPD_FILEF_HIDDEN;
+	/* the failures this open ends go first: they came first */
+	file_run_end(f, ev->tid, &path, hidden);
 	file_publish(f, ev, &p);
 }
 
@@ -496,18 +613,62 @@ static void file_transfer(struct file *f, const struct cpd_event *ev,
 	file_publish(f, ev, &p);
 }
 
+static bool file_call_opens(enum file_call call)
+{
+	return call == FC_OPEN || call == FC_OPENAT || call == FC_OPENAT2 ||
+	       call == FC_CREAT;
+}
+
 static const char *file_call_name(size_t i)
 {
 	return file_calls[i].name;
 }
 
+/* Whether ev is an exit or exit_group of ours: they never complete. */
+static bool file_exits(struct file *f, const struct cpd_event *ev)
+{
+	int i;
+
+	if (ev->kind != CPD_EV_SYSCALL || !ev->u.syscall.name.ptr)
+		return false;
+	i = callmap_find(&f->calls, &ev->u.syscall);
+	return i >= 0 && file_calls[i].call == FC_EXIT;
+}
+
+/* A thread that exits or execs ends its search, found or not. */
+static void file_proc(struct file *f, const struct cpd_event *ev)
+{
+	const struct cpd_ev_proc *p = &ev->u.proc;
+
+	if (p->op == CPD_PROC_EXIT || p->op == CPD_PROC_DETACH) {
+		file_run_end(f, ev->tid, NULL, false);
+	} else if (p->op == CPD_PROC_EXEC) {
+		file_run_end(f, ev->tid, NULL, false);
+		if (p->old_tid && p->old_tid != ev->tid)
+			file_run_end(f, p->old_tid, NULL, false);
+	}
+}
+
 static int file_on_event(void *state, const struct cpd_event *ev)
 {
 	struct file *f = state;
-	int i = callmap_find_completed(&f->calls, ev);
+	int i;
 
+	if (ev->kind == CPD_EV_PROC && search_holding(&f->runs)) {
+		file_proc(f, ev);
+		return 0;
+	}
+	/* exit and exit_group never complete: they end a run all the same */
+	if (search_holding(&f->runs) && file_exits(f, ev)) {
+		file_run_end(f, ev->tid, NULL, false);
+		return 0;
+	}
+	i = callmap_find_completed(&f->calls, ev);
 	if (i < 0)
 		return 0;
+	/* a thread that moved on to other work has ended its search */
+	if (search_holding(&f->runs) && !file_call_opens(file_calls[i].call))
+		file_run_end(f, ev->tid, NULL, false);
 	switch (file_calls[i].call) {
 	case FC_OPEN:
 	case FC_OPENAT:
@@ -532,6 +693,8 @@ static int file_on_event(void *state, const struct cpd_event *ev)
 	case FC_SPLICE:
 		/* splice(fd_in, off_in, fd_out, off_out, ...) */
 		file_transfer(f, ev, CPD_FILE_SPLICE, 0, 2);
+		break;
+	case FC_EXIT:
 		break;
 	}
 	return 0;
@@ -580,9 +743,15 @@ static const struct cpd_report_key file_total_keys[] = {
 	REPORT_KEY("read_bytes", "Files read", CPD_KV_U64, CPD_UNIT_BYTES,
 		   CPD_RKF_SUMMARY | CPD_RKF_ALIGN, "I/O",
 		   "bytes read from files the noise filter kept"),
+	REPORT_KEY("files_read", "files", CPD_KV_U64, CPD_UNIT_COUNT,
+		   CPD_RKF_SUMMARY | CPD_RKF_DETAIL | CPD_RKF_NONZERO, "I/O",
+		   "how many files they were read from"),
 	REPORT_KEY("written_bytes", "Files written", CPD_KV_U64, CPD_UNIT_BYTES,
 		   CPD_RKF_SUMMARY | CPD_RKF_ALIGN, "I/O",
 		   "bytes written to files the noise filter kept"),
+	REPORT_KEY("files_written", "files", CPD_KV_U64, CPD_UNIT_COUNT,
+		   CPD_RKF_SUMMARY | CPD_RKF_DETAIL | CPD_RKF_NONZERO, "I/O",
+		   "how many files they were written to"),
 	REPORT_KEY("opened_read", "Opened for read", CPD_KV_U64, CPD_UNIT_COUNT,
 		   CPD_RKF_SUMMARY | CPD_RKF_NONZERO, NULL,
 		   "files opened for reading (each path once)"),
@@ -644,7 +813,31 @@ static const struct cpd_report_key file_period_keys[] = {
 		   "opens that failed since tracing began"),
 };
 
-enum { FILE_REP_TOTALS, FILE_REP_FILES, FILE_REP_FAILED, FILE_REP_PERIOD };
+static const struct cpd_report_key file_top_read_keys[] = {
+	REPORT_KEY("path", "Path", CPD_KV_STR, CPD_UNIT_NONE, CPD_RKF_KEY, NULL,
+		   "the file"),
+	REPORT_KEY("read_bytes", "Read", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SORT, NULL, "bytes read from it"),
+};
+
+static const struct cpd_report_key file_top_written_keys[] = {
+	REPORT_KEY("path", "Path", CPD_KV_STR, CPD_UNIT_NONE, CPD_RKF_KEY, NULL,
+		   "the file"),
+	REPORT_KEY("written_bytes", "Written", CPD_KV_U64, CPD_UNIT_BYTES,
+		   CPD_RKF_SORT, NULL, "bytes written to it"),
+};
+
+/* Rows of the top tables: the summary's list under I/O. */
+#define FILE_TOP 5
+
+enum {
+	FILE_REP_TOTALS,
+	FILE_REP_FILES,
+	FILE_REP_FAILED,
+	FILE_REP_TOP_READ,
+	FILE_REP_TOP_WRITTEN,
+	FILE_REP_PERIOD
+};
 
 static const struct cpd_report_desc file_reports[] = {
 	[FILE_REP_TOTALS] = { .topic = "file",
@@ -661,14 +854,33 @@ static const struct cpd_report_desc file_reports[] = {
 			     .keys = file_files_keys,
 			     .nkeys = REPORT_NKEYS(file_files_keys),
 			     .help = "one row per file the noise filter kept, by path" },
+	/* the findings say which failed opens matter, first */
 	[FILE_REP_FAILED] = { .topic = "file.failed",
 			      .title = "Failed opens",
-			      .flags = CPD_RDF_TABLE | CPD_RDF_SUMMARY,
+			      .flags = CPD_RDF_TABLE,
 			      .order = 22,
 			      .keys = file_failed_keys,
 			      .nkeys = REPORT_NKEYS(file_failed_keys),
 			      .summary_row = "{path} ({error}, {count}×)",
 			      .help = "files that could not be opened, by path and error" },
+	[FILE_REP_TOP_READ] = { .topic = "file.top_read",
+				.title = "Most read",
+				.flags = CPD_RDF_TABLE | CPD_RDF_SUMMARY,
+				.order = 20,
+				.keys = file_top_read_keys,
+				.nkeys = REPORT_NKEYS(file_top_read_keys),
+				.summary_rows = FILE_TOP,
+				.summary_row = "{read_bytes}  {path}",
+				.help = "the files the most bytes were read from, largest first" },
+	[FILE_REP_TOP_WRITTEN] = { .topic = "file.top_written",
+				   .title = "Most written",
+				   .flags = CPD_RDF_TABLE | CPD_RDF_SUMMARY,
+				   .order = 20,
+				   .keys = file_top_written_keys,
+				   .nkeys = REPORT_NKEYS(file_top_written_keys),
+				   .summary_rows = FILE_TOP,
+				   .summary_row = "{written_bytes}  {path}",
+				   .help = "the files the most bytes were written to, largest first" },
 	[FILE_REP_PERIOD] = { .topic = "file.interval",
 			      .title = "Files in the period",
 			      .flags = CPD_RDF_SUMMARY,
@@ -678,6 +890,61 @@ static const struct cpd_report_desc file_reports[] = {
 			      .help = "every --interval period: bytes read and written and failed opens, with the totals so far" },
 	CPD_REPORT_END
 };
+
+/* The byte count a top table sorts by. */
+static uint64_t file_top_bytes(const struct file_ent *e, bool written)
+{
+	return written ? e->written_bytes : e->read_bytes;
+}
+
+/*
+ * The FILE_TOP files of v with the most bytes read (or written), largest
+ * first, in top; how many of v moved any.
+ */
+static size_t file_top(struct file_ent *const *v, size_t n, bool written,
+		       const struct file_ent **top, size_t *ntop)
+{
+	size_t i, j, moved = 0;
+
+	*ntop = 0;
+	for (i = 0; i < n; i++) {
+		uint64_t b = file_top_bytes(v[i], written);
+
+		if (!b)
+			continue;
+		moved++;
+		if (*ntop == FILE_TOP &&
+		    b <= file_top_bytes(top[FILE_TOP - 1], written))
+			continue;
+		if (*ntop < FILE_TOP)
+			(*ntop)++;
+		for (j = *ntop - 1;
+		     j > 0 && file_top_bytes(top[j - 1], written) < b; j--)
+			top[j] = top[j - 1];
+		top[j] = v[i];
+	}
+	return moved;
+}
+
+static void file_publish_top(struct file *f, struct file_ent *const *v,
+			     size_t n, bool written)
+{
+	const struct file_ent *top[FILE_TOP];
+	struct cpd_kv kv[2];
+	size_t ntop, i;
+
+	file_top(v, n, written, top, &ntop);
+	for (i = 0; i < ntop; i++) {
+		kv[0] = report_val_text("path", top[i]->path, top[i]->len);
+		kv[1] = report_val_u64(written ? "written_bytes" : "read_bytes",
+				       file_top_bytes(top[i], written));
+		report_publish_desc(
+			f->host, f->inst,
+			&file_reports[written ? FILE_REP_TOP_WRITTEN :
+						FILE_REP_TOP_READ],
+			kv, 2);
+	}
+}
 
 static int file_interval(void *state, const struct cpd_interval *iv)
 {
@@ -697,24 +964,37 @@ static int file_stop(void *state)
 {
 	struct file *f = state;
 	uint64_t opened_read = 0, opened_write = 0;
+	const struct file_ent *top[FILE_TOP];
+	size_t files_read, files_written, ntop;
 	struct file_ent **v;
-	struct cpd_kv kv[7];
+	struct cpd_kv kv[9];
 	size_t n, i;
 
+	search_end_all(&f->runs);
+	if (f->unlisted)
+		report_lost(
+			f->host, f->inst, CPD_EV_REPORT, f->unlisted,
+			"per-file table full: operations on paths past its cap are in the totals only");
 	v = file_sorted(&f->files, &n);
 	for (i = 0; i < n; i++) {
 		opened_read += v[i]->opened_read;
 		opened_write += v[i]->opened_write;
 	}
+	files_read = file_top(v, n, false, top, &ntop);
+	files_written = file_top(v, n, true, top, &ntop);
 	kv[0] = report_val_u64("read_bytes", f->read_bytes);
-	kv[1] = report_val_u64("written_bytes", f->written_bytes);
-	kv[2] = report_val_u64("opened_read", opened_read);
-	kv[3] = report_val_u64("opened_write", opened_write);
-	kv[4] = report_val_u64("open_failures", f->open_failures);
-	kv[5] = report_val_u64("hidden_read_bytes", f->hidden_read_bytes);
-	kv[6] = report_val_u64("hidden_written_bytes", f->hidden_written_bytes);
+	kv[1] = report_val_u64("files_read", files_read);
+	kv[2] = report_val_u64("written_bytes", f->written_bytes);
+	kv[3] = report_val_u64("files_written", files_written);
+	kv[4] = report_val_u64("opened_read", opened_read);
+	kv[5] = report_val_u64("opened_write", opened_write);
+	kv[6] = report_val_u64("open_failures", f->open_failures);
+	kv[7] = report_val_u64("hidden_read_bytes", f->hidden_read_bytes);
+	kv[8] = report_val_u64("hidden_written_bytes", f->hidden_written_bytes);
 	report_publish_desc(f->host, f->inst, &file_reports[FILE_REP_TOTALS],
-			    kv, 7);
+			    kv, 9);
+	file_publish_top(f, v, n, false);
+	file_publish_top(f, v, n, true);
 
 	for (i = 0; i < n; i++) {
 		const struct file_ent *e = v[i];
@@ -772,6 +1052,8 @@ static int file_setup(void *state)
 	if (rc < 0)
 		return rc;
 	f->seed = hash_seed(f);
+	search_runs_init(&f->runs, sizeof(struct file_held), file_run_release,
+			 f);
 	return 0;
 }
 
@@ -779,6 +1061,7 @@ static void file_release(void *state)
 {
 	struct file *f = state;
 
+	search_runs_free(&f->runs);
 	noise_free(&f->noise);
 	file_table_free(&f->files);
 	file_table_free(&f->failed);

@@ -7,18 +7,25 @@
  *
  * Sockets are known from the core's fd table: family, type and the local
  * and peer endpoints ride along with every fd argument. Traffic is split
- * three ways, and every byte lands in exactly one bucket:
+ * two ways, and every byte lands in exactly one bucket:
  *  - local IPC (AF_UNIX, AF_NETLINK): never network, ipc_* counters;
- *  - loopback (peer in 127/8, ::1, ::ffff:127/104, tested on the address,
- *    not on its text), hidden by default: loopback_* counters;
- *  - everything else: sent_bytes / recv_bytes.
- * With hide_loopback = no, loopback traffic counts as network.
+ *  - network: sent_bytes / recv_bytes, loopback included (a test server
+ *    on 127.0.0.1 is real traffic). Of those, what went to a loopback
+ *    peer (127/8, ::1, ::ffff:127/104, tested on the address, not on its
+ *    text) is counted again in loopback_*, and its connections are
+ *    marked. hide_loopback only keeps its events off the live stream.
  *
  * A connection is keyed by (family, type, local endpoint, peer endpoint)
- * as the fd table knows them. A client's local port is not known (the
- * kernel picks it at connect), so repeated connections from one socket
- * setup to one server share a row; accepted connections differ by the
- * client's port and get one row each.
+ * as the fd table knows them, and each connect or accept makes one: a
+ * client's local port is not known (the kernel picks it), so two connects
+ * of curl to one server have the same key. Traffic finds its connection
+ * by the (process, fd) that made it; a socket another process inherited
+ * finds the newest connection with its key.
+ *
+ * A non-blocking connect (EINPROGRESS) is pending until the program
+ * learns how it went: getsockopt(SO_ERROR), or the first read or write
+ * on the socket. A failure there is published as CONNECT_FAILED flagged
+ * INPROGRESS, and the connection is no longer counted or listed.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -63,15 +70,39 @@ struct net_ep {
 	char path[NET_PATH_MAX]; /* AF_UNIX, not NUL-terminated */
 };
 
+/*
+ * An address the dns analyzer saw a name resolve to: connections to it
+ * are labelled with the name. Bounded: past NET_NAMES_MAX addresses are
+ * counted, not kept.
+ */
+#define NET_NAMES_MAX	 4096
+#define NET_NAME_BUCKETS 1024
+
+struct net_name {
+	struct net_name *next;
+	uint16_t family;
+	uint8_t addr[16];
+	char *name;
+};
+
 struct net_conn {
-	struct net_conn *next; /* hash chain */
+	struct net_conn *next;	  /* hash chain */
+	struct net_conn *fd_next; /* chain of the (process, fd) table */
 	uint32_t hash;
+	uint32_t fd_hash;
+	int32_t fd_pid; /* the process and fd that own it, when fd_bound */
+	int32_t fd_num;
+	bool fd_bound;
+	bool pending; /* a non-blocking connect not known to have worked */
+	bool failed;  /* it did not: not a connection after all */
+	bool counted; /* in connections */
 	uint16_t family;
 	uint32_t sock_type;
 	uint32_t protocol;
 	struct net_ep local;
 	struct net_ep peer;
 	const char *direction; /* static: "connect", "accept", "sendto" */
+	char *name;	       /* the peer's name when it began, or NULL */
 	enum net_class cls;
 	bool hidden;
 	uint64_t sent;
@@ -89,8 +120,12 @@ struct net {
 	bool verbose;
 	bool warned_full;
 	uint32_t seed; /* of the connection hash */
+	struct net_name *names[NET_NAME_BUCKETS];
+	size_t nnames;
+	uint64_t names_dropped;
 
 	struct net_conn **buckets;
+	struct net_conn **fd_buckets; /* by (process, fd) */
 	size_t nbuckets;
 	struct net_conn **order; /* first-seen order, owning */
 	size_t nconns, capconns;
@@ -103,6 +138,7 @@ struct net {
 	uint64_t loopback_recv_bytes;
 	uint64_t connections;
 	uint64_t accepted;
+	uint64_t unlisted; /* operations on connections the table refused */
 
 	/* --interval: the totals above, reported per period */
 	struct report_counter iv[4];
@@ -111,9 +147,9 @@ struct net {
 static const struct cpd_option net_options[] = {
 	{ .name = "hide_loopback",
 	  .type = CPD_OPT_BOOL,
-	  .def = "yes",
+	  .def = "no",
 	  .offset = offsetof(struct net, hide_loopback),
-	  .help = "hide traffic to 127.0.0.0/8 and ::1 and count it apart (-v shows it)" },
+	  .help = "keep traffic to 127.0.0.0/8 and ::1 off the live stream (-v shows it); it is counted and listed all the same" },
 	{ .name = "hide_local_ipc",
 	  .type = CPD_OPT_BOOL,
 	  .def = "yes",
@@ -131,7 +167,9 @@ static const char *const net_syscalls[] = {
 	 */
 	"read", "write", "readv", "writev",
 	/* the socket side of zero-copy transfers */
-	"sendfile", "splice", NULL
+	"sendfile", "splice",
+	/* how a non-blocking connect went */
+	"getsockopt", NULL
 };
 
 /* ---- endpoints ------------------------------------------------------ */
@@ -246,6 +284,40 @@ static uint32_t net_class_flags(const struct net *n, enum net_class cls)
 	return flags;
 }
 
+/*
+ * Count bytes moved with a peer of class cls: IPC apart, loopback in the
+ * network totals and again in its own.
+ */
+static void net_count(struct net *n, enum net_class cls, uint64_t bytes,
+		      bool out)
+{
+	if (cls == NET_CLS_IPC) {
+		*(out ? &n->ipc_sent_bytes : &n->ipc_recv_bytes) += bytes;
+		return;
+	}
+	*(out ? &n->sent_bytes : &n->recv_bytes) += bytes;
+	if (cls == NET_CLS_LOOPBACK)
+		*(out ? &n->loopback_sent_bytes : &n->loopback_recv_bytes) +=
+			bytes;
+}
+
+/* The endpoint as a sockaddr again; a unix name points into ep. */
+static void net_ep_to_sa(const struct net_ep *ep, struct cpd_sockaddr *sa)
+{
+	memset(sa, 0, sizeof(*sa));
+	sa->family = ep->family;
+	sa->port = ep->port;
+	sa->scope_id = ep->scope_id;
+	sa->port_id = ep->port_id;
+	memcpy(sa->addr, ep->addr, sizeof(sa->addr));
+	if (ep->abstract)
+		sa->flags |= CPD_SA_ABSTRACT;
+	if (ep->pathlen) {
+		sa->path.ptr = ep->path;
+		sa->path.len = ep->pathlen;
+	}
+}
+
 /* ---- connections ---------------------------------------------------- */
 
 /*
@@ -265,35 +337,116 @@ static uint32_t net_key_hash(uint32_t seed, uint16_t family, uint32_t type,
 	return hash_bytes(h, peer, sizeof(*peer));
 }
 
+static uint32_t net_fd_hash(uint32_t seed, int32_t pid, int32_t fd)
+{
+	int32_t key[2] = { pid, fd };
+
+	return hash_bytes(seed, key, sizeof(key));
+}
+
+static void net_fd_link(struct net *n, struct net_conn *c)
+{
+	size_t i = c->fd_hash & (n->nbuckets - 1);
+
+	c->fd_next = n->fd_buckets[i];
+	n->fd_buckets[i] = c;
+}
+
+/* Both tables, rebuilt; newest first in each chain, as insertions put them. */
 static int net_grow(struct net *n)
 {
 	size_t nb = n->nbuckets ? n->nbuckets * 2 : 64, i;
 	struct net_conn **b = calloc(nb, sizeof(*b));
+	struct net_conn **fb = calloc(nb, sizeof(*fb));
 
-	if (!b)
+	if (!b || !fb) {
+		free(b);
+		free(fb);
 		return -ENOMEM;
+	}
+	free(n->buckets);
+	free(n->fd_buckets);
+	n->buckets = b;
+	n->fd_buckets = fb;
+	n->nbuckets = nb;
 	for (i = 0; i < n->nconns; i++) {
 		struct net_conn *c = n->order[i];
 
 		c->next = b[c->hash & (nb - 1)];
 		b[c->hash & (nb - 1)] = c;
+		if (c->fd_bound)
+			net_fd_link(n, c);
 	}
-	free(n->buckets);
-	n->buckets = b;
-	n->nbuckets = nb;
 	return 0;
 }
 
+/* The connection process pid made on fd, or NULL. */
+static struct net_conn *net_fd_conn(const struct net *n, int32_t pid,
+				    int32_t fd)
+{
+	uint32_t h;
+	struct net_conn *c;
+
+	if (!n->nbuckets || fd < 0)
+		return NULL;
+	h = net_fd_hash(n->seed, pid, fd);
+	for (c = n->fd_buckets[h & (n->nbuckets - 1)]; c; c = c->fd_next)
+		if (c->fd_hash == h && c->fd_pid == pid && c->fd_num == fd)
+			return c;
+	return NULL;
+}
+
+static void net_fd_unlink(struct net *n, struct net_conn *c)
+{
+	struct net_conn **pp = &n->fd_buckets[c->fd_hash & (n->nbuckets - 1)];
+
+	for (; *pp; pp = &(*pp)->fd_next)
+		if (*pp == c) {
+			*pp = c->fd_next;
+			break;
+		}
+	c->fd_bound = false;
+	c->fd_next = NULL;
+}
+
+/* c is now what pid's fd is connected to (a closed fd's number reused). */
+static void net_fd_bind(struct net *n, struct net_conn *c, int32_t pid,
+			int32_t fd)
+{
+	struct net_conn *old;
+
+	if (fd < 0 || (c->fd_bound && c->fd_pid == pid && c->fd_num == fd))
+		return;
+	old = net_fd_conn(n, pid, fd);
+	if (old)
+		net_fd_unlink(n, old);
+	if (c->fd_bound)
+		net_fd_unlink(n, c);
+	c->fd_pid = pid;
+	c->fd_num = fd;
+	c->fd_hash = net_fd_hash(n->seed, pid, fd);
+	c->fd_bound = true;
+	net_fd_link(n, c);
+}
+
+static bool net_conn_is(const struct net_conn *c, uint16_t family,
+			uint32_t type, const struct net_ep *local,
+			const struct net_ep *peer)
+{
+	return c->family == family && c->sock_type == type &&
+	       !memcmp(&c->local, local, sizeof(*local)) &&
+	       !memcmp(&c->peer, peer, sizeof(*peer));
+}
+
 /*
- * The connection for this socket and these endpoints, created with
- * direction when new (*created set). NULL when memory or the row limit
- * ran out; the caller still counts the totals.
+ * The newest connection with these endpoints, or a new one (fresh: always
+ * a new one) with direction (*created set). NULL when memory or the row
+ * limit ran out; the caller still counts the totals.
  */
-static struct net_conn *net_conn_get(struct net *n, uint16_t family,
-				     uint32_t type, uint32_t protocol,
-				     const struct net_ep *local,
-				     const struct net_ep *peer,
-				     const char *direction, bool *created)
+static struct net_conn *
+net_conn_get(struct net *n, uint16_t family, uint32_t type, uint32_t protocol,
+	     const struct net_ep *local, const struct net_ep *peer,
+	     const char *direction, bool fresh, bool *created)
 {
 	uint32_t h = net_key_hash(n->seed, family, type, local, peer);
 	struct net_conn *c;
@@ -306,12 +459,10 @@ static struct net_conn *net_conn_get(struct net *n, uint16_t family,
 	 */
 	if (!net_ep_known(peer) && family != AF_UNIX && family != AF_NETLINK)
 		return NULL;
-	if (n->nbuckets)
+	if (n->nbuckets && !fresh)
 		for (c = n->buckets[h & (n->nbuckets - 1)]; c; c = c->next)
-			if (c->hash == h && c->family == family &&
-			    c->sock_type == type &&
-			    !memcmp(&c->local, local, sizeof(*local)) &&
-			    !memcmp(&c->peer, peer, sizeof(*peer)))
+			if (c->hash == h && !c->failed &&
+			    net_conn_is(c, family, type, local, peer))
 				return c;
 	if (n->nconns >= NET_MAX_CONNS) {
 		if (!n->warned_full)
@@ -320,6 +471,7 @@ static struct net_conn *net_conn_get(struct net *n, uint16_t family,
 				"over %u connections: totals go on, the connection table stops growing",
 				NET_MAX_CONNS);
 		n->warned_full = true;
+		n->unlisted++;
 		return NULL;
 	}
 	if (n->nconns == n->capconns) {
@@ -352,7 +504,134 @@ static struct net_conn *net_conn_get(struct net *n, uint16_t family,
 	return c;
 }
 
+/*
+ * The connection of pid's socket fd with these endpoints: the one that
+ * process made on that fd, else the newest with them (bound to the fd
+ * from then on), else a new one.
+ */
+static struct net_conn *
+net_conn_of_fd(struct net *n, int32_t pid, int32_t fd, uint16_t family,
+	       uint32_t type, uint32_t protocol, const struct net_ep *local,
+	       const struct net_ep *peer, const char *direction)
+{
+	struct net_conn *c = net_fd_conn(n, pid, fd);
+	bool created;
+
+	if (c && !c->failed && net_conn_is(c, family, type, local, peer))
+		return c;
+	c = net_conn_get(n, family, type, protocol, local, peer, direction,
+			 false, &created);
+	if (c)
+		net_fd_bind(n, c, pid, fd);
+	return c;
+}
+
 /* ---- publishing ----------------------------------------------------- */
+
+/* ---- names of addresses (from the dns analyzer) ---------------------- */
+
+static uint32_t net_name_hash(const struct net *n, uint16_t family,
+			      const uint8_t *addr)
+{
+	uint32_t h = hash_bytes(n->seed, &family, sizeof(family));
+
+	return hash_bytes(h, addr, 16) % NET_NAME_BUCKETS;
+}
+
+static struct net_name *net_name_find(struct net *n, uint16_t family,
+				      const uint8_t *addr)
+{
+	struct net_name *e = n->names[net_name_hash(n, family, addr)];
+
+	for (; e; e = e->next)
+		if (e->family == family && !memcmp(e->addr, addr, 16))
+			return e;
+	return NULL;
+}
+
+/* The name an address was last looked up as, or NULL. */
+static const char *net_name_of(struct net *n, const struct cpd_sockaddr *sa)
+{
+	uint8_t addr[16] = { 0 };
+	struct net_name *e;
+
+	if (sa->family != AF_INET && sa->family != AF_INET6)
+		return NULL;
+	memcpy(addr, sa->addr, sa->family == AF_INET ? 4 : 16);
+	e = net_name_find(n, sa->family, addr);
+	return e ? e->name : NULL;
+}
+
+static void net_name_put(struct net *n, uint16_t family, const uint8_t *addr,
+			 const struct cpd_str *name)
+{
+	struct net_name *e = net_name_find(n, family, addr);
+	char *copy = strndup(name->ptr, name->len);
+	uint32_t h;
+
+	if (!copy)
+		return;
+	if (e) {
+		/* the latest lookup names it; rows keep copies of theirs */
+		free(e->name);
+		e->name = copy;
+		return;
+	}
+	if (n->nnames == NET_NAMES_MAX || !(e = calloc(1, sizeof(*e)))) {
+		n->names_dropped++;
+		free(copy);
+		return;
+	}
+	h = net_name_hash(n, family, addr);
+	e->family = family;
+	memcpy(e->addr, addr, 16);
+	e->name = copy;
+	e->next = n->names[h];
+	n->names[h] = e;
+	n->nnames++;
+}
+
+/* A DNS answer: each address in it resolves its name. */
+static void net_dns(struct net *n, const struct cpd_event *ev)
+{
+	const struct cpd_ev_dns *d = &ev->u.dns;
+	const char *p = d->answers.ptr, *end = p + d->answers.len;
+	char text[INET6_ADDRSTRLEN];
+
+	if (d->op != CPD_DNS_ANSWER || d->rcode || !d->name.ptr || !p)
+		return;
+	while (p < end) {
+		const char *nul = memchr(p, '\0', (size_t)(end - p));
+		size_t len = (size_t)((nul ? nul : end) - p);
+		uint8_t addr[16] = { 0 };
+
+		/* addresses are the answers without a type in front */
+		if (len < sizeof(text)) {
+			memcpy(text, p, len);
+			text[len] = '\0';
+			if (inet_pton(AF_INET, text, addr) == 1)
+				net_name_put(n, AF_INET, addr, &d->name);
+			else if (inet_pton(AF_INET6, text, addr) == 1)
+				net_name_put(n, AF_INET6, addr, &d->name);
+		}
+		p += len + 1;
+	}
+}
+
+static void net_names_free(struct net *n)
+{
+	size_t i;
+
+	for (i = 0; i < NET_NAME_BUCKETS; i++) {
+		struct net_name *e = n->names[i], *next;
+
+		for (; e; e = next) {
+			next = e->next;
+			free(e->name);
+			free(e);
+		}
+	}
+}
 
 static void net_publish(struct net *n, const struct cpd_event *sev,
 			struct cpd_ev_net *p)
@@ -406,23 +685,19 @@ static void net_traffic(struct net *n, const struct cpd_event *ev,
 	struct net_ep local, peer;
 	enum net_class cls;
 	struct net_conn *c;
-	bool created;
 	uint16_t family = p->family ? p->family : p->peer.family;
 
 	net_ep_from(&local, &p->local);
 	net_ep_from(&peer, &p->peer);
-	c = net_conn_get(n, family, p->sock_type, p->protocol, &local, &peer,
-			 direction, &created);
+	c = net_conn_of_fd(n, ev->pid, p->fd, family, p->sock_type, p->protocol,
+			   &local, &peer, direction);
 	cls = c ? c->cls : net_classify(family, &local, &peer);
-	if (c)
+	if (c) {
 		*(out ? &c->sent : &c->recv) += bytes;
-	if (cls == NET_CLS_IPC)
-		*(out ? &n->ipc_sent_bytes : &n->ipc_recv_bytes) += bytes;
-	else if (net_hidden(n, cls))
-		*(out ? &n->loopback_sent_bytes : &n->loopback_recv_bytes) +=
-			bytes;
-	else
-		*(out ? &n->sent_bytes : &n->recv_bytes) += bytes;
+		/* data moved: a pending connect worked */
+		c->pending = false;
+	}
+	net_count(n, cls, bytes, out);
 	p->op = out ? CPD_NET_SEND : CPD_NET_RECV;
 	p->bytes = bytes;
 	/* a batch (CPD_SCF_BATCH) is many calls: ret is their bytes */
@@ -434,6 +709,33 @@ static void net_traffic(struct net *n, const struct cpd_event *ev,
 
 /* ---- connect, accept, bind, listen ---------------------------------- */
 
+/*
+ * A pending non-blocking connect failed with err, as the call ev says:
+ * publish the failure, and take the connection back.
+ */
+static void net_pending_failed(struct net *n, const struct cpd_event *ev,
+			       struct net_conn *c, int err)
+{
+	struct cpd_ev_net p;
+
+	c->pending = false;
+	c->failed = true;
+	if (c->counted && n->connections)
+		n->connections--;
+	c->counted = false;
+	memset(&p, 0, sizeof(p));
+	p.op = CPD_NET_CONNECT_FAILED;
+	p.fd = c->fd_num;
+	p.err = err;
+	p.family = c->family;
+	p.sock_type = c->sock_type;
+	p.protocol = c->protocol;
+	net_ep_to_sa(&c->peer, &p.peer);
+	net_ep_to_sa(&c->local, &p.local);
+	p.flags = net_class_flags(n, c->cls) | CPD_NETF_INPROGRESS;
+	net_publish(n, ev, &p);
+}
+
 static void net_connect(struct net *n, const struct cpd_event *ev)
 {
 	const struct cpd_syscall *sc = &ev->u.syscall;
@@ -443,6 +745,7 @@ static void net_connect(struct net *n, const struct cpd_event *ev)
 	struct cpd_ev_net p;
 	enum net_class cls;
 	struct net_conn *c;
+	const char *name;
 	bool created;
 
 	/* AF_UNSPEC dissolves a UDP association: not a connection */
@@ -459,26 +762,96 @@ static void net_connect(struct net *n, const struct cpd_event *ev)
 	net_ep_from(&local, &p.local);
 	net_ep_from(&peer, sa);
 	if (sc->err && sc->err != EINPROGRESS) {
+		c = net_fd_conn(n, ev->pid, p.fd);
+		/* connect() again on a pending socket: this is its result */
+		if (c && c->pending) {
+			net_pending_failed(n, ev, c, sc->err);
+			return;
+		}
 		cls = net_classify(p.family, &local, &peer);
+		name = net_name_of(n, sa);
+		if (name)
+			p.peer_name = report_str(name, strlen(name));
 		p.op = CPD_NET_CONNECT_FAILED;
 		p.err = sc->err;
 		p.flags = net_class_flags(n, cls);
 		net_publish(n, ev, &p);
 		return;
 	}
-	c = net_conn_get(n, p.family, p.sock_type, p.protocol, &local, &peer,
-			 "connect", &created);
+	/* a socket that sent with sendto first, then connected: its row */
+	c = net_fd_conn(n, ev->pid, p.fd);
+	if (!c || c->failed || strcmp(c->direction, "sendto") ||
+	    !net_conn_is(c, p.family, p.sock_type, &local, &peer)) {
+		c = net_conn_get(n, p.family, p.sock_type, p.protocol, &local,
+				 &peer, "connect", true, &created);
+		if (c)
+			net_fd_bind(n, c, ev->pid, p.fd);
+	}
 	cls = c ? c->cls : net_classify(p.family, &local, &peer);
-	/* a socket that sent with sendto first, then connected */
-	if (c && !created)
+	name = net_name_of(n, sa);
+	if (c) {
 		c->direction = "connect";
-	if (!net_hidden(n, cls) && cls != NET_CLS_IPC)
+		c->pending = sc->err == EINPROGRESS;
+		if (name && !c->name)
+			c->name = strdup(name);
+	}
+	if (name)
+		p.peer_name = report_str(name, strlen(name));
+	if (cls != NET_CLS_IPC) {
 		n->connections++;
+		if (c)
+			c->counted = true;
+	}
 	p.op = CPD_NET_CONNECT;
 	p.flags = net_class_flags(n, cls);
 	if (sc->err == EINPROGRESS)
 		p.flags |= CPD_NETF_INPROGRESS;
 	net_publish(n, ev, &p);
+}
+
+/* Whether err is how a connect fails (rather than how a connection does). */
+static bool net_connect_errno(int err)
+{
+	return err == ECONNREFUSED || err == ETIMEDOUT || err == EHOSTUNREACH ||
+	       err == ENETUNREACH || err == EHOSTDOWN || err == ENETDOWN ||
+	       err == EADDRNOTAVAIL;
+}
+
+/*
+ * A call on pid's socket fd failed with err: when it was a pending
+ * non-blocking connect, that is how the connect ended.
+ */
+static void net_io_failed(struct net *n, const struct cpd_event *ev, int32_t fd,
+			  int err)
+{
+	struct net_conn *c = net_fd_conn(n, ev->pid, fd);
+
+	if (c && c->pending && net_connect_errno(err))
+		net_pending_failed(n, ev, c, err);
+}
+
+/*
+ * getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len): how a pending
+ * connect went. The value is the one thing read from the tracee here.
+ */
+static void net_getsockopt(struct net *n, const struct cpd_event *ev)
+{
+	const struct cpd_syscall *sc = &ev->u.syscall;
+	struct net_conn *c;
+	int32_t val;
+
+	if (sc->err || sc->args[1] != SOL_SOCKET || sc->args[2] != SO_ERROR)
+		return;
+	c = net_fd_conn(n, ev->pid, (int32_t)sc->args[0]);
+	if (!c || !c->pending || !sc->args[3])
+		return;
+	if (n->host->read_tracee(n->inst, sc->args[3], &val, sizeof(val)) !=
+	    (ssize_t)sizeof(val))
+		return;
+	if (!val)
+		c->pending = false;
+	else
+		net_pending_failed(n, ev, c, val);
 }
 
 static void net_accept(struct net *n, const struct cpd_event *ev)
@@ -505,9 +878,11 @@ static void net_accept(struct net *n, const struct cpd_event *ev)
 	net_ep_from(&local, &p.local);
 	net_ep_from(&peer, &p.peer);
 	c = net_conn_get(n, p.family, p.sock_type, p.protocol, &local, &peer,
-			 "accept", &created);
+			 "accept", true, &created);
+	if (c)
+		net_fd_bind(n, c, ev->pid, p.fd);
 	cls = c ? c->cls : net_classify(p.family, &local, &peer);
-	if (!net_hidden(n, cls) && cls != NET_CLS_IPC)
+	if (cls != NET_CLS_IPC)
 		n->accepted++;
 	p.op = CPD_NET_ACCEPT;
 	p.flags = net_class_flags(n, cls);
@@ -639,7 +1014,6 @@ static void net_mmsg(struct net *n, const struct cpd_event *ev, bool out)
 		struct net_ep local, peer;
 		struct net_conn *c;
 		enum net_class cls;
-		bool created;
 
 		if (m->flags & CPD_MSGF_PARTIAL)
 			continue;
@@ -654,23 +1028,15 @@ static void net_mmsg(struct net *n, const struct cpd_event *ev, bool out)
 			first = one;
 			have_first = true;
 		}
-		c = net_conn_get(n, one.family, one.sock_type, one.protocol,
-				 &local, &peer,
-				 connected ? "connect" :
-				 out	   ? "sendto" :
-					     "accept",
-				 &created);
+		c = net_conn_of_fd(n, ev->pid, one.fd, one.family,
+				   one.sock_type, one.protocol, &local, &peer,
+				   connected ? "connect" :
+				   out	     ? "sendto" :
+					       "accept");
 		cls = c ? c->cls : net_classify(one.family, &local, &peer);
 		if (c)
 			*(out ? &c->sent : &c->recv) += m->len;
-		if (cls == NET_CLS_IPC)
-			*(out ? &n->ipc_sent_bytes : &n->ipc_recv_bytes) +=
-				m->len;
-		else if (net_hidden(n, cls))
-			*(out ? &n->loopback_sent_bytes :
-				&n->loopback_recv_bytes) += m->len;
-		else
-			*(out ? &n->sent_bytes : &n->recv_bytes) += m->len;
+		net_count(n, cls, m->len, out);
 	}
 	if (!first.family)
 		first.family = first.peer.family;
@@ -703,6 +1069,7 @@ enum net_call {
 	NC_WRITE,
 	NC_SENDFILE,
 	NC_SPLICE,
+	NC_GETSOCKOPT,
 };
 
 static const struct {
@@ -717,7 +1084,7 @@ static const struct {
 	{ "connect", NC_CONNECT },   { "accept", NC_ACCEPT },
 	{ "accept4", NC_ACCEPT },    { "bind", NC_BIND },
 	{ "listen", NC_LISTEN },     { "sendfile", NC_SENDFILE },
-	{ "splice", NC_SPLICE },
+	{ "splice", NC_SPLICE },     { "getsockopt", NC_GETSOCKOPT },
 };
 
 static const char *net_call_name(size_t i)
@@ -729,10 +1096,26 @@ static int net_on_event(void *state, const struct cpd_event *ev)
 {
 	struct net *n = state;
 	int i = callmap_find_completed(&n->calls, ev);
+	const struct cpd_syscall *sc;
 
+	if (ev->kind == CPD_EV_DNS) {
+		net_dns(n, ev);
+		return 0;
+	}
 	if (i < 0)
 		return 0;
+	sc = &ev->u.syscall;
+	/* the first read or write may be how a pending connect failed */
+	if (sc->err && net_calls[i].call >= NC_SENDTO &&
+	    net_calls[i].call <= NC_SPLICE) {
+		net_io_failed(n, ev, (int32_t)sc->args[0], sc->err);
+		if (net_calls[i].call == NC_SPLICE)
+			net_io_failed(n, ev, (int32_t)sc->args[2], sc->err);
+	}
 	switch (net_calls[i].call) {
+	case NC_GETSOCKOPT:
+		net_getsockopt(n, ev);
+		break;
 	case NC_CONNECT:
 		net_connect(n, ev);
 		break;
@@ -863,14 +1246,25 @@ static size_t net_format_peer(const struct net_conn *c, char *buf, size_t size)
 
 /* What net_stop() publishes; outputs lay it out from this alone. */
 static const struct cpd_report_key net_total_keys[] = {
-	REPORT_KEY("sent_bytes", "Net sent", CPD_KV_U64, CPD_UNIT_BYTES,
-		   CPD_RKF_SUMMARY | CPD_RKF_ALIGN, "I/O",
-		   "bytes sent over the network (not loopback, not local IPC)"),
+	REPORT_KEY(
+		"sent_bytes", "Net sent", CPD_KV_U64, CPD_UNIT_BYTES,
+		CPD_RKF_SUMMARY | CPD_RKF_ALIGN, "I/O",
+		"bytes sent on IP sockets, loopback included (not local IPC)"),
+	REPORT_KEY("loopback_sent_bytes", "loopback", CPD_KV_U64,
+		   CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY | CPD_RKF_DETAIL | CPD_RKF_NONZERO, "I/O",
+		   "of the bytes sent, those to 127/8 and ::1"),
 	REPORT_KEY("recv_bytes", "Net received", CPD_KV_U64, CPD_UNIT_BYTES,
 		   CPD_RKF_SUMMARY | CPD_RKF_ALIGN, "I/O",
-		   "bytes received from the network"),
-	REPORT_KEY("connections", "Connections", CPD_KV_U64, CPD_UNIT_COUNT, 0,
-		   NULL, "connects that succeeded or were left in progress"),
+		   "bytes received on IP sockets, loopback included"),
+	REPORT_KEY("loopback_recv_bytes", "loopback", CPD_KV_U64,
+		   CPD_UNIT_BYTES,
+		   CPD_RKF_SUMMARY | CPD_RKF_DETAIL | CPD_RKF_NONZERO, "I/O",
+		   "of the bytes received, those from 127/8 and ::1"),
+	REPORT_KEY(
+		"connections", "Connections", CPD_KV_U64, CPD_UNIT_COUNT, 0,
+		NULL,
+		"connects that succeeded or were left in progress, each one"),
 	REPORT_KEY("accepted", "Accepted", CPD_KV_U64, CPD_UNIT_COUNT, 0, NULL,
 		   "connections accepted"),
 	REPORT_KEY("ipc_sent_bytes", "Local IPC sent", CPD_KV_U64,
@@ -879,12 +1273,6 @@ static const struct cpd_report_key net_total_keys[] = {
 	REPORT_KEY("ipc_recv_bytes", "Local IPC received", CPD_KV_U64,
 		   CPD_UNIT_BYTES, 0, NULL,
 		   "bytes received on AF_UNIX and netlink"),
-	REPORT_KEY("loopback_sent_bytes", "Loopback sent", CPD_KV_U64,
-		   CPD_UNIT_BYTES, 0, NULL,
-		   "bytes sent to 127/8 and ::1 (hidden by default)"),
-	REPORT_KEY("loopback_recv_bytes", "Loopback received", CPD_KV_U64,
-		   CPD_UNIT_BYTES, 0, NULL,
-		   "bytes received from 127/8 and ::1"),
 };
 
 static const struct cpd_report_key net_conn_keys[] = {
@@ -898,6 +1286,10 @@ static const struct cpd_report_key net_conn_keys[] = {
 		   "bytes sent on it"),
 	REPORT_KEY("recv_bytes", "Received", CPD_KV_U64, CPD_UNIT_BYTES, 0,
 		   NULL, "bytes received on it"),
+	REPORT_KEY("scope", "Scope", CPD_KV_STR, CPD_UNIT_NONE, 0, NULL,
+		   "network, loopback (this host) or local (unix, netlink)"),
+	REPORT_KEY("name", "Name", CPD_KV_STR, CPD_UNIT_NONE, 0, NULL,
+		   "the name the peer was looked up as (dns), if it was"),
 };
 
 /* What net_interval() publishes every --interval period. */
@@ -941,8 +1333,8 @@ static const struct cpd_report_desc net_reports[] = {
 			    .keys = net_conn_keys,
 			    .nkeys = REPORT_NKEYS(net_conn_keys),
 			    .summary_row =
-				    "{proto} {direction|connect=→|accept=←|sendto=→} {peer}",
-			    .help = "one row per connection, in the order they began" },
+				    "{proto} {direction|connect=→|accept=←|sendto=→} {peer}{name|=|*= (*)}{scope|loopback= (loopback)|network=|local=}",
+			    .help = "one row per connect or accept, in the order they began" },
 	[NET_REP_PERIOD] = { .topic = "net.interval",
 			     .title = "Network in the period",
 			     .flags = CPD_RDF_SUMMARY,
@@ -986,13 +1378,24 @@ static int net_stop(void *state)
 	kv[7] = report_val_u64("loopback_recv_bytes", n->loopback_recv_bytes);
 	report_publish_desc(n->host, n->inst, &net_reports[NET_REP_TOTALS], kv,
 			    8);
+	if (n->unlisted)
+		report_lost(
+			n->host, n->inst, CPD_EV_REPORT, n->unlisted,
+			"connection table full: traffic of connections past its cap is in the totals only");
 
 	for (i = 0; i < n->nconns; i++) {
 		const struct net_conn *c = n->order[i];
 		const char *proto = net_proto(c);
+		const char *scope = c->cls == NET_CLS_LOOPBACK ? "loopback" :
+				    c->cls == NET_CLS_IPC      ? "local" :
+								 "network";
 		size_t len;
 
-		if (c->hidden && !n->verbose)
+		/* a non-blocking connect that failed was no connection */
+		if (c->failed)
+			continue;
+		/* loopback is listed whatever the live stream shows */
+		if (c->cls == NET_CLS_IPC && c->hidden && !n->verbose)
 			continue;
 		len = net_format_peer(c, peer, sizeof(peer));
 		kv[0] = report_val_text("proto", proto, strlen(proto));
@@ -1001,8 +1404,11 @@ static int net_stop(void *state)
 		kv[2] = report_val_text("peer", peer, len);
 		kv[3] = report_val_u64("sent_bytes", c->sent);
 		kv[4] = report_val_u64("recv_bytes", c->recv);
+		kv[5] = report_val_text("scope", scope, strlen(scope));
+		kv[6] = report_val_text("name", c->name ? c->name : "",
+					c->name ? strlen(c->name) : 0);
 		report_publish_desc(n->host, n->inst,
-				    &net_reports[NET_REP_CONNS], kv, 5);
+				    &net_reports[NET_REP_CONNS], kv, 7);
 	}
 	return 0;
 }
@@ -1033,10 +1439,14 @@ static void net_release(void *state)
 	struct net *n = state;
 	size_t i;
 
-	for (i = 0; i < n->nconns; i++)
+	for (i = 0; i < n->nconns; i++) {
+		free(n->order[i]->name);
 		free(n->order[i]);
+	}
 	free(n->order);
 	free(n->buckets);
+	free(n->fd_buckets);
+	net_names_free(n);
 }
 
 static const struct instance_type net_type =
@@ -1053,7 +1463,7 @@ CPD_PLUGIN_DEFINE(
 		.description =
 			"connections, accepts, binds and listens; bytes sent and received per connection",
 		.subscribe = CPD_EVMASK(CPD_EV_SYSCALL) |
-			     CPD_EVMASK(CPD_EV_PROC),
+			     CPD_EVMASK(CPD_EV_PROC) | CPD_EVMASK(CPD_EV_DNS),
 		.syscall_classes = 0, .syscalls = net_syscalls,
 		.publishes = CPD_EVMASK(CPD_EV_NET) | CPD_EVMASK(CPD_EV_REPORT),
 		.flags = CPD_PF_SINGLETON | CPD_PF_SYSCALL_BATCH,

@@ -6,7 +6,7 @@
 # renderer nor the escapers, and the console not the escapers.
 
 # every plugin: its instance's state; byte and time formats, the noise
-# filter, syscall maps, latency histograms, reports
+# filter, syscall maps, latency histograms, reports, searches
 noinst_LTLIBRARIES += plugins/libcpdutil.la
 plugins_libcpdutil_la_SOURCES = \
 	plugins/lib/callmap.c plugins/lib/callmap.h \
@@ -15,7 +15,8 @@ plugins_libcpdutil_la_SOURCES = \
 	plugins/lib/hdrhist.c plugins/lib/hdrhist.h \
 	plugins/lib/instance.c plugins/lib/instance.h \
 	plugins/lib/noise.c plugins/lib/noise.h \
-	plugins/lib/report.c plugins/lib/report.h
+	plugins/lib/report.c plugins/lib/report.h \
+	plugins/lib/search.c plugins/lib/search.h
 plugins_libcpdutil_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
 plugins_libcpdutil_la_CFLAGS = $(PLUGIN_CC_OPTS) -fPIC
 

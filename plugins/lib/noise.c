@@ -11,6 +11,18 @@
  *  - shared objects (a name ending in ".so" or containing ".so.") under
  *    /lib/, /lib64/, /usr/lib/, /usr/lib64/ or /nix/store/.
  *
+ * And one of ours: what the C library reads for its locale before main()
+ * and on the first message it translates, every fallback included (a
+ * program under LANG=C.UTF-8 tries C.UTF-8, C.utf8 and C for each of its
+ * LC_* categories and catalogs):
+ *
+ *  - /usr/lib/locale/ and /usr/lib64/locale/ (the locale archive and the
+ *    LC_* files), /etc/locale.alias;
+ *  - message catalogs: below a share/locale/ directory, or a ".mo" file
+ *    in an LC_MESSAGES directory anywhere;
+ *  - gconv modules and their cache: a "/gconv/" directory under the
+ *    library directories above.
+ *
  * Everything is done on counted bytes: tracee paths are untrusted and may
  * hold anything.
  */
@@ -50,6 +62,39 @@ static bool noise_contains(const char *s, size_t len, const char *needle)
 	return false;
 }
 
+/* The C library's locale start-up (see the top of this file). */
+static bool noise_libc_locale(const char *path, size_t len,
+			      const char *const *lib_dirs, size_t nlib_dirs)
+{
+	static const char *const prefixes[] = {
+		"/usr/lib/locale/",
+		"/usr/lib64/locale/",
+		"/usr/share/locale/",
+		"/usr/local/share/locale/",
+		"/usr/share/locale-langpack/",
+	};
+	size_t i;
+
+	/* the cheap tests first: this runs for every path */
+	if (noise_has_suffix(path, len, ".mo") &&
+	    noise_contains(path, len, "/LC_MESSAGES/"))
+		return true;
+	/* every other rule is under /usr/, /etc/, /lib... or /nix/ */
+	if (len < 5 || (memcmp(path, "/usr/", 5) && memcmp(path, "/etc/", 5) &&
+			memcmp(path, "/lib", 4) && memcmp(path, "/nix/", 5)))
+		return false;
+	for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (noise_has_prefix(path, len, prefixes[i]))
+			return true;
+	if (len == strlen("/etc/locale.alias") &&
+	    !memcmp(path, "/etc/locale.alias", len))
+		return true;
+	for (i = 0; i < nlib_dirs; i++)
+		if (noise_has_prefix(path, len, lib_dirs[i]))
+			return noise_contains(path, len, "/gconv/");
+	return false;
+}
+
 bool noise_builtin(const char *path, size_t len)
 {
 	static const char *const sys_prefixes[] = { "/proc/", "/sys/",
@@ -69,6 +114,9 @@ bool noise_builtin(const char *path, size_t len)
 		return true;
 	if (len == strlen("/etc/ld.so.cache") &&
 	    !memcmp(path, "/etc/ld.so.cache", len))
+		return true;
+	if (noise_libc_locale(path, len, lib_dirs,
+			      sizeof(lib_dirs) / sizeof(lib_dirs[0])))
 		return true;
 	if (!noise_has_suffix(path, len, ".so") &&
 	    !noise_contains(path, len, ".so."))

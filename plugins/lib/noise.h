@@ -3,7 +3,8 @@
 /*
  * The noise filter the file and mmap analyzers share: which paths are the
  * machinery every program touches (the dynamic loader, shared libraries,
- * /proc, /sys, /dev) rather than what the user is looking for. One rule
+ * the C library's locale files, /proc, /sys, /dev) rather than what the
+ * user is looking for. One rule
  * set for both, so a file whose open is hidden also has its reads, writes
  * and mappings hidden.
  */

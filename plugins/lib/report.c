@@ -222,3 +222,20 @@ const struct cpd_report_key *report_schema_key(const struct cpd_report_desc *d,
 			return &d->keys[i];
 	return NULL;
 }
+
+int report_lost(const struct cpd_host *host, struct cpd_instance *inst,
+		uint32_t lost_kind, uint64_t count, const char *reason)
+{
+	struct cpd_event ev;
+	struct timespec ts;
+
+	memset(&ev, 0, sizeof(ev));
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	ev.size = sizeof(ev);
+	ev.kind = CPD_EV_LOST;
+	ev.ts_ns = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+	ev.u.lost.lost_kind = lost_kind;
+	ev.u.lost.count = count;
+	ev.u.lost.reason = report_str(reason, strlen(reason));
+	return host->publish(inst, &ev);
+}

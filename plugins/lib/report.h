@@ -111,4 +111,11 @@ const struct cpd_report_desc *report_schema(const struct cpd_host *host,
 const struct cpd_report_key *report_schema_key(const struct cpd_report_desc *d,
 					       const char *name, size_t len);
 
+/*
+ * Say that count records of lost_kind were dropped (CPD_EV_LOST), for
+ * reason: rows a table had no room for are CPD_EV_REPORT records.
+ */
+int report_lost(const struct cpd_host *host, struct cpd_instance *inst,
+		uint32_t lost_kind, uint64_t count, const char *reason);
+
 #endif /* CPD_PLUGINS_UTIL_REPORT_H */

@@ -3,8 +3,10 @@
 /*
  * flaky: an analyzer that misbehaves on request, to check what the host
  * does about it. `fail = init|start|event|flush|stop` makes that callback
- * return -EIO; `echo = yes` republishes every FILE event it gets, so two
- * instances ping-pong and the bus has to break the loop.
+ * return -EIO (`config`: init returns -EINVAL, as for a bad file of its
+ * own); `echo = yes` republishes every FILE event it gets, so two
+ * instances ping-pong and the bus has to break the loop; `fail_run =
+ * yes` fails the run (cpd_host.fail_run) when it stops.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -13,17 +15,26 @@
 
 #include <compendium/compendium.h>
 
-enum { FAIL_NONE, FAIL_INIT, FAIL_START, FAIL_EVENT, FAIL_FLUSH, FAIL_STOP };
+enum {
+	FAIL_NONE,
+	FAIL_INIT,
+	FAIL_START,
+	FAIL_EVENT,
+	FAIL_FLUSH,
+	FAIL_STOP,
+	FAIL_CONFIG
+};
 
 struct flaky {
 	int32_t fail;
 	bool echo;
+	bool fail_run;
 	const struct cpd_host *host;
 	struct cpd_instance *inst;
 };
 
-static const char *const flaky_points[] = { "none",  "init", "start", "event",
-					    "flush", "stop", NULL };
+static const char *const flaky_points[] = { "none",  "init", "start",  "event",
+					    "flush", "stop", "config", NULL };
 
 static const struct cpd_option flaky_options[] = {
 	{ .name = "fail",
@@ -37,6 +48,11 @@ static const struct cpd_option flaky_options[] = {
 	  .def = "no",
 	  .offset = offsetof(struct flaky, echo),
 	  .help = "republish every file event it gets" },
+	{ .name = "fail_run",
+	  .type = CPD_OPT_BOOL,
+	  .def = "no",
+	  .offset = offsetof(struct flaky, fail_run),
+	  .help = "fail the run when it stops" },
 	CPD_OPTION_END
 };
 
@@ -51,9 +67,13 @@ static int flaky_init(struct cpd_instance *inst, const struct cpd_host *host,
 	f->host = host;
 	f->inst = inst;
 	rc = host->apply_options(inst, f);
-	if (rc < 0 || f->fail == FAIL_INIT) {
+	if (rc == 0 && f->fail == FAIL_CONFIG)
+		rc = -EINVAL;
+	else if (rc == 0 && f->fail == FAIL_INIT)
+		rc = -EIO;
+	if (rc < 0) {
 		free(f);
-		return rc < 0 ? rc : -EIO;
+		return rc;
 	}
 	*statep = f;
 	return 0;
@@ -80,7 +100,12 @@ static int flaky_flush(void *state)
 
 static int flaky_stop(void *state)
 {
-	return ((struct flaky *)state)->fail == FAIL_STOP ? -EIO : 0;
+	struct flaky *f = state;
+
+	/* a host older than ABI 1.1 has no such service */
+	if (f->fail_run && CPD_HAS(f->host, fail_run))
+		f->host->fail_run(f->inst, "asked to fail the run");
+	return f->fail == FAIL_STOP ? -EIO : 0;
 }
 
 static void flaky_fini(void *state)

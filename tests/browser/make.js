@@ -3,8 +3,8 @@
 /*
  * make.js REPORT: a "make -k -j2" report of a project whose bad.c does
  * not compile answers, without docs, what failed (the Problems panel
- * names the failing compile first, its lane, its row and the Run card
- * are red), which process wrote which file, how long each compile ran
+ * names the failing compile first, from the findings; the lanes and
+ * rows of the failing processes and the Run card are red), which process wrote which file, how long each compile ran
  * and how much memory each process had (a band per process). At 1400
  * and 800 px, in light and dark: every table header inside its card
  * and the viewport, every text at 4.5:1 contrast or more. Leaves a
@@ -56,20 +56,34 @@ L.run(async function (browser) {
 	/* Problems first: the failing compile, named */
 	const probs = await L.problems(page);
 	const ps = probs.filter(p => p.kind === 'process');
-	check(ps.length >= 2 && ps[0].sev === 'error' &&
-		/^cc1 bad\.c — exit 1$/.test(ps[0].title) &&
-		/\/cc1 .* bad\.c /.test(ps[0].cmd),
-		'the Problems panel names the failing compile first: ' +
-		(ps[0] && ps[0].title) + ' (' + (ps[0] && ps[0].cmd) + ')');
-	check(ps.some(p => / bad\.c — exit 1$/.test(p.title) &&
-		/ -c -o bad\.o bad\.c$/.test(p.cmd)),
-		'and the compile command of bad.c');
-	check(ps.some(p => /^make — exit 2$/.test(p.title) &&
-		/make -k -j2/.test(p.cmd)), 'and make -k itself, exit 2');
+	/* the findings name the compile, and the cc1 and cc it failed */
+	check(probs.length && probs[0].kind === 'finding' &&
+		probs[0].rule === 'exit' && probs[0].sev === 'error' &&
+		/ -c -o bad\.o bad\.c exited with status 1$/.test(probs[0].title),
+	'the Problems panel names the failing compile first: ' +
+		(probs[0] && probs[0].title));
+	check(!ps.some(p => / bad\.c — exit 1$/.test(p.title)),
+		'and not again its cc1 and cc as failing processes');
+	check(ps.length === 1 && /^make — exit 2$/.test(ps[0].title) &&
+		/make -k -j2/.test(ps[0].cmd), 'and make -k itself, exit 2: ' +
+		ps.map(p => p.title).join(', '));
 	const badLanes = (await page.getAttribute('#timeline-canvas',
 		'data-bad-lanes')).split(',').map(Number);
-	check(ps.every(p => badLanes.includes(p.lane)),
-		'their lanes are drawn red (' + badLanes + ')');
+	check(badLanes.length === 3 && ps.every(p => badLanes.includes(p.lane)),
+		'the lanes of the compile, its cc1 and make are drawn red (' +
+		badLanes + ')');
+	await page.click('#problems li.problem[data-kind="finding"] >> nth=0 ' +
+		'>> button');
+	await L.settle(page);
+	const fsel = Number(await page.evaluate(() =>
+		document.body.dataset.selected));
+	check(data.types[data.events[fsel][4]] === 'exit' &&
+		badLanes.includes(data.events[fsel][2]) &&
+		/ -c -o bad\.o bad\.c$/.test(data.lanes[data.events[fsel][2]]
+			.argv.join(' ')),
+	'the finding\'s Show selects the exit of the compile');
+	await page.selectOption('#proc-filter', '-1');
+	await L.settle(page);
 	eq(await page.textContent('.card.run.failed dd.bad'), 'exit 2',
 		'the Run card is red and says exit 2');
 	await page.click('#problems li.problem[data-kind="process"] >> nth=0 ' +

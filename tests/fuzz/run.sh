@@ -1,8 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Build the libFuzzer harnesses with clang and run each for SECONDS
-# (default 20) over its committed corpus; a crash fails the run and its
-# input is left in tests/fuzz/crashes/. New inputs go to a scratch corpus;
+# (default 20) over its committed corpus (config reader, decoders,
+# escapers, the jsonl reader of compendium diff); a crash fails the run
+# and its input is left in tests/fuzz/crashes/. New inputs go to a scratch corpus;
 # `run.sh SECONDS merge` folds them, minimised, into the committed one.
 #   tests/fuzz/run.sh [SECONDS] [merge]
 set -eu
@@ -27,7 +28,8 @@ core="$top/core/host/config.c $top/core/host/optval.c $top/core/base/log.c $top/
 "$CLANG" $flags -o "$out/fuzz_decode" "$here/fuzz_decode.c" $core \
 	"$top/core/engine/fdproc.c" "$top/core/engine/fdtable.c" "$top/core/engine/sysfmt.c" \
 	"$top/core/engine/xlat.c" "$top/core/engine/decode.c" \
-	"$top/core/engine/decode_struct.c" "$top/core/engine/tmem.c" \
+	"$top/core/engine/decode_struct.c" "$top/core/engine/decode_payload.c" \
+	"$top/core/engine/payload.c" "$top/core/engine/tmem.c" \
 	"$top/core/engine/sysent.c" "$top/core/base/arena.c" \
 	"$top/core/host/evcopy.c" "$top/core/host/evcopy_syscall.c" \
 	"$top/core/host/fields.c" $(pkg-config --libs inih)
@@ -37,8 +39,17 @@ core="$top/core/host/config.c $top/core/host/optval.c $top/core/base/log.c $top/
 # shellcheck disable=SC2086
 "$CLANG" $flags -o "$out/fuzz_dns" "$here/fuzz_dns.c" \
 	"$top/plugins/analyzers/dns/dnsmsg.c"
+diff="$top/core/diff"
+# shellcheck disable=SC2086
+"$CLANG" $flags -o "$out/fuzz_json" "$here/fuzz_json.c" \
+	"$diff/json.c" "$diff/trace.c" "$diff/profile.c" \
+	"$diff/normalize.c" "$diff/strmap.c" "$diff/compare.c" \
+	"$top/plugins/lib/escape.c" \
+	"$diff/output_text.c" "$diff/output_json.c" \
+	"$top/core/engine/xlat.c" "$top/core/base/arena.c" \
+	"$top/core/base/log.c" "$top/core/base/xmalloc.c"
 mkdir -p "$here/crashes"
-for f in config decode escape dns; do
+for f in config decode escape dns json; do
 	corpus="$here/corpus/$f"
 	mkdir -p "$corpus" "$out/new-$f"
 	echo "fuzz: $f for ${secs}s"

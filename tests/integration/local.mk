@@ -21,3 +21,16 @@ tracer_tests = \
 	tests/integration/analyzers_strace.test
 TESTS += $(tracer_tests)
 EXTRA_DIST += $(tracer_tests)
+
+# compendium diff and --expect (core/diff, plugins/analyzers/expect)
+diffexp_tests = \
+	tests/integration/diff_build.test \
+	tests/integration/diff_http.test \
+	tests/integration/diff_dns.test \
+	tests/integration/diff_input.test \
+	tests/integration/expect_rules.test \
+	tests/integration/expect_out.test
+TESTS += $(diffexp_tests)
+EXTRA_DIST += $(diffexp_tests) tests/data/cproj/Makefile \
+	tests/data/cproj/main.c tests/data/cproj/util.c \
+	tests/data/cproj/extra.c tests/data/cproj/util.h

@@ -73,6 +73,8 @@ struct fake_host {
 	uint64_t tracee_base;
 	const void *tracee_mem;
 	size_t tracee_len;
+
+	char *fail_reason; /* fail_run() */
 };
 
 static struct fake_host *fake_of(struct cpd_instance *inst)
@@ -307,6 +309,17 @@ static const struct cpd_report_desc *fake_report_desc(const char *topic)
 	return topic ? reports_find(topic, strlen(topic), NULL) : NULL;
 }
 
+static int fake_fail_run(struct cpd_instance *inst, const char *reason)
+{
+	struct fake_host *fh = fake_of(inst);
+
+	if (!reason || !*reason)
+		return -EINVAL;
+	free(fh->fail_reason);
+	fh->fail_reason = xstrdup(reason);
+	return 0;
+}
+
 static const struct cpd_host fake_vtable = {
 	.struct_size = sizeof(struct cpd_host),
 	.abi_minor = CPD_ABI_MINOR,
@@ -328,6 +341,7 @@ static const struct cpd_host fake_vtable = {
 	.run_info = fake_run_info,
 	.trace_stats = fake_trace_stats,
 	.report_desc = fake_report_desc,
+	.fail_run = fake_fail_run,
 };
 
 /* ---- lifecycle ----------------------------------------------------------- */
@@ -420,8 +434,14 @@ void fake_host_free(struct fake_host *fh)
 		fake_log_target = NULL;
 		log_set_hook(NULL, NULL);
 	}
+	free(fh->fail_reason);
 	free(fh->name);
 	free(fh);
+}
+
+const char *fake_host_failed(const struct fake_host *fh)
+{
+	return fh->fail_reason;
 }
 
 void fake_host_set(struct fake_host *fh, const char *key, const char *value)

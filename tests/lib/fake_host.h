@@ -151,6 +151,9 @@ int fake_host_log_level(const struct fake_host *fh, size_t i);
 /* Whether any log line contains text. */
 bool fake_host_logged(const struct fake_host *fh, const char *text);
 
+/* The reason of the plugin's last fail_run(), or NULL if it never called it. */
+const char *fake_host_failed(const struct fake_host *fh);
+
 /* Forget recorded events and log lines (e.g. after start()). */
 void fake_host_clear(struct fake_host *fh);
 

@@ -24,12 +24,14 @@ EXTRA_DIST += $(analyzer_tests)
 if HAVE_CUNIT
 analyzer_unit_tests = \
 	tests/unit/analyzers_noise \
+	tests/unit/analyzers_search \
 	tests/unit/analyzers_callmap \
 	tests/unit/analyzers_hdrhist \
 	tests/unit/analyzers_stats \
 	tests/unit/analyzers_file \
 	tests/unit/analyzers_net \
-	tests/unit/analyzers_mmap
+	tests/unit/analyzers_mmap \
+	tests/unit/analyzers_expect
 check_PROGRAMS += $(analyzer_unit_tests)
 TESTS += $(analyzer_unit_tests)
 
@@ -40,6 +42,9 @@ ANALYZER_UNIT_LIBS = plugins/libcpdutil.la $(CPD_TEST_LIBS)
 tests_unit_analyzers_noise_SOURCES = tests/unit/analyzers_noise.c
 tests_unit_analyzers_noise_CPPFLAGS = $(ANALYZER_UNIT_CPP)
 tests_unit_analyzers_noise_LDADD = $(ANALYZER_UNIT_LIBS)
+tests_unit_analyzers_search_SOURCES = tests/unit/analyzers_search.c
+tests_unit_analyzers_search_CPPFLAGS = $(ANALYZER_UNIT_CPP)
+tests_unit_analyzers_search_LDADD = $(ANALYZER_UNIT_LIBS)
 tests_unit_analyzers_callmap_SOURCES = tests/unit/analyzers_callmap.c
 tests_unit_analyzers_callmap_CPPFLAGS = $(ANALYZER_UNIT_CPP)
 tests_unit_analyzers_callmap_LDADD = $(ANALYZER_UNIT_LIBS)
@@ -60,4 +65,8 @@ tests_unit_analyzers_net_LDADD = $(ANALYZER_UNIT_LIBS)
 tests_unit_analyzers_mmap_SOURCES = tests/unit/analyzers_mmap.c plugins/analyzers/mmap.c
 tests_unit_analyzers_mmap_CPPFLAGS = $(ANALYZER_UNIT_CPP)
 tests_unit_analyzers_mmap_LDADD = $(ANALYZER_UNIT_LIBS)
+tests_unit_analyzers_expect_SOURCES = tests/unit/analyzers_expect.c \
+	$(plugins_expect_la_SOURCES)
+tests_unit_analyzers_expect_CPPFLAGS = $(ANALYZER_UNIT_CPP)
+tests_unit_analyzers_expect_LDADD = $(ANALYZER_UNIT_LIBS)
 endif

@@ -181,6 +181,9 @@ static void feed_kinds(struct feed *f)
 		  "/tmp/out.log", NULL, 0, 1, 0);
 	feed_file(f, CPD_FILE_OPEN_FAILED, 0, "/etc/missing.conf", NULL, 0, 1,
 		  ENOENT);
+	/* a probe of a search: a line with -v only */
+	feed_file(f, CPD_FILE_OPEN_FAILED, CPD_FILEF_PROBE,
+		  "/usr/local/include/probe.h", NULL, 0, 1, ENOENT);
 	feed_file(f, CPD_FILE_OPEN, CPD_FILEF_HIDDEN, "/usr/lib/libhidden.so",
 		  NULL, 0, 1, 0);
 	feed_file(f, CPD_FILE_READ, 0, "/etc/hosts", NULL, 999, 1, 0);
@@ -334,6 +337,45 @@ static int feed_on_event(void *state, const struct cpd_event *ev)
 	return 0;
 }
 
+/* ---- findings ------------------------------------------------------- */
+
+static void feed_finding(struct feed *f, const char *id, uint32_t severity,
+			 const char *title, uint64_t count)
+{
+	struct cpd_event ev;
+
+	feed_ev(f, &ev, CPD_EV_FINDING);
+	ev.u.finding.id = feed_str(id);
+	ev.u.finding.severity = severity;
+	ev.u.finding.title = feed_str(title);
+	ev.u.finding.count = count;
+	f->host->publish(f->inst, &ev);
+}
+
+/*
+ * Findings of every severity: the console's Problems block lists the
+ * warnings and errors, errors first, ten of them, and no others.
+ */
+static void feed_findings(struct feed *f)
+{
+	char title[64];
+	int i;
+
+	feed_finding(f, "probe", CPD_SEV_INFO, "cc1 found 3 files", 3);
+	for (i = 0; i < 10; i++) {
+		snprintf(title, sizeof(title),
+			 "app could not open /etc/w%02d.conf: ENOENT", i);
+		feed_finding(f, "failed-open", CPD_SEV_WARNING, title,
+			     (uint64_t)i + 1);
+	}
+	feed_finding(f, "repeat", CPD_SEV_NOTICE, "app opened /etc/x 40 times",
+		     40);
+	feed_finding(f, "exit", CPD_SEV_ERROR,
+		     "cc -c \033[2Jbad.c exited with status 1", 1);
+	feed_finding(f, "signal", CPD_SEV_ERROR,
+		     "app was killed by SIGSEGV (core dumped)", 1);
+}
+
 /* ---- reports -------------------------------------------------------- */
 
 static struct cpd_kv feed_kv(const char *key, const char *label, uint16_t unit,
@@ -421,12 +463,22 @@ static int feed_stop(void *state)
 			1048580);
 	kv[2] = feed_kv("opened_read", "Opened for read", CPD_UNIT_COUNT, 1);
 	kv[3] = feed_kv("opened_write", "Opened for write", CPD_UNIT_COUNT, 3);
-	feed_report(f, "file", "Files", 0, 20, kv, 4);
+	kv[4] = feed_kv("files_read", "files", CPD_UNIT_COUNT, 7);
+	kv[5] = feed_kv("files_written", "files", CPD_UNIT_COUNT, 2);
+	feed_report(f, "file", "Files", 0, 20, kv, 6);
 	kv[0] = feed_kv("sent_bytes", "Net sent", CPD_UNIT_BYTES, 1024);
 	kv[1] = feed_kv("recv_bytes", "Net received", CPD_UNIT_BYTES, 3000);
-	feed_report(f, "net", "Network", 0, 30, kv, 2);
+	kv[2] = feed_kv("loopback_sent_bytes", "Loopback sent", CPD_UNIT_BYTES,
+			0);
+	kv[3] = feed_kv("loopback_recv_bytes", "Loopback received",
+			CPD_UNIT_BYTES, 2048);
+	feed_report(f, "net", "Network", 0, 30, kv, 4);
+	feed_findings(f);
+	kv[0] = feed_kv("errors", "Errors", CPD_UNIT_COUNT, 2);
+	kv[1] = feed_kv("warnings", "Warnings", CPD_UNIT_COUNT, 10);
+	feed_report(f, "findings", "Problems", 0, -10, kv, 2);
 
-	/* twelve failed opens: ten are listed */
+	/* failed opens: the findings say which matter, not this table */
 	for (i = 0; i < 12; i++) {
 		snprintf(path, sizeof(path), "/etc/missing%02d.conf", i);
 		kv[0] = feed_kv_str("path", "Path", i ? path : "/tmp/\033[2Jx");
@@ -435,17 +487,41 @@ static int feed_stop(void *state)
 		kv[2] = feed_kv("count", "Count", CPD_UNIT_COUNT,
 				(uint64_t)i + 1);
 		feed_report(f, "file.failed", "Failed opens", CPD_REPORTF_ROW,
-			    21, kv, 3);
+			    22, kv, 3);
 	}
 	kv[0] = feed_kv_str("proto", "Protocol", "tcp4");
 	kv[1] = feed_kv_str("direction", "Direction", "connect");
 	kv[2] = feed_kv_str("peer", "Peer", "93.184.216.34:443");
+	kv[3] = feed_kv_str("scope", "Scope", "network");
 	feed_report(f, "net.connections", "Network connections",
-		    CPD_REPORTF_ROW, 31, kv, 3);
+		    CPD_REPORTF_ROW, 31, kv, 4);
 	kv[1] = feed_kv_str("direction", "Direction", "accept");
 	kv[2] = feed_kv_str("peer", "Peer", "10.0.0.2:51000");
 	feed_report(f, "net.connections", "Network connections",
-		    CPD_REPORTF_ROW, 31, kv, 3);
+		    CPD_REPORTF_ROW, 31, kv, 4);
+	kv[1] = feed_kv_str("direction", "Direction", "connect");
+	kv[2] = feed_kv_str("peer", "Peer", "127.0.0.1:8000");
+	kv[3] = feed_kv_str("scope", "Scope", "loopback");
+	feed_report(f, "net.connections", "Network connections",
+		    CPD_REPORTF_ROW, 31, kv, 4);
+	/* the largest five by read and by written: a list under I/O */
+	for (i = 6; i > 1; i--) {
+		snprintf(path, sizeof(path), "/data/f%d.bin", i);
+		kv[0] = feed_kv_str("path", "Path",
+				    i == 3 ? "/tmp/\033[2Jtop" : path);
+		kv[1] = feed_kv("read_bytes", "Read", CPD_UNIT_BYTES,
+				(uint64_t)(i * 1000 + 1));
+		feed_report(f, "file.top_read", "Most read", CPD_REPORTF_ROW,
+			    20, kv, 2);
+	}
+	for (i = 0; i < 2; i++) {
+		snprintf(path, sizeof(path), "/data/f%d.bin", i);
+		kv[0] = feed_kv_str("path", "Path", path);
+		kv[1] = feed_kv("written_bytes", "Written", CPD_UNIT_BYTES,
+				(uint64_t)(2 - i) * 4096);
+		feed_report(f, "file.top_written", "Most written",
+			    CPD_REPORTF_ROW, 20, kv, 2);
+	}
 	/* a table the console leaves to the HTML and CSV outputs */
 	kv[0] = feed_kv_str("path", "Path", "/etc/hosts");
 	feed_report(f, "file.files", "Files", CPD_REPORTF_ROW, 21, kv, 1);
@@ -496,8 +572,12 @@ static const struct cpd_report_key feed_sched_keys[] = {
 static const struct cpd_report_key feed_file_keys[] = {
 	FEED_KEY("read_bytes", "Files read", CPD_KV_U64, CPD_UNIT_BYTES,
 		 FEED_SUM | CPD_RKF_ALIGN, "I/O"),
+	FEED_KEY("files_read", "files", CPD_KV_U64, CPD_UNIT_COUNT,
+		 FEED_SUM | CPD_RKF_DETAIL | CPD_RKF_NONZERO, "I/O"),
 	FEED_KEY("written_bytes", "Files written", CPD_KV_U64, CPD_UNIT_BYTES,
 		 FEED_SUM | CPD_RKF_ALIGN, "I/O"),
+	FEED_KEY("files_written", "files", CPD_KV_U64, CPD_UNIT_COUNT,
+		 FEED_SUM | CPD_RKF_DETAIL | CPD_RKF_NONZERO, "I/O"),
 	FEED_U64("opened_read", "Opened for read", CPD_UNIT_COUNT,
 		 FEED_SUM | CPD_RKF_NONZERO),
 	FEED_U64("opened_write", "Opened for write", CPD_UNIT_COUNT,
@@ -506,8 +586,12 @@ static const struct cpd_report_key feed_file_keys[] = {
 static const struct cpd_report_key feed_net_keys[] = {
 	FEED_KEY("sent_bytes", "Net sent", CPD_KV_U64, CPD_UNIT_BYTES,
 		 FEED_SUM | CPD_RKF_ALIGN, "I/O"),
+	FEED_KEY("loopback_sent_bytes", "loopback", CPD_KV_U64, CPD_UNIT_BYTES,
+		 FEED_SUM | CPD_RKF_DETAIL | CPD_RKF_NONZERO, "I/O"),
 	FEED_KEY("recv_bytes", "Net received", CPD_KV_U64, CPD_UNIT_BYTES,
 		 FEED_SUM | CPD_RKF_ALIGN, "I/O"),
+	FEED_KEY("loopback_recv_bytes", "loopback", CPD_KV_U64, CPD_UNIT_BYTES,
+		 FEED_SUM | CPD_RKF_DETAIL | CPD_RKF_NONZERO, "I/O"),
 };
 static const struct cpd_report_key feed_failed_keys[] = {
 	FEED_STR("path", "Path"),
@@ -518,9 +602,22 @@ static const struct cpd_report_key feed_conn_keys[] = {
 	FEED_STR("proto", "Protocol"),
 	FEED_STR("direction", "Direction"),
 	FEED_STR("peer", "Peer"),
+	FEED_STR("scope", "Scope"),
 };
 static const struct cpd_report_key feed_files_keys[] = {
 	FEED_STR("path", "Path"),
+};
+static const struct cpd_report_key feed_top_read_keys[] = {
+	FEED_STR("path", "Path"),
+	FEED_U64("read_bytes", "Read", CPD_UNIT_BYTES, CPD_RKF_SORT),
+};
+static const struct cpd_report_key feed_top_written_keys[] = {
+	FEED_STR("path", "Path"),
+	FEED_U64("written_bytes", "Written", CPD_UNIT_BYTES, CPD_RKF_SORT),
+};
+static const struct cpd_report_key feed_findings_keys[] = {
+	FEED_U64("errors", "Errors", CPD_UNIT_COUNT, 0),
+	FEED_U64("warnings", "Warnings", CPD_UNIT_COUNT, 0),
 };
 
 #define FEED_SECTION(t, ti, o, k)                                              \
@@ -535,10 +632,16 @@ static const struct cpd_report_desc feed_reports[] = {
 	FEED_SECTION("sched", "Scheduler latency", 13, feed_sched_keys),
 	FEED_SECTION("file", "Files", 20, feed_file_keys),
 	FEED_SECTION("net", "Network", 30, feed_net_keys),
+	/* the Problems block is the findings themselves, not this */
+	{ .topic = "findings",
+	  .title = "Problems",
+	  .order = -10,
+	  .keys = feed_findings_keys,
+	  .nkeys = FEED_N(feed_findings_keys) },
 	{ .topic = "file.failed",
 	  .title = "Failed opens",
-	  .flags = CPD_RDF_TABLE | CPD_RDF_SUMMARY,
-	  .order = 21,
+	  .flags = CPD_RDF_TABLE,
+	  .order = 22,
 	  .keys = feed_failed_keys,
 	  .nkeys = FEED_N(feed_failed_keys),
 	  .summary_row = "{path} ({error}, {count}×)" },
@@ -548,7 +651,24 @@ static const struct cpd_report_desc feed_reports[] = {
 	  .order = 31,
 	  .keys = feed_conn_keys,
 	  .nkeys = FEED_N(feed_conn_keys),
-	  .summary_row = "{proto} {direction|connect=→|accept=←} {peer}" },
+	  .summary_row = "{proto} {direction|connect=→|accept=←|sendto=→} "
+			 "{peer}{scope|loopback= (loopback)|network=|local=}" },
+	{ .topic = "file.top_read",
+	  .title = "Most read",
+	  .flags = CPD_RDF_TABLE | CPD_RDF_SUMMARY,
+	  .order = 20,
+	  .keys = feed_top_read_keys,
+	  .nkeys = FEED_N(feed_top_read_keys),
+	  .summary_rows = 5,
+	  .summary_row = "{read_bytes}  {path}" },
+	{ .topic = "file.top_written",
+	  .title = "Most written",
+	  .flags = CPD_RDF_TABLE | CPD_RDF_SUMMARY,
+	  .order = 20,
+	  .keys = feed_top_written_keys,
+	  .nkeys = FEED_N(feed_top_written_keys),
+	  .summary_rows = 5,
+	  .summary_row = "{written_bytes}  {path}" },
 	{ .topic = "file.files",
 	  .title = "Files",
 	  .flags = CPD_RDF_TABLE,
@@ -570,6 +690,7 @@ CPD_PLUGIN_DEFINE(
 			     CPD_EVMASK(CPD_EV_SCHED) |
 			     CPD_EVMASK(CPD_EV_BLKIO) |
 			     CPD_EVMASK(CPD_EV_LOST) |
-			     CPD_EVMASK(CPD_EV_REPORT),
+			     CPD_EVMASK(CPD_EV_REPORT) |
+			     CPD_EVMASK(CPD_EV_FINDING),
 		.init = feed_init, .on_event = feed_on_event, .stop = feed_stop,
 		.fini = feed_fini, .reports = feed_reports, );

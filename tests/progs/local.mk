@@ -29,6 +29,7 @@ include tests/progs/html.mk
 include tests/progs/stats.mk
 include tests/progs/dns.mk
 include tests/progs/lib.mk
+include tests/progs/findings.mk
 
 # The capture output used by the integration tests, built as a real module
 # on the outputs' library like any other output.

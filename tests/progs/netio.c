@@ -7,7 +7,7 @@
  *
  *  - TCP over IPv4: send, sendmsg, and a write from a forked child on the
  *    inherited socket; the server answers with write; then a second,
- *    non-blocking connect to the same listener;
+ *    non-blocking connect to the same listener, a connection of its own;
  *  - TCP over IPv6: writev and readv, answered with send/recv;
  *  - UDP over IPv4, unconnected: sendto/recvfrom both ways;
  *  - UDP over IPv6, connected client: sendmmsg/recvmmsg both ways, the
@@ -20,8 +20,9 @@
  *   IPC_SENT <n> / IPC_RECV <n>  unix socket bytes
  *   CONNECT / ACCEPT             a connection made or accepted
  *   REFUSED <port>               the refused connect
- *   ROW <proto> <dir> <peer> <sent> <recv>  bytes for a connection row;
- *                                several lines for one row add up
+ *   ROW <id> <proto> <dir> <peer> <sent> <recv>
+ *                                bytes for a connection row; the lines of
+ *                                one id add up
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -195,7 +196,7 @@ static void *tcp4_server(void *arg)
 	in = recv_all(c, 1000 + 77 + 500, 1);
 	out = send_buf(c, 2345, 0);
 	peer_str((struct sockaddr *)&ss, peer, sizeof(peer));
-	say("ROW tcp4 accept %s %zu %zu\n", peer, out, in);
+	say("ROW a1 tcp4 accept %s %zu %zu\n", peer, out, in);
 	close(c);
 
 	/* the non-blocking client: accepted with plain accept, no data */
@@ -205,7 +206,7 @@ static void *tcp4_server(void *arg)
 		die("accept");
 	say("ACCEPT\n");
 	peer_str((struct sockaddr *)&ss, peer, sizeof(peer));
-	say("ROW tcp4 accept %s 0 0\n", peer);
+	say("ROW a2 tcp4 accept %s 0 0\n", peer);
 	close(c);
 	return arg;
 }
@@ -236,14 +237,14 @@ static void tcp4(void)
 	if (pid < 0)
 		die("fork");
 	if (pid == 0) {
-		say("ROW tcp4 connect %s %zu 0\n", peer, send_buf(c, 77, 0));
+		say("ROW c1 tcp4 connect %s %zu 0\n", peer, send_buf(c, 77, 0));
 		_exit(0);
 	}
 	if (waitpid(pid, &status, 0) != pid || status)
 		die("child");
 	out += send_buf(c, 500, 2);
 	in = recv_all(c, 2345, 0);
-	say("ROW tcp4 connect %s %zu %zu\n", peer, out, in);
+	say("ROW c1 tcp4 connect %s %zu %zu\n", peer, out, in);
 	close(c);
 
 	/* non-blocking: EINPROGRESS counts as a connection */
@@ -253,6 +254,8 @@ static void tcp4(void)
 	if (connect(c, (struct sockaddr *)&ss, len) && errno != EINPROGRESS)
 		die("connect non-blocking");
 	say("CONNECT\n");
+	/* a connection of its own, though to the same listener */
+	say("ROW c2 tcp4 connect %s 0 0\n", peer);
 	pfd.fd = c;
 	pfd.events = POLLOUT;
 	if (poll(&pfd, 1, 10000) != 1 ||
@@ -283,7 +286,7 @@ static void *tcp6_server(void *arg)
 	in = recv_all(c, 1000, 3);
 	out = send_buf(c, 123, 1);
 	peer_str((struct sockaddr *)&ss, peer, sizeof(peer));
-	say("ROW tcp6 accept %s %zu %zu\n", peer, out, in);
+	say("ROW a3 tcp6 accept %s %zu %zu\n", peer, out, in);
 	close(c);
 	return arg;
 }
@@ -307,7 +310,7 @@ static void tcp6(void)
 	say("CONNECT\n");
 	out = send_buf(c, 1000, 3);
 	in = recv_all(c, 123, 1);
-	say("ROW tcp6 connect %s %zu %zu\n", peer, out, in);
+	say("ROW c3 tcp6 connect %s %zu %zu\n", peer, out, in);
 	if (pthread_join(th, NULL))
 		die("pthread_join");
 	close(c);
@@ -344,13 +347,13 @@ static void udp4(void)
 	if (n != 400)
 		die("sendto back");
 	say("SENT %zd\n", n);
-	say("ROW udp4 accept %s 400 300\n", cpeer);
+	say("ROW u1 udp4 accept %s 400 300\n", cpeer);
 	flen = sizeof(from);
 	n = recvfrom(c, buf, sizeof(buf), 0, (struct sockaddr *)&from, &flen);
 	if (n != 400)
 		die("recvfrom back");
 	say("RECV %zd\n", n);
-	say("ROW udp4 sendto %s 300 400\n", speer);
+	say("ROW u2 udp4 sendto %s 300 400\n", speer);
 	close(c);
 	close(s);
 }
@@ -412,7 +415,7 @@ static void udp6(void)
 		}
 	}
 	peer_str((struct sockaddr *)&from[0], cpeer, sizeof(cpeer));
-	say("ROW udp6 accept %s 0 %zu\n", cpeer, in);
+	say("ROW u3 udp6 accept %s 0 %zu\n", cpeer, in);
 
 	/* replies go to msg_name: the server socket is not connected */
 	memset(mm, 0, sizeof(mm));
@@ -429,7 +432,7 @@ static void udp6(void)
 		die("sendmmsg back");
 	for (i = 0; i < n; i++) {
 		say("SENT %u\n", mm[i].msg_len);
-		say("ROW udp6 accept %s %u 0\n", cpeer, mm[i].msg_len);
+		say("ROW u3 udp6 accept %s %u 0\n", cpeer, mm[i].msg_len);
 	}
 
 	for (got = 0; got < 2; got += n) {
@@ -445,10 +448,11 @@ static void udp6(void)
 			die("recvmmsg back");
 		for (i = 0; i < n; i++) {
 			say("RECV %u\n", mm[i].msg_len);
-			say("ROW udp6 connect %s 0 %u\n", speer, mm[i].msg_len);
+			say("ROW u4 udp6 connect %s 0 %u\n", speer,
+			    mm[i].msg_len);
 		}
 	}
-	say("ROW udp6 connect %s %zu 0\n", speer, out);
+	say("ROW u4 udp6 connect %s %zu 0\n", speer, out);
 	close(c);
 	close(s);
 }

@@ -207,6 +207,7 @@ OFF(cpd_ev_net, local, 40);
 OFF(cpd_ev_net, peer, 96);
 OFF(cpd_ev_net, syscall, 152);
 OFF(cpd_ev_net, cause_seq, 168);
+OFF(cpd_ev_net, peer_name, 176); /* 1.1 */
 
 /* struct cpd_ev_mmap */
 SIZE_MIN(cpd_ev_mmap, 112);
@@ -479,6 +480,7 @@ OFF(cpd_host, read_tracee, 120);
 OFF(cpd_host, run_info, 128);
 OFF(cpd_host, trace_stats, 136);
 OFF(cpd_host, report_desc, 144); /* 1.1 */
+OFF(cpd_host, fail_run, 152);	 /* 1.1 */
 
 /* struct cpd_plugin */
 SIZE_MIN(cpd_plugin, 136);
@@ -710,6 +712,8 @@ VAL(CPD_XLAT_FAULT_FLAGS, 44);
 VAL(CPD_XLAT_MEMFD_FLAGS, 45);
 VAL(CPD_XLAT_PIPE_FLAGS, 46);
 VAL(CPD_XLAT_SIGNAL, 47);
+VAL(CPD_XLAT_SEVERITY, 48);
+VAL(CPD_XLAT_FINDING_FLAGS, 49);
 VAL(CPD_OPT_BOOL, 1);
 VAL(CPD_OPT_INT, 2);
 VAL(CPD_OPT_UINT, 3);
@@ -780,6 +784,7 @@ VAL(CPD_FILEF_READABLE, 2);
 VAL(CPD_FILEF_CREATED, 4);
 VAL(CPD_FILEF_TO_NETWORK, 8);
 VAL(CPD_FILEF_HIDDEN, 0x10);
+VAL(CPD_FILEF_PROBE, 0x20);
 VAL(CPD_NETF_LOOPBACK, 1);
 VAL(CPD_NETF_INPROGRESS, 2);
 VAL(CPD_NETF_LOCAL_IPC, 4);
@@ -790,6 +795,8 @@ VAL(CPD_MMAPF_FIXED, 4);
 VAL(CPD_MMAPF_STACK, 8);
 VAL(CPD_MMAPF_HIDDEN, 0x10);
 VAL(CPD_FAULTF_MAJOR, 1);
+VAL(CPD_FINDF_COLLAPSED, 1);
+VAL(CPD_FINDF_PARTIAL, 2);
 VAL(CPD_REPORTF_ROW, 1);
 VAL(CPD_REPORTF_INTERVAL, 2);
 /* report schemas (ABI 1.1) */

@@ -170,12 +170,20 @@ static void test_failed_opens(void)
 	struct fake_host *fh = start(false);
 	struct fake_syscall sc;
 
+	/* held: it may be the first probe of a search */
 	feed_openat(fh, "/etc/missing", O_RDONLY, -ENOENT, NULL);
-	CPD_ASSERT_UINT_EQ(last_file(fh)->u.file.op, CPD_FILE_OPEN_FAILED);
-	CPD_ASSERT_INT_EQ(last_file(fh)->u.file.err, ENOENT);
-	CPD_ASSERT_INT_EQ(last_file(fh)->u.file.fd, -1);
+	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_FILE), 0);
 	feed_openat(fh, "/etc/missing", O_RDONLY, -ENOENT, NULL);
+	/* another error is not a search: it ends the run, in order */
 	feed_openat(fh, "/etc/missing", O_RDONLY, -EACCES, NULL);
+	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_FILE), 3);
+	CPD_ASSERT_UINT_EQ(fake_host_nth(fh, CPD_EV_FILE, 0)->u.file.op,
+			   CPD_FILE_OPEN_FAILED);
+	CPD_ASSERT_INT_EQ(fake_host_nth(fh, CPD_EV_FILE, 0)->u.file.err,
+			  ENOENT);
+	CPD_ASSERT_INT_EQ(fake_host_nth(fh, CPD_EV_FILE, 0)->u.file.fd, -1);
+	CPD_ASSERT_UINT_EQ(fake_host_nth(fh, CPD_EV_FILE, 0)->u.file.flags, 0);
+	CPD_ASSERT_INT_EQ(last_file(fh)->u.file.err, EACCES);
 	feed_openat(fh, "/a/first", O_RDONLY, -EACCES, NULL);
 	/* the loader probing library dirs is noise */
 	feed_openat(fh, "/usr/lib/x86_64-linux-gnu/glibc-hwcaps/libc.so.6",
@@ -186,10 +194,12 @@ static void test_failed_opens(void)
 	fake_syscall_fd(&sc, 0, 9, CPD_FD_DIR, "/srv/dir");
 	fake_syscall_str(&sc, 1, "sub/x");
 	fake_host_feed(fh, &sc.ev);
-	CPD_ASSERT_STR_EQ(last_file(fh)->u.file.path.ptr, "/srv/dir/sub/x");
 	/* an unreadable path still counts, with no row */
 	fake_syscall_init(&sc, 1, "open", -EFAULT);
 	fake_host_feed(fh, &sc.ev);
+	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_FILE), 6);
+	CPD_ASSERT_STR_EQ(fake_host_nth(fh, CPD_EV_FILE, 4)->u.file.path.ptr,
+			  "/srv/dir/sub/x");
 
 	CU_ASSERT_EQUAL(fake_host_stop(fh), 0);
 	CPD_ASSERT_UINT_EQ(kv(fh, "file", 0, "open_failures"), 6);
@@ -203,6 +213,166 @@ static void test_failed_opens(void)
 	CPD_ASSERT_UINT_EQ(kv(fh, "file.failed", 2, "count"), 1);
 	CPD_ASSERT_STR_EQ(kv_str(fh, "file.failed", 3, "path"),
 			  "/srv/dir/sub/x");
+	fake_host_free(fh);
+}
+
+static const struct cpd_event *nth_file(struct fake_host *fh, size_t n)
+{
+	const struct cpd_event *ev = fake_host_nth(fh, CPD_EV_FILE, n);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(ev);
+	return ev;
+}
+
+/* A thread's ENOENT then EXIT, as the core publishes them. */
+static int feed_exit(struct fake_host *fh, int32_t tid)
+{
+	struct cpd_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.size = sizeof(ev);
+	ev.kind = CPD_EV_PROC;
+	ev.pid = tid;
+	ev.tid = tid;
+	ev.u.proc.op = CPD_PROC_EXIT;
+	return fake_host_feed(fh, &ev);
+}
+
+/*
+ * A run of failed opens that ends in an open of the same name was a
+ * search: its failures are probes, published just before that open, in
+ * their order. Any other end leaves them plain failures.
+ */
+static void test_probe_runs(void)
+{
+	struct fake_host *fh = start(false);
+	const struct cpd_event *ev;
+
+	/* cc1 looking for stdio.h */
+	feed_openat(fh, "/usr/local/include/stdio.h", O_RDONLY, -ENOENT, NULL);
+	feed_openat(fh, "/usr/include/x86_64-linux-gnu/stdio.h", O_RDONLY,
+		    -ENOTDIR, NULL);
+	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_FILE), 0);
+	feed_openat(fh, "/usr/include/stdio.h", O_RDONLY, 3,
+		    "/usr/include/stdio.h");
+	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_FILE), 3);
+	ev = nth_file(fh, 0);
+	CPD_ASSERT_STR_EQ(ev->u.file.path.ptr, "/usr/local/include/stdio.h");
+	CPD_ASSERT_UINT_EQ(ev->u.file.flags, CPD_FILEF_PROBE);
+	CPD_ASSERT_STR_EQ(ev->u.file.syscall.ptr, "openat");
+	CU_ASSERT_NOT_EQUAL(ev->u.file.cause_seq, 0);
+	CPD_ASSERT_INT_EQ(ev->tid, 1);
+	CPD_ASSERT_UINT_EQ(nth_file(fh, 1)->u.file.flags, CPD_FILEF_PROBE);
+	CPD_ASSERT_UINT_EQ(nth_file(fh, 2)->u.file.op, CPD_FILE_OPEN);
+	/* the held events kept their own time */
+	CU_ASSERT_TRUE(nth_file(fh, 0)->ts_ns <= nth_file(fh, 2)->ts_ns);
+
+	/* the linker: libc.a is not there, libc.so is */
+	feed_openat(fh, "/usr/lib/gcc/x/12/libc.a", O_RDONLY, -ENOENT, NULL);
+	feed_openat(fh, "/home/u/libc.so", O_RDONLY, 4, "/home/u/libc.so");
+	CPD_ASSERT_UINT_EQ(nth_file(fh, 3)->u.file.flags, CPD_FILEF_PROBE);
+
+	/* another name found: the failure was a failure */
+	feed_openat(fh, "/etc/app.conf", O_RDONLY, -ENOENT, NULL);
+	feed_openat(fh, "/etc/hosts", O_RDONLY, 5, "/etc/hosts");
+	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_FILE), 7);
+	CPD_ASSERT_STR_EQ(nth_file(fh, 5)->u.file.path.ptr, "/etc/app.conf");
+	CPD_ASSERT_UINT_EQ(nth_file(fh, 5)->u.file.flags, 0);
+
+	/* the thread moved on (a write to its terminal): a failure */
+	feed_openat(fh, "/etc/app.conf", O_RDONLY, -ENOENT, NULL);
+	feed_io(fh, "write", 2, CPD_FD_TTY, "/dev/pts/0", 30);
+	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_FILE), 8);
+	feed_openat(fh, "/etc/app.conf", O_RDONLY, 6, "/etc/app.conf");
+	CPD_ASSERT_UINT_EQ(nth_file(fh, 7)->u.file.flags, 0);
+
+	/* so does exiting */
+	feed_openat(fh, "/x/data.csv", O_RDONLY, -ENOENT, NULL);
+	feed_exit(fh, 1);
+	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_FILE), 10);
+	CPD_ASSERT_STR_EQ(last_file(fh)->u.file.path.ptr, "/x/data.csv");
+	CPD_ASSERT_UINT_EQ(last_file(fh)->u.file.flags, 0);
+
+	/* each thread has its own run */
+	{
+		struct fake_syscall sc;
+
+		feed_openat(fh, "/a/one.h", O_RDONLY, -ENOENT, NULL);
+		fake_syscall_init(&sc, 2, "openat", -ENOENT);
+		fake_syscall_raw(&sc, 0, (uint64_t)(int64_t)AT_FDCWD);
+		fake_syscall_str(&sc, 1, "/a/two.h");
+		fake_host_feed(fh, &sc.ev);
+		feed_openat(fh, "/b/one.h", O_RDONLY, 7, "/b/one.h");
+		CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_FILE), 12);
+		CPD_ASSERT_STR_EQ(nth_file(fh, 10)->u.file.path.ptr,
+				  "/a/one.h");
+		CPD_ASSERT_UINT_EQ(nth_file(fh, 10)->u.file.flags,
+				   CPD_FILEF_PROBE);
+	}
+	/* what is still held at the end goes out as it was */
+	CU_ASSERT_EQUAL(fake_host_stop(fh), 0);
+	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_FILE), 13);
+	CPD_ASSERT_STR_EQ(last_file(fh)->u.file.path.ptr, "/a/two.h");
+	CPD_ASSERT_INT_EQ(last_file(fh)->tid, 2);
+	CPD_ASSERT_UINT_EQ(last_file(fh)->u.file.flags, 0);
+	/* every failure counts in the report, probes too */
+	CPD_ASSERT_UINT_EQ(kv(fh, "file", 0, "open_failures"), 8);
+	fake_host_free(fh);
+}
+
+/*
+ * A search that finds a hidden file (the linker finding libgcc_s.so.1 in
+ * a library directory) is the machinery's: its probes are hidden with it.
+ * With -v nothing is held.
+ */
+static void test_probe_hidden(void)
+{
+	struct fake_host *fh = start(false);
+
+	feed_openat(fh, "libgcc_s.so.1", O_RDONLY, -ENOENT, NULL);
+	/* a hidden failure in the middle neither shows nor ends the run */
+	feed_openat(fh, "/usr/lib/gcc/x/12/libgcc_s.so.1", O_RDONLY, -ENOENT,
+		    NULL);
+	feed_openat(fh, "/usr/lib/x86_64-linux-gnu/libgcc_s.so.1", O_RDONLY, 3,
+		    "/usr/lib/x86_64-linux-gnu/libgcc_s.so.1");
+	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_FILE), 0);
+	fake_host_free(fh);
+
+	/* -v: everything, as it happens: the stream has every call anyway */
+	fh = start(true);
+	feed_openat(fh, "libgcc_s.so.1", O_RDONLY, -ENOENT, NULL);
+	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_FILE), 1);
+	CPD_ASSERT_UINT_EQ(nth_file(fh, 0)->u.file.flags, 0);
+	feed_openat(fh, "/usr/lib/gcc/x/12/libgcc_s.so.1", O_RDONLY, -ENOENT,
+		    NULL);
+	feed_openat(fh, "/usr/lib/x86_64-linux-gnu/libgcc_s.so.1", O_RDONLY, 3,
+		    "/usr/lib/x86_64-linux-gnu/libgcc_s.so.1");
+	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_FILE), 3);
+	CPD_ASSERT_UINT_EQ(nth_file(fh, 1)->u.file.flags, CPD_FILEF_HIDDEN);
+	CPD_ASSERT_UINT_EQ(nth_file(fh, 2)->u.file.flags,
+			   CPD_FILEF_READABLE | CPD_FILEF_HIDDEN);
+	fake_host_free(fh);
+}
+
+/* A run is bounded: past its room the oldest failure goes as it was. */
+static void test_probe_run_bounded(void)
+{
+	struct fake_host *fh = start(false);
+	char path[64];
+	unsigned i;
+
+	for (i = 0; i < 200; i++) {
+		snprintf(path, sizeof(path), "/dir%u/x.h", i);
+		feed_openat(fh, path, O_RDONLY, -ENOENT, NULL);
+	}
+	/* 128 held, the 72 oldest published as plain failures */
+	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_FILE), 72);
+	CPD_ASSERT_STR_EQ(nth_file(fh, 0)->u.file.path.ptr, "/dir0/x.h");
+	CPD_ASSERT_UINT_EQ(nth_file(fh, 0)->u.file.flags, 0);
+	feed_openat(fh, "/found/x.h", O_RDONLY, 3, "/found/x.h");
+	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_FILE), 201);
+	CPD_ASSERT_STR_EQ(nth_file(fh, 72)->u.file.path.ptr, "/dir72/x.h");
+	CPD_ASSERT_UINT_EQ(nth_file(fh, 72)->u.file.flags, CPD_FILEF_PROBE);
 	fake_host_free(fh);
 }
 
@@ -365,7 +535,9 @@ static void test_report_schema(void)
 		uint16_t unit;
 	} want[] = {
 		{ "read_bytes", "Files read", CPD_UNIT_BYTES },
+		{ "files_read", "files", CPD_UNIT_COUNT },
 		{ "written_bytes", "Files written", CPD_UNIT_BYTES },
+		{ "files_written", "files", CPD_UNIT_COUNT },
 		{ "opened_read", "Opened for read", CPD_UNIT_COUNT },
 		{ "opened_write", "Opened for write", CPD_UNIT_COUNT },
 		{ "open_failures", "Failed opens", CPD_UNIT_COUNT },
@@ -391,8 +563,8 @@ static void test_report_schema(void)
 	CPD_ASSERT_STR_EQ(r->u.report.title.ptr, "Files");
 	CPD_ASSERT_INT_EQ(r->u.report.order, 20);
 	CPD_ASSERT_UINT_EQ(r->u.report.flags, 0);
-	CPD_ASSERT_UINT_EQ(r->u.report.nkv, 7);
-	for (i = 0; i < 7 && i < r->u.report.nkv; i++) {
+	CPD_ASSERT_UINT_EQ(r->u.report.nkv, 9);
+	for (i = 0; i < 9 && i < r->u.report.nkv; i++) {
 		const struct cpd_kv *k = &r->u.report.kv[i];
 
 		CPD_ASSERT_STR_EQ(k->key.ptr, want[i].key);
@@ -413,6 +585,40 @@ static void test_report_schema(void)
 	CPD_ASSERT_STR_EQ(kv_str(fh, "file.files", 0, "path"), "/t/a");
 	CPD_ASSERT_STR_EQ(kv_str(fh, "file.files", 1, "path"), "/t/b");
 	CPD_ASSERT_STR_EQ(kv_str(fh, "file.files", 2, "path"), "/t/b\n\"x\xff");
+	CPD_ASSERT_UINT_EQ(kv(fh, "file", 0, "files_written"), 3);
+	CPD_ASSERT_UINT_EQ(kv(fh, "file", 0, "files_read"), 0);
+	CPD_ASSERT_UINT_EQ(fake_host_refused(fh), 0);
+	fake_host_free(fh);
+}
+
+/*
+ * The top tables: the five files with the most bytes, largest first; the
+ * file section says how many there were in all.
+ */
+static void test_top_files(void)
+{
+	struct fake_host *fh = start(false);
+	char path[32];
+	int i;
+
+	for (i = 0; i < 8; i++) {
+		snprintf(path, sizeof(path), "/d/f%d", i);
+		feed_io(fh, "read", 3, CPD_FD_FILE, path, (i * 37) % 8 + 1);
+	}
+	feed_io(fh, "write", 4, CPD_FD_FILE, "/d/w", 9);
+	CU_ASSERT_EQUAL(fake_host_stop(fh), 0);
+	CPD_ASSERT_UINT_EQ(kv(fh, "file", 0, "files_read"), 8);
+	CPD_ASSERT_UINT_EQ(kv(fh, "file", 0, "files_written"), 1);
+	/* bytes 1, 6, 3, 8, 5, 2, 7, 4: f3, f6, f1, f4, f7 */
+	CPD_ASSERT_STR_EQ(kv_str(fh, "file.top_read", 0, "path"), "/d/f3");
+	CPD_ASSERT_UINT_EQ(kv(fh, "file.top_read", 0, "read_bytes"), 8);
+	CPD_ASSERT_STR_EQ(kv_str(fh, "file.top_read", 1, "path"), "/d/f6");
+	CPD_ASSERT_STR_EQ(kv_str(fh, "file.top_read", 2, "path"), "/d/f1");
+	CPD_ASSERT_STR_EQ(kv_str(fh, "file.top_read", 3, "path"), "/d/f4");
+	CPD_ASSERT_STR_EQ(kv_str(fh, "file.top_read", 4, "path"), "/d/f7");
+	CU_ASSERT_PTR_NULL(fake_host_report(fh, "file.top_read", 5));
+	CPD_ASSERT_STR_EQ(kv_str(fh, "file.top_written", 0, "path"), "/d/w");
+	CU_ASSERT_PTR_NULL(fake_host_report(fh, "file.top_written", 1));
 	CPD_ASSERT_UINT_EQ(fake_host_refused(fh), 0);
 	fake_host_free(fh);
 }
@@ -421,10 +627,14 @@ static CU_TestInfo file_tests[] = {
 	{ "open_flags", test_open_flags },
 	{ "openat2_and_creat", test_openat2_and_creat },
 	{ "failed_opens", test_failed_opens },
+	{ "probe_runs", test_probe_runs },
+	{ "probe_hidden", test_probe_hidden },
+	{ "probe_run_bounded", test_probe_run_bounded },
 	{ "io_kinds", test_io_kinds },
 	{ "hidden_io", test_hidden_io },
 	{ "hide_option", test_hide_option },
 	{ "transfers", test_transfers },
+	{ "top_files", test_top_files },
 	{ "report_schema", test_report_schema },
 	CU_TEST_INFO_NULL,
 };

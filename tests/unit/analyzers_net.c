@@ -2,9 +2,10 @@
 /* Copyright (c) 2026 the compendium developers */
 /*
  * The net analyzer (plugins/analyzers/net.c) against the fake host: loopback by
- * address range, connect outcomes, the three byte buckets, per-connection
- * rows, sendmmsg/recvmmsg byte counts read from tracee memory (and when
- * that memory is unreadable or lies), and the exact report schema.
+ * address range, connect outcomes (non-blocking ones too), the byte
+ * buckets (loopback is network, counted again apart), a row per connect,
+ * sendmmsg/recvmmsg byte counts read from tracee memory (and when that
+ * memory is unreadable or lies), and the exact report schema.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -71,15 +72,21 @@ static void sock_arg(struct fake_syscall *sc, unsigned i, int fd, int family,
 		sc->fd[i].peer = *peer;
 }
 
-static int feed_connect(struct fake_host *fh, int type,
-			const struct cpd_sockaddr *to, int64_t ret)
+static int feed_connect_fd(struct fake_host *fh, int fd, int type,
+			   const struct cpd_sockaddr *to, int64_t ret)
 {
 	struct fake_syscall sc;
 
 	fake_syscall_init(&sc, 1, "connect", ret);
-	sock_arg(&sc, 0, 3, to->family, type, NULL, NULL);
+	sock_arg(&sc, 0, fd, to->family, type, NULL, NULL);
 	fake_syscall_sockaddr(&sc, 1, to);
 	return fake_host_feed(fh, &sc.ev);
+}
+
+static int feed_connect(struct fake_host *fh, int type,
+			const struct cpd_sockaddr *to, int64_t ret)
+{
+	return feed_connect_fd(fh, 3, type, to, ret);
 }
 
 /* name(fd, ...) = ret on a connected socket to peer. */
@@ -148,10 +155,13 @@ static void test_loopback_ranges(void)
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct fake_host *fh = start(false, NULL);
 		struct cpd_sockaddr to = sa_of(cases[i].addr, 80);
+		const struct cpd_event *ev;
 
 		CU_ASSERT_NOT_EQUAL_FATAL(to.family, 0);
 		feed_connect(fh, SOCK_STREAM, &to, 0);
-		if ((fake_host_count(fh, CPD_EV_NET) == 0) !=
+		ev = last_net(fh);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(ev);
+		if (!!(ev->u.net.flags & CPD_NETF_LOOPBACK) !=
 		    cases[i].loopback) {
 			CU_FAIL("loopback misjudged");
 			fprintf(stderr, "  %s\n", cases[i].addr);
@@ -174,9 +184,11 @@ static void test_connect_outcomes(void)
 	feed_connect(fh, SOCK_STREAM, &to, -EALREADY);
 	feed_connect(fh, SOCK_STREAM, &to, -EISCONN);
 	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_NET), 1);
-	feed_connect(fh, SOCK_STREAM, &to, -ECONNREFUSED);
+	/* a blocking connect that fails on another socket */
+	feed_connect_fd(fh, 4, SOCK_STREAM, &to, -ECONNREFUSED);
 	CPD_ASSERT_UINT_EQ(last_net(fh)->u.net.op, CPD_NET_CONNECT_FAILED);
 	CPD_ASSERT_INT_EQ(last_net(fh)->u.net.err, ECONNREFUSED);
+	CPD_ASSERT_UINT_EQ(last_net(fh)->u.net.flags, 0);
 	/* AF_UNSPEC dissolves a UDP association; no address, no event */
 	memset(&unspec, 0, sizeof(unspec));
 	feed_connect(fh, SOCK_DGRAM, &unspec, 0);
@@ -193,7 +205,126 @@ static void test_connect_outcomes(void)
 	fake_host_free(fh);
 }
 
-/* Each byte in one bucket: network, loopback (when hidden), local IPC. */
+/*
+ * A non-blocking connect is pending until the program learns how it
+ * went: getsockopt(SO_ERROR), a failing read or write, or connect again.
+ * A failure then is a CONNECT_FAILED flagged INPROGRESS, and the
+ * connection is no longer counted or listed.
+ */
+static void test_connect_async(void)
+{
+	struct cpd_sockaddr to = sa_of("192.0.2.1", 443);
+	struct cpd_sockaddr ok = sa_of("192.0.2.2", 80);
+	struct fake_host *fh = start(false, NULL);
+	struct fake_syscall sc;
+	int32_t soerr[2] = { ECONNREFUSED, 0 };
+	const struct cpd_event *ev;
+
+	fake_host_set_tracee(fh, 0x30000, soerr, sizeof(soerr));
+	/* 1: getsockopt says it was refused */
+	feed_connect_fd(fh, 3, SOCK_STREAM, &to, -EINPROGRESS);
+	fake_syscall_init(&sc, 1, "getsockopt", 0);
+	sock_arg(&sc, 0, 3, AF_INET, SOCK_STREAM, NULL, &to);
+	fake_syscall_raw(&sc, 1, SOL_SOCKET);
+	fake_syscall_raw(&sc, 2, SO_ERROR);
+	fake_syscall_raw(&sc, 3, 0x30000);
+	fake_host_feed(fh, &sc.ev);
+	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_NET), 2);
+	ev = last_net(fh);
+	CPD_ASSERT_UINT_EQ(ev->u.net.op, CPD_NET_CONNECT_FAILED);
+	CPD_ASSERT_INT_EQ(ev->u.net.err, ECONNREFUSED);
+	CPD_ASSERT_UINT_EQ(ev->u.net.flags, CPD_NETF_INPROGRESS);
+	CPD_ASSERT_UINT_EQ(ev->u.net.peer.port, 443);
+	CPD_ASSERT_INT_EQ(ev->u.net.fd, 3);
+	CPD_ASSERT_STR_EQ(ev->u.net.syscall.ptr, "getsockopt");
+	/* asked again: said once */
+	fake_host_feed(fh, &sc.ev);
+	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_NET), 2);
+
+	/* 2: getsockopt says 0: connected, and its traffic is its own */
+	feed_connect_fd(fh, 5, SOCK_STREAM, &ok, -EINPROGRESS);
+	fake_syscall_init(&sc, 1, "getsockopt", 0);
+	sock_arg(&sc, 0, 5, AF_INET, SOCK_STREAM, NULL, &ok);
+	fake_syscall_raw(&sc, 1, SOL_SOCKET);
+	fake_syscall_raw(&sc, 2, SO_ERROR);
+	fake_syscall_raw(&sc, 3, 0x30004);
+	fake_host_feed(fh, &sc.ev);
+	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_NET), 3);
+	/* a later failing read is a failed read, not a failed connect */
+	fake_syscall_init(&sc, 1, "read", -ECONNREFUSED);
+	sock_arg(&sc, 0, 5, AF_INET, SOCK_STREAM, NULL, &ok);
+	fake_host_feed(fh, &sc.ev);
+	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_NET), 3);
+
+	/* 3: the first write fails: that was the connect's answer */
+	feed_connect_fd(fh, 6, SOCK_STREAM, &to, -EINPROGRESS);
+	fake_syscall_init(&sc, 1, "write", -EAGAIN);
+	sock_arg(&sc, 0, 6, AF_INET, SOCK_STREAM, NULL, &to);
+	fake_host_feed(fh, &sc.ev);
+	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_NET), 4);
+	fake_syscall_init(&sc, 1, "write", -ETIMEDOUT);
+	sock_arg(&sc, 0, 6, AF_INET, SOCK_STREAM, NULL, &to);
+	fake_host_feed(fh, &sc.ev);
+	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_NET), 5);
+	CPD_ASSERT_INT_EQ(last_net(fh)->u.net.err, ETIMEDOUT);
+	CPD_ASSERT_UINT_EQ(last_net(fh)->u.net.flags, CPD_NETF_INPROGRESS);
+
+	/* 4: connect again on the pending socket gives the answer */
+	feed_connect_fd(fh, 7, SOCK_STREAM, &to, -EINPROGRESS);
+	feed_connect_fd(fh, 7, SOCK_STREAM, &to, -ECONNREFUSED);
+	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_NET), 7);
+	CPD_ASSERT_UINT_EQ(last_net(fh)->u.net.flags, CPD_NETF_INPROGRESS);
+
+	CU_ASSERT_EQUAL(fake_host_stop(fh), 0);
+	/* only the one that worked */
+	CPD_ASSERT_UINT_EQ(kv(fh, "net", 0, "connections"), 1);
+	CPD_ASSERT_STR_EQ(kv_str(fh, "net.connections", 0, "peer"),
+			  "192.0.2.2:80");
+	CU_ASSERT_PTR_NULL(fake_host_report(fh, "net.connections", 1));
+	fake_host_free(fh);
+}
+
+/* Each connect is a connection of its own, even to the same server. */
+static void test_repeated_connects(void)
+{
+	struct cpd_sockaddr srv = sa_of("127.0.0.1", 8000);
+	struct fake_host *fh = start(false, NULL);
+	struct fake_syscall sc;
+
+	feed_connect_fd(fh, 3, SOCK_STREAM, &srv, 0);
+	feed_connect_fd(fh, 4, SOCK_STREAM, &srv, 0);
+	/* traffic goes to the connection its fd made, in any order */
+	fake_syscall_init(&sc, 1, "write", 10);
+	sock_arg(&sc, 0, 3, AF_INET, SOCK_STREAM, NULL, &srv);
+	fake_host_feed(fh, &sc.ev);
+	fake_syscall_init(&sc, 1, "read", 2000);
+	sock_arg(&sc, 0, 4, AF_INET, SOCK_STREAM, NULL, &srv);
+	fake_host_feed(fh, &sc.ev);
+	/* fd 3 closed and made again for a third connect */
+	feed_connect_fd(fh, 3, SOCK_STREAM, &srv, 0);
+	fake_syscall_init(&sc, 1, "read", 300);
+	sock_arg(&sc, 0, 3, AF_INET, SOCK_STREAM, NULL, &srv);
+	fake_host_feed(fh, &sc.ev);
+	/* another process with the socket inherited: the newest */
+	fake_syscall_init(&sc, 2, "read", 4);
+	sock_arg(&sc, 0, 3, AF_INET, SOCK_STREAM, NULL, &srv);
+	fake_host_feed(fh, &sc.ev);
+	CU_ASSERT_EQUAL(fake_host_stop(fh), 0);
+	CPD_ASSERT_UINT_EQ(kv(fh, "net", 0, "connections"), 3);
+	CPD_ASSERT_UINT_EQ(kv(fh, "net.connections", 0, "sent_bytes"), 10);
+	CPD_ASSERT_UINT_EQ(kv(fh, "net.connections", 0, "recv_bytes"), 0);
+	CPD_ASSERT_UINT_EQ(kv(fh, "net.connections", 1, "recv_bytes"), 2000);
+	CPD_ASSERT_UINT_EQ(kv(fh, "net.connections", 2, "recv_bytes"), 304);
+	CPD_ASSERT_STR_EQ(kv_str(fh, "net.connections", 2, "scope"),
+			  "loopback");
+	CU_ASSERT_PTR_NULL(fake_host_report(fh, "net.connections", 3));
+	fake_host_free(fh);
+}
+
+/*
+ * Each byte in one bucket: network (loopback included, and counted again
+ * apart) or local IPC.
+ */
 static void test_buckets(void)
 {
 	struct cpd_sockaddr far = sa_of("198.51.100.7", 80);
@@ -208,8 +339,10 @@ static void test_buckets(void)
 	feed_io(fh, "recvfrom", SOCK_STREAM, &lo, 9);
 	feed_io(fh, "writev", SOCK_STREAM, &un, 11);
 	feed_io(fh, "readv", SOCK_STREAM, &un, 13);
-	/* only the two network ones are published */
-	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_NET), 2);
+	/* the network ones are published, loopback too: not unix */
+	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_NET), 4);
+	CPD_ASSERT_UINT_EQ(fake_host_nth(fh, CPD_EV_NET, 2)->u.net.flags,
+			   CPD_NETF_LOOPBACK);
 	/* a file read is not the net analyzer's */
 	fake_syscall_init(&sc, 1, "read", 50);
 	fake_syscall_fd(&sc, 0, 4, CPD_FD_FILE, "/etc/hosts");
@@ -226,22 +359,38 @@ static void test_buckets(void)
 	fake_syscall_fd(&sc, 2, 5, CPD_FD_PIPE, NULL);
 	fake_host_feed(fh, &sc.ev);
 	CU_ASSERT_EQUAL(fake_host_stop(fh), 0);
-	CPD_ASSERT_UINT_EQ(kv(fh, "net", 0, "sent_bytes"), 130);
-	CPD_ASSERT_UINT_EQ(kv(fh, "net", 0, "recv_bytes"), 1040);
+	CPD_ASSERT_UINT_EQ(kv(fh, "net", 0, "sent_bytes"), 137);
+	CPD_ASSERT_UINT_EQ(kv(fh, "net", 0, "recv_bytes"), 1049);
 	CPD_ASSERT_UINT_EQ(kv(fh, "net", 0, "loopback_sent_bytes"), 7);
 	CPD_ASSERT_UINT_EQ(kv(fh, "net", 0, "loopback_recv_bytes"), 9);
 	CPD_ASSERT_UINT_EQ(kv(fh, "net", 0, "ipc_sent_bytes"), 11);
 	CPD_ASSERT_UINT_EQ(kv(fh, "net", 0, "ipc_recv_bytes"), 13);
-	/* one visible row; hidden ones only with -v */
+	/* network rows, loopback marked; unix ones only with -v */
 	CPD_ASSERT_STR_EQ(kv_str(fh, "net.connections", 0, "peer"),
 			  "198.51.100.7:80");
 	CPD_ASSERT_UINT_EQ(kv(fh, "net.connections", 0, "sent_bytes"), 130);
 	CPD_ASSERT_UINT_EQ(kv(fh, "net.connections", 0, "recv_bytes"), 1040);
-	CU_ASSERT_PTR_NULL(fake_host_report(fh, "net.connections", 1));
+	CPD_ASSERT_STR_EQ(kv_str(fh, "net.connections", 0, "scope"), "network");
+	CPD_ASSERT_STR_EQ(kv_str(fh, "net.connections", 1, "peer"),
+			  "[::1]:8080");
+	CPD_ASSERT_STR_EQ(kv_str(fh, "net.connections", 1, "scope"),
+			  "loopback");
+	CU_ASSERT_PTR_NULL(fake_host_report(fh, "net.connections", 2));
+	fake_host_free(fh);
+
+	/* hide_loopback: off the stream, counted and listed all the same */
+	fh = start(false, "yes");
+	feed_io(fh, "sendto", SOCK_STREAM, &lo, 7);
+	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_NET), 0);
+	CU_ASSERT_EQUAL(fake_host_stop(fh), 0);
+	CPD_ASSERT_UINT_EQ(kv(fh, "net", 0, "sent_bytes"), 7);
+	CPD_ASSERT_UINT_EQ(kv(fh, "net", 0, "loopback_sent_bytes"), 7);
+	CPD_ASSERT_STR_EQ(kv_str(fh, "net.connections", 0, "peer"),
+			  "[::1]:8080");
 	fake_host_free(fh);
 
 	/* -v: everything published, flagged, and listed */
-	fh = start(true, NULL);
+	fh = start(true, "yes");
 	feed_io(fh, "sendto", SOCK_STREAM, &lo, 7);
 	CPD_ASSERT_UINT_EQ(last_net(fh)->u.net.flags,
 			   CPD_NETF_LOOPBACK | CPD_NETF_HIDDEN);
@@ -452,7 +601,8 @@ static void test_accept_bind_listen(void)
 	sock_arg(&sc, 0, 3, AF_INET, SOCK_STREAM, NULL, NULL);
 	fake_syscall_sockaddr(&sc, 1, &lo);
 	fake_host_feed(fh, &sc.ev);
-	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_NET), 2);
+	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_NET), 3);
+	CPD_ASSERT_UINT_EQ(last_net(fh)->u.net.flags, CPD_NETF_LOOPBACK);
 
 	/* accept: the peer from the new fd, else from the address argument */
 	fake_syscall_init(&sc, 1, "accept4", 5);
@@ -476,7 +626,7 @@ static void test_accept_bind_listen(void)
 	fake_syscall_init(&sc, 1, "accept", -EAGAIN);
 	sock_arg(&sc, 0, 3, AF_INET, SOCK_STREAM, &any, NULL);
 	fake_host_feed(fh, &sc.ev);
-	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_NET), 4);
+	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_NET), 5);
 
 	CU_ASSERT_EQUAL(fake_host_stop(fh), 0);
 	CPD_ASSERT_UINT_EQ(kv(fh, "net", 0, "accepted"), 2);
@@ -506,7 +656,8 @@ static void test_report_schema(void)
 		{ "loopback_recv_bytes", NULL, CPD_UNIT_BYTES },
 	};
 	static const char *const rowkeys[] = {
-		"proto", "direction", "peer", "sent_bytes", "recv_bytes",
+		"proto",      "direction", "peer", "sent_bytes",
+		"recv_bytes", "scope",	   "name",
 	};
 	struct cpd_sockaddr to = sa_of("2001:db8::1", 443);
 	struct cpd_sockaddr abs = sa_unix("bus\n\"x");
@@ -540,8 +691,8 @@ static void test_report_schema(void)
 	CPD_ASSERT_STR_EQ(r->u.report.title.ptr, "Network connections");
 	CPD_ASSERT_INT_EQ(r->u.report.order, 31);
 	CPD_ASSERT_UINT_EQ(r->u.report.flags, CPD_REPORTF_ROW);
-	CPD_ASSERT_UINT_EQ(r->u.report.nkv, 5);
-	for (i = 0; i < 5 && i < r->u.report.nkv; i++)
+	CPD_ASSERT_UINT_EQ(r->u.report.nkv, 7);
+	for (i = 0; i < 7 && i < r->u.report.nkv; i++)
 		CPD_ASSERT_STR_EQ(r->u.report.kv[i].key.ptr, rowkeys[i]);
 	CPD_ASSERT_STR_EQ(kv_str(fh, "net.connections", 0, "peer"),
 			  "[2001:db8::1]:443");
@@ -556,6 +707,8 @@ static void test_report_schema(void)
 static CU_TestInfo net_tests[] = {
 	{ "loopback_ranges", test_loopback_ranges },
 	{ "connect_outcomes", test_connect_outcomes },
+	{ "connect_async", test_connect_async },
+	{ "repeated_connects", test_repeated_connects },
 	{ "buckets", test_buckets },
 	{ "mmsg", test_mmsg },
 	{ "msg", test_msg },

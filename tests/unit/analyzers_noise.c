@@ -2,8 +2,8 @@
 /* Copyright (c) 2026 the compendium developers */
 /*
  * The noise filter the file and mmap analyzers share (plugins/lib/noise.c):
- * the built-in rules exactly as the original Compendium's, extra patterns,
- * and untrusted bytes handled as bytes.
+ * the built-in rules (the original Compendium's, and the C library's
+ * locale start-up), extra patterns, and untrusted bytes handled as bytes.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +35,19 @@ static void test_builtin_rules(void)
 		"/nix/store/abc-glibc/lib/libc.so.6",
 		"/usr/lib/x86_64-linux-gnu/glibc-hwcaps/x86-64-v3/libc.so.6",
 		"/opt/ld-linux-custom",
+		/* the C library's locale start-up and its fallbacks */
+		"/usr/lib/locale/locale-archive",
+		"/usr/lib/locale/C.UTF-8/LC_CTYPE",
+		"/usr/lib/locale/C.utf8/LC_MESSAGES/SYS_LC_MESSAGES",
+		"/usr/lib64/locale/locale-archive",
+		"/etc/locale.alias",
+		"/usr/share/locale/locale.alias",
+		"/usr/share/locale/C.UTF-8/LC_MESSAGES/bfd.mo",
+		"/usr/local/share/locale/de/LC_MESSAGES/app.mo",
+		"/opt/app/share/locale/fr/LC_MESSAGES/app.mo",
+		"/usr/lib/x86_64-linux-gnu/gconv/gconv-modules.cache",
+		"/usr/lib/x86_64-linux-gnu/gconv/gconv-modules.d/x.conf",
+		"/usr/lib64/gconv/UTF-16.so",
 	};
 	static const char *const shown[] = {
 		"/proc",
@@ -44,10 +57,12 @@ static void test_builtin_rules(void)
 		"/etc/hosts",
 		"/usr/local/lib/libfoo.so", /* not a library dir */
 		"/opt/app/libbar.so.1",
-		"/usr/lib/locale/locale-archive",
-		"/usr/lib/x86_64-linux-gnu/gconv/gconv-modules.cache",
 		"/usr/lib/python3/foo.sox", /* neither .so nor .so. */
-		"libc.so.6",		    /* relative */
+		"/etc/locale.conf",
+		"/home/u/LC_MESSAGES/notes.txt", /* not a catalog */
+		"/home/u/gconv/x",		 /* not a library dir */
+		"/usr/lib/localex/y",
+		"libc.so.6", /* relative */
 		"/home/u/lib/x.so",
 		"",
 		"/",

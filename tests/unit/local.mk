@@ -4,6 +4,7 @@
 # the compendium binary is made of. Also the foundation's integration
 # scripts (tests/integration/local.mk lists the tracer's).
 CPD_TEST_CPP_OPTS = $(AM_CPPFLAGS) -I$(top_srcdir)/core -I$(top_builddir)/core \
+	-I$(top_srcdir)/plugins \
 	-I$(top_srcdir)/tests/lib $(CUNIT_CFLAGS) \
 	-DCPD_TEST_BADDIR='"$(abs_top_builddir)/tests/bad/.libs"'
 
@@ -40,7 +41,9 @@ unit_tests = \
 	tests/unit/test_seccomp \
 	tests/unit/test_decode \
 	tests/unit/test_umem \
-	tests/unit/test_fake_host
+	tests/unit/test_fake_host \
+	tests/unit/test_json \
+	tests/unit/test_diff
 check_PROGRAMS += $(unit_tests)
 TESTS += $(unit_tests)
 
@@ -76,6 +79,10 @@ tests_unit_test_decode_CPPFLAGS = $(CPD_TEST_CPP_OPTS)
 tests_unit_test_decode_LDADD = $(CPD_TEST_LIBS)
 tests_unit_test_umem_CPPFLAGS = $(CPD_TEST_CPP_OPTS)
 tests_unit_test_umem_LDADD = $(CPD_TEST_LIBS)
+tests_unit_test_json_CPPFLAGS = $(CPD_TEST_CPP_OPTS)
+tests_unit_test_json_LDADD = $(CPD_TEST_LIBS)
+tests_unit_test_diff_CPPFLAGS = $(CPD_TEST_CPP_OPTS)
+tests_unit_test_diff_LDADD = $(CPD_TEST_LIBS)
 # a plugin under test is compiled in, as plugin tests do
 tests_unit_test_fake_host_SOURCES = tests/unit/test_fake_host.c \
 	tests/bad/good.c

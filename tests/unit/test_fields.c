@@ -61,7 +61,8 @@ static const char *const builtin_names[] = {
 	[CPD_EV_MMAP] = "mmap",	      [CPD_EV_FAULT] = "fault",
 	[CPD_EV_SCHED] = "sched",     [CPD_EV_BLKIO] = "blkio",
 	[CPD_EV_LOST] = "lost",	      [CPD_EV_REPORT] = "report",
-	[CPD_EV_NOTICE] = "notice",   [CPD_EV_DNS] = "dns",
+	[CPD_EV_NOTICE] = "notice",   [CPD_EV_FINDING] = "finding",
+	[CPD_EV_DNS] = "dns",
 };
 
 static size_t union_member_size(uint32_t kind)
@@ -91,6 +92,8 @@ static size_t union_member_size(uint32_t kind)
 		return sizeof(e->u.report);
 	case CPD_EV_NOTICE:
 		return sizeof(e->u.notice);
+	case CPD_EV_FINDING:
+		return sizeof(e->u.finding);
 	case CPD_EV_DNS:
 		return sizeof(e->u.dns);
 	default:
@@ -191,7 +194,7 @@ static void test_builtin_string_fields(void)
 		{ CPD_EV_SYSCALL, "name" },
 		{ CPD_EV_PROC, "path argv" },
 		{ CPD_EV_FILE, "path path2 syscall" },
-		{ CPD_EV_NET, "peer local syscall" },
+		{ CPD_EV_NET, "peer local syscall peer_name" },
 		{ CPD_EV_MMAP, "path" },
 		{ CPD_EV_FAULT, "region_name" },
 		{ CPD_EV_SCHED, "" },
@@ -199,6 +202,7 @@ static void test_builtin_string_fields(void)
 		{ CPD_EV_LOST, "reason" },
 		{ CPD_EV_REPORT, "topic title" },
 		{ CPD_EV_NOTICE, "origin text" },
+		{ CPD_EV_FINDING, "id title details pids paths" },
 		{ CPD_EV_DNS, "name qtype rcode answers server error" },
 	};
 	size_t w;
@@ -387,11 +391,18 @@ struct strings {
 	size_t n;
 };
 
+/* "file.path"; "finding-id" for a finding's rule id, which has no dots */
+static const char *own_sep(const char *kind, const char *field)
+{
+	return strcmp(kind, "finding") || strcmp(field, "id") ? "." : "-";
+}
+
 static char *own(struct strings *st, const char *kind, const char *field)
 {
 	char *p;
 
-	if (asprintf(&p, "%s.%s", kind, field) < 0 || st->n >= 32)
+	if (asprintf(&p, "%s%s%s", kind, own_sep(kind, field), field) < 0 ||
+	    st->n >= 32)
 		return NULL;
 	st->s[st->n++] = p;
 	return p;
@@ -408,7 +419,7 @@ static void test_evcopy_every_kind(void)
 {
 	uint32_t k;
 
-	for (k = CPD_EV_SYSCALL; k <= CPD_EV_NOTICE; k++) {
+	for (k = CPD_EV_SYSCALL; k <= CPD_EV_FINDING; k++) {
 		const struct cpd_field *f;
 		struct strings st = { .n = 0 };
 		struct cpd_event ev, *copy;
@@ -437,6 +448,8 @@ static void test_evcopy_every_kind(void)
 					own(&st, builtin_names[k], f[i].name));
 			}
 		}
+		if (k == CPD_EV_FINDING)
+			ev.u.finding.severity = CPD_SEV_INFO;
 		CPD_ASSERT_INT_EQ(
 			evcopy_check(&ev, sizeof(ev), why2, sizeof(why2)), 0);
 		copy = evcopy_dup(&ev, sizeof(ev));
@@ -461,7 +474,8 @@ static void test_evcopy_every_kind(void)
 				cs = &((const struct cpd_sockaddr *)at)->path;
 			if (!cs)
 				continue;
-			snprintf(want, sizeof(want), "%s.%s", builtin_names[k],
+			snprintf(want, sizeof(want), "%s%s%s", builtin_names[k],
+				 own_sep(builtin_names[k], f[i].name),
 				 f[i].name);
 			CU_ASSERT_PTR_NOT_NULL_FATAL(cs->ptr);
 			/* len bytes and a terminating NUL, flags kept */
@@ -586,6 +600,49 @@ static void test_evcopy_custom_kind(void)
 		"whois event has a string with no data or over 1048576 bytes");
 }
 
+/* A finding is matched on by its rule id and read by its title. */
+static void test_evcopy_finding_rules(void)
+{
+	static const struct {
+		const char *id, *title;
+		uint32_t severity;
+		const char *why;
+	} cases[] = {
+		{ "failed-open", "x", CPD_SEV_WARNING, NULL },
+		{ "", "x", CPD_SEV_WARNING,
+		  "finding without a rule id of 1 to 63 bytes" },
+		{ "Failed_Open", "x", CPD_SEV_WARNING,
+		  "finding rule id 'Failed_Open' is not [a-z0-9-]+" },
+		{ "a\nb", "x", CPD_SEV_INFO,
+		  "finding rule id 'a\nb' is not [a-z0-9-]+" },
+		{ "exit", "x", 0, "finding 'exit' has severity 0, not 1 to 4" },
+		{ "exit", "x", 5, "finding 'exit' has severity 5, not 1 to 4" },
+		{ "exit", "", CPD_SEV_ERROR, "finding 'exit' has no title" },
+		{ "0123456789012345678901234567890123456789012345678901234567890123",
+		  "x", CPD_SEV_INFO,
+		  "finding without a rule id of 1 to 63 bytes" },
+	};
+	struct cpd_event ev;
+	char why2[256];
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		memset(&ev, 0, sizeof(ev));
+		ev.kind = CPD_EV_FINDING;
+		ev.u.finding.id.ptr = cases[i].id;
+		ev.u.finding.id.len = (uint32_t)strlen(cases[i].id);
+		ev.u.finding.title.ptr = cases[i].title;
+		ev.u.finding.title.len = (uint32_t)strlen(cases[i].title);
+		ev.u.finding.severity = cases[i].severity;
+		why2[0] = '\0';
+		CPD_ASSERT_INT_EQ(
+			evcopy_check(&ev, sizeof(ev), why2, sizeof(why2)),
+			cases[i].why ? -EINVAL : 0);
+		if (cases[i].why)
+			CPD_ASSERT_STR_EQ(why2, cases[i].why);
+	}
+}
+
 static CU_TestInfo fields_tests[] = {
 	{ "builtin_tables_describe_their_payload", test_builtin_tables },
 	{ "builtin_string_fields", test_builtin_string_fields },
@@ -596,6 +653,7 @@ static CU_TestInfo fields_tests[] = {
 	{ "evcopy_strv_and_absent_strings", test_evcopy_strv_and_absent },
 	{ "evcopy_report_kv", test_evcopy_report },
 	{ "evcopy_custom_kind", test_evcopy_custom_kind },
+	{ "evcopy_finding_rules", test_evcopy_finding_rules },
 	CU_TEST_INFO_NULL,
 };
 

@@ -225,6 +225,22 @@ static void test_enum(void)
 	CPD_ASSERT_STR_EQ(why, "expected one of fast, slow, careful");
 }
 
+/* A list with choices: each item one of them (Since: ABI 1.1). */
+static void test_list_choices(void)
+{
+	struct cpd_option o = { .name = "l",
+				.type = CPD_OPT_LIST,
+				.choices = modes };
+	struct cpd_option any = { .name = "a", .type = CPD_OPT_LIST };
+
+	CPD_ASSERT_INT_EQ(parse_as(&o, "fast"), 0);
+	CPD_ASSERT_INT_EQ(parse_as(&o, "careful, fast,slow"), 0);
+	CPD_ASSERT_INT_EQ(parse_as(&o, ""), 0);
+	CPD_ASSERT_INT_EQ(parse_as(&o, "fast, quick"), -EINVAL);
+	CPD_ASSERT_STR_EQ(why, "'quick': expected one of fast, slow, careful");
+	CPD_ASSERT_INT_EQ(parse_as(&any, "fast, quick"), 0);
+}
+
 static void test_strings_and_paths(void)
 {
 	struct cpd_option s = { .name = "s", .type = CPD_OPT_STRING };
@@ -730,6 +746,7 @@ static CU_TestInfo options_tests[] = {
 	{ "sizes_and_overflow", test_size },
 	{ "durations", test_duration },
 	{ "enum_message_lists_choices", test_enum },
+	{ "list_items_from_choices", test_list_choices },
 	{ "strings_and_paths", test_strings_and_paths },
 	{ "list_split_and_trim", test_split_list },
 	{ "type_names_and_valid_names", test_names_and_types },

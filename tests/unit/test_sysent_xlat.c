@@ -348,6 +348,12 @@ static void test_xlat_format(void)
 	expect_fmt(CPD_XLAT_AF, 9999, "9999");
 	expect_fmt(CPD_XLAT_SIGNAL, SIGKILL, "SIGKILL");
 	expect_fmt(CPD_XLAT_SIGNAL, 99, "99");
+	expect_fmt(CPD_XLAT_SEVERITY, CPD_SEV_WARNING, "warning");
+	expect_fmt(CPD_XLAT_FINDING_FLAGS,
+		   CPD_FINDF_COLLAPSED | CPD_FINDF_PARTIAL,
+		   "collapsed|partial");
+	expect_fmt(CPD_XLAT_FILE_FLAGS, CPD_FILEF_PROBE | CPD_FILEF_HIDDEN,
+		   "hidden|probe");
 	expect_fmt(CPD_XLAT_SEEK_WHENCE, SEEK_END, "SEEK_END");
 	expect_fmt(CPD_XLAT_FCNTL_CMD, F_DUPFD_CLOEXEC, "F_DUPFD_CLOEXEC");
 	expect_fmt(CPD_XLAT_AT_FLAGS, AT_SYMLINK_NOFOLLOW,

@@ -157,21 +157,20 @@ static const struct cpd_report_key dns_total_keys[] = {
 		"failed", "Failed", CPD_KV_U64, CPD_UNIT_COUNT, CPD_RKF_SUMMARY,
 		NULL,
 		"lookups with an error code, no answer, or a malformed message"),
-	REPORT_KEY("timeouts", "Unanswered", CPD_KV_U64, CPD_UNIT_COUNT,
-		   CPD_RKF_SUMMARY | CPD_RKF_NONZERO, NULL,
-		   "questions no answer came for"),
+	REPORT_KEY("timeouts", "Unanswered", CPD_KV_U64, CPD_UNIT_COUNT, 0,
+		   NULL, "questions no answer came for (among the failed)"),
 	REPORT_KEY("retries", "Asked again", CPD_KV_U64, CPD_UNIT_COUNT, 0,
 		   NULL, "questions sent again before their answer"),
 	REPORT_KEY("truncated", "Truncated", CPD_KV_U64, CPD_UNIT_COUNT, 0,
 		   NULL, "answers too big for UDP (TC), asked again over TCP"),
 	REPORT_KEY("malformed", "Malformed", CPD_KV_U64, CPD_UNIT_COUNT, 0,
 		   NULL, "messages that broke the rules of DNS"),
-	REPORT_KEY("wait_ns", "Waiting", CPD_KV_U64, CPD_UNIT_NS,
-		   CPD_RKF_SUMMARY, NULL,
-		   "time spent waiting for answers, summed over lookups"),
 	REPORT_KEY("slowest_ns", "Slowest", CPD_KV_U64, CPD_UNIT_NS,
 		   CPD_RKF_SUMMARY | CPD_RKF_NONZERO, NULL,
 		   "the longest wait for one answer"),
+	REPORT_KEY("wait_ns", "Waiting", CPD_KV_U64, CPD_UNIT_NS,
+		   CPD_RKF_SUMMARY, NULL,
+		   "time spent waiting for answers, summed over lookups"),
 	REPORT_KEY("slowest", "Slowest name", CPD_KV_STR, CPD_UNIT_NONE, 0,
 		   NULL, "the name and type of that lookup"),
 };
@@ -733,6 +732,15 @@ static int dns_on_event(void *state, const struct cpd_event *ev)
 	return 0;
 }
 
+static int dns_name_cmp(const void *a, const void *b)
+{
+	const struct dns_name *x = a, *y = b;
+
+	if (x->wait_ns != y->wait_ns)
+		return x->wait_ns < y->wait_ns ? 1 : -1;
+	return 0;
+}
+
 static int dns_stop(void *state)
 {
 	struct dns *d = state;
@@ -754,6 +762,9 @@ static int dns_stop(void *state)
 	kv[9] = report_val_text("slowest", d->slowest, strlen(d->slowest));
 	report_publish_desc(d->host, d->inst, &dns_reports[DNS_REP_TOTALS], kv,
 			    10);
+	/* the names that cost the most waiting first: the summary's list */
+	if (d->nnames)
+		qsort(d->names, d->nnames, sizeof(*d->names), dns_name_cmp);
 	for (i = 0; i < d->nnames; i++) {
 		const struct dns_name *n = &d->names[i];
 		char tn[16], rn[16];

@@ -173,6 +173,10 @@ static int console_on_event(void *state, const struct cpd_event *ev)
 	case CPD_EV_LOST:
 		console_lost(c, ev);
 		return 0;
+	case CPD_EV_FINDING:
+		/* the summary's first block, not live lines */
+		console_finding(c, ev);
+		return 0;
 	default:
 		break;
 	}
@@ -298,6 +302,7 @@ static void console_release(void *state)
 	outfile_close(&c->copy_file);
 	free(c->out_buf);
 	console_reports_free(c);
+	console_problems_free(c);
 	console_columns_free(c);
 	for (i = 0; i < c->nsubprocs; i++)
 		free(c->subprocs[i]);
@@ -321,7 +326,8 @@ static int console_init(struct cpd_instance *inst, const struct cpd_host *host,
 	 CPD_EVMASK(CPD_EV_SCHED) | CPD_EVMASK(CPD_EV_BLKIO) |   \
 	 CPD_EVMASK(CPD_EV_PROC) | CPD_EVMASK(CPD_EV_LOST) |     \
 	 CPD_EVMASK(CPD_EV_REPORT) | CPD_EVMASK(CPD_EV_NOTICE) | \
-	 CPD_EVMASK(CPD_EV_DNS) | ~((UINT64_C(1) << CPD_EV_CUSTOM_FIRST) - 1))
+	 CPD_EVMASK(CPD_EV_FINDING) | CPD_EVMASK(CPD_EV_DNS) |   \
+	 ~((UINT64_C(1) << CPD_EV_CUSTOM_FIRST) - 1))
 
 /*
  * The -v strace-style view needs CPD_EV_SYSCALL, but an unnarrowed

@@ -7,6 +7,7 @@
  *              values into text
  *   live.c     the live line of each event kind
  *   summary.c  the reports it keeps and the summary it prints at the end
+ *   problems.c the summary's first block: the findings that matter
  */
 #ifndef CPD_PLUGINS_CONSOLE_H
 #define CPD_PLUGINS_CONSOLE_H
@@ -93,6 +94,22 @@ struct console_rows {
 	const struct cpd_report_desc *desc;
 };
 
+/* Findings of severity warning and above kept for the Problems block. */
+#define CONSOLE_PROBLEMS_MAX 256
+
+struct console_problem {
+	uint32_t severity;
+	uint64_t seq;
+	uint64_t count;
+	char *text; /* the title, escaped */
+};
+
+struct console_problems {
+	struct console_problem *v;
+	size_t n, cap;
+	uint64_t total; /* warning and above, kept or not */
+};
+
 struct console {
 	/* options, written by host->apply_options() */
 	const char *output;
@@ -133,6 +150,7 @@ struct console {
 	struct console_rows **tables; /* the summary's, by first row */
 	size_t ntables, captables;
 
+	struct console_problems problems;
 	struct console_columns *columns; /* columns.c: --interval's reports */
 
 	char **subprocs; /* unique exec names, first-exec order */
@@ -209,6 +227,11 @@ void console_kv_text(struct console *c, const struct console_kv *kv, bool align,
 		     char *buf, size_t size);
 void console_reports_free(struct console *c);
 void console_summary(struct console *c);
+
+/* problems.c */
+void console_finding(struct console *c, const struct cpd_event *ev);
+void console_problems(struct console *c);
+void console_problems_free(struct console *c);
 
 /*
  * columns.c. A table whose schema has CPD_RDF_COLUMNS, laid out as

@@ -56,6 +56,9 @@ void console_file(struct console *c, const struct cpd_event *ev)
 		console_emit(c, ev, CLS_FILE, "open");
 		break;
 	case CPD_FILE_OPEN_FAILED:
+		/* one probe of a search its next line ends: -v shows them */
+		if ((f->flags & CPD_FILEF_PROBE) && !c->run->verbose)
+			break;
 		console_line(c, ev, CLS_ERROR, "open", " %s failed: %s",
 			     console_esc(c, 0, &f->path),
 			     console_errno(c, f->err, e, sizeof(e)));
@@ -97,6 +100,30 @@ void console_file(struct console *c, const struct cpd_event *ev)
 	}
 }
 
+/*
+ * " (name)" when the dns analyzer named the peer, escaped in scratch
+ * slot 1; "" otherwise, or for a producer older than the field.
+ */
+static const char *console_peer_name(struct console *c,
+				     const struct cpd_event *ev)
+{
+	static const size_t need = offsetof(struct cpd_event, u.net.peer_name) +
+				   sizeof(struct cpd_str);
+	size_t len;
+
+	if (ev->size < need || !ev->u.net.peer_name.ptr ||
+	    !ev->u.net.peer_name.len)
+		return "";
+	c->esc[1][0] = ' ';
+	c->esc[1][1] = '(';
+	format_escape_str(&ev->u.net.peer_name, c->esc[1] + 2,
+			  sizeof(c->esc[1]) - 3);
+	len = strlen(c->esc[1] + 2);
+	c->esc[1][2 + len] = ')';
+	c->esc[1][3 + len] = '\0';
+	return c->esc[1];
+}
+
 void console_net(struct console *c, const struct cpd_event *ev)
 {
 	const struct cpd_ev_net *nt = &ev->u.net;
@@ -110,13 +137,14 @@ void console_net(struct console *c, const struct cpd_event *ev)
 	switch (nt->op) {
 	case CPD_NET_CONNECT:
 		format_sockaddr(&nt->peer, c->esc[0], sizeof(c->esc[0]));
-		console_line(c, ev, CLS_NET, "connect", " %s → %s", proto,
-			     c->esc[0]);
+		console_line(c, ev, CLS_NET, "connect", " %s → %s%s", proto,
+			     c->esc[0], console_peer_name(c, ev));
 		break;
 	case CPD_NET_CONNECT_FAILED:
 		format_sockaddr(&nt->peer, c->esc[0], sizeof(c->esc[0]));
-		console_line(c, ev, CLS_ERROR, "connect", " %s → %s failed: %s",
-			     proto, c->esc[0],
+		console_line(c, ev, CLS_ERROR, "connect",
+			     " %s → %s%s failed: %s", proto, c->esc[0],
+			     console_peer_name(c, ev),
 			     console_errno(c, nt->err, e, sizeof(e)));
 		break;
 	case CPD_NET_ACCEPT:

@@ -6,7 +6,8 @@ plugins_console_la_SOURCES = \
 	plugins/outputs/console/console.c plugins/outputs/console/console.h \
 	plugins/outputs/console/live.c \
 	plugins/outputs/console/render.c \
-	plugins/outputs/console/summary.c
+	plugins/outputs/console/summary.c \
+	plugins/outputs/console/problems.c
 plugins_console_la_CPPFLAGS = $(PLUGIN_CPP_OPTS)
 plugins_console_la_CFLAGS = $(PLUGIN_CC_OPTS)
 plugins_console_la_LDFLAGS = $(PLUGIN_LD_OPTS)

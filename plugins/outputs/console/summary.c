@@ -293,13 +293,6 @@ void console_kv_text(struct console *c, const struct console_kv *kv, bool align,
 static const char console_sep[] =
 	"━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━";
 
-static void console_sum_more(struct console *c, const struct console_rows *rows)
-{
-	if (rows->total > rows->n)
-		console_printf(c, "   ... and %" PRIu64 " more",
-			       rows->total - rows->n);
-}
-
 /* ---- reports without a schema -------------------------------------------- */
 
 /* " <title>:" and one aligned "   <label>: <value>" per key/value. */
@@ -358,11 +351,12 @@ static void console_row_columns(struct console *c,
 /*
  * A row through its schema's template: {key} is the column's value,
  * {key|a=x|b=y} maps the values a and b, {{ and }} are braces. The
- * loader checked the template, so a placeholder is always closed.
+ * loader checked the template, so a placeholder is always closed. The
+ * column align (NULL: none) keeps its unit's fixed width.
  */
 static void console_row_template(struct console *c,
 				 const struct console_report *r, const char *t,
-				 struct console_sb *sb)
+				 const char *align, struct console_sb *sb)
 {
 	while (*t) {
 		const char *end, *bar, *entry;
@@ -395,7 +389,8 @@ static void console_row_template(struct console *c,
 			console_sb_str(sb, "?");
 			continue;
 		}
-		console_kv_text(c, kv, false, c->esc[1], sizeof(c->esc[1]));
+		console_kv_text(c, kv, align && !strcmp(kv->key, align),
+				c->esc[1], sizeof(c->esc[1]));
 		/* a string is matched as it is, a number as it is shown */
 		for (entry = bar; entry; entry = bar) {
 			const char *stop, *eq;
@@ -408,7 +403,20 @@ static void console_row_template(struct console *c,
 			bar = memchr(entry + 1, '|', (size_t)(end - entry - 1));
 			stop = bar ? bar : end;
 			eq = memchr(entry + 1, '=', (size_t)(stop - entry - 1));
-			if (eq && (size_t)(eq - entry - 1) == vlen &&
+			if (!eq)
+				continue;
+			/* "*=text": any value, each * of text standing for it */
+			if (eq == entry + 2 && entry[1] == '*') {
+				const char *q;
+
+				for (q = eq + 1; q < stop; q++)
+					if (*q == '*')
+						console_sb_str(sb, c->esc[1]);
+					else
+						console_sb_put(sb, q, 1);
+				break;
+			}
+			if ((size_t)(eq - entry - 1) == vlen &&
 			    !memcmp(entry + 1, val, vlen)) {
 				console_sb_put(sb, eq + 1,
 					       (size_t)(stop - eq - 1));
@@ -420,11 +428,35 @@ static void console_row_template(struct console *c,
 	}
 }
 
-/* " <title>:", the first rows, and how many more there were. */
-static void console_sum_table(struct console *c, const struct console_rows *t)
+/*
+ * The first rows of t, indented, and how many more there were; the
+ * column align (NULL: none) at its unit's fixed width.
+ */
+static void console_sum_rows(struct console *c, const struct console_rows *t,
+			     const char *indent, const char *align)
 {
 	size_t i;
 
+	for (i = 0; i < t->n; i++) {
+		const struct console_report *r = &t->row[i];
+		struct console_sb sb = { c->esc[0], 0, sizeof(c->esc[0]) };
+
+		c->esc[0][0] = '\0';
+		if (t->desc && t->desc->summary_row)
+			console_row_template(c, r, t->desc->summary_row, align,
+					     &sb);
+		else
+			console_row_columns(c, r, &sb);
+		console_printf(c, "%s%s", indent, c->esc[0]);
+	}
+	if (t->total > t->n)
+		console_printf(c, "%s... and %" PRIu64 " more", indent,
+			       t->total - t->n);
+}
+
+/* " <title>:", the first rows, and how many more there were. */
+static void console_sum_table(struct console *c, const struct console_rows *t)
+{
 	if (!t->total)
 		return;
 	if (t->desc && (t->desc->flags & CPD_RDF_COLUMNS)) {
@@ -433,18 +465,64 @@ static void console_sum_table(struct console *c, const struct console_rows *t)
 		return;
 	}
 	console_printf(c, " %s:", *t->title ? t->title : t->topic);
-	for (i = 0; i < t->n; i++) {
-		const struct console_report *r = &t->row[i];
-		struct console_sb sb = { c->esc[0], 0, sizeof(c->esc[0]) };
+	console_sum_rows(c, t, "   ", NULL);
+}
 
-		c->esc[0][0] = '\0';
-		if (t->desc && t->desc->summary_row)
-			console_row_template(c, r, t->desc->summary_row, &sb);
-		else
-			console_row_columns(c, r, &sb);
-		console_printf(c, "   %s", c->esc[0]);
+/*
+ * Whether table t is listed under the line of key k of section d rather
+ * than on its own: its topic is d's followed by ".", and its
+ * CPD_RKF_SORT column is k ("file.top_read" by read_bytes goes under the
+ * file section's read_bytes line).
+ */
+static bool console_table_under(const struct cpd_report_desc *t,
+				const struct cpd_report_desc *d,
+				const struct cpd_report_key *k)
+{
+	size_t len = strlen(d->topic);
+	uint32_t j;
+
+	if ((t->flags & CPD_RDF_COLUMNS) || strncmp(t->topic, d->topic, len) ||
+	    t->topic[len] != '.')
+		return false;
+	for (j = 0; j < t->nkeys; j++)
+		if (t->keys[j].flags & CPD_RKF_SORT)
+			return !strcmp(t->keys[j].key, k->key);
+	return false;
+}
+
+/* The tables listed under the line of key k of section d. */
+static void console_sum_under(struct console *c,
+			      const struct cpd_report_desc *d,
+			      const struct cpd_report_key *k)
+{
+	size_t i;
+
+	for (i = 0; i < c->ntables; i++)
+		if (c->tables[i]->desc &&
+		    console_table_under(c->tables[i]->desc, d, k))
+			console_sum_rows(c, c->tables[i], "     ",
+					 k->flags & CPD_RKF_ALIGN ? k->key :
+								    NULL);
+}
+
+/* Whether table t is listed under a summary line of some section. */
+static bool console_table_nested(const struct console *c,
+				 const struct cpd_report_desc *t)
+{
+	size_t i;
+	uint32_t j;
+
+	for (i = 0; i < c->nsections; i++) {
+		const struct cpd_report_desc *d = c->sections[i].desc;
+
+		if (!d || !(d->flags & CPD_RDF_SUMMARY))
+			continue;
+		for (j = 0; j < d->nkeys; j++)
+			if ((d->keys[j].flags & CPD_RKF_SUMMARY) &&
+			    console_table_under(t, d, &d->keys[j]))
+				return true;
 	}
-	console_sum_more(c, t);
+	return false;
 }
 
 /* ---- reports with a schema ---------------------------------------------- */
@@ -511,6 +589,9 @@ static void console_details(struct console *c, const struct console_report *r,
 
 		if (!(d->keys[j].flags & CPD_RKF_DETAIL) || !kv)
 			continue;
+		/* "(0 files)" says nothing */
+		if ((d->keys[j].flags & CPD_RKF_NONZERO) && !console_kv_u64(kv))
+			continue;
 		console_kv_text(c, kv, false, c->esc[1], sizeof(c->esc[1]));
 		console_sb_str(sb, open ? ", " : " (");
 		console_sb_str(sb, c->esc[1]);
@@ -571,6 +652,7 @@ static size_t console_block_walk(struct console *c,
 			console_printf(c, "   %s:%*s %s", k->label,
 				       (int)(width - strlen(k->label)), "",
 				       c->esc[0]);
+			console_sum_under(c, d, k);
 		}
 	}
 	if (pass == 0)
@@ -611,7 +693,8 @@ static void console_sum_schemas(struct console *c)
 			items[n++] = (struct console_item){ r->desc, r, NULL };
 	}
 	for (i = 0; i < c->ntables; i++)
-		if (c->tables[i]->desc)
+		if (c->tables[i]->desc &&
+		    !console_table_nested(c, c->tables[i]->desc))
 			items[n++] =
 				(struct console_item){ c->tables[i]->desc, NULL,
 						       c->tables[i] };
@@ -740,6 +823,7 @@ void console_summary(struct console *c)
 		       console_esc(c, 0, &c->run->command),
 		       (double)elapsed / 1e9);
 	console_printf(c, "%s", console_sep);
+	console_problems(c);
 	console_sum_schemas(c);
 	for (i = 0; i < c->ntables; i++)
 		if (!c->tables[i]->desc)

@@ -135,6 +135,15 @@ enum cpd_file_op {
 #define CPD_FILEF_CREATED    (1u << 2) /* O_CREAT */
 #define CPD_FILEF_TO_NETWORK (1u << 3) /* sendfile into a socket */
 #define CPD_FILEF_HIDDEN     (1u << 4) /* matched the noise filter */
+/*
+ * OPEN_FAILED: one probe of a search. The same thread's next open found
+ * the name it looked for (a header in the next include directory, a
+ * library in the next one), so this failure was expected, not a problem.
+ * Published when the search ends, just before the open that ended it
+ * (hidden with it when it is hidden). The file analyzer sets it without
+ * -v only: with -v failures are published as they happen. Since: ABI 1.1.
+ */
+#define CPD_FILEF_PROBE (1u << 5)
 
 /* Since: ABI 1.0. */
 struct cpd_ev_file {
@@ -169,8 +178,13 @@ enum cpd_net_op {
 };
 
 /* cpd_ev_net.flags */
-#define CPD_NETF_LOOPBACK   (1u << 0) /* peer in 127/8, ::1, ::ffff:127/104 */
-#define CPD_NETF_INPROGRESS (1u << 1) /* non-blocking connect pending */
+#define CPD_NETF_LOOPBACK (1u << 0) /* peer in 127/8, ::1, ::ffff:127/104 */
+/*
+ * CONNECT: a non-blocking connect, still pending. CONNECT_FAILED: such a
+ * connect failed later, as getsockopt(SO_ERROR) or the socket's first
+ * read or write said (Since: ABI 1.1).
+ */
+#define CPD_NETF_INPROGRESS (1u << 1)
 #define CPD_NETF_LOCAL_IPC  (1u << 2) /* AF_UNIX or AF_NETLINK: not network */
 #define CPD_NETF_HIDDEN	    (1u << 3) /* matched the filter */
 
@@ -190,6 +204,12 @@ struct cpd_ev_net {
 	struct cpd_sockaddr peer;
 	struct cpd_str syscall;
 	uint64_t cause_seq;
+	/*
+	 * Since: ABI 1.1. The name the peer's address was looked up as,
+	 * when the dns analyzer saw the lookup (the last name that resolved
+	 * to it); absent otherwise. Untrusted: what the DNS answer said.
+	 */
+	struct cpd_str peer_name;
 };
 
 /* ---- CPD_EV_MMAP ---------------------------------------------------- */

@@ -90,6 +90,9 @@ enum cpd_xlat {
 	CPD_XLAT_PIPE_FLAGS = 46,   /* O_CLOEXEC, O_NONBLOCK, O_DIRECT */
 	CPD_XLAT_SIGNAL = 47,	    /* SIG* (enum) */
 
+	/* Since: ABI 1.1. enum cpd_severity, and CPD_FINDF_*. */
+	CPD_XLAT_SEVERITY = 48,
+	CPD_XLAT_FINDING_FLAGS = 49,
 	/* Since: ABI 1.1. enum cpd_dns_op, and CPD_DNSF_*. */
 	CPD_XLAT_DNS_OP = 50,
 	CPD_XLAT_DNS_FLAGS = 51,

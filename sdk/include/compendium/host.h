@@ -102,6 +102,14 @@ enum cpd_totals {
 };
 
 /*
+ * compendium's exit status when a plugin failed the run (fail_run): the
+ * traced command's status is not passed on. Like env(1) and timeout(1),
+ * 125 is a status of the tool's own, which commands rarely use; 126 and
+ * 127 keep their shell meaning. Since: ABI 1.1.
+ */
+#define CPD_EXIT_RUN_FAILED 125
+
+/*
  * Called when a watched fd is ready. revents are EPOLL* bits. Return 0,
  * or -errno to report an error (the host then unwatches the fd).
  */
@@ -230,6 +238,20 @@ struct cpd_host {
 	 * plugin declares it. Static for the host's life.
 	 */
 	const struct cpd_report_desc *(*report_desc)(const char *topic);
+
+	/*
+	 * Since: ABI 1.1. Mark the run failed: a check the plugin makes
+	 * (an --expect rule) did not hold. Tracing goes on, and every
+	 * output is still written; when tracing ends compendium exits with
+	 * CPD_EXIT_RUN_FAILED instead of the traced command's status, and
+	 * says so once, with the first reason given, naming the instance
+	 * and the command's own status. reason is one line, lower-case, no
+	 * trailing period ("2 of 5 expectations not met"), copied. A
+	 * plugin may call it again, from any callback but fini(), to give
+	 * a reason that supersedes its earlier one. Returns 0, or -EINVAL
+	 * for a NULL or empty reason.
+	 */
+	int (*fail_run)(struct cpd_instance *inst, const char *reason);
 
 	/* Append new services here, and bump CPD_ABI_MINOR. */
 };

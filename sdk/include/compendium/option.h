@@ -43,7 +43,8 @@ enum cpd_option_type {
  * def is the default written as a user would write it ("64k", "yes");
  * NULL means the zero value. min/max bound INT, UINT, SIZE and DURATION
  * when min < max (inclusive); leave both 0 for no bound. choices lists
- * the ENUM names, NULL-terminated.
+ * the ENUM names, NULL-terminated; for a LIST, when set, the values its
+ * items may take (checked with the rest of the config; Since: ABI 1.1).
  */
 struct cpd_option {
 	const char *name; /* [a-z0-9_]+ */

@@ -44,12 +44,19 @@ extern "C" {
 /*
  * Sections: zero is not worth a line. The summary leaves out the NONZERO
  * keys of a block when every one of them is 0 (related counts are shown
- * together or not at all); a block left with no line is not shown.
+ * together or not at all); a block left with no line is not shown. A
+ * NONZERO detail is left out of its parentheses when it is 0.
  */
 #define CPD_RKF_NONZERO (1u << 2)
 /* Tables: a column that identifies the row (a path, an endpoint). */
 #define CPD_RKF_KEY (1u << 3)
-/* Tables: rows sort by this column, largest first, where an output sorts. */
+/*
+ * Tables: rows sort by this column, largest first, where an output sorts.
+ * A summary table whose topic is a section's followed by "." and whose
+ * sort column has the key of one of that section's summary lines is
+ * listed under that line instead of on its own ("file.top_read", sorted
+ * by read_bytes, under the "file" section's read_bytes line).
+ */
 #define CPD_RKF_SORT (1u << 4)
 /*
  * Sections: the value is written at its unit's fixed width, right-aligned
@@ -103,7 +110,10 @@ struct cpd_report_key {
  * summary_row says how the console's summary prints one row of a table,
  * as a template: {key} is replaced by the value of that column, formatted
  * by its unit and escaped; {key|a=x|b=y} maps the string values a and b to
- * x and y (other values are shown as they are); {{ and }} are braces; a
+ * x and y (other values are shown as they are; a may be empty, the empty
+ * value, and *=x maps any value not mapped before it to x, each * of x
+ * standing for the value: {name|=|*= (*)} adds " (name)" when there is
+ * one); {{ and }} are braces; a
  * column the row does not have is shown as "?". Map entries cannot hold
  * '{', '}' or '|'. "{path} ({error}, {count}×)" gives
  * "/etc/x.conf (ENOENT, 2×)". NULL: each CPD_RKF_SUMMARY column as "Label
