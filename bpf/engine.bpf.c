@@ -438,6 +438,15 @@ static __always_inline __u32 eng_capture(struct eng_buf *s, __u32 off, __u8 cap,
 			return off;
 		return eng_chunk(s, off, addr, eng_min(len, ENG_SOCKADDR_MAX),
 				 i);
+	case CPD_ENG_CAP_SOCKOPT:
+		if (!next || ret < 0)
+			return off;
+		len = 0;
+		off = eng_chunk(s, off, next, sizeof(__u32), i);
+		if (bpf_probe_read_user(&len, sizeof(len), (void *)next) ||
+		    !len || len > 8)
+			return off;
+		return eng_chunk(s, off, addr, len, i);
 	case CPD_ENG_CAP_FDPAIR:
 		if (ret < 0)
 			return off;

@@ -245,6 +245,9 @@ enum cpd_eng_cap {
 	/* the mmsghdrs that moved, each one's name and iovec array */
 	CPD_ENG_CAP_MMSGHDR = 10,
 	CPD_ENG_CAP_IOVEC = 11, /* struct iovec[the next argument] */
+	/* getsockopt's optval: the u32 the next argument points at, and
+	 * that many bytes when 8 or fewer (an integer option) */
+	CPD_ENG_CAP_SOCKOPT = 12,
 };
 
 /* cpd_eng_spec.flags */

@@ -43,6 +43,8 @@ static uint8_t bpfspec_cap(uint8_t kind, bool buffers, uint8_t *fixed)
 		return CPD_ENG_CAP_MSGHDR;
 	case CPD_ARG_MMSGHDR:
 		return CPD_ENG_CAP_MMSGHDR;
+	case CPD_ARG_SOCKOPT:
+		return CPD_ENG_CAP_SOCKOPT;
 	default:
 		/* argv (STRV) is sent with the exec; a failed exec's is not */
 		return CPD_ENG_CAP_NONE;

@@ -832,26 +832,25 @@ static void net_io_failed(struct net *n, const struct cpd_event *ev, int32_t fd,
 
 /*
  * getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len): how a pending
- * connect went. The value is the one thing read from the tracee here.
+ * connect went. The core decoded the value the kernel wrote back.
  */
 static void net_getsockopt(struct net *n, const struct cpd_event *ev)
 {
 	const struct cpd_syscall *sc = &ev->u.syscall;
+	const struct cpd_sockopt *so = report_arg_sockopt(sc, 3);
 	struct net_conn *c;
-	int32_t val;
 
 	if (sc->err || sc->args[1] != SOL_SOCKET || sc->args[2] != SO_ERROR)
 		return;
+	if (!so || !(so->flags & CPD_SOCKOPTF_INT))
+		return;
 	c = net_fd_conn(n, ev->pid, (int32_t)sc->args[0]);
-	if (!c || !c->pending || !sc->args[3])
+	if (!c || !c->pending)
 		return;
-	if (n->host->read_tracee(n->inst, sc->args[3], &val, sizeof(val)) !=
-	    (ssize_t)sizeof(val))
-		return;
-	if (!val)
+	if (!so->value)
 		c->pending = false;
 	else
-		net_pending_failed(n, ev, c, val);
+		net_pending_failed(n, ev, c, (int)so->value);
 }
 
 static void net_accept(struct net *n, const struct cpd_event *ev)

@@ -156,6 +156,12 @@ OFF(cpd_mmap_args, fd, 24);
 OFF(cpd_mmap_args, reserved, 28);
 OFF(cpd_mmap_args, offset, 32);
 
+/* struct cpd_sockopt (1.1) */
+SIZE_MIN(cpd_sockopt, 16);
+OFF(cpd_sockopt, len, 0);
+OFF(cpd_sockopt, flags, 4);
+OFF(cpd_sockopt, value, 8);
+
 /* struct cpd_ev_proc */
 SIZE_MIN(cpd_ev_proc, 104);
 OFF(cpd_ev_proc, op, 0);
@@ -556,6 +562,8 @@ VAL(CPD_ARG_MSGHDR, 25);
 VAL(CPD_ARG_MMSGHDR, 26);
 VAL(CPD_ARG_OPEN_HOW, 27);
 VAL(CPD_ARG_MMAP_ARGS, 28);
+VAL(CPD_ARG_SOCKOPT, 29);
+VAL(CPD_SOCKOPTF_INT, 1);
 VAL(CPD_EV_SYSCALL, 1);
 VAL(CPD_EV_PROC, 2);
 VAL(CPD_EV_FILE, 3);

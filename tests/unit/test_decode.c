@@ -432,6 +432,46 @@ static void test_open_how(void)
 	decode_call_free(&c);
 }
 
+/* getsockopt's value, as the kernel wrote it back: net's SO_ERROR. */
+static void test_sockopt(void)
+{
+	struct decode_call c = { 0 };
+	struct cpd_event ev;
+	const struct cpd_sockopt *so;
+	uint64_t args[6] = { 3, SOL_SOCKET, SO_ERROR, BASE, BASE + 8 };
+
+	memset(mem, 0, sizeof(mem));
+	put32(BASE, ECONNREFUSED);
+	put32(BASE + 8, 4);
+	run(&c, &ev, X64, "getsockopt", args, 0, sizeof(mem));
+	so = ev.u.syscall.argdata[3].sockopt;
+	CU_ASSERT_PTR_NOT_NULL_FATAL(so);
+	CPD_ASSERT_UINT_EQ(so->len, 4);
+	CPD_ASSERT_UINT_EQ(so->flags, CPD_SOCKOPTF_INT);
+	CPD_ASSERT_INT_EQ(so->value, ECONNREFUSED);
+	CU_ASSERT_PTR_NOT_NULL(strstr(text(&ev), ", [111], "));
+	/* a negative int stays negative */
+	put32(BASE, (uint32_t)-1);
+	run(&c, &ev, X64, "getsockopt", args, 0, sizeof(mem));
+	CPD_ASSERT_INT_EQ(ev.u.syscall.argdata[3].sockopt->value, -1);
+	/* a struct (SO_RCVTIMEO's timeval): only its length */
+	put32(BASE + 8, 16);
+	run(&c, &ev, X64, "getsockopt", args, 0, sizeof(mem));
+	so = ev.u.syscall.argdata[3].sockopt;
+	CU_ASSERT_PTR_NOT_NULL_FATAL(so);
+	CPD_ASSERT_UINT_EQ(so->len, 16);
+	CPD_ASSERT_UINT_EQ(so->flags, 0);
+	/* a failed call wrote nothing */
+	run(&c, &ev, X64, "getsockopt", args, -ENOTSOCK, sizeof(mem));
+	CU_ASSERT_PTR_NULL(ev.u.syscall.argdata[3].ptr);
+	/* the length unreadable */
+	args[4] = BASE + 0x100000;
+	run(&c, &ev, X64, "getsockopt", args, 0, sizeof(mem));
+	CU_ASSERT_PTR_NULL(ev.u.syscall.argdata[3].ptr);
+	CU_ASSERT_TRUE(ev.u.syscall.arg[3].flags & CPD_ARGF_PARTIAL);
+	decode_call_free(&c);
+}
+
 static void test_old_mmap(void)
 {
 	struct decode_call c = { 0 };
@@ -749,6 +789,7 @@ static CU_TestInfo decode_tests[] = {
 	{ "mmsghdr", test_mmsghdr },
 	{ "open_how", test_open_how },
 	{ "old_mmap", test_old_mmap },
+	{ "sockopt", test_sockopt },
 	{ "evcopy", test_evcopy },
 	{ "payload", test_payload },
 	{ "payload_rules", test_payload_rules },

@@ -116,6 +116,12 @@ enum cpd_arg_kind {
 	CPD_ARG_MMSGHDR = 26,	/* struct mmsghdr[] (vlen = next arg) */
 	CPD_ARG_OPEN_HOW = 27,	/* struct open_how (size = next arg) */
 	CPD_ARG_MMAP_ARGS = 28, /* i386 old_mmap's struct of six words */
+	/*
+	 * Since: ABI 1.1. getsockopt's optval: the value the kernel wrote,
+	 * read at exit (its length from the socklen_t the next arg points
+	 * at).
+	 */
+	CPD_ARG_SOCKOPT = 29,
 };
 
 /* cpd_arg.flags */
@@ -220,6 +226,21 @@ struct cpd_mmap_args {
 	int64_t offset;	   /* in bytes */
 };
 
+/* cpd_sockopt.flags */
+#define CPD_SOCKOPTF_INT (1u << 0) /* value holds it: 1, 2, 4 or 8 bytes */
+
+/*
+ * The option value getsockopt returned: CPD_ARG_SOCKOPT, decoded only
+ * when the call succeeded. Integer options (SO_ERROR, SO_TYPE, ...) are
+ * in value, sign-extended from their size; a struct is only its length.
+ * Since: ABI 1.1.
+ */
+struct cpd_sockopt {
+	uint32_t len;	/* the optlen the kernel wrote back */
+	uint32_t flags; /* CPD_SOCKOPTF_* */
+	int64_t value;
+};
+
 /*
  * What an argument of a struct kind decodes to; which member is set
  * follows cpd_arg.kind, and every other kind leaves it NULL. NULL too
@@ -231,10 +252,11 @@ struct cpd_mmap_args {
  */
 union cpd_argdata {
 	const void *ptr;
-	const struct cpd_iov *iov;	  /* CPD_ARG_IOVEC */
-	const struct cpd_msgs *msgs;	  /* CPD_ARG_MSGHDR, CPD_ARG_MMSGHDR */
-	const struct cpd_open_how *how;	  /* CPD_ARG_OPEN_HOW */
-	const struct cpd_mmap_args *mmap; /* CPD_ARG_MMAP_ARGS */
+	const struct cpd_iov *iov;	   /* CPD_ARG_IOVEC */
+	const struct cpd_msgs *msgs;	   /* CPD_ARG_MSGHDR, CPD_ARG_MMSGHDR */
+	const struct cpd_open_how *how;	   /* CPD_ARG_OPEN_HOW */
+	const struct cpd_mmap_args *mmap;  /* CPD_ARG_MMAP_ARGS */
+	const struct cpd_sockopt *sockopt; /* CPD_ARG_SOCKOPT */
 };
 
 /* cpd_payload_rule.proto */
