@@ -662,10 +662,14 @@ static __always_inline __u16 eng_sock_ports(struct file *f, __u16 *lport,
 	return 0;
 }
 
-/* The most bytes a rule keeps of (port, proto), or the larger have. */
-static __always_inline __u32 eng_rule(__u16 port, __u16 proto, __u32 have)
+/*
+ * The most bytes a rule keeps of (port, proto), or the larger have. The
+ * payload's functions are global: the verifier checks each once, and its
+ * callers see a number, not a branch per rule.
+ */
+__noinline __u32 eng_rule(__u32 port, __u32 proto, __u32 have)
 {
-	struct cpd_eng_prule k = { .port = port, .proto = proto };
+	struct cpd_eng_prule k = { .port = (__u16)port, .proto = (__u16)proto };
 	__u32 *max;
 
 	if (!port)
@@ -686,9 +690,29 @@ static __always_inline __u16 eng_named_port(__u64 addr)
 	return __builtin_bswap16(sa[1]);
 }
 
+/* The rule of the address at addr, or have. */
+__noinline __u32 eng_rule_named(__u64 addr, __u32 proto, __u32 have)
+{
+	return eng_rule(eng_named_port(addr), proto, have);
+}
+
+/* The rules of the names of the first n of the mmsghdrs at addr. */
+__noinline __u32 eng_rule_mmsg(__u64 addr, __u32 n, __u32 compat, __u32 proto,
+			       __u32 have)
+{
+	struct eng_abi a = eng_abi(compat);
+	__u32 k;
+
+	for (k = 0; k < ENG_MMSG_MAX && k < n; k++)
+		have = eng_rule_named(
+			eng_uword(addr + (__u64)k * a.mmsghdr, compat), proto,
+			have);
+	return have;
+}
+
 /*
  * Whether a payload rule wants the file behind fd: its socket's ports
- * match. A global function: sums ask it once per new entry.
+ * match. Sums ask it once per new entry.
  */
 __noinline __u32 eng_payload_sock(__u64 filep)
 {
@@ -773,6 +797,33 @@ __noinline __u32 eng_gather(struct eng_gather *g)
 	return l.off;
 }
 
+/* Each of the first n of the mmsghdrs at data, max bytes of each. */
+__noinline __u32 eng_gather_mmsg(struct eng_gather *g, __u64 data, __u32 n,
+				 __u32 max)
+{
+	struct eng_abi a;
+	__u64 hdr;
+	__u32 k, len;
+
+	if (!g)
+		return 0;
+	a = eng_abi(g->compat);
+	for (k = 0; k < ENG_MMSG_MAX && k < n; k++) {
+		hdr = data + (__u64)k * a.mmsghdr;
+		len = 0;
+		bpf_probe_read_user(&len, sizeof(len),
+				    (void *)(hdr + a.msghdr));
+		g->iov = eng_uword(hdr + a.iov, g->compat);
+		g->niov = eng_uword(hdr + a.iovlen, g->compat);
+		if (g->niov > ENG_IOV_MAX)
+			g->niov = ENG_IOV_MAX;
+		g->left = 0;
+		g->want = eng_min(len, max);
+		g->off = eng_gather(g);
+	}
+	return g->off;
+}
+
 /*
  * A data call's bytes when a payload rule matches its socket or an
  * address it names, up to the rule's max_bytes per message, after the
@@ -787,8 +838,8 @@ __noinline int eng_payload(struct eng_buf *s, struct eng_capture *c)
 	struct eng_gather g = {};
 	struct eng_abi a;
 	__u16 lport = 0, rport = 0, proto;
-	__u64 addr, data, hdr, n = 0;
-	__u32 max = 0, i, k, len;
+	__u64 data, n = 0;
+	__u32 max = 0, i;
 	long fd;
 
 	if (!s || !c || c->ret <= 0)
@@ -802,36 +853,18 @@ __noinline int eng_payload(struct eng_buf *s, struct eng_capture *c)
 		return 0;
 	max = eng_rule(rport, proto, eng_rule(lport, proto, 0));
 	/* the addresses the call names: sendto's, recvfrom's, msg_name */
-	for (i = 0; i < 6; i++) {
-		addr = r->args[i];
-		switch (c->sp.cap[i]) {
-		case CPD_ENG_CAP_SOCKADDR:
-		case CPD_ENG_CAP_SOCKADDR_OUT:
-			max = eng_rule(eng_named_port(addr), proto, max);
-			break;
-		case CPD_ENG_CAP_MSGHDR:
-			max = eng_rule(
-				eng_named_port(eng_uword(addr, c->compat)),
-				proto, max);
-			break;
-		case CPD_ENG_CAP_MMSGHDR:
-			n = (__u64)c->ret < ENG_MMSG_MAX ? (__u64)c->ret :
-							   ENG_MMSG_MAX;
-			for (k = 0; k < ENG_MMSG_MAX && k < n; k++)
-				max = eng_rule(
-					eng_named_port(eng_uword(
-						addr + (__u64)k * a.mmsghdr,
-						c->compat)),
-					proto, max);
-			break;
-		default:
-			break;
-		}
-	}
+	n = (__u64)c->ret < ENG_MMSG_MAX ? (__u64)c->ret : ENG_MMSG_MAX;
+	i = c->sp.pay_arg & 15;
+	data = r->args[i & 7];
+	if (c->sp.pay_arg >> 4)
+		max = eng_rule_named(r->args[((c->sp.pay_arg >> 4) - 1) & 7],
+				     proto, max);
+	else if (c->sp.pay_cap == CPD_ENG_CAP_MSGHDR)
+		max = eng_rule_named(eng_uword(data, c->compat), proto, max);
+	else if (c->sp.pay_cap == CPD_ENG_CAP_MMSGHDR)
+		max = eng_rule_mmsg(data, (__u32)n, c->compat, proto, max);
 	if (!max)
 		return 0;
-	i = c->sp.pay_arg;
-	data = r->args[i & 7];
 	g.compat = c->compat;
 	g.arg = i;
 	g.off = c->off;
@@ -860,21 +893,7 @@ __noinline int eng_payload(struct eng_buf *s, struct eng_capture *c)
 		c->off = eng_gather(&g);
 		return 0;
 	case CPD_ENG_CAP_MMSGHDR:
-		n = (__u64)c->ret < ENG_MMSG_MAX ? (__u64)c->ret : ENG_MMSG_MAX;
-		for (k = 0; k < ENG_MMSG_MAX && k < n; k++) {
-			hdr = data + (__u64)k * a.mmsghdr;
-			len = 0;
-			bpf_probe_read_user(&len, sizeof(len),
-					    (void *)(hdr + a.msghdr));
-			g.iov = eng_uword(hdr + a.iov, c->compat);
-			g.niov = eng_uword(hdr + a.iovlen, c->compat);
-			if (g.niov > ENG_IOV_MAX)
-				g.niov = ENG_IOV_MAX;
-			g.left = 0;
-			g.want = eng_min(len, max);
-			g.off = eng_gather(&g);
-		}
-		c->off = g.off;
+		c->off = eng_gather_mmsg(&g, data, (__u32)n, max);
 		return 0;
 	default:
 		return 0;

@@ -281,8 +281,12 @@ struct cpd_eng_spec {
 	__u8 fixed;  /* bytes of CPD_ENG_CAP_FIXED */
 	__u8 pair;   /* CPD_ENG_SPEC_FDPAIR: the argument */
 	__u8 cap[6];
-	__u8 pay_arg; /* CPD_ENG_SPEC_PAYLOAD: the argument that moved data */
-	__u8 pay_cap; /* and its kind: CPD_ENG_CAP_BUF_*, IOVEC, *MSGHDR */
+	/*
+	 * CPD_ENG_SPEC_PAYLOAD: the argument that moved data (low 4 bits),
+	 * and 1 + the one that names a sockaddr, or 0 (high 4 bits)
+	 */
+	__u8 pay_arg;
+	__u8 pay_cap; /* how data moved: CPD_ENG_CAP_BUF_*, IOVEC, *MSGHDR */
 };
 
 /*

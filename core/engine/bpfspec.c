@@ -107,6 +107,11 @@ static void bpfspec_payload(struct cpd_eng_spec *e, const struct sysent *se)
 
 	if (!(se->classes & (CPD_SC_READ | CPD_SC_WRITE)))
 		return;
+	/* sendto's and recvfrom's address: its port may be the rule's */
+	for (i = 0; i < se->nargs && i < 6; i++)
+		if (se->args[i].kind == CPD_ARG_SOCKADDR ||
+		    se->args[i].kind == CPD_ARG_SOCKADDR_OUT)
+			e->pay_arg = (uint8_t)((i + 1) << 4);
 	for (i = 0; i < se->nargs && i < 6; i++) {
 		switch (se->args[i].kind) {
 		case CPD_ARG_BUF_IN:
@@ -127,7 +132,7 @@ static void bpfspec_payload(struct cpd_eng_spec *e, const struct sysent *se)
 		default:
 			continue;
 		}
-		e->pay_arg = (uint8_t)i;
+		e->pay_arg |= (uint8_t)i;
 		e->flags |= CPD_ENG_SPEC_PAYLOAD;
 		return;
 	}
