@@ -96,6 +96,7 @@ int html_report_section(struct html_data *d, const struct cpd_ev_report *r)
 {
 	const struct cpd_report_desc *desc = report_schema(d->host, r);
 	uint64_t cap = d->nsections;
+	const struct cpd_report_key *k;
 	struct html_section *s;
 	uint32_t i;
 
@@ -123,8 +124,19 @@ int html_report_section(struct html_data *d, const struct cpd_ev_report *r)
 		escape_printf(&s->json, ",\"unit\":\"%s\",\"value\":",
 			      html_unit_name(kv->unit));
 		html_kv_value(d, &s->json, kv);
-		html_help(&s->json,
-			  report_schema_key(desc, kv->key.ptr, kv->key.len));
+		k = report_schema_key(desc, kv->key.ptr, kv->key.len);
+		html_help(&s->json, k);
+		/* the viewer shows a detail beside the value before it, and
+		 * leaves out a zero the schema calls noise, as the console */
+		/* its place in the schema: a detail follows its figure there,
+		 * whatever order the analyzer published them in */
+		if (k)
+			escape_printf(&s->json, ",\"pos\":%u",
+				      (unsigned)(k - desc->keys));
+		if (k && (k->flags & CPD_RKF_DETAIL))
+			escape_puts(&s->json, ",\"detail\":true");
+		if (k && (k->flags & CPD_RKF_NONZERO))
+			escape_puts(&s->json, ",\"nonzero\":true");
 		escape_putc(&s->json, '}');
 	}
 	escape_puts(&s->json, "]}");

@@ -658,7 +658,7 @@
 		return box;
 	}
 
-	/* rows: [label, value, help, bad] */
+	/* rows: [label, value, help, bad, detail] */
 	function card(title, rows, cls) {
 		const c = el('section', 'card' + (cls ? ' ' + cls : ''));
 		c.appendChild(el('h3', null, title));
@@ -667,6 +667,8 @@
 			const row = el('div', 'kv');
 			const dt = el('dt', null, r[0]);
 			const dd = el('dd', r[3] ? 'bad' : null, r[1]);
+			if (r[4])
+				dd.appendChild(el('span', 'kv-detail', ' ' + r[4]));
 			if (r[2]) {
 				/* what the figure counts, on hover and for readers */
 				dt.title = String(r[2]);
@@ -679,6 +681,11 @@
 		});
 		c.appendChild(dl);
 		return c;
+	}
+
+	/* a report value that says nothing happened: 0, "" or none */
+	function nothing(v) {
+		return v === 0 || v === '' || v === null || v === undefined;
 	}
 
 	function buildCards() {
@@ -702,9 +709,36 @@
 		const sections = (data.sections || []).slice()
 			.sort((a, b) => (a.order || 0) - (b.order || 0));
 		sections.forEach(function (s) {
-			const rows = (s.values || []).map(v => [
-				String(v.label || v.key), fmtValue(v.value, v.unit),
-				v.help]);
+			const vals = (s.values || []).map((v, i) => [v, i])
+				.sort((a, b) => (a[0].pos ?? 1e9) - (b[0].pos ?? 1e9) ||
+					a[1] - b[1]).map(a => a[0]);
+			const rows = [];
+			vals.forEach(function (v) {
+				const zero = nothing(v.value);
+				const text = fmtValue(v.value, v.unit);
+				const label = String(v.label || v.key);
+				if (v.detail && rows.length) {
+					/* "16.4 KiB (12 files)", as the console */
+					const prev = rows[rows.length - 1];
+					if (!zero)
+						prev[4] = (prev[4] ? prev[4] + ' ' : '') +
+							'(' + text + ' ' + label + ')';
+					return;
+				}
+				if (zero && v.nonzero)
+					return;
+				rows.push([label, text, v.help, false, '']);
+			});
+			/* a section with nothing in it says so in one line */
+			const empty = vals.length && vals.every(v =>
+				nothing(v.value));
+			if (empty) {
+				box.appendChild(card(String(s.title || s.topic),
+					[['None recorded', '',
+						'every figure of this section is zero']],
+					'empty'));
+				return;
+			}
 			box.appendChild(card(String(s.title || s.topic), rows));
 		});
 		let lost = 0;
