@@ -88,6 +88,12 @@ static void html_column_declared(struct escape_buf *b,
 	escape_printf(b, ",\"unit\":\"%s\"", html_unit_name(k->unit));
 	if (k->flags & CPD_RKF_KEY)
 		escape_puts(b, ",\"identifies\":true");
+	if (k->flags & CPD_RKF_SORT)
+		escape_puts(b, ",\"sort\":true");
+	if (k->flags & CPD_RKF_SUMMARY)
+		escape_puts(b, ",\"summary\":true");
+	if (k->flags & CPD_RKF_PART)
+		escape_puts(b, ",\"part\":true");
 	html_help(b, k);
 	escape_putc(b, '}');
 }
