@@ -393,7 +393,7 @@ static void dns_proc_failed(struct dns *d, struct dns_proc *p)
 			if (strlen(names + j) < strlen(shortest))
 				shortest = names + j;
 		snprintf(title, sizeof(title),
-			 "%s: %s not found (%s), %" PRIu64 " lookup%s", p->comm,
+			 "%s: %.255s not found (%s), %" PRIu64 " lookup%s", p->comm,
 			 shortest, dnsmsg_rcode_name(t->rcode, rc, sizeof(rc)),
 			 count, count == 1 ? "" : "s");
 		for (j = i + 1; j < p->ntries; j++)
