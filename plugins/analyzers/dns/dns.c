@@ -212,8 +212,9 @@ static const struct cpd_report_desc dns_reports[] = {
 			    .keys = dns_name_keys,
 			    .nkeys = REPORT_NKEYS(dns_name_keys),
 			    .summary_rows = 10,
-			    .summary_row = "{name} {type} {result} {answer} "
-					   "({lookups}×, {wait_ns})",
+			    .summary_row =
+				    "{name} {type} {result}{answer|=|*= *} "
+				    "({lookups}×, {wait_ns})",
 			    .help = "one row per name and record type asked" },
 	CPD_REPORT_END
 };
@@ -393,11 +394,10 @@ static void dns_proc_failed(struct dns *d, struct dns_proc *p)
 		for (j = 0; j < len; j += strlen(names + j) + 1)
 			if (strlen(names + j) < strlen(shortest))
 				shortest = names + j;
-		snprintf(title, sizeof(title),
-			 "%s: %.255s not found (%s), %" PRIu64 " lookup%s",
+		/* how many lookups is the finding's count: outputs show it */
+		snprintf(title, sizeof(title), "%s: %.255s not found (%s)",
 			 p->comm, shortest,
-			 dnsmsg_rcode_name(t->rcode, rc, sizeof(rc)), count,
-			 count == 1 ? "" : "s");
+			 dnsmsg_rcode_name(t->rcode, rc, sizeof(rc)));
 		for (j = i + 1; j < p->ntries; j++)
 			if (p->tries[j].name &&
 			    dns_same_search(t->name, p->tries[j].name))
