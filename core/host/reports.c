@@ -13,14 +13,14 @@
 
 #define RKF_ALL                                                             \
 	(CPD_RKF_SUMMARY | CPD_RKF_DETAIL | CPD_RKF_NONZERO | CPD_RKF_KEY | \
-	 CPD_RKF_SORT | CPD_RKF_ALIGN)
+	 CPD_RKF_SORT | CPD_RKF_ALIGN | CPD_RKF_PART)
 #define RKF_SECTION (CPD_RKF_DETAIL | CPD_RKF_NONZERO | CPD_RKF_ALIGN)
-#define RKF_TABLE   (CPD_RKF_KEY | CPD_RKF_SORT)
+#define RKF_TABLE   (CPD_RKF_KEY | CPD_RKF_SORT | CPD_RKF_PART)
 #define RDF_ALL	    (CPD_RDF_TABLE | CPD_RDF_SUMMARY | CPD_RDF_COLUMNS)
 
 static const char *const reports_flag_names[] = {
-	"CPD_RKF_SUMMARY", "CPD_RKF_DETAIL", "CPD_RKF_NONZERO",
-	"CPD_RKF_KEY",	   "CPD_RKF_SORT",   "CPD_RKF_ALIGN",
+	"CPD_RKF_SUMMARY", "CPD_RKF_DETAIL", "CPD_RKF_NONZERO", "CPD_RKF_KEY",
+	"CPD_RKF_SORT",	   "CPD_RKF_ALIGN",  "CPD_RKF_PART",
 };
 
 static const char *reports_flag_name(uint32_t bit)
@@ -175,7 +175,7 @@ static int reports_check_key(const struct cpd_report_desc *d, uint32_t i,
 {
 	const struct cpd_report_key *k = &d->keys[i];
 	bool table = d->flags & CPD_RDF_TABLE;
-	uint32_t bad, j;
+	uint32_t bad, numeric, j;
 
 	if (!k->key || !reports_valid_key(k->key)) {
 		snprintf(
@@ -231,16 +231,30 @@ static int reports_check_key(const struct cpd_report_desc *d, uint32_t i,
 				"its group is empty (NULL: the report's title)");
 		return -EINVAL;
 	}
-	if ((k->flags & (CPD_RKF_SORT | CPD_RKF_NONZERO)) &&
-	    k->type == CPD_KV_STR) {
+	numeric = k->flags & (CPD_RKF_SORT | CPD_RKF_NONZERO | CPD_RKF_PART);
+	if (numeric && k->type == CPD_KV_STR) {
 		snprintf(
 			why, whylen,
 			"report '%s': key '%s': %s needs a number, not a string",
 			d->topic, k->key,
-			reports_flag_name(k->flags & CPD_RKF_SORT ?
-						  CPD_RKF_SORT :
-						  CPD_RKF_NONZERO));
+			reports_flag_name(numeric & -numeric));
 		return -EINVAL;
+	}
+	if (k->flags & CPD_RKF_PART) {
+		/* parts of one whole: one unit, or the bar adds apples */
+		for (j = 0; j < i; j++) {
+			if ((d->keys[j].flags & CPD_RKF_PART) &&
+			    d->keys[j].unit != k->unit) {
+				snprintf(
+					why, whylen,
+					"report '%s': key '%s': CPD_RKF_PART in %s, but '%s' is a part in %s",
+					d->topic, k->key,
+					reports_unit_name(k->unit),
+					d->keys[j].key,
+					reports_unit_name(d->keys[j].unit));
+				return -EINVAL;
+			}
+		}
 	}
 	if (k->flags & CPD_RKF_DETAIL) {
 		const struct cpd_report_key *prev = NULL;
@@ -526,7 +540,7 @@ err_free:
 static void reports_print_flags(FILE *fp, uint32_t flags)
 {
 	static const char *const words[] = {
-		"summary", "detail", "nonzero", "key", "sort", "align",
+		"summary", "detail", "nonzero", "key", "sort", "align", "part",
 	};
 	char buf[64] = "";
 	size_t i, len = 0;

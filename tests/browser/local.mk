@@ -11,6 +11,7 @@ browser_tests = \
 	tests/browser/report_view.test \
 	tests/browser/report_cap.test \
 	tests/browser/report_make.test \
+	tests/browser/report_stats.test \
 	tests/browser/report_large.test
 TESTS += $(browser_tests)
 EXTRA_DIST += $(browser_tests) \
@@ -19,6 +20,7 @@ EXTRA_DIST += $(browser_tests) \
 	tests/browser/view.js \
 	tests/browser/cap.js \
 	tests/browser/make.js \
+	tests/browser/stats.js \
 	tests/browser/large.js \
 	tests/browser/render_bench.js \
 	tests/browser/package.json \

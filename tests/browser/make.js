@@ -86,6 +86,28 @@ L.run(async function (browser) {
 	await L.settle(page);
 	eq(await page.textContent('.card.run.failed dd.bad'), 'exit 2',
 		'the Run card is red and says exit 2');
+	/* a figure's detail sits beside it, as in the console: "Files
+	 * read 16.4 KiB (12 files)", never a row of its own */
+	const cardRows = await page.evaluate(() =>
+		Array.from(document.querySelectorAll('.card')).map(c => ({
+			title: c.querySelector('h3').textContent,
+			empty: c.classList.contains('empty'),
+			rows: Array.from(c.querySelectorAll('.kv')).map(r =>
+				[r.querySelector('dt').textContent,
+					r.querySelector('dd').textContent]),
+		})));
+	const files = cardRows.find(c => c.title === 'Files');
+	check(files && files.rows.some(r => r[0] === 'Files read' &&
+		/ \(\d+ files\)$/.test(r[1])),
+	'the Files card says how many files beside the bytes read: ' +
+		JSON.stringify(files));
+	check(cardRows.every(c => c.rows.every(r => r[0] !== 'files' &&
+		r[0] !== 'regions' && r[0] !== 'loopback')),
+	'no card has a detail as a row of its own');
+	const dns = cardRows.find(c => c.title === 'DNS');
+	check(dns && dns.empty && dns.rows.length === 1,
+		'a make that looked up no name has an empty DNS card: ' +
+		JSON.stringify(dns));
 	await page.click('#problems li.problem[data-kind="process"] >> nth=0 ' +
 		'>> button');
 	await L.settle(page);

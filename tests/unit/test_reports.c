@@ -153,6 +153,17 @@ static void test_check_rules(void)
 	       "report 'disk.files': key 'why': CPD_RKF_SORT needs a number, not a string");
 	EXPECT(f.sec[4].flags |= CPD_RKF_NONZERO,
 	       "report 'disk': key 'note': CPD_RKF_NONZERO needs a number, not a string");
+	/* parts of a whole: numbers of one unit, in tables */
+	EXPECT(f.sec[1].flags |= CPD_RKF_PART,
+	       "report 'disk': key 'ops': CPD_RKF_PART is for tables only");
+	EXPECT(f.tab[2].flags |= CPD_RKF_PART,
+	       "report 'disk.files': key 'why': CPD_RKF_PART needs a number, not a string");
+	EXPECT((f.tab[0].type = CPD_KV_U64, f.tab[0].unit = CPD_UNIT_BYTES,
+		f.tab[0].flags = CPD_RKF_PART, f.tab[1].flags |= CPD_RKF_PART),
+	       "report 'disk.files': key 'count': CPD_RKF_PART in count, but 'path' is a part in bytes");
+	EXPECT((f.tab[0].type = CPD_KV_U64, f.tab[0].unit = CPD_UNIT_COUNT,
+		f.tab[0].flags = CPD_RKF_PART, f.tab[1].flags |= CPD_RKF_PART),
+	       NULL);
 	/* a detail goes on the line of the summary key before it, in its block */
 	EXPECT(f.sec[2].flags = CPD_RKF_DETAIL,
 	       "report 'disk': key 'queued': CPD_RKF_DETAIL needs CPD_RKF_SUMMARY and a summary key before it in the same block");

@@ -147,15 +147,16 @@ static const char *dns_call_name(size_t i)
 /* ---- the report ------------------------------------------------------- */
 
 static const struct cpd_report_key dns_total_keys[] = {
+	/* a run that looked nothing up has no DNS block: all NONZERO */
 	REPORT_KEY("lookups", "Lookups", CPD_KV_U64, CPD_UNIT_COUNT,
-		   CPD_RKF_SUMMARY, NULL,
+		   CPD_RKF_SUMMARY | CPD_RKF_NONZERO, NULL,
 		   "questions sent and answered or given up"),
 	REPORT_KEY("names", "names", CPD_KV_U64, CPD_UNIT_COUNT,
-		   CPD_RKF_SUMMARY | CPD_RKF_DETAIL, NULL,
+		   CPD_RKF_SUMMARY | CPD_RKF_DETAIL | CPD_RKF_NONZERO, NULL,
 		   "different names and types asked"),
 	REPORT_KEY(
-		"failed", "Failed", CPD_KV_U64, CPD_UNIT_COUNT, CPD_RKF_SUMMARY,
-		NULL,
+		"failed", "Failed", CPD_KV_U64, CPD_UNIT_COUNT,
+		CPD_RKF_SUMMARY | CPD_RKF_NONZERO, NULL,
 		"lookups with an error code, no answer, or a malformed message"),
 	REPORT_KEY("timeouts", "Unanswered", CPD_KV_U64, CPD_UNIT_COUNT, 0,
 		   NULL, "questions no answer came for (among the failed)"),
@@ -169,7 +170,7 @@ static const struct cpd_report_key dns_total_keys[] = {
 		   CPD_RKF_SUMMARY | CPD_RKF_NONZERO, NULL,
 		   "the longest wait for one answer"),
 	REPORT_KEY("wait_ns", "Waiting", CPD_KV_U64, CPD_UNIT_NS,
-		   CPD_RKF_SUMMARY, NULL,
+		   CPD_RKF_SUMMARY | CPD_RKF_NONZERO, NULL,
 		   "time spent waiting for answers, summed over lookups"),
 	REPORT_KEY("slowest", "Slowest name", CPD_KV_STR, CPD_UNIT_NONE, 0,
 		   NULL, "the name and type of that lookup"),
@@ -211,8 +212,9 @@ static const struct cpd_report_desc dns_reports[] = {
 			    .keys = dns_name_keys,
 			    .nkeys = REPORT_NKEYS(dns_name_keys),
 			    .summary_rows = 10,
-			    .summary_row = "{name} {type} {result} {answer} "
-					   "({lookups}×, {wait_ns})",
+			    .summary_row =
+				    "{name} {type} {result}{answer|=|*= *} "
+				    "({lookups}×, {wait_ns})",
 			    .help = "one row per name and record type asked" },
 	CPD_REPORT_END
 };
@@ -392,10 +394,10 @@ static void dns_proc_failed(struct dns *d, struct dns_proc *p)
 		for (j = 0; j < len; j += strlen(names + j) + 1)
 			if (strlen(names + j) < strlen(shortest))
 				shortest = names + j;
-		snprintf(title, sizeof(title),
-			 "%s: %s not found (%s), %" PRIu64 " lookup%s", p->comm,
-			 shortest, dnsmsg_rcode_name(t->rcode, rc, sizeof(rc)),
-			 count, count == 1 ? "" : "s");
+		/* how many lookups is the finding's count: outputs show it */
+		snprintf(title, sizeof(title), "%s: %.255s not found (%s)",
+			 p->comm, shortest,
+			 dnsmsg_rcode_name(t->rcode, rc, sizeof(rc)));
 		for (j = i + 1; j < p->ntries; j++)
 			if (p->tries[j].name &&
 			    dns_same_search(t->name, p->tries[j].name))

@@ -81,6 +81,7 @@ struct console_report {
 	uint32_t nkv;
 	struct console_kv *kv;
 	const struct cpd_report_desc *desc; /* its schema; NULL: none */
+	uint64_t again; /* a table's row: the same line this many more times */
 };
 
 /* The first rows of a summary table, and how many there were. */
@@ -89,6 +90,8 @@ struct console_rows {
 	size_t n, cap;
 	size_t max; /* rows shown: the schema's summary_rows, or 10 */
 	uint64_t total;
+	uint64_t again; /* rows folded into the line before them */
+	char *last;	/* the last kept row's line, to fold repeats */
 	char *topic;
 	char *title;
 	const struct cpd_report_desc *desc;

@@ -143,10 +143,67 @@ static struct console_rows *console_table(struct console *c,
 	return t;
 }
 
+static void console_row_template(struct console *c,
+				 const struct console_report *r, const char *t,
+				 const char *align, struct console_sb *sb);
+
+/*
+ * Whether the row is the same line as the last one kept (eighteen DNS
+ * sockets to 127.0.0.1:53 in a row): it is then counted on that line,
+ * "(18×)", not listed again. Only rows with a template are compared:
+ * their line is all the summary shows of them.
+ */
+static int console_row_again(struct console *c, struct console_rows *rows,
+			     const struct cpd_event *ev, bool *again)
+{
+	struct console_report r;
+	struct console_sb sb;
+	char *line;
+
+	*again = false;
+	if (!rows->desc || !rows->desc->summary_row || !rows->n)
+		return 0;
+	line = malloc(CONSOLE_ESC_MAX);
+	if (!line)
+		return -ENOMEM;
+	if (console_report_copy(&r, ev, rows->desc) < 0) {
+		free(line);
+		return -ENOMEM;
+	}
+	sb = (struct console_sb){ line, 0, CONSOLE_ESC_MAX };
+	line[0] = '\0';
+	console_row_template(c, &r, rows->desc->summary_row, NULL, &sb);
+	console_report_free(&r);
+	*again = rows->last && !strcmp(rows->last, line);
+	free(line);
+	return 0;
+}
+
+/* The line of the row just kept, for console_row_again. */
+static int console_row_keep_line(struct console *c, struct console_rows *rows)
+{
+	struct console_sb sb;
+	char *line;
+
+	if (!rows->desc || !rows->desc->summary_row)
+		return 0;
+	line = malloc(CONSOLE_ESC_MAX);
+	if (!line)
+		return -ENOMEM;
+	sb = (struct console_sb){ line, 0, CONSOLE_ESC_MAX };
+	line[0] = '\0';
+	console_row_template(c, &rows->row[rows->n - 1],
+			     rows->desc->summary_row, NULL, &sb);
+	free(rows->last);
+	rows->last = line;
+	return 0;
+}
+
 static int console_row(struct console *c, const struct cpd_event *ev,
 		       const struct cpd_report_desc *desc)
 {
 	struct console_rows *rows;
+	bool again;
 
 	/* a table the summary does not list is for the files: it can be long */
 	if (desc && !(desc->flags & CPD_RDF_SUMMARY))
@@ -155,8 +212,19 @@ static int console_row(struct console *c, const struct cpd_event *ev,
 	if (!rows)
 		return -ENOMEM;
 	rows->total++;
-	if (rows->n == rows->max)
+	if (console_row_again(c, rows, ev, &again) < 0)
+		return -ENOMEM;
+	if (again) {
+		rows->row[rows->n - 1].again++;
+		rows->again++;
 		return 0;
+	}
+	if (rows->n == rows->max) {
+		/* what follows the last row shown is not folded into it */
+		free(rows->last);
+		rows->last = NULL;
+		return 0;
+	}
 	if (rows->n == rows->cap) {
 		size_t cap = rows->cap ? 2 * rows->cap : 4;
 		struct console_report *v;
@@ -172,7 +240,7 @@ static int console_row(struct console *c, const struct cpd_event *ev,
 	if (console_report_copy(&rows->row[rows->n], ev, desc) < 0)
 		return -ENOMEM;
 	rows->n++;
-	return 0;
+	return console_row_keep_line(c, rows);
 }
 
 int console_report(struct console *c, const struct cpd_event *ev)
@@ -224,6 +292,7 @@ void console_reports_free(struct console *c)
 		for (j = 0; j < c->tables[i]->n; j++)
 			console_report_free(&c->tables[i]->row[j]);
 		free(c->tables[i]->row);
+		free(c->tables[i]->last);
 		free(c->tables[i]->topic);
 		free(c->tables[i]->title);
 		free(c->tables[i]);
@@ -447,11 +516,15 @@ static void console_sum_rows(struct console *c, const struct console_rows *t,
 					     &sb);
 		else
 			console_row_columns(c, r, &sb);
-		console_printf(c, "%s%s", indent, c->esc[0]);
+		if (r->again)
+			console_printf(c, "%s%s (%" PRIu64 "×)", indent,
+				       c->esc[0], r->again + 1);
+		else
+			console_printf(c, "%s%s", indent, c->esc[0]);
 	}
-	if (t->total > t->n)
+	if (t->total > t->n + t->again)
 		console_printf(c, "%s... and %" PRIu64 " more", indent,
-			       t->total - t->n);
+			       t->total - t->n - t->again);
 }
 
 /* " <title>:", the first rows, and how many more there were. */

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "html.h"
+#include "lib/evfield.h"
 #include "lib/format.h"
 
 /* brk growth the original did not show: the allocator's small steps */
@@ -430,43 +431,60 @@ static void html_proc(struct escape_buf *b, const struct cpd_host *host,
 }
 
 /* A kind we do not know: its key fields, "name=value". */
+struct html_generic_ctx {
+	struct escape_buf *b;
+	bool first;
+};
+
+static void html_generic_field(void *ctx, const struct evfield *v)
+{
+	struct html_generic_ctx *g = ctx;
+	struct escape_buf *b = g->b;
+	const char *elem;
+	uint32_t pos = 0;
+	size_t len;
+	bool more = false;
+
+	if (!(v->field->flags & CPD_FIELDF_KEY))
+		return;
+	escape_printf(b, "%s%s=", g->first ? "" : " ", v->field->name);
+	g->first = false;
+	switch (v->field->type) {
+	case CPD_FT_STR:
+		html_str(b, v->str);
+		return;
+	case CPD_FT_STRV:
+		while (v->str && evfield_strv_next(v->str, &pos, &elem, &len)) {
+			if (more)
+				escape_putc(b, ' ');
+			escape_put(b, elem, len);
+			more = true;
+		}
+		return;
+	case CPD_FT_SOCKADDR:
+		html_sockaddr(b, v->sa);
+		return;
+	case CPD_FT_DOUBLE:
+		escape_printf(b, "%g", v->d);
+		return;
+	case CPD_FT_ADDR:
+		escape_printf(b, "0x%" PRIx64, v->u);
+		return;
+	}
+	if (v->name)
+		escape_puts(b, v->name);
+	else if (v->is_signed)
+		escape_printf(b, "%" PRId64, v->s);
+	else
+		escape_printf(b, "%" PRIu64, v->u);
+}
+
 static void html_generic(struct escape_buf *b, const struct cpd_host *host,
 			 const struct cpd_event *ev)
 {
-	const struct cpd_field *f;
-	uint32_t n = 0, i;
-	const char *at;
-	uint64_t u;
-	int64_t s;
-	uint32_t u32;
-	bool first = true;
+	struct html_generic_ctx g = { b, true };
 
-	f = host->event_fields(ev->kind, &n);
-	for (i = 0; f && i < n; i++) {
-		at = (const char *)ev + f[i].offset;
-		if (!(f[i].flags & CPD_FIELDF_KEY))
-			continue;
-		escape_printf(b, "%s%s=", first ? "" : " ", f[i].name);
-		first = false;
-		switch (f[i].type) {
-		case CPD_FT_STR:
-			html_str(b, (const void *)at);
-			break;
-		case CPD_FT_S64:
-			memcpy(&s, at, 8);
-			escape_printf(b, "%" PRId64, s);
-			break;
-		case CPD_FT_U64:
-		case CPD_FT_ADDR:
-			memcpy(&u, at, 8);
-			escape_printf(b, "%" PRIu64, u);
-			break;
-		default:
-			memcpy(&u32, at, 4);
-			escape_printf(b, "%" PRIu32, u32);
-			break;
-		}
-	}
+	evfield_walk(host, ev, 0, html_generic_field, &g);
 }
 
 /* -v: the strace-style line the host formats */

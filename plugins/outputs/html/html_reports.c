@@ -88,6 +88,12 @@ static void html_column_declared(struct escape_buf *b,
 	escape_printf(b, ",\"unit\":\"%s\"", html_unit_name(k->unit));
 	if (k->flags & CPD_RKF_KEY)
 		escape_puts(b, ",\"identifies\":true");
+	if (k->flags & CPD_RKF_SORT)
+		escape_puts(b, ",\"sort\":true");
+	if (k->flags & CPD_RKF_SUMMARY)
+		escape_puts(b, ",\"summary\":true");
+	if (k->flags & CPD_RKF_PART)
+		escape_puts(b, ",\"part\":true");
 	html_help(b, k);
 	escape_putc(b, '}');
 }
@@ -96,6 +102,7 @@ int html_report_section(struct html_data *d, const struct cpd_ev_report *r)
 {
 	const struct cpd_report_desc *desc = report_schema(d->host, r);
 	uint64_t cap = d->nsections;
+	const struct cpd_report_key *k;
 	struct html_section *s;
 	uint32_t i;
 
@@ -123,8 +130,19 @@ int html_report_section(struct html_data *d, const struct cpd_ev_report *r)
 		escape_printf(&s->json, ",\"unit\":\"%s\",\"value\":",
 			      html_unit_name(kv->unit));
 		html_kv_value(d, &s->json, kv);
-		html_help(&s->json,
-			  report_schema_key(desc, kv->key.ptr, kv->key.len));
+		k = report_schema_key(desc, kv->key.ptr, kv->key.len);
+		html_help(&s->json, k);
+		/* the viewer shows a detail beside the value before it, and
+		 * leaves out a zero the schema calls noise, as the console */
+		/* its place in the schema: a detail follows its figure there,
+		 * whatever order the analyzer published them in */
+		if (k)
+			escape_printf(&s->json, ",\"pos\":%u",
+				      (unsigned)(k - desc->keys));
+		if (k && (k->flags & CPD_RKF_DETAIL))
+			escape_puts(&s->json, ",\"detail\":true");
+		if (k && (k->flags & CPD_RKF_NONZERO))
+			escape_puts(&s->json, ",\"nonzero\":true");
 		escape_putc(&s->json, '}');
 	}
 	escape_puts(&s->json, "]}");

@@ -64,6 +64,13 @@ extern "C" {
  * Memory and I/O blocks. Units without a fixed width are unaffected.
  */
 #define CPD_RKF_ALIGN (1u << 5)
+/*
+ * Tables: a number that is one part of a whole the row's PART columns
+ * make together (each in the same unit): where the time of a process
+ * went, say. An output may draw them as one stacked bar per row, scaled
+ * so that the largest row's bar is the widest. Since: ABI 1.1.
+ */
+#define CPD_RKF_PART (1u << 6)
 
 /*
  * One key of a report: a section's value, or a table's column.

@@ -658,7 +658,7 @@
 		return box;
 	}
 
-	/* rows: [label, value, help, bad] */
+	/* rows: [label, value, help, bad, detail] */
 	function card(title, rows, cls) {
 		const c = el('section', 'card' + (cls ? ' ' + cls : ''));
 		c.appendChild(el('h3', null, title));
@@ -667,6 +667,8 @@
 			const row = el('div', 'kv');
 			const dt = el('dt', null, r[0]);
 			const dd = el('dd', r[3] ? 'bad' : null, r[1]);
+			if (r[4])
+				dd.appendChild(el('span', 'kv-detail', ' ' + r[4]));
 			if (r[2]) {
 				/* what the figure counts, on hover and for readers */
 				dt.title = String(r[2]);
@@ -679,6 +681,11 @@
 		});
 		c.appendChild(dl);
 		return c;
+	}
+
+	/* a report value that says nothing happened: 0, "" or none */
+	function nothing(v) {
+		return v === 0 || v === '' || v === null || v === undefined;
 	}
 
 	function buildCards() {
@@ -702,9 +709,36 @@
 		const sections = (data.sections || []).slice()
 			.sort((a, b) => (a.order || 0) - (b.order || 0));
 		sections.forEach(function (s) {
-			const rows = (s.values || []).map(v => [
-				String(v.label || v.key), fmtValue(v.value, v.unit),
-				v.help]);
+			const vals = (s.values || []).map((v, i) => [v, i])
+				.sort((a, b) => (a[0].pos ?? 1e9) - (b[0].pos ?? 1e9) ||
+					a[1] - b[1]).map(a => a[0]);
+			const rows = [];
+			vals.forEach(function (v) {
+				const zero = nothing(v.value);
+				const text = fmtValue(v.value, v.unit);
+				const label = String(v.label || v.key);
+				if (v.detail && rows.length) {
+					/* "16.4 KiB (12 files)", as the console */
+					const prev = rows[rows.length - 1];
+					if (!zero)
+						prev[4] = (prev[4] ? prev[4] + ' ' : '') +
+							'(' + text + ' ' + label + ')';
+					return;
+				}
+				if (zero && v.nonzero)
+					return;
+				rows.push([label, text, v.help, false, '']);
+			});
+			/* a section with nothing in it says so in one line */
+			const empty = vals.length && vals.every(v =>
+				nothing(v.value));
+			if (empty) {
+				box.appendChild(card(String(s.title || s.topic),
+					[['None recorded', '',
+						'every figure of this section is zero']],
+					'empty'));
+				return;
+			}
 			box.appendChild(card(String(s.title || s.topic), rows));
 		});
 		let lost = 0;
@@ -2687,6 +2721,7 @@
 			shown = rows.length;
 			fill();
 		});
+		let minCh = 0;
 		columns.forEach(function (c, ci) {
 			const col = el('col');
 			/* its longest value among the first rows, or its label */
@@ -2697,11 +2732,22 @@
 				w = Math.max(w, probe.textContent.length);
 			}
 			/* short columns as wide as they need, long ones share */
-			if (c.numeric || (!c.path && w <= 24))
+			if (c.width) {
+				col.style.width = c.width;
+				c.minCh = 16;
+			} else if (c.numeric || (!c.path && w <= 24)) {
 				col.style.width = 'calc(' + Math.min(w, 24) + 'ch + 18px)';
+				c.minCh = Math.min(w, 24) + 3;
+			} else {
+				c.minCh = 14;
+			}
+			minCh += c.minCh;
 			cg.appendChild(col);
 		});
 		table.appendChild(cg);
+		/* never a column squeezed to nothing: past this, scroll */
+		table.style.minWidth = minCh + 'ch';
+		const gone = columns.map(() => false);
 		function fill() {
 			tb.textContent = '';
 			order.slice(0, shown).forEach(function (ri) {
@@ -2711,6 +2757,8 @@
 					const td = el('td', c.numeric ? 'num' : c.path ? 'path' :
 						null);
 					c.render(td, r[ci], r);
+					if (gone[ci])
+						td.classList.add('gone');
 					tr.appendChild(td);
 				});
 				if (onRow) {
@@ -2766,7 +2814,78 @@
 		sec.appendChild(wrap);
 		sec.appendChild(more);
 		fill();
+		fitColumns(sec, wrap, table, columns, gone, minCh);
 		return sec;
+	}
+
+	/*
+	 * A table wider than its box at this width: its last optional
+	 * columns step aside (the ones that neither name a row nor are its
+	 * bar), with a note saying how many, until it fits; at a wider
+	 * width they come back. A table that must keep every column (asked
+	 * for all of them) scrolls instead.
+	 */
+	function fitColumns(sec, wrap, table, columns, gone, minCh) {
+		const optional = [];
+		columns.forEach((c, ci) => {
+			if (!c.path && !c.width && !c.keep && ci > 0)
+				optional.push(ci);
+		});
+		if (!optional.length || !window.ResizeObserver)
+			return;
+		const note = el('p', 'hint columns-hidden');
+		note.hidden = true;
+		sec.insertBefore(note, wrap);
+		const cols = table.querySelectorAll('col');
+		const ths = table.querySelectorAll('th');
+		let chPx = 0;
+		function apply() {
+			const off = gone.filter(Boolean).length;
+			columns.forEach(function (c, ci) {
+				cols[ci].style.display = gone[ci] ? 'none' : '';
+				ths[ci].classList.toggle('gone', gone[ci]);
+			});
+			table.querySelectorAll('tbody tr').forEach(function (tr) {
+				Array.from(tr.children).forEach((td, ci) =>
+					td.classList.toggle('gone', gone[ci]));
+			});
+			let need = 0;
+			columns.forEach(function (c, ci) {
+				if (!gone[ci])
+					need += c.minCh;
+			});
+			table.style.minWidth = need + 'ch';
+			note.hidden = !off;
+			note.textContent = off ? fmtCount(off) + (off > 1 ?
+				' columns do' : ' column does') + ' not fit at this ' +
+				'width: ' + optional.filter(ci => gone[ci]).map(ci =>
+				columns[ci].label).join(', ') + '.' : '';
+		}
+		function fit() {
+			const avail = wrap.clientWidth;
+			if (!avail)
+				return;
+			if (!chPx) {
+				const probe = el('span', null, '0000000000');
+				probe.style.cssText = 'position:absolute;visibility:hidden';
+				table.appendChild(probe);
+				chPx = probe.getBoundingClientRect().width / 10 || 7;
+				probe.remove();
+			}
+			let need = 0;
+			columns.forEach(c => { need += c.minCh; });
+			gone.fill(false);
+			if (sec.dataset.keepColumns === 'yes')
+				need = 0;
+			for (let k = optional.length - 1; k >= 0 &&
+				need * chPx > avail; k--) {
+				gone[optional[k]] = true;
+				need -= columns[optional[k]].minCh;
+			}
+			apply();
+		}
+		new ResizeObserver(debounce(fit, 50)).observe(wrap);
+		requestAnimationFrame(fit);
 	}
 
 	function text(td, v) {
@@ -2804,6 +2923,155 @@
 			}
 		}
 		return eventPaths.has(p);
+	}
+
+	/* colours of the parts of a whole, told apart in light and dark */
+	const PART_COLORS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2',
+		'#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f',
+		'#bab0ac'];
+
+	/*
+	 * A table whose schema marks columns as parts of one whole (where a
+	 * process's time went) gets a stacked bar per row, scaled so that
+	 * the largest row's bar is the widest; the legend names the parts,
+	 * each segment says its figure on hover. rowOf maps a row as shown
+	 * to the row as written.
+	 */
+	function partsBar(columns, rows, rowOf) {
+		const parts = [];
+		columns.forEach((c, ci) => { if (c.part === true) parts.push(ci); });
+		if (parts.length < 2 || !rows.length)
+			return null;
+		const unit = columns[parts[0]].unit;
+		const name = pi => String(columns[pi].label || columns[pi].key);
+		const sums = new Map();
+		let max = 0;
+		rows.forEach(function (r) {
+			let s = 0;
+			parts.forEach(pi => { s += Math.max(0, num(r[pi]) || 0); });
+			sums.set(r, s);
+			max = Math.max(max, s);
+		});
+		const legend = el('ul', 'legend parts');
+		parts.forEach(function (pi, k) {
+			const li = el('li');
+			const sw = el('span', 'swatch');
+			sw.style.background = PART_COLORS[k % PART_COLORS.length];
+			li.appendChild(sw);
+			li.appendChild(document.createTextNode(name(pi)));
+			legend.appendChild(li);
+		});
+		const column = {
+			label: 'Breakdown', numeric: false, width: '30%',
+			help: 'the parts, stacked: ' + parts.map(name).join(', '),
+			key: v => v,
+			render: function (td, v, shown) {
+				const r = rowOf.get(shown);
+				td.className = 'parts';
+				const box = el('div', 'stack');
+				const says = [];
+				parts.forEach(function (pi, k) {
+					const x = Math.max(0, num(r[pi]) || 0);
+					if (!x || !max)
+						return;
+					const seg = el('span', 'seg');
+					seg.style.width = (100 * x / max) + '%';
+					seg.style.background =
+						PART_COLORS[k % PART_COLORS.length];
+					seg.title = name(pi) + ': ' + fmtValue(x, unit);
+					says.push(seg.title);
+					box.appendChild(seg);
+				});
+				td.title = says.join('\n');
+				td.setAttribute('aria-label', says.join(', '));
+				td.appendChild(box);
+			},
+		};
+		return { column, legend, sums };
+	}
+
+	/* more columns than a page shows: its summary ones, until asked */
+	const FEW_COLUMNS = 10;
+
+	/*
+	 * An analyzer's table: every column, or when it has more than a page
+	 * can show, those that name the row, sort it or are in the summary,
+	 * with a button for all of them (in a box that scrolls sideways).
+	 */
+	function reportTable(t, all) {
+		const columns = t.columns || [];
+		const written = t.rows || [];
+		let idx = columns.map((c, i) => i);
+		const few = idx.filter(i => columns[i].identifies === true ||
+			columns[i].sort === true || columns[i].summary === true);
+		const reduce = columns.length > FEW_COLUMNS && few.length &&
+			few.length < columns.length;
+		if (reduce && !all)
+			idx = few;
+		/* what names a row first, whatever the console's order */
+		idx = idx.filter(i => columns[i].identifies === true).concat(
+			idx.filter(i => columns[i].identifies !== true));
+		/* the column the schema says names the row (a path, a peer),
+		 * else the first text one: clicking a row finds its events */
+		let pathCol = idx.findIndex(i => columns[i].identifies === true);
+		if (pathCol < 0)
+			pathCol = idx.findIndex(i => columns[i].unit === 'none');
+		const cols = idx.map(function (i, ci) {
+			const c = columns[i];
+			const numeric = c.unit !== 'none' && c.unit !== 'addr';
+			return {
+				label: String(c.label || c.key), numeric,
+				path: ci === pathCol, help: c.help ? String(c.help) : '',
+				key: numeric ? v => num(v) : null,
+				render: ci === pathCol ? pathText :
+					(td, v) => text(td, fmtValue(v, c.unit)),
+			};
+		});
+		const rowOf = new WeakMap();
+		let rows = written.map(function (r) {
+			const shown = idx.map(i => r[i]);
+			rowOf.set(shown, r);
+			return shown;
+		});
+		const bar = partsBar(columns, written, rowOf);
+		if (bar) {
+			/* after the sort column (wall time), else last */
+			let at = idx.findIndex(i => columns[i].sort === true);
+			at = at < 0 ? cols.length : at + 1;
+			cols.splice(at, 0, bar.column);
+			rows.forEach(function (shown) {
+				shown.splice(at, 0, bar.sums.get(rowOf.get(shown)));
+			});
+			if (pathCol >= at)
+				pathCol++;
+		}
+		const id = 'table-' + String(t.topic).replace(/[^a-z0-9]+/gi, '-');
+		const list = sortableTable(String(t.title || t.topic), cols, rows,
+			pathCol < 0 ? null : function (r) {
+				const v = String(r[pathCol]);
+				if (knownPath(v))
+					setPath(v);
+				else
+					setSearch(v);
+				scrollToEvents();
+			}, id);
+		if (bar)
+			list.insertBefore(bar.legend, list.children[1] || null);
+		if (reduce) {
+			if (all) {
+				list.classList.add('all-columns', 'wide');
+				list.dataset.keepColumns = 'yes';
+			}
+			const b = button(all ? 'Fewer columns' : 'All ' +
+				columns.length + ' columns', 'small', function () {
+				const other = reportTable(t, !all);
+				list.replaceWith(other);
+				other.querySelector('button.columns').focus();
+			});
+			b.classList.add('columns');
+			list.insertBefore(b, list.children[1] || null);
+		}
+		return list;
 	}
 
 	function buildLists() {
@@ -2872,35 +3140,7 @@
 
 		const tables = (data.tables || []).slice()
 			.sort((a, b) => (a.order || 0) - (b.order || 0));
-		tables.forEach(function (t) {
-			/* the column the schema says names the row (a path, a
-			 * peer), else the first text one: clicking a row finds
-			 * its events */
-			let pathCol = (t.columns || []).findIndex(c =>
-				c.identifies === true);
-			if (pathCol < 0)
-				pathCol = (t.columns || []).findIndex(c =>
-					c.unit === 'none');
-			const cols = (t.columns || []).map(function (c, ci) {
-				const numeric = c.unit !== 'none' && c.unit !== 'addr';
-				return {
-					label: String(c.label || c.key), numeric,
-					path: ci === pathCol, help: c.help ? String(c.help) : '',
-					key: numeric ? v => num(v) : null,
-					render: ci === pathCol ? pathText :
-						(td, v) => text(td, fmtValue(v, c.unit)),
-				};
-			});
-			grid.appendChild(sortableTable(String(t.title || t.topic),
-				cols, t.rows || [], pathCol < 0 ? null : function (r) {
-					const v = String(r[pathCol]);
-					if (knownPath(v))
-						setPath(v);
-					else
-						setSearch(v);
-					scrollToEvents();
-				}, 'table-' + String(t.topic).replace(/[^a-z0-9]+/gi, '-')));
-		});
+		tables.forEach(t => grid.appendChild(reportTable(t, false)));
 		/* an odd narrow table out takes the whole row: no empty half */
 		const narrow = Array.from(grid.children).filter(x =>
 			!x.classList.contains('wide') && x.id !== 'process-list');
