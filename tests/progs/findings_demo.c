@@ -78,7 +78,7 @@ static void search(void)
 		die("mkdir");
 	put("d3/x.h", "int x;\n");
 	for (i = 1; i <= 3; i++) {
-		char name[16];
+		char name[32];
 
 		snprintf(name, sizeof(name), "d%d/x.h", i);
 		fd = open(at(name), O_RDONLY);
