@@ -245,7 +245,9 @@ static void stats_errnos(struct stats *s, struct stats_call *c, char *buf,
 	uint32_t i;
 
 	buf[0] = '\0';
-	qsort(c->errs, c->nerrs, sizeof(*c->errs), stats_errno_cmp);
+	/* none: c->errs may be NULL, which qsort must not get */
+	if (c->nerrs > 1)
+		qsort(c->errs, c->nerrs, sizeof(*c->errs), stats_errno_cmp);
 	for (i = 0; i < c->nerrs && len < size; i++) {
 		const char *name = s->host->errno_name(c->errs[i].err);
 		int n;
@@ -524,8 +526,10 @@ void stats_report(struct stats *s)
 			 0);
 	order = calloc(s->nprocs ? s->nprocs : 1, sizeof(*order));
 	if (order) {
-		memcpy(order, s->procs, s->nprocs * sizeof(*order));
-		qsort(order, s->nprocs, sizeof(*order), stats_proc_cmp);
+		if (s->nprocs) {
+			memcpy(order, s->procs, s->nprocs * sizeof(*order));
+			qsort(order, s->nprocs, sizeof(*order), stats_proc_cmp);
+		}
 		for (i = 0; i < s->nprocs; i++)
 			stats_process_row(s, order[i]);
 		free(order);

@@ -199,6 +199,35 @@ static void test_exit_chain(void)
 }
 
 /*
+ * A shell that forks 200 children: the records grow several times while
+ * a parent's record is in hand; each child still carries its parent's
+ * name (ASan saw the parent read from the array before it moved).
+ */
+static void test_many_children(void)
+{
+	static const char sh_argv[] = "sh\0-c\0loop";
+	struct fake_host *fh = start(false, NULL);
+	size_t i, named = 0;
+
+	exec(fh, 100, 1, "sh", sh_argv, sizeof(sh_argv) - 1, true);
+	for (i = 0; i < 200; i++) {
+		spawn(fh, 100, (int32_t)(1000 + i), true);
+		leave(fh, (int32_t)(1000 + i), 3, 0, false);
+	}
+	leave(fh, 100, 0, 0, true);
+	stop(fh);
+	for (i = 0; finding(fh, "exit", i); i++) {
+		const struct cpd_event *ev = finding(fh, "exit", i);
+
+		if (!strncmp(ev->u.finding.title.ptr, "sh ", 3))
+			named++;
+	}
+	CU_ASSERT_TRUE(i > 0);
+	CPD_ASSERT_UINT_EQ(named, i);
+	fake_host_free(fh);
+}
+
+/*
  * A child failing while its parent goes on is a notice; a crash is an
  * error all the same; a pid used again is another process.
  */
@@ -479,6 +508,7 @@ static void test_bad_ignore(void)
 static CU_TestInfo findings_tests[] = {
 	{ "exit_chain", test_exit_chain },
 	{ "exit_severity", test_exit_severity },
+	{ "many_children", test_many_children },
 	{ "verbose_runs", test_verbose_runs },
 	{ "failed_open_groups", test_failed_open_groups },
 	{ "incomplete", test_incomplete },

@@ -87,7 +87,8 @@ static size_t expect_outermost(const char **dirs, size_t n)
 {
 	size_t i, k = 0;
 
-	qsort(dirs, n, sizeof(*dirs), expect_dir_cmp);
+	if (n > 1)
+		qsort(dirs, n, sizeof(*dirs), expect_dir_cmp);
 	for (i = 0; i < n; i++) {
 		if (k && expect_under(dirs[i], strlen(dirs[i]), dirs[k - 1]))
 			continue;

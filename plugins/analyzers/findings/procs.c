@@ -75,6 +75,8 @@ static struct findings_proc *findings_proc_new(struct findings *f, int32_t pid,
 					       int32_t ppid, uint64_t ts)
 {
 	struct findings_proc *parent = findings_proc_find(f, ppid), *p;
+	/* an index: growing the array below moves the parent's record */
+	int32_t pidx = parent ? (int32_t)(parent - f->procs) : -1;
 
 	if (f->nprocs >= FINDINGS_MAX_PROCS) {
 		f->procs_dropped++;
@@ -92,11 +94,11 @@ static struct findings_proc *findings_proc_new(struct findings *f, int32_t pid,
 	p = &f->procs[f->nprocs];
 	memset(p, 0, sizeof(*p));
 	p->pid = pid;
-	p->parent = parent ? (int32_t)(parent - f->procs) : -1;
+	p->parent = pidx;
 	p->exit_code = -1;
 	p->start_ns = ts;
-	if (parent)
-		memcpy(p->comm, parent->comm, sizeof(p->comm));
+	if (pidx >= 0)
+		memcpy(p->comm, f->procs[pidx].comm, sizeof(p->comm));
 	if (findings_pidmap_put(f, pid, (int32_t)f->nprocs) < 0)
 		return NULL;
 	/* the pid's newest record from now on */
