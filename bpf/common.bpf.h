@@ -58,6 +58,25 @@ static __always_inline bool cpd_traced(__u32 tgid)
 }
 
 /*
+ * A child of a traced process is traced from before it runs: the fork
+ * tracepoint fires in the parent, before the child is woken. The core's
+ * spawn event says so too, but an engine that does not stop the parent
+ * publishes it after the child has run.
+ */
+SEC("tp_btf/sched_process_fork")
+int BPF_PROG(cpd_follow_fork, struct task_struct *parent,
+	     struct task_struct *child)
+{
+	__u32 ptgid = BPF_CORE_READ(parent, tgid);
+	__u32 ctgid = BPF_CORE_READ(child, tgid);
+	__u8 one = 1;
+
+	if (ptgid != ctgid && cpd_traced(ptgid))
+		bpf_map_update_elem(&tgids, &ctgid, &one, BPF_ANY);
+	return 0;
+}
+
+/*
  * Never wake the reader per record: its wakeup would be a scheduling
  * event of its own, preempting the traced task it measures (measured: 20000+
  * bogus preemptions instead of 301 sleeps). The reader drains on

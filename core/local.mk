@@ -3,7 +3,7 @@
 # binary runs.
 noinst_LTLIBRARIES += core/libcpdcore.la
 # base: allocation, arenas, messages; used by both halves
-# engine: how programs are watched (ptrace, seccomp, tasks, the fd table,
+# engine: how programs are watched (ptrace and seccomp, eBPF, tasks, the fd table,
 #         the syscall table and its decoder)
 # host: what is done with it (plugins, the bus, config, options, the loop)
 # diff: traces read back and compared (compendium diff); traces nothing;
@@ -14,15 +14,22 @@ core_libcpdcore_la_SOURCES = \
 	core/base/log.c core/base/log.h \
 	core/base/xmalloc.c core/base/xmalloc.h \
 	core/engine/blockwait.c core/engine/blockwait.h \
+	core/engine/bpfeng.c core/engine/bpfeng.h \
+	core/engine/bpfload.c core/engine/bpfload.h \
+	core/engine/bpfrec.c core/engine/bpfrec.h \
+	core/engine/bpfspec.c core/engine/bpfspec.h \
+	core/engine/bpfsum.c core/engine/bpfsum.h \
 	core/engine/calibrate.c core/engine/calibrate.h \
 	core/engine/cputime.c core/engine/cputime.h \
 	core/engine/decode.c core/engine/decode.h \
 	core/engine/decode_payload.c \
 	core/engine/payload.c core/engine/payload.h \
 	core/engine/decode_struct.c \
+	core/engine/engine.c core/engine/engine.h \
 	core/engine/fdproc.c core/engine/fdproc.h \
 	core/engine/fdtable.c core/engine/fdtable.h \
 	core/engine/fdtrack.c core/engine/fdtrack.h \
+	core/engine/procinfo.c core/engine/procinfo.h \
 	core/engine/seccomp.c core/engine/seccomp.h \
 	core/engine/sharedfd.c core/engine/sharedfd.h \
 	core/engine/sysent.c core/engine/sysent.h \
@@ -62,13 +69,19 @@ core_libcpdcore_la_SOURCES = \
 	plugins/lib/escape.c plugins/lib/escape.h
 nodist_core_libcpdcore_la_SOURCES = core/host/default_conf.h
 core_libcpdcore_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/core \
-	-I$(top_builddir)/core -I$(top_srcdir)/plugins \
+	-I$(top_builddir)/core -I$(top_srcdir)/bpf -I$(top_srcdir)/plugins \
 	-DCPD_PLUGINDIR='"$(pkglibdir)"' \
 	-DCPD_SYSCONFDIR='"$(sysconfdir)"' \
 	-DCPD_BUILDDIR='"$(abs_top_builddir)"'
 # -pthread: blockwait's watcher thread
 core_libcpdcore_la_CFLAGS = $(AM_CFLAGS) $(INIH_CFLAGS) -pthread
 core_libcpdcore_la_LIBADD = $(INIH_LIBS) -lpthread
+# the eBPF engine: without BPF support it only says why it cannot run
+if ENABLE_BPF
+core_libcpdcore_la_CPPFLAGS += -DCPD_HAVE_BPF=1 -I$(top_builddir)/bpf \
+	$(LIBBPF_CFLAGS)
+core_libcpdcore_la_LIBADD += $(LIBBPF_LIBS)
+endif
 
 BUILT_SOURCES += core/host/default_conf.h
 CLEANFILES += core/host/default_conf.h

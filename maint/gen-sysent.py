@@ -41,10 +41,11 @@ MAX_ARGS = 6
 # Kinds that describe memory or a string: never a return value.
 NOT_RET = {'PATH', 'STR', 'BUF_IN', 'BUF_OUT', 'SOCKADDR', 'SOCKADDR_OUT',
            'FDPAIR', 'STRV', 'PTR', 'DIRFD', 'IOVEC', 'MSGHDR', 'MMSGHDR',
-           'OPEN_HOW', 'MMAP_ARGS'}
+           'OPEN_HOW', 'MMAP_ARGS', 'SOCKOPT'}
 # Kinds whose decoder takes their size or count from the next argument.
 SIZED_BY = {'BUF_IN': 'SIZE', 'SOCKADDR': 'SIZE', 'OPEN_HOW': 'SIZE',
-            'SOCKADDR_OUT': 'PTR', 'IOVEC': 'UINT', 'MMSGHDR': 'UINT'}
+            'SOCKADDR_OUT': 'PTR', 'SOCKOPT': 'PTR', 'IOVEC': 'UINT',
+            'MMSGHDR': 'UINT'}
 WIDTH = 80
 
 

@@ -301,6 +301,7 @@ void decode_exit(struct decode_call *c, const struct decode_ctx *ctx,
 		}
 		case CPD_ARG_MSGHDR:
 		case CPD_ARG_MMSGHDR:
+		case CPD_ARG_SOCKOPT:
 			decode_struct_exit(c, i, ctx, ret);
 			a->flags |= CPD_ARGF_AT_EXIT;
 			break;

@@ -238,6 +238,48 @@ static void decode_mmap_args(struct decode_call *c, unsigned i,
 	decode_fd(c, i, ctx, m->fd);
 }
 
+/*
+ * getsockopt's optval at exit: the kernel wrote back its length where the
+ * next argument points; an integer option is taken whole.
+ */
+static void decode_sockopt(struct decode_call *c, unsigned i,
+			   const struct decode_ctx *ctx)
+{
+	struct cpd_arg *a = &c->arg[i];
+	uint64_t lenp = i + 1 < 6 ? c->args[i + 1] : 0;
+	struct cpd_sockopt *so;
+	uint8_t v[8];
+	uint32_t len;
+
+	if (!a->raw || !lenp)
+		return;
+	if (tmem_read(ctx->mem, lenp, &len, sizeof(len)) != sizeof(len)) {
+		decode_partial(c, a);
+		return;
+	}
+	so = decode_zalloc(c, sizeof(*so));
+	so->len = len;
+	if (len == 1 || len == 2 || len == 4 || len == 8) {
+		if (tmem_read(ctx->mem, a->raw, v, len) != (ssize_t)len) {
+			decode_partial(c, a);
+		} else {
+			int64_t x = 0;
+
+			if (len == 1)
+				x = (int8_t)v[0];
+			else if (len == 2)
+				x = (int16_t)decode_word(v, 2);
+			else if (len == 4)
+				x = (int32_t)decode_word(v, 4);
+			else
+				x = (int64_t)decode_word(v, 8);
+			so->value = x;
+			so->flags |= CPD_SOCKOPTF_INT;
+		}
+	}
+	c->argdata[i].sockopt = so;
+}
+
 void decode_struct_entry(struct decode_call *c, unsigned i,
 			 const struct decode_ctx *ctx)
 {
@@ -274,6 +316,9 @@ void decode_struct_exit(struct decode_call *c, unsigned i,
 		break;
 	case CPD_ARG_MMSGHDR:
 		decode_mmsghdr(c, i, ctx, ret);
+		break;
+	case CPD_ARG_SOCKOPT:
+		decode_sockopt(c, i, ctx);
 		break;
 	default:
 		break;

@@ -136,8 +136,7 @@ void fdproc_socket(pid_t pid, int fd, struct cpd_fdinfo *info,
 	close(copy);
 }
 
-static uint16_t fdproc_kind(const char *target, const struct stat *st,
-			    bool have_st)
+uint16_t fdproc_kind(const char *target, uint32_t mode)
 {
 	if (!strncmp(target, "socket:", 7))
 		return CPD_FD_SOCKET;
@@ -162,20 +161,20 @@ static uint16_t fdproc_kind(const char *target, const struct stat *st,
 	}
 	if (!strncmp(target, "/memfd:", 7))
 		return CPD_FD_MEMFD;
-	if (have_st) {
-		if (S_ISDIR(st->st_mode))
+	if (mode) {
+		if (S_ISDIR(mode))
 			return CPD_FD_DIR;
-		if (S_ISCHR(st->st_mode))
+		if (S_ISCHR(mode))
 			return !strncmp(target, "/dev/pts/",
 					9) || !strncmp(target, "/dev/tty", 8) ||
 					       !strcmp(target, "/dev/console") ?
 				       CPD_FD_TTY :
 				       CPD_FD_DEVICE;
-		if (S_ISBLK(st->st_mode))
+		if (S_ISBLK(mode))
 			return CPD_FD_DEVICE;
-		if (S_ISFIFO(st->st_mode))
+		if (S_ISFIFO(mode))
 			return CPD_FD_PIPE;
-		if (S_ISSOCK(st->st_mode))
+		if (S_ISSOCK(mode))
 			return CPD_FD_SOCKET;
 	}
 	return target[0] == '/' ? CPD_FD_FILE : CPD_FD_OTHER;
@@ -204,7 +203,6 @@ struct fd_entry *fdproc_resolve(struct fdtable *t, pid_t pid, pid_t tid, int fd)
 	struct cpd_fdinfo info;
 	struct fd_entry *e;
 	struct stat st;
-	bool have_st;
 	ssize_t n;
 	unsigned flags;
 
@@ -215,10 +213,11 @@ struct fd_entry *fdproc_resolve(struct fdtable *t, pid_t pid, pid_t tid, int fd)
 	if (n < 0)
 		return NULL;
 	target[n] = '\0';
-	have_st = stat(link, &st) == 0;
+	if (stat(link, &st) < 0)
+		st.st_mode = 0;
 	memset(&info, 0, sizeof(info));
 	info.fd = fd;
-	info.kind = fdproc_kind(target, &st, have_st);
+	info.kind = fdproc_kind(target, st.st_mode);
 	flags = fdproc_flags(tid, fd);
 	info.open_flags = flags & ~(unsigned)O_CLOEXEC;
 	if (flags & O_CLOEXEC)
@@ -236,7 +235,7 @@ struct fd_entry *fdproc_resolve(struct fdtable *t, pid_t pid, pid_t tid, int fd)
 	return e;
 }
 
-void fdproc_seed(struct fdtable *t, pid_t pid)
+static void fdproc_seed_(struct fdtable *t, pid_t pid, bool kept)
 {
 	char dir[64];
 	struct dirent *de;
@@ -253,9 +252,21 @@ void fdproc_seed(struct fdtable *t, pid_t pid)
 
 		if (*end || de->d_name[0] == '.')
 			continue;
+		if (kept && (fdproc_flags(pid, (int)fd) & O_CLOEXEC))
+			continue;
 		e = fdproc_resolve(t, pid, pid, (int)fd);
 		if (e)
 			e->info.flags |= CPD_FDF_SEEDED;
 	}
 	closedir(d);
+}
+
+void fdproc_seed(struct fdtable *t, pid_t pid)
+{
+	fdproc_seed_(t, pid, false);
+}
+
+void fdproc_seed_kept(struct fdtable *t, pid_t pid)
+{
+	fdproc_seed_(t, pid, true);
 }

@@ -22,8 +22,15 @@ struct fd_entry *fdproc_resolve(struct fdtable *t, pid_t pid, pid_t tid,
 void fdproc_socket(pid_t pid, int fd, struct cpd_fdinfo *info,
 		   struct cpd_sockaddr *local, struct cpd_sockaddr *peer,
 		   char *lpath, char *ppath, size_t pathlen);
+/*
+ * The kind of an fd from what readlink(/proc/PID/fd/N) says of it and its
+ * inode's mode (0 when unknown).
+ */
+uint16_t fdproc_kind(const char *target, uint32_t mode);
 /* Seed t with every open fd of pid (attach). */
 void fdproc_seed(struct fdtable *t, pid_t pid);
+/* Only those an exec keeps: pid is about to exec (not close-on-exec). */
+void fdproc_seed_kept(struct fdtable *t, pid_t pid);
 
 /* Decode a struct sockaddr; path bytes are pointed into sa's storage. */
 void fdproc_decode_sockaddr(const void *raw, size_t len,

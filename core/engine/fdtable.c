@@ -161,10 +161,13 @@ void fdtable_dup(struct fdtable *t, int oldfd, int newfd, bool cloexec)
 		bool resolved = src->resolved;
 		uint8_t shared_out = src->shared_out;
 
+		uint64_t kfile = src->kfile;
+
 		dst = fdtable_set(t, newfd, &src->info);
 		if (!dst)
 			return;
 		dst->resolved = resolved;
+		dst->kfile = kfile;
 		/* the same open file */
 		dst->shared_out = shared_out;
 	}

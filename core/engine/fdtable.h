@@ -20,8 +20,10 @@ enum { FD_SHARED_UNKNOWN = 0, FD_SHARED_NO, FD_SHARED_YES };
 
 struct fd_entry {
 	bool used;
-	bool resolved;		/* learnt from /proc: do not look again */
-	uint8_t shared_out;	/* FD_SHARED_*, see sharedfd.h */
+	bool resolved;	    /* learnt from /proc: do not look again */
+	uint8_t shared_out; /* FD_SHARED_*, see sharedfd.h */
+	/* eBPF: the kernel's struct file (an identity), 0 when unknown */
+	uint64_t kfile;
 	struct cpd_fdinfo info; /* strings point at the owned copies below */
 	char *path;
 	char *local_path;

@@ -118,13 +118,34 @@ struct fd_entry *fdtrack_lookup(void *arg, int fd)
 }
 
 /* A file just opened as fd: its real path from /proc, flags as asked. */
-static void fdtrack_opened(struct task *t, int fd, uint32_t flags)
+static void fdtrack_opened(const struct fdtrack *ft, struct task *t, int fd,
+			   uint32_t flags)
 {
 	char link[64], target[PATH_MAX];
 	struct cpd_fdinfo info;
 	struct stat st;
 	ssize_t n;
 
+	if (ft->describe) {
+		uint64_t kfile = 0;
+		struct fd_entry *e;
+
+		memset(&info, 0, sizeof(info));
+		if (!ft->describe(ft->describe_ctx, t, fd, &info, &kfile)) {
+			fdtable_close(t->fds, fd);
+			return;
+		}
+		/* as below: by the flags, but for what lives in /dev */
+		if (!info.path.ptr || strncmp(info.path.ptr, "/dev/", 5))
+			info.kind = (flags & O_DIRECTORY) ? CPD_FD_DIR :
+							    CPD_FD_FILE;
+		info.open_flags = flags & ~(uint32_t)O_CLOEXEC;
+		info.flags = (flags & O_CLOEXEC) ? CPD_FDF_CLOEXEC : 0;
+		e = fdtable_set(t->fds, fd, &info);
+		if (e)
+			e->kfile = kfile;
+		return;
+	}
 	snprintf(link, sizeof(link), "/proc/%d/fd/%d", t->tid, fd);
 	n = readlink(link, target, sizeof(target) - 1);
 	if (n < 0) {
@@ -190,12 +211,37 @@ static void fdtrack_socket(struct task *t, int fd, uint64_t family,
 	fdtable_set(t->fds, fd, &info);
 }
 
-static void fdtrack_accept(struct task *t, struct decode_call *c, int fd)
+/* A new fd of some kind: what the engine saw, else /proc. */
+static void fdtrack_resolve(const struct fdtrack *ft, struct task *t, int fd)
+{
+	struct cpd_fdinfo info;
+	struct fd_entry *e;
+	uint64_t kfile = 0;
+
+	if (!ft->describe) {
+		fdproc_resolve(t->fds, t->proc->pid, t->tid, fd);
+		return;
+	}
+	memset(&info, 0, sizeof(info));
+	if (!ft->describe(ft->describe_ctx, t, fd, &info, &kfile)) {
+		fdtable_close(t->fds, fd);
+		return;
+	}
+	e = fdtable_set(t->fds, fd, &info);
+	if (e) {
+		e->resolved = true;
+		e->kfile = kfile;
+	}
+}
+
+static void fdtrack_accept(const struct fdtrack *ft, struct task *t,
+			   struct decode_call *c, int fd)
 {
 	struct fd_entry *l = fdtrack_lookup(t, (int)c->args[0]);
 	char lpath[128], ppath[128];
 	struct cpd_fdinfo info;
 	struct fd_entry *e;
+	uint64_t kfile = 0;
 
 	memset(&info, 0, sizeof(info));
 	info.kind = CPD_FD_SOCKET;
@@ -205,16 +251,27 @@ static void fdtrack_accept(struct task *t, struct decode_call *c, int fd)
 		info.sock_protocol = l->info.sock_protocol;
 		info.local = l->info.local;
 	}
-	if (c->arg[1].sa)
+	if (c->arg[1].sa) {
 		info.peer = *c->arg[1].sa;
-	else
+	} else if (ft->describe) {
+		struct cpd_fdinfo seen;
+
+		memset(&seen, 0, sizeof(seen));
+		if (ft->describe(ft->describe_ctx, t, fd, &seen, &kfile)) {
+			info.peer = seen.peer;
+			if (!l)
+				info = seen;
+		}
+	} else {
 		fdproc_socket(t->proc->pid, fd, &info, &info.local, &info.peer,
 			      lpath, ppath, sizeof(lpath));
+	}
 	/* accept4's flags; accept's fourth argument is not there */
 	if (c->se && c->se->nargs > 3 && (c->args[3] & SOCK_CLOEXEC))
 		info.flags |= CPD_FDF_CLOEXEC;
 	e = fdtable_set(t->fds, fd, &info);
-	(void)e;
+	if (e)
+		e->kfile = kfile;
 }
 
 static void fdtrack_fcntl(struct task *t, struct decode_call *c, int64_t ret)
@@ -297,14 +354,14 @@ void fdtrack_apply(const struct fdtrack *ft, struct task *t,
 		return;
 	switch (fx) {
 	case FX_OPEN:
-		fdtrack_opened(t, (int)ret, fdtrack_open_flags(c));
+		fdtrack_opened(ft, t, (int)ret, fdtrack_open_flags(c));
 		break;
 	case FX_NEWFD:
-		fdproc_resolve(t->fds, t->proc->pid, t->tid, (int)ret);
+		fdtrack_resolve(ft, t, (int)ret);
 		break;
 	case FX_SIGNALFD:
 		if (fd == -1)
-			fdproc_resolve(t->fds, t->proc->pid, t->tid, (int)ret);
+			fdtrack_resolve(ft, t, (int)ret);
 		break;
 	case FX_CLOSE_RANGE:
 		if (fdtrack_shared_close_range(c))
@@ -365,7 +422,7 @@ void fdtrack_apply(const struct fdtrack *ft, struct task *t,
 		fdtrack_socket(t, (int)ret, c->args[0], c->args[1], c->args[2]);
 		break;
 	case FX_ACCEPT:
-		fdtrack_accept(t, c, (int)ret);
+		fdtrack_accept(ft, t, c, (int)ret);
 		break;
 	case FX_CONNECT:
 		if (c->arg[1].sa && fdtrack_lookup(t, fd))

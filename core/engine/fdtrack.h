@@ -32,10 +32,24 @@ enum fdtrack_fx {
 	FX_UNSHARE,
 };
 
+/*
+ * What an engine knows of the fd a call just returned. The ptrace engine
+ * has none (NULL): the task is stopped, so /proc answers. The eBPF engine
+ * reads the file from the kernel's fd table at the syscall's exit, since
+ * by the time its record is read the fd may be closed. Fill info (path
+ * strings may point into the engine's record) and *kfile (the kernel's
+ * struct file, an identity) and return true, or false
+ * when nothing is known.
+ */
+typedef bool (*fdtrack_describe_fn)(void *ctx, struct task *t, int fd,
+				    struct cpd_fdinfo *info, uint64_t *kfile);
+
 struct fdtrack {
 	uint8_t *fx[2]; /* per arch: native, compat */
 	int count[2];
 	uint32_t arch[2];
+	fdtrack_describe_fn describe;
+	void *describe_ctx;
 };
 
 void fdtrack_init(struct fdtrack *ft);

@@ -369,6 +369,13 @@ static void out_struct(struct out *o, const struct cpd_arg *a,
 	case CPD_ARG_MMAP_ARGS:
 		out_mmap_args(o, a, d->mmap);
 		break;
+	case CPD_ARG_SOCKOPT:
+		/* as strace: an integer option in brackets */
+		if (d->sockopt->flags & CPD_SOCKOPTF_INT)
+			out_fmt(o, "[%" PRId64 "]", d->sockopt->value);
+		else
+			out_addr(o, a->raw);
+		break;
 	default:
 		out_addr(o, a->raw);
 	}
@@ -446,6 +453,7 @@ static void out_arg(struct out *o, const struct cpd_arg *a,
 	case CPD_ARG_MMSGHDR:
 	case CPD_ARG_OPEN_HOW:
 	case CPD_ARG_MMAP_ARGS:
+	case CPD_ARG_SOCKOPT:
 		out_struct(o, a, d);
 		break;
 	case CPD_ARG_SIGNAL:

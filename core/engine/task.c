@@ -179,3 +179,37 @@ void task_each(struct task_table *tt, void (*fn)(struct task *, void *),
 		}
 	}
 }
+
+void task_cpu_fill(struct cpd_ev_proc *p, const struct proc *pr, bool live)
+{
+	uint64_t runq = 0;
+
+	if (pr->cpu_known) {
+		p->flags |= CPD_PROCF_CPU_TIME;
+		p->cpu_ns = pr->cpu.total_ns;
+		p->cpu_user_ns = pr->cpu.user_ns;
+		p->cpu_sys_ns = pr->cpu.sys_ns;
+	}
+	if ((live && cputime_runq_process(pr->pid, &runq) == 0) ||
+	    pr->runq_known) {
+		p->flags |= CPD_PROCF_RUNQ;
+		p->runq_ns = pr->runq_gone_ns + runq;
+	}
+}
+
+void task_cpu_read(struct task *t, bool exiting)
+{
+	struct cputime ct;
+	uint64_t runq;
+
+	if (exiting && cputime_runq_thread(t->tid, &runq) == 0) {
+		t->proc->runq_gone_ns += runq;
+		t->proc->runq_known = true;
+	}
+	if (cputime_read(t->proc->pid, &ct) < 0)
+		return;
+	/* threads exit in any order: the process's time only grows */
+	if (!t->proc->cpu_known || ct.total_ns >= t->proc->cpu.total_ns)
+		t->proc->cpu = ct;
+	t->proc->cpu_known = true;
+}

@@ -19,6 +19,7 @@ struct proc {
 	unsigned nthreads;     /* tasks of ours in it */
 	bool root;	       /* the spawned command or an attached pid */
 	bool exec_seen;	       /* spawn mode: the command's exec happened */
+	bool uring;	       /* eBPF: it set up an io_uring */
 	bool cpu_known;	       /* cpu holds a reading */
 	bool runq_known;       /* runq_gone_ns has a thread's share */
 	struct cputime cpu;    /* the last reading, at a task's exit stop */
@@ -43,6 +44,7 @@ struct task {
 	bool want_exit;	 /* someone needs the exit stop */
 	bool exit_event; /* PTRACE_EVENT_EXIT seen */
 	bool early;	 /* stopped before its creator's event: held */
+	bool skip_exec;	 /* eBPF: its next exec's exit is the spawn's */
 	/* a timed syscall's schedstat readings (CPD_PF_SYSCALL_TIMING) */
 	bool sched_entered;	       /* at_entry was read */
 	bool sched_exited;	       /* at_exit was, at the last timed exit */
@@ -81,5 +83,17 @@ void task_each(struct task_table *tt, void (*fn)(struct task *, void *),
 
 /* Read /proc/TID/comm into buf (16 bytes). */
 void task_read_comm(pid_t tid, char *buf);
+
+/*
+ * Read the CPU time of t's process now (it must still exist); at t's
+ * exit (exiting), add t's wait for a CPU to what its gone threads waited.
+ */
+void task_cpu_read(struct task *t, bool exiting);
+/*
+ * What process pr had of the CPUs, as last read, into an exit, attach or
+ * detach event; live: its threads are still there to be asked for their
+ * wait for a CPU.
+ */
+void task_cpu_fill(struct cpd_ev_proc *p, const struct proc *pr, bool live);
 
 #endif /* CPD_CORE_TASK_H */

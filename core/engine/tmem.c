@@ -45,26 +45,48 @@ ssize_t tmem_read_str_paged(struct tmem *m, uint64_t addr, char *buf,
 	return (ssize_t)max;
 }
 
+/* The region holding addr that goes on furthest past it, or NULL. */
+static const struct tmem_region *tmem_buf_find(const struct tmem_buf *b,
+					       uint64_t addr)
+{
+	const struct tmem_region *best = NULL;
+	size_t i;
+
+	for (i = 0; i < b->nregions; i++) {
+		const struct tmem_region *r = &b->region[i];
+
+		if (addr < r->addr || addr - r->addr >= r->len)
+			continue;
+		if (!best || r->addr + r->len > best->addr + best->len)
+			best = r;
+	}
+	return best;
+}
+
+/*
+ * A read may span regions that follow one another: a long buffer comes
+ * in pieces, and a payload's may overlap the shorter copy made for -v.
+ */
 static ssize_t tmem_buf_read(struct tmem *m, uint64_t addr, void *buf,
 			     size_t len)
 {
 	struct tmem_buf *b = container_of(m, struct tmem_buf, mem);
-	size_t i;
+	size_t got = 0;
 
-	if (!len)
-		return 0;
-	for (i = 0; i < b->nregions; i++) {
-		const struct tmem_region *r = &b->region[i];
+	while (got < len) {
+		const struct tmem_region *r = tmem_buf_find(b, addr + got);
 		size_t off, n;
 
-		if (addr < r->addr || addr - r->addr >= r->len)
-			continue;
-		off = (size_t)(addr - r->addr);
-		n = MIN(len, r->len - off);
-		memcpy(buf, (const char *)r->bytes + off, n);
-		return (ssize_t)n;
+		if (!r)
+			break;
+		off = (size_t)(addr + got - r->addr);
+		n = MIN(len - got, r->len - off);
+		memcpy((char *)buf + got, (const char *)r->bytes + off, n);
+		got += n;
 	}
-	return -EFAULT;
+	if (!got && len)
+		return -EFAULT;
+	return (ssize_t)got;
 }
 
 void tmem_buf_init(struct tmem_buf *b, const struct tmem_region *region,

@@ -63,8 +63,9 @@ struct tmem_region {
 
 /*
  * Memory captured beforehand: reads are served from the regions (a read
- * starting outside them fails with -EFAULT, one running off a region's
- * end is short). Neither the array nor the bytes are copied.
+ * starting outside them fails with -EFAULT; one running off a region's
+ * end goes on in a region that holds the next byte, else is short).
+ * Neither the array nor the bytes are copied.
  */
 struct tmem_buf {
 	struct tmem mem;

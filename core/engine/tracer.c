@@ -33,6 +33,7 @@
 #include "cputime.h"
 #include "fdproc.h"
 #include "fdtrack.h"
+#include "procinfo.h"
 #include "base/log.h"
 #include "seccomp.h"
 #include "sharedfd.h"
@@ -201,39 +202,6 @@ static void tracer_header(struct tracer *tr, struct cpd_event *ev,
 	}
 }
 
-/* Read /proc/PID/cmdline (NUL-separated) into a malloc'd buffer. */
-static char *tracer_cmdline(pid_t pid, uint32_t *len, uint32_t *argc)
-{
-	char path[64];
-	size_t cap = 65536, n = 0;
-	char *buf = xmalloc(cap + 1);
-	ssize_t r;
-	int fd;
-	size_t i;
-
-	*len = 0;
-	*argc = 0;
-	snprintf(path, sizeof(path), "/proc/%d/cmdline", pid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		buf[0] = '\0';
-		return buf;
-	}
-	while (n < cap && (r = read(fd, buf + n, cap - n)) > 0)
-		n += (size_t)r;
-	close(fd);
-	while (n && buf[n - 1] == '\0')
-		n--;
-	buf[n] = '\0';
-	for (i = 0; i <= n; i++)
-		if (buf[i] == '\0')
-			(*argc)++;
-	*len = (uint32_t)n;
-	if (!n)
-		*argc = 0;
-	return buf;
-}
-
 static void tracer_publish_proc(struct tracer *tr, struct task *t, uint32_t op,
 				const struct cpd_ev_proc *proc)
 {
@@ -248,48 +216,20 @@ static void tracer_publish_proc(struct tracer *tr, struct task *t, uint32_t op,
 }
 
 /*
- * What a process had of the CPUs into an exit, attach or detach event,
- * when it could be read (not in deterministic runs, where every time is
- * left out). live: its threads are still there to be asked.
+ * What a process had of the CPUs into an exit, attach or detach event
+ * (not in deterministic runs, where every time is left out).
  */
 static void tracer_cpu_fill(struct tracer *tr, struct cpd_ev_proc *p,
 			    const struct proc *pr, bool live)
 {
-	uint64_t runq = 0;
-
-	if (tr->s->core.deterministic)
-		return;
-	if (pr->cpu_known) {
-		p->flags |= CPD_PROCF_CPU_TIME;
-		p->cpu_ns = pr->cpu.total_ns;
-		p->cpu_user_ns = pr->cpu.user_ns;
-		p->cpu_sys_ns = pr->cpu.sys_ns;
-	}
-	if ((live && cputime_runq_process(pr->pid, &runq) == 0) ||
-	    pr->runq_known) {
-		p->flags |= CPD_PROCF_RUNQ;
-		p->runq_ns = pr->runq_gone_ns + runq;
-	}
+	if (!tr->s->core.deterministic)
+		task_cpu_fill(p, pr, live);
 }
 
-/* Read the CPU time of t's process now; at its exit, t's wait for CPUs. */
 static void tracer_cpu_read(struct tracer *tr, struct task *t, bool exiting)
 {
-	struct cputime ct;
-	uint64_t runq;
-
-	if (tr->s->core.deterministic)
-		return;
-	if (exiting && cputime_runq_thread(t->tid, &runq) == 0) {
-		t->proc->runq_gone_ns += runq;
-		t->proc->runq_known = true;
-	}
-	if (cputime_read(t->proc->pid, &ct) < 0)
-		return;
-	/* threads exit in any order: the process's time only grows */
-	if (!t->proc->cpu_known || ct.total_ns >= t->proc->cpu.total_ns)
-		t->proc->cpu = ct;
-	t->proc->cpu_known = true;
+	if (!tr->s->core.deterministic)
+		task_cpu_read(t, exiting);
 }
 
 /* Publish an exec, start or attach with the program and its arguments. */
@@ -297,19 +237,13 @@ static void tracer_publish_image(struct tracer *tr, struct task *t, uint32_t op,
 				 pid_t old_tid)
 {
 	struct cpd_ev_proc p;
-	char link[64], exe[PATH_MAX];
+	char exe[PATH_MAX];
 	char *argv;
-	ssize_t n;
 
 	memset(&p, 0, sizeof(p));
-	snprintf(link, sizeof(link), "/proc/%d/exe", t->tid);
-	n = readlink(link, exe, sizeof(exe) - 1);
-	if (n < 0)
-		n = 0;
-	exe[n] = '\0';
-	argv = tracer_cmdline(t->tid, &p.argv.len, &p.argc);
+	p.path.len = (uint32_t)procinfo_exe(t->tid, exe, sizeof(exe));
+	argv = procinfo_cmdline(t->tid, &p.argv.len, &p.argc);
 	p.path.ptr = exe;
-	p.path.len = (uint32_t)n;
 	p.argv.ptr = argv;
 	p.ppid = t->proc->ppid;
 	p.old_tid = old_tid;
@@ -586,27 +520,6 @@ static void tracer_syscall_stop(struct tracer *tr, struct task *t)
 
 /* ---- task lifecycle --------------------------------------------------- */
 
-/* Thread-group id and parent of tid, from /proc. */
-static void tracer_proc_ids(pid_t tid, pid_t *tgid, pid_t *ppid)
-{
-	char path[64], line[256];
-	FILE *fp;
-
-	*tgid = tid;
-	*ppid = 0;
-	snprintf(path, sizeof(path), "/proc/%d/status", tid);
-	fp = fopen(path, "re");
-	if (!fp)
-		return;
-	while (fgets(line, sizeof(line), fp)) {
-		if (!strncmp(line, "Tgid:", 5))
-			*tgid = (pid_t)strtol(line + 5, NULL, 10);
-		else if (!strncmp(line, "PPid:", 5))
-			*ppid = (pid_t)strtol(line + 5, NULL, 10);
-	}
-	fclose(fp);
-}
-
 static struct task *tracer_new_task(struct tracer *tr, pid_t tid, pid_t pid,
 				    struct fdtable *fds)
 {
@@ -629,7 +542,7 @@ static struct task *tracer_adopt(struct tracer *tr, pid_t tid)
 	pid_t tgid, ppid;
 	struct task *t;
 
-	tracer_proc_ids(tid, &tgid, &ppid);
+	procinfo_ids(tid, &tgid, &ppid);
 	t = tracer_new_task(tr, tid, tgid, fdtable_new());
 	if (t->proc->nthreads == 1)
 		t->proc->ppid = ppid;
@@ -785,7 +698,7 @@ static void tracer_release_early(struct task *t, void *arg)
 
 	if (!t->early)
 		return;
-	tracer_proc_ids(t->tid, &tgid, &ppid);
+	procinfo_ids(t->tid, &tgid, &ppid);
 	if (ppid && task_find_proc(&tr->tt, ppid))
 		return;
 	t->early = false;
@@ -1412,7 +1325,7 @@ static int tracer_attach(struct tracer *tr, const struct tracer_opts *o)
 		{
 			pid_t tg, pp;
 
-			tracer_proc_ids(pid, &tg, &pp);
+			procinfo_ids(pid, &tg, &pp);
 			leader->proc->ppid = pp;
 		}
 		task_read_comm(pid, leader->proc->comm);

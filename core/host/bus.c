@@ -23,6 +23,7 @@ struct bus_sub {
 	struct bus_scf *scf; /* syscall filters; NULL = all */
 	size_t nscf;
 	bool entry_only; /* its syscalls need no exit stop */
+	bool batch;	 /* it takes batched syscalls (CPD_SCF_BATCH) */
 };
 
 /*
@@ -181,6 +182,27 @@ void bus_entry_only(struct bus *bus, void *owner)
 		sub->entry_only = true;
 }
 
+void bus_batch_ok(struct bus *bus, void *owner)
+{
+	struct bus_sub *sub = bus_find(bus, owner);
+
+	if (sub)
+		sub->batch = true;
+}
+
+bool bus_wants_syscall_single(const struct bus *bus, uint32_t arch, int nr)
+{
+	size_t i;
+
+	for (i = 0; i < bus->nsubs[CPD_EV_SYSCALL]; i++) {
+		const struct bus_sub *sub = bus->subs[CPD_EV_SYSCALL][i];
+
+		if (!sub->batch && bus_sub_wants_syscall(sub, arch, nr))
+			return true;
+	}
+	return false;
+}
+
 bool bus_wants_syscall_exit(const struct bus *bus, uint32_t arch, int nr)
 {
 	size_t i;
@@ -311,6 +333,10 @@ static void bus_deliver(struct bus *bus, const struct cpd_event *ev,
 		if (ev->kind == CPD_EV_SYSCALL &&
 		    !bus_sub_wants_syscall(sub, ev->u.syscall.arch,
 					   ev->u.syscall.nr))
+			continue;
+		/* a batch is many calls in one: only for who says it knows */
+		if (ev->kind == CPD_EV_SYSCALL && !sub->batch &&
+		    (ev->u.syscall.flags & CPD_SCF_BATCH))
 			continue;
 		sub->fn(sub->owner, ev);
 	}

@@ -40,6 +40,10 @@ void bus_filter_syscalls(struct bus *bus, void *owner, uint32_t arch,
 
 /* owner needs syscalls at entry only (CPD_PF_SYSCALL_ENTRY). */
 void bus_entry_only(struct bus *bus, void *owner);
+/* owner takes batched syscalls (CPD_PF_SYSCALL_BATCH). */
+void bus_batch_ok(struct bus *bus, void *owner);
+/* Whether a subscriber of syscall nr needs one event per call. */
+bool bus_wants_syscall_single(const struct bus *bus, uint32_t arch, int nr);
 /* Whether a subscriber of syscall nr needs to see its exit. */
 bool bus_wants_syscall_exit(const struct bus *bus, uint32_t arch, int nr);
 

@@ -23,6 +23,7 @@ enum {
 	OPT_FAULTS,
 	OPT_EBPF,
 	OPT_NO_SECCOMP,
+	OPT_ENGINE,
 	OPT_STATS,
 	OPT_INTERVAL,
 	OPT_DURATION,
@@ -53,6 +54,7 @@ static const struct option cli_options[] = {
 	{ "page-faults", no_argument, NULL, OPT_FAULTS },
 	{ "ebpf", no_argument, NULL, OPT_EBPF },
 	{ "no-seccomp", no_argument, NULL, OPT_NO_SECCOMP },
+	{ "engine", required_argument, NULL, OPT_ENGINE },
 	{ "stats", no_argument, NULL, 'c' },
 	{ "interval", required_argument, NULL, OPT_INTERVAL },
 	{ "duration", required_argument, NULL, OPT_DURATION },
@@ -85,9 +87,12 @@ void cli_usage(FILE *fp)
 	      "                           Ctrl-C detaches and leaves it running\n"
 	      "  -v, --verbose            also print every syscall, strace-style (-vv: debug)\n"
 	      "  -s, --string-limit N     bytes kept of tracee strings and buffers\n"
+	      "      --engine ENGINE      ptrace, ebpf (nothing is stopped; needs root) or\n"
+	      "                           auto (the default: ebpf when it can run, else ptrace)\n"
 	      "      --no-seccomp         stop at every syscall, not just the subscribed ones\n"
 	      "      --faults, --page-faults  page faults (fault analyzer)\n"
-	      "      --ebpf               scheduler and block-I/O latency (sched, blkio)\n"
+	      "      --ebpf               scheduler and block-I/O latency (sched, blkio;\n"
+	      "                           not the engine: see --engine)\n"
 	      "  -c, --stats              time every syscall: calls, errors, latency\n"
 	      "                           percentiles, where each process's time went\n"
 	      "      --interval SECONDS   every SECONDS, print what changed, and totals\n"
@@ -354,6 +359,9 @@ enum cli_result cli_parse(struct cli *cli, int argc, char **argv)
 		case OPT_NO_SECCOMP:
 			cli_add_set(cli, "core", "seccomp", "no",
 				    "--no-seccomp");
+			break;
+		case OPT_ENGINE:
+			cli_add_set(cli, "core", "engine", optarg, "--engine");
 			break;
 		case OPT_CONFIG:
 			free(cli->config_path);

@@ -123,6 +123,8 @@ static const void *evcopy_sc_argdata(struct evcopy_sc *p, uint16_t kind,
 		return evcopy_sc_struct(p, src->how, sizeof(*src->how));
 	case CPD_ARG_MMAP_ARGS:
 		return evcopy_sc_struct(p, src->mmap, sizeof(*src->mmap));
+	case CPD_ARG_SOCKOPT:
+		return evcopy_sc_struct(p, src->sockopt, sizeof(*src->sockopt));
 	default:
 		/* a kind this host does not know: nothing it could copy */
 		return NULL;

@@ -20,7 +20,7 @@
 #include "base/log.h"
 #include "plugin_list.h"
 #include "session.h"
-#include "engine/tracer.h"
+#include "engine/engine.h"
 #include "base/xmalloc.h"
 
 static char *main_command(const struct cli *cli)
@@ -43,6 +43,31 @@ static char *main_command(const struct cli *cli)
 	return s;
 }
 
+/*
+ * $COMPENDIUM_ENGINE picks the engine when neither the config nor
+ * --engine does: a machine-wide habit, and how the test suite runs
+ * itself under each engine.
+ */
+static void main_engine_env(struct config *cfg)
+{
+	const char *env = getenv("COMPENDIUM_ENGINE");
+	struct config_section *core;
+
+	if (!env || !*env)
+		return;
+	core = config_find(cfg, "core");
+	if (core && config_lookup(core, "engine"))
+		return;
+	if (!core)
+		core = config_add_section(
+			cfg, "core",
+			config_origin(cfg, "environment (COMPENDIUM_ENGINE)"),
+			0);
+	config_add_entry(core, "engine", env,
+			 config_origin(cfg, "environment (COMPENDIUM_ENGINE)"),
+			 0);
+}
+
 /* Load the config and check it with the plugins. 0, or exit status 2. */
 static int main_configure(struct session *s, const struct cli *cli)
 {
@@ -55,6 +80,7 @@ static int main_configure(struct session *s, const struct cli *cli)
 				   default_conf);
 	free(path);
 	cli_overlay(cli, &s->cfg);
+	main_engine_env(&s->cfg);
 	session_configure(s);
 	if (s->cfg.errors) {
 		log_error("%u error%s in the configuration; nothing was traced",
@@ -183,7 +209,7 @@ int main(int argc, char **argv)
 	topts.argc = cli.ncommand;
 	topts.pids = cli.pids;
 	topts.npids = cli.npids;
-	status = tracer_run(&s, &topts);
+	status = engine_run(&s, &topts);
 	traced = true;
 out_stop:
 	/* whatever happened, what was collected is written */

@@ -14,6 +14,7 @@
 #include "base/log.h"
 #include "options.h"
 #include "optval.h"
+#include "engine/engine.h"
 #include "reports.h"
 #include "engine/sysent.h"
 #include "base/xmalloc.h"
@@ -74,6 +75,12 @@ const struct cpd_option session_core_options[] = {
 	  .def = "no",
 	  .offset = offsetof(struct core_opts, stats),
 	  .help = "print the seccomp filter's syscalls, the tracer's counters and its peak memory on stderr (for benchmarks)" },
+	{ .name = "engine",
+	  .type = CPD_OPT_ENUM,
+	  .def = "auto",
+	  .offset = offsetof(struct core_opts, engine),
+	  .choices = engine_names,
+	  .help = "how programs are watched: ptrace, ebpf (no stops; root), or auto (ebpf when it can, else ptrace)" },
 	{ .name = "on_plugin_error",
 	  .type = CPD_OPT_ENUM,
 	  .def = "warn",
@@ -473,6 +480,8 @@ int session_instantiate(struct session *s)
 		}
 		if (inst->plugin->desc.flags & CPD_PF_SYSCALL_ENTRY)
 			bus_entry_only(s->bus, inst);
+		if (inst->plugin->desc.flags & CPD_PF_SYSCALL_BATCH)
+			bus_batch_ok(s->bus, inst);
 		session_syscall_filter(s, inst);
 		if (payload_add(&s->payload, inst->plugin->desc.payloads) < 0) {
 			log_msg(CPD_LOG_ERROR, inst->name,
@@ -788,4 +797,10 @@ bool session_wants_timing(const struct session *s)
 bool session_wants_syscall_exit(const struct session *s, uint32_t arch, int nr)
 {
 	return s->bus && bus_wants_syscall_exit(s->bus, arch, nr);
+}
+
+bool session_wants_syscall_single(const struct session *s, uint32_t arch,
+				  int nr)
+{
+	return s->bus && bus_wants_syscall_single(s->bus, arch, nr);
 }

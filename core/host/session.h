@@ -42,6 +42,7 @@ struct core_opts {
 	bool seccomp;
 	bool stats;
 	int32_t on_plugin_error; /* enum plugin_error_policy */
+	int32_t engine;		 /* enum engine_kind */
 };
 
 struct instance {
@@ -148,6 +149,10 @@ void session_publish(struct session *s, struct cpd_event *ev);
 
 /* The union of what instances want as CPD_EV_SYSCALL, per syscall. */
 bool session_wants_syscall(const struct session *s, uint32_t arch, int nr);
+
+/* Whether one of them needs an event per call (not all take batches). */
+bool session_wants_syscall_single(const struct session *s, uint32_t arch,
+				  int nr);
 
 /* Whether one of them needs the syscall's exit (not all are entry-only). */
 bool session_wants_syscall_exit(const struct session *s, uint32_t arch, int nr);

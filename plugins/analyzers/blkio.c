@@ -257,6 +257,7 @@ static const struct ebpf_prog_spec blkio_progs[] = {
 	{ "cpd_rq_issue", "block_rq_issue", 1, 1, true },
 	{ "cpd_rq_issue_old", "block_rq_issue", 2, 2, true },
 	{ "cpd_rq_complete", "block_rq_complete", 3, 255, true },
+	EBPF_PROG_FOLLOW_FORK,
 };
 
 EBPF_SKELETON_OPS(blkio_bpf);

@@ -142,11 +142,16 @@ struct fault_group {
 	const struct fault_region *reg;
 };
 
-/* One traced task and its perf event. */
+/*
+ * One traced task and its perf event; or a per-CPU ring inherited by
+ * every task of the command (inherited, tid < 0), whose samples go to a
+ * task of their own with no event (fd < 0).
+ */
 struct fault_task {
 	int32_t tid, pid;
 	int fd;
 	bool watched;
+	bool inherited;
 	struct perf_event_mmap_page *mp;
 	size_t mlen;
 	uint64_t lost;	     /* not yet published */
@@ -165,6 +170,7 @@ struct fault {
 	uint64_t page;
 	bool disabled;	     /* perf is not usable: we only say so */
 	bool exclude_kernel; /* what perf_event_paranoid lets us do */
+	bool inherit;	     /* per-CPU rings inherited from the command */
 	bool noted_mmap;
 	bool no_query;	    /* no PROCMAP_QUERY: read the whole maps */
 	uint64_t drain_seq; /* counts drains, to bound re-reads */
@@ -737,10 +743,47 @@ static void fault_copy_out(const char *data, uint64_t dsz, uint64_t off,
 	}
 }
 
+static struct fault_task *fault_task_find(struct fault *f, int32_t tid,
+					  size_t *ip);
+static void fault_task_add(struct fault *f, struct fault_task *t);
+
+/* The task an inherited ring's sample is about: one with no event. */
+static struct fault_task *fault_task_of(struct fault *f, int32_t pid,
+					int32_t tid)
+{
+	struct fault_task *t = fault_task_find(f, tid, NULL);
+
+	if (t)
+		return t;
+	t = calloc(1, sizeof(*t));
+	if (!t)
+		return NULL;
+	t->pid = pid;
+	t->tid = tid;
+	t->fd = -1;
+	fault_task_add(f, t);
+	if (!t->tid) {
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+/* The groups an inherited ring's drain left open. */
+static void fault_flush_groups(struct fault *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->nt; i++)
+		if (f->t[i]->fd < 0)
+			fault_group_flush(f, f->t[i]);
+}
+
 /* Read everything the kernel wrote into t's ring so far. */
 static void fault_drain(struct fault *f, struct fault_task *t)
 {
 	struct perf_event_mmap_page *mp = t->mp;
+	struct fault_task *dst;
 	uint64_t dsz, head, tail;
 	const char *data;
 
@@ -763,7 +806,14 @@ static void fault_drain(struct fault *f, struct fault_task *t)
 			/* sample_type order: TID (pid, tid), TIME, ADDR */
 			fault_copy_out(data, dsz, (tail + sizeof(h)) % dsz, rec,
 				       3 * sizeof(uint64_t));
-			fault_sample(f, t, rec[1], rec[2]);
+			/* TID is { u32 pid, u32 tid } */
+			dst = t->inherited ?
+				      fault_task_of(f,
+						    (int32_t)(uint32_t)rec[0],
+						    (int32_t)(rec[0] >> 32)) :
+				      t;
+			if (dst)
+				fault_sample(f, dst, rec[1], rec[2]);
 			t->seen++;
 		} else if (h.type == PERF_RECORD_LOST &&
 			   h.size >= sizeof(h) + 2 * sizeof(uint64_t)) {
@@ -776,7 +826,10 @@ static void fault_drain(struct fault *f, struct fault_task *t)
 		tail += h.size;
 	}
 	__atomic_store_n(&mp->data_tail, tail, __ATOMIC_RELEASE);
-	fault_group_flush(f, t);
+	if (t->inherited)
+		fault_flush_groups(f);
+	else
+		fault_group_flush(f, t);
 	fault_lost_flush(f, t, "perf ring full");
 }
 
@@ -803,21 +856,26 @@ static void fault_reconcile(struct fault *f, struct fault_task *t)
 	fault_lost_flush(f, t, "perf ring full or throttled, unreported");
 }
 
-static void fault_drain_pid(struct fault *f, int32_t pid)
-{
-	size_t i;
-
-	for (i = 0; i < f->nt; i++)
-		if (f->t[i]->pid == pid)
-			fault_drain(f, f->t[i]);
-}
-
 static void fault_drain_all(struct fault *f)
 {
 	size_t i;
 
 	for (i = 0; i < f->nt; i++)
 		fault_drain(f, f->t[i]);
+}
+
+static void fault_drain_pid(struct fault *f, int32_t pid)
+{
+	size_t i;
+
+	/* an inherited ring holds every task's samples */
+	if (f->inherit) {
+		fault_drain_all(f);
+		return;
+	}
+	for (i = 0; i < f->nt; i++)
+		if (f->t[i]->pid == pid)
+			fault_drain(f, f->t[i]);
 }
 
 static void fault_task_close(struct fault *f, struct fault_task *t)
@@ -854,8 +912,13 @@ static void fault_task_end(struct fault *f, int32_t tid)
 
 	if (!t)
 		return;
+	/* its last samples may be in the inherited rings */
+	if (f->inherit)
+		fault_drain_all(f);
 	fault_drain(f, t);
+	fault_group_flush(f, t);
 	fault_reconcile(f, t);
+	t = fault_task_find(f, tid, &i);
 	f->t[i] = f->t[--f->nt];
 	fault_task_close(f, t);
 }
@@ -873,9 +936,13 @@ static int fault_fd_ready(void *state, int fd, uint32_t revents)
 		fault_drain(f, t);
 		/*
 		 * The task exited: nothing more will come, and a hung-up fd
-		 * would wake the loop forever.
+		 * would wake the loop forever. An inherited ring still gets
+		 * the command's children's samples: flush() drains it.
 		 */
-		if (revents & EPOLLHUP) {
+		if ((revents & EPOLLHUP) && t->inherited) {
+			f->host->unwatch_fd(f->inst, t->fd);
+			t->watched = false;
+		} else if (revents & EPOLLHUP) {
 			fault_reconcile(f, t);
 			f->t[i] = f->t[--f->nt];
 			fault_task_close(f, t);
@@ -885,7 +952,9 @@ static int fault_fd_ready(void *state, int fd, uint32_t revents)
 	return 0;
 }
 
-static int fault_perf_open(struct fault *f, int32_t tid, bool exclude_kernel)
+/* An event on task tid, or inherited by its children on one cpu (>= 0). */
+static int fault_perf_open(struct fault *f, int32_t tid, int cpu,
+			   bool exclude_kernel)
 {
 	struct perf_event_attr a;
 
@@ -904,48 +973,51 @@ static int fault_perf_open(struct fault *f, int32_t tid, bool exclude_kernel)
 	/* wake us at half a ring; flush() drains the rest */
 	a.watermark = 1;
 	a.wakeup_watermark = (uint32_t)(f->ring_pages * f->page / 2);
-	return (int)syscall(SYS_perf_event_open, &a, tid, -1, -1,
+	/* the kernel refuses to map an inherited event on every cpu */
+	a.inherit = cpu >= 0;
+	return (int)syscall(SYS_perf_event_open, &a, tid, cpu, -1,
 			    PERF_FLAG_FD_CLOEXEC);
 }
 
-/* Start sampling task tid of process pid; it is stopped by the tracer. */
-static void fault_task_open(struct fault *f, int32_t pid, int32_t tid)
+/*
+ * Append t to the tasks; on failure free it and set t->tid to 0 (callers
+ * check it).
+ */
+static void fault_task_add(struct fault *f, struct fault_task *t)
 {
-	struct fault_task *t, **nt;
-	int fd;
+	struct fault_task **nt;
 
-	if (f->disabled || fault_task_find(f, tid, NULL))
-		return;
-	if (!fault_proc_get(f, pid))
-		return;
-	fd = fault_perf_open(f, tid, f->exclude_kernel);
-	if (fd < 0) {
-		/* gone already (ESRCH) is normal for short-lived tasks */
-		if (errno != ESRCH)
-			f->host->log(f->inst, CPD_LOG_DEBUG,
-				     "perf_event_open on task %d: %s", tid,
-				     strerror(errno));
-		return;
-	}
 	if (f->nt == f->tcap) {
 		size_t cap = f->tcap ? f->tcap * 2 : 16;
 
 		nt = realloc(f->t, cap * sizeof(*nt));
 		if (!nt) {
-			close(fd);
+			t->tid = 0;
 			return;
 		}
 		f->t = nt;
 		f->tcap = cap;
 	}
-	t = calloc(1, sizeof(*t));
+	f->t[f->nt++] = t;
+}
+
+/*
+ * A task (or an inherited ring) for event fd: its ring mapped and
+ * watched, added to the tasks. Takes fd; false (fd closed) on failure.
+ */
+static bool fault_ring_add(struct fault *f, int fd, int32_t pid, int32_t tid,
+			   bool inherited)
+{
+	struct fault_task *t = calloc(1, sizeof(*t));
+
 	if (!t) {
 		close(fd);
-		return;
+		return false;
 	}
 	t->tid = tid;
 	t->pid = pid;
 	t->fd = fd;
+	t->inherited = inherited;
 	t->mlen = (1 + f->ring_pages) * f->page;
 	t->mp = mmap(NULL, t->mlen, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
 	if (t->mp == MAP_FAILED) {
@@ -955,15 +1027,69 @@ static void fault_task_open(struct fault *f, int32_t pid, int32_t tid)
 			f->host->log(
 				f->inst, CPD_LOG_NOTE,
 				"cannot map a perf ring for task %d (%s): its page faults are not counted; raise kernel.perf_event_mlock_kb or ulimit -l, lower [fault] ring_pages, or run as root",
-				tid, strerror(errno));
+				pid, strerror(errno));
 		}
 		close(fd);
 		free(t);
-		return;
+		return false;
+	}
+	fault_task_add(f, t);
+	if (!t->tid) {
+		fault_task_close(f, t);
+		return false;
 	}
 	if (f->host->watch_fd(f->inst, fd, EPOLLIN, fault_fd_ready) == 0)
 		t->watched = true;
-	f->t[f->nt++] = t;
+	return true;
+}
+
+/* Start sampling task tid of process pid; it is stopped by the tracer. */
+static void fault_task_open(struct fault *f, int32_t pid, int32_t tid)
+{
+	int fd;
+
+	/* inherited rings follow every task already */
+	if (f->disabled || f->inherit || fault_task_find(f, tid, NULL))
+		return;
+	if (!fault_proc_get(f, pid))
+		return;
+	fd = fault_perf_open(f, tid, -1, f->exclude_kernel);
+	if (fd < 0) {
+		/* gone already (ESRCH) is normal for short-lived tasks */
+		if (errno != ESRCH)
+			f->host->log(f->inst, CPD_LOG_DEBUG,
+				     "perf_event_open on task %d: %s", tid,
+				     strerror(errno));
+		return;
+	}
+	fault_ring_add(f, fd, pid, tid, false);
+}
+
+/*
+ * The command is held before it runs (CPD_PROC_START): one ring per CPU,
+ * inherited by every task it will make, follows them all from their first
+ * instruction, with no stop needed to open an event per task. Samples
+ * carry their task; a ring's tid is minus one minus its cpu. Without
+ * them, an event per task as it is seen.
+ */
+static void fault_rings_open(struct fault *f, int32_t pid)
+{
+	long ncpu = sysconf(_SC_NPROCESSORS_CONF);
+	int cpu, fd, opened = 0;
+
+	if (f->disabled || f->inherit)
+		return;
+	for (cpu = 0; cpu < ncpu; cpu++) {
+		fd = fault_perf_open(f, pid, cpu, f->exclude_kernel);
+		if (fd < 0) {
+			f->host->log(f->inst, CPD_LOG_DEBUG,
+				     "perf_event_open inherited on cpu %d: %s",
+				     cpu, strerror(errno));
+			continue;
+		}
+		opened += fault_ring_add(f, fd, pid, -1 - cpu, true);
+	}
+	f->inherit = opened > 0;
 }
 
 /* Every thread of an attached process; only its leader gets an event. */
@@ -1008,6 +1134,11 @@ static void fault_proc_event(struct fault *f, const struct cpd_event *ev)
 	struct fault_task *t;
 
 	switch (pr->op) {
+	case CPD_PROC_START:
+		p = fault_proc_get(f, ev->pid);
+		fault_set_comm(p, &ev->comm);
+		fault_rings_open(f, ev->pid);
+		break;
 	case CPD_PROC_SPAWN_PROCESS:
 		p = fault_proc_get(f, pr->child_pid);
 		if (p) {
@@ -1221,7 +1352,7 @@ static int fault_stop(void *state)
  */
 static void fault_probe(struct fault *f)
 {
-	int fd = fault_perf_open(f, 0, false);
+	int fd = fault_perf_open(f, 0, -1, false);
 	int err;
 	FILE *fp;
 	int paranoid = -9;
@@ -1230,7 +1361,7 @@ static void fault_probe(struct fault *f)
 		close(fd);
 		return;
 	}
-	fd = fault_perf_open(f, 0, true);
+	fd = fault_perf_open(f, 0, -1, true);
 	if (fd >= 0) {
 		close(fd);
 		f->exclude_kernel = true;
@@ -1320,8 +1451,14 @@ CPD_PLUGIN_DEFINE(
 		.publishes = CPD_EVMASK(CPD_EV_FAULT) |
 			     CPD_EVMASK(CPD_EV_LOST) |
 			     CPD_EVMASK(CPD_EV_REPORT),
-		.flags = CPD_PF_SINGLETON, .options = fault_options,
-		.init = fault_init, .start = fault_start,
-		.on_event = fault_on_event, .flush = fault_flush,
-		.stop = fault_stop, .fini = instance_fini,
+		/*
+		 * Regions come from /proc/PID/maps, read at the stops of the
+		 * calls that change them; without stops (the eBPF engine) it is
+		 * read later, and a process that exited has none: its faults
+		 * are counted, not placed. auto picks ptrace for it.
+		 */
+		.flags = CPD_PF_SINGLETON | CPD_PF_PTRACE,
+		.options = fault_options, .init = fault_init,
+		.start = fault_start, .on_event = fault_on_event,
+		.flush = fault_flush, .stop = fault_stop, .fini = instance_fini,
 		.reports = fault_reports, );

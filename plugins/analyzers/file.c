@@ -526,7 +526,7 @@ static bool file_is_file(const struct cpd_fdinfo *fd)
  * whether it is hidden.
  */
 static bool file_count(struct file *f, const struct cpd_fdinfo *fd,
-		       uint64_t bytes, bool write)
+		       uint64_t bytes, uint32_t ops, bool write)
 {
 	struct file_ent *e = NULL;
 	bool hidden;
@@ -537,10 +537,10 @@ static bool file_count(struct file *f, const struct cpd_fdinfo *fd,
 		     noise_match(&f->noise, fd->path.ptr, fd->path.len);
 	if (e && write) {
 		e->written_bytes += bytes;
-		e->writes++;
+		e->writes += ops;
 	} else if (e) {
 		e->read_bytes += bytes;
-		e->reads++;
+		e->reads += ops;
 	}
 	if (write)
 		*(hidden ? &f->hidden_written_bytes : &f->written_bytes) +=
@@ -563,9 +563,11 @@ static void file_io(struct file *f, const struct cpd_event *ev, bool write)
 	p.fd = (int32_t)sc->args[0];
 	p.fd2 = -1;
 	p.bytes = (uint64_t)sc->ret;
+	/* a batch (CPD_SCF_BATCH) is many calls: ret is their bytes */
+	p.count = (sc->flags & CPD_SCF_BATCH) && sc->count ? sc->count : 1;
 	p.open_flags = fd->open_flags;
 	p.path = fd->path;
-	if (file_count(f, fd, p.bytes, write))
+	if (file_count(f, fd, p.bytes, p.count, write))
 		p.flags |= CPD_FILEF_HIDDEN;
 	file_publish(f, ev, &p);
 }
@@ -597,11 +599,11 @@ static void file_transfer(struct file *f, const struct cpd_event *ev,
 	if (in_file) {
 		p.path = in->path;
 		p.open_flags = in->open_flags;
-		hidden = file_count(f, in, p.bytes, false);
+		hidden = file_count(f, in, p.bytes, 1, false);
 	}
 	if (out_file) {
 		p.path2 = out->path;
-		hidden = file_count(f, out, p.bytes, true) && hidden;
+		hidden = file_count(f, out, p.bytes, 1, true) && hidden;
 	}
 	if (out && out->kind == CPD_FD_SOCKET)
 		p.flags |= CPD_FILEF_TO_NETWORK;
@@ -1083,8 +1085,8 @@ CPD_PLUGIN_DEFINE(
 		.syscall_classes = 0, .syscalls = file_syscalls,
 		.publishes = CPD_EVMASK(CPD_EV_FILE) |
 			     CPD_EVMASK(CPD_EV_REPORT),
-		.flags = CPD_PF_SINGLETON, .options = file_options,
-		.init = file_init, .start = file_start,
+		.flags = CPD_PF_SINGLETON | CPD_PF_SYSCALL_BATCH,
+		.options = file_options, .init = file_init, .start = file_start,
 		.on_event = file_on_event, .stop = file_stop,
 		.fini = instance_fini, .reports = file_reports,
 		.interval = file_interval, );

@@ -700,6 +700,9 @@ static void net_traffic(struct net *n, const struct cpd_event *ev,
 	net_count(n, cls, bytes, out);
 	p->op = out ? CPD_NET_SEND : CPD_NET_RECV;
 	p->bytes = bytes;
+	/* a batch (CPD_SCF_BATCH) is many calls: ret is their bytes */
+	if ((ev->u.syscall.flags & CPD_SCF_BATCH) && ev->u.syscall.count)
+		p->count = ev->u.syscall.count;
 	p->flags |= net_class_flags(n, cls);
 	net_publish(n, ev, p);
 }
@@ -829,26 +832,25 @@ static void net_io_failed(struct net *n, const struct cpd_event *ev, int32_t fd,
 
 /*
  * getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len): how a pending
- * connect went. The value is the one thing read from the tracee here.
+ * connect went. The core decoded the value the kernel wrote back.
  */
 static void net_getsockopt(struct net *n, const struct cpd_event *ev)
 {
 	const struct cpd_syscall *sc = &ev->u.syscall;
+	const struct cpd_sockopt *so = report_arg_sockopt(sc, 3);
 	struct net_conn *c;
-	int32_t val;
 
 	if (sc->err || sc->args[1] != SOL_SOCKET || sc->args[2] != SO_ERROR)
 		return;
+	if (!so || !(so->flags & CPD_SOCKOPTF_INT))
+		return;
 	c = net_fd_conn(n, ev->pid, (int32_t)sc->args[0]);
-	if (!c || !c->pending || !sc->args[3])
+	if (!c || !c->pending)
 		return;
-	if (n->host->read_tracee(n->inst, sc->args[3], &val, sizeof(val)) !=
-	    (ssize_t)sizeof(val))
-		return;
-	if (!val)
+	if (!so->value)
 		c->pending = false;
 	else
-		net_pending_failed(n, ev, c, val);
+		net_pending_failed(n, ev, c, (int)so->value);
 }
 
 static void net_accept(struct net *n, const struct cpd_event *ev)
@@ -1463,7 +1465,8 @@ CPD_PLUGIN_DEFINE(
 			     CPD_EVMASK(CPD_EV_PROC) | CPD_EVMASK(CPD_EV_DNS),
 		.syscall_classes = 0, .syscalls = net_syscalls,
 		.publishes = CPD_EVMASK(CPD_EV_NET) | CPD_EVMASK(CPD_EV_REPORT),
-		.flags = CPD_PF_SINGLETON, .options = net_options,
-		.init = net_init, .start = net_start, .on_event = net_on_event,
-		.stop = net_stop, .fini = instance_fini, .reports = net_reports,
+		.flags = CPD_PF_SINGLETON | CPD_PF_SYSCALL_BATCH,
+		.options = net_options, .init = net_init, .start = net_start,
+		.on_event = net_on_event, .stop = net_stop,
+		.fini = instance_fini, .reports = net_reports,
 		.interval = net_interval, );

@@ -230,6 +230,7 @@ static const struct ebpf_prog_spec sched_progs[] = {
 	/* prev_state was appended in v5.18 */
 	{ "cpd_switch", "sched_switch", 4, 255, true },
 	{ "cpd_switch_old", "sched_switch", 3, 3, true },
+	EBPF_PROG_FOLLOW_FORK,
 };
 
 EBPF_SKELETON_OPS(sched_bpf);

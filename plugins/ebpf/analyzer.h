@@ -77,6 +77,12 @@ struct ebpf_analyzer {
 	struct ebpf_rows rows; /* the report's: per thread, per device */
 };
 
+/* bpf/common.bpf.h's fork follower, for each analyzer's program list. */
+#define EBPF_PROG_FOLLOW_FORK                                        \
+	{                                                            \
+		"cpd_follow_fork", "sched_process_fork", 2, 2, false \
+	}
+
 /* The ring_kb option; the analyzer must be the state's first member. */
 #define EBPF_OPTION_RING_KB                                                          \
 	{                                                                            \

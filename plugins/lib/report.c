@@ -51,6 +51,12 @@ const struct cpd_mmap_args *report_arg_mmap(const struct cpd_syscall *sc,
 	return report_argdata(sc, i, CPD_ARG_MMAP_ARGS);
 }
 
+const struct cpd_sockopt *report_arg_sockopt(const struct cpd_syscall *sc,
+					     unsigned i)
+{
+	return report_argdata(sc, i, CPD_ARG_SOCKOPT);
+}
+
 void report_derive(struct cpd_event *ev, uint16_t kind,
 		   const struct cpd_event *sev)
 {

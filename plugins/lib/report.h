@@ -30,6 +30,9 @@ const struct cpd_open_how *report_arg_open_how(const struct cpd_syscall *sc,
 /* i386 old_mmap's argument block in argument i, or NULL. */
 const struct cpd_mmap_args *report_arg_mmap(const struct cpd_syscall *sc,
 					    unsigned i);
+/* getsockopt's option value in argument i, or NULL when it was not read. */
+const struct cpd_sockopt *report_arg_sockopt(const struct cpd_syscall *sc,
+					     unsigned i);
 
 /*
  * Start an event of kind about the same task and moment as the syscall

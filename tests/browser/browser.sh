@@ -29,6 +29,8 @@ export CPD_CHROMIUM CPD_PLAYWRIGHT CPD_ARTIFACTS
 BROWSER_JS=$abs_top_srcdir/tests/browser
 HTMLIO=$PROGS/htmlio
 [ -x "$HTMLIO" ] || framework_failure_ "$HTMLIO not built"
+# the checks count rows one per read or write: the eBPF engine sums them
+ptrace_engine_only_
 require_ptrace_
 
 # report_ FILE [OPTIONS] -- CMD...: trace CMD into the HTML report FILE;

@@ -40,9 +40,11 @@ console_run_() {
 
 # Filter: what varies from run to run made stable (times, pids, the
 # counts of the Syscalls line, where the demo and its directory are); the
-# host's own "compendium: " messages dropped (they are not the console's).
+# host's own "compendium: " messages dropped (they are not the console's),
+# and the line only the eBPF engine's summary has when nothing was lost.
 console_normalize_() {
 	grep -v '^compendium: ' | sed \
+		-e '/^ Totals: exact (I\/O summed in the kernel)$/d' \
 		-e 's/^\[+[0-9]*\.[0-9]\{3\}s\]/[+T]/' \
 		-e 's/^\(\[+T\]\) \[[0-9]*\]/\1 [PID]/' \
 		-e 's/\(spawn process\|spawn thread\|exit process\|exit thread\) [0-9]*/\1 PID/' \

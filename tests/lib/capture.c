@@ -28,6 +28,7 @@ struct capture {
 	const char *path;
 	bool timestamps;
 	bool fields_all;
+	bool durations;
 	const struct cpd_host *host;
 	struct cpd_instance *inst;
 	struct outfile out;
@@ -44,6 +45,11 @@ static const struct cpd_option capture_options[] = {
 	  .def = "no",
 	  .offset = offsetof(struct capture, timestamps),
 	  .help = "prefix lines with the event time in ns" },
+	{ .name = "durations",
+	  .type = CPD_OPT_BOOL,
+	  .def = "no",
+	  .offset = offsetof(struct capture, durations),
+	  .help = "end syscall lines with took=NS (exit_ns - enter_ns), or untimed" },
 	{ .name = "all_fields",
 	  .type = CPD_OPT_BOOL,
 	  .def = "no",
@@ -172,6 +178,26 @@ static void capture_report(struct capture *c, const struct cpd_ev_report *r)
 	}
 }
 
+/* " payload=HEX,HEX flags": the bytes a payload rule captured. */
+static void capture_payload(struct capture *c, const struct cpd_payload *pl)
+{
+	uint32_t i, k;
+
+	fputs(" payload=", c->out.fp);
+	for (i = 0; i < pl->count; i++) {
+		const unsigned char *p = (const unsigned char *)pl->msg[i].ptr;
+
+		if (i)
+			fputc(',', c->out.fp);
+		for (k = 0; k < pl->msg[i].len; k++)
+			fprintf(c->out.fp, "%02x", p[k]);
+	}
+	if (pl->flags & CPD_PAYLOADF_TRUNCATED)
+		fputs(" truncated", c->out.fp);
+	if (pl->flags & CPD_PAYLOADF_PARTIAL)
+		fputs(" partial", c->out.fp);
+}
+
 static int capture_on_event(void *state, const struct cpd_event *ev)
 {
 	struct capture *c = state;
@@ -187,6 +213,13 @@ static int capture_on_event(void *state, const struct cpd_event *ev)
 		fprintf(c->out.fp, " %s", buf);
 		if (ev->u.syscall.flags & CPD_SCF_COMPAT)
 			fputs(" compat", c->out.fp);
+		if (ev->u.syscall.payload)
+			capture_payload(c, ev->u.syscall.payload);
+		if (c->durations && (ev->u.syscall.flags & CPD_SCF_UNTIMED))
+			fputs(" untimed", c->out.fp);
+		else if (c->durations)
+			fprintf(c->out.fp, " took=%" PRIu64,
+				ev->u.syscall.exit_ns - ev->u.syscall.enter_ns);
 		fputc('\n', c->out.fp);
 		return 0;
 	}
@@ -235,13 +268,37 @@ static int capture_init(struct cpd_instance *inst, const struct cpd_host *host,
 	return instance_init(&capture_type, inst, host, statep);
 }
 
-/* built twice: capture_entry takes its syscalls at entry, without exits */
+/*
+ * built five times: capture_entry takes its syscalls at entry, without
+ * exits; capture_ptrace says it needs the ptrace engine; capture_timed
+ * that it needs durations
+ */
 #ifdef CAPTURE_ENTRY
 #define CAPTURE_NAME  "capture_entry"
 #define CAPTURE_FLAGS CPD_PF_SYSCALL_ENTRY
+#elif defined(CAPTURE_PTRACE)
+#define CAPTURE_NAME  "capture_ptrace"
+#define CAPTURE_FLAGS CPD_PF_PTRACE
+#elif defined(CAPTURE_TIMED)
+#define CAPTURE_NAME  "capture_timed"
+#define CAPTURE_FLAGS CPD_PF_SYSCALL_TIMING
+#elif defined(CAPTURE_PAYLOAD)
+/* and capture_payload asks for what port 53 moves, taking batches */
+#define CAPTURE_NAME  "capture_payload"
+#define CAPTURE_FLAGS CPD_PF_SYSCALL_BATCH
 #else
 #define CAPTURE_NAME  "capture"
 #define CAPTURE_FLAGS 0
+#endif
+
+#ifdef CAPTURE_PAYLOAD
+/* more than a page: the kernel side copies it in pieces */
+static const struct cpd_payload_rule capture_payloads[] = {
+	{ 53, CPD_PROTO_UDP | CPD_PROTO_TCP, 6000 },
+	CPD_PAYLOAD_RULE_END,
+};
+#else
+#define capture_payloads NULL
 #endif
 
 CPD_PLUGIN_DEFINE(.role = CPD_ROLE_OUTPUT, .name = CAPTURE_NAME, .version = "1",
@@ -250,4 +307,4 @@ CPD_PLUGIN_DEFINE(.role = CPD_ROLE_OUTPUT, .name = CAPTURE_NAME, .version = "1",
 		  .options = capture_options, .init = capture_init,
 		  .start = capture_start, .on_event = capture_on_event,
 		  .flush = capture_flush, .stop = capture_stop,
-		  .fini = instance_fini, );
+		  .fini = instance_fini, .payloads = capture_payloads, );

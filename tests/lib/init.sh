@@ -35,6 +35,23 @@ require_no_valgrind_bpf_() {
 	esac
 }
 
+# For a test of the ptrace engine itself (its stops, its seccomp filter,
+# what a task can tell about being traced): run it under ptrace whatever
+# $COMPENDIUM_ENGINE says; the eBPF engine has tests of its own.
+ptrace_engine_only_() {
+	COMPENDIUM_ENGINE=ptrace
+	export COMPENDIUM_ENGINE
+}
+
+# Skip unless the eBPF engine loads here (root, BTF, a build with BPF);
+# the reason is compendium's own note.
+require_ebpf_engine_() {
+	require_no_valgrind_bpf_
+	why=$("$COMPENDIUM" --config /dev/null --engine ebpf -- /bin/true 2>&1 |
+		grep 'using the ptrace engine' || :)
+	[ -z "$why" ] || skip_ "${why#compendium: }"
+}
+
 # Skip when this machine does not let us ptrace (containers, yama=3).
 require_ptrace_() {
 	"$COMPENDIUM" --config /dev/null -- /bin/true >/dev/null 2>&1 ||

@@ -45,6 +45,25 @@ tests_lib_capture_entry_la_CPPFLAGS = $(PLUGIN_CPP_OPTS) -DCAPTURE_ENTRY
 tests_lib_capture_entry_la_CFLAGS = $(PLUGIN_CC_OPTS)
 tests_lib_capture_entry_la_LDFLAGS = $(PLUGIN_LD_OPTS) -rpath /nowhere
 tests_lib_capture_entry_la_LIBADD = plugins/libcpdoutput.la plugins/libcpdutil.la
+check_LTLIBRARIES += tests/lib/capture_timed.la
+tests_lib_capture_timed_la_SOURCES = tests/lib/capture.c
+tests_lib_capture_timed_la_CPPFLAGS = $(PLUGIN_CPP_OPTS) -DCAPTURE_TIMED
+tests_lib_capture_timed_la_CFLAGS = $(PLUGIN_CC_OPTS)
+tests_lib_capture_timed_la_LDFLAGS = $(PLUGIN_LD_OPTS) -rpath /nowhere
+tests_lib_capture_timed_la_LIBADD = plugins/libcpdoutput.la plugins/libcpdutil.la
+check_LTLIBRARIES += tests/lib/capture_ptrace.la
+tests_lib_capture_ptrace_la_SOURCES = tests/lib/capture.c
+tests_lib_capture_ptrace_la_CPPFLAGS = $(PLUGIN_CPP_OPTS) -DCAPTURE_PTRACE
+tests_lib_capture_ptrace_la_CFLAGS = $(PLUGIN_CC_OPTS)
+tests_lib_capture_ptrace_la_LDFLAGS = $(PLUGIN_LD_OPTS) -rpath /nowhere
+tests_lib_capture_ptrace_la_LIBADD = plugins/libcpdoutput.la plugins/libcpdutil.la
+check_LTLIBRARIES += tests/lib/capture_payload.la
+tests_lib_capture_payload_la_SOURCES = tests/lib/capture.c
+tests_lib_capture_payload_la_CPPFLAGS = $(PLUGIN_CPP_OPTS) -DCAPTURE_PAYLOAD
+tests_lib_capture_payload_la_CFLAGS = $(PLUGIN_CC_OPTS)
+tests_lib_capture_payload_la_LDFLAGS = $(PLUGIN_LD_OPTS) -rpath /nowhere
+tests_lib_capture_payload_la_LIBADD = plugins/libcpdoutput.la plugins/libcpdutil.la
 include tests/progs/fault.mk
 include tests/progs/ebpf.mk
 include tests/progs/torture.mk
+include tests/progs/engine.mk

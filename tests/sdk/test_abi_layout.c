@@ -77,7 +77,7 @@ OFF(cpd_arg, sa, 40);
 OFF(cpd_arg, pair, 48);
 
 /* struct cpd_syscall */
-SIZE_MIN(cpd_syscall, 248);
+SIZE_MIN(cpd_syscall, 256);
 OFF(cpd_syscall, nr, 0);
 OFF(cpd_syscall, arch, 4);
 OFF(cpd_syscall, name, 8);
@@ -87,7 +87,7 @@ OFF(cpd_syscall, flags, 36);
 OFF(cpd_syscall, args, 40);
 OFF(cpd_syscall, ret, 88);
 OFF(cpd_syscall, err, 96);
-OFF(cpd_syscall, reserved, 100);
+OFF(cpd_syscall, count, 100); /* was reserved (zero) in 1.0 */
 OFF(cpd_syscall, enter_ns, 104);
 OFF(cpd_syscall, exit_ns, 112);
 OFF(cpd_syscall, arg, 120);
@@ -155,6 +155,12 @@ OFF(cpd_mmap_args, flags, 20);
 OFF(cpd_mmap_args, fd, 24);
 OFF(cpd_mmap_args, reserved, 28);
 OFF(cpd_mmap_args, offset, 32);
+
+/* struct cpd_sockopt (1.1) */
+SIZE_MIN(cpd_sockopt, 16);
+OFF(cpd_sockopt, len, 0);
+OFF(cpd_sockopt, flags, 4);
+OFF(cpd_sockopt, value, 8);
 
 /* struct cpd_ev_proc */
 SIZE_MIN(cpd_ev_proc, 104);
@@ -448,6 +454,15 @@ OFF(cpd_trace_stats, processes_seen, 48);
 OFF(cpd_trace_stats, events_dropped, 56);
 OFF(cpd_trace_stats, root_exit_code, 64);
 OFF(cpd_trace_stats, root_exit_signal, 68);
+/* ABI 1.1 */
+OFF(cpd_trace_stats, totals, 72);
+OFF(cpd_trace_stats, reserved, 76);
+OFF(cpd_trace_stats, records_lost, 80);
+OFF(cpd_trace_stats, bytes_unattributed, 88);
+VAL(CPD_TOTALS_UNKNOWN, 0);
+VAL(CPD_TOTALS_EXACT, 1);
+VAL(CPD_TOTALS_KERNEL, 2);
+VAL(CPD_TOTALS_PARTIAL, 3);
 
 /* struct cpd_host */
 SIZE_MIN(cpd_host, 144);
@@ -547,6 +562,8 @@ VAL(CPD_ARG_MSGHDR, 25);
 VAL(CPD_ARG_MMSGHDR, 26);
 VAL(CPD_ARG_OPEN_HOW, 27);
 VAL(CPD_ARG_MMAP_ARGS, 28);
+VAL(CPD_ARG_SOCKOPT, 29);
+VAL(CPD_SOCKOPTF_INT, 1);
 VAL(CPD_EV_SYSCALL, 1);
 VAL(CPD_EV_PROC, 2);
 VAL(CPD_EV_FILE, 3);
@@ -760,6 +777,9 @@ VAL(CPD_SCF_NO_EXIT, 2);
 VAL(CPD_SCF_ENTRY_ONLY, 4);
 VAL(CPD_SCF_COMPAT, 8);
 VAL(CPD_SCF_RUNQ, 16);
+VAL(CPD_SCF_UNTIMED, 0x20);
+VAL(CPD_SCF_BATCH, 0x40);
+VAL(CPD_SCF_URING, 0x80);
 VAL(CPD_PROCF_ROOT, 1);
 VAL(CPD_PROCF_CORE_DUMPED, 2);
 VAL(CPD_PROCF_LEADER, 4);
@@ -794,6 +814,7 @@ VAL(CPD_RKF_NONZERO, 4);
 VAL(CPD_RKF_KEY, 8);
 VAL(CPD_RKF_SORT, 16);
 VAL(CPD_RKF_ALIGN, 32);
+VAL(CPD_RKF_PART, 64);
 VAL(CPD_RDF_TABLE, 1);
 VAL(CPD_RDF_SUMMARY, 2);
 VAL(CPD_FIELDF_KEY, 1);
@@ -806,6 +827,8 @@ VAL(CPD_PF_SYSCALL_TIMING, 8);
 VAL(CPD_RDF_COLUMNS, 4);
 VAL(CPD_PF_LIVE_STREAM, 16);
 VAL(CPD_LIVE_STREAM_MS, 50);
+VAL(CPD_PF_PTRACE, 0x20);
+VAL(CPD_PF_SYSCALL_BATCH, 0x40);
 /* grows with each built-in kind: 1.1 added CPD_EV_FINDING, CPD_EV_DNS */
 VAL(CPD_EVMASK_BUILTIN, 0x3ffe);
 

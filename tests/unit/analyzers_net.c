@@ -217,10 +217,11 @@ static void test_connect_async(void)
 	struct cpd_sockaddr ok = sa_of("192.0.2.2", 80);
 	struct fake_host *fh = start(false, NULL);
 	struct fake_syscall sc;
-	int32_t soerr[2] = { ECONNREFUSED, 0 };
+	/* the values the core decoded: the analyzer reads no memory */
+	struct cpd_sockopt refused = { 4, CPD_SOCKOPTF_INT, ECONNREFUSED };
+	struct cpd_sockopt fine = { 4, CPD_SOCKOPTF_INT, 0 };
 	const struct cpd_event *ev;
 
-	fake_host_set_tracee(fh, 0x30000, soerr, sizeof(soerr));
 	/* 1: getsockopt says it was refused */
 	feed_connect_fd(fh, 3, SOCK_STREAM, &to, -EINPROGRESS);
 	fake_syscall_init(&sc, 1, "getsockopt", 0);
@@ -228,6 +229,7 @@ static void test_connect_async(void)
 	fake_syscall_raw(&sc, 1, SOL_SOCKET);
 	fake_syscall_raw(&sc, 2, SO_ERROR);
 	fake_syscall_raw(&sc, 3, 0x30000);
+	sc.ev.u.syscall.argdata[3].sockopt = &refused;
 	fake_host_feed(fh, &sc.ev);
 	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_NET), 2);
 	ev = last_net(fh);
@@ -248,6 +250,7 @@ static void test_connect_async(void)
 	fake_syscall_raw(&sc, 1, SOL_SOCKET);
 	fake_syscall_raw(&sc, 2, SO_ERROR);
 	fake_syscall_raw(&sc, 3, 0x30004);
+	sc.ev.u.syscall.argdata[3].sockopt = &fine;
 	fake_host_feed(fh, &sc.ev);
 	CPD_ASSERT_UINT_EQ(fake_host_count(fh, CPD_EV_NET), 3);
 	/* a later failing read is a failed read, not a failed connect */

@@ -432,6 +432,46 @@ static void test_open_how(void)
 	decode_call_free(&c);
 }
 
+/* getsockopt's value, as the kernel wrote it back: net's SO_ERROR. */
+static void test_sockopt(void)
+{
+	struct decode_call c = { 0 };
+	struct cpd_event ev;
+	const struct cpd_sockopt *so;
+	uint64_t args[6] = { 3, SOL_SOCKET, SO_ERROR, BASE, BASE + 8 };
+
+	memset(mem, 0, sizeof(mem));
+	put32(BASE, ECONNREFUSED);
+	put32(BASE + 8, 4);
+	run(&c, &ev, X64, "getsockopt", args, 0, sizeof(mem));
+	so = ev.u.syscall.argdata[3].sockopt;
+	CU_ASSERT_PTR_NOT_NULL_FATAL(so);
+	CPD_ASSERT_UINT_EQ(so->len, 4);
+	CPD_ASSERT_UINT_EQ(so->flags, CPD_SOCKOPTF_INT);
+	CPD_ASSERT_INT_EQ(so->value, ECONNREFUSED);
+	CU_ASSERT_PTR_NOT_NULL(strstr(text(&ev), ", [111], "));
+	/* a negative int stays negative */
+	put32(BASE, (uint32_t)-1);
+	run(&c, &ev, X64, "getsockopt", args, 0, sizeof(mem));
+	CPD_ASSERT_INT_EQ(ev.u.syscall.argdata[3].sockopt->value, -1);
+	/* a struct (SO_RCVTIMEO's timeval): only its length */
+	put32(BASE + 8, 16);
+	run(&c, &ev, X64, "getsockopt", args, 0, sizeof(mem));
+	so = ev.u.syscall.argdata[3].sockopt;
+	CU_ASSERT_PTR_NOT_NULL_FATAL(so);
+	CPD_ASSERT_UINT_EQ(so->len, 16);
+	CPD_ASSERT_UINT_EQ(so->flags, 0);
+	/* a failed call wrote nothing */
+	run(&c, &ev, X64, "getsockopt", args, -ENOTSOCK, sizeof(mem));
+	CU_ASSERT_PTR_NULL(ev.u.syscall.argdata[3].ptr);
+	/* the length unreadable */
+	args[4] = BASE + 0x100000;
+	run(&c, &ev, X64, "getsockopt", args, 0, sizeof(mem));
+	CU_ASSERT_PTR_NULL(ev.u.syscall.argdata[3].ptr);
+	CU_ASSERT_TRUE(ev.u.syscall.arg[3].flags & CPD_ARGF_PARTIAL);
+	decode_call_free(&c);
+}
+
 static void test_old_mmap(void)
 {
 	struct decode_call c = { 0 };
@@ -659,6 +699,35 @@ static void test_payload(void)
 	decode_call_free(&c);
 }
 
+/*
+ * Captured memory read across the regions the eBPF engine makes: a long
+ * buffer in pieces that follow one another, a payload's copy over the
+ * shorter one -v made, a hole that makes a read short.
+ */
+static void test_tmem_regions(void)
+{
+	static const char bytes[] = "0123456789abcdefghij";
+	struct tmem_region r[4] = {
+		{ BASE, bytes, 4 },	     /* -v's copy: 4 bytes */
+		{ BASE, bytes, 8 },	     /* the payload's first piece */
+		{ BASE + 8, bytes + 8, 6 },  /* and its second */
+		{ BASE + 16, bytes + 16, 4 } /* after a hole of 2 */
+	};
+	struct tmem_buf b;
+	char out[32];
+
+	tmem_buf_init(&b, r, 4);
+	memset(out, 0, sizeof(out));
+	CU_ASSERT_EQUAL(tmem_read(&b.mem, BASE, out, 14), 14);
+	CU_ASSERT_NSTRING_EQUAL(out, "0123456789abcd", 14);
+	memset(out, 0, sizeof(out));
+	CU_ASSERT_EQUAL(tmem_read(&b.mem, BASE + 2, out, 20), 12);
+	CU_ASSERT_NSTRING_EQUAL(out, "23456789abcd", 12);
+	CU_ASSERT_EQUAL(tmem_read(&b.mem, BASE + 14, out, 2), -EFAULT);
+	CU_ASSERT_EQUAL(tmem_read(&b.mem, BASE + 17, out, 8), 3);
+	CU_ASSERT_NSTRING_EQUAL(out, "hij", 3);
+}
+
 static void test_payload_rules(void)
 {
 	static const struct cpd_payload_rule bad_port[] = {
@@ -720,9 +789,11 @@ static CU_TestInfo decode_tests[] = {
 	{ "mmsghdr", test_mmsghdr },
 	{ "open_how", test_open_how },
 	{ "old_mmap", test_old_mmap },
+	{ "sockopt", test_sockopt },
 	{ "evcopy", test_evcopy },
 	{ "payload", test_payload },
 	{ "payload_rules", test_payload_rules },
+	{ "tmem_regions", test_tmem_regions },
 	CU_TEST_INFO_NULL,
 };
 

@@ -846,7 +846,12 @@ CPD_PLUGIN_DEFINE(
 		.publishes = CPD_EVMASK(CPD_EV_DNS) |
 			     CPD_EVMASK(CPD_EV_FINDING) |
 			     CPD_EVMASK(CPD_EV_REPORT),
-		.flags = CPD_PF_SINGLETON, .options = dns_options,
-		.init = dns_init, .on_event = dns_on_event, .stop = dns_stop,
+		/*
+		 * a batch of reads or writes is never of a socket a payload
+		 * rule matches: those calls come one by one, with their bytes
+		 */
+		.flags = CPD_PF_SINGLETON | CPD_PF_SYSCALL_BATCH,
+		.options = dns_options, .init = dns_init,
+		.on_event = dns_on_event, .stop = dns_stop,
 		.fini = instance_fini, .reports = dns_reports,
 		.payloads = dns_payloads, );

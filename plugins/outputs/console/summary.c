@@ -843,6 +843,28 @@ static void console_sum_lost(struct console *c)
 			       c->stats->events_dropped);
 }
 
+/*
+ * Whether the totals above can be trusted, when the engine has more to
+ * say than that it saw every call: they were summed in the kernel, or
+ * some of what it counted was lost.
+ */
+static void console_sum_totals(struct console *c)
+{
+	const struct cpd_trace_stats *st = c->stats;
+
+	if (!CPD_HAS(st, bytes_unattributed))
+		return;
+	/* the same summary from either engine where nothing was lost */
+	if (st->totals == CPD_TOTALS_KERNEL && !c->run->deterministic)
+		console_printf(c, " Totals: exact (I/O summed in the kernel)");
+	else if (st->totals == CPD_TOTALS_PARTIAL)
+		console_printf(c,
+			       " Totals: partial (%" PRIu64
+			       " records lost, %" PRIu64
+			       " bytes not attributed): lower bounds",
+			       st->records_lost, st->bytes_unattributed);
+}
+
 static int console_section_cmp(const void *a, const void *b)
 {
 	const struct console_report *x = a, *y = b;
@@ -884,6 +906,7 @@ void console_summary(struct console *c)
 		if (!c->sections[i].desc)
 			console_section_generic(c, &c->sections[i]);
 	console_sum_lost(c);
+	console_sum_totals(c);
 	/* the counts follow the libc and the seccomp filter: not for tests */
 	if (!c->run->deterministic)
 		console_printf(c,

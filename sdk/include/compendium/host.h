@@ -56,7 +56,8 @@ struct cpd_run_info {
 	 * What the tracer's stops add to a syscall's time measured from its
 	 * entry to its exit (the median over a calibration run of a cheap
 	 * syscall), measured before the command starts when a plugin has
-	 * CPD_PF_SYSCALL_TIMING; 0 when not measured.
+	 * CPD_PF_SYSCALL_TIMING; 0 when not measured, and under the eBPF
+	 * engine, which stops nothing (it times calls in the kernel).
 	 */
 	uint64_t stop_cost_ns;
 };
@@ -77,6 +78,27 @@ struct cpd_trace_stats {
 	uint64_t events_dropped;  /* bus refusals (loops, limits) */
 	int32_t root_exit_code;	  /* -1 until known */
 	int32_t root_exit_signal; /* 0 unless killed */
+
+	/* ---- ABI 1.1 ---- */
+	/* How far byte and call totals can be trusted: enum cpd_totals. */
+	uint32_t totals;
+	uint32_t reserved; /* zero */
+	/*
+	 * Syscall and process records the engine could not deliver (the
+	 * eBPF engine's ring buffer was full), and bytes it counted on fds
+	 * it could not name; with either, totals are lower bounds.
+	 */
+	uint64_t records_lost;
+	uint64_t bytes_unattributed;
+};
+
+/* cpd_trace_stats.totals. Since: ABI 1.1. */
+enum cpd_totals {
+	CPD_TOTALS_UNKNOWN = 0, /* a host before 1.1, or nothing traced */
+	CPD_TOTALS_EXACT = 1,	/* every watched syscall was seen, one by one */
+	CPD_TOTALS_KERNEL =
+		2, /* exact: I/O summed in the kernel, nothing lost */
+	CPD_TOTALS_PARTIAL = 3, /* records were lost: totals are lower bounds */
 };
 
 /*

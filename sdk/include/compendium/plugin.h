@@ -61,8 +61,11 @@ enum cpd_plugin_role {
 /*
  * It times syscalls from entry to exit. Under ptrace such a time includes
  * what the tracer's stops add to it, so the host measures that at
- * start-up, before the command runs, into cpd_run_info.stop_cost_ns.
- * Since: ABI 1.1.
+ * start-up, before the command runs, into cpd_run_info.stop_cost_ns. The
+ * eBPF engine, which only needs a syscall's exit otherwise, watches
+ * entries too (about 0.1 microsecond more per syscall of every process
+ * on the machine) only when an enabled plugin says this; without it, its
+ * events come with CPD_SCF_UNTIMED. Since: ABI 1.1.
  */
 #define CPD_PF_SYSCALL_TIMING (1u << 3)
 
@@ -77,6 +80,24 @@ enum cpd_plugin_role {
  */
 #define CPD_PF_LIVE_STREAM (1u << 4)
 #define CPD_LIVE_STREAM_MS 50
+
+/*
+ * Since: ABI 1.1. Its results are right only with the ptrace engine: it
+ * reads the tracee's memory or registers beyond what its syscalls'
+ * arguments point at, or needs a task held still while it works. With it
+ * enabled, engine = auto picks ptrace (the eBPF engine never stops a
+ * task, and copies only the memory the arguments point at, when the call
+ * returns); engine = ebpf, asked for by name, runs anyway, with a note,
+ * and the plugin does what it can.
+ */
+#define CPD_PF_PTRACE (1u << 5)
+/*
+ * Since: ABI 1.1. It takes batched syscalls (CPD_SCF_BATCH): one event
+ * standing for many reads or writes on an fd, with their byte total in
+ * ret and their number in count. An engine may batch a syscall only when
+ * every plugin taking it says so; others get one event per call.
+ */
+#define CPD_PF_SYSCALL_BATCH (1u << 6)
 
 /*
  * One period of [core] interval (--interval): [start_ns, end_ns) on
@@ -173,10 +194,10 @@ struct cpd_plugin {
 	 */
 	int (*interval)(void *state, const struct cpd_interval *iv);
 	/*
-	 * Analyzers: what to capture of the data some syscalls move (see
-	 * struct cpd_payload_rule), ending with CPD_PAYLOAD_RULE_END; NULL
-	 * for nothing. Static. Ask only for what you parse: every matching
-	 * call costs a read of tracee memory.
+	 * Since: ABI 1.1. Analyzers: what to capture of the data some
+	 * syscalls move (see struct cpd_payload_rule), ending with
+	 * CPD_PAYLOAD_RULE_END; NULL for nothing. Static. Ask only for what
+	 * you parse: every matching call costs a read of tracee memory.
 	 */
 	const struct cpd_payload_rule *payloads;
 };

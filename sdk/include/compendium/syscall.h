@@ -116,6 +116,12 @@ enum cpd_arg_kind {
 	CPD_ARG_MMSGHDR = 26,	/* struct mmsghdr[] (vlen = next arg) */
 	CPD_ARG_OPEN_HOW = 27,	/* struct open_how (size = next arg) */
 	CPD_ARG_MMAP_ARGS = 28, /* i386 old_mmap's struct of six words */
+	/*
+	 * Since: ABI 1.1. getsockopt's optval: the value the kernel wrote,
+	 * read at exit (its length from the socklen_t the next arg points
+	 * at).
+	 */
+	CPD_ARG_SOCKOPT = 29,
 };
 
 /* cpd_arg.flags */
@@ -220,6 +226,21 @@ struct cpd_mmap_args {
 	int64_t offset;	   /* in bytes */
 };
 
+/* cpd_sockopt.flags */
+#define CPD_SOCKOPTF_INT (1u << 0) /* value holds it: 1, 2, 4 or 8 bytes */
+
+/*
+ * The option value getsockopt returned: CPD_ARG_SOCKOPT, decoded only
+ * when the call succeeded. Integer options (SO_ERROR, SO_TYPE, ...) are
+ * in value, sign-extended from their size; a struct is only its length.
+ * Since: ABI 1.1.
+ */
+struct cpd_sockopt {
+	uint32_t len;	/* the optlen the kernel wrote back */
+	uint32_t flags; /* CPD_SOCKOPTF_* */
+	int64_t value;
+};
+
 /*
  * What an argument of a struct kind decodes to; which member is set
  * follows cpd_arg.kind, and every other kind leaves it NULL. NULL too
@@ -231,10 +252,11 @@ struct cpd_mmap_args {
  */
 union cpd_argdata {
 	const void *ptr;
-	const struct cpd_iov *iov;	  /* CPD_ARG_IOVEC */
-	const struct cpd_msgs *msgs;	  /* CPD_ARG_MSGHDR, CPD_ARG_MMSGHDR */
-	const struct cpd_open_how *how;	  /* CPD_ARG_OPEN_HOW */
-	const struct cpd_mmap_args *mmap; /* CPD_ARG_MMAP_ARGS */
+	const struct cpd_iov *iov;	   /* CPD_ARG_IOVEC */
+	const struct cpd_msgs *msgs;	   /* CPD_ARG_MSGHDR, CPD_ARG_MMSGHDR */
+	const struct cpd_open_how *how;	   /* CPD_ARG_OPEN_HOW */
+	const struct cpd_mmap_args *mmap;  /* CPD_ARG_MMAP_ARGS */
+	const struct cpd_sockopt *sockopt; /* CPD_ARG_SOCKOPT */
 };
 
 /* cpd_payload_rule.proto */
@@ -250,8 +272,12 @@ union cpd_argdata {
  * address the call names (sendto, recvfrom, a message's msg_name), has
  * this port. The core reads them once, at the call's exit, for matching
  * calls only, and hands them to every subscriber of the syscall in
- * cpd_syscall.payload; nothing is read for other sockets. An array of
- * rules ends with CPD_PAYLOAD_RULE_END. Since: ABI 1.1.
+ * cpd_syscall.payload; nothing is read for other sockets. A matching
+ * call is never part of a batch (CPD_SCF_BATCH): it comes on its own,
+ * with its bytes. The eBPF engine copies them in the kernel, about
+ * 16 KiB of one call at most (its first 8 messages of a sendmmsg or
+ * recvmmsg): what did not fit is flagged CPD_PAYLOADF_PARTIAL. An array
+ * of rules ends with CPD_PAYLOAD_RULE_END. Since: ABI 1.1.
  */
 struct cpd_payload_rule {
 	uint16_t port;	    /* host order; 0 only in the end marker */
@@ -289,6 +315,26 @@ struct cpd_payload {
 #define CPD_SCF_ENTRY_ONLY (1u << 2) /* traced without its exit stop */
 #define CPD_SCF_COMPAT	   (1u << 3) /* another arch (int 0x80, x32) */
 #define CPD_SCF_RUNQ	   (1u << 4) /* runq_ns is known (1.1) */
+/*
+ * Since: ABI 1.1. The entry was not observed, only the exit (the eBPF
+ * engine when no plugin has CPD_PF_SYSCALL_TIMING): enter_ns equals
+ * exit_ns and says nothing of the call's duration.
+ */
+#define CPD_SCF_UNTIMED (1u << 5)
+/*
+ * Since: ABI 1.1. One event for count calls of this syscall on the fd in
+ * args[0]: ret is the sum of their returns (bytes moved, each > 0), and
+ * exit_ns - enter_ns the sum of their durations (0 with CPD_SCF_UNTIMED).
+ * The eBPF engine sums the read/write and send/recv families in the
+ * kernel, and delivers these only to plugins with CPD_PF_SYSCALL_BATCH.
+ */
+#define CPD_SCF_BATCH (1u << 6)
+/*
+ * Since: ABI 1.1. Not a syscall the program made: I/O it submitted
+ * through io_uring, named after the syscall of the same effect (an
+ * IORING_OP_READ is a read). Always with CPD_SCF_BATCH.
+ */
+#define CPD_SCF_URING (1u << 7)
 
 /*
  * A completed syscall: the payload of CPD_EV_SYSCALL. Since: ABI 1.0.
@@ -311,7 +357,8 @@ struct cpd_syscall {
 	uint64_t args[6];
 	int64_t ret;
 	int32_t err;
-	uint32_t reserved;	   /* zero */
+	/* Since: ABI 1.1 (reserved, zero, in 1.0): CPD_SCF_BATCH's calls */
+	uint32_t count;
 	uint64_t enter_ns;	   /* CLOCK_MONOTONIC */
 	uint64_t exit_ns;	   /* 0 when the exit was not observed */
 	const struct cpd_arg *arg; /* nargs entries */
@@ -335,7 +382,8 @@ struct cpd_syscall {
 	 * nor waiting for a CPU. Stopped by the tracer, mostly (what its
 	 * stops cost outside the calls' own times); or blocked outside any
 	 * timed call (a page fault's I/O, a syscall not timed). 0 for a
-	 * task's first timed call.
+	 * task's first timed call, and always under the eBPF engine, which
+	 * stops nothing.
 	 */
 	uint64_t stopped_ns;
 	/*
