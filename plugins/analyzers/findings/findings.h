@@ -140,7 +140,7 @@ struct findings_pending {
 
 struct findings_lost {
 	uint32_t kind;
-	char reason[64];
+	char reason[192];
 	uint64_t count;
 };
 

@@ -13,7 +13,7 @@
 void findings_on_lost(struct findings *f, const struct cpd_event *ev)
 {
 	const struct cpd_ev_lost *l = &ev->u.lost;
-	char reason[64];
+	char reason[sizeof(f->lost[0].reason)];
 	uint32_t i;
 
 	snprintf(reason, sizeof(reason), "%.*s",
@@ -44,6 +44,15 @@ void findings_incomplete(struct findings *f)
 	for (i = 0; i < f->nlost; i++) {
 		const char *kind = f->host->event_kind_name(f->lost[i].kind);
 
+		/* a count of 0: what was missed cannot be counted */
+		if (!f->lost[i].count) {
+			findings_say(
+				f, R_INCOMPLETE, CPD_SEV_WARNING, 0,
+				"not in the trace: %s; the totals are lower bounds",
+				*f->lost[i].reason ? f->lost[i].reason :
+						     "some events");
+			continue;
+		}
 		findings_say(
 			f, R_INCOMPLETE, CPD_SEV_WARNING, f->lost[i].count,
 			"%" PRIu64
