@@ -27,8 +27,9 @@
  * Exceptions, as the kernel has them: execve's exit has the new image's
  * registers (the exec record carries the program and its arguments);
  * exit and exit_group never return (sched_process_exit says it); a call
- * interrupted by a signal exits with -ERESTART* and is made again, so
- * that exit is dropped; rt_sigreturn exits with orig_ax -1.
+ * interrupted by a signal exits with -ERESTART* (made again, or EINTR
+ * once the handler ran) and is shown with it, as under ptrace;
+ * rt_sigreturn exits with orig_ax -1.
  */
 #include "kernel.h"
 #include <linux/bpf.h>
@@ -1141,14 +1142,13 @@ int BPF_PROG(eng_sys_exit, struct pt_regs *regs, long ret)
 		compat = en->key >= CPD_ENG_NR_MAX;
 		nr = en->key & (CPD_ENG_NR_MAX - 1);
 	}
-	/* rt_sigreturn unasked for; and a call a signal interrupted: it is
-	 * made again */
+	/* rt_sigreturn unasked for */
 	if (nr < 0 || nr >= CPD_ENG_NR_MAX)
 		return 0;
-	if (ret <= -512 && ret >= -516) {
+	/* a call a signal interrupted: shown, as ptrace and strace show it
+	 * (its restart, if any, is a call of its own) */
+	if (ret <= -512 && ret >= -516)
 		eng_count(CPD_ENG_STAT_RESTART);
-		return 0;
-	}
 	key = (__u32)nr + (compat ? CPD_ENG_NR_MAX : 0);
 	sp = &eng_spec[key & (2 * CPD_ENG_NR_MAX - 1)];
 	if (!(sp->flags & CPD_ENG_SPEC_TRACE))

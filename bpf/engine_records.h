@@ -311,7 +311,7 @@ enum cpd_eng_stat {
 	CPD_ENG_STAT_LOST_PROC = 3, /* of the lost: spawns, execs, exits */
 	CPD_ENG_STAT_FAULT = 4,	    /* tracee memory unreadable at the exit */
 	CPD_ENG_STAT_NOFOLLOW = 5,  /* a child's tgid past the bitmap */
-	CPD_ENG_STAT_RESTART = 6,   /* exits dropped: a restart follows */
+	CPD_ENG_STAT_RESTART = 6,   /* exits a signal interrupted */
 	CPD_ENG_STAT_SUMMED = 7,    /* calls summed in the kernel */
 	CPD_ENG_STAT_NOSUM = 8, /* summable calls sent one by one: no room */
 	CPD_ENG_STAT_LOST_BYTES = 9, /* bytes of final sums the ring lost */

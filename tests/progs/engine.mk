@@ -15,6 +15,7 @@ engine_tests = \
 	tests/integration/engine_fallback.test \
 	tests/integration/engine_compare.test \
 	tests/integration/engine_timed.test \
-	tests/integration/engine_payload.test
+	tests/integration/engine_payload.test \
+	tests/integration/engine_restart.test
 TESTS += $(engine_tests)
 EXTRA_DIST += $(engine_tests)
