@@ -514,7 +514,12 @@ static void tracer_syscall_stop(struct tracer *tr, struct task *t)
 	struct __ptrace_syscall_info info;
 	long n;
 
-	/* the kernel fills what info.op says is there */
+	/*
+	 * The kernel fills what info.op says is there; cleared all the same,
+	 * because valgrind does not know this request writes it (and a few
+	 * stores are nothing next to a stop)
+	 */
+	memset(&info, 0, sizeof(info));
 	n = ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info),
 		   &info);
 	if (n < 0) {
