@@ -30,6 +30,7 @@ core_libcpdcore_la_SOURCES = \
 	core/engine/fdtable.c core/engine/fdtable.h \
 	core/engine/fdtrack.c core/engine/fdtrack.h \
 	core/engine/procinfo.c core/engine/procinfo.h \
+	core/engine/interrupt.c core/engine/interrupt.h \
 	core/engine/seccomp.c core/engine/seccomp.h \
 	core/engine/sharedfd.c core/engine/sharedfd.h \
 	core/engine/sysent.c core/engine/sysent.h \

@@ -35,6 +35,7 @@
 
 #include "bpfrec.h"
 #include "fdproc.h"
+#include "interrupt.h"
 #include "procinfo.h"
 #include "base/log.h"
 #include "base/xmalloc.h"
@@ -226,26 +227,18 @@ static void bpfeng_on_signal(void *arg, const struct signalfd_siginfo *si)
 		bpfeng_reap(e);
 		return;
 	}
-	e->interrupts++;
-	if (!e->spawned) {
+	switch (interrupt_take(si, e->spawned, &e->interrupts, e->root_pid)) {
+	case INTERRUPT_DETACH:
 		bpfeng_detach_all(e);
-		return;
+		break;
+	case INTERRUPT_KILL:
+		if (!e->killing)
+			log_info("killing the traced processes");
+		bpfeng_kill_all(e);
+		break;
+	case INTERRUPT_WAIT:
+		break;
 	}
-	if (e->interrupts == 1) {
-		log_info(
-			"interrupted, waiting for the traced command to exit (%s again to kill it)",
-			sig == SIGINT ? "Ctrl-C" : "the same signal");
-		/*
-		 * A terminal's Ctrl-C reaches the whole foreground group, the
-		 * command included; a kill(1) aimed at us alone is passed on.
-		 */
-		if (si->ssi_code != SI_KERNEL && e->root_pid > 0)
-			kill(e->root_pid, sig);
-		return;
-	}
-	if (!e->killing)
-		log_info("killing the traced processes");
-	bpfeng_kill_all(e);
 }
 
 static void bpfeng_on_timer(void *arg)

@@ -33,6 +33,7 @@
 #include "cputime.h"
 #include "fdproc.h"
 #include "fdtrack.h"
+#include "interrupt.h"
 #include "procinfo.h"
 #include "base/log.h"
 #include "seccomp.h"
@@ -980,24 +981,17 @@ static void tracer_on_signal(void *arg, const struct signalfd_siginfo *si)
 		tracer_reap(tr);
 		return;
 	}
-	tr->interrupts++;
-	if (!tr->spawned) {
+	switch (interrupt_take(si, tr->spawned, &tr->interrupts,
+			       tr->root_pid)) {
+	case INTERRUPT_DETACH:
 		tracer_detach_all(tr);
-		return;
+		break;
+	case INTERRUPT_KILL:
+		tracer_kill_all(tr);
+		break;
+	case INTERRUPT_WAIT:
+		break;
 	}
-	if (tr->interrupts == 1) {
-		log_info(
-			"interrupted, waiting for the traced command to exit (%s again to kill it)",
-			sig == SIGINT ? "Ctrl-C" : "the same signal");
-		/*
-		 * A terminal's Ctrl-C reaches the whole foreground group, the
-		 * command included; a kill(1) aimed at us alone is passed on.
-		 */
-		if (si->ssi_code != SI_KERNEL && tr->root_pid > 0)
-			kill(tr->root_pid, sig);
-		return;
-	}
-	tracer_kill_all(tr);
 }
 
 /* [core] duration is over: end the trace as Ctrl-C would, once. */
