@@ -590,12 +590,7 @@ int bpfeng_run(struct session *s, const struct tracer_opts *o, char *why,
 	}
 	s->run.seccomp = 0;
 
-	sigemptyset(&set);
-	sigaddset(&set, SIGCHLD);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGHUP);
-	sigaddset(&set, SIGQUIT);
+	interrupt_signals(&set);
 	rc = loop_signals(s->loop, &set, bpfeng_on_signal, &e);
 	if (rc < 0) {
 		log_error("cannot set up signal handling: %s", strerror(-rc));

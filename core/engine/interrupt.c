@@ -6,6 +6,16 @@
 
 #include "base/log.h"
 
+void interrupt_signals(sigset_t *set)
+{
+	sigemptyset(set);
+	sigaddset(set, SIGCHLD);
+	sigaddset(set, SIGINT);
+	sigaddset(set, SIGTERM);
+	sigaddset(set, SIGHUP);
+	sigaddset(set, SIGQUIT);
+}
+
 enum interrupt_action interrupt_take(const struct signalfd_siginfo *si,
 				     bool spawned, unsigned *count,
 				     pid_t root_pid)

@@ -11,6 +11,7 @@
 #ifndef CPD_CORE_INTERRUPT_H
 #define CPD_CORE_INTERRUPT_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <sys/signalfd.h>
 #include <sys/types.h>
@@ -20,6 +21,9 @@ enum interrupt_action {
 	INTERRUPT_DETACH,
 	INTERRUPT_KILL,
 };
+
+/* The signals an engine takes on its loop: SIGCHLD and those above. */
+void interrupt_signals(sigset_t *set);
 
 /* Count the signal in *count and say what to do; spawned: we started it. */
 enum interrupt_action interrupt_take(const struct signalfd_siginfo *si,

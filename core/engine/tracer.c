@@ -1415,12 +1415,7 @@ int tracer_run(struct session *s, const struct tracer_opts *o)
 	if (tr.timing)
 		tracer_calibrate(s);
 
-	sigemptyset(&set);
-	sigaddset(&set, SIGCHLD);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGHUP);
-	sigaddset(&set, SIGQUIT);
+	interrupt_signals(&set);
 	rc = loop_signals(s->loop, &set, tracer_on_signal, &tr);
 	if (rc < 0) {
 		log_error("cannot set up signal handling: %s", strerror(-rc));
