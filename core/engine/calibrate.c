@@ -78,7 +78,9 @@ static size_t calibrate_trace(pid_t pid, uint64_t *dur)
 		if (sig != (SIGTRAP | 0x80))
 			continue;
 		sig = 0;
-		/* timed where the tracer takes its times: after this */
+		/* timed where the tracer takes its times: after this
+		 * (cleared: valgrind does not know the request fills it) */
+		memset(&info, 0, sizeof(info));
 		if (ptrace(PTRACE_GET_SYSCALL_INFO, pid, (void *)sizeof(info),
 			   &info) < 0)
 			break;
@@ -104,32 +106,33 @@ static size_t calibrate_trace(pid_t pid, uint64_t *dur)
 
 int calibrate_stop_cost(uint64_t *cost_ns)
 {
-	uint64_t untraced = 0, *dur;
+	uint64_t untraced = 0, *dur = NULL;
 	int pfd[2], status, err = 0;
 	size_t n;
 	pid_t pid;
 
 	*cost_ns = 0;
-	dur = calloc(CALIBRATE_CALLS, sizeof(*dur));
-	if (!dur)
-		return -ENOMEM;
-	if (pipe2(pfd, O_CLOEXEC) < 0) {
-		err = -errno;
-		goto out_free;
-	}
+	if (pipe2(pfd, O_CLOEXEC) < 0)
+		return -errno;
 	fflush(NULL);
 	pid = fork();
 	if (pid < 0) {
 		err = -errno;
 		close(pfd[0]);
 		close(pfd[1]);
-		goto out_free;
+		return err;
 	}
 	if (pid == 0) {
 		close(pfd[0]);
 		calibrate_child(pfd[1]);
 	}
 	close(pfd[1]);
+	/* after the fork: the child, which never returns, owns no copy */
+	dur = calloc(CALIBRATE_CALLS, sizeof(*dur));
+	if (!dur) {
+		err = -ENOMEM;
+		goto out_kill;
+	}
 	if (read(pfd[0], &untraced, sizeof(untraced)) !=
 		    (ssize_t)sizeof(untraced) ||
 	    waitpid(pid, &status, __WALL) < 0 || !WIFSTOPPED(status)) {
@@ -148,7 +151,6 @@ out_kill:
 	while (waitpid(pid, &status, __WALL) < 0 && errno == EINTR)
 		;
 	close(pfd[0]);
-out_free:
 	free(dur);
 	return err;
 }
