@@ -167,8 +167,6 @@ static const struct cpd_report_key stats_interval_keys[] = {
 #undef S
 #undef K
 
-#define STATS_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-
 enum {
 	STATS_REP_STATS,
 	STATS_REP_SYSCALLS,
@@ -183,7 +181,7 @@ const struct cpd_report_desc stats_reports[] = {
 			      .flags = CPD_RDF_SUMMARY,
 			      .order = STATS_ORDER,
 			      .keys = stats_keys,
-			      .nkeys = STATS_ARRAY_SIZE(stats_keys),
+			      .nkeys = REPORT_NKEYS(stats_keys),
 			      .help = "how many syscalls were timed, how, and what that adds" },
 	[STATS_REP_SYSCALLS] = { .topic = "stats.syscalls",
 				 .title = "Syscalls",
@@ -191,7 +189,7 @@ const struct cpd_report_desc stats_reports[] = {
 					  CPD_RDF_COLUMNS,
 				 .order = STATS_ORDER + 1,
 				 .keys = stats_syscall_keys,
-				 .nkeys = STATS_ARRAY_SIZE(stats_syscall_keys),
+				 .nkeys = REPORT_NKEYS(stats_syscall_keys),
 				 .summary_rows = 1000,
 				 .help = "every syscall of every traced process, slowest in total first, then a total row" },
 	[STATS_REP_PROCESSES] = { .topic = "stats.processes",
@@ -200,7 +198,7 @@ const struct cpd_report_desc stats_reports[] = {
 					   CPD_RDF_COLUMNS,
 				  .order = STATS_ORDER + 2,
 				  .keys = stats_process_keys,
-				  .nkeys = STATS_ARRAY_SIZE(stats_process_keys),
+				  .nkeys = REPORT_NKEYS(stats_process_keys),
 				  .summary_rows = 10,
 				  .help = "each process's time: on CPU, in syscalls by what for, waiting for a CPU; alone and with its children" },
 	[STATS_REP_TASKS] = { .topic = "stats.tasks",
@@ -208,8 +206,7 @@ const struct cpd_report_desc stats_reports[] = {
 			      .flags = CPD_RDF_TABLE,
 			      .order = STATS_ORDER + 3,
 			      .keys = stats_task_syscall_keys,
-			      .nkeys =
-				      STATS_ARRAY_SIZE(stats_task_syscall_keys),
+			      .nkeys = REPORT_NKEYS(stats_task_syscall_keys),
 			      .help = "the syscall table of each process ([stats] per = process) or thread (per = thread)" },
 	[STATS_REP_INTERVAL] = { .topic = "stats.interval",
 				 .title = "Syscalls in the period",
@@ -217,13 +214,13 @@ const struct cpd_report_desc stats_reports[] = {
 					  CPD_RDF_COLUMNS,
 				 .order = STATS_ORDER + 4,
 				 .keys = stats_interval_keys,
-				 .nkeys = STATS_ARRAY_SIZE(stats_interval_keys),
+				 .nkeys = REPORT_NKEYS(stats_interval_keys),
 				 .summary_rows = 15,
 				 .help = "every --interval period: the syscalls that returned in it, with the totals so far" },
 	CPD_REPORT_END,
 };
 
-_Static_assert(STATS_ARRAY_SIZE(stats_syscall_keys) == STATS_NCALL_KEYS,
+_Static_assert(REPORT_NKEYS(stats_syscall_keys) == STATS_NCALL_KEYS,
 	       "STATS_NCALL_KEYS is the number of columns of a syscall row");
 
 /* ---- syscall rows --------------------------------------------------- */
@@ -440,7 +437,7 @@ static void stats_breakdown(const struct stats_proc *p,
 static void stats_process_row(struct stats *s, const struct stats_proc *p)
 {
 	struct stats_part part[10];
-	struct cpd_kv kv[STATS_ARRAY_SIZE(stats_process_keys)];
+	struct cpd_kv kv[REPORT_NKEYS(stats_process_keys)];
 	char text[STATS_TEXT_MAX];
 	uint64_t unaccounted;
 	size_t n = 0, nparts;
@@ -495,7 +492,7 @@ static int stats_proc_cmp(const void *a, const void *b)
 
 static void stats_section(struct stats *s)
 {
-	struct cpd_kv kv[STATS_ARRAY_SIZE(stats_keys)];
+	struct cpd_kv kv[REPORT_NKEYS(stats_keys)];
 	const char *timing = s->run->stop_cost_ns ?
 				     "ptrace stops, from entry to exit" :
 				     "the engine's entry and exit times";
@@ -551,7 +548,7 @@ void stats_report(struct stats *s)
 
 int stats_interval_report(struct stats *s, const struct cpd_interval *iv)
 {
-	struct cpd_kv kv[STATS_ARRAY_SIZE(stats_interval_keys)];
+	struct cpd_kv kv[REPORT_NKEYS(stats_interval_keys)];
 	uint32_t ids[STATS_MAX_SYS], id;
 	struct stats_sys total;
 	size_t n = 0, i, j, k;
