@@ -148,62 +148,34 @@ static void console_row_template(struct console *c,
 				 const char *align, struct console_sb *sb);
 
 /*
- * Whether the row is the same line as the last one kept (eighteen DNS
- * sockets to 127.0.0.1:53 in a row): it is then counted on that line,
- * "(18×)", not listed again. Only rows with a template are compared:
- * their line is all the summary shows of them.
+ * The line a row's template makes (NULL: no template, or no memory), to
+ * tell a row that repeats the one before: eighteen DNS sockets to
+ * 127.0.0.1:53 in a row are one line, "(18×)". Only rows with a template
+ * are compared: their line is all the summary shows of them.
  */
-static int console_row_again(struct console *c, struct console_rows *rows,
-			     const struct cpd_event *ev, bool *again)
-{
-	struct console_report r;
-	struct console_sb sb;
-	char *line;
-
-	*again = false;
-	if (!rows->desc || !rows->desc->summary_row || !rows->n)
-		return 0;
-	line = malloc(CONSOLE_ESC_MAX);
-	if (!line)
-		return -ENOMEM;
-	if (console_report_copy(&r, ev, rows->desc) < 0) {
-		free(line);
-		return -ENOMEM;
-	}
-	sb = (struct console_sb){ line, 0, CONSOLE_ESC_MAX };
-	line[0] = '\0';
-	console_row_template(c, &r, rows->desc->summary_row, NULL, &sb);
-	console_report_free(&r);
-	*again = rows->last && !strcmp(rows->last, line);
-	free(line);
-	return 0;
-}
-
-/* The line of the row just kept, for console_row_again. */
-static int console_row_keep_line(struct console *c, struct console_rows *rows)
+static char *console_row_line(struct console *c, const struct console_report *r,
+			      const struct cpd_report_desc *desc)
 {
 	struct console_sb sb;
 	char *line;
 
-	if (!rows->desc || !rows->desc->summary_row)
-		return 0;
+	if (!desc || !desc->summary_row)
+		return NULL;
 	line = malloc(CONSOLE_ESC_MAX);
 	if (!line)
-		return -ENOMEM;
+		return NULL;
 	sb = (struct console_sb){ line, 0, CONSOLE_ESC_MAX };
 	line[0] = '\0';
-	console_row_template(c, &rows->row[rows->n - 1],
-			     rows->desc->summary_row, NULL, &sb);
-	free(rows->last);
-	rows->last = line;
-	return 0;
+	console_row_template(c, r, desc->summary_row, NULL, &sb);
+	return line;
 }
 
 static int console_row(struct console *c, const struct cpd_event *ev,
 		       const struct cpd_report_desc *desc)
 {
 	struct console_rows *rows;
-	bool again;
+	struct console_report r;
+	char *line;
 
 	/* a table the summary does not list is for the files: it can be long */
 	if (desc && !(desc->flags & CPD_RDF_SUMMARY))
@@ -212,19 +184,19 @@ static int console_row(struct console *c, const struct cpd_event *ev,
 	if (!rows)
 		return -ENOMEM;
 	rows->total++;
-	if (console_row_again(c, rows, ev, &again) < 0)
+	if (console_report_copy(&r, ev, desc) < 0)
 		return -ENOMEM;
-	if (again) {
+	line = console_row_line(c, &r, desc);
+	if (line && rows->last && !strcmp(rows->last, line)) {
 		rows->row[rows->n - 1].again++;
 		rows->again++;
-		return 0;
+		goto out_free;
 	}
-	if (rows->n == rows->max) {
-		/* what follows the last row shown is not folded into it */
-		free(rows->last);
-		rows->last = NULL;
-		return 0;
-	}
+	/* what follows the last row shown is not folded into it */
+	free(rows->last);
+	rows->last = NULL;
+	if (rows->n == rows->max)
+		goto out_free;
 	if (rows->n == rows->cap) {
 		size_t cap = rows->cap ? 2 * rows->cap : 4;
 		struct console_report *v;
@@ -232,15 +204,22 @@ static int console_row(struct console *c, const struct cpd_event *ev,
 		if (cap > rows->max)
 			cap = rows->max;
 		v = realloc(rows->row, cap * sizeof(*v));
-		if (!v)
+		if (!v) {
+			free(line);
+			console_report_free(&r);
 			return -ENOMEM;
+		}
 		rows->row = v;
 		rows->cap = cap;
 	}
-	if (console_report_copy(&rows->row[rows->n], ev, desc) < 0)
-		return -ENOMEM;
-	rows->n++;
-	return console_row_keep_line(c, rows);
+	rows->row[rows->n++] = r;
+	rows->last = line;
+	return 0;
+
+out_free:
+	free(line);
+	console_report_free(&r);
+	return 0;
 }
 
 int console_report(struct console *c, const struct cpd_event *ev)
